@@ -1,0 +1,62 @@
+/**
+ * What every route of the emulator shares: options, the repository, sessions, CSRF tokens and
+ * the request journal. Routes are plain data (method, path pattern, handler) grouped per contract
+ * area in emulator/routes.
+ */
+import type { ServerResponse } from 'node:http';
+import type { EmulatorRequest } from './http';
+import type { Journal } from './journal';
+import type { CsrfTokens, Credentials, Sessions } from './sessions';
+import type { Repository } from './store';
+
+export interface EmulatorOptions {
+  port: number;
+  host: string;
+  /** Folder of the file-backed repository; null keeps it in memory (tests). */
+  dataDir: string | null;
+  reset: boolean;
+  admin: Credentials;
+  csrfLifetimeSeconds: number;
+  /** Content package to install at start-up, as Package Manager would. */
+  packageZip?: string;
+  /** AEM version the emulator claims (contract 2.3). */
+  productVersion: string;
+  /** /__emulator control routes (reset, journal); local use and tests only. */
+  controlRoutes: boolean;
+  /** Quiet start-up (tests). */
+  quiet: boolean;
+}
+
+export interface EmulatorContext {
+  options: EmulatorOptions;
+  repo: Repository;
+  sessions: Sessions;
+  csrf: CsrfTokens;
+  journal: Journal;
+  /** Base URL the server listens on, e.g. http://127.0.0.1:4502 (known once listening). */
+  baseUrl: string;
+  /** Puts the repository back to a fresh seed (and reinstalls the start-up package). */
+  reset(): Promise<void>;
+}
+
+export type Handler = (req: EmulatorRequest, res: ServerResponse, match: RegExpExecArray) => void | Promise<void>;
+
+export interface Route {
+  methods: readonly string[];
+  pattern: RegExp;
+  handler: Handler;
+  /** Reachable without a session (login page, clientlibs, IMS stub, control routes). */
+  anonymous?: boolean;
+  /** Writes that carry no CSRF token by design (the login form, the IMS stub, control routes). */
+  csrfExempt?: boolean;
+}
+
+export const route = (methods: string | readonly string[], pattern: RegExp, handler: Handler, flags: Pick<Route, 'anonymous' | 'csrfExempt'> = {}): Route => ({
+  methods: typeof methods === 'string' ? [methods] : methods,
+  pattern,
+  handler,
+  ...flags,
+});
+
+/** A pattern matching exactly one literal path. */
+export const exactPath = (path: string): RegExp => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);

@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the local AEM author emulator with our freshly built content package installed.
+ *
+ *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset] [--version 6.5.21.0]
+ *
+ * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator } from './server';
+import { PROJECT_ROOT, builtPackagePath } from './paths';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const packageZip = builtPackagePath();
+  if (!existsSync(packageZip)) {
+    console.error(`No content package at ${packageZip}. Run "npm run build" first (npm start does it for you).`);
+    process.exit(1);
+  }
+  const port = Number(arg('port') ?? process.env.BPSETUP_PORT ?? 4502);
+  const password = process.env.BPSETUP_ADMIN_PASSWORD ?? 'admin';
+  const emulator = await startEmulator({
+    port,
+    host: arg('host') ?? '127.0.0.1',
+    dataDir: arg('data') ?? join(PROJECT_ROOT, 'data'),
+    reset: process.argv.includes('--reset'),
+    productVersion: arg('version') ?? '6.5.21.0',
+    admin: { user: 'admin', password },
+    packageZip,
+  });
+  const pagePath = '/apps/bpsetup/content/setup.html';
+  console.log(`
+  Local AEM author emulator (claims AEM ${emulator.context.options.productVersion})
+  Tools console:     ${emulator.url}/aem/start.html
+  Brand Portal page: ${emulator.url}${pagePath}
+  Login:             admin / ${password === 'admin' ? 'admin' : '(BPSETUP_ADMIN_PASSWORD)'}
+  Repository:        ${emulator.context.options.dataDir}/repository.json${emulator.context.options.reset ? ' (reset)' : ''}
+  Stop with Ctrl+C.
+`);
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'EADDRINUSE') console.error(`Port already in use: start with --port <n> or BPSETUP_PORT=<n>.`);
+  else console.error(err.message ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,213 @@
+/**
+ * Installs a FileVault content package into the emulator's repository the way Package Manager
+ * does: reads META-INF/vault/properties.xml and filter.xml, turns jcr_root into nodes
+ * (docview `.content.xml`, folders, files as nt:file), then for every filter root replaces the
+ * covered content. Ancestors outside the filter are created only when missing, never changed.
+ */
+import yauzl from 'yauzl';
+import { XMLParser } from 'fast-xml-parser';
+import { parseDocview, platformToJcrName } from './docview';
+import { type RepoNode, type Repository, type RepositoryTransaction, joinPath, newNode, splitPath } from './store';
+
+export interface FilterSet {
+  root: string;
+  includes: RegExp[];
+  excludes: RegExp[];
+}
+
+export interface PackageInfo {
+  name: string;
+  group: string;
+  version: string;
+  filters: FilterSet[];
+}
+
+export interface InstallResult extends PackageInfo {
+  /** Repository path of the stored package, `/etc/packages/<group>/<name>-<version>.zip`. */
+  packagePath: string;
+  /** Node paths written (covered by the filter). */
+  written: string[];
+}
+
+export class PackageError extends Error {}
+
+export function readZip(buffer: Buffer): Promise<Map<string, Buffer | null>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(new PackageError(`not a zip file: ${err?.message ?? 'unreadable'}`));
+      const entries = new Map<string, Buffer | null>();
+      zip.on('error', (e: Error) => reject(new PackageError(`corrupt zip: ${e.message}`)));
+      zip.on('end', () => resolve(entries));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) {
+          entries.set(entry.fileName.replace(/\/$/, ''), null);
+          zip.readEntry();
+          return;
+        }
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(new PackageError(`corrupt entry ${entry.fileName}`));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            entries.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['entry', 'filter', 'include', 'exclude'].includes(n) });
+
+function parseProperties(text: string): Record<string, string> {
+  const doc = xml.parse(text) as { properties?: { entry?: { key: string; '#text'?: string | number }[] } };
+  const out: Record<string, string> = {};
+  for (const e of doc.properties?.entry ?? []) out[e.key] = String(e['#text'] ?? '');
+  return out;
+}
+
+/** FileVault patterns are regular expressions matched against the whole path. */
+const anchored = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+
+function parseFilter(text: string): FilterSet[] {
+  type RawFilter = { root: string; include?: { pattern: string }[]; exclude?: { pattern: string }[] };
+  const doc = xml.parse(text) as { workspaceFilter?: { filter?: RawFilter[] } };
+  const filters = doc.workspaceFilter?.filter ?? [];
+  if (!filters.length) throw new PackageError('filter.xml defines no filter root');
+  return filters.map((f) => ({
+    root: f.root,
+    includes: (f.include ?? []).map((i) => anchored(i.pattern)),
+    excludes: (f.exclude ?? []).map((i) => anchored(i.pattern)),
+  }));
+}
+
+const under = (path: string, root: string) => path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
+
+export function isCovered(filters: FilterSet[], path: string): boolean {
+  return filters.some(
+    (f) =>
+      under(path, f.root) &&
+      (f.includes.length === 0 || f.includes.some((r) => r.test(path))) &&
+      !f.excludes.some((r) => r.test(path)),
+  );
+}
+
+/** Builds the package's content tree from its jcr_root entries. */
+function buildTree(entries: Map<string, Buffer | null>): RepoNode {
+  const root = newNode('rep:root');
+  const dirOf = (entry: string) => splitPath(entry.replace(/^jcr_root\/?/, '')).map(platformToJcrName);
+  const nodeAt = (parts: string[]) => {
+    let node = root;
+    for (const part of parts) {
+      if (!node.children[part]) node.children[part] = newNode('nt:folder');
+      node = node.children[part];
+    }
+    return node;
+  };
+  const names = [...entries.keys()].filter((n) => n === 'jcr_root' || n.startsWith('jcr_root/')).sort();
+  // Docview files first, so that the files and folders beside them are added on top.
+  const docviews = names.filter((n) => n.endsWith('/.content.xml'));
+  for (const name of docviews) {
+    const parts = dirOf(name.slice(0, -'/.content.xml'.length));
+    let parsed: RepoNode;
+    try {
+      parsed = parseDocview((entries.get(name) as Buffer).toString('utf8'));
+    } catch (e) {
+      throw new PackageError(`${name}: ${(e as Error).message}`);
+    }
+    const target = nodeAt(parts);
+    target.props = parsed.props;
+    target.children = { ...parsed.children, ...target.children };
+  }
+  for (const name of names) {
+    if (name.endsWith('/.content.xml')) continue;
+    const data = entries.get(name);
+    const parts = dirOf(name);
+    if (data === null || data === undefined) {
+      nodeAt(parts);
+      continue;
+    }
+    const parent = nodeAt(parts.slice(0, -1));
+    const file = newNode('nt:file');
+    file.children['jcr:content'] = newNode('nt:resource', { 'jcr:data': { binary: data.toString('base64') } });
+    parent.children[parts[parts.length - 1]] = file;
+  }
+  return root;
+}
+
+function subtree(root: RepoNode, path: string): RepoNode | undefined {
+  let node: RepoNode | undefined = root;
+  for (const part of splitPath(path)) {
+    node = node?.children[part];
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** Replace-mode merge: covered paths take the package's content, uncovered existing nodes stay. */
+function merge(filters: FilterSet[], path: string, existing: RepoNode | undefined, pkg: RepoNode, written: string[]): RepoNode {
+  const covered = isCovered(filters, path);
+  if (covered) written.push(path);
+  const out: RepoNode = { props: covered || !existing ? { ...pkg.props } : existing.props, children: {} };
+  for (const [name, child] of Object.entries(pkg.children)) {
+    out.children[name] = merge(filters, joinPath(path, name), existing?.children[name], child, written);
+  }
+  for (const [name, child] of Object.entries(existing?.children ?? {})) {
+    if (!(name in out.children) && !isCovered(filters, joinPath(path, name))) out.children[name] = child;
+  }
+  return out;
+}
+
+export async function readPackage(buffer: Buffer): Promise<{ info: PackageInfo; entries: Map<string, Buffer | null> }> {
+  const entries = await readZip(buffer);
+  const props = entries.get('META-INF/vault/properties.xml');
+  const filter = entries.get('META-INF/vault/filter.xml');
+  if (!props) throw new PackageError('META-INF/vault/properties.xml is missing');
+  if (!filter) throw new PackageError('META-INF/vault/filter.xml is missing');
+  const p = parseProperties(props.toString('utf8'));
+  if (!p.name || !p.version) throw new PackageError('properties.xml lacks name or version');
+  return { info: { name: p.name, group: p.group ?? '', version: p.version, filters: parseFilter(filter.toString('utf8')) }, entries };
+}
+
+export const packagePath = (info: Pick<PackageInfo, 'group' | 'name' | 'version'>): string =>
+  `/etc/packages/${info.group ? `${info.group}/` : ''}${info.name}-${info.version}.zip`;
+
+/** Stores the zip under /etc/packages (Package Manager "upload"). */
+export function storePackage(tx: RepositoryTransaction, info: PackageInfo, buffer: Buffer): string {
+  const path = packagePath(info);
+  tx.ensure(path.slice(0, path.lastIndexOf('/')), 'nt:folder', 'nt:folder');
+  tx.writeFile(path, buffer, 'application/zip');
+  return path;
+}
+
+/** Writes the package content into the repository (Package Manager "install"). */
+export async function installPackage(repo: Repository, buffer: Buffer): Promise<InstallResult> {
+  const { info, entries } = await readPackage(buffer);
+  const tree = buildTree(entries);
+  const written: string[] = [];
+  const path = repo.change((tx) => {
+    for (const filter of info.filters) {
+      const parts = splitPath(filter.root);
+      // Ancestors outside the filter: create when missing, from the package's definition if it has one.
+      for (let i = 1; i < parts.length; i++) {
+        const ancestor = `/${parts.slice(0, i).join('/')}`;
+        if (!tx.get(ancestor)) {
+          const def = subtree(tree, ancestor);
+          tx.put(ancestor, { props: def ? { ...def.props } : newNode('nt:folder').props, children: {} });
+        }
+      }
+      const pkgNode = subtree(tree, filter.root);
+      if (!pkgNode) {
+        if (isCovered([filter], filter.root)) tx.remove(filter.root);
+        continue;
+      }
+      tx.put(filter.root, merge([filter], filter.root, tx.get(filter.root), pkgNode, written));
+    }
+    const stored = storePackage(tx, info, buffer);
+    tx.setProps(`${stored}/jcr:content`, { 'vlt:lastUnpacked': new Date().toISOString() });
+    return stored;
+  });
+  return { ...info, packagePath: path, written };
+}

@@ -1,0 +1,45 @@
+/** `/etc.clientlibs/...`: AEM's libraries from node_modules, project libraries from the repository. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { type EmulatorContext, type Route, route } from '../context';
+import { send, sendText } from '../http';
+import { BUILT_IN_FILES, concatenateClientlib } from '../clientlibs';
+
+const TYPES: Record<string, string> = {
+  '.js': 'application/javascript;charset=utf-8',
+  '.css': 'text/css;charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function builtInFile(path: string): string | undefined {
+  for (const entry of BUILT_IN_FILES) {
+    if (entry.file && path === entry.prefix) return entry.file;
+    if (entry.dir && path.startsWith(entry.prefix)) {
+      const rel = normalize(path.slice(entry.prefix.length));
+      if (rel.startsWith('..') || rel.includes(`${sep}..`)) return undefined;
+      return join(entry.dir, rel);
+    }
+  }
+  return undefined;
+}
+
+export function clientlibRoutes(ctx: EmulatorContext): Route[] {
+  return [
+    route('GET', /^\/etc\.clientlibs\/clientlibs\/granite\//, (req, res) => {
+      const file = builtInFile(req.path);
+      if (!file || !existsSync(file) || !statSync(file).isFile()) return sendText(res, 404, `No such client library file: ${req.path}`);
+      send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'max-age=300' });
+    }, { anonymous: true }),
+
+    route('GET', /^\/etc\.clientlibs\/(.+?)(?:\.min)?\.(js|css)$/, (_req, res, match) => {
+      const folderPath = `/apps/${match[1]}`;
+      const folder = ctx.repo.get(folderPath);
+      const kind = match[2] as 'js' | 'css';
+      const body = folder && folder.props['jcr:primaryType'] === 'cq:ClientLibraryFolder' ? concatenateClientlib(ctx.repo, folderPath, folder, kind) : undefined;
+      if (!body) return sendText(res, 404, `No proxied client library at ${folderPath}`);
+      send(res, 200, body, TYPES[`.${kind}`]);
+    }, { anonymous: true }),
+  ];
+}

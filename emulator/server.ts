@@ -1,0 +1,155 @@
+/**
+ * The local AEM author emulator: one HTTP server, a routing table built from one module per
+ * contract area, and the two gates every AEM request passes: authentication (login page for
+ * pages, 403 + X-Reason for XHR) and the CSRF filter on writes.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HTTP } from '../ui.frontend/src/aem/endpoints';
+import type { EmulatorContext, EmulatorOptions, Route } from './context';
+import { HttpError, isWrite, redirect, sendText, wantsHtmlPage, wrapRequest } from './http';
+import { Journal } from './journal';
+import { installPackage } from './package-install';
+import { seedRepository } from './seed';
+import { CsrfTokens, Sessions } from './sessions';
+import { Repository } from './store';
+import { loginRoutes, loginPageUrl } from './routes/login';
+import { csrfRoutes } from './routes/csrf';
+import { clientlibRoutes } from './routes/clientlibs';
+import { pageRoutes } from './routes/pages';
+import { slingGetRoutes } from './routes/sling-get';
+import { controlRoutes } from './routes/control';
+
+export const DEFAULT_OPTIONS: EmulatorOptions = {
+  port: 4502,
+  host: '127.0.0.1',
+  dataDir: null,
+  reset: false,
+  admin: { user: 'admin', password: 'admin' },
+  csrfLifetimeSeconds: 600,
+  productVersion: '6.5.21.0',
+  controlRoutes: true,
+  quiet: false,
+};
+
+export interface RunningEmulator {
+  url: string;
+  context: EmulatorContext;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The CSRF filter's log line (contract 2.1). */
+const CSRF_REJECTED = 'the provided CSRF token is invalid';
+
+function buildRoutes(ctx: EmulatorContext): Route[] {
+  return [
+    ...loginRoutes(ctx),
+    ...csrfRoutes(ctx),
+    ...clientlibRoutes(ctx),
+    ...(ctx.options.controlRoutes ? controlRoutes(ctx) : []),
+    ...pageRoutes(ctx),
+    // The Sling default GET servlet comes last: it answers any repository path.
+    ...slingGetRoutes(ctx),
+  ];
+}
+
+function findRoute(routes: Route[], method: string, path: string): { route: Route; match: RegExpExecArray } | 'method' | undefined {
+  let pathMatched = false;
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    if (route.methods.includes(method) || (method === 'HEAD' && route.methods.includes('GET'))) return { route, match };
+    pathMatched = true;
+  }
+  return pathMatched ? 'method' : undefined;
+}
+
+export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
+  const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  const repoFile = options.dataDir ? join(options.dataDir, 'repository.json') : null;
+  const repo = Repository.open(repoFile, seedRepository, { reset: options.reset });
+
+  const installStartupPackage = async () => {
+    if (options.packageZip) await installPackage(repo, readFileSync(options.packageZip));
+  };
+
+  const ctx: EmulatorContext = {
+    options,
+    repo,
+    sessions: new Sessions([options.admin]),
+    csrf: new CsrfTokens(options.csrfLifetimeSeconds),
+    journal: new Journal(),
+    baseUrl: '',
+    async reset() {
+      repo.replaceAll(seedRepository());
+      ctx.journal.clear();
+      await installStartupPackage();
+    },
+  };
+  await installStartupPackage();
+  const routes = buildRoutes(ctx);
+
+  const server = createServer((rawReq, res) => {
+    const req = wrapRequest(rawReq);
+    res.on('finish', () => {
+      if (req.path.startsWith('/__emulator/')) return;
+      ctx.journal.record({
+        method: req.method,
+        path: req.path,
+        query: req.url.search,
+        status: res.statusCode,
+        write: isWrite(req.method),
+        user: req.user,
+      });
+    });
+    void (async () => {
+      const found = findRoute(routes, req.method, req.path);
+      if (found === undefined) return sendText(res, 404, `Resource not found: ${req.path}`);
+      if (found === 'method') return sendText(res, 405, `Method ${req.method} not allowed for ${req.path}`);
+      const { route, match } = found;
+
+      const token = req.cookies[HTTP.loginCookie];
+      req.user = ctx.sessions.userFor(token);
+      if (!route.anonymous && !req.user) {
+        if (wantsHtmlPage(req)) return redirect(res, loginPageUrl(req.path + req.url.search));
+        return sendText(res, 403, 'Authentication required', { [HTTP.reasonHeader]: HTTP.authFailedReason });
+      }
+      if (isWrite(req.method) && !route.csrfExempt && req.user) {
+        const header = rawReq.headers[HTTP.csrfHeader.toLowerCase()];
+        const fromHeader = Array.isArray(header) ? header[0] : header;
+        const fromForm = fromHeader ? undefined : (await req.body()).fields.get(HTTP.csrfFormField)?.[0];
+        if (!ctx.csrf.isValid(fromHeader ?? fromForm, req.user)) {
+          if (!options.quiet) console.warn(`CSRFFilter: ${CSRF_REJECTED} (${req.method} ${req.path})`);
+          return sendText(res, 403, 'Forbidden');
+        }
+      }
+      await route.handler(req, res, match);
+    })().catch((e: unknown) => {
+      if (e instanceof HttpError) return sendText(res, e.status, e.message);
+      // A bug in the emulator: answer 500 with a short message, never a stack trace.
+      if (!options.quiet) console.error(`emulator: ${req.method} ${req.path} failed:`, e);
+      return res.headersSent ? res.end() : sendText(res, 500, 'Internal emulator error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  ctx.baseUrl = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  return {
+    url: ctx.baseUrl,
+    context: ctx,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+

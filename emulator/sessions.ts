@@ -1,0 +1,77 @@
+/**
+ * Login sessions (cookie `login-token`) and CSRF tokens, as AEM's Granite authentication and
+ * CSRF filter behave from the outside: tokens are HMAC-signed, short-lived, and bound to a user.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
+export class Sessions {
+  private readonly sessions = new Map<string, { user: string }>();
+
+  constructor(private readonly accounts: Credentials[]) {}
+
+  login(user: string, password: string): string | undefined {
+    const ok = this.accounts.some((a) => a.user === user && a.password === password);
+    if (!ok) return undefined;
+    const token = randomBytes(24).toString('base64url');
+    this.sessions.set(token, { user });
+    return token;
+  }
+
+  userFor(token: string | undefined): string | undefined {
+    return token ? this.sessions.get(token)?.user : undefined;
+  }
+
+  logout(token: string | undefined): void {
+    if (token) this.sessions.delete(token);
+  }
+
+  /** Fault injection: every session ends at once, as after an AEM restart or a timeout. */
+  expireAll(): void {
+    this.sessions.clear();
+  }
+}
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+export class CsrfTokens {
+  private readonly secret = randomBytes(32);
+  /** Tokens issued before this instant are rejected (fault injection "expired CSRF token"). */
+  private notBefore = 0;
+
+  constructor(public lifetimeSeconds = 600) {}
+
+  issue(user: string, now = Date.now()): string {
+    const head = b64({ alg: 'HS256', typ: 'JWT' });
+    const body = b64({ sub: user, iat: now, exp: now + this.lifetimeSeconds * 1000 });
+    return `${head}.${body}.${this.sign(`${head}.${body}`)}`;
+  }
+
+  isValid(token: string | undefined, user: string, now = Date.now()): boolean {
+    if (!token) return false;
+    const [head, body, sig] = token.split('.');
+    if (!head || !body || !sig) return false;
+    const expected = Buffer.from(this.sign(`${head}.${body}`));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    try {
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { sub?: string; iat?: number; exp?: number };
+      return claims.sub === user && typeof claims.exp === 'number' && claims.exp > now && (claims.iat ?? 0) >= this.notBefore;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Fault injection: every token issued so far becomes invalid. */
+  expireIssued(now = Date.now()): void {
+    this.notBefore = now + 1;
+  }
+
+  private sign(input: string): string {
+    return createHmac('sha256', this.secret).update(input).digest('base64url');
+  }
+}

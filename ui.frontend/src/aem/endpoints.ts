@@ -1,0 +1,218 @@
+/**
+ * The one endpoint map: every AEM / IMS URL, method, parameter name, repository path and matched
+ * response text the panel relies on, each labelled as in the contract document
+ * (CONFIRMED, INFERRED, UNKNOWN). Logic refers to these symbolic names only, and the emulator
+ * imports this same module, so correcting an INFERRED or UNKNOWN entry against a real AEM is a
+ * one-line change here (plus its emulator fixture).
+ *
+ * No I/O and no DOM here: pure data and small path builders.
+ */
+
+export type Confidence = 'CONFIRMED' | 'INFERRED' | 'UNKNOWN';
+
+/** Project id under /apps: never /apps/brandportal, which is Adobe's own. */
+export const APP = 'bpsetup';
+export const CLIENTLIB_CATEGORY = `${APP}.setup`;
+
+export interface Endpoint {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly confidence: Confidence;
+  /** Contract section, for whoever verifies it on a real AEM. */
+  readonly contract: string;
+}
+
+const ep = (method: Endpoint['method'], path: string, confidence: Confidence, contract: string): Endpoint => ({
+  method,
+  path,
+  confidence,
+  contract,
+});
+
+/** Interim reads the emulator serves and a real AEM answers 404 (contract rule 4): GET only. */
+const UNVERIFIED = `/apps/${APP}/unverified`;
+
+export const ENDPOINTS = {
+  csrfToken: ep('GET', '/libs/granite/csrf/token.json', 'CONFIRMED', '2.1'),
+  loginPage: ep('GET', '/libs/granite/core/content/login.html', 'CONFIRMED', '2.2'),
+  loginSubmit: ep('POST', '/libs/granite/core/content/login.html/j_security_check', 'CONFIRMED', '2.2'),
+  productInfo: ep('GET', `${UNVERIFIED}/product-info.json`, 'UNKNOWN', '2.3'),
+  imsConfigList: ep('GET', '/apps/system/config.1.json', 'INFERRED', '2.4'),
+  imsConfigFolder: ep('GET', '/apps/system/config', 'INFERRED', '2.4'),
+  imsConsole: ep('GET', '/libs/cq/adobeims-configuration/content/configurations.html', 'CONFIRMED', '2.4'),
+  keystoreUserPath: ep('GET', '/home/users/system/brandportal-imsconfig-service', 'INFERRED', '2.5'),
+  publicKey: ep('GET', `${UNVERIFIED}/public-key.crt`, 'UNKNOWN', '2.6'),
+  imsConfigUpdate: ep('POST', `/apps/${APP}/ims/update`, 'INFERRED', '2.7'),
+  imsConfigDelete: ep('POST', `/apps/${APP}/ims/delete`, 'INFERRED', '2.8'),
+  checkHealth: ep('GET', `${UNVERIFIED}/check-health.json`, 'UNKNOWN', '2.9'),
+  cloudConfigCreate: ep('POST', '/apps/brandportal/config', 'CONFIRMED', '2.13'),
+  cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', '2.13'),
+  legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', '2.13'),
+  agentsRoot: ep('GET', '/etc/replication/agents.author', 'CONFIRMED', '2.14'),
+  packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
+  userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', '2.5'),
+} as const;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+/** Resource types our package nodes carry to reach AEM's servlets (contract 2.7, 2.8, 2.13). */
+export const RESOURCE_TYPES = {
+  imsUpdate: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
+  imsDelete: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/delete',
+  cloudConfig: 'dam/components/mediaportal/config',
+  shellPage: 'granite/ui/components/shell/page',
+} as const;
+
+/** Request/response header and cookie names (contract 2.1, 2.2). */
+export const HTTP = {
+  csrfHeader: 'CSRF-Token',
+  csrfFormField: ':cq_csrf_token',
+  reasonHeader: 'X-Reason',
+  authFailedReason: 'Authentication Failed',
+  loginCookie: 'login-token',
+  usernameField: 'j_username',
+  passwordField: 'j_password',
+  loginResourceParam: 'resource',
+  /** Marker a logged-in Granite page contains. */
+  loggedInMarker: '<coral-shell-content>',
+} as const;
+
+/** The system user whose keystore holds the Brand Portal IMS key pair (contract 2.5). */
+export const KEYSTORE = {
+  serviceUser: 'brandportal-imsconfig-service',
+  ksJsonSelector: '.ks.json',
+  ksHtmlSelector: '.ks.html',
+  storeNode: 'keystore/store.p12',
+  publicKeyFileName: 'AEM-Adobe-IMS.crt',
+  fields: {
+    operation: ':operation',
+    newPassword: 'newPassword',
+    rePassword: 'rePassword',
+    keyStorePass: 'keyStorePass',
+    alias: 'alias',
+    newAlias: 'newAlias',
+    removeAlias: 'removeAlias',
+    certChain: 'cert-chain',
+    privateKey: 'pk',
+  },
+  /** `:operation` values are UNKNOWN on a real AEM: interim constants. */
+  operations: { createStore: 'createStore', addKey: 'add', removeKey: 'remove' },
+} as const;
+
+/** IMS configuration servlet parameters (contract 2.7). JWT names CONFIRMED, OAuth names UNKNOWN. */
+export const IMS_PARAMS = {
+  cloudServiceName: 'cloudServiceName',
+  cloudServiceValue: 'Adobe Brand Portal',
+  keypairAliases: 'keypairAliases',
+  keypairAlias: 'keypairAlias',
+  newKeypairAlias: 'newKeypairAlias',
+  title: 'title',
+  authServerUrl: 'authServerUrl',
+  apiKey: 'apiKey',
+  clientSecret: 'clientSecret',
+  jwtClaims: 'jwtClaims',
+  authType: 'authType',
+  orgId: 'orgId',
+  scope: 'scope',
+  configurationId: 'configurationId',
+  deleteIds: 'configurationIds',
+} as const;
+
+/** OSGi configuration PIDs and property names written by the IMS servlet (contract 2.7). */
+export const IMS_OSGI = {
+  providerPid: 'com.adobe.granite.auth.oauth.accesstoken.provider',
+  customizerPid: 'com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl',
+  configFolder: '/apps/system/config',
+  props: {
+    name: 'name',
+    title: 'auth.token.provider.title',
+    endpoint: 'auth.token.provider.endpoint',
+    accessTokenRequest: 'auth.access.token.request',
+    clientId: 'auth.token.provider.client.id',
+    defaultClaims: 'auth.token.provider.default.claims',
+    keypairAlias: 'auth.token.provider.keypair.alias',
+    scope: 'auth.token.provider.scope',
+    grants: 'auth.token.provider.authorization.grants',
+    orgId: 'auth.token.provider.orgId',
+    customizerType: 'customizer.type',
+    clientSecret: 'auth.ims.client.secret',
+  },
+  clientCredentialsGrant: 'client_credentials',
+} as const;
+
+/** Adobe IMS (contract 2.10, 2.11). */
+export const IMS = {
+  defaultServer: 'https://ims-na1.adobelogin.com',
+  jwtExchangePath: '/ims/exchange/jwt',
+  tokenV3Path: '/ims/token/v3',
+  brandPortalMetascope: 'ent_brand_portal_sdk',
+  metascopePrefix: '/s/',
+  audiencePrefix: '/c/',
+  /** Where the emulator serves its IMS stub (project decision, contract 2.11). */
+  emulatorStubBase: '/__ims',
+} as const;
+
+/** Check Health texts (contract 2.9): CONFIRMED success text, INFERRED failure title. */
+export const HEALTH_TEXT = {
+  healthyTitle: 'Healthy configuration',
+  unhealthyTitle: 'Unhealthy configuration',
+  tokenRetrieved: 'Token retrieved successfully!',
+  providerFailure: 'com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server',
+} as const;
+
+/** Brand Portal cloud service (contract 2.13). */
+export const CLOUD_CONFIG = {
+  params: {
+    item: 'item',
+    name: 'name',
+    tenantUrl: 'tenantURL',
+    pubFolder: 'pubFolder',
+    pubFolderDelete: 'pubFolder@Delete',
+    oauthScopes: 'oauthScopes',
+    imsConfig: 'imsConfig',
+    resourceType: 'sling:resourceType',
+  },
+  oauthScopesValue: 'dam-read dam-write dam-sync cc-share',
+  tenantUrlProperty: 'tenantURL',
+  folderLinkProperty: 'mpConfig',
+} as const;
+
+/** Replication agents (contract 2.14). */
+export const AGENTS = {
+  namePrefix: 'mp_replication_agent',
+  count: 4,
+  transportSuffix: '/bin/receive?sling:authRequestLogin=1',
+  props: {
+    transportUri: 'transportUri',
+    enabled: 'enabled',
+    triggerSpecific: 'triggerSpecific',
+    closeConnection: 'protocolHTTPConnectionClose',
+    tokenProviderName: 'accessTokenProviderName',
+    userId: 'userId',
+  },
+  testSelector: '.test.html',
+  testSucceeded: 'Replication test <strong>succeeded</strong>',
+  testFailed: 'Replication test <strong>failed</strong>',
+  queueUser: 'dam-replication-service',
+} as const;
+
+/** Package Manager (contract 2.19). */
+export const PACKMGR = {
+  servicePath: '/crx/packmgr/service/.json',
+  uploadField: 'package',
+  forceField: 'force',
+} as const;
+
+/** `/apps/<app>/...` is the only place our own nodes live; AEM's are referenced, never overlaid. */
+export const PAGE_PATH = `/apps/${APP}/content/setup`;
+export const TOOLS_TILE_PATH = `/apps/cq/core/content/nav/tools/${APP}/setup`;
+
+/** Build `<path>.<depth>.json` (Sling default GET servlet). */
+export const slingJson = (path: string, depth: number | 'infinity' = 1): string => `${path}.${depth}.json`;
+
+export const brandPortalUserPath = (): string => ENDPOINTS.keystoreUserPath.path;
+
+/** `mp_replication_agent{N}_default_<tenant>` (contract 2.14). */
+export const agentName = (index: number, tenant: string): string => `${AGENTS.namePrefix}${index}_default_${tenant}`;
+export const agentTitle = (index: number, tenant: string): string => `${tenant} MP Replication Agent${index} Default`;
+export const agentTransportUri = (tenantUrl: string): string => `${tenantUrl}${AGENTS.transportSuffix}`;

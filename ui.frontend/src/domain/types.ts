@@ -1,0 +1,104 @@
+/**
+ * Domain types shared by the panel, the emulator and any future CLI. Shapes follow the contract
+ * document; ids are opaque strings passed on as received (contract rule 2).
+ */
+
+export type AuthType = 'oauth' | 'jwt';
+
+/** One IMS technical-account configuration as the panel lists it (contract 2.4). */
+export interface ImsConfig {
+  /** OSGi PID of the access-token provider, e.g. `com.adobe.granite.auth.oauth.accesstoken.provider.<n>`. */
+  pid: string;
+  /** Node name of the `.config` file under /apps/system/config. */
+  file: string;
+  /** Configuration id the servlet returned; sent as `imsConfig` to the cloud service. */
+  id: string;
+  title: string;
+  clientId: string;
+  authType: AuthType;
+  keyAlias?: string;
+  orgId?: string;
+}
+
+/** What the admin types (or pastes) to create or update an IMS configuration. Never persisted by the panel. */
+export interface ImsConfigInput {
+  authType: AuthType;
+  title: string;
+  authServerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  orgId: string;
+  technicalAccountId: string;
+  /** OAuth only. */
+  scopes?: string[];
+  /** JWT only: the payload JSON text. */
+  jwtPayload?: string;
+  /** JWT only. */
+  keyAlias?: string;
+  /** Present when editing or migrating. */
+  configurationId?: string;
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  serialNumber: string;
+}
+
+export interface KeystoreAlias {
+  alias: string;
+  entryType: string;
+  algorithm: string;
+  format: string;
+  chain: CertificateInfo[];
+}
+
+export interface KeystoreInfo {
+  exists: boolean;
+  aliases: KeystoreAlias[];
+}
+
+export interface HealthResult {
+  id: string;
+  title: string;
+  healthy: boolean;
+  message: string;
+}
+
+/** Brand Portal cloud configuration (contract 2.13). */
+export interface CloudConfig {
+  path: string;
+  title: string;
+  tenantUrl: string;
+  imsConfig: string;
+  legacy: boolean;
+}
+
+/** One Brand Portal replication agent (contract 2.14). */
+export interface ReplicationAgent {
+  name: string;
+  path: string;
+  title: string;
+  transportUri: string;
+  enabled: boolean;
+  closeConnection: boolean;
+  triggerSpecific: boolean;
+}
+
+export interface ProductInfo {
+  /** Dotted version, e.g. `6.5.21.0`. */
+  version: string;
+}
+
+export type StepStatus = 'unknown' | 'todo' | 'inProgress' | 'done' | 'warning' | 'error' | 'unavailable';
+
+export type StepId = 'prerequisites' | 'certificate' | 'developerConsole' | 'imsAccount' | 'health' | 'brandPortal';
+
+export interface StepState {
+  id: StepId;
+  status: StepStatus;
+  /** One line on why the step has this status, in plain words. */
+  summary: string;
+}

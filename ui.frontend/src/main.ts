@@ -1,0 +1,45 @@
+/**
+ * Clientlib entry. Guards first: the library may be included twice (two includeclientlibs, an
+ * embed), and Coral may be missing (page without coralui3). Then it mounts the setup page on
+ * Granite's `foundation-contentloaded`, idempotently.
+ */
+import './styles/setup.css';
+import { ROOT_ID, mountSetupPage } from './setup-page';
+import { t } from './ui/i18n';
+
+function coralMissingMessage(root: HTMLElement): void {
+  root.textContent = t('Brand Portal setup cannot start: Coral Spectrum (window.Coral) is not loaded on this page. Include the "coralui3" and "granite.ui.coral.foundation" client libraries before "bpsetup.setup".');
+  root.setAttribute('role', 'alert');
+  root.classList.add('bpsetup-fatal');
+}
+
+function mountIn(scope: ParentNode): void {
+  const root = scope.querySelector<HTMLElement>(`#${ROOT_ID}`) ?? document.getElementById(ROOT_ID);
+  if (root) mountSetupPage(root);
+}
+
+export function boot(): void {
+  if (window.__bpsetupLoaded) return;
+  window.__bpsetupLoaded = true;
+
+  if (!window.Coral?.Alert || !window.Coral?.Button) {
+    const report = () => {
+      const root = document.getElementById(ROOT_ID);
+      if (root) coralMissingMessage(root);
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', report);
+    else report();
+    return;
+  }
+
+  const granite = window.Granite;
+  if (granite?.$) {
+    granite.$(document).on('foundation-contentloaded', (e) => mountIn((e.target as ParentNode) ?? document));
+  }
+  // Granite fires foundation-contentloaded once the DOM is ready; also cover pages where it
+  // already fired, or where Granite's foundation is absent.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => mountIn(document));
+  else mountIn(document);
+}
+
+boot();

@@ -1,0 +1,18 @@
+/** The setup steps in the order an admin goes through them, with what each is for. */
+import type { StepId } from '../domain/types';
+import { t } from '../ui/i18n';
+
+export interface StepDefinition {
+  id: StepId;
+  title: string;
+  description: string;
+}
+
+export const stepDefinitions = (): StepDefinition[] => [
+  { id: 'prerequisites', title: t('Prerequisites'), description: t('AEM version, OAuth availability, your permissions, existing Brand Portal setup.') },
+  { id: 'certificate', title: t('Certificate'), description: t('The public certificate of the Brand Portal IMS service user (JWT only).') },
+  { id: 'developerConsole', title: t('Adobe Developer Console'), description: t('Create the Brand Portal API credential and bring its values here.') },
+  { id: 'imsAccount', title: t('IMS technical account'), description: t('The one Adobe IMS configuration Brand Portal uses.') },
+  { id: 'health', title: t('Check health'), description: t('AEM asks Adobe IMS for a token with that configuration.') },
+  { id: 'brandPortal', title: t('Brand Portal cloud service'), description: t('Tenant URL, then the four replication agents, tested.') },
+];

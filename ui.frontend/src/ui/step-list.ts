@@ -1,0 +1,48 @@
+/** The step list at the top of the page: one row per step with its status. */
+import type { StepState, StepStatus } from '../domain/types';
+import type { StepDefinition } from '../steps/step-definitions';
+import { el, icon } from './dom';
+import { t } from './i18n';
+
+const STATUS_ICON: Record<StepStatus, string> = {
+  unknown: 'helpCircle',
+  todo: 'circle',
+  inProgress: 'clock',
+  done: 'checkmarkCircle',
+  warning: 'alert',
+  error: 'closeCircle',
+  unavailable: 'minusCircle',
+};
+
+export const statusLabel = (status: StepStatus): string =>
+  ({
+    unknown: t('Not checked yet'),
+    todo: t('To do'),
+    inProgress: t('In progress'),
+    done: t('Done'),
+    warning: t('Needs attention'),
+    error: t('Failed'),
+    unavailable: t('Not available'),
+  })[status];
+
+export function renderStepList(definitions: StepDefinition[], states: StepState[]): HTMLElement {
+  const list = el('ol', { class: 'bpsetup-steps', 'aria-label': t('Setup steps') });
+  definitions.forEach((def, index) => {
+    const state = states.find((s) => s.id === def.id) ?? { id: def.id, status: 'unknown' as const, summary: '' };
+    const item = el(
+      'li',
+      { class: `bpsetup-step is-${state.status}`, 'data-step': def.id, 'data-status': state.status },
+      el('span', { class: 'bpsetup-step-number', 'aria-hidden': 'true' }, String(index + 1)),
+      el(
+        'div',
+        { class: 'bpsetup-step-text' },
+        el('h3', { class: 'bpsetup-step-title coral-Heading coral-Heading--5' }, def.title),
+        el('p', { class: 'bpsetup-step-description' }, def.description),
+        el('p', { class: 'bpsetup-step-summary' }, state.summary),
+      ),
+      el('span', { class: 'bpsetup-step-status' }, icon(STATUS_ICON[state.status], 'S'), el('span', {}, statusLabel(state.status))),
+    );
+    list.appendChild(item);
+  });
+  return list;
+}

@@ -1,0 +1,67 @@
+// Two builds:
+//  - the panel: ui.frontend -> ui.frontend/dist/clientlib-setup/{setup.js,setup.css}, turned into an AEM
+//    clientlib by aem-clientlib-generator. Coral and Granite are page globals (window.Coral,
+//    window.Granite) and are never bundled: a second Coral swaps window.customElements under AEM's.
+//  - the emulator's stand-in for AEM's Granite foundation clientlib (emulator/browser), used only by
+//    the local emulator and the jsdom tests; it never reaches the content package.
+const path = require('path');
+const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+
+const tsRule = (configFile) => ({
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: { configFile, onlyCompileBundledFiles: true, compilerOptions: { module: 'esnext', sourceMap: false, noEmit: false } },
+  },
+});
+
+const common = {
+  mode: 'production',
+  devtool: false,
+  target: ['web', 'es2019'],
+  resolve: { extensions: ['.ts', '.js'] },
+  output: { hashFunction: 'sha256' },
+  optimization: { moduleIds: 'deterministic', chunkIds: 'deterministic' },
+  stats: 'errors-warnings',
+};
+
+const panel = {
+  ...common,
+  name: 'panel',
+  entry: { setup: './ui.frontend/src/main.ts' },
+  output: {
+    ...common.output,
+    path: path.resolve(__dirname, 'ui.frontend/dist/clientlib-setup'),
+    filename: '[name].js',
+    clean: true,
+  },
+  externals: { '@adobe/coral-spectrum': 'Coral' },
+  externalsType: 'window',
+  module: {
+    rules: [
+      tsRule(path.resolve(__dirname, 'tsconfig.json')),
+      { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
+    ],
+  },
+  plugins: [new MiniCssExtractPlugin({ filename: '[name].css' })],
+  // A bundle this size means something (Coral, a polyfill) got bundled by mistake.
+  performance: { hints: 'error', maxAssetSize: 96 * 1024, maxEntrypointSize: 96 * 1024 },
+};
+
+const graniteStandIn = {
+  ...common,
+  name: 'granite-stand-in',
+  entry: { granite: './emulator/browser/granite.ts' },
+  output: {
+    ...common.output,
+    path: path.resolve(__dirname, 'build/emulator-static'),
+    filename: '[name].js',
+  },
+  externals: { jquery: 'jQuery' },
+  externalsType: 'window',
+  module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
+  performance: { hints: false },
+};
+
+module.exports = [panel, graniteStandIn];
