@@ -106,18 +106,16 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       });
     });
     void (async () => {
+      // Gates first, routing after, as in AEM: the login and CSRF filters run before servlet resolution.
       const found = findRoute(routes, req.method, req.path);
-      if (found === undefined) return sendText(res, 404, `Resource not found: ${req.path}`);
-      if (found === 'method') return sendText(res, 405, `Method ${req.method} not allowed for ${req.path}`);
-      const { route, match } = found;
-
+      const flags: Pick<Route, 'anonymous' | 'csrfExempt'> = typeof found === 'object' ? found.route : {};
       const token = req.cookies[HTTP.loginCookie];
       req.user = ctx.sessions.userFor(token);
-      if (!route.anonymous && !req.user) {
+      if (!flags.anonymous && !req.user) {
         if (wantsHtmlPage(req)) return redirect(res, loginPageUrl(req.path + req.url.search));
         return sendText(res, 403, 'Authentication required', { [HTTP.reasonHeader]: HTTP.authFailedReason });
       }
-      if (isWrite(req.method) && !route.csrfExempt && req.user) {
+      if (isWrite(req.method) && !flags.csrfExempt && req.user) {
         const header = rawReq.headers[HTTP.csrfHeader.toLowerCase()];
         const fromHeader = Array.isArray(header) ? header[0] : header;
         const fromForm = fromHeader ? undefined : (await req.body()).fields.get(HTTP.csrfFormField)?.[0];
@@ -126,6 +124,9 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
           return sendText(res, 403, 'Forbidden');
         }
       }
+      if (found === undefined) return sendText(res, 404, `Resource not found: ${req.path}`);
+      if (found === 'method') return sendText(res, 405, `Method ${req.method} not allowed for ${req.path}`);
+      const { route, match } = found;
       await route.handler(req, res, match);
     })().catch((e: unknown) => {
       if (e instanceof HttpError) return sendText(res, e.status, e.message);

@@ -30,13 +30,12 @@ function propertiesXml() {
   return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">\n<properties>\n${lines.join('\n')}\n</properties>\n`;
 }
 
-function build() {
+function build(outDir = path.join(ROOT, 'target')) {
   const jcrRoot = path.join(CONTENT, 'jcr_root');
   const clientlib = path.join(jcrRoot, 'apps/bpsetup/clientlibs/clientlib-setup');
   if (!fs.existsSync(path.join(clientlib, 'js.txt'))) {
     throw new Error('The generated clientlib is missing: run "npm run build" (webpack and clientlib) first.');
   }
-  const outDir = path.join(ROOT, 'target');
   fs.mkdirSync(outDir, { recursive: true });
   const outFile = path.join(outDir, `${PACKAGE.name}-${PACKAGE.version}.zip`);
 
@@ -62,10 +61,11 @@ function build() {
   });
 }
 
-module.exports = { PACKAGE, propertiesXml };
+module.exports = { PACKAGE, propertiesXml, build };
 
 if (require.main === module) {
-  build()
+  const i = process.argv.indexOf('--out');
+  build(i > 0 ? path.resolve(process.argv[i + 1]) : undefined)
     .then((f) => console.log(`content package: ${path.relative(ROOT, f)} (${fs.statSync(f).size} bytes)`))
     .catch((e) => {
       console.error(e.message);

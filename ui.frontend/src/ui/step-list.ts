@@ -4,14 +4,15 @@ import type { StepDefinition } from '../steps/step-definitions';
 import { el, icon } from './dom';
 import { t } from './i18n';
 
+// Spectrum icon names: the legacy camelCase ones log deprecation warnings in Coral Spectrum.
 const STATUS_ICON: Record<StepStatus, string> = {
-  unknown: 'helpCircle',
-  todo: 'circle',
-  inProgress: 'clock',
-  done: 'checkmarkCircle',
-  warning: 'alert',
-  error: 'closeCircle',
-  unavailable: 'minusCircle',
+  unknown: 'Help',
+  todo: 'Circle',
+  inProgress: 'Clock',
+  done: 'CheckmarkCircle',
+  warning: 'Alert',
+  error: 'CloseCircle',
+  unavailable: 'RemoveCircle',
 };
 
 export const statusLabel = (status: StepStatus): string =>

@@ -1,0 +1,24 @@
+// Two projects: "unit" runs in jsdom with the real Coral Spectrum and the emulator's Granite
+// stand-in injected; "node" runs the emulator contract tests over real HTTP, the package
+// structure tests and the end-to-end tests in headless Chromium.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
+
+module.exports = {
+  cacheDirectory: '<rootDir>/.jest-cache',
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/load-page-globals.ts'],
+      transform,
+    },
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/emulator/**/*.test.ts', '<rootDir>/test/package/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts'],
+      transform,
+    },
+  ],
+  testTimeout: 30000,
+};

@@ -1,0 +1,146 @@
+/**
+ * The content package as Package Manager will see it: entries, filter, properties, the tile and
+ * clientlib nodes, well-formed XML, and byte-identical output from two builds.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseDocview } from '../../emulator/docview';
+import { isCovered, readPackage } from '../../emulator/package-install';
+import { builtPackagePath, PROJECT_ROOT } from '../../emulator/paths';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+let zip: Buffer;
+let pkg: Awaited<ReturnType<typeof readPackage>>;
+
+beforeAll(async () => {
+  zip = readFileSync(builtPackagePath());
+  pkg = await readPackage(zip);
+});
+
+const text = (name: string) => (pkg.entries.get(name) as Buffer).toString('utf8');
+
+test('entries: vault metadata, our two trees and their ancestors, nothing else', () => {
+  expect([...pkg.entries.keys()]).toEqual([
+    'META-INF',
+    'META-INF/vault',
+    'META-INF/vault/filter.xml',
+    'META-INF/vault/properties.xml',
+    'jcr_root',
+    'jcr_root/apps',
+    'jcr_root/apps/bpsetup',
+    'jcr_root/apps/bpsetup/.content.xml',
+    'jcr_root/apps/bpsetup/clientlibs',
+    'jcr_root/apps/bpsetup/clientlibs/.content.xml',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/.content.xml',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/css',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/css/setup.css',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/css.txt',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js/setup.js',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js.txt',
+    'jcr_root/apps/bpsetup/content',
+    'jcr_root/apps/bpsetup/content/.content.xml',
+    'jcr_root/apps/bpsetup/content/setup',
+    'jcr_root/apps/bpsetup/content/setup/.content.xml',
+    'jcr_root/apps/cq',
+    'jcr_root/apps/cq/.content.xml',
+    'jcr_root/apps/cq/core',
+    'jcr_root/apps/cq/core/.content.xml',
+    'jcr_root/apps/cq/core/content',
+    'jcr_root/apps/cq/core/content/.content.xml',
+    'jcr_root/apps/cq/core/content/nav',
+    'jcr_root/apps/cq/core/content/nav/.content.xml',
+    'jcr_root/apps/cq/core/content/nav/tools',
+    'jcr_root/apps/cq/core/content/nav/tools/.content.xml',
+    'jcr_root/apps/cq/core/content/nav/tools/bpsetup',
+    'jcr_root/apps/cq/core/content/nav/tools/bpsetup/.content.xml',
+  ]);
+});
+
+test('filter: include-only roots for our Tools category and our app, never nav/tools itself', () => {
+  expect(pkg.info.filters.map((f) => f.root)).toEqual(['/apps/cq/core/content/nav/tools/bpsetup', '/apps/bpsetup']);
+  expect(isCovered(pkg.info.filters, '/apps/cq/core/content/nav/tools')).toBe(false);
+  expect(isCovered(pkg.info.filters, '/apps/cq/core/content/nav/tools/other')).toBe(false);
+  expect(isCovered(pkg.info.filters, '/apps/brandportal')).toBe(false);
+});
+
+test('every shipped node is covered by the filter, or is an ancestor of a root shipping only its node type', () => {
+  const roots = pkg.info.filters.map((f) => f.root);
+  for (const name of pkg.entries.keys()) {
+    if (!name.startsWith('jcr_root/apps')) continue;
+    const nodePath = `/${name.replace(/^jcr_root\//, '').replace(/\/\.content\.xml$/, '')}`;
+    if (isCovered(pkg.info.filters, nodePath)) continue;
+    expect(roots.some((r) => r.startsWith(`${nodePath}/`))).toBe(true);
+    if (name.endsWith('.content.xml')) expect(Object.keys(parseDocview(text(name)).children)).toEqual([]);
+  }
+});
+
+test('properties.xml names the package as package.json and pom.xml do', () => {
+  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  expect(pkg.info).toMatchObject({ name: 'bpsetup.ui.apps', group: 'bpsetup', version });
+  const props = text('META-INF/vault/properties.xml');
+  expect(props).toContain('<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">');
+  expect(props).toContain('<entry key="packageType">application</entry>');
+  const pom = readFileSync(join(PROJECT_ROOT, 'pom.xml'), 'utf8');
+  expect(pom).toContain('<groupId>bpsetup</groupId>');
+  expect(pom).toContain('<artifactId>bpsetup.ui.apps</artifactId>');
+  expect(pom).toContain(`<version>${version}</version>`);
+});
+
+test('every XML file is well-formed', () => {
+  for (const name of pkg.entries.keys()) {
+    if (!name.endsWith('.xml')) continue;
+    expect([name, XMLValidator.validate(text(name))]).toEqual([name, true]);
+  }
+});
+
+test('the Tools tile: title, description, icon, href to our page, namespaced id, no resource type', () => {
+  const category = parseDocview(text('jcr_root/apps/cq/core/content/nav/tools/bpsetup/.content.xml'));
+  expect(category.props).toMatchObject({ 'jcr:primaryType': 'sling:OrderedFolder', 'jcr:title': 'Brand Portal', id: 'bpsetup' });
+  const tile = category.children.setup;
+  expect(tile.props).toMatchObject({ 'jcr:title': 'Brand Portal setup', href: '/apps/bpsetup/content/setup.html', icon: 'link', id: 'bpsetup__setup' });
+  expect(String(tile.props['jcr:description'])).toMatch(/Brand Portal/);
+  expect(tile.props['sling:resourceType']).toBeUndefined();
+});
+
+test('the page includes Coral, Granite foundation and our category, in that order', () => {
+  const page = parseDocview(text('jcr_root/apps/bpsetup/content/setup/.content.xml'));
+  const content = page.children['jcr:content'];
+  expect(page.props['jcr:primaryType']).toBe('cq:Page');
+  expect(content.props['sling:resourceType']).toBe('granite/ui/components/shell/page');
+  expect(content.children.head.children.clientlibs.props.categories).toEqual(['coralui3', 'granite.ui.coral.foundation', 'bpsetup.setup']);
+  expect(content.children.content.props['granite:id']).toBe('bpsetup-root');
+});
+
+test('the clientlib: our category, proxied, no dependency on coralui3, Coral not bundled', () => {
+  const lib = parseDocview(text('jcr_root/apps/bpsetup/clientlibs/clientlib-setup/.content.xml'));
+  expect(lib.props).toMatchObject({ 'jcr:primaryType': 'cq:ClientLibraryFolder', categories: ['bpsetup.setup'], allowProxy: true });
+  expect(lib.props.dependencies).toEqual(['granite.csrf.standalone']);
+  expect(text('jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js.txt').split('\n')).toEqual(['#base=js', '', 'setup.js']);
+  const js = text('jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js/setup.js');
+  expect(js.length).toBeLessThan(96 * 1024);
+  expect(js).not.toMatch(/document-register-element|coral-spectrum|customElements\.define\(/);
+});
+
+test('two builds give byte-identical bundles and zips', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bpsetup-build-'));
+  try {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config-name', 'panel', '--output-path', join(dir, 'dist')], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    const dist = join(PROJECT_ROOT, 'ui.frontend/dist/clientlib-setup');
+    expect(sha256(readFileSync(join(dir, 'dist/setup.js')))).toBe(sha256(readFileSync(join(dist, 'setup.js'))));
+    expect(sha256(readFileSync(join(dir, 'dist/setup.css')))).toBe(sha256(readFileSync(join(dist, 'setup.css'))));
+
+    for (const out of ['a', 'b']) execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build-package.js'), '--out', join(dir, out)], { stdio: 'pipe' });
+    const name = builtPackagePath().split('/').pop() as string;
+    const a = readFileSync(join(dir, 'a', name));
+    expect(sha256(a)).toBe(sha256(readFileSync(join(dir, 'b', name))));
+    expect(sha256(a)).toBe(sha256(zip));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60000);

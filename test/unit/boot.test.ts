@@ -1,0 +1,73 @@
+/**
+ * The clientlib entry in jsdom with real Coral: it mounts the page once, survives being included
+ * twice, and explains a missing Coral instead of failing obscurely.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BUNDLE = join(__dirname, '../../ui.frontend/dist/clientlib-setup/setup.js');
+
+function pageWithRoot(): HTMLElement {
+  document.body.innerHTML = '<div id="bpsetup-root" class="bpsetup-root"><span class="bpsetup-loading">Loading…</span></div>';
+  return document.getElementById('bpsetup-root') as HTMLElement;
+}
+
+/** Runs the built clientlib as the page would (a classic script). */
+function includeClientlib(): void {
+  const s = document.createElement('script');
+  s.textContent = readFileSync(BUNDLE, 'utf8');
+  document.head.appendChild(s);
+}
+
+beforeEach(() => {
+  delete window.__bpsetupLoaded;
+});
+
+test('the page globals are real: Coral Spectrum and the Granite foundation APIs', () => {
+  expect(typeof window.Coral?.version).toBe('string');
+  expect(window.Coral?.Alert).toBeDefined();
+  expect(typeof window.Granite?.$(window).adaptTo('foundation-registry').register).toBe('function');
+});
+
+test('mounts the setup page into #bpsetup-root with all six steps', () => {
+  const root = pageWithRoot();
+  includeClientlib();
+  const steps = [...root.querySelectorAll<HTMLElement>('.bpsetup-step')];
+  expect(steps.map((s) => s.dataset.step)).toEqual(['prerequisites', 'certificate', 'developerConsole', 'imsAccount', 'health', 'brandPortal']);
+  expect(root.querySelector('.bpsetup-loading')).toBeNull();
+  expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
+  expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
+});
+
+test('status icons are upgraded Coral components', () => {
+  const root = pageWithRoot();
+  includeClientlib();
+  const icon = root.querySelector('coral-icon') as HTMLElement;
+  expect(icon).toBeInstanceOf(window.Coral?.Icon as unknown as typeof HTMLElement);
+  expect((icon as unknown as { icon: string }).icon).toBe('Help');
+});
+
+test('included twice, it mounts once', () => {
+  const root = pageWithRoot();
+  includeClientlib();
+  includeClientlib();
+  expect(root.querySelectorAll('.bpsetup-steps')).toHaveLength(1);
+  // A later foundation-contentloaded (Granite fires it for every content update) does not re-mount.
+  window.Granite?.$(document).trigger('foundation-contentloaded');
+  expect(root.querySelectorAll('.bpsetup-steps')).toHaveLength(1);
+});
+
+test('without window.Coral it says what is missing instead of failing', () => {
+  const root = pageWithRoot();
+  const coral = window.Coral;
+  window.Coral = undefined; // a page without coralui3
+  try {
+    includeClientlib();
+  } finally {
+    window.Coral = coral;
+  }
+  expect(root.getAttribute('role')).toBe('alert');
+  expect(root.textContent).toContain('Coral Spectrum (window.Coral) is not loaded');
+  expect(root.textContent).toContain('coralui3');
+  expect(root.querySelector('.bpsetup-steps')).toBeNull();
+});
