@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { EmulatorRequest } from './http';
+import type { FaultState } from './faults';
 import type { Journal } from './journal';
 import type { CsrfTokens, Credentials, Sessions } from './sessions';
 import type { Repository } from './store';
@@ -25,6 +26,10 @@ export interface EmulatorOptions {
   controlRoutes: boolean;
   /** Quiet start-up (tests). */
   quiet: boolean;
+  /** Fault injection through /__emulator/faults (tests, demos). Off by default. */
+  faults: boolean;
+  /** How long after a cloud-service save the four replication agents appear. */
+  agentDelayMs: number;
 }
 
 export interface EmulatorContext {
@@ -33,6 +38,8 @@ export interface EmulatorContext {
   sessions: Sessions;
   csrf: CsrfTokens;
   journal: Journal;
+  /** Injected faults; always empty unless options.faults. */
+  faults: FaultState;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4502 (known once listening). */
   baseUrl: string;
   /** Puts the repository back to a fresh seed (and reinstalls the start-up package). */

@@ -169,4 +169,21 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
   res.end();
 }
 
-export { escapeHtml } from '../ui.frontend/src/domain/escape-html';
+import { escapeHtml } from '../ui.frontend/src/domain/escape-html';
+
+export { escapeHtml };
+
+/** The HTML answer of Sling's POST servlet (HtmlResponse): status, message and path in known ids. */
+export function slingHtmlResponse(res: ServerResponse, status: number, message: string, path: string): void {
+  sendHtml(
+    res,
+    status,
+    `<html><head><title>${status === 200 ? 'Content modified' : 'Error'} ${escapeHtml(path)}</title></head><body>
+<h1>${status === 200 ? 'Content modified' : 'Error while processing'} ${escapeHtml(path)}</h1>
+<table><tbody>
+<tr><td>Status</td><td><div id="Status">${status}</div></td></tr>
+<tr><td>Message</td><td><div id="Message">${escapeHtml(message)}</div></td></tr>
+<tr><td>Path</td><td><div id="Path">${escapeHtml(path)}</div></td></tr>
+</tbody></table></body></html>`,
+  );
+}

@@ -1,14 +1,19 @@
 /**
  * `npm start`: the local AEM author emulator with our freshly built content package installed.
  *
- *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset] [--version 6.5.21.0]
+ *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
+ *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
  *
- * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD.
+ * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1.
+ * Seeds one demo OAuth Server-to-Server integration in the IMS stub and one demo Brand Portal
+ * tenant, and prints them, so the whole setup can be walked by hand.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from './server';
 import { PROJECT_ROOT, builtPackagePath } from './paths';
+import { registerTenant } from './brand-portal';
+import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from './scenarios';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +36,11 @@ async function main(): Promise<void> {
     productVersion: arg('version') ?? '6.5.21.0',
     admin: { user: 'admin', password },
     packageZip,
+    faults: process.argv.includes('--faults') || process.env.BPSETUP_EMULATOR_FAULTS === '1',
+    agentDelayMs: Number(arg('agent-delay') ?? 300),
   });
+  ensureDemoIntegration(emulator.context);
+  registerTenant(emulator.context.repo, DEMO_TENANT_URL);
   const pagePath = '/apps/bpsetup/content/setup.html';
   console.log(`
   Local AEM author emulator (claims AEM ${emulator.context.options.productVersion})
@@ -39,6 +48,16 @@ async function main(): Promise<void> {
   Brand Portal page: ${emulator.url}${pagePath}
   Login:             admin / ${password === 'admin' ? 'admin' : '(BPSETUP_ADMIN_PASSWORD)'}
   Repository:        ${emulator.context.options.dataDir}/repository.json${emulator.context.options.reset ? ' (reset)' : ''}
+  Fault injection:   ${emulator.context.options.faults ? 'on (/__emulator/faults)' : 'off (start with --faults to enable)'}
+
+  Demo Adobe Developer Console credential (OAuth Server-to-Server, accepted by the IMS stub):
+    Client ID:              ${DEMO_INTEGRATION.clientId}
+    Client secret:          ${DEMO_INTEGRATION.clientSecret}
+    Organization ID:        ${DEMO_INTEGRATION.orgId}
+    Technical account ID:   ${DEMO_INTEGRATION.technicalAccountId}
+    Scopes:                 ${DEMO_INTEGRATION.scopes.join(',')}
+  Demo Brand Portal tenant: ${DEMO_TENANT_URL}
+  Register a JWT integration (your certificate): POST ${emulator.url}/__emulator/ims/integrations
   Stop with Ctrl+C.
 `);
   const stop = () => void emulator.close().then(() => process.exit(0));

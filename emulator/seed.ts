@@ -2,6 +2,7 @@
  * A fresh emulated author: the parts of /libs, /home, /etc and /conf that AEM ships and the
  * contract relies on. Our own package is installed on top of this at start-up.
  */
+import { randomBytes } from 'node:crypto';
 import { AGENTS, ENDPOINTS, KEYSTORE } from '../ui.frontend/src/aem/endpoints';
 import { type RepoNode, type JcrValue, newNode } from './store';
 
@@ -66,6 +67,14 @@ export function seedRepository(): RepoNode {
       replication: folder({ 'agents.author': ['cq:Page', {}] }),
       cloudservices: folder({ mediaportal: ['cq:Page', {}] }),
       packages: folder(),
+    }),
+    var: folder({
+      emulator: folder({
+        // Master key of the emulator's CryptoSupport (secrets are stored protected with it).
+        crypto: ['nt:unstructured', { masterKey: randomBytes(32).toString('base64') }],
+        ims: folder({ integrations: ['sling:Folder', {}] }),
+        brandportal: folder({ tenants: ['sling:Folder', {}] }),
+      }),
     }),
     conf: folder({
       global: folder({ settings: folder({ cloudconfigs: folder({ mediaportal: ['sling:Folder', {}] }) }) }),

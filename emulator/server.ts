@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTTP } from '../ui.frontend/src/aem/endpoints';
 import type { EmulatorContext, EmulatorOptions, Route } from './context';
-import { HttpError, isWrite, redirect, sendText, wantsHtmlPage, wrapRequest } from './http';
+import { HttpError, isWrite, redirect, send, sendText, wantsHtmlPage, wrapRequest } from './http';
 import { Journal } from './journal';
 import { installPackage } from './package-install';
 import { seedRepository } from './seed';
@@ -21,6 +21,13 @@ import { clientlibRoutes } from './routes/clientlibs';
 import { pageRoutes } from './routes/pages';
 import { slingGetRoutes } from './routes/sling-get';
 import { controlRoutes } from './routes/control';
+import { imsRoutes, imsServlets } from './routes/ims';
+import { imsStubRoutes } from './routes/ims-stub';
+import { brandPortalRoutes } from './routes/brand-portal';
+import { packmgrRoutes } from './routes/packmgr';
+import { slingPostRoutes } from './routes/sling-post';
+import { emptyFaults, takeRouteFault } from './faults';
+import { IMS } from '../ui.frontend/src/aem/endpoints';
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
   port: 4502,
@@ -32,6 +39,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   productVersion: '6.5.21.0',
   controlRoutes: true,
   quiet: false,
+  faults: false,
+  agentDelayMs: 300,
 };
 
 export interface RunningEmulator {
@@ -50,9 +59,14 @@ function buildRoutes(ctx: EmulatorContext): Route[] {
     ...csrfRoutes(ctx),
     ...clientlibRoutes(ctx),
     ...(ctx.options.controlRoutes ? controlRoutes(ctx) : []),
+    ...imsStubRoutes(ctx),
+    ...imsRoutes(ctx),
+    ...brandPortalRoutes(ctx),
+    ...packmgrRoutes(ctx),
     ...pageRoutes(ctx),
-    // The Sling default GET servlet comes last: it answers any repository path.
+    // Sling's default servlets come last: they answer any repository path.
     ...slingGetRoutes(ctx),
+    ...slingPostRoutes(ctx, imsServlets(ctx)),
   ];
 }
 
@@ -82,10 +96,12 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     sessions: new Sessions([options.admin]),
     csrf: new CsrfTokens(options.csrfLifetimeSeconds),
     journal: new Journal(),
+    faults: emptyFaults(),
     baseUrl: '',
     async reset() {
       repo.replaceAll(seedRepository());
       ctx.journal.clear();
+      ctx.faults = emptyFaults();
       await installStartupPackage();
     },
   };
@@ -95,7 +111,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const server = createServer((rawReq, res) => {
     const req = wrapRequest(rawReq);
     res.on('finish', () => {
-      if (req.path.startsWith('/__emulator/')) return;
+      // The journal holds requests to AEM: not the control routes, not the IMS stub (an outside service).
+      if (req.path.startsWith('/__emulator/') || req.path.startsWith(`${IMS.emulatorStubBase}/`)) return;
       ctx.journal.record({
         method: req.method,
         path: req.path,
@@ -106,6 +123,13 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       });
     });
     void (async () => {
+      const fault = options.faults && !req.path.startsWith('/__emulator/') ? takeRouteFault(ctx.faults, req.method, req.path) : undefined;
+      if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault?.drop) {
+        rawReq.socket.destroy();
+        return;
+      }
+      if (fault?.status) return send(res, fault.status, fault.body ?? `Injected fault: HTTP ${fault.status}`, fault.contentType ?? 'text/plain;charset=utf-8');
       // Gates first, routing after, as in AEM: the login and CSRF filters run before servlet resolution.
       const found = findRoute(routes, req.method, req.path);
       const flags: Pick<Route, 'anonymous' | 'csrfExempt'> = typeof found === 'object' ? found.route : {};

@@ -10,17 +10,23 @@ import { type RepoNode, isBinary } from '../store';
 
 const MAX_DEPTH = 50;
 
-export function nodeToJson(node: RepoNode, depth: number): Record<string, unknown> {
+export function nodeToJson(node: RepoNode, depth: number, path: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node.props)) {
     if (isBinary(v)) out[`:${k}`] = Buffer.from(v.binary, 'base64').length;
     else out[k] = v;
   }
-  if (depth > 0) for (const [name, child] of Object.entries(node.children)) out[name] = nodeToJson(child, depth - 1);
+  if (depth > 0) {
+    for (const [name, child] of Object.entries(node.children)) {
+      const childPath = path === '/' ? `/${name}` : `${path}/${name}`;
+      if (!isPrivatePath(childPath)) out[name] = nodeToJson(child, depth - 1, childPath);
+    }
+  }
   return out;
 }
 
-const isKeystorePath = (path: string) => /\/keystore(\/|$)/.test(path);
+/** Never rendered: keystores (private keys) and the emulator's own data (master key, stub secrets). */
+const isPrivatePath = (path: string) => /\/keystore(\/|\.|$)/.test(path) || path === '/var/emulator' || path.startsWith('/var/emulator/') || path.startsWith('/var/emulator.');
 
 export function slingGetRoutes(ctx: EmulatorContext): Route[] {
   return [
@@ -32,15 +38,16 @@ export function slingGetRoutes(ctx: EmulatorContext): Route[] {
         path = selector[1];
         depth = selector[2] === 'infinity' ? MAX_DEPTH : Number(selector[2]);
       }
+      if (isPrivatePath(path)) return sendText(res, 403, 'This content is not served');
       const node = ctx.repo.get(path);
       if (!node) return sendText(res, 404, `Resource not found: ${req.path}`);
-      sendJson(res, 200, nodeToJson(node, depth));
+      sendJson(res, 200, nodeToJson(node, depth, path));
     }),
 
     route('GET', /^(\/.+)$/, (req, res, match) => {
       const node = ctx.repo.get(match[1]);
       if (!node || node.props['jcr:primaryType'] !== 'nt:file') return sendText(res, 404, `Resource not found: ${req.path}`);
-      if (isKeystorePath(match[1])) return sendText(res, 403, 'Keystore content is not served');
+      if (isPrivatePath(match[1])) return sendText(res, 403, 'This content is not served');
       const content = node.children['jcr:content'];
       const mime = content?.props['jcr:mimeType'];
       send(res, 200, ctx.repo.readFile(match[1]) ?? Buffer.alloc(0), typeof mime === 'string' ? mime : 'application/octet-stream');

@@ -47,6 +47,8 @@ test('entries: vault metadata, our two trees and their ancestors, nothing else',
     'jcr_root/apps/bpsetup/content/.content.xml',
     'jcr_root/apps/bpsetup/content/setup',
     'jcr_root/apps/bpsetup/content/setup/.content.xml',
+    'jcr_root/apps/bpsetup/ims',
+    'jcr_root/apps/bpsetup/ims/.content.xml',
     'jcr_root/apps/cq',
     'jcr_root/apps/cq/.content.xml',
     'jcr_root/apps/cq/core',
@@ -115,6 +117,18 @@ test('the page includes Coral, Granite foundation and our category, in that orde
   expect(content.props['sling:resourceType']).toBe('granite/ui/components/shell/page');
   expect(content.children.head.children.clientlibs.props.categories).toEqual(['coralui3', 'granite.ui.coral.foundation', 'bpsetup.setup']);
   expect(content.children.content.props['granite:id']).toBe('bpsetup-root');
+});
+
+test('the IMS servlet entry points carry AEM\'s resource types and nothing else', () => {
+  const ims = parseDocview(text('jcr_root/apps/bpsetup/ims/.content.xml'));
+  expect(ims.children.update.props).toEqual({
+    'jcr:primaryType': 'nt:unstructured',
+    'sling:resourceType': 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
+  });
+  expect(ims.children.delete.props).toEqual({
+    'jcr:primaryType': 'nt:unstructured',
+    'sling:resourceType': 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/delete',
+  });
 });
 
 test('the clientlib: our category, proxied, no dependency on coralui3, Coral not bundled', () => {

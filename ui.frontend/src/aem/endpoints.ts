@@ -95,8 +95,9 @@ export const KEYSTORE = {
     certChain: 'cert-chain',
     privateKey: 'pk',
   },
-  /** `:operation` values are UNKNOWN on a real AEM: interim constants. */
-  operations: { createStore: 'createStore', addKey: 'add', removeKey: 'remove' },
+  /** `:operation` values are UNKNOWN on a real AEM: interim constants. `generateKey` is the
+   *  emulator's "Create certificate" (Route A); the panel uses Route B (`addKey`). */
+  operations: { createStore: 'createStore', addKey: 'add', generateKey: 'generate', removeKey: 'remove' },
 } as const;
 
 /** IMS configuration servlet parameters (contract 2.7). JWT names CONFIRMED, OAuth names UNKNOWN. */

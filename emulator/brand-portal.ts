@@ -1,0 +1,201 @@
+/**
+ * Brand Portal on the AEM side (contract 2.13–2.15): the cloud configuration, the four
+ * replication agents it creates (after a delay, as AEM does partly asynchronously), the tenant's
+ * replication user, and Test Connection whose answer depends on the real state. The emulator's
+ * Brand Portal stub knows which tenants exist.
+ */
+import { AGENTS, CLOUD_CONFIG, ENDPOINTS, HEALTH_TEXT, agentName, agentTitle, agentTransportUri } from '../ui.frontend/src/aem/endpoints';
+import type { EmulatorContext } from './context';
+import { HttpError, escapeHtml } from './http';
+import { findImsConfig } from './ims-configs';
+import type { Repository, RepoNode } from './store';
+import { checkHealth } from './token-request';
+
+export const TENANTS = '/var/emulator/brandportal/tenants';
+export const MAC_USERS = '/home/users/mac';
+const CLOUD_ROOT = ENDPOINTS.cloudConfigRoot.path;
+const AGENTS_ROOT = ENDPOINTS.agentsRoot.path;
+
+export interface CloudConfigInput {
+  item?: string;
+  name: string;
+  tenantUrl: string;
+  imsConfig: string;
+  pubFolder?: string;
+  oauthScopes?: string;
+}
+
+/** `https://<tenant>.brand-portal.adobe.com` → `<tenant>` (first DNS label, contract placeholders). */
+export function tenantOf(tenantUrl: string): string {
+  return new URL(tenantUrl).hostname.split('.')[0];
+}
+
+/** Only an https origin: no path, query or fragment (a trailing slash is tolerated and dropped). */
+export function normaliseTenantUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new HttpError(400, `tenantURL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'https:') throw new HttpError(400, 'tenantURL must use https');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) throw new HttpError(400, 'tenantURL must be the Brand Portal address only, without a path');
+  return url.origin;
+}
+
+export const nodeNameFor = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'brand-portal';
+
+export function registerTenant(repo: Repository, tenantUrl: string): string {
+  const url = normaliseTenantUrl(tenantUrl);
+  const tenant = tenantOf(url);
+  repo.change((tx) => tx.setProps(`${TENANTS}/${tenant}`, { url }));
+  return tenant;
+}
+
+const knownTenant = (repo: Repository, tenantUrl: string) => {
+  try {
+    return repo.get(`${TENANTS}/${tenantOf(tenantUrl)}`)?.props.url === new URL(tenantUrl).origin;
+  } catch {
+    return false;
+  }
+};
+
+export function replicationUserPath(tenant: string): string {
+  return `${MAC_USERS}/${tenant}/mac-${tenant}-replication`;
+}
+
+export function createAgents(repo: Repository, tenantUrl: string, imsConfig: string): string[] {
+  const tenant = tenantOf(tenantUrl);
+  const paths: string[] = [];
+  repo.change((tx) => {
+    for (let i = 0; i < AGENTS.count; i++) {
+      const path = `${AGENTS_ROOT}/${agentName(i, tenant)}`;
+      paths.push(path);
+      if (tx.get(path)) continue;
+      tx.setProps(path, { 'jcr:primaryType': 'cq:Page' });
+      tx.setProps(`${path}/jcr:content`, {
+        'jcr:primaryType': 'nt:unstructured',
+        'jcr:title': agentTitle(i, tenant),
+        'sling:resourceType': 'cq/replication/components/agent',
+        'cq:template': '/libs/cq/replication/templates/agent',
+        [AGENTS.props.transportUri]: agentTransportUri(tenantUrl),
+        [AGENTS.props.enabled]: true,
+        [AGENTS.props.triggerSpecific]: true,
+        [AGENTS.props.closeConnection]: true,
+        [AGENTS.props.tokenProviderName]: imsConfig,
+        [AGENTS.props.userId]: AGENTS.queueUser,
+        serializationType: 'mpreplication',
+        logLevel: 'info',
+      });
+    }
+  });
+  return paths;
+}
+
+/** POST /apps/brandportal/config: create (no item) or edit; returns the configuration's path. */
+export function saveCloudConfig(ctx: EmulatorContext, input: CloudConfigInput): string {
+  if (!input.name.trim()) throw new HttpError(400, 'name (the title) is required');
+  const tenantUrl = normaliseTenantUrl(input.tenantUrl);
+  if (!input.imsConfig || !findImsConfig(ctx.repo, input.imsConfig)) throw new HttpError(400, `imsConfig does not name an existing IMS configuration: ${input.imsConfig || '(empty)'}`);
+  let path: string;
+  if (input.item) {
+    if (!input.item.startsWith(`${CLOUD_ROOT}/`) || !ctx.repo.exists(input.item)) throw new HttpError(400, `item is not an existing Brand Portal configuration: ${input.item}`);
+    path = input.item;
+  } else {
+    path = `${CLOUD_ROOT}/${nodeNameFor(input.name)}`;
+    if (ctx.repo.exists(path)) throw new HttpError(409, `A configuration already exists at ${path}`);
+  }
+  const tenant = tenantOf(tenantUrl);
+  ctx.repo.change((tx) => {
+    tx.setProps(path, { 'jcr:primaryType': 'cq:Page' });
+    tx.setProps(`${path}/jcr:content`, {
+      'jcr:primaryType': 'cq:PageContent',
+      'jcr:title': input.name.trim(),
+      'sling:resourceType': 'dam/components/mediaportal/config',
+      'cq:template': '/libs/dam/templates/mediaportal',
+      [CLOUD_CONFIG.params.tenantUrl]: tenantUrl,
+      [CLOUD_CONFIG.params.imsConfig]: input.imsConfig,
+      [CLOUD_CONFIG.params.oauthScopes]: input.oauthScopes || CLOUD_CONFIG.oauthScopesValue,
+      [CLOUD_CONFIG.params.pubFolder]: input.pubFolder ?? null,
+    });
+    // The tenant's replication user is made once and keeps the key it was made with: when the
+    // IMS configuration is later replaced, publishing answers 401 until the user is reset.
+    const user = replicationUserPath(tenant);
+    if (!tx.get(user)) {
+      tx.ensure(`${MAC_USERS}/${tenant}`, 'rep:AuthorizableFolder', 'rep:AuthorizableFolder');
+      tx.setProps(user, { 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': `mac-${tenant}-replication`, imsConfig: input.imsConfig });
+    }
+  });
+  if (!ctx.faults.agentsNotCreated) {
+    const create = () => {
+      if (ctx.repo.exists(path)) createAgents(ctx.repo, tenantUrl, input.imsConfig);
+    };
+    if (ctx.options.agentDelayMs > 0) setTimeout(create, ctx.options.agentDelayMs).unref();
+    else create();
+  }
+  return path;
+}
+
+function agentContent(repo: Repository, name: string): RepoNode | undefined {
+  return repo.get(`${AGENTS_ROOT}/${name}/jcr:content`);
+}
+
+/** The cloud configuration (new location, then legacy) whose tenant this transport URI targets. */
+function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNode | undefined {
+  for (const root of [CLOUD_ROOT, ENDPOINTS.legacyCloudConfigRoot.path]) {
+    for (const node of Object.values(repo.get(root)?.children ?? {})) {
+      const url = node.children['jcr:content']?.props[CLOUD_CONFIG.tenantUrlProperty];
+      if (typeof url === 'string' && transportUri.startsWith(`${url}/`)) return node.children['jcr:content'];
+    }
+  }
+  return undefined;
+}
+
+export interface TestConnectionResult {
+  status: number;
+  html: string;
+  succeeded: boolean;
+}
+
+/** GET <agent>.test.html: reads only; the answer depends on agent, tenant, IMS and user state. */
+export async function testConnection(ctx: EmulatorContext, name: string): Promise<TestConnectionResult> {
+  const content = agentContent(ctx.repo, name);
+  if (!content) return { status: 404, html: `Agent not found: ${escapeHtml(name)}`, succeeded: false };
+  const uri = String(content.props[AGENTS.props.transportUri] ?? '');
+  const log: string[] = [`Create new HttpClient for ${uri}`, 'Action: Test', 'Path: /content'];
+  const fail = (reason: string) => finish(false, [...log, reason]);
+  const finish = (ok: boolean, lines: string[]): TestConnectionResult => ({
+    status: 200,
+    succeeded: ok,
+    html: `<!DOCTYPE html><html><head><title>Replication test</title></head><body>
+<h2>Replication test to ${escapeHtml(uri)}</h2>
+<pre class="log">${lines.map(escapeHtml).join('\n')}</pre>
+<p>${ok ? AGENTS.testSucceeded : AGENTS.testFailed}</p>
+</body></html>`,
+  });
+
+  if (content.props[AGENTS.props.enabled] !== true) return fail('Agent is disabled: replication test not possible.');
+  if (!knownTenant(ctx.repo, uri)) {
+    let host = uri;
+    try {
+      host = new URL(uri).hostname;
+    } catch {
+      // keep the raw value
+    }
+    return fail(`Error while sending request: java.net.UnknownHostException: ${host}`);
+  }
+  const cloud = cloudConfigForTransport(ctx.repo, uri);
+  if (!cloud) return fail('No Brand Portal cloud configuration matches this transport URI.');
+  const imsId = String(content.props[AGENTS.props.tokenProviderName] ?? cloud.props[CLOUD_CONFIG.params.imsConfig] ?? '');
+  const ims = findImsConfig(ctx.repo, imsId);
+  if (!ims) return fail(`Unable to get an access token: no IMS configuration ${imsId}.`);
+  const health = await checkHealth(ctx, ims);
+  if (!health.healthy) return fail(`Unable to get an access token: ${health.message.replace(HEALTH_TEXT.providerFailure, 'AccessTokenProvider failed')}`);
+  log.push('Sending POST request to ' + uri);
+  const user = ctx.repo.get(replicationUserPath(tenantOf(uri)));
+  if (!user || user.props.imsConfig !== ims.id) {
+    return fail('Received response from remote server: HTTP/1.1 401 Unauthorized (the tenant replication user does not hold the current key)');
+  }
+  if (ctx.faults.testConnection === 'fail') return fail('Received response from remote server: HTTP/1.1 500 Internal Server Error');
+  return finish(true, [...log, 'sent. Response: 200 OK', 'Received response from remote server: HTTP/1.1 200 OK', 'ReplicationAction TEST ok.']);
+}

@@ -1,0 +1,47 @@
+/**
+ * Fault injection (contract 3.1 item 13), off unless the emulator starts with `faults: true`
+ * (`--faults` or BPSETUP_EMULATOR_FAULTS=1). State is in memory, deterministic (no randomness),
+ * and cleared by DELETE /__emulator/faults or a reset.
+ */
+import type { ImsErrorCode } from './ims-stub';
+
+export interface RouteFault {
+  /** Path prefix the fault applies to, e.g. `/apps/bpsetup/ims/update`. */
+  path: string;
+  method?: string;
+  /** Answer with this status instead of the real handler. */
+  status?: number;
+  body?: string;
+  contentType?: string;
+  /** Wait this long before answering (or before the real handler runs). */
+  delayMs?: number;
+  /** Close the connection without an answer. */
+  drop?: boolean;
+  /** Apply this many times, then disappear (default: until cleared). */
+  times?: number;
+}
+
+export interface FaultState {
+  routes: RouteFault[];
+  /** Every IMS token request answers with this error (400, 401 for invalid_client). */
+  ims?: ImsErrorCode;
+  /** Saving the Brand Portal cloud service creates no replication agents. */
+  agentsNotCreated?: boolean;
+  /** token.json is blocked (404, as a Dispatcher without the rule) or answers an unusable token. */
+  csrf?: 'blocked' | 'invalid';
+  /** Test Connection fails on the Brand Portal side whatever the state. */
+  testConnection?: 'fail';
+}
+
+export const emptyFaults = (): FaultState => ({ routes: [] });
+
+/** Finds the route fault for a request and consumes one of its `times`. */
+export function takeRouteFault(state: FaultState, method: string, path: string): RouteFault | undefined {
+  const fault = state.routes.find((f) => path.startsWith(f.path) && (!f.method || f.method.toUpperCase() === method));
+  if (!fault) return undefined;
+  if (fault.times !== undefined) {
+    fault.times -= 1;
+    if (fault.times <= 0) state.routes = state.routes.filter((f) => f !== fault);
+  }
+  return fault;
+}

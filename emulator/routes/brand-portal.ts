@@ -1,0 +1,30 @@
+/** Brand Portal cloud service save (contract 2.13) and agent Test Connection (contract 2.14). */
+import { CLOUD_CONFIG, ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { type EmulatorContext, type Route, exactPath, route } from '../context';
+import { sendHtml, slingHtmlResponse } from '../http';
+import { saveCloudConfig, testConnection } from '../brand-portal';
+
+const C = CLOUD_CONFIG.params;
+const agentsRoot = ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.');
+
+export function brandPortalRoutes(ctx: EmulatorContext): Route[] {
+  return [
+    route('POST', exactPath(ENDPOINTS.cloudConfigCreate.path), async (req, res) => {
+      const p = async (name: string) => ((await req.param(name)) ?? '').trim();
+      const path = saveCloudConfig(ctx, {
+        item: (await p(C.item)) || undefined,
+        name: await p(C.name),
+        tenantUrl: await p(C.tenantUrl),
+        imsConfig: await p(C.imsConfig),
+        pubFolder: (await p(C.pubFolder)) || undefined,
+        oauthScopes: (await p(C.oauthScopes)) || undefined,
+      });
+      slingHtmlResponse(res, 200, 'Brand Portal configuration saved', path);
+    }),
+
+    route('GET', new RegExp(`^${agentsRoot}/([^/]+)\\.test\\.html$`), async (_req, res, match) => {
+      const result = await testConnection(ctx, match[1]);
+      sendHtml(res, result.status, result.html);
+    }),
+  ];
+}

@@ -1,0 +1,47 @@
+/**
+ * Package Manager HTTP API (contract 2.19): upload (multipart `package`, optional `force`) and
+ * install of a stored package; answers `{success, msg, path}`, failures with HTTP 200 and
+ * `success:false` as AEM does. Installing writes the package's nodes into the repository.
+ */
+import { PACKMGR } from '../../ui.frontend/src/aem/endpoints';
+import { type EmulatorContext, type Route, route } from '../context';
+import { sendJson } from '../http';
+import { PackageError, installPackage, packagePath, readPackage, storePackage } from '../package-install';
+
+const service = PACKMGR.servicePath.replace(/\./g, '\\.');
+
+export function packmgrRoutes(ctx: EmulatorContext): Route[] {
+  return [
+    route('POST', new RegExp(`^${service}(/.*)?$`), async (req, res, match) => {
+      const cmd = req.url.searchParams.get('cmd') ?? (await req.param('cmd'));
+      const fail = (msg: string) => sendJson(res, 200, { success: false, msg });
+      if (cmd === 'upload') {
+        const file = (await req.body()).files.get(PACKMGR.uploadField);
+        if (!file?.data.length) return fail('No package file in the request (multipart field "package")');
+        let info;
+        try {
+          info = (await readPackage(file.data)).info;
+        } catch (e) {
+          return fail(e instanceof PackageError ? e.message : 'Unreadable package');
+        }
+        const path = packagePath(info);
+        const force = ((await req.param(PACKMGR.forceField)) ?? '') === 'true';
+        if (ctx.repo.exists(path) && !force) return fail(`Package already exists: ${path}`);
+        ctx.repo.change((tx) => storePackage(tx, info, file.data));
+        return sendJson(res, 200, { success: true, msg: 'Package uploaded', path });
+      }
+      if (cmd === 'install') {
+        const path = match[1] ?? '';
+        const zip = path ? ctx.repo.readFile(path) : undefined;
+        if (!zip) return fail(`No package at ${path || '(no path)'}`);
+        try {
+          const result = await installPackage(ctx.repo, zip);
+          return sendJson(res, 200, { success: true, msg: `Package installed in ${result.written.length} nodes` });
+        } catch (e) {
+          return fail(e instanceof PackageError ? e.message : 'Install failed');
+        }
+      }
+      return fail(`Unknown command: ${cmd ?? '(none)'}`);
+    }),
+  ];
+}

@@ -1,0 +1,84 @@
+/**
+ * Ready-made states for tests and demos (contract 3.1 item 13, "seeds"): a legacy 6.3-style
+ * setup, duplicate Brand Portal IMS configurations, an existing cloud configuration. Each is
+ * written the way AEM itself would have written it, through the same modules the servlets use.
+ */
+import { CLOUD_CONFIG, ENDPOINTS, IMS } from '../ui.frontend/src/aem/endpoints';
+import type { EmulatorContext } from './context';
+import { MAC_USERS, createAgents, registerTenant, saveCloudConfig } from './brand-portal';
+import { HttpError } from './http';
+import { saveImsConfig } from './ims-configs';
+import { getIntegration, registerIntegration } from './ims-stub';
+
+export type Scenario = 'legacy' | 'duplicateIms' | 'existingCloudConfig';
+export const SCENARIOS: Scenario[] = ['legacy', 'duplicateIms', 'existingCloudConfig'];
+
+/** The demo Developer Console credential `npm start` prints (OAuth Server-to-Server). */
+export const DEMO_INTEGRATION = {
+  clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  clientSecret: 'demo-secret-change-me',
+  orgId: '0123456789ABCDEF01234567@AdobeOrg',
+  technicalAccountId: '89ABCDEF0123456789ABCDEF@techacct.adobe.com',
+  scopes: ['openid', 'AdobeID', 'read_organizations', 'additional_info.projectedProductContext'],
+  metascopes: ['ent_brand_portal_sdk'],
+};
+export const DEMO_TENANT_URL = 'https://demo.brand-portal.adobe.com';
+
+export function ensureDemoIntegration(ctx: EmulatorContext): void {
+  if (!getIntegration(ctx.repo, DEMO_INTEGRATION.clientId)) registerIntegration(ctx.repo, DEMO_INTEGRATION);
+}
+
+function demoOauthConfig(ctx: EmulatorContext, title: string): string {
+  ensureDemoIntegration(ctx);
+  return saveImsConfig(ctx.repo, {
+    authType: 'oauth',
+    title,
+    authServerUrl: IMS.defaultServer,
+    clientId: DEMO_INTEGRATION.clientId,
+    clientSecret: DEMO_INTEGRATION.clientSecret,
+    orgId: DEMO_INTEGRATION.orgId,
+    scopes: DEMO_INTEGRATION.scopes,
+  });
+}
+
+export function applyScenario(ctx: EmulatorContext, scenario: string): Record<string, unknown> {
+  switch (scenario) {
+    case 'legacy': {
+      const tenant = 'legacyco';
+      const tenantUrl = `https://${tenant}.brand-portal.adobe.com`;
+      const configPath = `${ENDPOINTS.legacyCloudConfigRoot.path}/legacy-brand-portal`;
+      ctx.repo.change((tx) => {
+        tx.setProps(configPath, { 'jcr:primaryType': 'cq:Page' });
+        tx.setProps(`${configPath}/jcr:content`, {
+          'jcr:primaryType': 'cq:PageContent',
+          'jcr:title': 'Brand Portal (legacy)',
+          'cq:template': '/libs/dam/templates/mediaportal',
+          'sling:resourceType': 'dam/components/mediaportal',
+          [CLOUD_CONFIG.tenantUrlProperty]: tenantUrl,
+        });
+        const user = `${MAC_USERS}/${tenant}/mac-${tenant}-replication`;
+        tx.ensure(`${MAC_USERS}/${tenant}`, 'rep:AuthorizableFolder', 'rep:AuthorizableFolder');
+        tx.setProps(user, { 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': `mac-${tenant}-replication` });
+        tx.ensure(`${user}/keystore`);
+        tx.ensure(`${user}/oauth`);
+      });
+      createAgents(ctx.repo, tenantUrl, '');
+      return { configPath, tenantUrl };
+    }
+    case 'duplicateIms':
+      return { ids: [demoOauthConfig(ctx, 'Brand Portal'), demoOauthConfig(ctx, 'Brand Portal (copy)')] };
+    case 'existingCloudConfig': {
+      const imsConfig = demoOauthConfig(ctx, 'Brand Portal');
+      registerTenant(ctx.repo, DEMO_TENANT_URL);
+      const delay = ctx.options.agentDelayMs;
+      ctx.options.agentDelayMs = 0;
+      try {
+        return { imsConfig, path: saveCloudConfig(ctx, { name: 'Brand Portal', tenantUrl: DEMO_TENANT_URL, imsConfig }) };
+      } finally {
+        ctx.options.agentDelayMs = delay;
+      }
+    }
+    default:
+      throw new HttpError(400, `Unknown scenario ${scenario}; known: ${SCENARIOS.join(', ')}`);
+  }
+}
