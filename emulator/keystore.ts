@@ -25,7 +25,8 @@ function certificateInfo(pem: string): CertificateInfo {
 }
 
 /** Splits a PEM bundle into its certificate blocks. */
-export const pemCertificates = (text: string): string[] => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+export const pemCertificates = (text: string): string[] =>
+  (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((pem) => `${pem.replace(/\r\n/g, '\n')}\n`);
 
 export function keystoreInfo(repo: Repository, userPath: string): KeystoreInfo {
   const store = repo.get(keystorePath(userPath));
