@@ -86,6 +86,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const repoFile = options.dataDir ? join(options.dataDir, 'repository.json') : null;
   const repo = Repository.open(repoFile, seedRepository, { reset: options.reset });
 
+  const claimedVersion = options.productVersion;
   const installStartupPackage = async () => {
     if (options.packageZip) await installPackage(repo, readFileSync(options.packageZip));
   };
@@ -102,6 +103,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       repo.replaceAll(seedRepository());
       ctx.journal.clear();
       ctx.faults = emptyFaults();
+      options.productVersion = claimedVersion;
       await installStartupPackage();
     },
   };

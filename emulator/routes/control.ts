@@ -113,7 +113,7 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
     }, open),
     route('DELETE', /^\/__emulator\/faults$/, (_req, res) => {
       faultsOn();
-      Object.assign(ctx.faults, emptyFaults(), { ims: undefined, agentsNotCreated: undefined, csrf: undefined, testConnection: undefined });
+      ctx.faults = emptyFaults();
       sendJson(res, 200, ctx.faults);
     }, open),
 

@@ -1,0 +1,59 @@
+/** Contract 2.19: Package Manager upload and install over HTTP, as `npm run deploy` will use it. */
+import { readFileSync } from 'node:fs';
+import type { RunningEmulator } from '../../emulator/server';
+import { builtPackagePath } from '../../emulator/paths';
+import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
+
+let emu: RunningEmulator;
+let c: Client;
+beforeAll(async () => {
+  // An author without our package: Package Manager is how it arrives.
+  emu = await startTestEmulator({ packageZip: undefined });
+  c = await loggedIn(emu.url);
+});
+afterAll(() => emu.close());
+
+const upload = (file: Buffer, extra: Record<string, string> = {}) => {
+  const form = new FormData();
+  form.set('package', new Blob([file]), 'bpsetup.ui.apps.zip');
+  for (const [k, v] of Object.entries(extra)) form.set(k, v);
+  return c.write('/crx/packmgr/service/.json/?cmd=upload', form);
+};
+
+test('upload then install writes the tile and the page; the console shows the tile', async () => {
+  expect((await c.get('/apps/cq/core/content/nav/tools/bpsetup/setup.json')).status).toBe(404);
+  const zip = readFileSync(builtPackagePath());
+  const up = await upload(zip);
+  const uploaded = (await up.json()) as { success: boolean; msg: string; path: string };
+  expect(uploaded).toEqual({ success: true, msg: 'Package uploaded', path: '/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip' });
+
+  const install = await c.write(`/crx/packmgr/service/.json${uploaded.path}?cmd=install`, new URLSearchParams({ recursive: 'true' }));
+  expect(await install.json()).toMatchObject({ success: true });
+  expect(((await (await c.get('/apps/cq/core/content/nav/tools/bpsetup/setup.json')).json()) as { href: string }).href).toBe('/apps/bpsetup/content/setup.html');
+  expect(await (await c.get('/aem/start.html?category=bpsetup', { Accept: 'text/html' })).text()).toContain('data-id="bpsetup__setup"');
+});
+
+test('failures answer 200 with success:false and a message', async () => {
+  const zip = readFileSync(builtPackagePath());
+  expect(await (await upload(zip)).json()).toEqual({ success: false, msg: 'Package already exists: /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip' });
+  expect(await (await upload(zip, { force: 'true' })).json()).toMatchObject({ success: true });
+  expect(await (await upload(Buffer.from('not a zip'))).json()).toMatchObject({ success: false, msg: expect.stringContaining('not a zip file') });
+  expect(await (await c.write('/crx/packmgr/service/.json/etc/packages/none.zip?cmd=install', '')).json()).toMatchObject({ success: false });
+});
+
+test('an install replaces only what the filter covers: another project\'s Tools overlay survives', async () => {
+  emu.context.repo.change((tx) => tx.setProps('/apps/cq/core/content/nav/tools/otherproject', { 'jcr:title': 'Other' }));
+  emu.context.repo.change((tx) => tx.setProps('/apps/bpsetup/stale-node', { leftover: true }));
+  await c.write('/crx/packmgr/service/.json/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip?cmd=install', '');
+  expect(emu.context.repo.exists('/apps/cq/core/content/nav/tools/otherproject')).toBe(true);
+  expect(emu.context.repo.exists('/apps/bpsetup/stale-node')).toBe(false);
+});
+
+test('uploads need a session and a CSRF token', async () => {
+  const form = new FormData();
+  form.set('package', new Blob([readFileSync(builtPackagePath())]), 'p.zip');
+  expect((await c.post('/crx/packmgr/service/.json/?cmd=upload', form)).status).toBe(403);
+  const anonymous = await fetch(`${emu.url}/crx/packmgr/service/.json/?cmd=upload`, { method: 'POST', body: form });
+  expect(anonymous.status).toBe(403);
+  expect(anonymous.headers.get('x-reason')).toBe('Authentication Failed');
+});

@@ -1,0 +1,42 @@
+/** A healthy OAuth IMS configuration and a known tenant, ready for cloud-service tests. */
+import type { Client } from './emulator';
+import { ORG, TECH, oauthForm, registerIntegration } from './ims-fixtures';
+
+export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 'bpclient', title = 'Brand Portal'): Promise<string> {
+  await registerIntegration(baseUrl, { clientId, clientSecret: 'bp-secret', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  const res = await c.write('/apps/bpsetup/ims/update', oauthForm(clientId, { clientSecret: 'bp-secret', title }));
+  if (res.status !== 200) throw new Error(`IMS config not saved: ${res.status}`);
+  return res.text();
+}
+
+export async function registerTenant(baseUrl: string, tenantUrl: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/__emulator/brandportal/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantUrl }) });
+  if (res.status !== 201) throw new Error(`tenant not registered: ${res.status}`);
+}
+
+export function cloudForm(tenantUrl: string, imsConfig: string, overrides: Record<string, string> = {}): URLSearchParams {
+  return new URLSearchParams({
+    item: '',
+    name: 'Brand Portal',
+    tenantURL: tenantUrl,
+    pubFolder: '',
+    'pubFolder@Delete': '',
+    oauthScopes: 'dam-read dam-write dam-sync cc-share',
+    imsConfig,
+    'sling:resourceType': 'dam/components/mediaportal/config',
+    ...overrides,
+  });
+}
+
+export type AgentsJson = Record<string, { 'jcr:content'?: Record<string, unknown> }>;
+
+/** Polls agents.author.2.json until `count` Brand Portal agents exist (or the time is up). */
+export async function waitForAgents(c: Client, count = 4, timeoutMs = 5000): Promise<AgentsJson> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const json = (await (await c.get('/etc/replication/agents.author.2.json')).json()) as AgentsJson;
+    const agents = Object.fromEntries(Object.entries(json).filter(([k]) => k.startsWith('mp_replication')));
+    if (Object.keys(agents).length >= count || Date.now() > until) return agents;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
