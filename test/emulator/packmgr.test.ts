@@ -15,7 +15,7 @@ afterAll(() => emu.close());
 
 const upload = (file: Buffer, extra: Record<string, string> = {}) => {
   const form = new FormData();
-  form.set('package', new Blob([file]), 'bpsetup.ui.apps.zip');
+  form.set('package', new Blob([new Uint8Array(file)]), 'bpsetup.ui.apps.zip');
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
   return c.write('/crx/packmgr/service/.json/?cmd=upload', form);
 };
@@ -51,7 +51,7 @@ test('an install replaces only what the filter covers: another project\'s Tools 
 
 test('uploads need a session and a CSRF token', async () => {
   const form = new FormData();
-  form.set('package', new Blob([readFileSync(builtPackagePath())]), 'p.zip');
+  form.set('package', new Blob([new Uint8Array(readFileSync(builtPackagePath()))]), 'p.zip');
   expect((await c.post('/crx/packmgr/service/.json/?cmd=upload', form)).status).toBe(403);
   const anonymous = await fetch(`${emu.url}/crx/packmgr/service/.json/?cmd=upload`, { method: 'POST', body: form });
   expect(anonymous.status).toBe(403);
