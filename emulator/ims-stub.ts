@@ -38,6 +38,26 @@ export const maskSecret = (secret: string): string => (secret.length <= 8 ? '***
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).filter(Boolean) : []);
 
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/**
+ * A new JWT (service account) credential for an uploaded certificate, as the Developer Console
+ * makes one: generated ids, the Brand Portal metascope, and the secret shown once.
+ */
+export function createJwtCredential(repo: Repository, certificatePem: string): Integration {
+  const credential: Integration = {
+    clientId: hex(16),
+    clientSecret: `p8e-${randomBytes(24).toString('base64url')}`,
+    orgId: `${hex(12).toUpperCase()}@AdobeOrg`,
+    technicalAccountId: `${hex(12).toUpperCase()}@techacct.adobe.com`,
+    scopes: [],
+    metascopes: [IMS.brandPortalMetascope],
+    certificatePem,
+  };
+  registerIntegration(repo, { ...credential });
+  return credential;
+}
+
 export function registerIntegration(repo: Repository, raw: Record<string, unknown>): MaskedIntegration {
   const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
   const integration: Integration = {

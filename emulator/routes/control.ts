@@ -9,8 +9,9 @@ import { recertify } from '../../ui.frontend/src/domain/certificate-factory';
 import { registerTenant, TENANTS } from '../brand-portal';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type FaultState, emptyFaults } from '../faults';
-import { HttpError, type EmulatorRequest, sendJson } from '../http';
-import { listIntegrations, registerIntegration, removeIntegration } from '../ims-stub';
+import { HttpError, type EmulatorRequest, sendHtml, sendJson } from '../http';
+import { createJwtCredential, listIntegrations, registerIntegration, removeIntegration } from '../ims-stub';
+import { developerConsolePage } from '../render/developer-console';
 import { privateKeyFor, replaceCertificate } from '../keystore';
 import { applyScenario } from '../scenarios';
 
@@ -88,6 +89,15 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
 
     route('GET', /^\/__emulator\/ims\/integrations$/, (_req, res) => sendJson(res, 200, { integrations: listIntegrations(ctx.repo) }), open),
     route('POST', /^\/__emulator\/ims\/integrations$/, async (req, res) => sendJson(res, 201, registerIntegration(ctx.repo, await jsonBody(req))), open),
+    // "Developer Console": upload a public certificate, get a JWT credential (secret shown once).
+    route('POST', /^\/__emulator\/ims\/jwt-credentials$/, async (req, res) => {
+      const pem = String((await jsonBody(req)).certificatePem ?? '');
+      if (!pem.includes('BEGIN CERTIFICATE')) throw new HttpError(400, 'certificatePem must be a PEM certificate (AEM-Adobe-IMS.crt)');
+      const credential = createJwtCredential(ctx.repo, pem);
+      delete credential.certificatePem;
+      sendJson(res, 201, credential);
+    }, open),
+    route('GET', /^\/__emulator\/developer-console\.html$/, (_req, res) => sendHtml(res, 200, developerConsolePage()), open),
     route('DELETE', /^\/__emulator\/ims\/integrations\/([^/]+)$/, (_req, res, m) => {
       if (!removeIntegration(ctx.repo, m[1])) throw new HttpError(404, `No integration ${m[1]}`);
       sendJson(res, 200, { deleted: m[1] });

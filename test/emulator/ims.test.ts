@@ -230,6 +230,24 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
     expect((await health(org)).message).toContain('iss is not the organization of this integration');
   });
 
+  test('Developer Console fixture: an uploaded certificate becomes a JWT credential that reaches a healthy configuration', async () => {
+    const res = await fetch(`${emu.url}/__emulator/ims/jwt-credentials`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ certificatePem: (await certificate()).certificatePem }),
+    });
+    expect(res.status).toBe(201);
+    const cred = (await res.json()) as { clientId: string; clientSecret: string; orgId: string; technicalAccountId: string; metascopes: string[] };
+    expect(cred.orgId).toMatch(/^[0-9A-F]{24}@AdobeOrg$/);
+    expect(cred.technicalAccountId).toMatch(/^[0-9A-F]{24}@techacct\.adobe\.com$/);
+    expect(cred.metascopes).toEqual(['ent_brand_portal_sdk']);
+    const payload = jwtPayload(cred.clientId, { iss: cred.orgId, sub: cred.technicalAccountId });
+    const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm(cred.clientId, 'bp', payload, { clientSecret: cred.clientSecret, title: 'From console' }))).text();
+    expect((await health(id)).message).toBe('From console: Token retrieved successfully!');
+    const page = await (await fetch(`${emu.url}/__emulator/developer-console.html`)).text();
+    expect(page).toContain('/__emulator/ims/jwt-credentials');
+  });
+
   test('unknown or missing id', async () => {
     expect((await c.get('/apps/bpsetup/unverified/check-health.json?id=nope')).status).toBe(404);
     expect((await c.get('/apps/bpsetup/unverified/check-health.json')).status).toBe(400);
