@@ -136,7 +136,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       const found = findRoute(routes, req.method, req.path);
       const flags: Pick<Route, 'anonymous' | 'csrfExempt'> = typeof found === 'object' ? found.route : {};
       const token = req.cookies[HTTP.loginCookie];
-      req.user = ctx.sessions.userFor(token);
+      req.user = ctx.sessions.userFor(token) ?? ctx.sessions.basicUser(rawReq.headers.authorization);
       if (!flags.anonymous && !req.user) {
         if (wantsHtmlPage(req)) return redirect(res, loginPageUrl(req.path + req.url.search));
         return sendText(res, 403, 'Authentication required', { [HTTP.reasonHeader]: HTTP.authFailedReason });

@@ -14,9 +14,22 @@ export class Sessions {
 
   constructor(private readonly accounts: Credentials[]) {}
 
+  /** Checks credentials without opening a session (HTTP Basic, as curl and deploy scripts use). */
+  verify(user: string, password: string): boolean {
+    return this.accounts.some((a) => a.user === user && a.password === password);
+  }
+
+  /** `Authorization: Basic …` → the user, when the credentials are right. */
+  basicUser(header: string | undefined): string | undefined {
+    const m = /^Basic\s+(.+)$/i.exec(header ?? '');
+    if (!m) return undefined;
+    const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+    const i = decoded.indexOf(':');
+    return i > 0 && this.verify(decoded.slice(0, i), decoded.slice(i + 1)) ? decoded.slice(0, i) : undefined;
+  }
+
   login(user: string, password: string): string | undefined {
-    const ok = this.accounts.some((a) => a.user === user && a.password === password);
-    if (!ok) return undefined;
+    if (!this.verify(user, password)) return undefined;
     const token = randomBytes(24).toString('base64url');
     this.sessions.set(token, { user });
     return token;

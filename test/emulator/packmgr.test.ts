@@ -57,3 +57,21 @@ test('uploads need a session and a CSRF token', async () => {
   expect(anonymous.status).toBe(403);
   expect(anonymous.headers.get('x-reason')).toBe('Authentication Failed');
 });
+
+test('npm run deploy uploads and installs through Package Manager with HTTP Basic credentials', async () => {
+  const fresh = await startTestEmulator({ packageZip: undefined });
+  try {
+    const { execFile } = await import('node:child_process');
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['scripts/deploy.js'], { env: { ...process.env, AEM_URL: fresh.url, AEM_USER: 'admin', AEM_PASSWORD: 'admin' } }, (err, stdout, stderr) =>
+        err ? reject(new Error(stderr)) : resolve(stdout),
+      ),
+    );
+    expect(out).toContain('uploaded /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip');
+    expect(fresh.context.repo.get('/apps/cq/core/content/nav/tools/bpsetup/setup')?.props.href).toBe('/apps/bpsetup/content/setup.html');
+    const wrong = await fetch(`${fresh.url}/libs/granite/csrf/token.json`, { headers: { Authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` } });
+    expect(wrong.status).toBe(403);
+  } finally {
+    await fresh.close();
+  }
+});
