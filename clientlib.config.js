@@ -17,8 +17,10 @@ module.exports = {
       jsProcessor: ['default:none', 'min:none'],
       cssProcessor: ['default:none', 'min:none'],
       assets: {
-        js: { cwd: 'clientlib-setup', files: ['**/*.js'], flatten: false },
-        css: { cwd: 'clientlib-setup', files: ['**/*.css'], flatten: false },
+        js: { cwd: 'clientlib-setup', files: ['*.js'], flatten: false },
+        css: { cwd: 'clientlib-setup', files: ['*.css'], flatten: false },
+        // Served as /etc.clientlibs/bpsetup/clientlibs/clientlib-setup/resources/chunks/*.js
+        resources: { cwd: 'clientlib-setup', files: ['chunks/*.js'], flatten: false },
       },
     },
   ],

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     await login(page, emulator.url, '/aem/start.html?category=bpsetup');
     await page.screenshot({ path: join(out, 'tools-console.png') });
     await page.click('a.emulator-tools-tile[data-id="bpsetup__setup"]');
-    await page.waitForSelector('#bpsetup-root .bpsetup-steps');
+    await page.waitForSelector('#bpsetup-root .bpsetup-step[data-step="prerequisites"][data-status="done"]');
     await page.waitForTimeout(300); // let Coral icons paint
     await page.screenshot({ path: join(out, 'setup-page.png'), fullPage: true });
     if (browser.errors.length) throw new Error(`console errors: ${browser.errors.join('; ')}`);

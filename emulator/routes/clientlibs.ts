@@ -33,6 +33,16 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
       send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'max-age=300' });
     }, { anonymous: true }),
 
+    // Files under a proxied clientlib's resources/ folder (icons, fonts, on-demand chunks).
+    route('GET', /^\/etc\.clientlibs\/(.+?)\/resources\/(.+)$/, (_req, res, match) => {
+      const folderPath = `/apps/${match[1]}`;
+      const folder = ctx.repo.get(folderPath);
+      const file = `${folderPath}/resources/${match[2]}`;
+      const data = folder?.props['jcr:primaryType'] === 'cq:ClientLibraryFolder' && folder.props.allowProxy === true ? ctx.repo.readFile(file) : undefined;
+      if (!data) return sendText(res, 404, `No proxied client library resource at ${file}`);
+      send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
+    }, { anonymous: true }),
+
     route('GET', /^\/etc\.clientlibs\/(.+?)(?:\.min)?\.(js|css)$/, (_req, res, match) => {
       const folderPath = `/apps/${match[1]}`;
       const folder = ctx.repo.get(folderPath);

@@ -72,3 +72,18 @@ export async function login(page: Page, baseUrl: string, resource: string, user 
   await page.fill('#password', password);
   await Promise.all([page.waitForNavigation(), page.click('#submit-button')]);
 }
+
+/**
+ * Screenshot of the whole page. Granite's shell scrolls inside <coral-shell-content>, so a
+ * "full page" screenshot would stop at the viewport: grow the viewport to the content first.
+ */
+export async function fullScreenshot(page: Page, path: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() => {
+    const scroller = document.querySelector('coral-shell-content') ?? document.documentElement;
+    return Math.max(scroller.scrollHeight + 64, document.documentElement.scrollHeight);
+  });
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 12000) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+}

@@ -4,6 +4,7 @@
  * Granite's `foundation-contentloaded`, idempotently.
  */
 import './styles/setup.css';
+import { CLIENTLIB_RESOURCES } from './aem/endpoints';
 import { ROOT_ID, mountSetupPage } from './setup-page';
 import { t } from './ui/i18n';
 
@@ -33,6 +34,10 @@ export function boot(): void {
   }
 
   const granite = window.Granite;
+  // On-demand chunks come from the clientlib's resources folder, through AEM's proxy.
+  if (typeof __webpack_public_path__ !== 'undefined') {
+    __webpack_public_path__ = granite?.HTTP ? granite.HTTP.externalize(CLIENTLIB_RESOURCES) : CLIENTLIB_RESOURCES;
+  }
   if (granite?.$) {
     granite.$(document).on('foundation-contentloaded', (e) => mountIn((e.target as ParentNode) ?? document));
   }

@@ -206,6 +206,8 @@ export const PACKMGR = {
 
 /** `/apps/<app>/...` is the only place our own nodes live; AEM's are referenced, never overlaid. */
 export const PAGE_PATH = `/apps/${APP}/content/setup`;
+/** Where AEM serves our clientlib's resources (allowProxy): on-demand chunks load from here. */
+export const CLIENTLIB_RESOURCES = `/etc.clientlibs/${APP}/clientlibs/clientlib-setup/resources/`;
 export const TOOLS_TILE_PATH = `/apps/cq/core/content/nav/tools/${APP}/setup`;
 
 /** Build `<path>.<depth>.json` (Sling default GET servlet). */

@@ -18,6 +18,11 @@ export interface ImsConfig {
   authType: AuthType;
   keyAlias?: string;
   orgId?: string;
+  /** Authorization server (auth.token.provider.endpoint). */
+  endpoint?: string;
+  scopes?: string[];
+  /** `"key": value` lines of the provider's default claims. */
+  defaultClaims?: string[];
 }
 
 /** What the admin types (or pastes) to create or update an IMS configuration. Never persisted by the panel. */

@@ -1,0 +1,176 @@
+/**
+ * The IMS part of the setup page in headless Chromium against the emulator, as an admin would use
+ * it: OAuth from an empty AEM to "Token retrieved successfully!", the JWT path (certificate made in
+ * the browser, registered in the Developer Console fixture), inline validation that sends nothing,
+ * the one-configuration rule, and a failing health check explained.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { RunningEmulator } from '../../emulator/server';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
+import { startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+
+const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
+const PAGE = '/apps/bpsetup/content/setup.html';
+const CLIENT_ID = 'e2e0b1c2d3e4f5a6b7c8d9e0f1a2b3c4';
+let emu: RunningEmulator;
+let browser: BrowserSession;
+let page: Page;
+
+const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `ims-${name}.png`));
+const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`);
+const message = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`);
+const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
+const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) => r.write);
+
+async function openSetupPage(): Promise<void> {
+  await page.goto(`${emu.url}${PAGE}`);
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  emu = await startTestEmulator({ faults: true });
+  browser = await openBrowser(PROJECT_ROOT);
+  page = browser.page;
+  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-e2e-secret-value', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID', 'read_organizations'] });
+  await login(page, emu.url, PAGE);
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await emu?.close();
+});
+
+test('bad input shows the right inline message and sends nothing', async () => {
+  await openSetupPage();
+  const since = emu.context.journal.lastSeq;
+  await field('orgId').fill('0123456789ABCDEF01234567');
+  await field('orgId').blur();
+  await expect(message('orgId').textContent()).resolves.toContain('must end with @AdobeOrg');
+  await field('clientId').fill('has space');
+  await field('clientId').blur();
+  await expect(message('clientId').textContent()).resolves.toContain('cannot contain spaces');
+  await field('authServerUrl').fill('http://ims-na1.adobelogin.com');
+  await field('authServerUrl').blur();
+  await expect(message('authServerUrl').textContent()).resolves.toContain('must use https');
+  expect(await page.locator('.bpsetup-ims-submit').isDisabled()).toBe(true);
+  await page.locator('.bpsetup-ims-form').evaluate((form) => (form as HTMLFormElement).requestSubmit());
+  await shot('invalid-input');
+  expect(writesSince(since)).toEqual([]);
+  expect(browser.errors).toEqual([]);
+});
+
+test('OAuth: from an empty AEM to "Token retrieved successfully!" with the credential file pasted', async () => {
+  await openSetupPage();
+  expect(await stepStatus('imsAccount')).toBe('todo');
+  expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
+  const credentialFile = JSON.stringify({
+    CLIENT_ID,
+    CLIENT_SECRETS: ['p8e-e2e-secret-value'],
+    ORG_ID: ORG,
+    TECHNICAL_ACCOUNT_ID: TECH,
+    TECHNICAL_ACCOUNT_EMAIL: 'x@techacct.adobe.com',
+    SCOPES: ['openid', 'AdobeID', 'read_organizations'],
+    SOMETHING_ELSE: 'ignored',
+  });
+  await page.locator('.bpsetup-credentials-input').fill(credentialFile);
+  await expect(field('clientId').inputValue()).resolves.toBe(CLIENT_ID);
+  await expect(field('orgId').inputValue()).resolves.toBe(ORG);
+  await expect(field('scopes').inputValue()).resolves.toBe('openid,AdobeID,read_organizations');
+  const note = (await page.locator('.bpsetup-credentials-note').textContent()) ?? '';
+  expect(note).toContain('•••• alue');
+  expect(note).not.toContain('p8e-e2e-secret-value');
+  await expect(page.locator('.bpsetup-credentials-input').inputValue()).resolves.toBe('');
+  await shot('oauth-filled');
+
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+  await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Brand Portal: Token retrieved successfully!');
+  expect(await stepStatus('imsAccount')).toBe('done');
+  expect(await stepStatus('health')).toBe('done');
+  // The secret left with the request: it is nowhere in the page any more.
+  expect(await page.content()).not.toContain('p8e-e2e-secret-value');
+  await shot('oauth-healthy');
+  expect(browser.errors).toEqual([]);
+});
+
+test('the state comes from AEM: after a reload the page resumes, and a second configuration is refused', async () => {
+  await openSetupPage();
+  await page.waitForSelector('.bpsetup-ims-card');
+  expect(await stepStatus('imsAccount')).toBe('done');
+  expect(await page.locator('.bpsetup-ims-form').isHidden()).toBe(true);
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Edit it rather than creating another');
+});
+
+test('the health check sends only reads; a failing one is explained with the fix and the raw text', async () => {
+  await openSetupPage();
+  await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ims: 'invalid_client' }) });
+  const since = emu.context.journal.lastSeq;
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]');
+  const text = (await page.locator('.bpsetup-health-result').textContent()) ?? '';
+  expect(text).toContain('Unhealthy configuration: Adobe IMS rejected the client ID or client secret');
+  expect(text).toContain('Copy the client ID and client secret again');
+  expect(text).toContain('status: 401 response: {"error":"invalid_client"');
+  expect(await stepStatus('health')).toBe('error');
+  expect(writesSince(since)).toEqual([]);
+  expect(emu.context.journal.list(since).map((r) => r.path)).toContain('/apps/bpsetup/unverified/check-health.json');
+  await shot('health-failed');
+  await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+});
+
+test('several Brand Portal configurations: said plainly, extras deleted after confirmation', async () => {
+  await fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"duplicateIms"}' });
+  await openSetupPage();
+  await page.waitForSelector('.bpsetup-ims-duplicates');
+  expect(await stepStatus('imsAccount')).toBe('warning');
+  await expect(page.locator('.bpsetup-ims-duplicates').textContent()).resolves.toContain('3 IMS configurations are set up for Brand Portal');
+  const boxes = page.locator('.bpsetup-duplicate-list input[type=checkbox]');
+  await boxes.nth(1).check();
+  await boxes.nth(2).check();
+  await page.click('.bpsetup-delete-duplicates');
+  await page.click('coral-dialog.foundation-ui-dialog button:has-text("Delete")');
+  await page.waitForSelector('.bpsetup-ims-card');
+  expect(await stepStatus('imsAccount')).toBe('done');
+  await shot('duplicates-cleaned');
+});
+
+test('JWT: certificate made in the browser, registered in the Developer Console fixture, payload pasted, healthy', async () => {
+  await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
+  await openSetupPage();
+  await page.check('#bpsetup-auth-jwt');
+  await page.fill('[data-field="newAlias"] input', 'bpjwt');
+  await page.fill('[data-field="keystorePassword"] input', 'keystore-secret');
+  await page.fill('[data-field="keystorePasswordRepeat"] input', 'keystore-secret');
+  await page.click('.bpsetup-create-certificate');
+  await page.waitForSelector('.bpsetup-download-created', { timeout: 20000 });
+  await expect(page.locator('tr[data-alias="bpjwt"]').count()).resolves.toBe(1);
+  expect(await page.locator('[data-cert="sha1"]').textContent()).toMatch(/^[0-9A-F]{40}$/);
+  const pem = await page.locator('.bpsetup-download-created').evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+  expect(pem).toContain('BEGIN CERTIFICATE');
+  await shot('jwt-certificate');
+
+  const cred = (await (await fetch(`${emu.url}/__emulator/ims/jwt-credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ certificatePem: pem }) })).json()) as Record<string, string>;
+  const payload = { exp: Math.floor(Date.now() / 1000) + 86400, iss: cred.orgId, sub: cred.technicalAccountId, 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true, aud: `https://ims-na1.adobelogin.com/c/${cred.clientId}` };
+  await field('clientId').fill(cred.clientId);
+  await field('clientSecret').fill(cred.clientSecret);
+  await field('orgId').fill(cred.orgId);
+  await field('technicalAccountId').fill(cred.technicalAccountId);
+  await expect(field('keyAlias').inputValue()).resolves.toBe('bpjwt');
+  // A payload of another organization is caught before anything is sent.
+  await field('jwtPayload').fill(JSON.stringify({ ...payload, iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg' }));
+  await field('jwtPayload').blur();
+  await expect(message('jwtPayload').textContent()).resolves.toContain('Claim "iss"');
+  expect(await page.locator('.bpsetup-ims-submit').isDisabled()).toBe(true);
+  await field('jwtPayload').fill(JSON.stringify(payload, null, 2));
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+  await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Brand Portal: Token retrieved successfully!');
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('JWT Credentials (deprecated)');
+  await shot('jwt-healthy');
+  expect(browser.errors).toEqual([]);
+}, 60000);

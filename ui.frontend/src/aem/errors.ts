@@ -1,0 +1,49 @@
+/** Failures of calls to AEM, typed so that steps can explain each in plain words. */
+import type { Endpoint } from './endpoints';
+
+/** AEM answered, but not with success. Body kept raw for experts (shown escaped). */
+export class AemHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    readonly endpoint: string,
+  ) {
+    super(`HTTP ${status} from ${endpoint}`);
+  }
+}
+
+/** An UNKNOWN/INFERRED endpoint this AEM does not serve (404/405): the step degrades to AEM's console. */
+export class EndpointUnavailableError extends Error {
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly status: number,
+  ) {
+    super(`This AEM does not answer ${endpoint.method} ${endpoint.path} (HTTP ${status})`);
+  }
+}
+
+/** The session ended; the login redirect has been started. */
+export class SessionExpiredError extends Error {
+  constructor() {
+    super('Your AEM session has expired.');
+  }
+}
+
+/** token.json could not be read (blocked by a Dispatcher rule, or unusable): no write can succeed. */
+export class CsrfUnavailableError extends Error {
+  constructor(readonly status: number) {
+    super(`The CSRF token could not be read (HTTP ${status}).`);
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`AEM did not answer within ${Math.round(ms / 1000)} s.`);
+  }
+}
+
+export class NetworkError extends Error {
+  constructor(readonly reason?: unknown) {
+    super('The request did not reach AEM (connection closed or refused).');
+  }
+}

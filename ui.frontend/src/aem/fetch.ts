@@ -1,0 +1,84 @@
+/**
+ * aemFetch: the one way the panel talks to AEM. `fetch` gets none of what `$.ajax` gets on an
+ * AEM page, so this adds it: context path, a fresh CSRF token on every write (refreshed and
+ * retried once when AEM rejects it), the login redirect on an expired session, timeouts, and
+ * typed errors. Secrets in request bodies are never logged here or anywhere.
+ */
+import { ENDPOINTS, HTTP } from './endpoints';
+import { CsrfUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from './errors';
+
+export const DEFAULT_TIMEOUT_MS = 30000;
+
+export interface AemRequestInit extends RequestInit {
+  timeoutMs?: number;
+}
+
+const externalize = (path: string): string => (window.Granite?.HTTP ? window.Granite.HTTP.externalize(path) : path);
+
+const isLoggedOut = (res: Response) => res.status === 403 && res.headers.get(HTTP.reasonHeader) === HTTP.authFailedReason;
+
+function sessionExpired(): never {
+  if (window.Granite?.HTTP) window.Granite.HTTP.handleLoginRedirect();
+  else window.location.assign(`${ENDPOINTS.loginPage.path}?${HTTP.loginResourceParam}=${encodeURIComponent(window.location.pathname)}`);
+  throw new SessionExpiredError();
+}
+
+async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await fetch(url, { credentials: 'same-origin', cache: 'no-store', ...init, signal: controller.signal });
+  } catch (e) {
+    if (controller.signal.aborted) throw new TimeoutError(timeoutMs);
+    throw new NetworkError(e);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Fetched just before each write: tokens live minutes (contract 2.1). */
+export async function csrfToken(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
+  const res = await send(externalize(ENDPOINTS.csrfToken.path), { method: 'GET' }, timeoutMs);
+  if (isLoggedOut(res)) sessionExpired();
+  if (!res.ok) throw new CsrfUnavailableError(res.status);
+  let token: unknown;
+  try {
+    token = ((await res.json()) as { token?: unknown }).token;
+  } catch {
+    throw new CsrfUnavailableError(res.status);
+  }
+  if (typeof token !== 'string' || !token) throw new CsrfUnavailableError(res.status);
+  return token;
+}
+
+export async function aemFetch(path: string, init: AemRequestInit = {}): Promise<Response> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, ...rest } = init;
+  const method = (rest.method ?? 'GET').toUpperCase();
+  const write = !['GET', 'HEAD'].includes(method);
+  const attempt = async () => {
+    const headers = new Headers(rest.headers);
+    if (write) headers.set(HTTP.csrfHeader, await csrfToken(timeoutMs));
+    return send(externalize(path), { ...rest, method, headers }, timeoutMs);
+  };
+  let res = await attempt();
+  if (isLoggedOut(res)) sessionExpired();
+  // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry (contract 2.1).
+  if (write && res.status === 403) {
+    res = await attempt();
+    if (isLoggedOut(res)) sessionExpired();
+  }
+  return res;
+}
+
+/** Reads a body as JSON when it is JSON, as text otherwise. */
+export async function readBody(res: Response): Promise<{ json?: unknown; text: string }> {
+  const text = await res.text();
+  if ((res.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      return { json: JSON.parse(text), text };
+    } catch {
+      return { text };
+    }
+  }
+  return { text };
+}

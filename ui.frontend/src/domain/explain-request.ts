@@ -1,0 +1,85 @@
+/**
+ * Plain-language explanations of failed calls to AEM (pain point 10), with the raw status and
+ * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
+ */
+import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
+import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from '../aem/errors';
+import { t } from '../ui/i18n';
+
+export interface RequestProblem {
+  title: string;
+  explanation: string;
+  fix: string;
+  /** For experts: HTTP status and body as received (render escaped). */
+  raw?: { status: number; body: string; where: string };
+  /** AEM's own console for this action, when the page cannot do it here. */
+  console?: { label: string; href: string };
+  /** Retrying the same action makes sense (nothing was half-written). */
+  retry: boolean;
+}
+
+/** Where to do by hand what an unavailable endpoint would have done. */
+export function consoleFor(endpoint: Endpoint): { label: string; href: string } {
+  if (endpoint === ENDPOINTS.keystoreUserPath || endpoint === ENDPOINTS.publicKey) {
+    return { label: t('User editor of the Brand Portal IMS service user (Keystore tab)'), href: `${ENDPOINTS.userEditor.path}${ENDPOINTS.keystoreUserPath.path}` };
+  }
+  return { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path };
+}
+
+function firstLine(text: string): string {
+  const message = /<div id="Message">([\s\S]*?)<\/div>/.exec(text)?.[1] ?? text;
+  return message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+export function explainRequestError(error: unknown): RequestProblem {
+  if (error instanceof EndpointUnavailableError) {
+    const where = consoleFor(error.endpoint);
+    return {
+      title: t('This AEM does not offer this action at the address the page uses'),
+      explanation: t('{0} {1} answered HTTP {2}. The address is not confirmed for every AEM version (contract {3}).', error.endpoint.method, error.endpoint.path, String(error.status), error.endpoint.contract),
+      fix: t('Use AEM\'s own console for this step; the rest of this page keeps working.'),
+      console: where,
+      raw: { status: error.status, body: '', where: error.endpoint.path },
+      retry: false,
+    };
+  }
+  if (error instanceof SessionExpiredError) {
+    return { title: t('Your AEM session has expired'), explanation: t('AEM asks you to sign in again.'), fix: t('Sign in; the page will show where the setup stands.'), retry: false };
+  }
+  if (error instanceof CsrfUnavailableError) {
+    return {
+      title: t('AEM\'s CSRF token could not be read, so no change can be saved'),
+      explanation: t('{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.', ENDPOINTS.csrfToken.path, String(error.status)),
+      fix: t('Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.', ENDPOINTS.csrfToken.path),
+      raw: { status: error.status, body: '', where: ENDPOINTS.csrfToken.path },
+      retry: true,
+    };
+  }
+  if (error instanceof TimeoutError) {
+    return { title: t('AEM did not answer in time'), explanation: error.message, fix: t('Try again; if it keeps happening, check the AEM server load and logs.'), retry: true };
+  }
+  if (error instanceof NetworkError) {
+    return { title: t('The request did not reach AEM'), explanation: t('The connection was closed or refused.'), fix: t('Check that AEM is running and reachable, then try again.'), retry: true };
+  }
+  if (error instanceof AemHttpError) {
+    const raw = { status: error.status, body: error.body, where: error.endpoint };
+    if (error.status === 200 && error.body.trim().startsWith('<')) {
+      return {
+        title: t('AEM answered with a page instead of saving the configuration'),
+        explanation: t('The IMS servlet is not bound at {0} on this AEM, so Sling may have stored the form fields as they are.', error.endpoint),
+        fix: t('Stop here: open CRXDE, check {0} for stored fields (remove any client secret there), and use the Adobe IMS Configurations console.', error.endpoint),
+        console: consoleFor(ENDPOINTS.imsConfigUpdate),
+        raw,
+        retry: false,
+      };
+    }
+    if (error.status === 403) {
+      return { title: t('AEM refused the change (403)'), explanation: t('Your user may lack the right to change configurations, or AEM rejected the CSRF token twice.'), fix: t('Sign in as an administrator and try again.'), raw, retry: true };
+    }
+    if (error.status >= 500) {
+      return { title: t('AEM failed while handling the request ({0})', String(error.status)), explanation: t('Nothing was confirmed as saved.'), fix: t('Try again; if it fails again, look at error.log on the AEM server.'), raw, retry: true };
+    }
+    return { title: t('AEM refused the request ({0})', String(error.status)), explanation: firstLine(error.body) || t('No reason given.'), fix: t('Correct the value AEM names and try again.'), raw, retry: true };
+  }
+  return { title: t('Something unexpected went wrong'), explanation: String((error as Error)?.message ?? error), fix: t('Reload the page and try again.'), retry: true };
+}

@@ -1,0 +1,83 @@
+/**
+ * Derives where the setup stands from what AEM returned on this load (nothing important lives
+ * only in the browser): each step's status and one-line summary, which IMS configurations are
+ * Brand Portal's, whether OAuth is possible here.
+ */
+import { t } from '../ui/i18n';
+import { expiryOf } from './expiry';
+import { brandPortalImsConfigs } from './ims-detection';
+import type { AuthType, HealthResult, ImsConfig, KeystoreInfo, StepState } from './types';
+import { developerConsoleFlowSupported, oauthSupport, parseVersion, type OauthSupport } from './version';
+
+export interface SetupFacts {
+  /** The AEM version read from the server, or stated by the admin when the read is not available. */
+  version?: string;
+  versionUnavailable?: boolean;
+  keystore?: KeystoreInfo;
+  keystoreUnavailable?: boolean;
+  imsConfigs: ImsConfig[];
+  imsConfigsError?: boolean;
+  /** Ids Brand Portal cloud configurations point at. */
+  referencedImsIds?: string[];
+  /** The last Check Health answer on this page, for the active configuration. */
+  health?: HealthResult;
+  /** The authentication type the admin picked in the form. */
+  chosenAuthType?: AuthType;
+}
+
+export interface SetupState {
+  steps: StepState[];
+  oauth: OauthSupport | 'unknown';
+  brandPortalConfigs: ImsConfig[];
+  /** The one configuration the rest of the setup uses, when there is exactly one. */
+  active?: ImsConfig;
+  authType: AuthType;
+}
+
+export function deriveSetupState(f: SetupFacts): SetupState {
+  const version = f.version ? parseVersion(f.version) : undefined;
+  const oauth = version ? oauthSupport(version) : 'unknown';
+  const bp = brandPortalImsConfigs(f.imsConfigs, f.referencedImsIds);
+  const active = bp.length === 1 ? bp[0] : undefined;
+  const authType: AuthType = active?.authType ?? f.chosenAuthType ?? (oauth === 'unsupported' ? 'jwt' : 'oauth');
+  const steps: StepState[] = [];
+
+  if (!version) {
+    steps.push({ id: 'prerequisites', status: 'warning', summary: f.versionUnavailable ? t('This AEM does not report its version here: state it below.') : t('AEM version not known yet.') });
+  } else if (!developerConsoleFlowSupported(version)) {
+    steps.push({ id: 'prerequisites', status: 'error', summary: t('AEM {0} predates the Adobe Developer Console flow for Brand Portal (6.5.4, 6.4.8 or 6.3.3.8 needed): install the latest service pack.', f.version ?? '') });
+  } else {
+    const oauthText = oauth === 'native' ? t('OAuth Server-to-Server available.') : oauth === 'withHotfix' ? t('OAuth needs the IMS compatibility hotfix on this service pack, or SP21.') : t('OAuth Server-to-Server is not available on this version: JWT only.');
+    steps.push({ id: 'prerequisites', status: 'done', summary: t('AEM {0}. {1}', f.version ?? '', oauthText) });
+  }
+
+  const aliases = f.keystore?.aliases ?? [];
+  if (authType === 'oauth') {
+    steps.push({ id: 'certificate', status: 'unavailable', summary: t('Not needed for OAuth Server-to-Server.') });
+  } else if (f.keystoreUnavailable) {
+    steps.push({ id: 'certificate', status: 'warning', summary: t('The keystore cannot be read here: use the user editor.') });
+  } else {
+    const used = aliases.find((a) => a.alias === active?.keyAlias) ?? aliases[0];
+    const expiry = used?.chain[0] ? expiryOf(used.chain[0].notAfter) : undefined;
+    if (!used) steps.push({ id: 'certificate', status: 'todo', summary: t('No certificate yet.') });
+    else if (expiry?.expired) steps.push({ id: 'certificate', status: 'error', summary: t('Certificate "{0}" has expired: create a new one.', used.alias) });
+    else if (expiry?.expiresSoon) steps.push({ id: 'certificate', status: 'warning', summary: t('Certificate "{0}" expires in {1} days.', used.alias, String(expiry.daysLeft)) });
+    else steps.push({ id: 'certificate', status: 'done', summary: t('Certificate "{0}" in the keystore.', used.alias) });
+  }
+
+  steps.push(bp.length ? { id: 'developerConsole', status: 'done', summary: t('Credential in use by an IMS configuration.') } : { id: 'developerConsole', status: 'todo', summary: t('Create the credential, then bring its values to the next step.') });
+
+  if (f.imsConfigsError) steps.push({ id: 'imsAccount', status: 'error', summary: t('The IMS configurations could not be read.') });
+  else if (bp.length === 0) steps.push({ id: 'imsAccount', status: 'todo', summary: t('No Brand Portal IMS configuration yet.') });
+  else if (bp.length > 1) steps.push({ id: 'imsAccount', status: 'warning', summary: t('{0} Brand Portal IMS configurations: Adobe requires exactly one.', String(bp.length)) });
+  else steps.push({ id: 'imsAccount', status: 'done', summary: t('"{0}" ({1}).', bp[0].title, bp[0].authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT, deprecated')) });
+
+  if (!active) steps.push({ id: 'health', status: 'todo', summary: t('Needs exactly one Brand Portal IMS configuration.') });
+  else if (!f.health || f.health.id !== active.id) steps.push({ id: 'health', status: 'todo', summary: t('Not checked on this page yet.') });
+  else if (f.health.healthy) steps.push({ id: 'health', status: 'done', summary: f.health.message });
+  else steps.push({ id: 'health', status: 'error', summary: t('Unhealthy: see the explanation below.') });
+
+  steps.push({ id: 'brandPortal', status: f.health?.healthy && active ? 'todo' : 'unknown', summary: f.health?.healthy && active ? t('Next: the Brand Portal cloud service.') : t('After a healthy IMS configuration.') });
+
+  return { steps, oauth, brandPortalConfigs: bp, active, authType };
+}

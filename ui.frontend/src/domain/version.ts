@@ -1,0 +1,40 @@
+/**
+ * AEM versions and the feature gates that depend on them (contract 2.3): OAuth Server-to-Server
+ * from 6.5.21.0 (Adobe's IMS page says SP20; we gate on SP21 and say so), or 6.5 SP11+ with the
+ * IMS compatibility hotfix; the Developer Console Brand Portal flow from 6.5.4 / 6.4.8 / 6.3.3.8.
+ */
+
+export type Version = [number, number, number, number];
+
+export function parseVersion(text: string): Version | undefined {
+  const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text ?? '');
+  if (!m) return undefined;
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+const atLeast = (v: Version, min: string) => compareVersions(v, parseVersion(min) as Version) >= 0;
+
+export type OauthSupport = 'native' | 'withHotfix' | 'unsupported';
+
+/** Whether this AEM can hold an OAuth Server-to-Server IMS configuration. */
+export function oauthSupport(v: Version): OauthSupport {
+  if (v[0] !== 6 || v[1] < 5) return 'unsupported';
+  if (v[1] > 5 || atLeast(v, '6.5.21.0')) return 'native';
+  if (atLeast(v, '6.5.11.0')) return 'withHotfix';
+  return 'unsupported';
+}
+
+/** Whether this AEM has the Adobe Developer Console (IMS) Brand Portal flow at all. */
+export function developerConsoleFlowSupported(v: Version): boolean {
+  if (v[0] === 6 && v[1] === 5) return atLeast(v, '6.5.4.0');
+  if (v[0] === 6 && v[1] === 4) return atLeast(v, '6.4.8.0');
+  if (v[0] === 6 && v[1] === 3) return atLeast(v, '6.3.3.8');
+  return v[0] > 6 || (v[0] === 6 && v[1] > 5);
+}
+
+export const formatVersion = (v: Version): string => v.join('.');

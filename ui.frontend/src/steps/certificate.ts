@@ -1,0 +1,196 @@
+/**
+ * Step 2 (JWT): the Brand Portal IMS service user's certificates. Lists the keystore aliases with
+ * their expiry; creates a new certificate in the browser (Route B: RSA-2048 generated
+ * asynchronously, key uploaded once and forgotten), offers AEM-Adobe-IMS.crt for download from
+ * memory, and checks any PEM the admin pastes or drops.
+ */
+import { addKeyPair, createKeystore, publicKeyUrl } from '../aem/client';
+import { KEYSTORE } from '../aem/endpoints';
+import { expiryOf } from '../domain/expiry';
+import { explainRequestError } from '../domain/explain-request';
+import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../domain/validate';
+import { el } from '../ui/dom';
+import { createField, type Field } from '../ui/field';
+import { t } from '../ui/i18n';
+import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { createSection } from '../ui/section';
+import type { PageContext, Step } from './context';
+
+const loadTools = () => import(/* webpackChunkName: "certificate-tools" */ './certificate-tools');
+
+type Inspection = Awaited<ReturnType<Awaited<ReturnType<typeof loadTools>>['inspectPem']>>;
+
+export function describeInspection(result: Inspection): HTMLElement {
+  switch (result.kind) {
+    case 'empty':
+      return el('span');
+    case 'privateKey':
+      return renderProblem({ title: t('This is a private key, not a certificate'), explanation: t('A private key must stay inside AEM and is never uploaded anywhere, not even here. It was not kept.'), fix: t('Paste the public certificate (-----BEGIN CERTIFICATE-----), the AEM-Adobe-IMS.crt file.') });
+    case 'truncated':
+      return renderProblem({ title: t('The certificate is incomplete'), explanation: t('The PEM text stops before its end line.'), fix: t('Copy the whole file, including -----END CERTIFICATE-----.') });
+    case 'malformed':
+      return renderProblem({ title: t('This is not a readable certificate'), explanation: t('Reason: {0}.', result.reason), fix: t('Use the AEM-Adobe-IMS.crt file as downloaded, unchanged.') });
+    case 'certificate': {
+      const details = el(
+        'dl',
+        { class: 'bpsetup-cert-details' },
+        el('dt', {}, t('Subject')), el('dd', {}, result.subject),
+        el('dt', {}, t('Valid from')), el('dd', {}, result.notBefore.toISOString()),
+        el('dt', {}, t('Valid until')), el('dd', { 'data-cert': 'notAfter' }, result.notAfter.toISOString()),
+        el('dt', {}, t('SHA-1 (as the Developer Console lists it)')), el('dd', { class: 'bpsetup-mono', 'data-cert': 'sha1' }, result.sha1),
+        el('dt', {}, t('SHA-256')), el('dd', { class: 'bpsetup-mono', 'data-cert': 'sha256' }, result.sha256),
+      );
+      const wrap = el('div', { class: 'bpsetup-cert' }, details);
+      if (result.expired) wrap.prepend(renderProblem({ title: t('This certificate has expired'), explanation: t('It expired on {0}; Adobe IMS rejects tokens signed for it.', result.notAfter.toISOString()), fix: t('Create a new certificate below and upload it to the Developer Console credential.') }));
+      else if (result.expiresSoon) wrap.prepend(renderNotice('warning', t('This certificate expires in {0} days', String(result.daysLeft)), t('Create a new one and upload it to the Developer Console before it expires.')));
+      return wrap;
+    }
+  }
+}
+
+export class CertificateStep implements Step {
+  private readonly section = createSection('certificate', 2, t('Certificate'));
+  readonly element = this.section.root;
+  private readonly status = el('div', { class: 'bpsetup-cert-status', 'aria-live': 'polite' });
+  private readonly aliasesBox = el('div', { class: 'bpsetup-aliases' });
+  private readonly createBox = el('div', { class: 'bpsetup-cert-create' });
+  private readonly alias: Field;
+  private readonly password: Field;
+  private readonly repeat: Field;
+  private readonly createButton = button(t('Create certificate'), 'primary', 'Add');
+  private ctx?: PageContext;
+  /** The public certificate just made, kept in memory for download. Never the private key. */
+  private createdPem?: string;
+
+  constructor() {
+    const rerun = () => this.validate();
+    this.alias = createField({ name: 'newAlias', label: t('Alias for the new certificate'), value: 'brandportal' }, (v) => this.checkAlias(v), rerun);
+    this.password = createField({ name: 'keystorePassword', label: t('Keystore password'), type: 'password', autocomplete: 'new-password' }, (v) => this.checkPassword(v), rerun);
+    this.repeat = createField({ name: 'keystorePasswordRepeat', label: t('Repeat the new keystore password'), type: 'password', autocomplete: 'new-password' }, () => this.checkPassword(this.password.value()), rerun);
+    this.createButton.classList.add('bpsetup-create-certificate');
+    this.createButton.addEventListener('click', () => void this.create());
+    this.createBox.append(
+      el('h3', { class: 'coral-Heading coral-Heading--5' }, t('New certificate')),
+      el('p', {}, t('Made in this browser: an RSA-2048 key pair and a self-signed certificate valid one year. The private key goes into the keystore of {0} once and is then forgotten.', KEYSTORE.serviceUser)),
+      this.alias.root,
+      this.password.root,
+      this.repeat.root,
+      this.createButton,
+    );
+    const pemInput = document.createElement('textarea');
+    pemInput.className = 'bpsetup-pem-input';
+    pemInput.rows = 6;
+    pemInput.placeholder = '-----BEGIN CERTIFICATE-----';
+    pemInput.setAttribute('aria-label', t('Certificate to check'));
+    const pemResult = el('div', { class: 'bpsetup-pem-result', 'aria-live': 'polite' });
+    const inspect = async (text: string) => {
+      const tools = await loadTools();
+      pemResult.textContent = '';
+      pemResult.appendChild(describeInspection(tools.inspectPem(text)));
+      // A pasted private key is not kept anywhere, not even in the text box.
+      if (/PRIVATE KEY/.test(text)) pemInput.value = '';
+    };
+    pemInput.addEventListener('input', () => void inspect(pemInput.value));
+    const checker = el('div', { class: 'bpsetup-pem-check' }, el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Check a certificate')), el('p', {}, t('Paste or drop a PEM file to see its dates and fingerprints.')), pemInput, pemResult);
+    this.element.addEventListener('dragover', (e) => e.preventDefault());
+    this.element.addEventListener('drop', (e) => {
+      const file = e.dataTransfer?.files?.[0];
+      if (!file) return;
+      e.preventDefault();
+      void file.text().then(inspect);
+    });
+    this.section.body.append(this.status, this.aliasesBox, this.createBox, checker);
+  }
+
+  private checkAlias(value: string): Verdict {
+    const v = validateKeyAlias(value);
+    if (v.error) return v;
+    const exists = this.ctx?.facts.keystore?.aliases.some((a) => a.alias === value.trim());
+    return exists ? { error: t('The alias "{0}" is already in the keystore: choose another name.', value.trim()) } : {};
+  }
+
+  private checkPassword(value: string): Verdict {
+    if (this.ctx?.facts.keystore?.exists) return value ? {} : { error: t('Enter the keystore password of {0}.', KEYSTORE.serviceUser) };
+    return validateNewKeystorePassword(value, this.repeat.value());
+  }
+
+  private validate(): boolean {
+    const fields = [this.alias, this.password, this.repeat].filter((f) => !f.hidden);
+    const ok = fields.every((f) => !f.check().error);
+    this.createButton.disabled = !ok;
+    return ok;
+  }
+
+  update(ctx: PageContext): void {
+    this.ctx = ctx;
+    this.section.setState(ctx.state.steps.find((s) => s.id === 'certificate'));
+    const jwt = ctx.state.authType === 'jwt';
+    this.createBox.hidden = !jwt || Boolean(ctx.problems.keystore);
+    this.status.textContent = '';
+    if (!jwt) this.status.appendChild(el('p', {}, t('OAuth Server-to-Server needs no certificate. Choose JWT in the IMS step only if this AEM cannot use OAuth.')));
+    if (ctx.problems.keystore) this.status.appendChild(renderRequestProblem(ctx.problems.keystore, () => void ctx.refresh()));
+    const exists = Boolean(ctx.facts.keystore?.exists);
+    this.repeat.setHidden(exists);
+    (this.password.root.querySelector('label') as HTMLElement).textContent = exists ? t('Keystore password') : t('New keystore password (the keystore does not exist yet)');
+    this.renderAliases(ctx);
+    this.validate();
+  }
+
+  private renderAliases(ctx: PageContext): void {
+    this.aliasesBox.textContent = '';
+    const aliases = ctx.facts.keystore?.aliases ?? [];
+    if (!aliases.length) return;
+    const table = el('table', { class: 'bpsetup-table' }, el('thead', {}, el('tr', {}, el('th', {}, t('Alias')), el('th', {}, t('Subject')), el('th', {}, t('Valid until')), el('th', {}, ''))));
+    const tbody = el('tbody');
+    for (const a of aliases) {
+      const cert = a.chain[0];
+      const expiry = cert ? expiryOf(cert.notAfter) : undefined;
+      const note = expiry?.expired ? t('expired') : expiry?.expiresSoon ? t('expires in {0} days', String(expiry.daysLeft)) : '';
+      tbody.appendChild(
+        el(
+          'tr',
+          { 'data-alias': a.alias, class: expiry?.expired ? 'is-expired' : expiry?.expiresSoon ? 'is-expiring' : undefined },
+          el('td', {}, a.alias),
+          el('td', {}, cert?.subject ?? ''),
+          el('td', {}, `${cert?.notAfter ?? ''}${note ? ` (${note})` : ''}`),
+          el('td', {}, el('a', { href: window.Granite?.HTTP.externalize(publicKeyUrl(a.alias)) ?? publicKeyUrl(a.alias), download: KEYSTORE.publicKeyFileName }, t('Download {0}', KEYSTORE.publicKeyFileName))),
+        ),
+      );
+    }
+    table.appendChild(tbody);
+    this.aliasesBox.append(el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Certificates in the keystore of {0}', KEYSTORE.serviceUser)), table);
+  }
+
+  private async create(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx || ![this.alias, this.password, this.repeat].filter((f) => !f.hidden).every((f) => !f.check(true).error)) return;
+    const alias = this.alias.value().trim();
+    const password = this.password.value();
+    this.createButton.disabled = true;
+    this.status.textContent = '';
+    this.status.appendChild(el('p', { class: 'bpsetup-progress' }, t('Generating the key pair…')));
+    try {
+      const tools = await loadTools();
+      const generated = await tools.createCertificate({ commonName: 'Adobe Brand Portal' });
+      this.status.firstChild!.textContent = t('Saving it in the keystore…');
+      if (!ctx.facts.keystore?.exists) await createKeystore(password);
+      await addKeyPair(alias, password, generated.privateKeyPem, generated.certificatePem);
+      this.createdPem = generated.certificatePem;
+      this.password.input.value = '';
+      this.repeat.input.value = '';
+      await ctx.refresh();
+      this.status.textContent = '';
+      this.status.append(renderNotice('success', t('Certificate "{0}" created', alias), t('Download the public certificate and upload it to the credential in the Adobe Developer Console.')), this.downloadButton(), describeInspection(tools.inspectPem(generated.certificatePem)));
+    } catch (e) {
+      this.status.textContent = '';
+      this.status.appendChild(renderRequestProblem(explainRequestError(e), () => void this.create()));
+    } finally {
+      this.validate();
+    }
+  }
+
+  private downloadButton(): HTMLElement {
+    const url = URL.createObjectURL(new Blob([this.createdPem ?? ''], { type: 'application/x-x509-ca-cert' }));
+    return el('a', { href: url, download: KEYSTORE.publicKeyFileName, class: 'bpsetup-download-created' }, t('Download {0}', KEYSTORE.publicKeyFileName));
+  }
+}

@@ -1,0 +1,29 @@
+/** What every step sees and may ask of the page. */
+import type { RequestProblem } from '../domain/explain-request';
+import type { SetupFacts, SetupState } from '../domain/state';
+import type { AuthType } from '../domain/types';
+
+export interface LoadProblems {
+  version?: RequestProblem;
+  keystore?: RequestProblem;
+  imsConfigs?: RequestProblem;
+}
+
+export interface PageContext {
+  facts: SetupFacts;
+  state: SetupState;
+  problems: LoadProblems;
+  /** Reads everything again from AEM and re-renders. */
+  refresh(): Promise<void>;
+  /** Runs Check Health on the active configuration (read-only). */
+  runHealth(): Promise<void>;
+  /** True while a health check runs. */
+  healthRunning: boolean;
+  chooseAuthType(type: AuthType): void;
+  stateVersion(version: string): void;
+}
+
+export interface Step {
+  readonly element: HTMLElement;
+  update(ctx: PageContext): void;
+}

@@ -1,0 +1,50 @@
+/**
+ * Step 5 (and the page's Check health button): AEM's own health check of the active IMS
+ * configuration. Read-only. Success shows AEM's text; failure the plain explanation, the fix,
+ * and the raw provider message for experts.
+ */
+import { ENDPOINTS, HEALTH_TEXT } from '../aem/endpoints';
+import { explainHealthFailure } from '../domain/explain';
+import type { HealthResult } from '../domain/types';
+import { el } from '../ui/dom';
+import { t } from '../ui/i18n';
+import { button, renderNotice, renderProblem } from '../ui/problem';
+import { createSection } from '../ui/section';
+import type { PageContext, Step } from './context';
+
+export function renderHealthResult(result: HealthResult): HTMLElement {
+  if (result.healthy) return renderNotice('success', HEALTH_TEXT.healthyTitle, result.message);
+  const explanation = explainHealthFailure(result.message);
+  return renderProblem(
+    { title: `${HEALTH_TEXT.unhealthyTitle}: ${explanation.title}`, explanation: explanation.explanation, fix: explanation.fix },
+    { raw: { status: explanation.status, body: result.message }, console: { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path } },
+  );
+}
+
+export class HealthStep implements Step {
+  private readonly section = createSection('health', 5, t('Check health'));
+  readonly element = this.section.root;
+  private readonly button = button(t('Check health'), 'primary', 'Heart');
+  private readonly result = el('div', { class: 'bpsetup-health-result', 'aria-live': 'polite' });
+  private readonly note = el('p');
+  private ctx?: PageContext;
+
+  constructor() {
+    this.button.classList.add('bpsetup-health-step-button');
+    this.button.addEventListener('click', () => void this.ctx?.runHealth());
+    this.section.body.append(this.note, this.button, this.result);
+  }
+
+  update(ctx: PageContext): void {
+    this.ctx = ctx;
+    this.section.setState(ctx.state.steps.find((s) => s.id === 'health'));
+    const active = ctx.state.active;
+    this.button.disabled = !active || ctx.healthRunning;
+    this.note.textContent = active
+      ? t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title)
+      : t('Needs exactly one Brand Portal IMS configuration (step 4).');
+    this.result.textContent = '';
+    if (ctx.healthRunning) this.result.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking…')));
+    else if (ctx.facts.health && active && ctx.facts.health.id === active.id) this.result.appendChild(renderHealthResult(ctx.facts.health));
+  }
+}
