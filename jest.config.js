@@ -8,7 +8,7 @@ module.exports = {
   projects: [
     {
       displayName: 'unit',
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/test/setup/jsdom-environment.js',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/setup/load-page-globals.ts'],
       transform,

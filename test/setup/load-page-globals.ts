@@ -15,9 +15,12 @@ const inject = (code: string, attrs: Record<string, string> = {}) => {
 };
 
 const granite = join(root, 'build/emulator-static/granite.js');
-if (!existsSync(granite)) throw new Error('build/emulator-static/granite.js is missing: run "npm run build" first.');
 
-inject(readFileSync(require.resolve('jquery/dist/jquery.min.js'), 'utf8'));
-// "js" icon mode stops sprite XHRs in tests (never in a browser).
-inject(readFileSync(require.resolve('@adobe/coral-spectrum/dist/js/coral.min.js'), 'utf8'), { 'data-coral-icons-external': 'js' });
-inject(readFileSync(granite, 'utf8'));
+// Files with the `@jest-environment node` docblock (Node crypto checks) get no page globals.
+if (typeof document !== 'undefined') {
+  if (!existsSync(granite)) throw new Error('build/emulator-static/granite.js is missing: run "npm run build" first.');
+  inject(readFileSync(require.resolve('jquery/dist/jquery.min.js'), 'utf8'));
+  // "js" icon mode stops sprite XHRs in tests (never in a browser).
+  inject(readFileSync(require.resolve('@adobe/coral-spectrum/dist/js/coral.min.js'), 'utf8'), { 'data-coral-icons-external': 'js' });
+  inject(readFileSync(granite, 'utf8'));
+}

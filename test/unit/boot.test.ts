@@ -21,6 +21,8 @@ function includeClientlib(): void {
 
 beforeEach(() => {
   delete window.__bpsetupLoaded;
+  // AEM never answers here: the page shows its steps while it waits.
+  window.fetch = jest.fn(() => new Promise<Response>(() => undefined));
 });
 
 test('the page globals are real: Coral Spectrum and the Granite foundation APIs', () => {
@@ -37,12 +39,15 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
   expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
   expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
+  // It starts reading where the setup stands at once: version, keystore, IMS configurations.
+  const urls = (window.fetch as jest.Mock).mock.calls.map((c) => String(c[0]));
+  expect(urls).toEqual(expect.arrayContaining(['/apps/bpsetup/unverified/product-info.json', '/home/users/system/brandportal-imsconfig-service.ks.json', '/apps/system/config.1.json']));
 });
 
 test('status icons are upgraded Coral components', () => {
   const root = pageWithRoot();
   includeClientlib();
-  const icon = root.querySelector('coral-icon') as HTMLElement;
+  const icon = root.querySelector('.bpsetup-step coral-icon') as HTMLElement;
   expect(icon).toBeInstanceOf(window.Coral?.Icon as unknown as typeof HTMLElement);
   expect((icon as unknown as { icon: string }).icon).toBe('Help');
 });

@@ -34,6 +34,8 @@ export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
   private problems: LoadProblems = {};
   private healthRunning = false;
+  /** False until AEM answered once: steps then say "reading", not a guess. */
+  private loaded = false;
   private statedVersion?: string;
   private chosenAuthType?: AuthType;
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
@@ -57,6 +59,7 @@ export class SetupPage {
       ...this.steps.map((s) => s.element),
       el('footer', { class: 'bpsetup-footer' }, t('Coral Spectrum {0}', window.Coral?.version ?? t('unknown version'))),
     );
+    this.render(); // every step visible at once, "not checked yet" until AEM answers
   }
 
   /** Reads what AEM has: version, keystore, IMS configurations. Each read may fail on its own. */
@@ -77,6 +80,7 @@ export class SetupPage {
       imsConfigsError: Boolean(ims.error),
       chosenAuthType: this.chosenAuthType,
     };
+    this.loaded = true;
     this.render();
   }
 
@@ -98,9 +102,11 @@ export class SetupPage {
   }
 
   private context(): PageContext {
+    const state = deriveSetupState(this.facts);
+    if (!this.loaded) state.steps = state.steps.map((s) => ({ ...s, status: 'unknown', summary: t('Reading what AEM has…') }));
     return {
       facts: this.facts,
-      state: deriveSetupState(this.facts),
+      state,
       problems: this.problems,
       healthRunning: this.healthRunning,
       refresh: () => this.refresh(),

@@ -1,0 +1,36 @@
+/**
+ * A scripted `fetch` for jsdom tests of the AEM client: answers by method and path, and records
+ * every call (method, URL, headers, body) so tests can check what was, and was not, sent.
+ */
+export interface RecordedCall {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: unknown;
+}
+
+type Responder = (call: RecordedCall) => Response | Promise<Response>;
+
+export function fakeAem(routes: Record<string, Responder | Response[]>): { calls: RecordedCall[]; writes: () => RecordedCall[] } {
+  const calls: RecordedCall[] = [];
+  const queues = new Map<string, Response[]>();
+  window.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const call: RecordedCall = { method: (init.method ?? 'GET').toUpperCase(), url: String(input), headers: new Headers(init.headers), body: init.body };
+    calls.push(call);
+    const key = `${call.method} ${call.url.split('?')[0]}`;
+    const route = routes[key] ?? routes[`${call.method} ${call.url}`];
+    if (!route) return new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/html' } });
+    if (Array.isArray(route)) {
+      if (!queues.has(key)) queues.set(key, [...route]);
+      const next = queues.get(key)?.shift();
+      if (!next) throw new Error(`no more scripted answers for ${key}`);
+      return next;
+    }
+    return route(call);
+  }) as typeof fetch;
+  return { calls, writes: () => calls.filter((c) => !['GET', 'HEAD'].includes(c.method)) };
+}
+
+export const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+export const text = (value: string, status = 200, type = 'text/plain') => new Response(value, { status, headers: { 'Content-Type': type } });
+export const token = (t = 'tok') => () => json({ token: t });

@@ -1,0 +1,47 @@
+/**
+ * @jest-environment node
+ */
+/** PEM inspection with node-forge, on certificates made by the project's own factory. */
+import { X509Certificate, createHash } from 'node:crypto';
+import { createCertificate, recertify } from '../../ui.frontend/src/domain/certificate-factory';
+import { inspectPem } from '../../ui.frontend/src/domain/certificate';
+
+let cert: Awaited<ReturnType<typeof createCertificate>>;
+beforeAll(async () => {
+  cert = await createCertificate({ commonName: 'Adobe Brand Portal' });
+});
+
+test('a fresh certificate: subject, one year, fingerprints as Node computes them', () => {
+  const r = inspectPem(cert.certificatePem);
+  if (r.kind !== 'certificate') throw new Error(r.kind);
+  const x = new X509Certificate(cert.certificatePem);
+  expect(r.subject).toBe('C=US, CN=Adobe Brand Portal');
+  expect(r.sha256).toBe(x.fingerprint256);
+  expect(r.sha1).toBe(x.fingerprint.replace(/:/g, ''));
+  expect(r.daysLeft).toBeGreaterThanOrEqual(364);
+  expect(r).toMatchObject({ expired: false, expiresSoon: false });
+  expect(createHash('sha1').update(x.raw).digest('hex').toUpperCase()).toBe(r.sha1);
+});
+
+test('expired and expiring certificates are flagged', () => {
+  const day = 86400000;
+  const expired = inspectPem(recertify(cert.privateKeyPem, { commonName: 'x', notBefore: new Date(Date.now() - 400 * day), days: 365 }));
+  expect(expired).toMatchObject({ kind: 'certificate', expired: true, expiresSoon: false });
+  const soon = inspectPem(recertify(cert.privateKeyPem, { commonName: 'x', notBefore: new Date(Date.now() - 350 * day), days: 365 }));
+  expect(soon).toMatchObject({ kind: 'certificate', expired: false, expiresSoon: true });
+});
+
+test('a private key is recognised and refused', () => {
+  expect(inspectPem(cert.privateKeyPem)).toEqual({ kind: 'privateKey' });
+  expect(inspectPem('-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----')).toEqual({ kind: 'privateKey' });
+});
+
+test('truncated, malformed and empty input', () => {
+  const pem = cert.certificatePem.replace(/\r\n/g, '\n');
+  expect(inspectPem(pem.slice(0, pem.indexOf('-----END')))).toEqual({ kind: 'truncated' });
+  const lines = pem.trim().split('\n');
+  const chopped = [...lines.slice(0, 4), lines[lines.length - 1]].join('\n');
+  expect(['truncated', 'malformed']).toContain(inspectPem(chopped).kind);
+  expect(inspectPem('hello')).toMatchObject({ kind: 'malformed' });
+  expect(inspectPem('  ')).toEqual({ kind: 'empty' });
+});

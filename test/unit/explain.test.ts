@@ -1,0 +1,49 @@
+/** Health failures and request failures in plain words, with the fix (pain points 3, 9, 10). */
+import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import { explainHealthFailure, parseProviderFailure } from '../../ui.frontend/src/domain/explain';
+import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
+
+const provider = (status: number, body: object) =>
+  `com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server status: ${status} response: ${JSON.stringify(body)}`;
+
+test('the provider text is parsed into status and IMS body', () => {
+  expect(parseProviderFailure(provider(400, { error: 'invalid_scope' }))).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+  expect(parseProviderFailure('no structure')).toEqual({ raw: 'no structure' });
+});
+
+test.each<[string, string, string]>([
+  [provider(401, { error: 'invalid_client', error_description: 'invalid client_secret parameter' }), 'rejected the client ID or client secret', 'Copy the client ID and client secret again'],
+  [provider(400, { error: 'invalid_client', error_description: 'aud does not match the client_id' }), 'does not match the credential', 'organization ID'],
+  [provider(400, { error: 'invalid_scope' }), 'lacks the Brand Portal scope', 'add the Brand Portal API'],
+  [provider(400, { error: 'invalid_signature', error_description: 'The certificate registered for this integration expired on 2025' }), 'could not verify the signature', 'create a new certificate if it expired'],
+  [provider(400, { error: 'invalid_token', error_description: 'JWT token is expired' }), 'expired or unreadable', 'clock'],
+  [provider(400, { error: 'bad_request' }), 'malformed', 'exactly as the Developer Console'],
+  [provider(400, { foo: 1 }), 'failed to get an access token', 'save the configuration again'],
+  [provider(503, {}), 'not answering properly', 'status.adobe.com'],
+  ['com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server: java.net.UnknownHostException: ims-na1.adobelogin.com', 'cannot reach Adobe IMS', 'proxy or firewall'],
+  ['com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server: No private key with alias "x"', 'private key is missing', 'Certificate step'],
+])('%s', (message, title, fix) => {
+  const e = explainHealthFailure(message);
+  expect(e.title).toContain(title);
+  expect(e.fix).toContain(fix);
+});
+
+test('request failures: each kind explained, with retry only where nothing was half-written', () => {
+  const unavailable = explainRequestError(new EndpointUnavailableError(ENDPOINTS.checkHealth, 404));
+  expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
+  expect(unavailable.explanation).toContain('/apps/bpsetup/unverified/check-health.json answered HTTP 404');
+  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.keystoreUserPath, 405)).console?.href).toBe('/libs/granite/security/content/v2/usereditor.html/home/users/system/brandportal-imsconfig-service');
+  expect(explainRequestError(new CsrfUnavailableError(404)).fix).toContain('Dispatcher');
+  expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);
+  expect(explainRequestError(new TimeoutError(30000)).retry).toBe(true);
+  expect(explainRequestError(new NetworkError()).title).toContain('did not reach AEM');
+  const notBound = explainRequestError(new AemHttpError(200, '<html>Content modified</html>', '/apps/bpsetup/ims/update'));
+  expect(notBound).toMatchObject({ retry: false });
+  expect(notBound.fix).toContain('CRXDE');
+  const refused = explainRequestError(new AemHttpError(400, 'Missing required parameter: apiKey', '/apps/bpsetup/ims/update'));
+  expect(refused).toMatchObject({ explanation: 'Missing required parameter: apiKey', raw: { status: 400 }, retry: true });
+  const sling = explainRequestError(new AemHttpError(403, '<div id="Message">The keystore password is not correct.</div>', '/x.ks.html'));
+  expect(sling.title).toContain('403');
+  expect(explainRequestError(new AemHttpError(500, 'boom', '/x')).fix).toContain('error.log');
+});

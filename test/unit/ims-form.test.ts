@@ -1,0 +1,106 @@
+/** The setup page's IMS step in jsdom with real Coral and the Granite foundation APIs. */
+import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
+import { fakeAem, json, text, token } from '../helpers/fake-aem';
+
+const PROVIDER = 'com.adobe.granite.auth.oauth.accesstoken.provider.new1.config';
+let saved = false;
+
+function aem() {
+  saved = false;
+  return fakeAem({
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.21.0' }),
+    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /apps/system/config.1.json': () => json(saved ? { [PROVIDER]: {} } : {}),
+    [`GET /apps/system/config/${PROVIDER}`]: () => text('auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="a1b2c3d4e5f60718293a4b5c6d7e8f90"\nauth.token.provider.authorization.grants="client_credentials"\n'),
+    'GET /libs/granite/csrf/token.json': token(),
+    'POST /apps/bpsetup/ims/update': () => {
+      saved = true;
+      return text('new1');
+    },
+    'GET /apps/bpsetup/unverified/check-health.json': () => json({ id: 'new1', title: 'Brand Portal', healthy: true, message: 'Brand Portal: Token retrieved successfully!' }),
+  });
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+async function mount(): Promise<HTMLElement> {
+  document.body.innerHTML = '<div id="bpsetup-root"></div>';
+  const root = document.getElementById('bpsetup-root') as HTMLElement;
+  const page = mountSetupPage(root) as SetupPage;
+  await page.refresh();
+  return root;
+}
+
+function type(root: HTMLElement, name: string, value: string): HTMLInputElement {
+  const input = root.querySelector(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('blur'));
+  return input;
+}
+const messageOf = (root: HTMLElement, name: string) => root.querySelector(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`)?.textContent;
+const submit = (root: HTMLElement) => root.querySelector('.bpsetup-ims-submit') as HTMLButtonElement;
+
+test('a wrong field shows its message next to it, keeps submit disabled, and sends nothing', async () => {
+  const fake = aem();
+  const root = await mount();
+  const org = type(root, 'orgId', 'not-an-org');
+  expect(messageOf(root, 'orgId')).toContain('must end with @AdobeOrg');
+  expect((org as unknown as { invalid: boolean }).invalid).toBe(true);
+  expect(org.getAttribute('aria-describedby')).toBe(org.parentElement?.querySelector('.bpsetup-field-message')?.id);
+  expect(submit(root).disabled).toBe(true);
+  (root.querySelector('.bpsetup-ims-form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  expect(fake.writes()).toEqual([]);
+  // Every required field now says what it needs.
+  expect(messageOf(root, 'clientId')).toContain('Enter the client ID');
+});
+
+test('Granite foundation-validation judges our fields as the page does', async () => {
+  aem();
+  const root = await mount();
+  const org = type(root, 'orgId', 'nope');
+  const validation = window.Granite?.$(org).adaptTo('foundation-validation');
+  expect(validation?.checkValidity()).toBe(false);
+  type(root, 'orgId', '0123456789ABCDEF01234567@AdobeOrg');
+  expect(validation?.checkValidity()).toBe(true);
+});
+
+test('the JWT payload is checked against the ids typed above it', async () => {
+  aem();
+  const root = await mount();
+  (root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).click();
+  type(root, 'orgId', '0123456789ABCDEF01234567@AdobeOrg');
+  type(root, 'jwtPayload', JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 600, iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg', sub: 'x@techacct.adobe.com', aud: 'https://ims-na1.adobelogin.com/c/x', 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true }));
+  expect(messageOf(root, 'jwtPayload')).toContain('Claim "iss" (FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg) is not the organization ID above');
+  expect((root.querySelector('.bpsetup-ims-form [data-field="scopes"]') as HTMLElement).hidden).toBe(true);
+});
+
+test('a valid OAuth form is saved once, the secret leaves the page, and the health check follows', async () => {
+  const fake = aem();
+  const root = await mount();
+  type(root, 'clientId', 'a1b2c3d4e5f60718293a4b5c6d7e8f90');
+  const secret = type(root, 'clientSecret', 'p8e-top-secret');
+  type(root, 'orgId', '0123456789ABCDEF01234567@AdobeOrg');
+  type(root, 'scopes', 'openid, AdobeID');
+  expect(submit(root).disabled).toBe(false);
+  submit(root).click();
+  for (let i = 0; i < 20 && !root.querySelector('.bpsetup-health-result coral-alert'); i++) await settle();
+  const posted = Object.fromEntries(new URLSearchParams(String(fake.writes()[0].body)));
+  expect(posted).toMatchObject({ authType: 'oauth', apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', clientSecret: 'p8e-top-secret', orgId: '0123456789ABCDEF01234567@AdobeOrg', scope: 'openid,AdobeID' });
+  expect(fake.writes()).toHaveLength(1);
+  expect(secret.value).toBe('');
+  expect(root.innerHTML).not.toContain('p8e-top-secret');
+  expect(root.querySelector('.bpsetup-health-result')?.textContent).toContain('Token retrieved successfully!');
+  expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(true);
+});
+
+test('server text is shown as text, never as markup', async () => {
+  fakeAem({
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.21.0' }),
+    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /apps/system/config.1.json': () => text('<img src=x onerror="window.__pwned=1">', 500, 'text/html'),
+  });
+  const root = await mount();
+  expect(root.querySelector('img')).toBeNull();
+  expect(root.querySelector('.bpsetup-raw pre')?.textContent).toContain('<img src=x onerror="window.__pwned=1">');
+});

@@ -1,0 +1,70 @@
+/** Where the setup stands, derived from what AEM returned (issue: "resumes where setup stands"). */
+import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/state';
+import type { ImsConfig } from '../../ui.frontend/src/domain/types';
+import { developerConsoleFlowSupported, oauthSupport, parseVersion } from '../../ui.frontend/src/domain/version';
+
+const oauthConfig = (id: string, title = 'Brand Portal'): ImsConfig => ({ id, pid: `com.adobe.granite.auth.oauth.accesstoken.provider.${id}`, file: `x.${id}.config`, title, clientId: 'c', authType: 'oauth' });
+const statusOf = (f: SetupFacts) => Object.fromEntries(deriveSetupState(f).steps.map((s) => [s.id, s.status]));
+
+test.each<[string, string, boolean]>([
+  ['6.5.21.0', 'native', true],
+  ['6.5.20.0', 'withHotfix', true],
+  ['6.5.11.0', 'withHotfix', true],
+  ['6.5.10.0', 'unsupported', true],
+  ['6.5.3.0', 'unsupported', false],
+  ['6.4.8.0', 'unsupported', true],
+  ['6.3.3.8', 'unsupported', true],
+  ['6.3.2.0', 'unsupported', false],
+])('AEM %s: OAuth %s, Developer Console flow %s', (v, oauth, flow) => {
+  const version = parseVersion(v);
+  if (!version) throw new Error('unparsed');
+  expect(oauthSupport(version)).toBe(oauth);
+  expect(developerConsoleFlowSupported(version)).toBe(flow);
+});
+
+test('empty AEM on 6.5.21: prerequisites done, OAuth chosen, IMS to do', () => {
+  expect(statusOf({ version: '6.5.21.0', imsConfigs: [] })).toEqual({ prerequisites: 'done', certificate: 'unavailable', developerConsole: 'todo', imsAccount: 'todo', health: 'todo', brandPortal: 'unknown' });
+  expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [] }).authType).toBe('oauth');
+});
+
+test('old AEM: JWT only, certificate needed; too old: error', () => {
+  const s = deriveSetupState({ version: '6.5.5.0', imsConfigs: [], keystore: { exists: false, aliases: [] } });
+  expect(s.authType).toBe('jwt');
+  expect(s.steps.find((x) => x.id === 'certificate')?.status).toBe('todo');
+  expect(statusOf({ version: '6.5.2.0', imsConfigs: [] }).prerequisites).toBe('error');
+});
+
+test('unknown version: a warning asking the admin to state it', () => {
+  const s = deriveSetupState({ versionUnavailable: true, imsConfigs: [] });
+  expect(s.steps[0]).toMatchObject({ status: 'warning', summary: expect.stringContaining('state it below') });
+});
+
+test('one Brand Portal config is active; others are ignored; two are a warning', () => {
+  const one = deriveSetupState({ version: '6.5.21.0', imsConfigs: [oauthConfig('a'), oauthConfig('b', 'Adobe Stock')] });
+  expect(one.active?.id).toBe('a');
+  expect(one.steps.find((s) => s.id === 'imsAccount')?.status).toBe('done');
+  const two = deriveSetupState({ version: '6.5.21.0', imsConfigs: [oauthConfig('a'), oauthConfig('b', 'brand portal 2')] });
+  expect(two.active).toBeUndefined();
+  expect(two.steps.find((s) => s.id === 'imsAccount')).toMatchObject({ status: 'warning', summary: expect.stringContaining('2 Brand Portal IMS configurations') });
+});
+
+test('a JWT config is Brand Portal\'s by its metascope claim, whatever its title', () => {
+  const jwt: ImsConfig = { ...oauthConfig('j', 'Assets'), authType: 'jwt', defaultClaims: ['"https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk": true'] };
+  expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [jwt] }).active?.id).toBe('j');
+});
+
+test('health: only the active config\'s result counts', () => {
+  const base = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')] };
+  expect(statusOf({ ...base, health: { id: 'a', title: 'Brand Portal', healthy: true, message: 'ok' } }).health).toBe('done');
+  expect(statusOf({ ...base, health: { id: 'a', title: 'Brand Portal', healthy: false, message: 'x' } }).health).toBe('error');
+  expect(statusOf({ ...base, health: { id: 'other', title: '', healthy: true, message: '' } }).health).toBe('todo');
+});
+
+test('certificate expiry drives the certificate step for JWT', () => {
+  const day = 86400000;
+  const ks = (days: number) => ({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [{ subject: '', issuer: '', notBefore: '', serialNumber: '', notAfter: new Date(Date.now() + days * day).toISOString() }] }] });
+  const status = (days: number) => statusOf({ version: '6.5.5.0', imsConfigs: [], keystore: ks(days) }).certificate;
+  expect(status(200)).toBe('done');
+  expect(status(10)).toBe('warning');
+  expect(status(-1)).toBe('error');
+});
