@@ -58,8 +58,9 @@ const panel = {
   },
   plugins: [new MiniCssExtractPlugin({ filename: '[name].css' })],
   // A bundle this size means something (Coral, a polyfill) got bundled by mistake.
-  // The page bundle must stay small: a bundle this size means something (Coral, a polyfill) got in.
-  performance: { hints: 'error', maxAssetSize: 96 * 1024, maxEntrypointSize: 96 * 1024, assetFilter: (name) => !name.startsWith('chunks/') },
+  // The page bundle must stay small: Coral alone is 1 MB, so past this size something (Coral, a
+  // polyfill) got bundled by mistake. Today the panel is about 95 KB (28 KB gzip).
+  performance: { hints: 'error', maxAssetSize: 192 * 1024, maxEntrypointSize: 192 * 1024, assetFilter: (name) => !name.startsWith('chunks/') },
 };
 
 const graniteStandIn = {

@@ -12,7 +12,7 @@ import type { Repository, RepoNode } from './store';
 import { checkHealth } from './token-request';
 
 export const TENANTS = '/var/emulator/brandportal/tenants';
-export const MAC_USERS = '/home/users/mac';
+export const MAC_USERS = ENDPOINTS.macUsersRoot.path;
 const CLOUD_ROOT = ENDPOINTS.cloudConfigRoot.path;
 const AGENTS_ROOT = ENDPOINTS.agentsRoot.path;
 
@@ -149,6 +149,14 @@ function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNo
     }
   }
   return undefined;
+}
+
+/** The agent's queue as the replication console reads it (INFERRED shape); pending items come from faults. */
+export function agentQueue(ctx: EmulatorContext, name: string): Record<string, unknown> | undefined {
+  if (!agentContent(ctx.repo, name)) return undefined;
+  const pending = ctx.faults.queue && (!ctx.faults.queue.agent || ctx.faults.queue.agent === name) ? ctx.faults.queue.items : 0;
+  const queue = Array.from({ length: pending }, (_, i) => ({ id: `item-${i}`, path: `/content/dam/asset-${i}.jpg`, type: 'ACTIVATE', time: Date.now() - i * 1000 }));
+  return { metaData: { queueStatus: { agentName: name, isBlocked: false, queueSize: pending, nextRetryPeriod: 0 } }, queue };
 }
 
 export interface TestConnectionResult {

@@ -31,6 +31,8 @@ export interface FaultState {
   csrf?: 'blocked' | 'invalid';
   /** Test Connection fails on the Brand Portal side whatever the state. */
   testConnection?: 'fail';
+  /** Items waiting in the replication queue of one agent (or of every agent). */
+  queue?: { agent?: string; items: number };
 }
 
 export const emptyFaults = (): FaultState => ({ routes: [] });

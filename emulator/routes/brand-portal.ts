@@ -1,8 +1,8 @@
 /** Brand Portal cloud service save (contract 2.13) and agent Test Connection (contract 2.14). */
 import { CLOUD_CONFIG, ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
-import { sendHtml, slingHtmlResponse } from '../http';
-import { saveCloudConfig, testConnection } from '../brand-portal';
+import { sendHtml, sendJson, sendText, slingHtmlResponse } from '../http';
+import { agentQueue, saveCloudConfig, testConnection } from '../brand-portal';
 
 const C = CLOUD_CONFIG.params;
 const agentsRoot = ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.');
@@ -20,6 +20,12 @@ export function brandPortalRoutes(ctx: EmulatorContext): Route[] {
         oauthScopes: (await p(C.oauthScopes)) || undefined,
       });
       slingHtmlResponse(res, 200, 'Brand Portal configuration saved', path);
+    }),
+
+    route('GET', new RegExp(`^${agentsRoot}/([^/]+)/jcr:content\\.queue\\.json$`), (_req, res, match) => {
+      const queue = agentQueue(ctx, match[1]);
+      if (!queue) return sendText(res, 404, `Agent not found: ${match[1]}`);
+      sendJson(res, 200, queue);
     }),
 
     route('GET', new RegExp(`^${agentsRoot}/([^/]+)\\.test\\.html$`), async (_req, res, match) => {

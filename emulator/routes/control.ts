@@ -37,6 +37,7 @@ function applyFaults(ctx: EmulatorContext, body: FaultRequest): void {
   if (body.agentsNotCreated !== undefined) ctx.faults.agentsNotCreated = body.agentsNotCreated;
   if (body.csrf !== undefined) ctx.faults.csrf = body.csrf;
   if (body.testConnection !== undefined) ctx.faults.testConnection = body.testConnection;
+  if (body.queue !== undefined) ctx.faults.queue = body.queue;
   if (body.expireSessions) ctx.sessions.expireAll();
   if (body.expireCsrfTokens) ctx.csrf.expireIssued();
   if (body.version) ctx.options.productVersion = body.version;

@@ -5,7 +5,7 @@
  * refused, so a mis-mapped write can never store form fields (and a secret) on a node.
  */
 import type { ServerResponse } from 'node:http';
-import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { AGENTS, ENDPOINTS, SLING_POST } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type EmulatorRequest, HttpError, sendText, slingHtmlResponse } from '../http';
 import type { JcrScalar, JcrValue } from '../store';
@@ -14,6 +14,14 @@ export type Servlet = (req: EmulatorRequest, res: ServerResponse) => Promise<voi
 export type ServletMap = Record<string, Servlet>;
 
 const AGENT_CONTENT = new RegExp(`^${ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.')}/[^/]+/jcr:content$`);
+
+/** Where the emulator lets `:operation=delete` through: Brand Portal agents, cloud configurations, tenant users. */
+const DELETABLE = [
+  new RegExp(`^${ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.')}/${AGENTS.namePrefix}[^/]+$`),
+  new RegExp(`^${ENDPOINTS.cloudConfigRoot.path}/[^/]+$`),
+  new RegExp(`^${ENDPOINTS.legacyCloudConfigRoot.path}/[^/]+$`),
+  new RegExp(`^${ENDPOINTS.macUsersRoot.path}/[^/]+$`),
+];
 
 function typed(values: string[], hint: string | undefined): JcrValue {
   const convert = (v: string): JcrScalar => {
@@ -51,6 +59,12 @@ export function slingPostRoutes(ctx: EmulatorContext, servlets: ServletMap): Rou
     route('POST', /^(\/.+)$/, async (req, res, match) => {
       const path = match[1];
       const node = ctx.repo.get(path);
+      if ((await req.param(SLING_POST.operation)) === SLING_POST.delete) {
+        if (!node) return slingHtmlResponse(res, 404, `No node at ${path}`, path);
+        if (!DELETABLE.some((r) => r.test(path))) return slingHtmlResponse(res, 403, `Deleting ${path} is not allowed`, path);
+        ctx.repo.change((tx) => tx.remove(path));
+        return slingHtmlResponse(res, 200, 'Content deleted', path);
+      }
       const servlet = servlets[String(node?.props['sling:resourceType'] ?? '')];
       if (node && servlet) return servlet(req, res);
       if (node && AGENT_CONTENT.test(path)) return updateProperties(ctx, req, res, path);

@@ -140,7 +140,7 @@ test('the clientlib: our category, proxied, no dependency on coralui3, Coral not
   expect(lib.props.dependencies).toEqual(['granite.csrf.standalone']);
   expect(text('jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js.txt').split('\n')).toEqual(['#base=js', '', 'setup.js']);
   const js = text('jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js/setup.js');
-  expect(js.length).toBeLessThan(96 * 1024);
+  expect(js.length).toBeLessThan(192 * 1024);
   expect(js).not.toMatch(/document-register-element|coral-spectrum|customElements\.define\(/);
 });
 

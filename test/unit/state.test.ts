@@ -23,7 +23,7 @@ test.each<[string, string, boolean]>([
 });
 
 test('empty AEM on 6.5.21: prerequisites done, OAuth chosen, IMS to do', () => {
-  expect(statusOf({ version: '6.5.21.0', imsConfigs: [] })).toEqual({ prerequisites: 'done', certificate: 'unavailable', developerConsole: 'todo', imsAccount: 'todo', health: 'todo', brandPortal: 'unknown' });
+  expect(statusOf({ version: '6.5.21.0', imsConfigs: [] })).toEqual({ prerequisites: 'done', certificate: 'unavailable', developerConsole: 'todo', imsAccount: 'todo', health: 'todo', brandPortal: 'todo' });
   expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [] }).authType).toBe('oauth');
 });
 

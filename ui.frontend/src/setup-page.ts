@@ -4,9 +4,13 @@
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
 import * as client from './aem/client';
+import { checkAgents } from './domain/agents';
+import { summariseSetup } from './domain/consistency';
 import { explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
-import type { AuthType } from './domain/types';
+import { validateTenantUrl } from './domain/tenant';
+import type { AgentTestResult, AuthType } from './domain/types';
+import { BrandPortalStep } from './steps/brand-portal';
 import { CertificateStep } from './steps/certificate';
 import type { LoadProblems, PageContext, Step } from './steps/context';
 import { DeveloperConsoleStep } from './steps/developer-console';
@@ -14,10 +18,12 @@ import { HealthStep } from './steps/health';
 import { ImsAccountStep } from './steps/ims-account';
 import { PrerequisitesStep } from './steps/prerequisites';
 import { stepDefinitions } from './steps/step-definitions';
+import { openDiagnostics } from './ui/diagnostics-panel';
 import { el } from './ui/dom';
 import { t } from './ui/i18n';
 import { button, renderRequestProblem } from './ui/problem';
 import { renderStepList } from './ui/step-list';
+import { renderSummary } from './ui/summary';
 import { registerValidators } from './ui/validation-registry';
 
 export const ROOT_ID = 'bpsetup-root';
@@ -34,42 +40,56 @@ export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
   private problems: LoadProblems = {};
   private healthRunning = false;
+  private agentTestsRunning = false;
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
   private statedVersion?: string;
   private chosenAuthType?: AuthType;
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
   private readonly banner = el('div', { class: 'bpsetup-banner', 'aria-live': 'polite' });
+  private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
   private readonly healthButton = button(t('Check health'), 'primary', 'Heart');
-  private readonly steps: Step[] = [new PrerequisitesStep(), new CertificateStep(), new DeveloperConsoleStep(), new ImsAccountStep(), new HealthStep()];
+  private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
+  private readonly steps: Step[] = [new PrerequisitesStep(), new CertificateStep(), new DeveloperConsoleStep(), new ImsAccountStep(), new HealthStep(), new BrandPortalStep()];
 
   constructor(root: HTMLElement) {
     this.healthButton.classList.add('bpsetup-health-button');
-    this.healthButton.addEventListener('click', () => void this.runHealth());
+    this.healthButton.addEventListener('click', () => void this.checkWholeSetup());
+    this.diagnosticsButton.classList.add('bpsetup-diagnostics-button');
+    this.diagnosticsButton.addEventListener('click', () => openDiagnostics(this.diagnosticsButton.parentElement as HTMLElement, this.facts));
     const toolbar = el(
       'div',
       { class: 'bpsetup-toolbar' },
       el('p', { class: 'bpsetup-intro' }, t('Connect this AEM author to Adobe Brand Portal on one page: the IMS technical account, its health check, the Brand Portal cloud service and its four replication agents.')),
-      this.healthButton,
+      el('div', { class: 'bpsetup-toolbar-actions' }, this.healthButton, this.diagnosticsButton),
     );
     root.append(
       toolbar,
+      this.summary,
       this.banner,
       el('section', { class: 'bpsetup-steps-section', 'aria-labelledby': 'bpsetup-steps-heading' }, el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Setup steps')), this.stepList),
       ...this.steps.map((s) => s.element),
       el('footer', { class: 'bpsetup-footer' }, t('Coral Spectrum {0}', window.Coral?.version ?? t('unknown version'))),
     );
-    this.render(); // every step visible at once, "not checked yet" until AEM answers
+    this.render(); // every step visible at once, "reading" until AEM answers
   }
 
-  /** Reads what AEM has: version, keystore, IMS configurations. Each read may fail on its own. */
+  /** Reads what AEM has. Each read may fail on its own; the rest of the page keeps working. */
   async refresh(): Promise<void> {
-    const [product, keystore, ims] = await Promise.all([settle(client.productInfo()), settle(client.keystore()), settle(client.listImsConfigs())]);
+    const [product, keystore, ims, cloud, agents] = await Promise.all([
+      settle(client.productInfo()),
+      settle(client.keystore()),
+      settle(client.listImsConfigs()),
+      settle(client.listCloudConfigs()),
+      settle(client.listAgents()),
+    ]);
     this.problems = {
       version: product.error ? explainRequestError(product.error) : undefined,
       keystore: keystore.error ? explainRequestError(keystore.error) : undefined,
       imsConfigs: ims.error ? explainRequestError(ims.error) : undefined,
+      cloud: cloud.error ?? agents.error ? explainRequestError(cloud.error ?? agents.error) : undefined,
     };
+    const agentNames = new Set((agents.value ?? []).map((a) => a.name));
     this.facts = {
       ...this.facts,
       version: product.value?.version ?? this.statedVersion,
@@ -78,12 +98,19 @@ export class SetupPage {
       keystoreUnavailable: Boolean(keystore.error),
       imsConfigs: ims.value ?? [],
       imsConfigsError: Boolean(ims.error),
+      referencedImsIds: (cloud.value ?? []).map((c) => c.imsConfig).filter(Boolean),
       chosenAuthType: this.chosenAuthType,
+      cloudConfigs: cloud.value ?? [],
+      cloudConfigsError: Boolean(cloud.error),
+      agents: agents.value ?? [],
+      // A test result only stands while its agent still exists.
+      agentTests: (this.facts.agentTests ?? []).filter((r) => agentNames.has(r.name)),
     };
     this.loaded = true;
     this.render();
   }
 
+  /** Check Health of the active IMS configuration: a read on AEM's side. */
   async runHealth(): Promise<void> {
     const active = deriveSetupState(this.facts).active;
     if (!active || this.healthRunning) return;
@@ -91,7 +118,9 @@ export class SetupPage {
     this.banner.textContent = '';
     this.render();
     try {
-      this.facts = { ...this.facts, health: await client.checkHealth(active.id) };
+      // Await first, then spread: agent tests may have landed in the facts meanwhile.
+      const health = await client.checkHealth(active.id);
+      this.facts = { ...this.facts, health };
     } catch (e) {
       this.facts = { ...this.facts, health: undefined };
       this.banner.appendChild(renderRequestProblem(explainRequestError(e), () => void this.runHealth()));
@@ -99,6 +128,48 @@ export class SetupPage {
       this.healthRunning = false;
       this.render();
     }
+  }
+
+  /** Test Connection on the tenant's four agents, in parallel. */
+  async testAgents(): Promise<void> {
+    const config = (this.facts.cloudConfigs ?? []).find((c) => !c.legacy);
+    const tenant = config ? validateTenantUrl(config.tenantUrl) : undefined;
+    if (!tenant?.normalised || !tenant.tenant || this.agentTestsRunning) return;
+    const present = checkAgents(this.facts.agents ?? [], tenant.normalised, tenant.tenant).filter((c) => c.agent);
+    this.agentTestsRunning = true;
+    this.render();
+    const results = await Promise.all(
+      present.map(async (c): Promise<AgentTestResult> => {
+        try {
+          return await client.testAgent(c.name);
+        } catch (e) {
+          return { name: c.name, succeeded: false, status: 0, log: explainRequestError(e).title };
+        }
+      }),
+    );
+    this.facts = { ...this.facts, agentTests: results };
+    this.agentTestsRunning = false;
+    this.render();
+  }
+
+  /** The page's Check health button: reads only — IMS health, agent tests, consistency. */
+  async checkWholeSetup(): Promise<void> {
+    this.summary.textContent = '';
+    this.summary.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
+    await this.refresh();
+    await Promise.all([this.runHealth(), this.testAgents()]);
+    const state = deriveSetupState(this.facts);
+    const result = summariseSetup({
+      brandPortalImsConfigs: state.brandPortalConfigs,
+      allImsConfigs: this.facts.imsConfigs,
+      health: this.facts.health,
+      keystore: this.facts.keystore,
+      cloudConfigs: this.facts.cloudConfigs ?? [],
+      agents: this.facts.agents ?? [],
+      agentTests: this.facts.agentTests ?? [],
+    });
+    this.summary.textContent = '';
+    this.summary.appendChild(renderSummary(result));
   }
 
   private context(): PageContext {
@@ -109,8 +180,10 @@ export class SetupPage {
       state,
       problems: this.problems,
       healthRunning: this.healthRunning,
+      agentTestsRunning: this.agentTestsRunning,
       refresh: () => this.refresh(),
       runHealth: () => this.runHealth(),
+      testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.chosenAuthType === type) return;
         this.chosenAuthType = type;
@@ -129,8 +202,7 @@ export class SetupPage {
     const ctx = this.context();
     this.stepList.textContent = '';
     this.stepList.appendChild(renderStepList(stepDefinitions(), ctx.state.steps));
-    this.healthButton.disabled = !ctx.state.active || this.healthRunning;
-    this.healthButton.title = ctx.state.active ? t('Check the health of "{0}" (read-only)', ctx.state.active.title) : t('Needs exactly one Brand Portal IMS configuration');
+    this.healthButton.disabled = this.healthRunning || this.agentTestsRunning || !this.loaded;
     for (const step of this.steps) step.update(ctx);
   }
 }

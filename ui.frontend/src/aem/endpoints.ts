@@ -49,6 +49,10 @@ export const ENDPOINTS = {
   cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', '2.13'),
   legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', '2.13'),
   agentsRoot: ep('GET', '/etc/replication/agents.author', 'CONFIRMED', '2.14'),
+  /** The replication user of a tenant lives below `/home/users/mac/<tenant>` (legacy path C, IMS flow I). */
+  macUsersRoot: ep('GET', '/home/users/mac', 'INFERRED', '2.15'),
+  replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', '2.14'),
+  cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', '2.13'),
   packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
   userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', '2.5'),
 } as const;
@@ -192,9 +196,18 @@ export const AGENTS = {
     userId: 'userId',
   },
   testSelector: '.test.html',
+  /** Queue of an agent, read before any delete (contract 3.2 item 7: INFERRED). */
+  queueSelector: '/jcr:content.queue.json',
   testSucceeded: 'Replication test <strong>succeeded</strong>',
   testFailed: 'Replication test <strong>failed</strong>',
   queueUser: 'dam-replication-service',
+} as const;
+
+/** Sling POST servlet operations (INFERRED for these paths: the reset deletes through it). */
+export const SLING_POST = {
+  operation: ':operation',
+  delete: 'delete',
+  typeHintSuffix: '@TypeHint',
 } as const;
 
 /** Package Manager (contract 2.19). */
@@ -219,3 +232,6 @@ export const brandPortalUserPath = (): string => ENDPOINTS.keystoreUserPath.path
 export const agentName = (index: number, tenant: string): string => `${AGENTS.namePrefix}${index}_default_${tenant}`;
 export const agentTitle = (index: number, tenant: string): string => `${tenant} MP Replication Agent${index} Default`;
 export const agentTransportUri = (tenantUrl: string): string => `${tenantUrl}${AGENTS.transportSuffix}`;
+export const agentPath = (name: string): string => `${ENDPOINTS.agentsRoot.path}/${name}`;
+/** The tenant's replication user folder, removed by "Reset Brand Portal publishing" (pain point 5). */
+export const tenantUserFolder = (tenant: string): string => `${ENDPOINTS.macUsersRoot.path}/${tenant}`;

@@ -6,7 +6,9 @@
 import { t } from '../ui/i18n';
 import { expiryOf } from './expiry';
 import { brandPortalImsConfigs } from './ims-detection';
-import type { AuthType, HealthResult, ImsConfig, KeystoreInfo, StepState } from './types';
+import { checkAgents } from './agents';
+import { validateTenantUrl } from './tenant';
+import type { AgentTestResult, AuthType, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent, StepState } from './types';
 import { developerConsoleFlowSupported, oauthSupport, parseVersion, type OauthSupport } from './version';
 
 export interface SetupFacts {
@@ -23,6 +25,11 @@ export interface SetupFacts {
   health?: HealthResult;
   /** The authentication type the admin picked in the form. */
   chosenAuthType?: AuthType;
+  cloudConfigs?: CloudConfig[];
+  cloudConfigsError?: boolean;
+  agents?: ReplicationAgent[];
+  /** Test Connection results of this page visit. */
+  agentTests?: AgentTestResult[];
 }
 
 export interface SetupState {
@@ -77,7 +84,30 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   else if (f.health.healthy) steps.push({ id: 'health', status: 'done', summary: f.health.message });
   else steps.push({ id: 'health', status: 'error', summary: t('Unhealthy: see the explanation below.') });
 
-  steps.push({ id: 'brandPortal', status: f.health?.healthy && active ? 'todo' : 'unknown', summary: f.health?.healthy && active ? t('Next: the Brand Portal cloud service.') : t('After a healthy IMS configuration.') });
+  steps.push(brandPortalStep(f));
 
   return { steps, oauth, brandPortalConfigs: bp, active, authType };
+}
+
+function brandPortalStep(f: SetupFacts): StepState {
+  const configs = f.cloudConfigs ?? [];
+  if (f.cloudConfigsError) return { id: 'brandPortal', status: 'error', summary: t('The Brand Portal configuration could not be read.') };
+  if (!configs.length) {
+    return f.health?.healthy ? { id: 'brandPortal', status: 'todo', summary: t('Next: the Brand Portal cloud service.') } : { id: 'brandPortal', status: 'todo', summary: t('After a healthy IMS configuration.') };
+  }
+  if (configs.length > 1) return { id: 'brandPortal', status: 'warning', summary: t('{0} Brand Portal configurations: one tenant per author.', String(configs.length)) };
+  const config = configs[0];
+  if (config.legacy) return { id: 'brandPortal', status: 'warning', summary: t('Legacy configuration for {0}: reset and set up again.', config.tenantUrl) };
+  const tenant = validateTenantUrl(config.tenantUrl);
+  if (!tenant.normalised || !tenant.tenant) return { id: 'brandPortal', status: 'error', summary: t('The stored tenant URL is not usable: {0}', config.tenantUrl) };
+  const checks = checkAgents(f.agents ?? [], tenant.normalised, tenant.tenant);
+  const present = checks.filter((c) => c.agent).length;
+  const tests = f.agentTests ?? [];
+  const passed = checks.filter((c) => tests.find((r) => r.name === c.name)?.succeeded).length;
+  const failed = checks.filter((c) => tests.find((r) => r.name === c.name && !r.succeeded)).length;
+  const flagged = checks.some((c) => c.issues.some((i) => i !== 'missing'));
+  if (present < checks.length) return { id: 'brandPortal', status: 'warning', summary: t('{0} of {1} replication agents exist.', String(present), String(checks.length)) };
+  if (failed) return { id: 'brandPortal', status: 'error', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
+  if (passed === checks.length) return { id: 'brandPortal', status: flagged ? 'warning' : 'done', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
+  return { id: 'brandPortal', status: flagged ? 'warning' : 'todo', summary: t('Tenant {0}: test the agents.', config.tenantUrl) };
 }

@@ -92,6 +92,15 @@ export interface ReplicationAgent {
   triggerSpecific: boolean;
 }
 
+/** Result of Test Connection on one agent (contract 2.14). */
+export interface AgentTestResult {
+  name: string;
+  succeeded: boolean;
+  /** The test page's text (tags removed): the log experts read. */
+  log: string;
+  status: number;
+}
+
 export interface ProductInfo {
   /** Dotted version, e.g. `6.5.21.0`. */
   version: string;

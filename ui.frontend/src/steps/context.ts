@@ -7,6 +7,7 @@ export interface LoadProblems {
   version?: RequestProblem;
   keystore?: RequestProblem;
   imsConfigs?: RequestProblem;
+  cloud?: RequestProblem;
 }
 
 export interface PageContext {
@@ -19,6 +20,9 @@ export interface PageContext {
   runHealth(): Promise<void>;
   /** True while a health check runs. */
   healthRunning: boolean;
+  /** Runs Test Connection on the four agents of the tenant, in parallel (read-only). */
+  testAgents(): Promise<void>;
+  agentTestsRunning: boolean;
   chooseAuthType(type: AuthType): void;
   stateVersion(version: string): void;
 }

@@ -1,0 +1,196 @@
+/**
+ * Part 2 of the setup page in headless Chromium: from an empty emulator, through the IMS step, to
+ * four connected agents; the agents-not-created remedy; a disabled agent reported and enabled;
+ * a read-only whole-setup health check that explains injected faults; the diagnostics report;
+ * and the reset, which deletes exactly the nodes it lists.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { RunningEmulator } from '../../emulator/server';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
+import { startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { registerTenant } from '../helpers/brand-portal-fixtures';
+
+const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
+const PAGE = '/apps/bpsetup/content/setup.html';
+const CLIENT_ID = 'bp0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
+const TENANT = 'https://acme.brand-portal.adobe.com';
+let emu: RunningEmulator;
+let browser: BrowserSession;
+let page: Page;
+
+const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `brand-portal-${name}.png`));
+const faults = (body: unknown) => fetch(`${emu.url}/__emulator/faults`, { method: body ? 'POST' : 'DELETE', headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
+const agentRow = (i: number) => page.locator(`tr[data-agent="mp_replication_agent${i}_default_acme"]`);
+const allPaths = () => [...emu.context.repo.walk('/')].map(([p]) => p).filter((p) => !p.startsWith('/var/emulator'));
+
+async function open(): Promise<void> {
+  await page.goto(`${emu.url}${PAGE}`);
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+}
+
+async function waitConnected(n: number): Promise<void> {
+  try {
+    await page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
+  } catch (e) {
+    console.log(await page.locator('#bpsetup-step-brandPortal').innerText(), emu.context.journal.list(emu.context.journal.lastSeq - 30).map((r) => `${r.method} ${r.path} ${r.status}`));
+    throw e;
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  emu = await startTestEmulator({ faults: true, agentDelayMs: 400 });
+  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-bp-secret', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerTenant(emu.url, TENANT);
+  browser = await openBrowser(PROJECT_ROOT);
+  page = browser.page;
+  await login(page, emu.url, PAGE);
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await emu?.close();
+});
+
+test('from an empty emulator: IMS step, then the cloud service, to "4 of 4 agents connected"', async () => {
+  await open();
+  // IMS technical account through the form.
+  const f = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
+  await f('clientId').fill(CLIENT_ID);
+  await f('clientSecret').fill('p8e-bp-secret');
+  await f('orgId').fill(ORG);
+  await f('scopes').fill('openid,AdobeID');
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+
+  // The cloud service: the healthy IMS configuration is offered, the tenant URL validated inline.
+  const tenant = page.locator('[data-field="tenantUrl"] input');
+  await tenant.fill('http://acme.brand-portal.adobe.com');
+  await tenant.blur();
+  await expect(page.locator('[data-field="tenantUrl"] .bpsetup-field-message').textContent()).resolves.toContain('must use https');
+  expect(await page.locator('.bpsetup-cloud-save').isDisabled()).toBe(true);
+  await tenant.fill(`${TENANT}/`);
+  await tenant.blur();
+  expect(await page.locator('.bpsetup-cloud-ims option').first().isDisabled()).toBe(false);
+  await page.click('.bpsetup-cloud-save');
+  await waitConnected(4);
+  await expect(page.locator('.bpsetup-agents-summary').textContent()).resolves.toBe('4 of 4 agents connected');
+  expect(await stepStatus('brandPortal')).toBe('done');
+  const stored = emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props;
+  expect(stored?.tenantURL).toBe(TENANT);
+  await shot('connected');
+  expect(browser.errors).toEqual([]);
+});
+
+test('the whole-setup health check is green and sends only reads', async () => {
+  await open();
+  const since = emu.context.journal.lastSeq;
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
+  await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('Brand Portal setup is healthy');
+  const requests = emu.context.journal.list(since);
+  expect(requests.filter((r) => r.path.endsWith('.test.html'))).toHaveLength(4);
+  expect(requests.filter((r) => r.path.endsWith('check-health.json'))).toHaveLength(1);
+  expect(requests.filter((r) => r.write)).toEqual([]);
+  await shot('healthy');
+});
+
+test('the health check explains injected faults, each with its fix', async () => {
+  await faults({ ims: 'invalid_scope', agent: { name: 'mp_replication_agent1_default_acme', enabled: false } });
+  await faults({ agent: { name: 'mp_replication_agent2_default_acme', closeConnection: false } });
+  await open();
+  const since = emu.context.journal.lastSeq;
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary-problems', { timeout: 20000 });
+  const text = (await page.locator('.bpsetup-summary').textContent()) ?? '';
+  expect(text).toContain('The credential lacks the Brand Portal scope');
+  expect(text).toContain('Agent mp_replication_agent1_default_acme is disabled');
+  expect(text).toContain('Agent mp_replication_agent2_default_acme keeps connections open');
+  expect(text).toContain('Test Connection failed for mp_replication_agent0_default_acme');
+  expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+  await shot('problems');
+  await faults(null);
+});
+
+test('a disabled agent is reported and enabled after confirmation; Close Connection too', async () => {
+  await open();
+  await page.waitForSelector('tr[data-agent="mp_replication_agent1_default_acme"] .bpsetup-fix-enabled');
+  expect(await agentRow(1).getAttribute('data-issues')).toBe('disabled');
+  await agentRow(1).locator('.bpsetup-fix-enabled').click();
+  await page.click('coral-dialog.foundation-ui-dialog button:has-text("Enable")');
+  await page.waitForSelector('tr[data-agent="mp_replication_agent1_default_acme"][data-issues=""]');
+  expect(emu.context.repo.get('/etc/replication/agents.author/mp_replication_agent1_default_acme/jcr:content')?.props.enabled).toBe(true);
+  await agentRow(2).locator('.bpsetup-fix-closeConnection').click();
+  await page.click('coral-dialog.foundation-ui-dialog button:has-text("Turn on Close Connection")');
+  await page.waitForSelector('tr[data-agent="mp_replication_agent2_default_acme"][data-issues=""]');
+  await page.click('.bpsetup-test-agents');
+  await waitConnected(4);
+});
+
+test('the diagnostics report is complete and masks every secret', async () => {
+  await open();
+  await page.click('.bpsetup-diagnostics-button');
+  const report = JSON.parse(await page.locator('.bpsetup-diagnostics-text').inputValue()) as Record<string, unknown>;
+  expect(report).toMatchObject({ report: 'Brand Portal setup diagnostics', aemVersion: '6.5.21.0' });
+  expect((report.agents as unknown[]).length).toBe(4);
+  expect((report.cloudConfigurations as { tenantUrl: string }[])[0].tenantUrl).toBe(TENANT);
+  const text = JSON.stringify(report);
+  expect(text).not.toContain('p8e-bp-secret');
+  expect(text).not.toContain('PRIVATE KEY');
+});
+
+test('agents not created on save: the re-save remedy creates them', async () => {
+  // Start from a reset tenant so that saving has agents to create.
+  await emu.context.repo.change((tx) => {
+    for (let i = 0; i < 4; i++) tx.remove(`/etc/replication/agents.author/mp_replication_agent${i}_default_acme`);
+  });
+  await faults({ agentsNotCreated: true });
+  await open();
+  await page.waitForSelector('.bpsetup-resave');
+  await expect(page.locator('.bpsetup-agents').textContent()).resolves.toContain('4 of 4 replication agents are missing');
+  await faults(null);
+  await page.click('.bpsetup-resave');
+  await waitConnected(4);
+  await shot('resaved');
+});
+
+test('reset Brand Portal publishing deletes exactly the listed nodes, after typed confirmation and an empty-queue check', async () => {
+  await open();
+  await page.click('.bpsetup-reset summary');
+  const listed = await page.locator('.bpsetup-reset-plan code').allTextContents();
+  expect(listed).toEqual([
+    '/etc/replication/agents.author/mp_replication_agent0_default_acme',
+    '/etc/replication/agents.author/mp_replication_agent1_default_acme',
+    '/etc/replication/agents.author/mp_replication_agent2_default_acme',
+    '/etc/replication/agents.author/mp_replication_agent3_default_acme',
+    '/conf/global/settings/cloudconfigs/mediaportal/brand-portal',
+    '/home/users/mac/acme',
+  ]);
+  expect(await page.locator('.bpsetup-reset-run').isDisabled()).toBe(true);
+  await page.fill('.bpsetup-reset-confirm', 'acme');
+
+  // Pending items in a queue: refused, nothing deleted.
+  await faults({ queue: { agent: 'mp_replication_agent3_default_acme', items: 2 } });
+  const before = allPaths();
+  await page.click('.bpsetup-reset-run');
+  await page.waitForSelector('.bpsetup-reset-result coral-alert');
+  await expect(page.locator('.bpsetup-reset-result').textContent()).resolves.toContain('mp_replication_agent3_default_acme: 2 item(s) waiting');
+  expect(allPaths()).toEqual(before);
+
+  await faults(null);
+  await page.click('.bpsetup-reset-run');
+  await page.waitForSelector('.bpsetup-cloud-feedback coral-alert[variant="success"]');
+  const after = new Set(allPaths());
+  const removed = before.filter((p) => !after.has(p));
+  const removedRoots = removed.filter((p) => !removed.some((q) => p !== q && p.startsWith(`${q}/`)));
+  expect(removedRoots.sort()).toEqual([...listed].sort());
+  expect([...after].filter((p) => !before.includes(p))).toEqual([]);
+  // Back to the cloud service step, ready for a fresh save.
+  expect(await page.locator('.bpsetup-cloud-form').isVisible()).toBe(true);
+  await shot('reset');
+});

@@ -1,0 +1,95 @@
+/**
+ * The whole-setup health summary (issue: "one summary: green, or each problem with its fix"):
+ * the IMS check, the agents' tests and the consistency of what AEM holds. Pure: it judges
+ * results the page already read; it writes nothing.
+ */
+import { t } from '../ui/i18n';
+import { type AgentCheck, checkAgents, orphanAgents } from './agents';
+import { explainHealthFailure } from './explain';
+import { expiryOf } from './expiry';
+import type { AgentTestResult, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent } from './types';
+import { validateTenantUrl } from './tenant';
+
+export interface SetupProblem {
+  id: string;
+  severity: 'error' | 'warning';
+  title: string;
+  fix: string;
+}
+
+export interface SetupSnapshot {
+  brandPortalImsConfigs: ImsConfig[];
+  allImsConfigs: ImsConfig[];
+  health?: HealthResult;
+  keystore?: KeystoreInfo;
+  cloudConfigs: CloudConfig[];
+  agents: ReplicationAgent[];
+  agentTests: AgentTestResult[];
+}
+
+const ISSUE_TEXT: Record<AgentCheck['issues'][number], (name: string) => [string, string]> = {
+  missing: (n) => [t('Agent {0} does not exist', n), t('Save the Brand Portal cloud service again: AEM creates missing agents on save.')],
+  disabled: (n) => [t('Agent {0} is disabled', n), t('Enable it: Brand Portal publishing uses all four agents in turn.')],
+  wrongTransport: (n) => [t('Agent {0} points at another address than the tenant', n), t('Save the cloud service again, or Reset Brand Portal publishing and set it up anew.')],
+  closeConnectionOff: (n) => [t('Agent {0} keeps connections open', n), t('Turn on Close Connection (Extended tab): Adobe advises it against publishing timeouts.')],
+};
+
+/** The fix a failed Test Connection log points at (the markers the emulator and AEM print). */
+export function agentTestFix(log: string): string {
+  if (/401 Unauthorized/.test(log)) return t('The tenant\'s replication user holds an old key: use Reset Brand Portal publishing, then save the cloud service again.');
+  if (/access token/i.test(log)) return t('The agent gets no token from Adobe IMS: fix the IMS configuration first (its health check says why).');
+  if (/disabled/i.test(log)) return t('Enable the agent, then test again.');
+  if (/UnknownHostException/.test(log)) return t('AEM cannot reach the tenant: check the tenant URL and outgoing HTTPS from AEM.');
+  return t('Open the test log below; fix what it names and test again.');
+}
+
+export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: SetupProblem[] } {
+  const problems: SetupProblem[] = [];
+  const add = (id: string, severity: SetupProblem['severity'], title: string, fix: string) => problems.push({ id, severity, title, fix });
+
+  const bp = s.brandPortalImsConfigs;
+  if (bp.length === 0) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it in step 4.'));
+  if (bp.length > 1) add('ims-duplicates', 'error', t('{0} Brand Portal IMS configurations', String(bp.length)), t('Keep the healthy one and delete the others (step 4).'));
+  const active = bp.length === 1 ? bp[0] : undefined;
+  if (active && s.health?.id === active.id && !s.health.healthy) {
+    const e = explainHealthFailure(s.health.message);
+    add('ims-unhealthy', 'error', e.title, e.fix);
+  }
+  if (active?.authType === 'jwt') {
+    const cert = s.keystore?.aliases.find((a) => a.alias === active.keyAlias)?.chain[0];
+    const expiry = cert ? expiryOf(cert.notAfter) : undefined;
+    if (expiry?.expired) add('certificate-expired', 'error', t('The certificate "{0}" has expired', active.keyAlias ?? ''), t('Create a new certificate, upload it to the Developer Console, and save the IMS configuration with it; better, migrate to OAuth.'));
+    else if (expiry?.expiresSoon) add('certificate-expiring', 'warning', t('The certificate "{0}" expires in {1} days', active.keyAlias ?? '', String(expiry.daysLeft)), t('Renew it before then, or migrate to OAuth.'));
+    add('ims-jwt', 'warning', t('The IMS configuration uses JWT credentials, which Adobe has deprecated'), t('Migrate it to OAuth Server-to-Server (step 4) where this AEM supports it.'));
+  }
+
+  const configs = s.cloudConfigs;
+  if (configs.length === 0) add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it in step 6 with the tenant URL.'));
+  if (configs.length > 1) add('cloud-several', 'error', t('{0} Brand Portal cloud configurations: only one tenant per author', String(configs.length)), t('Keep one; Reset Brand Portal publishing removes the others cleanly.'));
+  for (const c of configs.filter((x) => x.legacy)) add(`cloud-legacy-${c.path}`, 'warning', t('"{0}" is a legacy (6.3-style) configuration', c.title), t('Reset Brand Portal publishing, then set it up again with the Adobe Developer Console.'));
+  const config = configs.find((c) => !c.legacy) ?? configs[0];
+  if (config && !config.legacy) {
+    const known = s.allImsConfigs.find((i) => i.id === config.imsConfig || i.pid === config.imsConfig);
+    if (!known) add('cloud-ims-missing', 'error', t('The cloud service points at an IMS configuration that no longer exists'), t('Edit the cloud service and choose the current IMS configuration.'));
+    else if (active && known.id !== active.id) add('cloud-ims-other', 'error', t('The cloud service points at "{0}", not at the Brand Portal IMS configuration "{1}"', known.title, active.title), t('Edit the cloud service and choose "{0}".', active.title));
+  }
+
+  if (config) {
+    const tenant = validateTenantUrl(config.tenantUrl);
+    if (tenant.normalised && tenant.tenant) {
+      for (const check of checkAgents(s.agents, tenant.normalised, tenant.tenant)) {
+        for (const issue of check.issues) {
+          const [title, fix] = ISSUE_TEXT[issue](check.name);
+          add(`agent-${issue}-${check.name}`, issue === 'closeConnectionOff' ? 'warning' : 'error', title, fix);
+        }
+        const test = s.agentTests.find((r) => r.name === check.name);
+        if (check.agent && test && !test.succeeded) {
+          add(`agent-test-${check.name}`, 'error', t('Test Connection failed for {0}', check.name), agentTestFix(test.log));
+        }
+      }
+    }
+    const orphans = orphanAgents(s.agents, configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl));
+    if (orphans.length) add('agents-orphan', 'warning', t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)), t('They are leftovers of an earlier tenant: Reset Brand Portal publishing removes them.'));
+  }
+  return { healthy: problems.every((p) => p.severity !== 'error'), problems };
+}

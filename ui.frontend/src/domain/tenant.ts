@@ -1,0 +1,38 @@
+/**
+ * The Brand Portal tenant URL (contract 2.12, 2.13): https, a host, nothing after it. Normalised
+ * to the origin (lower-case host, no trailing slash). Unusual hosts are a warning, not a block:
+ * beta and regional hosts exist.
+ */
+import { t } from '../ui/i18n';
+import type { Verdict } from './validate';
+
+export const BRAND_PORTAL_HOST = /^[a-z0-9-]+\.brand-portal\.adobe\.com$/;
+
+export interface TenantVerdict extends Verdict {
+  /** `https://<tenant>.brand-portal.adobe.com`, when the value is usable. */
+  normalised?: string;
+  tenant?: string;
+}
+
+export function validateTenantUrl(value: string): TenantVerdict {
+  const raw = (value ?? '').trim();
+  if (!raw) return { error: t('Enter the Brand Portal address, for example https://yourcompany.brand-portal.adobe.com.') };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+  } catch {
+    return { error: t('This is not a web address: use https://<tenant>.brand-portal.adobe.com.') };
+  }
+  if (url.protocol !== 'https:') return { error: t('The tenant URL must use https.') };
+  if (url.username || url.password) return { error: t('The tenant URL must not contain a user name or password.') };
+  if (url.port) return { error: t('The tenant URL must not name a port.') };
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    return { error: t('Use the address only, without a path: {0}', url.origin) };
+  }
+  if (!/^[a-z0-9.-]+$/.test(url.hostname) || !url.hostname.includes('.')) return { error: t('The host name is not valid.') };
+  const normalised = url.origin;
+  const tenant = url.hostname.split('.')[0];
+  if (!/^https:\/\//i.test(raw)) return { normalised, tenant, warning: t('https:// was added: {0}', normalised) };
+  if (!BRAND_PORTAL_HOST.test(url.hostname)) return { normalised, tenant, warning: t('This is not a *.brand-portal.adobe.com address; use it only if Adobe gave it to you.') };
+  return { normalised, tenant };
+}

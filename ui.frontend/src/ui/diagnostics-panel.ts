@@ -1,0 +1,38 @@
+/** One click: a masked JSON report of the setup, to copy or download. */
+import { buildDiagnostics } from '../domain/diagnostics';
+import type { SetupFacts } from '../domain/state';
+import { deriveSetupState } from '../domain/state';
+import { el } from './dom';
+import { t } from './i18n';
+import { button } from './problem';
+
+export function diagnosticsText(facts: SetupFacts, now = new Date()): string {
+  const state = deriveSetupState(facts);
+  return buildDiagnostics({
+    generatedAt: now,
+    page: window.location.pathname,
+    aemVersion: facts.version,
+    coralVersion: window.Coral?.version,
+    userAgent: navigator.userAgent,
+    steps: state.steps,
+    imsConfigurations: facts.imsConfigs,
+    brandPortalImsConfigurations: state.brandPortalConfigs.map((c) => c.id),
+    keystore: facts.keystore,
+    health: facts.health,
+    cloudConfigurations: facts.cloudConfigs,
+    agents: facts.agents,
+    agentTests: facts.agentTests,
+  });
+}
+
+export function openDiagnostics(container: HTMLElement, facts: SetupFacts): void {
+  container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
+  const text = diagnosticsText(facts);
+  const area = el('textarea', { class: 'bpsetup-diagnostics-text', readonly: true, rows: '16', 'aria-label': t('Diagnostics report') }) as HTMLTextAreaElement;
+  area.value = text;
+  const copy = button(t('Copy'), 'secondary', 'Copy');
+  copy.addEventListener('click', () => void navigator.clipboard?.writeText(text));
+  const download = el('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: `brand-portal-diagnostics-${new Date().toISOString().slice(0, 10)}.json`, class: 'bpsetup-diagnostics-download' }, t('Download'));
+  const panel = el('div', { class: 'bpsetup-diagnostics' }, el('p', {}, t('Secrets and keys are masked. Nothing here was sent anywhere.')), area, el('div', { class: 'bpsetup-actions' }, copy, download));
+  container.parentElement?.after(panel);
+}
