@@ -1,27 +1,31 @@
 /**
- * `npm run screenshot`: starts the emulator on a free port with the built package, logs in,
- * opens the Tools console and the setup page in headless Chromium, and writes the README images
- * to docs/images/.
+ * `npm run screenshot`: the README images. Starts the emulator on a free port with the built
+ * package, logs in, and walks the setup with the demo credential in headless Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
 import { PROJECT_ROOT, builtPackagePath } from '../emulator/paths';
-import { login, openBrowser } from '../test/helpers/chromium';
+import { fullScreenshot, login, openBrowser } from '../test/helpers/chromium';
+import { walkOauthSetup } from './walkthrough';
 
 async function main(): Promise<void> {
   const out = join(PROJECT_ROOT, 'docs/images');
   mkdirSync(out, { recursive: true });
-  const emulator = await startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true });
+  const emulator = await startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, agentDelayMs: 300 });
   const browser = await openBrowser(PROJECT_ROOT);
   try {
     const { page } = browser;
-    await login(page, emulator.url, '/aem/start.html?category=bpsetup');
-    await page.screenshot({ path: join(out, 'tools-console.png') });
-    await page.click('a.emulator-tools-tile[data-id="bpsetup__setup"]');
-    await page.waitForSelector('#bpsetup-root .bpsetup-step[data-step="prerequisites"][data-status="done"]');
-    await page.waitForTimeout(300); // let Coral icons paint
-    await page.screenshot({ path: join(out, 'setup-page.png'), fullPage: true });
+    await login(page, emulator.url, '/aem/start.html');
+    await walkOauthSetup(page, emulator, {
+      milestone: async (name) => {
+        if (name === 'tools') await page.screenshot({ path: join(out, 'tools-console.png') });
+        if (name === 'summary') {
+          await page.waitForTimeout(300); // let Coral icons paint
+          await fullScreenshot(page, join(out, 'setup-page.png'));
+        }
+      },
+    });
     if (browser.errors.length) throw new Error(`console errors: ${browser.errors.join('; ')}`);
     console.log(`screenshots written to ${out}`);
   } finally {

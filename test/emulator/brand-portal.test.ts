@@ -142,3 +142,27 @@ describe('agents not created on save, and the re-save remedy', () => {
     expect(onlyBeta(await waitForAgents(c, 8))).toHaveLength(4);
   });
 });
+
+describe('queues and deletion (used by "Reset Brand Portal publishing")', () => {
+  test('an agent queue reads as JSON; faults add pending items', async () => {
+    const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as { queue: unknown[]; metaData: { queueStatus: { queueSize: number } } };
+    expect(empty.queue).toEqual([]);
+    await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queue: { agent: AGENT0, items: 3 } }) });
+    const busy = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as typeof empty;
+    expect(busy.queue).toHaveLength(3);
+    expect(busy.metaData.queueStatus.queueSize).toBe(3);
+    await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  });
+
+  test(':operation=delete removes agents, cloud configurations and tenant users only, with CSRF', async () => {
+    const del = (path: string) => c.write(path, new URLSearchParams({ ':operation': 'delete' }));
+    expect((await c.post('/home/users/mac/acme', new URLSearchParams({ ':operation': 'delete' }))).status).toBe(403);
+    expect((await del('/apps/bpsetup')).status).toBe(403);
+    expect((await del('/home/users/system/brandportal-imsconfig-service')).status).toBe(403);
+    expect(emu.context.repo.exists('/apps/bpsetup/content/setup')).toBe(true);
+    expect((await del('/home/users/mac/acme')).status).toBe(200);
+    expect(emu.context.repo.exists('/home/users/mac/acme')).toBe(false);
+    expect((await del(`/etc/replication/agents.author/${AGENT0}`)).status).toBe(200);
+    expect((await del(`/etc/replication/agents.author/${AGENT0}`)).status).toBe(404);
+  });
+});

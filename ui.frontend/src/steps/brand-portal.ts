@@ -249,7 +249,7 @@ export class BrandPortalStep implements Step {
       }
       this.feedback.textContent = '';
       if (found === AGENTS.count) {
-        this.feedback.appendChild(renderNotice('success', t('Brand Portal cloud service saved'), t('The four replication agents exist. Testing them…')));
+        this.feedback.appendChild(renderNotice('success', t('Brand Portal cloud service saved'), t('The four replication agents exist; their Test Connection results are below.')));
         await ctx.testAgents();
       } else {
         this.feedback.appendChild(renderNotice('warning', t('Saved, but the agents did not appear'), t('{0} of {1} agents after waiting. Use "Save the cloud service again" below.', String(found), String(AGENTS.count))));

@@ -315,7 +315,7 @@ export class ImsAccountStep implements Step {
       this.fields.clientSecret.input.value = ''; // the secret leaves the page with the request
       this.editing = undefined;
       this.feedback.textContent = '';
-      this.feedback.appendChild(renderNotice('success', t('Configuration saved'), t('"{0}" is saved in AEM. Checking its health…', input.title.trim())));
+      this.feedback.appendChild(renderNotice('success', t('Configuration saved'), t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim())));
       await ctx.refresh();
       await ctx.runHealth();
     } catch (e) {

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: figures, never pass/fail. First the download sizes (gzip, as a Dispatcher
+ * serves them), then the walkthrough in headless Chromium against the emulator: what an admin
+ * does on this page to go from an empty author to four connected agents, and how many requests
+ * reach AEM, compared in the same run with the manual route's count.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { PROJECT_ROOT, builtPackagePath, CORAL_DIST } from '../emulator/paths';
+import { startEmulator } from '../emulator/server';
+import { chromiumPath, login, openBrowser } from '../test/helpers/chromium';
+import { walkOauthSetup } from './walkthrough';
+
+/** The product brief's count for the manual route through four consoles and the Developer Console. */
+const MANUAL_CLICKS_AND_FIELDS = 60;
+
+const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const rows: [string, string, string][] = [];
+const row = (name: string, value: string, note = '') => rows.push([name, value, note]);
+
+function sizes(): void {
+  const dist = join(PROJECT_ROOT, 'ui.frontend/dist/clientlib-setup');
+  const js = readFileSync(join(dist, 'setup.js'));
+  const css = readFileSync(join(dist, 'setup.css'));
+  const chunk = readFileSync(join(dist, 'chunks/certificate-tools.js'));
+  const zip = readFileSync(builtPackagePath());
+  const coral = Buffer.concat([readFileSync(join(CORAL_DIST, 'js/coral.min.js')), readFileSync(join(CORAL_DIST, 'css/coral.min.css'))]);
+  const panel = gz(js) + gz(css);
+  row('panel JS+CSS (gzip)', kib(panel), `${js.length + css.length} B raw, loaded with the page`);
+  row('  setup.js (gzip)', kib(gz(js)), `${js.length} B raw`);
+  row('  setup.css (gzip)', kib(gz(css)), `${css.length} B raw`);
+  row('certificate chunk (gzip)', kib(gz(chunk)), 'node-forge, loaded only for certificate work');
+  row('content package zip', kib(zip.length), `${zip.length} B`);
+  row('Coral JS+CSS AEM already serves (gzip)', kib(gz(coral)), 'not in our bundle');
+  row('bundling Coral would multiply the page download by', `${((panel + gz(coral)) / panel).toFixed(1)}x`, 'same-run ratio');
+}
+
+async function walkthrough(): Promise<void> {
+  try {
+    chromiumPath();
+  } catch {
+    row('walkthrough', 'skipped', 'no Chromium (npm test installs it)');
+    return;
+  }
+  const emu = await startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, agentDelayMs: 300 });
+  const browser = await openBrowser(PROJECT_ROOT);
+  try {
+    await login(browser.page, emu.url, '/aem/start.html');
+    const since = emu.context.journal.lastSeq;
+    const started = Date.now();
+    const { actions, typedFields } = await walkOauthSetup(browser.page, emu);
+    const elapsed = Date.now() - started;
+    const requests = emu.context.journal.list(since).filter((r) => !r.path.startsWith('/etc.clientlibs/'));
+    const writes = requests.filter((r) => r.write);
+    row('admin actions, empty author → 4 agents connected', String(actions), `${typedFields} typed/pasted, ${actions - typedFields} clicks`);
+    row('manual route (product brief)', String(MANUAL_CLICKS_AND_FIELDS), 'clicks and typed fields over five consoles');
+    row('actions saved', `${(MANUAL_CLICKS_AND_FIELDS / actions).toFixed(1)}x fewer`, 'same-run ratio');
+    row('requests to AEM during the walkthrough', String(requests.length), `${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`);
+    row('wall time of the walkthrough (emulator)', `${(elapsed / 1000).toFixed(1)} s`, 'includes the 300 ms agent delay; a figure, not a test');
+  } finally {
+    await browser.close();
+    await emu.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(builtPackagePath())) throw new Error('Run "npm run build" first (npm run bench does).');
+  sizes();
+  await walkthrough();
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log('bpsetup benchmark figures');
+  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(14)}  ${note}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

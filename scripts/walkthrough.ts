@@ -1,0 +1,60 @@
+/**
+ * The admin's path through the page, from an empty author to four connected agents, with the
+ * demo credential: used by `npm run screenshot` (README images) and `npm run bench` (action and
+ * round-trip counts). Every user action goes through `act`, so it can be counted.
+ */
+import type { Page } from 'playwright-core';
+import { registerTenant } from '../emulator/brand-portal';
+import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from '../emulator/scenarios';
+import type { RunningEmulator } from '../emulator/server';
+
+export interface WalkthroughHooks {
+  /** Called after each milestone (for screenshots). */
+  milestone?: (name: 'tools' | 'empty' | 'imsHealthy' | 'connected' | 'summary') => Promise<void>;
+}
+
+export async function walkOauthSetup(page: Page, emu: RunningEmulator, hooks: WalkthroughHooks = {}): Promise<{ actions: number; typedFields: number }> {
+  ensureDemoIntegration(emu.context);
+  registerTenant(emu.context.repo, DEMO_TENANT_URL);
+  let actions = 0;
+  let typedFields = 0;
+  const click = async (selector: string) => {
+    actions++;
+    await page.click(selector);
+  };
+  const type = async (selector: string, value: string) => {
+    actions++;
+    typedFields++;
+    await page.fill(selector, value);
+  };
+
+  await page.goto(`${emu.url}/aem/start.html`);
+  await click('a.emulator-tools-category[data-category="bpsetup"]');
+  await hooks.milestone?.('tools');
+  await click('a.emulator-tools-tile[data-id="bpsetup__setup"]');
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await hooks.milestone?.('empty');
+
+  // The Developer Console's credential file, pasted once: it fills five fields.
+  const credential = JSON.stringify({
+    CLIENT_ID: DEMO_INTEGRATION.clientId,
+    CLIENT_SECRETS: [DEMO_INTEGRATION.clientSecret],
+    ORG_ID: DEMO_INTEGRATION.orgId,
+    TECHNICAL_ACCOUNT_ID: DEMO_INTEGRATION.technicalAccountId,
+    SCOPES: DEMO_INTEGRATION.scopes,
+  });
+  await type('.bpsetup-credentials-input', credential);
+  await click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 20000 });
+  await hooks.milestone?.('imsHealthy');
+
+  await type('[data-field="tenantUrl"] input', DEMO_TENANT_URL);
+  await click('.bpsetup-cloud-save');
+  await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 30000 });
+  await hooks.milestone?.('connected');
+
+  await click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary-ok', { timeout: 30000 });
+  await hooks.milestone?.('summary');
+  return { actions, typedFields };
+}
