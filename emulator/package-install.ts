@@ -7,7 +7,7 @@
 import yauzl from 'yauzl';
 import { XMLParser } from 'fast-xml-parser';
 import { parseDocview, platformToJcrName } from './docview';
-import { type RepoNode, type Repository, type RepositoryTransaction, joinPath, newNode, splitPath } from './store';
+import { type RepoNode, type Repository, type RepositoryTransaction, findNode, joinPath, newNode, splitPath } from './store';
 
 export interface FilterSet {
   root: string;
@@ -137,14 +137,6 @@ function buildTree(entries: Map<string, Buffer | null>): RepoNode {
   return root;
 }
 
-function subtree(root: RepoNode, path: string): RepoNode | undefined {
-  let node: RepoNode | undefined = root;
-  for (const part of splitPath(path)) {
-    node = node?.children[part];
-    if (!node) return undefined;
-  }
-  return node;
-}
 
 /** Replace-mode merge: covered paths take the package's content, uncovered existing nodes stay. */
 function merge(filters: FilterSet[], path: string, existing: RepoNode | undefined, pkg: RepoNode, written: string[]): RepoNode {
@@ -194,11 +186,11 @@ export async function installPackage(repo: Repository, buffer: Buffer): Promise<
       for (let i = 1; i < parts.length; i++) {
         const ancestor = `/${parts.slice(0, i).join('/')}`;
         if (!tx.get(ancestor)) {
-          const def = subtree(tree, ancestor);
+          const def = findNode(tree, ancestor);
           tx.put(ancestor, { props: def ? { ...def.props } : newNode('nt:folder').props, children: {} });
         }
       }
-      const pkgNode = subtree(tree, filter.root);
+      const pkgNode = findNode(tree, filter.root);
       if (!pkgNode) {
         if (isCovered([filter], filter.root)) tx.remove(filter.root);
         continue;

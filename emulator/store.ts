@@ -34,6 +34,15 @@ export const parentPath = (path: string): string => {
 export const nodeName = (path: string): string => splitPath(path).pop() ?? '';
 export const joinPath = (parent: string, name: string): string => (parent === '/' ? `/${name}` : `${parent}/${name}`);
 
+export function findNode(root: RepoNode, path: string): RepoNode | undefined {
+  let node: RepoNode | undefined = root;
+  for (const part of splitPath(path)) {
+    node = node.children[part];
+    if (!node) return undefined;
+  }
+  return node;
+}
+
 export class Repository {
   private root: RepoNode;
 
@@ -56,12 +65,7 @@ export class Repository {
   }
 
   get(path: string): RepoNode | undefined {
-    let node: RepoNode | undefined = this.root;
-    for (const part of splitPath(path)) {
-      node = node.children[part];
-      if (!node) return undefined;
-    }
-    return node;
+    return findNode(this.root, path);
   }
 
   exists(path: string): boolean {
@@ -119,12 +123,7 @@ export class RepositoryTransaction {
   constructor(private readonly root: RepoNode) {}
 
   get(path: string): RepoNode | undefined {
-    let node: RepoNode | undefined = this.root;
-    for (const part of splitPath(path)) {
-      node = node.children[part];
-      if (!node) return undefined;
-    }
-    return node;
+    return findNode(this.root, path);
   }
 
   /** Returns the node at `path`, creating it and missing ancestors with the given type. */
