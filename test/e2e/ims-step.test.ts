@@ -174,3 +174,27 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   await shot('jwt-healthy');
   expect(browser.errors).toEqual([]);
 }, 60000);
+
+test('JWT → OAuth migration keeps the configuration id and ends healthy', async () => {
+  // State from the previous test: one healthy JWT configuration on AEM 6.5.21.
+  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-e2e-secret-value', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await openSetupPage();
+  await page.waitForSelector('.bpsetup-ims-migrate');
+  const before = (await page.locator('.bpsetup-ims-card').getAttribute('data-config')) as string;
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('JWT credentials are deprecated');
+  await page.click('.bpsetup-ims-migrate');
+  expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
+  await expect(page.locator('.bpsetup-ims-submit').textContent()).resolves.toContain('Migrate to OAuth');
+  await field('clientId').fill(CLIENT_ID);
+  await field('clientSecret').fill('p8e-e2e-secret-value');
+  await field('orgId').fill(ORG);
+  await field('scopes').fill('openid,AdobeID');
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+  await expect(page.locator('.bpsetup-ims-card').getAttribute('data-config')).resolves.toBe(before);
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('OAuth Server-to-Server');
+  const provider = emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${before}.config`)?.toString() ?? '';
+  expect(provider).toContain('auth.token.provider.authorization.grants="client_credentials"');
+  await shot('migrated');
+  expect(browser.errors).toEqual([]);
+});
