@@ -20,5 +20,7 @@ module.exports = {
       transform,
     },
   ],
+  // Two workers on two cores: the browser and HTTP tests mostly wait, so they overlap well.
+  maxWorkers: 2,
   testTimeout: 30000,
 };

@@ -190,9 +190,9 @@ export class BrandPortalStep implements Step {
       const apply = async () => {
         try {
           await setAgentFlag(agent, flag, true);
+          await ctx.refresh();
           this.feedback.textContent = '';
           this.feedback.appendChild(renderNotice('success', t('Agent updated'), t('{0}: {1}.', agent, label)));
-          await ctx.refresh();
         } catch (e) {
           this.feedback.textContent = '';
           this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void apply()));

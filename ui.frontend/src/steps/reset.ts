@@ -58,9 +58,10 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
           return;
         }
         for (const path of plan.paths) await deleteNode(path);
+        // Show the outcome once the page shows the state it describes.
+        await ctx.refresh();
         feedback.textContent = '';
         feedback.appendChild(renderNotice('success', t('Brand Portal publishing was reset'), t('{0} nodes deleted. Save the Brand Portal cloud service again to recreate the agents.', String(plan.paths.length))));
-        await ctx.refresh();
       } catch (e) {
         out.appendChild(renderRequestProblem(explainRequestError(e), () => run.click()));
       } finally {
