@@ -61,3 +61,24 @@ test('unknown endpoints degrade step by step; the rest of the page works', async
   await fullScreenshot(page, join(PROJECT_ROOT, 'test-results', 'degrade.png'));
   expect(browser.errors.filter((e) => !/404/.test(e))).toEqual([]);
 });
+
+test('a queue read this AEM lacks stops the reset before anything is deleted, with the replication console to use', async () => {
+  const { page } = browser;
+  await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"existingCloudConfig"}' });
+  await fetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ routes: [notHere('/etc/replication/agents.author/mp_replication_agent0_default_demo/jcr:content.queue.json')] }),
+  });
+  await page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
+  await page.waitForSelector('.bpsetup-reset');
+  await page.click('.bpsetup-reset summary');
+  await page.fill('.bpsetup-reset-confirm', 'demo');
+  const before = [...emu.context.repo.walk('/')].length;
+  await page.click('.bpsetup-reset-run');
+  await page.waitForSelector('.bpsetup-reset-result coral-alert');
+  await expect(page.locator('.bpsetup-reset-result').textContent()).resolves.toContain('This AEM does not offer this action');
+  expect(await page.locator('.bpsetup-reset-result a.bpsetup-console-link').getAttribute('href')).toBe('/etc/replication/agents.author.html');
+  expect([...emu.context.repo.walk('/')].length).toBe(before);
+});

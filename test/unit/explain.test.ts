@@ -34,6 +34,7 @@ test('request failures: each kind explained, with retry only where nothing was h
   expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(unavailable.explanation).toContain('/apps/bpsetup/unverified/check-health.json answered HTTP 404');
   expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.keystoreUserPath, 405)).console?.href).toBe('/libs/granite/security/content/v2/usereditor.html/home/users/system/brandportal-imsconfig-service');
+  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404)).console?.href).toBe('/etc/replication/agents.author.html');
   expect(explainRequestError(new CsrfUnavailableError(404)).fix).toContain('Dispatcher');
   expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);
   expect(explainRequestError(new TimeoutError(30000)).retry).toBe(true);

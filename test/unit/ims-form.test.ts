@@ -104,3 +104,15 @@ test('server text is shown as text, never as markup', async () => {
   expect(root.querySelector('img')).toBeNull();
   expect(root.querySelector('.bpsetup-raw pre')?.textContent).toContain('<img src=x onerror="window.__pwned=1">');
 });
+
+test('a private key pasted into the credentials box is refused and not kept', async () => {
+  const fake = aem();
+  const root = await mount();
+  const box = root.querySelector('.bpsetup-credentials-input') as HTMLTextAreaElement;
+  box.value = '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----';
+  box.dispatchEvent(new Event('input'));
+  expect(box.value).toBe('');
+  expect(root.querySelector('.bpsetup-credentials-note')?.textContent).toContain('This is a private key');
+  expect(root.innerHTML).not.toContain('MIIEvQ');
+  expect(fake.writes()).toEqual([]);
+});

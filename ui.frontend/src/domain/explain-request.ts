@@ -20,10 +20,20 @@ export interface RequestProblem {
 
 /** Where to do by hand what an unavailable endpoint would have done. */
 export function consoleFor(endpoint: Endpoint): { label: string; href: string } {
-  if (endpoint === ENDPOINTS.keystoreUserPath || endpoint === ENDPOINTS.publicKey) {
-    return { label: t('User editor of the Brand Portal IMS service user (Keystore tab)'), href: `${ENDPOINTS.userEditor.path}${ENDPOINTS.keystoreUserPath.path}` };
+  switch (endpoint) {
+    case ENDPOINTS.keystoreUserPath:
+    case ENDPOINTS.publicKey:
+      return { label: t('User editor of the Brand Portal IMS service user (Keystore tab)'), href: `${ENDPOINTS.userEditor.path}${ENDPOINTS.keystoreUserPath.path}` };
+    case ENDPOINTS.agentsRoot:
+    case ENDPOINTS.macUsersRoot:
+      return { label: t('Replication agents console'), href: ENDPOINTS.replicationConsole.path };
+    case ENDPOINTS.cloudConfigCreate:
+    case ENDPOINTS.cloudConfigRoot:
+    case ENDPOINTS.legacyCloudConfigRoot:
+      return { label: t('Cloud Services console (AEM Brand Portal)'), href: ENDPOINTS.cloudServicesConsole.path };
+    default:
+      return { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path };
   }
-  return { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path };
 }
 
 function firstLine(text: string): string {

@@ -138,6 +138,14 @@ export class ImsAccountStep implements Step {
 
   private fillFromCredentials(text: string): void {
     this.credentialsNote.textContent = '';
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+      this.credentialsNote.appendChild(renderProblem({ title: t('This is a private key'), explanation: t('A private key must never be pasted anywhere; it was not kept and nothing was sent.'), fix: t('Paste the credential JSON from the Developer Console here. Certificates belong to step 2.') }));
+      return;
+    }
+    if (/-----BEGIN CERTIFICATE-----/.test(text)) {
+      this.credentialsNote.appendChild(renderProblem({ title: t('This is a certificate, not a credential file'), explanation: t('Certificates are checked in step 2.'), fix: t('Paste it in step 2, or paste the credential JSON here.') }, { variant: 'warning' }));
+      return;
+    }
     try {
       const c = parseCredentials(text);
       const filled: string[] = [];

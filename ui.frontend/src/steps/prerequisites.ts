@@ -26,7 +26,13 @@ export class PrerequisitesStep implements Step {
     }[ctx.state.oauth];
     list.appendChild(el('li', { 'data-fact': 'oauth' }, oauthText));
     list.appendChild(
-      el('li', { 'data-fact': 'access' }, ctx.problems.imsConfigs ? t('Reading IMS configurations: failed (see below).') : t('Reading IMS configurations: allowed.')),
+      el(
+        'li',
+        { 'data-fact': 'access' },
+        ctx.problems.imsConfigs
+          ? t('Your user cannot read the IMS configurations (see below): sign in as an administrator.')
+          : t('Your user can read the OSGi configurations under /apps/system/config, which only administrators can: it can administer this setup.'),
+      ),
     );
     const bp = ctx.state.brandPortalConfigs.length;
     list.appendChild(el('li', { 'data-fact': 'existing' }, bp ? t('Brand Portal IMS configurations found: {0}.', String(bp)) : t('No Brand Portal IMS configuration yet.')));
