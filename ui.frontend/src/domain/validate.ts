@@ -127,3 +127,25 @@ export function validateNewKeystorePassword(password: string, repeat: string): V
   if (password !== repeat) return error(t('The two passwords differ.'));
   return OK;
 }
+
+export type ImsFieldName = 'title' | 'authServerUrl' | 'clientId' | 'clientSecret' | 'orgId' | 'technicalAccountId' | 'scopes' | 'jwtPayload' | 'keyAlias';
+
+/** What a field's rule may look at beyond its own value: the other fields, the keystore, the type. */
+export interface ImsFieldContext extends JwtContext {
+  knownAliases?: string[];
+  authType?: 'oauth' | 'jwt';
+}
+
+/** One rule per IMS form field: the page and Granite's foundation-validation both use these. */
+export const IMS_FIELD_RULES: Record<ImsFieldName, (value: string, ctx: ImsFieldContext) => Verdict> = {
+  title: validateTitle,
+  authServerUrl: validateAuthServer,
+  clientId: validateClientId,
+  clientSecret: validateClientSecret,
+  orgId: validateOrgId,
+  // OAuth does not send it: optional there, but a wrong shape is still caught.
+  technicalAccountId: (v, ctx) => (ctx.authType === 'oauth' && !v.trim() ? OK : validateTechnicalAccountId(v)),
+  scopes: validateScopes,
+  keyAlias: (v, ctx) => validateKeyAlias(v, ctx.knownAliases),
+  jwtPayload: (v, ctx) => validateJwtPayload(v, ctx),
+};

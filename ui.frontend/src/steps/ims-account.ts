@@ -9,18 +9,7 @@ import { IMS } from '../aem/endpoints';
 import { CredentialsError, describeSecret, parseCredentials } from '../domain/credentials';
 import { explainRequestError } from '../domain/explain-request';
 import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
-import {
-  type Verdict,
-  validateAuthServer,
-  validateClientId,
-  validateClientSecret,
-  validateJwtPayload,
-  validateKeyAlias,
-  validateOrgId,
-  validateScopes,
-  validateTechnicalAccountId,
-  validateTitle,
-} from '../domain/validate';
+import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../ui/i18n';
@@ -28,7 +17,7 @@ import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 
-type FieldName = 'title' | 'authServerUrl' | 'clientId' | 'clientSecret' | 'orgId' | 'technicalAccountId' | 'scopes' | 'jwtPayload' | 'keyAlias';
+type FieldName = ImsFieldName;
 
 export class ImsAccountStep implements Step {
   private readonly section = createSection('imsAccount', 4, t('IMS technical account'));
@@ -49,19 +38,18 @@ export class ImsAccountStep implements Step {
 
   constructor() {
     const changed = () => this.refreshSubmit();
-    const f = (name: FieldName, label: string, check: (v: string) => Verdict, extra: Partial<Parameters<typeof createField>[0]> = {}) =>
-      createField({ name, label, ...extra }, check, changed);
+    const f = (name: FieldName, label: string, extra: Partial<Parameters<typeof createField>[0]> = {}) =>
+      createField({ name, label, ...extra }, (v) => IMS_FIELD_RULES[name](v, this.fieldContext()), changed);
     this.fields = {
-      title: f('title', t('Title'), validateTitle, { value: 'Brand Portal' }),
-      authServerUrl: f('authServerUrl', t('Authorization server'), validateAuthServer, { value: IMS.defaultServer }),
-      clientId: f('clientId', t('Client ID (API key)'), validateClientId),
-      clientSecret: f('clientSecret', t('Client secret'), validateClientSecret, { type: 'password', autocomplete: 'new-password', help: t('Sent once to AEM, which stores it encrypted. This page never keeps or shows it.') }),
-      orgId: f('orgId', t('Organization ID'), validateOrgId, { placeholder: '…@AdobeOrg' }),
-      technicalAccountId: f('technicalAccountId', t('Technical account ID'), (v) => (this.authType === 'oauth' && !v.trim() ? {} : validateTechnicalAccountId(v)), { placeholder: '…@techacct.adobe.com' }),
-      scopes: f('scopes', t('Scopes'), validateScopes, { placeholder: 'openid, AdobeID, …', help: t('As listed on the OAuth Server-to-Server credential, separated by commas.') }),
-      keyAlias: f('keyAlias', t('Certificate (keystore alias)'), (v) => validateKeyAlias(v, this.ctx?.facts.keystore?.aliases.map((a) => a.alias))),
-      jwtPayload: f('jwtPayload', t('JWT payload'), (v) =>
-        validateJwtPayload(v, { orgId: this.fields.orgId.value(), technicalAccountId: this.fields.technicalAccountId.value(), clientId: this.fields.clientId.value() }), { type: 'textarea' }),
+      title: f('title', t('Title'), { value: 'Brand Portal' }),
+      authServerUrl: f('authServerUrl', t('Authorization server'), { value: IMS.defaultServer }),
+      clientId: f('clientId', t('Client ID (API key)')),
+      clientSecret: f('clientSecret', t('Client secret'), { type: 'password', autocomplete: 'new-password', help: t('Sent once to AEM, which stores it encrypted. This page never keeps or shows it.') }),
+      orgId: f('orgId', t('Organization ID'), { placeholder: '…@AdobeOrg' }),
+      technicalAccountId: f('technicalAccountId', t('Technical account ID'), { placeholder: '…@techacct.adobe.com' }),
+      scopes: f('scopes', t('Scopes'), { placeholder: 'openid, AdobeID, …', help: t('As listed on the OAuth Server-to-Server credential, separated by commas.') }),
+      keyAlias: f('keyAlias', t('Certificate (keystore alias)')),
+      jwtPayload: f('jwtPayload', t('JWT payload'), { type: 'textarea' }),
     };
     // The payload is judged against the ids above it: re-check it when they change.
     for (const name of ['orgId', 'technicalAccountId', 'clientId'] as const) this.fields[name].input.addEventListener('input', () => this.fields.jwtPayload.check());
@@ -114,6 +102,16 @@ export class ImsAccountStep implements Step {
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
     this.section.body.append(this.existingBox, this.form, this.feedback);
+  }
+
+  private fieldContext(): ImsFieldContext {
+    return {
+      orgId: this.fields?.orgId.value(),
+      technicalAccountId: this.fields?.technicalAccountId.value(),
+      clientId: this.fields?.clientId.value(),
+      knownAliases: this.ctx?.facts.keystore?.aliases.map((a) => a.alias),
+      authType: this.authType,
+    };
   }
 
   private setAuthType(type: AuthType, chosenByAdmin = false): void {

@@ -1,39 +1,19 @@
 /**
- * Registers the IMS field validators with Granite's foundation-validation, once, so AEM-native
- * forms (and foundation-validation's checkValidity) judge fields exactly as this page does.
- * Only errors block; warnings are shown by the page itself.
+ * Registers the IMS field rules with Granite's foundation-validation, once, so AEM-native forms
+ * (and foundation-validation's checkValidity) judge fields exactly as this page does. Only errors
+ * block; warnings are shown by the page itself.
  */
-import {
-  type Verdict,
-  validateAuthServer,
-  validateClientId,
-  validateClientSecret,
-  validateJwtPayload,
-  validateKeyAlias,
-  validateOrgId,
-  validateScopes,
-  validateTechnicalAccountId,
-  validateTitle,
-} from '../domain/validate';
+import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
 
-const valueOf = (el: Element) => (el as HTMLInputElement).value ?? '';
-const sibling = (el: Element, name: string) => {
+const valueOf = (el: Element | null) => (el as HTMLInputElement | null)?.value ?? '';
+
+/** The other fields of the same form, read from the DOM as Granite sees it. */
+function contextFrom(el: Element): ImsFieldContext {
   const scope = el.closest('form') ?? document;
-  return valueOf(scope.querySelector(`[data-bpsetup-validate="${name}"]`) ?? document.createElement('input'));
-};
-
-export const FIELD_VALIDATORS: Record<string, (el: Element) => Verdict> = {
-  title: (el) => validateTitle(valueOf(el)),
-  authServerUrl: (el) => validateAuthServer(valueOf(el)),
-  clientId: (el) => validateClientId(valueOf(el)),
-  clientSecret: (el) => validateClientSecret(valueOf(el)),
-  orgId: (el) => validateOrgId(valueOf(el)),
-  technicalAccountId: (el) => validateTechnicalAccountId(valueOf(el)),
-  scopes: (el) => validateScopes(valueOf(el)),
-  keyAlias: (el) => validateKeyAlias(valueOf(el)),
-  jwtPayload: (el) =>
-    validateJwtPayload(valueOf(el), { orgId: sibling(el, 'orgId'), technicalAccountId: sibling(el, 'technicalAccountId'), clientId: sibling(el, 'clientId') }),
-};
+  const field = (name: ImsFieldName) => valueOf(scope.querySelector(`[data-bpsetup-validate="${name}"]`));
+  const checked = scope.querySelector<HTMLInputElement>('input[name="bpsetup-auth-type"]:checked');
+  return { orgId: field('orgId'), technicalAccountId: field('technicalAccountId'), clientId: field('clientId'), authType: checked?.value === 'jwt' ? 'jwt' : 'oauth' };
+}
 
 export function registerValidators(): void {
   const w = window as unknown as { __bpsetupValidators?: boolean };
@@ -41,10 +21,10 @@ export function registerValidators(): void {
   if (w.__bpsetupValidators || !granite?.$) return;
   w.__bpsetupValidators = true;
   const registry = granite.$(window).adaptTo('foundation-registry');
-  for (const [name, check] of Object.entries(FIELD_VALIDATORS)) {
+  for (const [name, rule] of Object.entries(IMS_FIELD_RULES)) {
     registry.register('foundation.validation.validator', {
       selector: `[data-bpsetup-validate="${name}"]`,
-      validate: (el: Element) => check(el).error,
+      validate: (el: Element) => rule(valueOf(el), contextFrom(el)).error,
       // The page shows its own inline messages next to the field.
       show: () => undefined,
       clear: () => undefined,
