@@ -149,6 +149,10 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   await page.click('.bpsetup-create-certificate');
   await page.waitForSelector('.bpsetup-download-created', { timeout: 20000 });
   await expect(page.locator('tr[data-alias="bpjwt"]').count()).resolves.toBe(1);
+  // The form is ready for another certificate: a free alias, no stale message, no password kept.
+  await expect(page.locator('[data-field="newAlias"] input').inputValue()).resolves.toBe('brandportal');
+  await expect(page.locator('[data-field="newAlias"] .bpsetup-field-message').textContent()).resolves.toBe('');
+  await expect(page.locator('[data-field="keystorePassword"] input').inputValue()).resolves.toBe('');
   expect(await page.locator('[data-cert="sha1"]').textContent()).toMatch(/^[0-9A-F]{40}$/);
   const pem = await page.locator('.bpsetup-download-created').evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
   expect(pem).toContain('BEGIN CERTIFICATE');

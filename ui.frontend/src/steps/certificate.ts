@@ -48,6 +48,14 @@ export function describeInspection(result: Inspection): HTMLElement {
   }
 }
 
+/** `brandportal`, else `brandportal-2`, `-3`…: the first alias not in the keystore. */
+export function freeAlias(taken: string[]): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? 'brandportal' : `brandportal-${n}`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
 export class CertificateStep implements Step {
   private readonly section = createSection('certificate', 2, t('Certificate'));
   readonly element = this.section.root;
@@ -61,6 +69,8 @@ export class CertificateStep implements Step {
   private ctx?: PageContext;
   /** The public certificate just made, kept in memory for download. Never the private key. */
   private createdPem?: string;
+  /** The alias the page proposed (replaced by a free one when it gets taken). */
+  private suggestedAlias = 'brandportal';
 
   constructor() {
     const rerun = () => this.validate();
@@ -129,6 +139,11 @@ export class CertificateStep implements Step {
     this.status.textContent = '';
     if (!jwt) this.status.appendChild(el('p', {}, t('OAuth Server-to-Server needs no certificate. Choose JWT in the IMS step only if this AEM cannot use OAuth.')));
     if (ctx.problems.keystore) this.status.appendChild(renderRequestProblem(ctx.problems.keystore, () => void ctx.refresh()));
+    const taken = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
+    if (this.alias.value() === this.suggestedAlias && taken.includes(this.suggestedAlias)) {
+      this.suggestedAlias = freeAlias(taken);
+      this.alias.input.value = this.suggestedAlias;
+    }
     const exists = Boolean(ctx.facts.keystore?.exists);
     this.repeat.setHidden(exists);
     (this.password.root.querySelector('label') as HTMLElement).textContent = exists ? t('Keystore password') : t('New keystore password (the keystore does not exist yet)');
@@ -176,8 +191,10 @@ export class CertificateStep implements Step {
       if (!ctx.facts.keystore?.exists) await createKeystore(password);
       await addKeyPair(alias, password, generated.privateKeyPem, generated.certificatePem);
       this.createdPem = generated.certificatePem;
-      this.password.input.value = '';
-      this.repeat.input.value = '';
+      this.password.reset();
+      this.repeat.reset();
+      this.suggestedAlias = freeAlias([...(ctx.facts.keystore?.aliases.map((a) => a.alias) ?? []), alias]);
+      this.alias.reset(this.suggestedAlias);
       await ctx.refresh();
       this.status.textContent = '';
       this.status.append(renderNotice('success', t('Certificate "{0}" created', alias), t('Download the public certificate and upload it to the credential in the Adobe Developer Console.')), this.downloadButton(), describeInspection(tools.inspectPem(generated.certificatePem)));

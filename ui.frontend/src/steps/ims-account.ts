@@ -318,7 +318,7 @@ export class ImsAccountStep implements Step {
     const input = this.input();
     try {
       await saveImsConfig(input);
-      this.fields.clientSecret.input.value = ''; // the secret leaves the page with the request
+      this.fields.clientSecret.reset(); // the secret leaves the page with the request
       this.editing = undefined;
       this.feedback.textContent = '';
       this.feedback.appendChild(renderNotice('success', t('Configuration saved'), t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim())));

@@ -22,6 +22,8 @@ export interface Field {
   readonly input: HTMLInputElement | HTMLTextAreaElement;
   value(): string;
   set(value: string): void;
+  /** Puts a value back without a message, as if never touched (after a successful submit). */
+  reset(value?: string): void;
   /** Runs the validator; shows the message when the field was touched (or `reveal`). */
   check(reveal?: boolean): Verdict;
   setHidden(hidden: boolean): void;
@@ -70,6 +72,11 @@ export function createField(options: FieldOptions, validate: (value: string) => 
     set(value: string) {
       input.value = value;
       touched = true;
+      field.check();
+    },
+    reset(value = '') {
+      input.value = value;
+      touched = false;
       field.check();
     },
     check(reveal = false) {
