@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     Technical account ID:   ${DEMO_INTEGRATION.technicalAccountId}
     Scopes:                 ${DEMO_INTEGRATION.scopes.join(',')}
   Demo Brand Portal tenant: ${DEMO_TENANT_URL}
-  Register a JWT integration (your certificate): POST ${emulator.url}/__emulator/ims/integrations
+  JWT path: turn your AEM-Adobe-IMS.crt into a credential at ${emulator.url}/__emulator/developer-console.html
   Stop with Ctrl+C.
 `);
   const stop = () => void emulator.close().then(() => process.exit(0));

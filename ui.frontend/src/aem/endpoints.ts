@@ -12,7 +12,6 @@ export type Confidence = 'CONFIRMED' | 'INFERRED' | 'UNKNOWN';
 
 /** Project id under /apps: never /apps/brandportal, which is Adobe's own. */
 export const APP = 'bpsetup';
-export const CLIENTLIB_CATEGORY = `${APP}.setup`;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
@@ -56,8 +55,6 @@ export const ENDPOINTS = {
   packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
   userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', '2.5'),
 } as const;
-
-export type EndpointName = keyof typeof ENDPOINTS;
 
 /** Resource types our package nodes carry to reach AEM's servlets (contract 2.7, 2.8, 2.13). */
 export const RESOURCE_TYPES = {
@@ -217,16 +214,11 @@ export const PACKMGR = {
   forceField: 'force',
 } as const;
 
-/** `/apps/<app>/...` is the only place our own nodes live; AEM's are referenced, never overlaid. */
-export const PAGE_PATH = `/apps/${APP}/content/setup`;
 /** Where AEM serves our clientlib's resources (allowProxy): on-demand chunks load from here. */
 export const CLIENTLIB_RESOURCES = `/etc.clientlibs/${APP}/clientlibs/clientlib-setup/resources/`;
-export const TOOLS_TILE_PATH = `/apps/cq/core/content/nav/tools/${APP}/setup`;
 
 /** Build `<path>.<depth>.json` (Sling default GET servlet). */
 export const slingJson = (path: string, depth: number | 'infinity' = 1): string => `${path}.${depth}.json`;
-
-export const brandPortalUserPath = (): string => ENDPOINTS.keystoreUserPath.path;
 
 /** `mp_replication_agent{N}_default_<tenant>` (contract 2.14). */
 export const agentName = (index: number, tenant: string): string => `${AGENTS.namePrefix}${index}_default_${tenant}`;
