@@ -184,6 +184,7 @@ if (!w.__emulatorGraniteFoundation) {
 
   // ---- Granite.HTTP / Granite.I18n ----------------------------------------------------------
   const contextPath = '';
+  let redirecting = false;
   const granite = (w.Granite as Record<string, unknown> | undefined) ?? {};
   Object.assign(granite, {
     $,
@@ -191,9 +192,17 @@ if (!w.__emulatorGraniteFoundation) {
       getContextPath: () => contextPath,
       externalize: (url: string) => (url.startsWith('/') && !url.startsWith(`${contextPath}/`) ? contextPath + url : url),
       handleLoginRedirect() {
+        if (redirecting) return;
+        redirecting = true;
         const target = `${contextPath}/libs/granite/core/content/login.html?resource=${encodeURIComponent(location.pathname + location.search)}`;
-        ui.alert('Your session has expired', 'You are being redirected to the login page.', 'notice', () => location.assign(target));
-        setTimeout(() => location.assign(target), 2000);
+        let gone = false;
+        const go = () => {
+          if (gone) return;
+          gone = true;
+          location.assign(target);
+        };
+        ui.alert('Your session has expired', 'You are being redirected to the login page.', 'notice', go);
+        setTimeout(go, 2000);
       },
     },
     I18n: { get: (text: string, snippets?: unknown) => format(text, snippets) },

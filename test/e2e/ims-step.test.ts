@@ -202,3 +202,14 @@ test('JWT → OAuth migration keeps the configuration id and ends healthy', asyn
   await shot('migrated');
   expect(browser.errors).toEqual([]);
 });
+
+test('an expired session sends the admin to the login page and back to this page', async () => {
+  await openSetupPage();
+  emu.context.sessions.expireAll();
+  await Promise.all([page.waitForURL('**/libs/granite/core/content/login.html?**', { timeout: 10000 }), page.click('.bpsetup-health-button')]);
+  expect(new URL(page.url()).searchParams.get('resource')).toBe(PAGE);
+  await page.fill('#username', 'admin');
+  await page.fill('#password', 'admin');
+  await Promise.all([page.waitForURL(`**${PAGE}`), page.click('#submit-button')]);
+  await page.waitForSelector('.bpsetup-step[data-step="imsAccount"][data-status="done"]');
+});

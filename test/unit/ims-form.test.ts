@@ -116,3 +116,29 @@ test('a private key pasted into the credentials box is refused and not kept', as
   expect(root.innerHTML).not.toContain('MIIEvQ');
   expect(fake.writes()).toEqual([]);
 });
+
+test('on AEM 6.5.17 OAuth needs the hotfix: offered, with that said', async () => {
+  fakeAem({
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.17.0' }),
+    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /apps/system/config.1.json': () => json({}),
+  });
+  const root = await mount();
+  expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(false);
+  expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('IMS compatibility hotfix');
+  expect(root.querySelector('[data-fact="oauth"]')?.textContent).toContain('ims-jwt-compatibility-package-6.5-1.0.zip');
+});
+
+test('below 6.5 SP11 OAuth is not offered: JWT is chosen and the certificate step is to do', async () => {
+  fakeAem({
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.5.0' }),
+    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /apps/system/config.1.json': () => json({}),
+  });
+  const root = await mount();
+  expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(true);
+  expect((root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
+  expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('cannot use OAuth Server-to-Server');
+  expect(root.querySelector('.bpsetup-step[data-step="certificate"]')?.getAttribute('data-status')).toBe('todo');
+  expect(root.querySelector('[data-fact="oauth"]')?.textContent).toContain('not available on this AEM version');
+});
