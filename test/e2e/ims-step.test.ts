@@ -104,6 +104,9 @@ test('the state comes from AEM: after a reload the page resumes, and a second co
   expect(await stepStatus('imsAccount')).toBe('done');
   expect(await page.locator('.bpsetup-ims-form').isHidden()).toBe(true);
   await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Edit it rather than creating another');
+  // Check Health from the IMS step itself.
+  await page.click('.bpsetup-ims-check');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]');
 });
 
 test('the health check sends only reads; a failing one is explained with the fix and the raw text', async () => {

@@ -204,7 +204,11 @@ export class ImsAccountStep implements Step {
     const edit = button(t('Edit'), 'secondary', 'Edit');
     edit.classList.add('bpsetup-ims-edit');
     edit.addEventListener('click', () => this.startEditing(config, config.authType));
-    card.appendChild(edit);
+    const check = button(t('Check health'), 'quiet', 'Heart');
+    check.classList.add('bpsetup-ims-check');
+    check.disabled = ctx.healthRunning;
+    check.addEventListener('click', () => void ctx.runHealth());
+    card.append(edit, check);
     if (config.authType === 'jwt' && ctx.state.oauth !== 'unsupported') {
       const migrate = button(t('Migrate to OAuth'), 'primary');
       migrate.classList.add('bpsetup-ims-migrate');
