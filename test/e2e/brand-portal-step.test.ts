@@ -37,8 +37,8 @@ async function waitConnected(n: number): Promise<void> {
   try {
     await page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
   } catch (e) {
-    console.log(await page.locator('#bpsetup-step-brandPortal').innerText(), emu.context.journal.list(emu.context.journal.lastSeq - 30).map((r) => `${r.method} ${r.path} ${r.status}`));
-    throw e;
+    // Say what the step showed instead: the timeout alone tells nothing.
+    throw new Error(`${(e as Error).message}\nStep 6 showed:\n${await page.locator('#bpsetup-step-brandPortal').innerText()}`);
   }
 }
 
