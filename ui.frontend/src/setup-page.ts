@@ -87,7 +87,7 @@ export class SetupPage {
       version: product.error ? explainRequestError(product.error) : undefined,
       keystore: keystore.error ? explainRequestError(keystore.error) : undefined,
       imsConfigs: ims.error ? explainRequestError(ims.error) : undefined,
-      cloud: cloud.error ?? agents.error ? explainRequestError(cloud.error ?? agents.error) : undefined,
+      cloud: (cloud.error ?? agents.error) ? explainRequestError(cloud.error ?? agents.error) : undefined,
     };
     const agentNames = new Set((agents.value ?? []).map((a) => a.name));
     this.facts = {

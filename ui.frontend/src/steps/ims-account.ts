@@ -4,7 +4,7 @@
  * the Developer Console downloads; the one-configuration rule (use or edit the existing one,
  * never a second, remove extras); JWT → OAuth migration; save through AEM's IMS servlet.
  */
-import { deleteImsConfigs, saveImsConfig } from '../aem/client';
+import { saveImsConfig } from '../aem/client';
 import { IMS } from '../aem/endpoints';
 import { CredentialsError, describeSecret, parseCredentials } from '../domain/credentials';
 import { explainRequestError } from '../domain/explain-request';
@@ -16,6 +16,7 @@ import { t } from '../ui/i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
+import { renderDuplicates } from './ims-duplicates';
 
 type FieldName = ImsFieldName;
 
@@ -184,7 +185,7 @@ export class ImsAccountStep implements Step {
     const bp = ctx.state.brandPortalConfigs;
     this.existingBox.textContent = '';
     if (bp.length === 1) this.existingBox.appendChild(this.renderExisting(bp[0], ctx));
-    if (bp.length > 1) this.existingBox.appendChild(this.renderDuplicates(bp, ctx));
+    if (bp.length > 1) this.existingBox.appendChild(renderDuplicates(bp, ctx, this.feedback));
     // One configuration rule: the form is for the first one, or for editing the one that exists.
     this.form.hidden = !(bp.length === 0 || this.editing);
     this.cancelEdit.hidden = !this.editing;
@@ -232,53 +233,6 @@ export class ImsAccountStep implements Step {
     this.setAuthType(type, true);
     if (this.ctx) this.update(this.ctx);
     this.fields.clientSecret.input.focus();
-  }
-
-  private renderDuplicates(configs: ImsConfig[], ctx: PageContext): HTMLElement {
-    const box = el('div', { class: 'bpsetup-ims-duplicates' });
-    box.appendChild(
-      renderProblem(
-        { title: t('{0} IMS configurations are set up for Brand Portal', String(configs.length)), explanation: t('Adobe requires exactly one; with several, publishing picks any of them and fails unpredictably.'), fix: t('Keep the one that passes Check Health and delete the others.') },
-        { variant: 'warning' },
-      ),
-    );
-    const list = el('ul', { class: 'bpsetup-duplicate-list' });
-    const boxes: HTMLInputElement[] = [];
-    configs.forEach((c, i) => {
-      const cb = el('input', { type: 'checkbox', value: c.pid, id: `bpsetup-dup-${i}` });
-      boxes.push(cb);
-      list.appendChild(el('li', {}, el('label', { for: `bpsetup-dup-${i}` }, cb, ` ${c.title} — ${c.authType === 'oauth' ? 'OAuth' : 'JWT'} — ${c.clientId} (${c.id})`)));
-    });
-    const del = button(t('Delete selected'), 'warning', 'Delete');
-    del.classList.add('bpsetup-delete-duplicates');
-    const refresh = () => {
-      const n = boxes.filter((b) => b.checked).length;
-      del.disabled = n === 0 || n >= configs.length; // at least one must stay
-    };
-    boxes.forEach((b) => b.addEventListener('change', refresh));
-    refresh();
-    del.addEventListener('click', () => {
-      const pids = boxes.filter((b) => b.checked).map((b) => b.value);
-      const names = configs.filter((c) => pids.includes(c.pid)).map((c) => c.title);
-      const ui = window.Granite?.$(window).adaptTo('foundation-ui');
-      const run = () => void this.deleteConfigs(pids, ctx);
-      if (!ui) return run();
-      const message = el('div', {}, el('p', {}, t('Delete these IMS configurations? This cannot be undone.')), el('ul', {}, ...names.map((n) => el('li', {}, n))));
-      ui.prompt(t('Delete IMS configurations'), message.innerHTML, 'warning', [{ text: t('Cancel') }, { text: t('Delete'), warning: true, handler: run }]);
-    });
-    box.append(list, del);
-    return box;
-  }
-
-  private async deleteConfigs(pids: string[], ctx: PageContext): Promise<void> {
-    this.feedback.textContent = '';
-    try {
-      await deleteImsConfigs(pids);
-      await ctx.refresh();
-      this.feedback.appendChild(renderNotice('success', t('Deleted'), t('{0} configuration(s) removed.', String(pids.length))));
-    } catch (e) {
-      this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.deleteConfigs(pids, ctx)));
-    }
   }
 
   private input(): ImsConfigInput {

@@ -1,0 +1,128 @@
+/**
+ * Typed calls for the Brand Portal side (contract 2.13–2.15): the cloud configuration, the
+ * replication agents, their tests and queues, and the node deletes of the reset. No DOM here.
+ */
+import type { AgentTestResult, CloudConfig, ReplicationAgent } from '../domain/types';
+import { AGENTS, CLOUD_CONFIG, ENDPOINTS, RESOURCE_TYPES, SLING_POST, type Endpoint, agentPath, slingJson } from './endpoints';
+import { EndpointUnavailableError } from './errors';
+import { aemFetch } from './fetch';
+import { expectOk, parseJson } from './responses';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function readChildren(endpoint: Endpoint, depth: number): Promise<[string, Json][]> {
+  const path = slingJson(endpoint.path, depth);
+  const res = await aemFetch(path);
+  if (res.status === 404) return [];
+  const json = parseJson<Json>(await expectOk(res, endpoint, path), path);
+  return Object.entries(json).filter((entry): entry is [string, Json] => isObject(entry[1]));
+}
+
+export async function listCloudConfigs(): Promise<CloudConfig[]> {
+  const read = async (endpoint: Endpoint, legacy: boolean) =>
+    (await readChildren(endpoint, 2))
+      .map(([name, node]) => {
+        const content = isObject(node['jcr:content']) ? node['jcr:content'] : {};
+        return {
+          path: `${endpoint.path}/${name}`,
+          title: String(content['jcr:title'] ?? name),
+          tenantUrl: String(content[CLOUD_CONFIG.tenantUrlProperty] ?? ''),
+          imsConfig: String(content[CLOUD_CONFIG.params.imsConfig] ?? ''),
+          legacy,
+        };
+      })
+      .filter((c) => c.tenantUrl);
+  const [current, legacy] = await Promise.all([read(ENDPOINTS.cloudConfigRoot, false), read(ENDPOINTS.legacyCloudConfigRoot, true)]);
+  return [...current, ...legacy];
+}
+
+export interface CloudConfigSave {
+  /** Existing configuration path when editing (or re-saving as the agents remedy). */
+  item?: string;
+  title: string;
+  tenantUrl: string;
+  imsConfig: string;
+}
+
+export async function saveCloudConfig(input: CloudConfigSave): Promise<void> {
+  const e = ENDPOINTS.cloudConfigCreate;
+  const p = CLOUD_CONFIG.params;
+  const form = new URLSearchParams({
+    [p.item]: input.item ?? '',
+    [p.name]: input.title.trim(),
+    [p.tenantUrl]: input.tenantUrl,
+    [p.pubFolder]: '',
+    [p.pubFolderDelete]: '',
+    [p.oauthScopes]: CLOUD_CONFIG.oauthScopesValue,
+    [p.imsConfig]: input.imsConfig,
+    [p.resourceType]: RESOURCE_TYPES.cloudConfig,
+  });
+  await expectOk(await aemFetch(e.path, { method: 'POST', body: form }), e);
+}
+
+// ---- Replication agents (contract 2.14) ----------------------------------------------------
+
+export async function listAgents(): Promise<ReplicationAgent[]> {
+  const P2 = AGENTS.props;
+  return (await readChildren(ENDPOINTS.agentsRoot, 2))
+    .filter(([name]) => name.startsWith(AGENTS.namePrefix))
+    .map(([name, node]) => {
+      const c = isObject(node['jcr:content']) ? node['jcr:content'] : {};
+      return {
+        name,
+        path: agentPath(name),
+        title: String(c['jcr:title'] ?? name),
+        transportUri: String(c[P2.transportUri] ?? ''),
+        enabled: c[P2.enabled] === true || c[P2.enabled] === 'true',
+        closeConnection: c[P2.closeConnection] === true || c[P2.closeConnection] === 'true',
+        triggerSpecific: c[P2.triggerSpecific] === true || c[P2.triggerSpecific] === 'true',
+      };
+    });
+}
+
+const htmlToText = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div|h\d|li|pre)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+/** Test Connection: read-only on AEM's side; only the documented markers are matched. */
+export async function testAgent(name: string): Promise<AgentTestResult> {
+  const path = `${agentPath(name)}${AGENTS.testSelector}`;
+  const res = await aemFetch(path, { timeoutMs: 60000 });
+  const html = await res.text();
+  if (res.status === 405) throw new EndpointUnavailableError(ENDPOINTS.agentsRoot, res.status);
+  return { name, status: res.status, succeeded: res.ok && html.includes(AGENTS.testSucceeded), log: htmlToText(html) };
+}
+
+/** Sling POST property update on the agent (enable, Close Connection): a write, never part of a health check. */
+export async function setAgentFlag(name: string, flag: 'enabled' | 'closeConnection', value: boolean): Promise<void> {
+  const property = flag === 'enabled' ? AGENTS.props.enabled : AGENTS.props.closeConnection;
+  const path = `${agentPath(name)}/jcr:content`;
+  const form = new URLSearchParams({ [property]: String(value), [`${property}${SLING_POST.typeHintSuffix}`]: 'Boolean' });
+  await expectOk(await aemFetch(path, { method: 'POST', body: form }), ENDPOINTS.agentsRoot, path);
+}
+
+/** Items waiting in an agent's queue (INFERRED endpoint): the reset refuses while any remain. */
+export async function agentQueueSize(name: string): Promise<number> {
+  const path = `${agentPath(name)}${AGENTS.queueSelector}`;
+  const json = parseJson<Json>(await expectOk(await aemFetch(path), ENDPOINTS.agentsRoot, path), path);
+  const queue = json.queue;
+  return Array.isArray(queue) ? queue.length : 0;
+}
+
+/** Sling POST `:operation=delete` on one node. */
+export async function deleteNode(path: string): Promise<void> {
+  const form = new URLSearchParams({ [SLING_POST.operation]: SLING_POST.delete });
+  const res = await aemFetch(path, { method: 'POST', body: form });
+  if (res.status === 404) return; // already gone: the reset can be run again safely
+  await expectOk(res, ENDPOINTS.agentsRoot, path);
+}

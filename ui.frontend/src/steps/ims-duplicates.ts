@@ -1,0 +1,58 @@
+/**
+ * Several Brand Portal IMS configurations (pain point 4): said plainly, with the extra ones
+ * deleted after confirmation. At least one always stays.
+ */
+import { deleteImsConfigs } from '../aem/client';
+import { explainRequestError } from '../domain/explain-request';
+import type { ImsConfig } from '../domain/types';
+import { el } from '../ui/dom';
+import { t } from '../ui/i18n';
+import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import type { PageContext } from './context';
+
+export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedback: HTMLElement): HTMLElement {
+  const box = el('div', { class: 'bpsetup-ims-duplicates' });
+  box.appendChild(
+    renderProblem(
+      { title: t('{0} IMS configurations are set up for Brand Portal', String(configs.length)), explanation: t('Adobe requires exactly one; with several, publishing picks any of them and fails unpredictably.'), fix: t('Keep the one that passes Check Health and delete the others.') },
+      { variant: 'warning' },
+    ),
+  );
+  const list = el('ul', { class: 'bpsetup-duplicate-list' });
+  const boxes: HTMLInputElement[] = [];
+  configs.forEach((c, i) => {
+    const cb = el('input', { type: 'checkbox', value: c.pid, id: `bpsetup-dup-${i}` });
+    boxes.push(cb);
+    list.appendChild(el('li', {}, el('label', { for: `bpsetup-dup-${i}` }, cb, ` ${c.title} — ${c.authType === 'oauth' ? 'OAuth' : 'JWT'} — ${c.clientId} (${c.id})`)));
+  });
+  const del = button(t('Delete selected'), 'warning', 'Delete');
+  del.classList.add('bpsetup-delete-duplicates');
+  const refresh = () => {
+    const n = boxes.filter((b) => b.checked).length;
+    del.disabled = n === 0 || n >= configs.length; // at least one must stay
+  };
+  boxes.forEach((b) => b.addEventListener('change', refresh));
+  refresh();
+  del.addEventListener('click', () => {
+    const pids = boxes.filter((b) => b.checked).map((b) => b.value);
+    const names = configs.filter((c) => pids.includes(c.pid)).map((c) => c.title);
+    const ui = window.Granite?.$(window).adaptTo('foundation-ui');
+    const run = () => void deleteConfigs(pids, ctx, feedback);
+    if (!ui) return run();
+    const message = el('div', {}, el('p', {}, t('Delete these IMS configurations? This cannot be undone.')), el('ul', {}, ...names.map((n) => el('li', {}, n))));
+    ui.prompt(t('Delete IMS configurations'), message.innerHTML, 'warning', [{ text: t('Cancel') }, { text: t('Delete'), warning: true, handler: run }]);
+  });
+  box.append(list, del);
+  return box;
+}
+
+async function deleteConfigs(pids: string[], ctx: PageContext, feedback: HTMLElement): Promise<void> {
+  feedback.textContent = '';
+  try {
+    await deleteImsConfigs(pids);
+    await ctx.refresh();
+    feedback.appendChild(renderNotice('success', t('Deleted'), t('{0} configuration(s) removed.', String(pids.length))));
+  } catch (e) {
+    feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void deleteConfigs(pids, ctx, feedback)));
+  }
+}
