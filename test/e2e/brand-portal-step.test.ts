@@ -194,3 +194,24 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   expect(await page.locator('.bpsetup-cloud-form').isVisible()).toBe(true);
   await shot('reset');
 });
+
+test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', async () => {
+  await fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"legacy"}' });
+  await open();
+  const card = page.locator('.bpsetup-cloud-card[data-path="/etc/cloudservices/mediaportal/legacy-brand-portal"]');
+  await expect(card.textContent()).resolves.toContain('legacy configuration');
+  expect(await card.locator('.bpsetup-cloud-edit').count()).toBe(0);
+  expect(await stepStatus('brandPortal')).toBe('warning');
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary-problems', { timeout: 20000 });
+  await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('is a legacy (6.3-style) configuration');
+
+  await card.locator('.bpsetup-reset summary').click();
+  await card.locator('.bpsetup-reset-confirm').fill('legacyco');
+  await card.locator('.bpsetup-reset-run').click();
+  await page.waitForSelector('.bpsetup-cloud-feedback coral-alert[variant="success"]');
+  for (const path of ['/etc/cloudservices/mediaportal/legacy-brand-portal', '/home/users/mac/legacyco', '/etc/replication/agents.author/mp_replication_agent0_default_legacyco']) {
+    expect([path, emu.context.repo.exists(path)]).toEqual([path, false]);
+  }
+  expect(await page.locator('.bpsetup-cloud-form').isVisible()).toBe(true);
+});
