@@ -134,10 +134,14 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
 
 test('the diagnostics report is complete and masks every secret', async () => {
   await open();
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
   await page.click('.bpsetup-diagnostics-button');
   const report = JSON.parse(await page.locator('.bpsetup-diagnostics-text').inputValue()) as Record<string, unknown>;
   expect(report).toMatchObject({ report: 'Brand Portal setup diagnostics', aemVersion: '6.5.21.0' });
   expect((report.agents as unknown[]).length).toBe(4);
+  expect(Date.parse(report.healthCheckedAt as string)).toBeGreaterThan(0);
+  expect((report.agentTests as { succeeded: boolean }[]).map((r) => r.succeeded)).toEqual([true, true, true, true]);
   expect((report.cloudConfigurations as { tenantUrl: string }[])[0].tenantUrl).toBe(TENANT);
   const text = JSON.stringify(report);
   expect(text).not.toContain('p8e-bp-secret');

@@ -120,7 +120,7 @@ export class SetupPage {
     try {
       // Await first, then spread: agent tests may have landed in the facts meanwhile.
       const health = await client.checkHealth(active.id);
-      this.facts = { ...this.facts, health };
+      this.facts = { ...this.facts, health, healthCheckedAt: new Date().toISOString() };
     } catch (e) {
       this.facts = { ...this.facts, health: undefined };
       this.banner.appendChild(renderRequestProblem(explainRequestError(e), () => void this.runHealth()));
@@ -147,7 +147,7 @@ export class SetupPage {
         }
       }),
     );
-    this.facts = { ...this.facts, agentTests: results };
+    this.facts = { ...this.facts, agentTests: results, agentsTestedAt: new Date().toISOString() };
     this.agentTestsRunning = false;
     this.render();
   }

@@ -30,6 +30,9 @@ export interface SetupFacts {
   agents?: ReplicationAgent[];
   /** Test Connection results of this page visit. */
   agentTests?: AgentTestResult[];
+  /** When the last health check and agent tests ran (ISO time), for the diagnostics report. */
+  healthCheckedAt?: string;
+  agentsTestedAt?: string;
 }
 
 export interface SetupState {

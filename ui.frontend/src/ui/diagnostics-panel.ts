@@ -19,9 +19,11 @@ export function diagnosticsText(facts: SetupFacts, now = new Date()): string {
     brandPortalImsConfigurations: state.brandPortalConfigs.map((c) => c.id),
     keystore: facts.keystore,
     health: facts.health,
+    healthCheckedAt: facts.healthCheckedAt,
     cloudConfigurations: facts.cloudConfigs,
     agents: facts.agents,
     agentTests: facts.agentTests,
+    agentsTestedAt: facts.agentsTestedAt,
   });
 }
 
