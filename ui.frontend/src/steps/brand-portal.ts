@@ -4,7 +4,7 @@
  * goes through AEM's own servlet, then the page waits (bounded) for the agents; missing agents get
  * the documented remedy as one button. Each agent is checked and tested; fixes are confirmed writes.
  */
-import { saveCloudConfig, setAgentFlag } from '../aem/client';
+import { listAgents, saveCloudConfig, setAgentFlag } from '../aem/client';
 import { AGENTS } from '../aem/endpoints';
 import { type AgentCheck, checkAgents } from '../domain/agents';
 import { explainRequestError } from '../domain/explain-request';
@@ -236,17 +236,15 @@ export class BrandPortalStep implements Step {
       await saveCloudConfig(input);
       this.editing = undefined;
       const tenant = validateTenantUrl(input.tenantUrl);
-      // AEM creates the agents partly asynchronously: wait for them, bounded, showing progress.
+      // AEM creates the agents partly asynchronously: poll the agents list only, bounded, with progress.
       let found = 0;
       for (let i = 0; i < AGENT_WAIT.attempts; i++) {
-        await ctx.refresh();
-        // The refresh handed this step a new context: read the agents from it, not the old one.
-        const agents = (this.ctx ?? ctx).facts.agents ?? [];
-        found = checkAgents(agents, tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '').filter((c) => c.agent).length;
+        found = checkAgents(await listAgents(), tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '').filter((c) => c.agent).length;
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(found), String(AGENTS.count));
         if (found === AGENTS.count) break;
         await sleep(AGENT_WAIT.intervalMs);
       }
+      await ctx.refresh();
       this.feedback.textContent = '';
       if (found === AGENTS.count) {
         this.feedback.appendChild(renderNotice('success', t('Brand Portal cloud service saved'), t('The four replication agents exist; their Test Connection results are below.')));
