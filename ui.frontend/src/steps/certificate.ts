@@ -199,6 +199,9 @@ export class CertificateStep implements Step {
       this.status.textContent = '';
       this.status.append(renderNotice('success', t('Certificate "{0}" created', alias), t('Download the public certificate and upload it to the credential in the Adobe Developer Console.')), this.downloadButton(), describeInspection(tools.inspectPem(generated.certificatePem)));
     } catch (e) {
+      // The keystore may exist now even though the key upload failed: read it again, so that the
+      // retry uses the keystore as it is (its password, no second creation).
+      await ctx.refresh().catch(() => undefined);
       this.status.textContent = '';
       this.status.appendChild(renderRequestProblem(explainRequestError(e), () => void this.create()));
     } finally {

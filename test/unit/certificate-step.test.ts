@@ -1,0 +1,63 @@
+/**
+ * The certificate step in jsdom with real Coral: when the keystore is created but the key upload
+ * fails, the retry uses the keystore that now exists instead of creating it twice.
+ */
+import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
+import { fakeAem, json, text, token } from '../helpers/fake-aem';
+
+jest.mock('../../ui.frontend/src/steps/certificate-tools', () => ({
+  createCertificate: async () => ({ certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', privateKeyPem: '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n' }),
+  inspectPem: () => ({ kind: 'empty' }),
+}));
+
+const sling = (status: number, message: string) => text(`<div id="Status">${status}</div><div id="Message">${message}</div>`, status, 'text/html');
+const settle = async (until: () => boolean) => {
+  for (let i = 0; i < 50 && !until(); i++) await new Promise((r) => setTimeout(r, 5));
+};
+
+// jsdom has no object URLs; the download link only needs one.
+URL.createObjectURL = jest.fn(() => 'blob:certificate');
+
+test('keystore created, key upload failed: the retry adds the key to the existing keystore', async () => {
+  let keystoreExists = false;
+  const operations: string[] = [];
+  const fake = fakeAem({
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.5.0' }),
+    'GET /apps/system/config.1.json': () => json({}),
+    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: keystoreExists, aliases: [] }),
+    'GET /libs/granite/csrf/token.json': token(),
+    'POST /home/users/system/brandportal-imsconfig-service.ks.html': (call) => {
+      const body = call.body as URLSearchParams | FormData;
+      const op = String(body.get(':operation'));
+      operations.push(op);
+      if (op === 'createStore') {
+        keystoreExists = true;
+        return sling(200, 'Keystore created');
+      }
+      return operations.filter((o) => o === 'add').length === 1 ? sling(500, 'disk full') : sling(200, 'Key pair added');
+    },
+  });
+  document.body.innerHTML = '<div id="bpsetup-root"></div>';
+  const root = document.getElementById('bpsetup-root') as HTMLElement;
+  await (mountSetupPage(root) as SetupPage).refresh();
+
+  const fill = (name: string, value: string) => {
+    const input = root.querySelector(`[data-field="${name}"] input`) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+  fill('keystorePassword', 'secret-1');
+  fill('keystorePasswordRepeat', 'secret-1');
+  (root.querySelector('.bpsetup-create-certificate') as HTMLButtonElement).click();
+  await settle(() => Boolean(root.querySelector('.bpsetup-cert-status .bpsetup-retry')));
+  expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('500');
+  // The page now knows the keystore exists: only its password is asked for.
+  expect((root.querySelector('[data-field="keystorePasswordRepeat"]') as HTMLElement).hidden).toBe(true);
+
+  (root.querySelector('.bpsetup-cert-status .bpsetup-retry') as HTMLButtonElement).click();
+  await settle(() => Boolean(root.querySelector('.bpsetup-download-created')));
+  // One creation only; the failed upload, then the retried one.
+  expect(operations).toEqual(['createStore', 'add', 'add']);
+  expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('Certificate "brandportal" created');
+  expect(fake.writes().every((w) => w.headers.get('CSRF-Token') === 'tok')).toBe(true);
+});
