@@ -5,13 +5,35 @@
  */
 import { PACKMGR } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, route } from '../context';
-import { sendJson } from '../http';
+import { escapeHtml, send, sendJson } from '../http';
 import { PackageError, installPackage, packagePath, readPackage, storePackage } from '../package-install';
 
 const service = PACKMGR.servicePath.replace(/\./g, '\\.');
 
+/** The legacy service.jsp answer: XML with `<status code="…">` (contract 2.19). */
+const crxXml = (code: number, message: string, path = '') =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<crx version="1.6" workspace="crx.default"><response><data>${path ? `<package><path>${escapeHtml(path)}</path></package>` : ''}</data><status code="${code}">${escapeHtml(message)}</status></response></crx>\n`;
+
 export function packmgrRoutes(ctx: EmulatorContext): Route[] {
   return [
+    // Legacy API: `file`, optional `force` and `install` in one multipart POST.
+    route('POST', /^\/crx\/packmgr\/service\.jsp$/, async (req, res) => {
+      const xml = (code: number, message: string, path?: string) => send(res, 200, crxXml(code, message, path), 'text/xml;charset=utf-8');
+      const file = (await req.body()).files.get('file');
+      if (!file?.data.length) return xml(500, 'No package file in the request (multipart field "file")');
+      let info;
+      try {
+        info = (await readPackage(file.data)).info;
+      } catch (e) {
+        return xml(500, e instanceof PackageError ? e.message : 'Unreadable package');
+      }
+      const path = packagePath(info);
+      if (ctx.repo.exists(path) && (await req.param('force')) !== 'true') return xml(500, `Package already exists: ${path}`);
+      ctx.repo.change((tx) => storePackage(tx, info, file.data));
+      if ((await req.param('install')) === 'true') await installPackage(ctx.repo, file.data);
+      xml(200, 'ok', path);
+    }),
+
     route('POST', new RegExp(`^${service}(/.*)?$`), async (req, res, match) => {
       const cmd = req.url.searchParams.get('cmd') ?? (await req.param('cmd'));
       const fail = (msg: string) => sendJson(res, 200, { success: false, msg });

@@ -75,3 +75,24 @@ test('npm run deploy uploads and installs through Package Manager with HTTP Basi
     await fresh.close();
   }
 });
+
+test('legacy service.jsp: upload and install in one call, answered in XML', async () => {
+  const fresh = await startTestEmulator({ packageZip: undefined });
+  try {
+    const cf = await loggedIn(fresh.url);
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(readFileSync(builtPackagePath()))]), 'p.zip');
+    form.set('force', 'true');
+    form.set('install', 'true');
+    const res = await cf.write('/crx/packmgr/service.jsp', form);
+    const xml = await res.text();
+    expect(xml).toContain('<status code="200">ok</status>');
+    expect(xml).toContain('<path>/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip</path>');
+    expect(fresh.context.repo.exists('/apps/cq/core/content/nav/tools/bpsetup/setup')).toBe(true);
+    const bad = new FormData();
+    bad.set('file', new Blob([new Uint8Array(Buffer.from('nope'))]), 'p.zip');
+    expect(await (await cf.write('/crx/packmgr/service.jsp', bad)).text()).toMatch(/<status code="500">not a zip file/);
+  } finally {
+    await fresh.close();
+  }
+});
