@@ -4,7 +4,7 @@
  * the browser, registered in the Developer Console fixture), inline validation that sends nothing,
  * the one-configuration rule, and a failing health check explained.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
@@ -159,6 +159,11 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   expect(await page.locator('[data-cert="sha1"]').textContent()).toMatch(/^[0-9A-F]{40}$/);
   const pem = await page.locator('.bpsetup-download-created').evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
   expect(pem).toContain('BEGIN CERTIFICATE');
+  // The same certificate, downloaded later from the keystore list through AEM.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('tr[data-alias="bpjwt"] .bpsetup-download-alias')]);
+  expect(download.suggestedFilename()).toBe('AEM-Adobe-IMS.crt');
+  const saved = readFileSync((await download.path()) as string, 'utf8');
+  expect(saved.replace(/\r\n/g, '\n')).toBe(pem.replace(/\r\n/g, '\n'));
   await shot('jwt-certificate');
 
   const cred = (await (await fetch(`${emu.url}/__emulator/ims/jwt-credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ certificatePem: pem }) })).json()) as Record<string, string>;

@@ -61,3 +61,20 @@ test('keystore created, key upload failed: the retry adds the key to the existin
   expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('Certificate "brandportal" created');
   expect(fake.writes().every((w) => w.headers.get('CSRF-Token') === 'tok')).toBe(true);
 });
+
+test('downloading an existing certificate where AEM lacks the address says where to get it', async () => {
+  const cert = { subject: 'C=US, CN=Adobe Brand Portal', issuer: 'C=US, CN=Adobe Brand Portal', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', serialNumber: '01' };
+  fakeAem({
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.5.0' }),
+    'GET /apps/system/config.1.json': () => json({}),
+    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [cert] }] }),
+    // No route for the public key: the scripted AEM answers 404 text/html, as a real one would.
+  });
+  document.body.innerHTML = '<div id="bpsetup-root"></div>';
+  const root = document.getElementById('bpsetup-root') as HTMLElement;
+  await (mountSetupPage(root) as SetupPage).refresh();
+  (root.querySelector('tr[data-alias="bp"] .bpsetup-download-alias') as HTMLButtonElement).click();
+  await settle(() => Boolean(root.querySelector('.bpsetup-cert-status coral-alert')));
+  expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('This AEM does not offer this action');
+  expect(root.querySelector('.bpsetup-cert-status a.bpsetup-console-link')?.getAttribute('href')).toBe('/libs/granite/security/content/v2/usereditor.html/home/users/system/brandportal-imsconfig-service');
+});

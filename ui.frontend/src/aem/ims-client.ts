@@ -62,7 +62,15 @@ export async function addKeyPair(alias: string, keystorePassword: string, privat
   await keystorePost(form);
 }
 
-export const publicKeyUrl = (alias: string): string => `${ENDPOINTS.publicKey.path}?alias=${encodeURIComponent(alias)}`;
+const publicKeyUrl = (alias: string): string => `${ENDPOINTS.publicKey.path}?alias=${encodeURIComponent(alias)}`;
+
+/** The public certificate of an alias (AEM-Adobe-IMS.crt, contract 2.6: UNKNOWN address, may degrade). */
+export async function publicCertificate(alias: string): Promise<string> {
+  const e = ENDPOINTS.publicKey;
+  const pem = await expectOk(await aemFetch(publicKeyUrl(alias)), e, publicKeyUrl(alias));
+  if (!pem.includes('BEGIN CERTIFICATE') || pem.includes('PRIVATE KEY')) throw new AemHttpError(200, pem.slice(0, 200), e.path);
+  return pem;
+}
 
 // ---- IMS configurations (contract 2.4, 2.7, 2.8) -------------------------------------------
 

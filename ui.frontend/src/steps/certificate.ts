@@ -4,7 +4,7 @@
  * asynchronously, key uploaded once and forgotten), offers AEM-Adobe-IMS.crt for download from
  * memory, and checks any PEM the admin pastes or drops.
  */
-import { addKeyPair, createKeystore, publicKeyUrl } from '../aem/client';
+import { addKeyPair, createKeystore, publicCertificate } from '../aem/client';
 import { KEYSTORE } from '../aem/endpoints';
 import { expiryOf } from '../domain/expiry';
 import { explainRequestError } from '../domain/explain-request';
@@ -168,7 +168,7 @@ export class CertificateStep implements Step {
           el('td', {}, a.alias),
           el('td', {}, cert?.subject ?? ''),
           el('td', {}, `${cert?.notAfter ?? ''}${note ? ` (${note})` : ''}`),
-          el('td', {}, el('a', { href: window.Granite?.HTTP.externalize(publicKeyUrl(a.alias)) ?? publicKeyUrl(a.alias), download: KEYSTORE.publicKeyFileName }, t('Download {0}', KEYSTORE.publicKeyFileName))),
+          el('td', {}, this.downloadAliasButton(a.alias)),
         ),
       );
     }
@@ -207,6 +207,26 @@ export class CertificateStep implements Step {
     } finally {
       this.validate();
     }
+  }
+
+  /** Fetches the alias's certificate through AEM; where this AEM lacks the address, says where to get it. */
+  private downloadAliasButton(alias: string): HTMLElement {
+    const b = button(t('Download {0}', KEYSTORE.publicKeyFileName), 'quiet');
+    b.classList.add('bpsetup-download-alias');
+    b.addEventListener('click', () => {
+      void publicCertificate(alias)
+        .then((pem) => {
+          const link = el('a', { href: URL.createObjectURL(new Blob([pem], { type: 'application/x-x509-ca-cert' })), download: KEYSTORE.publicKeyFileName });
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+        })
+        .catch((e: unknown) => {
+          this.status.textContent = '';
+          this.status.appendChild(renderRequestProblem(explainRequestError(e)));
+        });
+    });
+    return b;
   }
 
   private downloadButton(): HTMLElement {
