@@ -38,6 +38,10 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   expect(steps.map((s) => s.dataset.step)).toEqual(['prerequisites', 'certificate', 'developerConsole', 'imsAccount', 'health', 'brandPortal']);
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
   expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
+  // Each step in the list links to its section below.
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('.bpsetup-step-link')) {
+    expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
+  }
   expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
   // It starts reading where the setup stands at once: version, keystore, IMS configurations.
   const urls = (window.fetch as jest.Mock).mock.calls.map((c) => String(c[0]));
