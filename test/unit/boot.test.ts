@@ -39,7 +39,9 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
   expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
   // Each step in the list links to its section below.
-  for (const link of root.querySelectorAll<HTMLAnchorElement>('.bpsetup-step-link')) {
+  const links = [...root.querySelectorAll<HTMLAnchorElement>('.bpsetup-step-link')];
+  expect(links).toHaveLength(6);
+  for (const link of links) {
     expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
   }
   expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
