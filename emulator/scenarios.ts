@@ -5,7 +5,7 @@
  */
 import { CLOUD_CONFIG, ENDPOINTS, IMS } from '../ui.frontend/src/aem/endpoints';
 import type { EmulatorContext } from './context';
-import { MAC_USERS, createAgents, registerTenant, saveCloudConfig } from './brand-portal';
+import { MAC_USERS, createAgents, registerTenant, replicationUserPath, saveCloudConfig } from './brand-portal';
 import { HttpError } from './http';
 import { saveImsConfig } from './ims-configs';
 import { getIntegration, registerIntegration } from './ims-stub';
@@ -56,7 +56,7 @@ export function applyScenario(ctx: EmulatorContext, scenario: string): Record<st
           'sling:resourceType': 'dam/components/mediaportal',
           [CLOUD_CONFIG.tenantUrlProperty]: tenantUrl,
         });
-        const user = `${MAC_USERS}/${tenant}/mac-${tenant}-replication`;
+        const user = replicationUserPath(tenant);
         tx.ensure(`${MAC_USERS}/${tenant}`, 'rep:AuthorizableFolder', 'rep:AuthorizableFolder');
         tx.setProps(user, { 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': `mac-${tenant}-replication` });
         tx.ensure(`${user}/keystore`);

@@ -117,12 +117,16 @@ test('a private key pasted into the credentials box is refused and not kept', as
   expect(fake.writes()).toEqual([]);
 });
 
-test('on AEM 6.5.17 OAuth needs the hotfix: offered, with that said', async () => {
+/** An author with nothing set up yet, claiming the given version. */
+const emptyAuthor = (version: string) =>
   fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.17.0' }),
+    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version }),
     'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
     'GET /apps/system/config.1.json': () => json({}),
   });
+
+test('on AEM 6.5.17 OAuth needs the hotfix: offered, with that said', async () => {
+  emptyAuthor('6.5.17.0');
   const root = await mount();
   expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(false);
   expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('IMS compatibility hotfix');
@@ -130,11 +134,7 @@ test('on AEM 6.5.17 OAuth needs the hotfix: offered, with that said', async () =
 });
 
 test('below 6.5 SP11 OAuth is not offered: JWT is chosen and the certificate step is to do', async () => {
-  fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.5.0' }),
-    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
-    'GET /apps/system/config.1.json': () => json({}),
-  });
+  emptyAuthor('6.5.5.0');
   const root = await mount();
   expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(true);
   expect((root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);

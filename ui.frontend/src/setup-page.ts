@@ -8,7 +8,7 @@ import { checkAgents } from './domain/agents';
 import { summariseSetup } from './domain/consistency';
 import { explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
-import { validateTenantUrl } from './domain/tenant';
+import { currentTenant } from './domain/tenant';
 import type { AgentTestResult, AuthType } from './domain/types';
 import { BrandPortalStep } from './steps/brand-portal';
 import { CertificateStep } from './steps/certificate';
@@ -132,10 +132,9 @@ export class SetupPage {
 
   /** Test Connection on the tenant's four agents, in parallel. */
   async testAgents(): Promise<void> {
-    const config = (this.facts.cloudConfigs ?? []).find((c) => !c.legacy);
-    const tenant = config ? validateTenantUrl(config.tenantUrl) : undefined;
-    if (!tenant?.normalised || !tenant.tenant || this.agentTestsRunning) return;
-    const present = checkAgents(this.facts.agents ?? [], tenant.normalised, tenant.tenant).filter((c) => c.agent);
+    const current = currentTenant(this.facts.cloudConfigs ?? []);
+    if (!current || this.agentTestsRunning) return;
+    const present = checkAgents(this.facts.agents ?? [], current.url, current.tenant).filter((c) => c.agent);
     this.agentTestsRunning = true;
     this.render();
     const results = await Promise.all(

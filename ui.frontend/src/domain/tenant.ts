@@ -4,6 +4,7 @@
  * beta and regional hosts exist.
  */
 import { t } from '../ui/i18n';
+import type { CloudConfig } from './types';
 import type { Verdict } from './validate';
 
 export const BRAND_PORTAL_HOST = /^[a-z0-9-]+\.brand-portal\.adobe\.com$/;
@@ -35,4 +36,11 @@ export function validateTenantUrl(value: string): TenantVerdict {
   if (!/^https:\/\//i.test(raw)) return { normalised, tenant, warning: t('https:// was added: {0}', normalised) };
   if (!BRAND_PORTAL_HOST.test(url.hostname)) return { normalised, tenant, warning: t('This is not a *.brand-portal.adobe.com address; use it only if Adobe gave it to you.') };
   return { normalised, tenant };
+}
+
+/** The cloud configuration the agents belong to (the current, non-legacy one) and its tenant, when usable. */
+export function currentTenant(configs: readonly CloudConfig[]): { config: CloudConfig; url: string; tenant: string } | undefined {
+  const config = configs.find((c) => !c.legacy);
+  const v = config ? validateTenantUrl(config.tenantUrl) : undefined;
+  return config && v?.normalised && v.tenant ? { config, url: v.normalised, tenant: v.tenant } : undefined;
 }

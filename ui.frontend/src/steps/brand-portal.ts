@@ -8,7 +8,7 @@ import { listAgents, saveCloudConfig, setAgentFlag } from '../aem/client';
 import { AGENTS } from '../aem/endpoints';
 import { type AgentCheck, checkAgents } from '../domain/agents';
 import { explainRequestError } from '../domain/explain-request';
-import { validateTenantUrl } from '../domain/tenant';
+import { currentTenant, validateTenantUrl } from '../domain/tenant';
 import type { CloudConfig } from '../domain/types';
 import { validateTitle } from '../domain/validate';
 import { el, icon } from '../ui/dom';
@@ -124,15 +124,9 @@ export class BrandPortalStep implements Step {
     return card;
   }
 
-  private tenantOfCurrent(ctx: PageContext): { config: CloudConfig; url: string; tenant: string } | undefined {
-    const config = (ctx.facts.cloudConfigs ?? []).find((c) => !c.legacy);
-    const v = config ? validateTenantUrl(config.tenantUrl) : undefined;
-    return config && v?.normalised && v.tenant ? { config, url: v.normalised, tenant: v.tenant } : undefined;
-  }
-
   private renderAgents(ctx: PageContext): void {
     this.agentsBox.textContent = '';
-    const current = this.tenantOfCurrent(ctx);
+    const current = currentTenant(ctx.facts.cloudConfigs ?? []);
     if (!current) return;
     const checks = checkAgents(ctx.facts.agents ?? [], current.url, current.tenant);
     const tests = ctx.facts.agentTests ?? [];
