@@ -4,7 +4,8 @@
  * replication user, and Test Connection whose answer depends on the real state. The emulator's
  * Brand Portal stub knows which tenants exist.
  */
-import { AGENTS, CLOUD_CONFIG, ENDPOINTS, HEALTH_TEXT, agentName, agentTitle, agentTransportUri } from '../ui.frontend/src/aem/endpoints';
+import { AGENTS, CLOUD_CONFIG, ENDPOINTS, HEALTH_TEXT, agentName, agentTitle, agentTransportUri, replicationUserId, tenantUserFolder } from '../ui.frontend/src/aem/endpoints';
+import { createAuthorizable, findAuthorizable } from './authorizables';
 import type { EmulatorContext } from './context';
 import { HttpError, escapeHtml } from './http';
 import { findImsConfig } from './ims-configs';
@@ -60,8 +61,9 @@ const knownTenant = (repo: Repository, tenantUrl: string) => {
   }
 };
 
-export function replicationUserPath(tenant: string): string {
-  return `${MAC_USERS}/${tenant}/mac-${tenant}-replication`;
+/** The tenant's replication user, wherever Oak put it below its tenant folder. */
+export function replicationUserPath(repo: Repository, tenant: string): string | undefined {
+  return findAuthorizable(repo, tenantUserFolder(tenant), replicationUserId(tenant));
 }
 
 export function createAgents(repo: Repository, tenantUrl: string, imsConfig: string): string[] {
@@ -120,11 +122,7 @@ export function saveCloudConfig(ctx: EmulatorContext, input: CloudConfigInput): 
     });
     // The tenant's replication user is made once and keeps the key it was made with: when the
     // IMS configuration is later replaced, publishing answers 401 until the user is reset.
-    const user = replicationUserPath(tenant);
-    if (!tx.get(user)) {
-      tx.ensure(`${MAC_USERS}/${tenant}`, 'rep:AuthorizableFolder', 'rep:AuthorizableFolder');
-      tx.setProps(user, { 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': `mac-${tenant}-replication`, imsConfig: input.imsConfig });
-    }
+    if (!replicationUserPath(ctx.repo, tenant)) createAuthorizable(tx, tenantUserFolder(tenant), replicationUserId(tenant), 'rep:SystemUser', { imsConfig: input.imsConfig });
   });
   if (!ctx.faults.agentsNotCreated) {
     const create = () => {
@@ -155,8 +153,8 @@ function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNo
 export function agentQueue(ctx: EmulatorContext, name: string): Record<string, unknown> | undefined {
   if (!agentContent(ctx.repo, name)) return undefined;
   const pending = ctx.faults.queue && (!ctx.faults.queue.agent || ctx.faults.queue.agent === name) ? ctx.faults.queue.items : 0;
-  const queue = Array.from({ length: pending }, (_, i) => ({ id: `item-${i}`, path: `/content/dam/asset-${i}.jpg`, type: 'ACTIVATE', time: Date.now() - i * 1000 }));
-  return { metaData: { queueStatus: { agentName: name, isBlocked: false, queueSize: pending, nextRetryPeriod: 0 } }, queue };
+  const queue = Array.from({ length: pending }, (_, i) => ({ id: `item-${i}`, path: `/content/dam/asset-${i}.jpg`, type: 'ACTIVATE', time: Date.now() - i * 1000, userid: 'admin' }));
+  return { metaData: { queueStatus: { agentId: name, isBlocked: false, isPaused: false, time: Date.now(), processingSince: 0, lastProcessTime: 0, nextRetryPeriod: 0 } }, queue };
 }
 
 export interface TestConnectionResult {
@@ -168,7 +166,8 @@ export interface TestConnectionResult {
 /** GET <agent>.test.html: reads only; the answer depends on agent, tenant, IMS and user state. */
 export async function testConnection(ctx: EmulatorContext, name: string): Promise<TestConnectionResult> {
   const content = agentContent(ctx.repo, name);
-  if (!content) return { status: 404, html: `Agent not found: ${escapeHtml(name)}`, succeeded: false };
+  // AEM's test page for a missing agent: 200, one line, neither marker (contract 5).
+  if (!content) return { status: 200, html: `${AGENTS.noSuchAgent} ${escapeHtml(name)}`, succeeded: false };
   const uri = String(content.props[AGENTS.props.transportUri] ?? '');
   const log: string[] = [`Create new HttpClient for ${uri}`, 'Action: Test', 'Path: /content'];
   const fail = (reason: string) => finish(false, [...log, reason]);
@@ -200,7 +199,8 @@ export async function testConnection(ctx: EmulatorContext, name: string): Promis
   const health = await checkHealth(ctx, ims);
   if (!health.healthy) return fail(`Unable to get an access token: ${health.message.replace(HEALTH_TEXT.providerFailure, 'AccessTokenProvider failed')}`);
   log.push('Sending POST request to ' + uri);
-  const user = ctx.repo.get(replicationUserPath(tenantOf(uri)));
+  const userPath = replicationUserPath(ctx.repo, tenantOf(uri));
+  const user = userPath ? ctx.repo.get(userPath) : undefined;
   if (!user || user.props.imsConfig !== ims.id) {
     return fail('Received response from remote server: HTTP/1.1 401 Unauthorized (the tenant replication user does not hold the current key)');
   }

@@ -30,6 +30,11 @@ export interface EmulatorOptions {
   faults: boolean;
   /** How long after a cloud-service save the four replication agents appear. */
   agentDelayMs: number;
+  /**
+   * Serve the project's interim addresses (contract rule 4) that a real AEM answers with 404.
+   * Off by default: the emulator then answers only what public evidence shows AEM answers.
+   */
+  interimEndpoints: boolean;
 }
 
 export interface EmulatorContext {

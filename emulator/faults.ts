@@ -33,6 +33,11 @@ export interface FaultState {
   testConnection?: 'fail';
   /** Items waiting in the replication queue of one agent (or of every agent). */
   queue?: { agent?: string; items: number };
+  /**
+   * Resource-type servlets do not take our package's nodes (the binding the contract INFERs fails):
+   * Sling's default POST servlet handles those POSTs instead.
+   */
+  servletsUnbound?: boolean;
 }
 
 export const emptyFaults = (): FaultState => ({ routes: [] });

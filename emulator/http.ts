@@ -174,12 +174,15 @@ import { escapeHtml } from '../ui.frontend/src/domain/escape-html';
 export { escapeHtml };
 
 /** The HTML answer of Sling's POST servlet (HtmlResponse): status, message and path in known ids. */
+const heading = (status: number) => (status === 201 ? 'Content created' : status < 300 ? 'Content modified' : 'Error while processing');
+
+/** Sling's HTML status page (the default POST servlet's answer), read by domain/sling-status.ts. */
 export function slingHtmlResponse(res: ServerResponse, status: number, message: string, path: string): void {
   sendHtml(
     res,
     status,
-    `<html><head><title>${status === 200 ? 'Content modified' : 'Error'} ${escapeHtml(path)}</title></head><body>
-<h1>${status === 200 ? 'Content modified' : 'Error while processing'} ${escapeHtml(path)}</h1>
+    `<html><head><title>${heading(status)} ${escapeHtml(path)}</title></head><body>
+<h1>${heading(status)} ${escapeHtml(path)}</h1>
 <table><tbody>
 <tr><td>Status</td><td><div id="Status">${status}</div></td></tr>
 <tr><td>Message</td><td><div id="Message">${escapeHtml(message)}</div></td></tr>

@@ -1,15 +1,34 @@
 /**
- * The keystore of the Brand Portal IMS service user (contract 2.5, Route B): created with a
- * password, holding private-key entries (PKCS#8 key + certificate chain) under aliases. Keys are
- * stored protected by the emulator's master key and never rendered by any route.
+ * The keystore of the Brand Portal IMS service user (contract 2.5, 5): created with a password
+ * (`:operation=createStore`), holding private-key entries (unencrypted PKCS#8 DER key + PEM
+ * certificate chain) under aliases, added and removed without any `:operation`. Keys are stored
+ * protected by the emulator's master key and never rendered by any route.
  */
-import { X509Certificate, createPrivateKey, createPublicKey, randomBytes, scryptSync, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { X509Certificate, createPrivateKey, createPublicKey, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
+import { ENDPOINTS, KEYSTORE } from '../ui.frontend/src/aem/endpoints';
 import type { CertificateInfo, KeystoreInfo } from '../ui.frontend/src/domain/types';
+import { findAuthorizable } from './authorizables';
 import { protect, unprotect } from './crypto';
 import { HttpError } from './http';
 import type { Repository } from './store';
 
 export const keystorePath = (userPath: string): string => `${userPath}/keystore`;
+
+/** Where the Brand Portal IMS service user lives in this repository (an Oak-style node name). */
+export function serviceUserPath(repo: Repository): string {
+  const path = findAuthorizable(repo, ENDPOINTS.systemUsersRoot.path, KEYSTORE.serviceUser);
+  if (!path) throw new HttpError(500, `The system user ${KEYSTORE.serviceUser} is missing`);
+  return path;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Java's `Date.toString()` as AEM prints keystore dates (`Sun Jul 01 12:00:00 UTC 2018`). */
+export function javaDateString(d: Date): string {
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
 
 const hash = (password: string, salt: Buffer) => scryptSync(password, salt, 32);
 
@@ -18,9 +37,10 @@ function certificateInfo(pem: string): CertificateInfo {
   return {
     subject: c.subject.replace(/\n/g, ', '),
     issuer: c.issuer.replace(/\n/g, ', '),
-    notBefore: new Date(c.validFrom).toISOString(),
-    notAfter: new Date(c.validTo).toISOString(),
-    serialNumber: c.serialNumber,
+    notBefore: javaDateString(new Date(c.validFrom)),
+    notAfter: javaDateString(new Date(c.validTo)),
+    // Java's BigInteger in decimal: more digits than a JavaScript number holds exactly.
+    serialNumber: BigInt(`0x${c.serialNumber}`).toString(10),
   };
 }
 
@@ -41,6 +61,16 @@ export function keystoreInfo(repo: Repository, userPath: string): KeystoreInfo {
   return { exists: true, aliases };
 }
 
+/**
+ * The `.ks.json` text as AEM writes it (contract 5): no `exists` property when the keystore
+ * exists, `{"exists":false}` when not; serial numbers as bare JSON integers.
+ */
+export function keystoreJson(repo: Repository, userPath: string): string {
+  const info = keystoreInfo(repo, userPath);
+  if (!info.exists) return JSON.stringify({ [KEYSTORE.existsProperty]: false });
+  return JSON.stringify({ aliases: info.aliases }).replace(/"serialNumber":"(\d+)"/g, '"serialNumber":$1');
+}
+
 export function createKeystore(repo: Repository, userPath: string, password: string, repeat: string): void {
   if (repo.exists(keystorePath(userPath))) throw new HttpError(409, 'The keystore already exists.');
   if (!password) throw new HttpError(400, 'A keystore password is required.');
@@ -52,23 +82,20 @@ export function createKeystore(repo: Repository, userPath: string, password: str
   });
 }
 
-function checkPassword(repo: Repository, userPath: string, password: string | undefined): void {
-  const store = repo.get(keystorePath(userPath));
-  if (!store) throw new HttpError(404, 'The keystore does not exist: create it first.');
-  const salt = Buffer.from(String(store.props.passwordSalt), 'base64');
-  const expected = Buffer.from(String(store.props.passwordHash), 'base64');
-  if (!password || !timingSafeEqual(hash(password, salt), expected)) throw new HttpError(403, 'The keystore password is not correct.');
+function requireKeystore(repo: Repository, userPath: string): void {
+  if (!repo.exists(keystorePath(userPath))) throw new HttpError(404, 'The keystore does not exist: create it first.');
 }
 
-export function addKeyEntry(repo: Repository, userPath: string, options: { alias: string; password?: string; privateKeyPem: string; certChainPem: string }): void {
-  checkPassword(repo, userPath, options.password);
+export function addKeyEntry(repo: Repository, userPath: string, options: { alias: string; privateKeyDer: Buffer; certChainPem: string }): void {
+  requireKeystore(repo, userPath);
   const alias = options.alias.trim();
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(alias)) throw new HttpError(400, 'The alias may use letters, digits, dot, dash and underscore (at most 64).');
   let key: KeyObject;
   try {
-    key = createPrivateKey(options.privateKeyPem);
+    // As AEM reads `pk`: unencrypted PKCS#8 in DER bytes; PEM text or an encrypted key fails.
+    key = createPrivateKey({ key: options.privateKeyDer, format: 'der', type: 'pkcs8' });
   } catch {
-    throw new HttpError(400, 'The private key is not a readable PEM (PKCS#8 or PKCS#1).');
+    throw new HttpError(500, 'java.security.spec.InvalidKeySpecException: the private key is not an unencrypted PKCS#8 DER file');
   }
   const chain = pemCertificates(options.certChainPem);
   if (!chain.length) throw new HttpError(400, 'The certificate chain holds no certificate.');
@@ -87,8 +114,8 @@ export function addKeyEntry(repo: Repository, userPath: string, options: { alias
   );
 }
 
-export function removeKeyEntry(repo: Repository, userPath: string, alias: string, password?: string): void {
-  checkPassword(repo, userPath, password);
+export function removeKeyEntry(repo: Repository, userPath: string, alias: string): void {
+  requireKeystore(repo, userPath);
   const removed = repo.change((tx) => tx.remove(`${keystorePath(userPath)}/entries/${alias}`));
   if (!removed) throw new HttpError(404, `No key under the alias ${alias}.`);
 }

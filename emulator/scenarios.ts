@@ -3,9 +3,10 @@
  * setup, duplicate Brand Portal IMS configurations, an existing cloud configuration. Each is
  * written the way AEM itself would have written it, through the same modules the servlets use.
  */
-import { CLOUD_CONFIG, ENDPOINTS, IMS } from '../ui.frontend/src/aem/endpoints';
+import { CLOUD_CONFIG, ENDPOINTS, IMS, replicationUserId, tenantUserFolder } from '../ui.frontend/src/aem/endpoints';
 import type { EmulatorContext } from './context';
-import { MAC_USERS, createAgents, registerTenant, replicationUserPath, saveCloudConfig } from './brand-portal';
+import { createAgents, registerTenant, saveCloudConfig } from './brand-portal';
+import { createAuthorizable } from './authorizables';
 import { HttpError } from './http';
 import { saveImsConfig } from './ims-configs';
 import { getIntegration, registerIntegration } from './ims-stub';
@@ -56,9 +57,7 @@ export function applyScenario(ctx: EmulatorContext, scenario: string): Record<st
           'sling:resourceType': 'dam/components/mediaportal',
           [CLOUD_CONFIG.tenantUrlProperty]: tenantUrl,
         });
-        const user = replicationUserPath(tenant);
-        tx.ensure(`${MAC_USERS}/${tenant}`, 'rep:AuthorizableFolder', 'rep:AuthorizableFolder');
-        tx.setProps(user, { 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': `mac-${tenant}-replication` });
+        const user = createAuthorizable(tx, tenantUserFolder(tenant), replicationUserId(tenant), 'rep:SystemUser');
         tx.ensure(`${user}/keystore`);
         tx.ensure(`${user}/oauth`);
       });

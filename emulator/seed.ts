@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AGENTS, ENDPOINTS, KEYSTORE } from '../ui.frontend/src/aem/endpoints';
+import { oakNodeName } from './authorizables';
 import { type RepoNode, type JcrValue, newNode } from './store';
 
 type Tree = { [name: string]: [string, Record<string, JcrValue>, Tree?] };
@@ -44,7 +45,6 @@ const folder = (children: Tree = {}): [string, Record<string, JcrValue>, Tree] =
 
 export function seedRepository(): RepoNode {
   const root = newNode('rep:root');
-  const serviceUser = ENDPOINTS.keystoreUserPath.path.split('/').pop() as string;
   root.children = build({
     libs: folder({
       cq: folder({ core: folder({ content: ['nt:unstructured', {}, { nav: ['nt:unstructured', {}, { tools: ['nt:unstructured', {}, toolsNav] }] }] }) }),
@@ -55,8 +55,9 @@ export function seedRepository(): RepoNode {
     home: ['rep:AuthorizableFolder', {}, {
       users: ['rep:AuthorizableFolder', {}, {
         system: ['rep:AuthorizableFolder', {}, {
-          [serviceUser]: ['rep:SystemUser', { 'rep:authorizableId': KEYSTORE.serviceUser, 'rep:principalName': KEYSTORE.serviceUser }],
-          [AGENTS.queueUser]: ['rep:SystemUser', { 'rep:authorizableId': AGENTS.queueUser, 'rep:principalName': AGENTS.queueUser }],
+          // Oak-style random node names: clients find these users only by looking them up.
+          [oakNodeName()]: ['rep:SystemUser', { 'rep:authorizableId': KEYSTORE.serviceUser, 'rep:principalName': KEYSTORE.serviceUser }],
+          [oakNodeName()]: ['rep:SystemUser', { 'rep:authorizableId': AGENTS.queueUser, 'rep:principalName': AGENTS.queueUser }],
         }],
         a: ['rep:AuthorizableFolder', {}, {
           admin: ['rep:User', { 'rep:authorizableId': 'admin', 'rep:principalName': 'admin' }],

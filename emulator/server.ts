@@ -23,6 +23,9 @@ import { slingGetRoutes } from './routes/sling-get';
 import { controlRoutes } from './routes/control';
 import { imsRoutes, imsServlets } from './routes/ims';
 import { imsStubRoutes } from './routes/ims-stub';
+import { interimRoutes } from './routes/interim';
+import { queryBuilderRoutes } from './routes/querybuilder';
+import { csrfCheckApplies } from './csrf-filter';
 import { brandPortalRoutes } from './routes/brand-portal';
 import { packmgrRoutes } from './routes/packmgr';
 import { slingPostRoutes } from './routes/sling-post';
@@ -41,6 +44,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   quiet: false,
   faults: false,
   agentDelayMs: 300,
+  interimEndpoints: false,
 };
 
 export interface RunningEmulator {
@@ -61,6 +65,8 @@ function buildRoutes(ctx: EmulatorContext): Route[] {
     ...(ctx.options.controlRoutes ? controlRoutes(ctx) : []),
     ...imsStubRoutes(ctx),
     ...imsRoutes(ctx),
+    ...interimRoutes(ctx),
+    ...queryBuilderRoutes(ctx),
     ...brandPortalRoutes(ctx),
     ...packmgrRoutes(ctx),
     ...pageRoutes(ctx),
@@ -141,7 +147,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
         if (wantsHtmlPage(req)) return redirect(res, loginPageUrl(req.path + req.url.search));
         return sendText(res, 403, 'Authentication required', { [HTTP.reasonHeader]: HTTP.authFailedReason });
       }
-      if (isWrite(req.method) && !flags.csrfExempt && req.user) {
+      if (isWrite(req.method) && !flags.csrfExempt && req.user && csrfCheckApplies(rawReq.headers['user-agent'])) {
         const header = rawReq.headers[HTTP.csrfHeader.toLowerCase()];
         const fromHeader = Array.isArray(header) ? header[0] : header;
         const fromForm = fromHeader ? undefined : (await req.body()).fields.get(HTTP.csrfFormField)?.[0];

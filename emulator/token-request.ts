@@ -5,11 +5,11 @@
  * client_credentials with the stored scopes.
  */
 import { sign } from 'node:crypto';
-import { ENDPOINTS, HEALTH_TEXT, IMS, IMS_OSGI } from '../ui.frontend/src/aem/endpoints';
+import { HEALTH_TEXT, IMS, IMS_OSGI } from '../ui.frontend/src/aem/endpoints';
 import type { HealthResult } from '../ui.frontend/src/domain/types';
 import type { EmulatorContext } from './context';
 import { type StoredImsConfig, clientSecretOf, defaultClaimsToObject } from './ims-configs';
-import { privateKeyFor } from './keystore';
+import { privateKeyFor, serviceUserPath } from './keystore';
 
 const P = IMS_OSGI.props;
 
@@ -56,7 +56,7 @@ export async function requestAccessToken(ctx: EmulatorContext, config: StoredIms
   const target = stubUrl(ctx, endpoint, IMS.jwtExchangePath);
   if (!target) return { networkError: `java.net.UnknownHostException: ${endpoint}` };
   const alias = String(p[P.keypairAlias] ?? '');
-  const key = privateKeyFor(ctx.repo, ENDPOINTS.keystoreUserPath.path, alias);
+  const key = privateKeyFor(ctx.repo, serviceUserPath(ctx.repo), alias);
   if (!key) return { networkError: `No private key with alias "${alias}" in the keystore of the Brand Portal IMS service user` };
   const claims = { ...defaultClaimsToObject(p[P.defaultClaims]), exp: Math.floor(Date.now() / 1000) + 300 };
   return post(target, { client_id: clientId, client_secret: clientSecret, jwt_token: signJwt(claims, key) });

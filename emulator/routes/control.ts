@@ -12,7 +12,7 @@ import { type FaultState, emptyFaults } from '../faults';
 import { HttpError, type EmulatorRequest, sendHtml, sendJson } from '../http';
 import { createJwtCredential, listIntegrations, registerIntegration, removeIntegration } from '../ims-stub';
 import { developerConsolePage } from '../render/developer-console';
-import { privateKeyFor, replaceCertificate } from '../keystore';
+import { privateKeyFor, replaceCertificate, serviceUserPath } from '../keystore';
 import { applyScenario } from '../scenarios';
 
 const open = { anonymous: true, csrfExempt: true };
@@ -38,6 +38,7 @@ function applyFaults(ctx: EmulatorContext, body: FaultRequest): void {
   if (body.csrf !== undefined) ctx.faults.csrf = body.csrf;
   if (body.testConnection !== undefined) ctx.faults.testConnection = body.testConnection;
   if (body.queue !== undefined) ctx.faults.queue = body.queue;
+  if (body.servletsUnbound !== undefined) ctx.faults.servletsUnbound = body.servletsUnbound;
   if (body.expireSessions) ctx.sessions.expireAll();
   if (body.expireCsrfTokens) ctx.csrf.expireIssued();
   if (body.version) ctx.options.productVersion = body.version;
@@ -56,7 +57,7 @@ function applyFaults(ctx: EmulatorContext, body: FaultRequest): void {
     });
   }
   if (body.certificate) {
-    const user = ENDPOINTS.keystoreUserPath.path;
+    const user = serviceUserPath(ctx.repo);
     const key = privateKeyFor(ctx.repo, user, body.certificate.alias);
     if (!key) throw new HttpError(404, `No key under the alias ${body.certificate.alias}`);
     const day = 86400000;

@@ -1,54 +1,47 @@
 /**
- * AEM's IMS side (contract 2.3–2.9): product info, the Brand Portal IMS service user's keystore
- * (`.ks.json`, `.ks.html`), the public certificate download, the IMS configuration update/delete
- * servlets (reached through our package's nodes by resource type) and the interim Check Health.
+ * AEM's IMS side (contract 2.3–2.8, 5): product info, the keystore of a user (`.ks.json`,
+ * `.ks.html`) and the IMS configuration update/delete servlets (reached through our package's nodes
+ * by resource type). The interim Check Health and public-key reads live in interim.ts.
  */
 import { ENDPOINTS, IMS, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES } from '../../ui.frontend/src/aem/endpoints';
-import { createCertificate } from '../../ui.frontend/src/domain/certificate-factory';
 import type { AuthType } from '../../ui.frontend/src/domain/types';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { HttpError, type EmulatorRequest, send, sendJson, sendText, slingHtmlResponse } from '../http';
 import { deleteImsConfig, findImsConfig, type ImsServletInput, saveImsConfig } from '../ims-configs';
-import { addKeyEntry, certificatePem, createKeystore, keystoreInfo, removeKeyEntry } from '../keystore';
-import { checkHealth } from '../token-request';
+import { isAuthorizable } from '../authorizables';
+import { addKeyEntry, createKeystore, keystoreInfo, keystoreJson, removeKeyEntry, serviceUserPath } from '../keystore';
 import type { ServletMap } from './sling-post';
 
-const USER = ENDPOINTS.keystoreUserPath.path;
 const F = KEYSTORE.fields;
 
-async function fileOrField(req: EmulatorRequest, name: string): Promise<string> {
-  const body = await req.body();
-  return body.files.get(name)?.data.toString('utf8') ?? body.fields.get(name)?.[0] ?? '';
+/** `<userPath>.ks.json` / `.ks.html` on any authorizable node (contract 2.5, 5). */
+const KEYSTORE_ADDRESS = (selector: string) => new RegExp(`^(/home/users/.+)${selector.replace(/\./g, '\\.')}$`);
+
+function keystoreOwner(ctx: EmulatorContext, path: string): string {
+  if (!isAuthorizable(ctx.repo.get(path)?.props['jcr:primaryType'])) throw new HttpError(404, `No user at ${path}`);
+  return path;
 }
 
-async function keystoreOperation(ctx: EmulatorContext, req: EmulatorRequest): Promise<string> {
+/** The keystore servlet: `:operation=createStore`, else a key upload (`alias`, `pk`, `cert-chain`) or `removeAlias`. */
+async function keystoreOperation(ctx: EmulatorContext, req: EmulatorRequest, user: string): Promise<string> {
+  const body = await req.body();
   const op = (await req.param(F.operation)) ?? '';
-  const password = await req.param(F.keyStorePass);
-  const ops = KEYSTORE.operations;
-  switch (op) {
-    case ops.createStore:
-      createKeystore(ctx.repo, USER, (await req.param(F.newPassword)) ?? '', (await req.param(F.rePassword)) ?? '');
-      return 'Keystore created';
-    case ops.addKey: {
-      const alias = (await req.param(F.newAlias)) ?? (await req.param(F.alias)) ?? '';
-      addKeyEntry(ctx.repo, USER, { alias, password, privateKeyPem: await fileOrField(req, F.privateKey), certChainPem: await fileOrField(req, F.certChain) });
-      return `Key pair added under the alias ${alias}`;
-    }
-    case ops.generateKey: {
-      // "Create certificate" (Route A): the server makes the key pair; only the certificate comes back.
-      const alias = (await req.param(F.newAlias)) ?? '';
-      const generated = await createCertificate({ commonName: 'Adobe Brand Portal' });
-      addKeyEntry(ctx.repo, USER, { alias, password, privateKeyPem: generated.privateKeyPem, certChainPem: generated.certificatePem });
-      return `Certificate created under the alias ${alias}`;
-    }
-    case ops.removeKey: {
-      const alias = (await req.param(F.removeAlias)) ?? '';
-      removeKeyEntry(ctx.repo, USER, alias, password);
-      return `Alias ${alias} removed`;
-    }
-    default:
-      throw new HttpError(400, `Unknown ${F.operation}: ${op || '(none)'}`);
+  if (op === KEYSTORE.createStoreOperation) {
+    createKeystore(ctx.repo, user, (await req.param(F.newPassword)) ?? '', (await req.param(F.rePassword)) ?? '');
+    return 'Keystore created';
   }
+  if (op) throw new HttpError(400, `Unknown ${F.operation}: ${op}`);
+  const removeAlias = await req.param(F.removeAlias);
+  if (removeAlias) {
+    removeKeyEntry(ctx.repo, user, removeAlias);
+    return `Alias ${removeAlias} removed`;
+  }
+  const pk = body.files.get(F.privateKey)?.data;
+  const chain = body.files.get(F.certChain)?.data.toString('utf8') ?? (await req.param(F.certChain)) ?? '';
+  const alias = (await req.param(F.alias)) ?? '';
+  if (!pk || !chain || !alias) throw new HttpError(400, `A key upload needs ${F.alias}, the file ${F.privateKey} and the file ${F.certChain}`);
+  addKeyEntry(ctx.repo, user, { alias, privateKeyDer: pk, certChainPem: chain });
+  return `Key pair added under the alias ${alias}`;
 }
 
 async function readImsInput(req: EmulatorRequest): Promise<ImsServletInput> {
@@ -94,7 +87,7 @@ export function imsServlets(ctx: EmulatorContext): ServletMap {
   return {
     [RESOURCE_TYPES.imsUpdate]: async (req, res) => {
       const input = await readImsInput(req);
-      if (input.authType === 'jwt' && input.keyAlias && !keystoreInfo(ctx.repo, USER).aliases.some((a) => a.alias === input.keyAlias)) {
+      if (input.authType === 'jwt' && input.keyAlias && !keystoreInfo(ctx.repo, serviceUserPath(ctx.repo)).aliases.some((a) => a.alias === input.keyAlias)) {
         throw new HttpError(400, `No certificate with alias ${input.keyAlias} in the keystore of ${KEYSTORE.serviceUser}`);
       }
       const existing = await req.param(IMS_PARAMS.configurationId);
@@ -113,33 +106,33 @@ export function imsServlets(ctx: EmulatorContext): ServletMap {
 
 export function imsRoutes(ctx: EmulatorContext): Route[] {
   return [
-    route('GET', exactPath(ENDPOINTS.productInfo.path), (_req, res) => sendJson(res, 200, { version: ctx.options.productVersion })),
+    route('GET', exactPath(ENDPOINTS.productInfo.path), (_req, res) => sendJson(res, 200, productInfoLines(ctx.options.productVersion))),
 
-    route('GET', exactPath(`${USER}${KEYSTORE.ksJsonSelector}`), (_req, res) => sendJson(res, 200, keystoreInfo(ctx.repo, USER))),
+    route('GET', KEYSTORE_ADDRESS(KEYSTORE.ksJsonSelector), (_req, res, match) => {
+      send(res, 200, keystoreJson(ctx.repo, keystoreOwner(ctx, match[1])), 'application/json;charset=utf-8');
+    }),
 
-    route('POST', exactPath(`${USER}${KEYSTORE.ksHtmlSelector}`), async (req, res) => {
+    route('POST', KEYSTORE_ADDRESS(KEYSTORE.ksHtmlSelector), async (req, res, match) => {
+      const user = keystoreOwner(ctx, match[1]);
       try {
-        const message = await keystoreOperation(ctx, req);
-        slingHtmlResponse(res, 200, message, USER);
+        slingHtmlResponse(res, 200, await keystoreOperation(ctx, req, user), user);
       } catch (e) {
-        if (e instanceof HttpError) return slingHtmlResponse(res, e.status, e.message, USER);
+        if (e instanceof HttpError) return slingHtmlResponse(res, e.status, e.message, user);
         throw e;
       }
     }),
+  ];
+}
 
-    route('GET', exactPath(ENDPOINTS.publicKey.path), (req, res) => {
-      const alias = req.url.searchParams.get('alias') ?? '';
-      const pem = alias ? certificatePem(ctx.repo, USER, alias) : undefined;
-      if (!pem) return sendText(res, 404, `No certificate with alias ${alias || '(none)'}`);
-      send(res, 200, pem, 'application/x-x509-ca-cert', { 'Content-Disposition': `attachment; filename="${KEYSTORE.publicKeyFileName}"` });
-    }),
-
-    route('GET', exactPath(ENDPOINTS.checkHealth.path), async (req, res) => {
-      const id = req.url.searchParams.get('id') ?? '';
-      if (!id) return sendJson(res, 400, { error: 'Missing parameter id' });
-      const config = findImsConfig(ctx.repo, id);
-      if (!config) return sendJson(res, 404, { error: `No IMS configuration ${id}` });
-      sendJson(res, 200, await checkHealth(ctx, config));
-    }),
+/** The Felix product-info printer's lines (contract 5). */
+export function productInfoLines(version: string): string[] {
+  return [
+    'Adobe Experience Manager',
+    '',
+    'Installed Products',
+    `  Adobe Experience Manager (${version})`,
+    '',
+    'Installed Features',
+    '  Adobe Experience Manager Assets',
   ];
 }

@@ -1,27 +1,41 @@
 /**
- * POSTs to repository paths, as Sling resolves them: a node whose resource type has a servlet
- * goes to that servlet (our package's /apps/bpsetup/ims/* nodes reach AEM's IMS servlets this
- * way); a replication agent's jcr:content takes Sling POST property updates; anything else is
- * refused, so a mis-mapped write can never store form fields (and a secret) on a node.
+ * POSTs to repository paths, as Sling resolves them on AEM: a node whose resource type has a
+ * servlet goes to that servlet (our package's /apps/bpsetup/ims/* nodes reach AEM's IMS servlets
+ * this way); a user node takes `deleteAuthorizable` (user management); everything else falls to
+ * Sling's default POST servlet, which stores every form field as a property (creating the node when
+ * missing) and answers its HTML status page, or deletes with `:operation=delete`. Node types that
+ * allow no arbitrary properties refuse the fields, as JCR does.
  */
 import type { ServerResponse } from 'node:http';
-import { AGENTS, ENDPOINTS, SLING_POST } from '../../ui.frontend/src/aem/endpoints';
+import { AUTHORIZABLES, SLING_POST } from '../../ui.frontend/src/aem/endpoints';
+import { isAuthorizable } from '../authorizables';
 import { type EmulatorContext, type Route, route } from '../context';
-import { type EmulatorRequest, HttpError, sendText, slingHtmlResponse } from '../http';
-import type { JcrScalar, JcrValue } from '../store';
+import { type EmulatorRequest, HttpError, slingHtmlResponse } from '../http';
+import type { JcrScalar, JcrValue, RepoNode } from '../store';
+import { isPrivatePath } from './sling-get';
 
 export type Servlet = (req: EmulatorRequest, res: ServerResponse) => Promise<void> | void;
 export type ServletMap = Record<string, Servlet>;
 
-const AGENT_CONTENT = new RegExp(`^${ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.')}/[^/]+/jcr:content$`);
+/** Primary types with no residual property definition: only these properties (and mixins') fit. */
+const CLOSED_TYPES: Record<string, string[]> = {
+  'nt:folder': ['jcr:created', 'jcr:createdBy'],
+  'nt:file': ['jcr:created', 'jcr:createdBy'],
+  'cq:Page': [],
+  'rep:AuthorizableFolder': [],
+  'rep:User': ['rep:authorizableId', 'rep:principalName', 'rep:password', 'rep:disabled'],
+  'rep:SystemUser': ['rep:authorizableId', 'rep:principalName', 'rep:disabled'],
+};
+const MIXIN_PROPERTIES: Record<string, string[]> = { 'sling:Resource': ['sling:resourceType'], 'mix:title': ['jcr:title', 'jcr:description'] };
+const ALWAYS = ['jcr:primaryType', 'jcr:mixinTypes'];
 
-/** Where the emulator lets `:operation=delete` through: Brand Portal agents, cloud configurations, tenant users. */
-const DELETABLE = [
-  new RegExp(`^${ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.')}/${AGENTS.namePrefix}[^/]+$`),
-  new RegExp(`^${ENDPOINTS.cloudConfigRoot.path}/[^/]+$`),
-  new RegExp(`^${ENDPOINTS.legacyCloudConfigRoot.path}/[^/]+$`),
-  new RegExp(`^${ENDPOINTS.macUsersRoot.path}/[^/]+$`),
-];
+function allowedProperty(node: RepoNode | undefined, name: string): boolean {
+  const type = String(node?.props['jcr:primaryType'] ?? 'nt:unstructured');
+  const closed = CLOSED_TYPES[type];
+  if (!closed || ALWAYS.includes(name) || closed.includes(name)) return true;
+  const mixins = node?.props['jcr:mixinTypes'];
+  return (Array.isArray(mixins) ? mixins : []).some((m) => MIXIN_PROPERTIES[String(m)]?.includes(name));
+}
 
 function typed(values: string[], hint: string | undefined): JcrValue {
   const convert = (v: string): JcrScalar => {
@@ -38,37 +52,66 @@ function typed(values: string[], hint: string | undefined): JcrValue {
   return hint?.endsWith('[]') || values.length > 1 ? values.map((v) => convert(v)) : convert(values[0] ?? '');
 }
 
-/** Sling POST servlet semantics for plain property updates: `@TypeHint`, `@Delete`, `:` fields ignored. */
-async function updateProperties(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse, path: string): Promise<void> {
-  const fields = (await req.body()).fields;
+/** Which request parameters Sling's modify operation stores (its `./` prefix rule and `@` suffixes). */
+function propertyChanges(fields: Map<string, string[]>): Record<string, JcrValue | null> {
+  const names = [...fields.keys()].filter((n) => !n.startsWith(':') && n !== '_charset_');
+  const prefixed = names.some((n) => n.startsWith('./'));
   const changes: Record<string, JcrValue | null> = {};
-  for (const [name, values] of fields) {
-    if (name.startsWith(':') || name === '_charset_' || name.includes('@')) continue;
-    if (name.startsWith('jcr:primaryType')) throw new HttpError(400, 'jcr:primaryType cannot be changed');
-    changes[name] = typed(values, fields.get(`${name}@TypeHint`)?.[0]);
+  for (const raw of names) {
+    if (prefixed && !raw.startsWith('./')) continue;
+    const name = raw.replace(/^\.\//, '');
+    const at = name.indexOf('@');
+    if (at >= 0) {
+      if (name.endsWith(SLING_POST.deleteSuffix)) changes[name.slice(0, at)] = null;
+      continue;
+    }
+    if (changes[name] === null) continue;
+    changes[name] = typed(fields.get(raw) ?? [], fields.get(`${raw}${SLING_POST.typeHintSuffix}`)?.[0]);
   }
-  for (const name of fields.keys()) {
-    if (name.endsWith('@Delete')) changes[name.slice(0, -'@Delete'.length)] = null;
+  return changes;
+}
+
+/** Sling's default POST servlet: modify (create when missing) or delete. */
+async function defaultPost(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse, path: string): Promise<void> {
+  const node = ctx.repo.get(path);
+  const operation = await req.param(SLING_POST.operation);
+  if (operation === SLING_POST.delete) {
+    if (!node) return slingHtmlResponse(res, 404, `No node at ${path}`, path);
+    if (isAuthorizable(node.props['jcr:primaryType'])) {
+      return slingHtmlResponse(res, 500, `javax.jcr.nodetype.ConstraintViolationException: ${path} is an authorizable: remove it through user management (${AUTHORIZABLES.deleteField})`, path);
+    }
+    ctx.repo.change((tx) => tx.remove(path));
+    return slingHtmlResponse(res, 200, 'Content deleted', path);
   }
-  ctx.repo.change((tx) => tx.setProps(path, changes));
-  slingHtmlResponse(res, 200, 'Content modified', path);
+  if (operation) return slingHtmlResponse(res, 500, `Invalid operation specified for POST request: ${operation}`, path);
+  const changes = propertyChanges((await req.body()).fields);
+  const refused = Object.keys(changes).find((name) => changes[name] !== null && !allowedProperty(node, name));
+  if (refused) return slingHtmlResponse(res, 500, `javax.jcr.nodetype.ConstraintViolationException: No matching property definition: ${refused}`, path);
+  if (changes['jcr:primaryType'] !== undefined && node) return slingHtmlResponse(res, 500, 'jcr:primaryType cannot be changed', path);
+  ctx.repo.change((tx) => {
+    const target = tx.ensure(path, String(changes['jcr:primaryType'] ?? 'nt:unstructured'));
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) delete target.props[k];
+      else target.props[k] = v;
+    }
+  });
+  slingHtmlResponse(res, node ? 200 : 201, node ? 'Content modified' : 'Content created', path);
 }
 
 export function slingPostRoutes(ctx: EmulatorContext, servlets: ServletMap): Route[] {
   return [
     route('POST', /^(\/.+)$/, async (req, res, match) => {
       const path = match[1];
+      // The emulator's own data is not part of the AEM it imitates: as if absent, and never writable.
+      if (isPrivatePath(path)) throw new HttpError(404, `Resource not found: ${path}`);
       const node = ctx.repo.get(path);
-      if ((await req.param(SLING_POST.operation)) === SLING_POST.delete) {
-        if (!node) return slingHtmlResponse(res, 404, `No node at ${path}`, path);
-        if (!DELETABLE.some((r) => r.test(path))) return slingHtmlResponse(res, 403, `Deleting ${path} is not allowed`, path);
+      if (node && isAuthorizable(node.props['jcr:primaryType']) && (await req.params(AUTHORIZABLES.deleteField)).length) {
         ctx.repo.change((tx) => tx.remove(path));
-        return slingHtmlResponse(res, 200, 'Content deleted', path);
+        return slingHtmlResponse(res, 200, 'Authorizable removed', path);
       }
       const servlet = servlets[String(node?.props['sling:resourceType'] ?? '')];
-      if (node && servlet) return servlet(req, res);
-      if (node && AGENT_CONTENT.test(path)) return updateProperties(ctx, req, res, path);
-      sendText(res, 405, `Method POST not allowed for ${path}`);
+      if (node && servlet && !ctx.faults.servletsUnbound) return servlet(req, res);
+      return defaultPost(ctx, req, res, path);
     }),
   ];
 }

@@ -34,3 +34,12 @@ export function fakeAem(routes: Record<string, Responder | Response[]>): { calls
 export const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
 export const text = (value: string, status = 200, type = 'text/plain') => new Response(value, { status, headers: { 'Content-Type': type } });
 export const token = (t = 'tok') => () => json({ token: t });
+
+/** Where the scripted author keeps the Brand Portal IMS service user (an Oak-style node name). */
+export const SERVICE_USER = '/home/users/system/k3Xv9_QmT0aLbNcRdSeF';
+
+/** The Felix product-info printer's answer for a version (contract 5). */
+export const productInfoJson = (version: string) => json(['Adobe Experience Manager', '', 'Installed Products', `  Adobe Experience Manager (${version})`]);
+
+/** The service-user lookup every keystore read starts with. */
+export const serviceUserQuery = () => json({ success: true, results: 1, hits: [{ 'jcr:path': SERVICE_USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] });

@@ -1,6 +1,6 @@
 /** aemFetch and the AEM client against a scripted AEM: CSRF, refresh, login expiry, timeouts, degrade. */
 import * as client from '../../ui.frontend/src/aem/client';
-import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, HealthUnavailableError, NetworkError, ServletNotBoundError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
 import { aemFetch } from '../../ui.frontend/src/aem/fetch';
 import { fakeAem, json, text, token } from '../helpers/fake-aem';
 
@@ -78,40 +78,89 @@ describe('client', () => {
     ]);
   });
 
-  test('saveImsConfig sends the contract parameters and answers the id; an HTML answer is "not bound"', async () => {
-    const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': token(), 'POST /apps/bpsetup/ims/update': [text('new-id\n'), text('<html>Content modified</html>', 200, 'text/html')] });
+  test('saveImsConfig sends the contract parameters and answers the id; a Sling page is "not bound" and is cleaned up', async () => {
+    let stored: Record<string, string> = {};
+    const aem = fakeAem({
+      'GET /libs/granite/csrf/token.json': token(),
+      'POST /apps/bpsetup/ims/update': [
+        text('new-id\n'),
+        // The default POST servlet stored the form (secret included) and answered its status page, echoing the secret.
+        text('<div id="Status">200</div><div id="Message">Content modified clientSecret=s3cret-value</div>', 200, 'text/html'),
+        text('<div id="Status">200</div>', 200, 'text/html'),
+      ],
+      'GET /apps/bpsetup/ims/update.0.json': () => json(stored),
+    });
     const input = { authType: 'jwt' as const, title: ' Brand Portal ', authServerUrl: 'https://ims-na1.adobelogin.com/', clientId: 'cid', clientSecret: 's', orgId: 'O@AdobeOrg', technicalAccountId: 'T@techacct.adobe.com', jwtPayload: '{"exp":1}', keyAlias: 'bp' };
     expect(await client.saveImsConfig(input)).toBe('new-id');
     const body = Object.fromEntries(new URLSearchParams(String(aem.writes()[0].body)));
     expect(body).toEqual({ cloudServiceName: 'Adobe Brand Portal', keypairAliases: 'bp', keypairAlias: 'bp', newKeypairAlias: 'bp', title: 'Brand Portal', authServerUrl: 'https://ims-na1.adobelogin.com', apiKey: 'cid', clientSecret: 's', jwtClaims: '{"exp":1}' });
-    await expect(client.saveImsConfig(input)).rejects.toBeInstanceOf(AemHttpError);
+    stored = { 'jcr:primaryType': 'nt:unstructured' };
+    const miss = await client.saveImsConfig({ ...input, clientSecret: 's3cret-value' }).catch((e: unknown) => e);
+    expect(miss).toBeInstanceOf(ServletNotBoundError);
+    expect((miss as ServletNotBoundError).leftProperties).toEqual([]);
+    expect((miss as ServletNotBoundError).body).not.toContain('s3cret-value');
+    // The clean-up deletes every field it sent, by name only: the secret is not sent again.
+    const cleanup = new URLSearchParams(String(aem.writes()[2].body));
+    expect([...cleanup.keys()]).toEqual(expect.arrayContaining(['clientSecret@Delete', 'apiKey@Delete', 'title@Delete']));
+    expect(String(aem.writes()[2].body)).not.toContain('s3cret-value');
+    // Each secret-bearing POST went once: no retry of the save itself.
+    expect(aem.writes().filter((w) => String(w.body).includes('s3cret-value'))).toHaveLength(1);
     const oauth = Object.fromEntries(client.imsConfigForm({ ...input, authType: 'oauth', scopes: ['openid', 'AdobeID'], configurationId: 'x' }));
     expect(oauth).toEqual({ authType: 'oauth', title: 'Brand Portal', authServerUrl: 'https://ims-na1.adobelogin.com', apiKey: 'cid', clientSecret: 's', orgId: 'O@AdobeOrg', scope: 'openid,AdobeID', configurationId: 'x' });
   });
 
-  test('an UNKNOWN endpoint answering 404/405 degrades; a JSON 404 is a real error', async () => {
-    fakeAem({ 'GET /apps/bpsetup/unverified/check-health.json': [text('<html>404</html>', 404, 'text/html'), json({ error: 'No IMS configuration x' }, 404)], 'GET /apps/bpsetup/unverified/product-info.json': () => text('', 405, 'text/html') });
-    await expect(client.checkHealth('x')).rejects.toBeInstanceOf(EndpointUnavailableError);
+  test('Check Health at an address this AEM lacks is "cannot be checked"; a JSON 404 is a real error', async () => {
+    fakeAem({
+      'GET /apps/bpsetup/unverified/check-health.json': [text('<html>404</html>', 404, 'text/html'), json({ error: 'No IMS configuration x' }, 404), text('<html>a page</html>', 200, 'text/html')],
+      'GET /system/console/status-productinfo.json': () => text('', 405, 'text/html'),
+    });
+    await expect(client.checkHealth('x')).rejects.toBeInstanceOf(HealthUnavailableError);
     await expect(client.checkHealth('x')).rejects.toBeInstanceOf(AemHttpError);
+    await expect(client.checkHealth('x')).rejects.toBeInstanceOf(HealthUnavailableError);
     await expect(client.productInfo()).rejects.toBeInstanceOf(EndpointUnavailableError);
   });
 
-  test('keystore: a Sling error page is an error; the private key travels as a file part', async () => {
+  test('product info: the version from either shape of the Felix printer', async () => {
+    const lines = ['Adobe Experience Manager', '', 'Installed Products', '  Adobe Experience Manager (6.5.17.0)', '', 'Installed Features'];
+    fakeAem({ 'GET /system/console/status-productinfo.json': [json(lines), json({ value: lines }), json(['nothing here'])] });
+    await expect(client.productInfo()).resolves.toEqual({ version: '6.5.17.0' });
+    await expect(client.productInfo()).resolves.toEqual({ version: '6.5.17.0' });
+    await expect(client.productInfo()).rejects.toBeInstanceOf(AemHttpError);
+  });
+
+  test('keystore: the user is looked up; a servlet 403 is not retried; the key travels as DER with no :operation', async () => {
+    client.forgetLookups();
+    const USER = '/home/users/system/Xq3_rT9v0aBcDeFgHiJk';
+    const KEY = `-----BEGIN PRIVATE KEY-----\n${btoa('0123456789abcdef')}\n-----END PRIVATE KEY-----\n`;
     const aem = fakeAem({
       'GET /libs/granite/csrf/token.json': token(),
-      // A 403 is retried once with a fresh token (it may be a stale CSRF token), then reported.
-      'POST /home/users/system/brandportal-imsconfig-service.ks.html': [
-        text('<div id="Status">403</div><div id="Message">The keystore password is not correct.</div>', 403, 'text/html'),
-        text('<div id="Status">403</div><div id="Message">The keystore password is not correct.</div>', 403, 'text/html'),
+      'GET /bin/querybuilder.json': () => json({ success: true, hits: [{ 'jcr:path': USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] }),
+      [`POST ${USER}.ks.html`]: [
+        text('<div id="Status">403</div><div id="Message">Not allowed.</div>', 403, 'text/html'),
+        // The CSRF filter's own refusal (no status page) is retried once with a fresh token.
+        text('Forbidden', 403, 'text/html'),
         text('<div id="Status">200</div>', 200, 'text/html'),
       ],
+      [`GET ${USER}.ks.json`]: () => new Response('{"aliases":[{"alias":"bp","entryType":"privateKey","algorithm":"RSA","format":"PKCS#8","chain":[{"subject":"CN=x","issuer":"CN=x","notBefore":"Sun Jul 01 12:00:00 AEST 2018","notAfter":"Mon Jul 01 12:00:00 AEST 2030","serialNumber":123456789012345678901234567890}]}]}', { headers: { 'Content-Type': 'application/json' } }),
     });
-    await expect(client.addKeyPair('bp', 'wrong', 'KEY', 'CERT')).rejects.toMatchObject({ status: 403 });
-    await client.addKeyPair('bp', 'right', 'KEY', 'CERT');
+    await expect(client.addKeyPair('bp', KEY, 'CERT')).rejects.toMatchObject({ status: 403 });
+    expect(aem.writes()).toHaveLength(1);
+    await client.addKeyPair('bp', KEY, 'CERT');
     expect(aem.writes()).toHaveLength(3);
     const form = aem.writes()[2].body as FormData;
-    expect(form.get(':operation')).toBe('add');
-    expect(form.get('pk')).toBeInstanceOf(Blob);
+    expect(form.get(':operation')).toBeNull();
+    expect(form.get('alias')).toBe('bp');
+    const pk = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(form.get('pk') as Blob);
+    });
+    expect(pk).toBe('0123456789abcdef');
     expect(form.get('cert-chain')).toBeInstanceOf(Blob);
+    const ks = await client.keystore();
+    expect(ks.exists).toBe(true);
+    expect(ks.aliases[0].chain[0].serialNumber).toBe('123456789012345678901234567890');
+    expect(aem.calls.filter((c) => c.url.startsWith('/bin/querybuilder.json'))).toHaveLength(1);
+    expect(new URL(aem.calls.find((c) => c.url.startsWith('/bin/querybuilder.json'))!.url, 'http://x').searchParams.get('1_property.value')).toBe('brandportal-imsconfig-service');
   });
 });

@@ -45,9 +45,9 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
     expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
   }
   expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
-  // It starts reading where the setup stands at once: version, keystore, IMS configurations.
+  // It starts reading at once, with its own settings first: address overrides apply before any other read.
   const urls = (window.fetch as jest.Mock).mock.calls.map((c) => String(c[0]));
-  expect(urls).toEqual(expect.arrayContaining(['/apps/bpsetup/unverified/product-info.json', '/home/users/system/brandportal-imsconfig-service.ks.json', '/apps/system/config.1.json']));
+  expect(urls).toEqual(['/conf/bpsetup/settings.1.json']);
 });
 
 test('status icons are upgraded Coral components', () => {

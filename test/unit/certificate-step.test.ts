@@ -3,7 +3,7 @@
  * fails, the retry uses the keystore that now exists instead of creating it twice.
  */
 import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
-import { fakeAem, json, text, token } from '../helpers/fake-aem';
+import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 jest.mock('../../ui.frontend/src/steps/certificate-tools', () => ({
   createCertificate: async () => ({ certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', privateKeyPem: '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n' }),
@@ -22,13 +22,15 @@ test('keystore created, key upload failed: the retry adds the key to the existin
   let keystoreExists = false;
   const operations: string[] = [];
   const fake = fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.5.0' }),
+    'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.5.0'),
+    'GET /bin/querybuilder.json': serviceUserQuery,
     'GET /apps/system/config.1.json': () => json({}),
-    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: keystoreExists, aliases: [] }),
+    [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: keystoreExists, aliases: [] }),
     'GET /libs/granite/csrf/token.json': token(),
-    'POST /home/users/system/brandportal-imsconfig-service.ks.html': (call) => {
+    [`POST ${SERVICE_USER}.ks.html`]: (call) => {
       const body = call.body as URLSearchParams | FormData;
-      const op = String(body.get(':operation'));
+      // Adding a key takes no :operation (contract 5): it is the upload of alias, pk and cert-chain.
+      const op = body.get(':operation') ? String(body.get(':operation')) : body.get('alias') ? 'add' : 'other';
       operations.push(op);
       if (op === 'createStore') {
         keystoreExists = true;
@@ -51,7 +53,8 @@ test('keystore created, key upload failed: the retry adds the key to the existin
   (root.querySelector('.bpsetup-create-certificate') as HTMLButtonElement).click();
   await settle(() => Boolean(root.querySelector('.bpsetup-cert-status .bpsetup-retry')));
   expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('500');
-  // The page now knows the keystore exists: only its password is asked for.
+  // The page now knows the keystore exists: AEM opens it itself, so no password is asked for.
+  expect((root.querySelector('[data-field="keystorePassword"]') as HTMLElement).hidden).toBe(true);
   expect((root.querySelector('[data-field="keystorePasswordRepeat"]') as HTMLElement).hidden).toBe(true);
 
   (root.querySelector('.bpsetup-cert-status .bpsetup-retry') as HTMLButtonElement).click();
@@ -65,9 +68,10 @@ test('keystore created, key upload failed: the retry adds the key to the existin
 test('downloading an existing certificate where AEM lacks the address says where to get it', async () => {
   const cert = { subject: 'C=US, CN=Adobe Brand Portal', issuer: 'C=US, CN=Adobe Brand Portal', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', serialNumber: '01' };
   fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.5.0' }),
+    'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.5.0'),
+    'GET /bin/querybuilder.json': serviceUserQuery,
     'GET /apps/system/config.1.json': () => json({}),
-    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [cert] }] }),
+    [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [cert] }] }),
     // No route for the public key: the scripted AEM answers 404 text/html, as a real one would.
   });
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
@@ -76,5 +80,5 @@ test('downloading an existing certificate where AEM lacks the address says where
   (root.querySelector('tr[data-alias="bp"] .bpsetup-download-alias') as HTMLButtonElement).click();
   await settle(() => Boolean(root.querySelector('.bpsetup-cert-status coral-alert')));
   expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('This AEM does not offer this action');
-  expect(root.querySelector('.bpsetup-cert-status a.bpsetup-console-link')?.getAttribute('href')).toBe('/libs/granite/security/content/v2/usereditor.html/home/users/system/brandportal-imsconfig-service');
+  expect(root.querySelector('.bpsetup-cert-status a.bpsetup-console-link')?.getAttribute('href')).toBe('/security/users.html');
 });

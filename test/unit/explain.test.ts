@@ -33,7 +33,7 @@ test('request failures: each kind explained, with retry only where nothing was h
   const unavailable = explainRequestError(new EndpointUnavailableError(ENDPOINTS.checkHealth, 404));
   expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(unavailable.explanation).toContain('/apps/bpsetup/unverified/check-health.json answered HTTP 404');
-  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.keystoreUserPath, 405)).console?.href).toBe('/libs/granite/security/content/v2/usereditor.html/home/users/system/brandportal-imsconfig-service');
+  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 405)).console?.href).toBe('/security/users.html');
   expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404)).console?.href).toBe('/etc/replication/agents.author.html');
   expect(explainRequestError(new CsrfUnavailableError(404)).fix).toContain('Dispatcher');
   expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);

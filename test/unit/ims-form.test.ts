@@ -1,6 +1,6 @@
 /** The setup page's IMS step in jsdom with real Coral and the Granite foundation APIs. */
 import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
-import { fakeAem, json, text, token } from '../helpers/fake-aem';
+import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 const PROVIDER = 'com.adobe.granite.auth.oauth.accesstoken.provider.new1.config';
 let saved = false;
@@ -8,8 +8,9 @@ let saved = false;
 function aem() {
   saved = false;
   return fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.21.0' }),
-    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
+    'GET /bin/querybuilder.json': serviceUserQuery,
+    [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: false, aliases: [] }),
     'GET /apps/system/config.1.json': () => json(saved ? { [PROVIDER]: {} } : {}),
     [`GET /apps/system/config/${PROVIDER}`]: () => text('auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="a1b2c3d4e5f60718293a4b5c6d7e8f90"\nauth.token.provider.authorization.grants="client_credentials"\n'),
     'GET /libs/granite/csrf/token.json': token(),
@@ -68,6 +69,10 @@ test('Granite foundation-validation judges our fields as the page does', async (
 test('the JWT payload is checked against the ids typed above it', async () => {
   aem();
   const root = await mount();
+  // JWT sits behind an explicit legacy choice.
+  expect((root.querySelector('#bpsetup-auth-jwt')?.closest('label') as HTMLElement).hidden).toBe(true);
+  (root.querySelector('.bpsetup-legacy-jwt-toggle') as HTMLInputElement).click();
+  expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('March 1, 2026');
   (root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).click();
   type(root, 'orgId', '0123456789ABCDEF01234567@AdobeOrg');
   type(root, 'jwtPayload', JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 600, iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg', sub: 'x@techacct.adobe.com', aud: 'https://ims-na1.adobelogin.com/c/x', 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true }));
@@ -96,8 +101,9 @@ test('a valid OAuth form is saved once, the secret leaves the page, and the heal
 
 test('server text is shown as text, never as markup', async () => {
   fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version: '6.5.21.0' }),
-    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
+    'GET /bin/querybuilder.json': serviceUserQuery,
+    [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: false, aliases: [] }),
     'GET /apps/system/config.1.json': () => text('<img src=x onerror="window.__pwned=1">', 500, 'text/html'),
   });
   const root = await mount();
@@ -120,25 +126,40 @@ test('a private key pasted into the credentials box is refused and not kept', as
 /** An author with nothing set up yet, claiming the given version. */
 const emptyAuthor = (version: string) =>
   fakeAem({
-    'GET /apps/bpsetup/unverified/product-info.json': () => json({ version }),
-    'GET /home/users/system/brandportal-imsconfig-service.ks.json': () => json({ exists: false, aliases: [] }),
+    'GET /system/console/status-productinfo.json': () => productInfoJson(version),
+    'GET /bin/querybuilder.json': serviceUserQuery,
+    [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: false, aliases: [] }),
     'GET /apps/system/config.1.json': () => json({}),
   });
 
-test('on AEM 6.5.17 OAuth needs the hotfix: offered, with that said', async () => {
+test('on AEM 6.5.17 the page blocks until the hotfix is confirmed: no JWT route, two ways out', async () => {
   emptyAuthor('6.5.17.0');
   const root = await mount();
+  const blocker = root.querySelector('.bpsetup-oauth-blocker')?.textContent ?? '';
+  expect(blocker).toContain('cannot connect to Brand Portal');
+  expect(blocker).toContain('ims-jwt-compatibility-package-6.5-1.0.zip');
+  expect(blocker).toContain('6.5.21');
+  expect(root.querySelector('.bpsetup-step[data-step="prerequisites"]')?.getAttribute('data-status')).toBe('error');
+  expect(root.textContent).not.toContain('Without it, only JWT');
+  expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(true);
+  expect(root.querySelector('.bpsetup-ims-blocked')?.textContent).toContain('not available on this AEM');
+  // Once the admin confirms the hotfix, OAuth is offered.
+  (root.querySelector('.bpsetup-confirm-hotfix') as HTMLButtonElement).click();
+  expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(false);
   expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(false);
-  expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('IMS compatibility hotfix');
-  expect(root.querySelector('[data-fact="oauth"]')?.textContent).toContain('ims-jwt-compatibility-package-6.5-1.0.zip');
+  expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).checked).toBe(true);
 });
 
-test('below 6.5 SP11 OAuth is not offered: JWT is chosen and the certificate step is to do', async () => {
+test('below 6.5 SP11 a blocker names the update; JWT only behind the legacy choice, with its certificate step', async () => {
   emptyAuthor('6.5.5.0');
   const root = await mount();
+  expect(root.querySelector('.bpsetup-oauth-blocker')?.textContent).toContain('Update AEM to 6.5.21');
+  expect(root.querySelector('.bpsetup-confirm-hotfix')).toBeNull();
   expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(true);
-  expect((root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
-  expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('cannot use OAuth Server-to-Server');
-  expect(root.querySelector('.bpsetup-step[data-step="certificate"]')?.getAttribute('data-status')).toBe('todo');
+  expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(true);
   expect(root.querySelector('[data-fact="oauth"]')?.textContent).toContain('not available on this AEM version');
+  (root.querySelector('.bpsetup-legacy-jwt-toggle') as HTMLInputElement).click();
+  expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(false);
+  expect((root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
+  expect(root.querySelector('.bpsetup-step[data-step="certificate"]')?.getAttribute('data-status')).toBe('todo');
 });

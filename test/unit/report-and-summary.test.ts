@@ -88,21 +88,3 @@ describe('whole-setup summary', () => {
   });
 });
 
-describe('reset plan', () => {
-  test('lists the tenant\'s agents, the configuration and the tenant user folder — legacy too', async () => {
-    const { resetPlan } = await import('../../ui.frontend/src/steps/reset');
-    const legacy = { path: '/etc/cloudservices/mediaportal/legacy-brand-portal', title: 'Legacy', tenantUrl: 'https://legacyco.brand-portal.adobe.com', imsConfig: '', legacy: true };
-    const agents = [0, 1, 2, 3].map((i) => ({ ...agent(i), name: `mp_replication_agent${i}_default_legacyco`, transportUri: 'https://legacyco.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' }));
-    expect(resetPlan(legacy, [...agents, agent(0)])).toEqual({
-      tenant: 'legacyco',
-      paths: [
-        '/etc/replication/agents.author/mp_replication_agent0_default_legacyco',
-        '/etc/replication/agents.author/mp_replication_agent1_default_legacyco',
-        '/etc/replication/agents.author/mp_replication_agent2_default_legacyco',
-        '/etc/replication/agents.author/mp_replication_agent3_default_legacyco',
-        '/etc/cloudservices/mediaportal/legacy-brand-portal',
-        '/home/users/mac/legacyco',
-      ],
-    });
-  });
-});

@@ -27,10 +27,15 @@ test('empty AEM on 6.5.21: prerequisites done, OAuth chosen, IMS to do', () => {
   expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [] }).authType).toBe('oauth');
 });
 
-test('old AEM: JWT only, certificate needed; too old: error', () => {
-  const s = deriveSetupState({ version: '6.5.5.0', imsConfigs: [], keystore: { exists: false, aliases: [] } });
+test('AEM without OAuth: a blocker (JWT no longer works); the legacy JWT choice needs a certificate; too old: error', () => {
+  const blocked = deriveSetupState({ version: '6.5.5.0', imsConfigs: [], keystore: { exists: false, aliases: [] } });
+  expect(blocked.oauthAvailable).toBe(false);
+  expect(blocked.steps[0]).toMatchObject({ status: 'error', summary: expect.stringContaining('JWT no longer works') });
+  const s = deriveSetupState({ version: '6.5.5.0', imsConfigs: [], keystore: { exists: false, aliases: [] }, chosenAuthType: 'jwt' });
   expect(s.authType).toBe('jwt');
   expect(s.steps.find((x) => x.id === 'certificate')?.status).toBe('todo');
+  expect(deriveSetupState({ version: '6.5.17.0', imsConfigs: [] }).steps[0].status).toBe('error');
+  expect(deriveSetupState({ version: '6.5.17.0', imsConfigs: [], hotfixConfirmed: true }).steps[0].status).toBe('done');
   expect(statusOf({ version: '6.5.2.0', imsConfigs: [] }).prerequisites).toBe('error');
 });
 
@@ -63,8 +68,27 @@ test('health: only the active config\'s result counts', () => {
 test('certificate expiry drives the certificate step for JWT', () => {
   const day = 86400000;
   const ks = (days: number) => ({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [{ subject: '', issuer: '', notBefore: '', serialNumber: '', notAfter: new Date(Date.now() + days * day).toISOString() }] }] });
-  const status = (days: number) => statusOf({ version: '6.5.5.0', imsConfigs: [], keystore: ks(days) }).certificate;
+  const status = (days: number) => statusOf({ version: '6.5.5.0', imsConfigs: [], keystore: ks(days), chosenAuthType: 'jwt' }).certificate;
   expect(status(200)).toBe('done');
   expect(status(10)).toBe('warning');
   expect(status(-1)).toBe('error');
+});
+
+test('health on an AEM without a Check Health the page can run: not green until an agent connects', () => {
+  const base = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')], healthUnavailable: true };
+  const unproven = deriveSetupState(base);
+  expect(unproven.steps.find((s) => s.id === 'health')?.status).toBe('warning');
+  expect(unproven.tokenProven).toBe(false);
+  const proven = deriveSetupState({ ...base, agentTests: [{ name: 'mp_replication_agent0_default_acme', succeeded: true, status: 200, log: '' }] });
+  expect(proven.steps.find((s) => s.id === 'health')).toMatchObject({ status: 'done', summary: expect.stringContaining('Test Connection succeeded') });
+  expect(proven.tokenProven).toBe(true);
+});
+
+test('every IMS configuration counts: the admin\'s mark picks one, the cloud service\'s reference decides', () => {
+  const configs = [oauthConfig('a', 'Analytics'), oauthConfig('b', 'Assets OAuth')];
+  expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: configs }).active).toBeUndefined();
+  const marked = deriveSetupState({ version: '6.5.21.0', imsConfigs: configs, markedImsConfig: configs[1].pid });
+  expect(marked).toMatchObject({ active: { id: 'b' }, brandPortalChoice: 'marked' });
+  const referenced = deriveSetupState({ version: '6.5.21.0', imsConfigs: configs, markedImsConfig: configs[1].pid, referencedImsIds: ['a'] });
+  expect(referenced).toMatchObject({ active: { id: 'a' }, brandPortalChoice: 'referenced' });
 });

@@ -6,6 +6,8 @@
 import * as client from './aem/client';
 import { checkAgents } from './domain/agents';
 import { summariseSetup } from './domain/consistency';
+import { HealthUnavailableError } from './aem/errors';
+import { applyEndpointOverrides, resetEndpointOverrides } from './aem/endpoints';
 import { explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
 import { currentTenant } from './domain/tenant';
@@ -40,6 +42,7 @@ export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
   private problems: LoadProblems = {};
   private healthRunning = false;
+  private overrides: PageContext['overrides'] = { applied: [], refused: [] };
   private agentTestsRunning = false;
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
@@ -74,8 +77,18 @@ export class SetupPage {
     this.render(); // every step visible at once, "reading" until AEM answers
   }
 
+  /** The page's settings first: address overrides must apply before any other read. */
+  private async readSettings(): Promise<void> {
+    const settings = await settle(client.readSettings());
+    resetEndpointOverrides();
+    const overrides = applyEndpointOverrides(settings.value?.endpointOverrides ?? {});
+    this.overrides = { applied: overrides.applied, refused: overrides.refused, error: settings.error ? explainRequestError(settings.error) : undefined };
+    this.facts = { ...this.facts, markedImsConfig: settings.value?.markedImsConfig };
+  }
+
   /** Reads what AEM has. Each read may fail on its own; the rest of the page keeps working. */
   async refresh(): Promise<void> {
+    await this.readSettings();
     const [product, keystore, ims, cloud, agents] = await Promise.all([
       settle(client.productInfo()),
       settle(client.keystore()),
@@ -120,10 +133,14 @@ export class SetupPage {
     try {
       // Await first, then spread: agent tests may have landed in the facts meanwhile.
       const health = await client.checkHealth(active.id);
-      this.facts = { ...this.facts, health, healthCheckedAt: new Date().toISOString() };
+      this.facts = { ...this.facts, health, healthUnavailable: false, healthCheckedAt: new Date().toISOString() };
     } catch (e) {
-      this.facts = { ...this.facts, health: undefined };
-      this.banner.appendChild(renderRequestProblem(explainRequestError(e), () => void this.runHealth()));
+      // No Check Health on this AEM is a state of its own (step 5 explains it), not an error banner.
+      if (e instanceof HealthUnavailableError) this.facts = { ...this.facts, health: undefined, healthUnavailable: true };
+      else {
+        this.facts = { ...this.facts, health: undefined };
+        this.banner.appendChild(renderRequestProblem(explainRequestError(e), () => void this.runHealth()));
+      }
     } finally {
       this.healthRunning = false;
       this.render();
@@ -162,6 +179,7 @@ export class SetupPage {
       brandPortalImsConfigs: state.brandPortalConfigs,
       allImsConfigs: this.facts.imsConfigs,
       health: this.facts.health,
+      healthUnavailable: this.facts.healthUnavailable,
       keystore: this.facts.keystore,
       cloudConfigs: this.facts.cloudConfigs ?? [],
       agents: this.facts.agents ?? [],
@@ -180,7 +198,16 @@ export class SetupPage {
       problems: this.problems,
       healthRunning: this.healthRunning,
       agentTestsRunning: this.agentTestsRunning,
+      overrides: this.overrides,
       refresh: () => this.refresh(),
+      markImsConfig: async (pid) => {
+        await client.markImsConfig(pid);
+        await this.refresh();
+      },
+      confirmHotfix: () => {
+        this.facts = { ...this.facts, hotfixConfirmed: true };
+        this.render();
+      },
       runHealth: () => this.runHealth(),
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {

@@ -4,7 +4,8 @@
  */
 import type { AgentTestResult, CloudConfig, ReplicationAgent } from '../domain/types';
 import { AGENTS, CLOUD_CONFIG, ENDPOINTS, RESOURCE_TYPES, SLING_POST, type Endpoint, agentPath, slingJson } from './endpoints';
-import { EndpointUnavailableError } from './errors';
+import { queueLength } from '../domain/reset-plan';
+import { AemHttpError, EndpointUnavailableError } from './errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 
@@ -111,12 +112,13 @@ export async function setAgentFlag(name: string, flag: 'enabled' | 'closeConnect
   await expectOk(await aemFetch(path, { method: 'POST', body: form }), ENDPOINTS.agentsRoot, path);
 }
 
-/** Items waiting in an agent's queue (INFERRED endpoint): the reset refuses while any remain. */
+/** Items waiting in an agent's queue (contract 5); a queue that cannot be read or has another shape throws. */
 export async function agentQueueSize(name: string): Promise<number> {
   const path = `${agentPath(name)}${AGENTS.queueSelector}`;
-  const json = parseJson<Json>(await expectOk(await aemFetch(path), ENDPOINTS.agentsRoot, path), path);
-  const queue = json.queue;
-  return Array.isArray(queue) ? queue.length : 0;
+  const text = await expectOk(await aemFetch(path), ENDPOINTS.agentsRoot, path);
+  const size = queueLength(parseJson<unknown>(text, path));
+  if (size === undefined) throw new AemHttpError(200, text.slice(0, 500), path);
+  return size;
 }
 
 /** Sling POST `:operation=delete` on one node. */

@@ -15,7 +15,10 @@ export const APP = 'bpsetup';
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
-  readonly path: string;
+  /** Mutable only through applyEndpointOverrides (an admin's correction read at start). */
+  path: string;
+  /** The address this build ships with, kept to show what an override replaced. */
+  readonly defaultPath: string;
   readonly confidence: Confidence;
   /** Contract section, for whoever verifies it on a real AEM. */
   readonly contract: string;
@@ -24,22 +27,30 @@ export interface Endpoint {
 const ep = (method: Endpoint['method'], path: string, confidence: Confidence, contract: string): Endpoint => ({
   method,
   path,
+  defaultPath: path,
   confidence,
   contract,
 });
 
-/** Interim reads the emulator serves and a real AEM answers 404 (contract rule 4): GET only. */
-const UNVERIFIED = `/apps/${APP}/unverified`;
+/**
+ * Interim reads for addresses nobody has published (contract rule 4): GET only. The emulator serves
+ * them only when started with --interim-endpoints; a real AEM (and the default emulator) answers 404.
+ */
+export const UNVERIFIED = `/apps/${APP}/unverified`;
 
 export const ENDPOINTS = {
   csrfToken: ep('GET', '/libs/granite/csrf/token.json', 'CONFIRMED', '2.1'),
   loginPage: ep('GET', '/libs/granite/core/content/login.html', 'CONFIRMED', '2.2'),
   loginSubmit: ep('POST', '/libs/granite/core/content/login.html/j_security_check', 'CONFIRMED', '2.2'),
-  productInfo: ep('GET', `${UNVERIFIED}/product-info.json`, 'UNKNOWN', '2.3'),
+  /** Felix console status printer: a JSON array of text lines (older consoles wrap it in {value}). */
+  productInfo: ep('GET', '/system/console/status-productinfo.json', 'CONFIRMED', '5 (version)'),
+  /** QueryBuilder: finds authorizables whose node names Oak makes unpredictable. */
+  queryBuilder: ep('GET', '/bin/querybuilder.json', 'CONFIRMED', '5 (system user path)'),
   imsConfigList: ep('GET', '/apps/system/config.1.json', 'INFERRED', '2.4'),
   imsConfigFolder: ep('GET', '/apps/system/config', 'INFERRED', '2.4'),
   imsConsole: ep('GET', '/libs/cq/adobeims-configuration/content/configurations.html', 'CONFIRMED', '2.4'),
-  keystoreUserPath: ep('GET', '/home/users/system/brandportal-imsconfig-service', 'INFERRED', '2.5'),
+  /** Where the Brand Portal IMS service user lives; its own path is looked up (queryBuilder). */
+  systemUsersRoot: ep('GET', '/home/users/system', 'CONFIRMED', '2.5, 5'),
   publicKey: ep('GET', `${UNVERIFIED}/public-key.crt`, 'UNKNOWN', '2.6'),
   imsConfigUpdate: ep('POST', `/apps/${APP}/ims/update`, 'INFERRED', '2.7'),
   imsConfigDelete: ep('POST', `/apps/${APP}/ims/delete`, 'INFERRED', '2.8'),
@@ -50,10 +61,13 @@ export const ENDPOINTS = {
   agentsRoot: ep('GET', '/etc/replication/agents.author', 'CONFIRMED', '2.14'),
   /** The replication user of a tenant lives below `/home/users/mac/<tenant>` (legacy path C, IMS flow I). */
   macUsersRoot: ep('GET', '/home/users/mac', 'INFERRED', '2.15'),
+  /** Project-owned settings the package never overwrites: address overrides and the chosen IMS configuration. */
+  settings: ep('GET', `/conf/${APP}/settings`, 'CONFIRMED', 'project'),
   replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', '2.14'),
   cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', '2.13'),
   packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
   userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', '2.5'),
+  usersConsole: ep('GET', '/security/users.html', 'INFERRED', '2.5'),
 } as const;
 
 /** Resource types our package nodes carry to reach AEM's servlets (contract 2.7, 2.8, 2.13). */
@@ -89,16 +103,40 @@ export const KEYSTORE = {
     operation: ':operation',
     newPassword: 'newPassword',
     rePassword: 'rePassword',
-    keyStorePass: 'keyStorePass',
     alias: 'alias',
-    newAlias: 'newAlias',
     removeAlias: 'removeAlias',
     certChain: 'cert-chain',
+    /** Unencrypted PKCS#8 private key, DER bytes (contract 5). */
     privateKey: 'pk',
   },
-  /** `:operation` values are UNKNOWN on a real AEM: interim constants. `generateKey` is the
-   *  emulator's "Create certificate" (Route A); the panel uses Route B (`addKey`). */
-  operations: { createStore: 'createStore', addKey: 'add', generateKey: 'generate', removeKey: 'remove' },
+  /** The only `:operation` the keystore servlet has; adding and removing keys take none (contract 5). */
+  createStoreOperation: 'createStore',
+  /** `.ks.json` reports `exists: false` only when there is no keystore (contract 5). */
+  existsProperty: 'exists',
+} as const;
+
+/** Users and groups (contract 5): removal through user management, never a raw node delete. */
+export const AUTHORIZABLES = {
+  idProperty: 'rep:authorizableId',
+  systemUserType: 'rep:SystemUser',
+  userType: 'rep:User',
+  deleteField: 'deleteAuthorizable',
+} as const;
+
+/** QueryBuilder parameters used for the authorizable lookups (contract 5). */
+export const QUERY = {
+  path: 'path',
+  type: 'type',
+  property: '1_property',
+  propertyValue: '1_property.value',
+  hits: 'p.hits',
+  limit: 'p.limit',
+} as const;
+
+/** The Felix product-info printer: the line after this heading names the product and version. */
+export const PRODUCT_INFO = {
+  heading: 'Installed Products',
+  productLine: /Adobe Experience Manager \(([\d.]+)\)/,
 } as const;
 
 /** IMS configuration servlet parameters (contract 2.7). JWT names CONFIRMED, OAuth names UNKNOWN. */
@@ -193,18 +231,21 @@ export const AGENTS = {
     userId: 'userId',
   },
   testSelector: '.test.html',
-  /** Queue of an agent, read before any delete (contract 3.2 item 7: INFERRED). */
+  /** Queue of an agent, read before any delete (contract 5: Adobe's curl reference). */
   queueSelector: '/jcr:content.queue.json',
   testSucceeded: 'Replication test <strong>succeeded</strong>',
   testFailed: 'Replication test <strong>failed</strong>',
+  /** What AEM's test page says for an agent that does not exist (no marker at all). */
+  noSuchAgent: 'no such agent:',
   queueUser: 'dam-replication-service',
 } as const;
 
-/** Sling POST servlet operations (INFERRED for these paths: the reset deletes through it). */
+/** Sling POST servlet (CONFIRMED by Sling's documentation): operations, suffixes, its HTML status page. */
 export const SLING_POST = {
   operation: ':operation',
   delete: 'delete',
   typeHintSuffix: '@TypeHint',
+  deleteSuffix: '@Delete',
 } as const;
 
 /** Package Manager (contract 2.19). */
@@ -227,3 +268,48 @@ export const agentTransportUri = (tenantUrl: string): string => `${tenantUrl}${A
 export const agentPath = (name: string): string => `${ENDPOINTS.agentsRoot.path}/${name}`;
 /** The tenant's replication user folder, removed by "Reset Brand Portal publishing" (pain point 5). */
 export const tenantUserFolder = (tenant: string): string => `${ENDPOINTS.macUsersRoot.path}/${tenant}`;
+/** The authorizable id of a tenant's replication user (contract 2.15). */
+export const replicationUserId = (tenant: string): string => `mac-${tenant}-replication`;
+
+/** QueryBuilder URL that finds authorizables of a type below a folder, optionally by id (contract 5). */
+export function authorizableQuery(root: string, type: string, id?: string): string {
+  const q = new URLSearchParams({ [QUERY.path]: root, [QUERY.type]: type });
+  if (id) {
+    q.set(QUERY.property, AUTHORIZABLES.idProperty);
+    q.set(QUERY.propertyValue, id);
+  }
+  q.set(QUERY.hits, 'full');
+  q.set(QUERY.limit, '-1');
+  return `${ENDPOINTS.queryBuilder.path}?${q.toString()}`;
+}
+
+export type EndpointKey = keyof typeof ENDPOINTS;
+
+/**
+ * An admin's corrections of addresses, read at start from the settings node: each key names an
+ * endpoint, each value an absolute path on the author. Unsafe values are refused and reported,
+ * never applied; keys that name no endpoint are other settings and are skipped.
+ */
+export function applyEndpointOverrides(overrides: Record<string, unknown>): { applied: EndpointKey[]; refused: string[] } {
+  const applied: EndpointKey[] = [];
+  const refused: string[] = [];
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!Object.prototype.hasOwnProperty.call(ENDPOINTS, key)) continue;
+    const path = typeof value === 'string' ? value.trim() : '';
+    if (!/^\/[A-Za-z0-9._:~\-/]*$/.test(path) || path.includes('//') || /(^|\/)\.\.?(\/|$)/.test(path)) {
+      refused.push(key);
+      continue;
+    }
+    const endpoint = ENDPOINTS[key as EndpointKey] as Endpoint;
+    if (endpoint.path !== path) {
+      endpoint.path = path;
+      applied.push(key as EndpointKey);
+    }
+  }
+  return { applied, refused };
+}
+
+/** Back to the shipped addresses (tests, and a page that re-reads its settings). */
+export function resetEndpointOverrides(): void {
+  for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) endpoint.path = endpoint.defaultPath;
+}

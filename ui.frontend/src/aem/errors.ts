@@ -47,3 +47,25 @@ export class NetworkError extends Error {
     super('The request did not reach AEM (connection closed or refused).');
   }
 }
+
+/**
+ * Check Health cannot run on this AEM from the page (its address is UNKNOWN and this AEM does not
+ * answer it). Neither healthy nor failing: the agents' Test Connection is the proof instead.
+ */
+export class HealthUnavailableError extends EndpointUnavailableError {}
+
+/**
+ * The IMS servlet is not bound at the address the page used: Sling's default POST servlet answered.
+ * `leftProperties` names form fields still stored on that node after the page's clean-up (empty
+ * when the page proved the node clean). The body is kept with the secret masked.
+ */
+export class ServletNotBoundError extends Error {
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly status: number,
+    readonly body: string,
+    readonly leftProperties: string[],
+  ) {
+    super(`The IMS servlet is not bound at ${endpoint.path} (Sling answered HTTP ${status})`);
+  }
+}

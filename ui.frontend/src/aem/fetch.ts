@@ -4,6 +4,7 @@
  * retried once when AEM rejects it), the login redirect on an expired session, timeouts, and
  * typed errors. Secrets in request bodies are never logged here or anywhere.
  */
+import { isSlingStatusPage } from '../domain/sling-status';
 import { ENDPOINTS, HTTP } from './endpoints';
 import { CsrfUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from './errors';
 
@@ -11,6 +12,11 @@ export const DEFAULT_TIMEOUT_MS = 30000;
 
 export interface AemRequestInit extends RequestInit {
   timeoutMs?: number;
+  /**
+   * A write that carries a secret (client secret, private key, keystore password): sent at most
+   * once, and again only after a confirmed CSRF-token rejection, when the servlet never saw it.
+   */
+  sendOnce?: boolean;
 }
 
 const externalize = (path: string): string => (window.Granite?.HTTP ? window.Granite.HTTP.externalize(path) : path);
@@ -51,8 +57,17 @@ export async function csrfToken(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string>
   return token;
 }
 
+/**
+ * The CSRF filter refused the request before any servlet ran: 403, no X-Reason (that is an expired
+ * session), and not a Sling status page (a servlet's own 403 answer).
+ */
+export async function isCsrfRejection(res: Response): Promise<boolean> {
+  if (res.status !== 403 || res.headers.get(HTTP.reasonHeader)) return false;
+  return !isSlingStatusPage(await res.clone().text());
+}
+
 export async function aemFetch(path: string, init: AemRequestInit = {}): Promise<Response> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, ...rest } = init;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, sendOnce = false, ...rest } = init;
   const method = (rest.method ?? 'GET').toUpperCase();
   const write = !['GET', 'HEAD'].includes(method);
   const attempt = async () => {
@@ -62,8 +77,9 @@ export async function aemFetch(path: string, init: AemRequestInit = {}): Promise
   };
   let res = await attempt();
   if (isLoggedOut(res)) sessionExpired();
-  // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry (contract 2.1).
-  if (write && res.status === 403) {
+  // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry (contract 2.1);
+  // a secret-bearing write only when the refusal is certainly the CSRF filter's.
+  if (write && res.status === 403 && (!sendOnce || (await isCsrfRejection(res)))) {
     res = await attempt();
     if (isLoggedOut(res)) sessionExpired();
   }

@@ -4,62 +4,103 @@
  * from the endpoint map only; transport from aemFetch. No DOM here.
  */
 import { parseFelixConfig, type FelixValue } from '../domain/felix-config';
+import { parseKeystoreJson } from '../domain/keystore-json';
+import { pemToDer } from '../domain/pem';
+import { maskValue } from '../domain/mask';
+import { isSlingStatusPage, slingStatusPage } from '../domain/sling-status';
 import type { HealthResult, ImsConfig, ImsConfigInput, KeystoreInfo, ProductInfo } from '../domain/types';
-import { ENDPOINTS, IMS_OSGI, IMS_PARAMS, KEYSTORE } from './endpoints';
-import { AemHttpError } from './errors';
+import { versionFromProductInfo } from '../domain/version';
+import { AUTHORIZABLES, ENDPOINTS, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, authorizableQuery, slingJson } from './endpoints';
+import { AemHttpError, EndpointUnavailableError, HealthUnavailableError, ServletNotBoundError } from './errors';
 import { aemFetch, readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
 
 const P = IMS_OSGI.props;
 
+/** The AEM version from the Felix product-info printer (contract 5), in either of its shapes. */
 export async function productInfo(): Promise<ProductInfo> {
   const e = ENDPOINTS.productInfo;
-  const body = parseJson<{ version?: unknown }>(await expectOk(await aemFetch(e.path), e), e.path);
-  if (typeof body.version !== 'string') throw new AemHttpError(200, JSON.stringify(body), e.path);
-  return { version: body.version };
+  const text = await expectOk(await aemFetch(e.path), e);
+  const version = versionFromProductInfo(parseJson<unknown>(text, e.path));
+  if (!version) throw new AemHttpError(200, text.slice(0, 500), e.path);
+  return { version };
 }
 
-// ---- keystore of the Brand Portal IMS service user (contract 2.5) ----------------------------
+// ---- authorizables: Oak names their nodes unpredictably, so they are looked up (contract 5) ----
 
-const keystoreUser = () => ENDPOINTS.keystoreUserPath.path;
+interface QueryHit {
+  'jcr:path'?: unknown;
+}
+
+/** Paths of the authorizables of `type` below `root` (optionally with one id), via QueryBuilder. */
+export async function findAuthorizables(root: string, type: string, id?: string): Promise<string[]> {
+  const url = authorizableQuery(root, type, id);
+  const json = parseJson<{ hits?: QueryHit[] }>(await expectOk(await aemFetch(url), ENDPOINTS.queryBuilder, url), url);
+  return (Array.isArray(json.hits) ? json.hits : []).map((h) => h['jcr:path']).filter((p): p is string => typeof p === 'string' && p.startsWith('/'));
+}
+
+let serviceUserPathCache: Promise<string> | undefined;
+
+/** Forgets looked-up paths (another AEM, or tests with another scripted AEM). */
+export function forgetLookups(): void {
+  serviceUserPathCache = undefined;
+}
+
+/** Where `brandportal-imsconfig-service` lives on this AEM; looked up once per page. */
+export function serviceUserPath(): Promise<string> {
+  serviceUserPathCache ??= findAuthorizables(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser).then((paths) => {
+    if (!paths[0]) throw new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 404);
+    return paths[0];
+  });
+  serviceUserPathCache.catch(() => (serviceUserPathCache = undefined)); // a failed lookup is tried again next time
+  return serviceUserPathCache;
+}
+
+/** Removes a user through AEM's user management (`deleteAuthorizable`), never as a raw node delete. */
+export async function deleteAuthorizable(userPath: string): Promise<void> {
+  const res = await aemFetch(userPath, { method: 'POST', body: new URLSearchParams({ [AUTHORIZABLES.deleteField]: '' }) });
+  if (res.status === 404) return; // already gone
+  const body = await expectOk(res, ENDPOINTS.macUsersRoot, userPath);
+  const page = slingStatusPage(body);
+  if (page.status !== undefined && page.status >= 400) throw new AemHttpError(page.status, body, userPath);
+}
+
+// ---- keystore of the Brand Portal IMS service user (contract 2.5, 5) -------------------------
 
 export async function keystore(): Promise<KeystoreInfo> {
-  const path = `${keystoreUser()}${KEYSTORE.ksJsonSelector}`;
-  const info = parseJson<KeystoreInfo>(await expectOk(await aemFetch(path), ENDPOINTS.keystoreUserPath, path), path);
-  return { exists: Boolean(info.exists), aliases: Array.isArray(info.aliases) ? info.aliases : [] };
-}
-
-/** The Sling POST servlet's HTML answer carries the outcome in #Status / #Message. */
-function slingOutcome(html: string): { status?: number; message?: string } {
-  const status = /<div id="Status">(\d+)<\/div>/.exec(html)?.[1];
-  const message = /<div id="Message">([\s\S]*?)<\/div>/.exec(html)?.[1];
-  return { status: status ? Number(status) : undefined, message };
+  const path = `${await serviceUserPath()}${KEYSTORE.ksJsonSelector}`;
+  return parseKeystoreJson(await expectOk(await aemFetch(path), ENDPOINTS.systemUsersRoot, path), path);
 }
 
 async function keystorePost(form: FormData | URLSearchParams): Promise<void> {
-  const path = `${keystoreUser()}${KEYSTORE.ksHtmlSelector}`;
-  const res = await aemFetch(path, { method: 'POST', body: form });
-  const body = await expectOk(res, ENDPOINTS.keystoreUserPath, path);
-  const outcome = slingOutcome(body);
-  if (outcome.status !== undefined && outcome.status >= 400) throw new AemHttpError(outcome.status, body, path);
+  const path = `${await serviceUserPath()}${KEYSTORE.ksHtmlSelector}`;
+  const res = await aemFetch(path, { method: 'POST', body: form, sendOnce: true });
+  const body = await expectOk(res, ENDPOINTS.systemUsersRoot, path);
+  const page = slingStatusPage(body);
+  if (page.status !== undefined && page.status >= 400) throw new AemHttpError(page.status, body, path);
 }
 
 export async function createKeystore(password: string): Promise<void> {
   const F = KEYSTORE.fields;
-  await keystorePost(new URLSearchParams({ [F.operation]: KEYSTORE.operations.createStore, [F.newPassword]: password, [F.rePassword]: password }));
+  await keystorePost(new URLSearchParams({ [F.operation]: KEYSTORE.createStoreOperation, [F.newPassword]: password, [F.rePassword]: password }));
 }
 
-/** Route B: the page made the key pair; the private key is sent once, as a file part, and dropped. */
-export async function addKeyPair(alias: string, keystorePassword: string, privateKeyPem: string, certificatePem: string): Promise<void> {
+/**
+ * Route B: the page made the key pair. The private key goes once, as unencrypted PKCS#8 DER in the
+ * `pk` file part, with the PEM certificate as `cert-chain`, and no `:operation` (contract 5).
+ */
+export async function addKeyPair(alias: string, privateKeyPem: string, certificatePem: string): Promise<void> {
   const F = KEYSTORE.fields;
   const form = new FormData();
-  form.set(F.operation, KEYSTORE.operations.addKey);
-  form.set(F.keyStorePass, keystorePassword);
   form.set(F.alias, alias);
-  form.set(F.newAlias, alias);
-  form.set(F.privateKey, new Blob([privateKeyPem], { type: 'application/x-pem-file' }), 'private-key.pem');
+  form.set(F.privateKey, new Blob([pemToDer(privateKeyPem, 'PRIVATE KEY')], { type: 'application/octet-stream' }), 'private-key.der');
   form.set(F.certChain, new Blob([certificatePem], { type: 'application/x-pem-file' }), KEYSTORE.publicKeyFileName);
   await keystorePost(form);
+}
+
+/** Removes one alias from the keystore (`removeAlias`, no `:operation`). */
+export async function removeKeyAlias(alias: string): Promise<void> {
+  await keystorePost(new URLSearchParams({ [KEYSTORE.fields.removeAlias]: alias }));
 }
 
 const publicKeyUrl = (alias: string): string => `${ENDPOINTS.publicKey.path}?alias=${encodeURIComponent(alias)}`;
@@ -133,12 +174,39 @@ export function imsConfigForm(input: ImsConfigInput): URLSearchParams {
   return form;
 }
 
+/**
+ * Sling's default POST servlet answered at the IMS servlet's address, so it may have stored the form
+ * fields (the secret among them) as properties: remove each one, then read the node back to prove
+ * none is left. Returns the names still there (empty when clean).
+ */
+export async function removeStrayFormProperties(path: string, fieldNames: string[]): Promise<string[]> {
+  const cleanup = new URLSearchParams();
+  for (const name of fieldNames) cleanup.append(`${name}${SLING_POST.deleteSuffix}`, '');
+  await aemFetch(path, { method: 'POST', body: cleanup });
+  const res = await aemFetch(slingJson(path, 0));
+  if (res.status === 404) return [];
+  if (!res.ok) return fieldNames; // cannot prove it: assume the worst
+  const node = parseJson<Record<string, unknown>>(await res.text(), path);
+  return fieldNames.filter((n) => Object.prototype.hasOwnProperty.call(node, n));
+}
+
 /** Saves through AEM's IMS servlet and answers the configuration id (contract 2.7). */
 export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
   const e = ENDPOINTS.imsConfigUpdate;
-  const body = (await expectOk(await aemFetch(e.path, { method: 'POST', body: imsConfigForm(input) }), e)).trim();
-  // HTML means the servlet is not bound there and Sling stored the form instead (contract 2.7 safety).
-  if (!body || body.startsWith('<')) throw new AemHttpError(200, body, e.path);
+  const form = imsConfigForm(input);
+  const res = await aemFetch(e.path, { method: 'POST', body: form, sendOnce: true });
+  const body = (await res.text()).trim();
+  // A Sling status page (or any HTML) means the IMS servlet is not bound at this address and the
+  // default POST servlet handled the form (contract 2.7 safety): clean up before reporting.
+  if (body.startsWith('<') || isSlingStatusPage(body)) {
+    const left = await removeStrayFormProperties(e.path, [...new Set(form.keys())]);
+    throw new ServletNotBoundError(e, res.status, maskValue(body, input.clientSecret), left);
+  }
+  if (!res.ok) {
+    if (res.status === 404 || res.status === 405) throw new EndpointUnavailableError(e, res.status);
+    throw new AemHttpError(res.status, maskValue(body, input.clientSecret), e.path);
+  }
+  if (!body) throw new AemHttpError(res.status, body, e.path);
   return body;
 }
 
@@ -149,12 +217,18 @@ export async function deleteImsConfigs(pids: string[]): Promise<void> {
   await expectOk(await aemFetch(e.path, { method: 'POST', body: form }), e);
 }
 
-/** Read-only: AEM requests a token from IMS with the stored configuration (contract 2.9). */
+/**
+ * Read-only: AEM requests a token from IMS with the stored configuration (contract 2.9). The
+ * console's address is UNKNOWN: a 404/405 (or a page that is not the expected JSON) means "this AEM
+ * cannot be checked from here", never "healthy" and never "failing".
+ */
 export async function checkHealth(id: string): Promise<HealthResult> {
   const e = ENDPOINTS.checkHealth;
   const path = `${e.path}?id=${encodeURIComponent(id)}`;
   const res = await aemFetch(path);
   const { json, text } = await readBody(res.clone());
+  if ((res.status === 404 || res.status === 405) && !json) throw new HealthUnavailableError(e, res.status);
+  if (res.ok && !json) throw new HealthUnavailableError(e, res.status);
   if (!res.ok && json) throw new AemHttpError(res.status, text, path);
   const result = parseJson<HealthResult>(await expectOk(res, e, path), path);
   return { id: String(result.id ?? id), title: String(result.title ?? ''), healthy: result.healthy === true, message: String(result.message ?? '') };

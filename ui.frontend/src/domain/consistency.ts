@@ -21,6 +21,8 @@ export interface SetupSnapshot {
   brandPortalImsConfigs: ImsConfig[];
   allImsConfigs: ImsConfig[];
   health?: HealthResult;
+  /** Check Health cannot run from the page on this AEM. */
+  healthUnavailable?: boolean;
   keystore?: KeystoreInfo;
   cloudConfigs: CloudConfig[];
   agents: ReplicationAgent[];
@@ -36,8 +38,10 @@ const ISSUE_TEXT: Record<AgentCheck['issues'][number], (name: string) => [string
 
 /** The fix a failed Test Connection log points at (the markers the emulator and AEM print). */
 export function agentTestFix(log: string): string {
-  if (/401 Unauthorized/.test(log)) return t('The tenant\'s replication user holds an old key: use Reset Brand Portal publishing, then save the cloud service again.');
-  if (/access token/i.test(log)) return t('The agent gets no token from Adobe IMS: fix the IMS configuration first (its health check says why).');
+  if (/401 Unauthorized/.test(log)) {
+    return t('Brand Portal refused AEM\'s token (401). First check the IMS configuration in step 4 (client ID, secret, organization and scopes from the Developer Console credential); if it is right, the tenant\'s replication user holds an old key: use Reset Brand Portal publishing, then save the cloud service again.');
+  }
+  if (/access token/i.test(log)) return t('The agent gets no token from Adobe IMS: correct the IMS configuration in step 4 (its health check, where this AEM has one, says why).');
   if (/disabled/i.test(log)) return t('Enable the agent, then test again.');
   if (/UnknownHostException/.test(log)) return t('AEM cannot reach the tenant: check the tenant URL and outgoing HTTPS from AEM.');
   return t('Open the test log below; fix what it names and test again.');
@@ -61,6 +65,17 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
     if (expiry?.expired) add('certificate-expired', 'error', t('The certificate "{0}" has expired', active.keyAlias ?? ''), t('Create a new certificate, upload it to the Developer Console, and save the IMS configuration with it; better, migrate to OAuth.'));
     else if (expiry?.expiresSoon) add('certificate-expiring', 'warning', t('The certificate "{0}" expires in {1} days', active.keyAlias ?? '', String(expiry.daysLeft)), t('Renew it before then, or migrate to OAuth.'));
     add('ims-jwt', 'warning', t('The IMS configuration uses JWT credentials, which Adobe has deprecated'), t('Migrate it to OAuth Server-to-Server (step 4) where this AEM supports it.'));
+  }
+
+  // Never green without proof that AEM gets a token: Check Health, or one agent connected.
+  const healthyCheck = Boolean(active && s.health?.id === active.id && s.health.healthy);
+  if (active && !healthyCheck && !s.agentTests.some((r) => r.succeeded) && !(s.health && !s.health.healthy)) {
+    add(
+      'token-unproven',
+      'error',
+      t('Not proven that AEM gets a token from Adobe IMS'),
+      s.healthUnavailable ? t('This AEM has no Check Health the page can run: create the Brand Portal cloud service (step 6) and test the agents; one connected agent proves the token.') : t('Run Check health (step 5) or test the replication agents (step 6).'),
+    );
   }
 
   const configs = s.cloudConfigs;

@@ -2,7 +2,9 @@
  * The diagnostics report: what an admin sends to a colleague or to Adobe support. Every value
  * that could be a secret is masked, by its key and by its shape, whatever reaches it.
  */
-export const MASK = '[masked]';
+import { MASK } from './mask';
+
+export { MASK };
 
 const SECRET_KEY = /secret|password|passwd|private|token|credential|jwt|keystorepass|pk$/i;
 const SECRET_VALUE = /PRIVATE KEY|^p8e-|^eyJ[A-Za-z0-9_-]{10,}\./;

@@ -21,9 +21,10 @@ export interface RequestProblem {
 /** Where to do by hand what an unavailable endpoint would have done. */
 export function consoleFor(endpoint: Endpoint): { label: string; href: string } {
   switch (endpoint) {
-    case ENDPOINTS.keystoreUserPath:
+    case ENDPOINTS.systemUsersRoot:
+    case ENDPOINTS.queryBuilder:
     case ENDPOINTS.publicKey:
-      return { label: t('User editor of the Brand Portal IMS service user (Keystore tab)'), href: `${ENDPOINTS.userEditor.path}${ENDPOINTS.keystoreUserPath.path}` };
+      return { label: t('Users console: open brandportal-imsconfig-service, Keystore tab'), href: ENDPOINTS.usersConsole.path };
     case ENDPOINTS.agentsRoot:
     case ENDPOINTS.macUsersRoot:
       return { label: t('Replication agents console'), href: ENDPOINTS.replicationConsole.path };

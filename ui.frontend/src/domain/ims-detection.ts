@@ -1,16 +1,25 @@
 /**
- * Which IMS configurations are meant for Brand Portal (pain point 4: "create only one"):
- * a JWT one whose claims carry the Brand Portal metascope, any one a Brand Portal cloud service
- * points at, or one titled for Brand Portal.
+ * Which IMS configurations serve Brand Portal (pain point 4: "create only one"). The cloud
+ * service's reference decides once it exists; before that, the configuration the admin marked on
+ * this page; failing both, a guess: a JWT one whose claims carry the Brand Portal metascope, or one
+ * titled for Brand Portal. Every configuration on the author stays visible either way.
  */
 import { IMS } from '../aem/endpoints';
 import type { ImsConfig } from './types';
 
-export function isBrandPortalImsConfig(config: ImsConfig, referencedIds: readonly string[] = []): boolean {
-  if (referencedIds.includes(config.id) || referencedIds.includes(config.pid)) return true;
+const matches = (config: ImsConfig, id: string) => config.id === id || config.pid === id;
+
+export function looksLikeBrandPortal(config: ImsConfig): boolean {
   if ((config.defaultClaims ?? []).some((c) => c.includes(`${IMS.metascopePrefix}${IMS.brandPortalMetascope}`))) return true;
   return /brand\s*portal/i.test(config.title);
 }
 
-export const brandPortalImsConfigs = (configs: ImsConfig[], referencedIds: readonly string[] = []): ImsConfig[] =>
-  configs.filter((c) => isBrandPortalImsConfig(c, referencedIds));
+export type BrandPortalChoice = 'referenced' | 'marked' | 'guessed';
+
+export function brandPortalImsConfigs(configs: ImsConfig[], referencedIds: readonly string[] = [], markedId?: string): { configs: ImsConfig[]; by: BrandPortalChoice } {
+  const referenced = configs.filter((c) => referencedIds.some((id) => matches(c, id)));
+  if (referenced.length) return { configs: referenced, by: 'referenced' };
+  const marked = markedId ? configs.filter((c) => matches(c, markedId)) : [];
+  if (marked.length) return { configs: marked, by: 'marked' };
+  return { configs: configs.filter(looksLikeBrandPortal), by: 'guessed' };
+}

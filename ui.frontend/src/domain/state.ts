@@ -5,7 +5,7 @@
  */
 import { t } from '../ui/i18n';
 import { expiryOf } from './expiry';
-import { brandPortalImsConfigs } from './ims-detection';
+import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
 import { checkAgents } from './agents';
 import { validateTenantUrl } from './tenant';
 import type { AgentTestResult, AuthType, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent, StepState } from './types';
@@ -23,6 +23,12 @@ export interface SetupFacts {
   referencedImsIds?: string[];
   /** The last Check Health answer on this page, for the active configuration. */
   health?: HealthResult;
+  /** Check Health cannot run from the page on this AEM (its address answers 404/405). */
+  healthUnavailable?: boolean;
+  /** The IMS configuration the admin marked for Brand Portal (page settings on the author). */
+  markedImsConfig?: string;
+  /** The admin says Adobe's IMS compatibility hotfix is installed (6.5 SP11–SP20). */
+  hotfixConfirmed?: boolean;
   /** The authentication type the admin picked in the form. */
   chosenAuthType?: AuthType;
   cloudConfigs?: CloudConfig[];
@@ -39,26 +45,43 @@ export interface SetupState {
   steps: StepState[];
   oauth: OauthSupport | 'unknown';
   brandPortalConfigs: ImsConfig[];
+  /** How the Brand Portal configuration was recognised: the cloud service's reference, the admin's mark, or a guess. */
+  brandPortalChoice: BrandPortalChoice;
   /** The one configuration the rest of the setup uses, when there is exactly one. */
   active?: ImsConfig;
   authType: AuthType;
+  /** OAuth Server-to-Server can be configured here now (native, or the hotfix confirmed). */
+  oauthAvailable: boolean;
+  /** A positive signal that AEM gets a token: a healthy Check Health or one agent connected. */
+  tokenProven: boolean;
 }
 
 export function deriveSetupState(f: SetupFacts): SetupState {
   const version = f.version ? parseVersion(f.version) : undefined;
   const oauth = version ? oauthSupport(version) : 'unknown';
-  const bp = brandPortalImsConfigs(f.imsConfigs, f.referencedImsIds);
+  const recognised = brandPortalImsConfigs(f.imsConfigs, f.referencedImsIds, f.markedImsConfig);
+  const bp = recognised.configs;
   const active = bp.length === 1 ? bp[0] : undefined;
-  const authType: AuthType = active?.authType ?? f.chosenAuthType ?? (oauth === 'unsupported' ? 'jwt' : 'oauth');
+  const oauthAvailable = oauth === 'native' || (oauth === 'withHotfix' && Boolean(f.hotfixConfirmed));
+  const authType: AuthType = active?.authType ?? f.chosenAuthType ?? 'oauth';
+  const agentConnected = (f.agentTests ?? []).some((r) => r.succeeded);
+  const tokenProven = Boolean(active && f.health?.id === active.id && f.health.healthy) || agentConnected;
   const steps: StepState[] = [];
 
   if (!version) {
     steps.push({ id: 'prerequisites', status: 'warning', summary: f.versionUnavailable ? t('This AEM does not report its version here: state it below.') : t('AEM version not known yet.') });
   } else if (!developerConsoleFlowSupported(version)) {
     steps.push({ id: 'prerequisites', status: 'error', summary: t('AEM {0} predates the Adobe Developer Console flow for Brand Portal (6.5.4, 6.4.8 or 6.3.3.8 needed): install the latest service pack.', f.version ?? '') });
+  } else if (oauth === 'native') {
+    steps.push({ id: 'prerequisites', status: 'done', summary: t('AEM {0}. OAuth Server-to-Server available.', f.version ?? '') });
+  } else if (oauth === 'withHotfix') {
+    steps.push(
+      f.hotfixConfirmed
+        ? { id: 'prerequisites', status: 'done', summary: t('AEM {0} with the IMS compatibility hotfix: OAuth Server-to-Server available.', f.version ?? '') }
+        : { id: 'prerequisites', status: 'error', summary: t('AEM {0} needs Adobe\'s IMS compatibility hotfix for OAuth, and JWT no longer works: install the hotfix or update to 6.5.21.', f.version ?? '') },
+    );
   } else {
-    const oauthText = oauth === 'native' ? t('OAuth Server-to-Server available.') : oauth === 'withHotfix' ? t('OAuth needs the IMS compatibility hotfix on this service pack, or SP21.') : t('OAuth Server-to-Server is not available on this version: JWT only.');
-    steps.push({ id: 'prerequisites', status: 'done', summary: t('AEM {0}. {1}', f.version ?? '', oauthText) });
+    steps.push({ id: 'prerequisites', status: 'error', summary: t('AEM {0} cannot use OAuth Server-to-Server, and JWT no longer works: update to 6.5.21 (or to SP11 or later and install the hotfix).', f.version ?? '') });
   }
 
   const aliases = f.keystore?.aliases ?? [];
@@ -83,20 +106,22 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   else steps.push({ id: 'imsAccount', status: 'done', summary: t('"{0}" ({1}).', bp[0].title, bp[0].authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT, deprecated')) });
 
   if (!active) steps.push({ id: 'health', status: 'todo', summary: t('Needs exactly one Brand Portal IMS configuration.') });
+  else if (f.healthUnavailable && agentConnected) steps.push({ id: 'health', status: 'done', summary: t('Token proven: a replication agent\'s Test Connection succeeded.') });
+  else if (f.healthUnavailable) steps.push({ id: 'health', status: 'warning', summary: t('Check Health cannot run from this page on this AEM: the agents\' Test Connection (step 6) proves the token instead.') });
   else if (!f.health || f.health.id !== active.id) steps.push({ id: 'health', status: 'todo', summary: t('Not checked on this page yet.') });
   else if (f.health.healthy) steps.push({ id: 'health', status: 'done', summary: f.health.message });
   else steps.push({ id: 'health', status: 'error', summary: t('Unhealthy: see the explanation below.') });
 
   steps.push(brandPortalStep(f));
 
-  return { steps, oauth, brandPortalConfigs: bp, active, authType };
+  return { steps, oauth, brandPortalConfigs: bp, brandPortalChoice: recognised.by, active, authType, oauthAvailable, tokenProven };
 }
 
 function brandPortalStep(f: SetupFacts): StepState {
   const configs = f.cloudConfigs ?? [];
   if (f.cloudConfigsError) return { id: 'brandPortal', status: 'error', summary: t('The Brand Portal configuration could not be read.') };
   if (!configs.length) {
-    return f.health?.healthy ? { id: 'brandPortal', status: 'todo', summary: t('Next: the Brand Portal cloud service.') } : { id: 'brandPortal', status: 'todo', summary: t('After a healthy IMS configuration.') };
+    return f.health?.healthy || f.healthUnavailable ? { id: 'brandPortal', status: 'todo', summary: t('Next: the Brand Portal cloud service.') } : { id: 'brandPortal', status: 'todo', summary: t('After the IMS configuration and its health check.') };
   }
   if (configs.length > 1) return { id: 'brandPortal', status: 'warning', summary: t('{0} Brand Portal configurations: one tenant per author.', String(configs.length)) };
   const config = configs[0];

@@ -4,6 +4,8 @@
  * IMS compatibility hotfix; the Developer Console Brand Portal flow from 6.5.4 / 6.4.8 / 6.3.3.8.
  */
 
+import { PRODUCT_INFO } from '../aem/endpoints';
+
 export type Version = [number, number, number, number];
 
 export function parseVersion(text: string): Version | undefined {
@@ -35,6 +37,22 @@ export function developerConsoleFlowSupported(v: Version): boolean {
   if (v[0] === 6 && v[1] === 4) return atLeast(v, '6.4.8.0');
   if (v[0] === 6 && v[1] === 3) return atLeast(v, '6.3.3.8');
   return v[0] > 6 || (v[0] === 6 && v[1] > 5);
+}
+
+/**
+ * The version in the Felix product-info printer's answer (contract 5): a JSON array of text lines,
+ * or `{"value": [...]}` on older consoles; the line after "Installed Products" reads
+ * `Adobe Experience Manager (6.5.N.0)`.
+ */
+export function versionFromProductInfo(json: unknown): string | undefined {
+  const lines = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value) ? (json as { value: unknown[] }).value : [];
+  const text = lines.map((l) => String(l));
+  const heading = text.findIndex((l) => l.includes(PRODUCT_INFO.heading));
+  for (const line of heading >= 0 ? text.slice(heading + 1) : text) {
+    const m = PRODUCT_INFO.productLine.exec(line);
+    if (m && parseVersion(m[1])) return m[1];
+  }
+  return undefined;
 }
 
 export const formatVersion = (v: Version): string => v.join('.');

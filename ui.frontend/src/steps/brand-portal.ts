@@ -88,15 +88,18 @@ export class BrandPortalStep implements Step {
     const health = ctx.facts.health;
     let firstHealthy = '';
     for (const c of ctx.state.brandPortalConfigs) {
-      const healthy = health?.id === c.id && health.healthy;
-      const why = healthy ? '' : health?.id === c.id ? t(' — unhealthy: fix it first') : t(' — run Check health first');
-      const option = el('option', { value: c.id, disabled: healthy ? undefined : true }, `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`);
+      // Usable: proven healthy, or on an AEM whose Check Health the page cannot run (the agents'
+      // Test Connection proves the token afterwards). Known unhealthy or unchecked: not yet.
+      const checked = health?.id === c.id;
+      const usable = (checked && health.healthy) || (!checked && ctx.facts.healthUnavailable === true);
+      const why = checked ? (health.healthy ? '' : t(' — unhealthy: fix it first')) : usable ? t(' — token not checked: the agents\' test will prove it') : t(' — run Check health first');
+      const option = el('option', { value: c.id, disabled: usable ? undefined : true }, `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`);
       this.imsSelect.appendChild(option);
-      if (healthy && !firstHealthy) firstHealthy = c.id;
+      if (usable && !firstHealthy) firstHealthy = c.id;
     }
     if (!ctx.state.brandPortalConfigs.length) this.imsSelect.appendChild(el('option', { value: '', disabled: true, selected: true }, t('No Brand Portal IMS configuration yet (step 4)')));
     this.imsSelect.value = [...this.imsSelect.options].some((o) => o.value === current && !o.disabled) ? current : firstHealthy;
-    this.imsNote.textContent = firstHealthy ? '' : t('Only a healthy Brand Portal IMS configuration can be used: finish steps 4 and 5.');
+    this.imsNote.textContent = firstHealthy ? '' : t('Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.');
     this.imsNote.className = `bpsetup-field-message${firstHealthy ? '' : ' is-warning'}`;
   }
 

@@ -120,7 +120,6 @@ export class CertificateStep implements Step {
   }
 
   private checkPassword(value: string): Verdict {
-    if (this.ctx?.facts.keystore?.exists) return value ? {} : { error: t('Enter the keystore password of {0}.', KEYSTORE.serviceUser) };
     return validateNewKeystorePassword(value, this.repeat.value());
   }
 
@@ -145,8 +144,10 @@ export class CertificateStep implements Step {
       this.alias.input.value = this.suggestedAlias;
     }
     const exists = Boolean(ctx.facts.keystore?.exists);
+    // AEM opens an existing keystore itself; a password is asked only to create one (contract 5).
+    this.password.setHidden(exists);
     this.repeat.setHidden(exists);
-    (this.password.root.querySelector('label') as HTMLElement).textContent = exists ? t('Keystore password') : t('New keystore password (the keystore does not exist yet)');
+    (this.password.root.querySelector('label') as HTMLElement).textContent = t('New keystore password (the keystore does not exist yet)');
     this.renderAliases(ctx);
     this.validate();
   }
@@ -189,7 +190,7 @@ export class CertificateStep implements Step {
       const generated = await tools.createCertificate({ commonName: 'Adobe Brand Portal' });
       this.status.firstChild!.textContent = t('Saving it in the keystore…');
       if (!ctx.facts.keystore?.exists) await createKeystore(password);
-      await addKeyPair(alias, password, generated.privateKeyPem, generated.certificatePem);
+      await addKeyPair(alias, generated.privateKeyPem, generated.certificatePem);
       this.createdPem = generated.certificatePem;
       this.password.reset();
       this.repeat.reset();

@@ -1,4 +1,5 @@
 /** What every step sees and may ask of the page. */
+import type { EndpointKey } from '../aem/endpoints';
 import type { RequestProblem } from '../domain/explain-request';
 import type { SetupFacts, SetupState } from '../domain/state';
 import type { AuthType } from '../domain/types';
@@ -12,6 +13,8 @@ export interface LoadProblems {
 
 export interface PageContext {
   facts: SetupFacts;
+  /** Address overrides read from the page settings on the author, and any refused as unsafe. */
+  overrides: { applied: EndpointKey[]; refused: string[]; error?: RequestProblem };
   state: SetupState;
   problems: LoadProblems;
   /** Reads everything again from AEM and re-renders. */
@@ -24,6 +27,10 @@ export interface PageContext {
   testAgents(): Promise<void>;
   agentTestsRunning: boolean;
   chooseAuthType(type: AuthType): void;
+  /** Records on the author which IMS configuration Brand Portal uses (a write), then re-reads. */
+  markImsConfig(pid: string): Promise<void>;
+  /** The admin states that Adobe's IMS compatibility hotfix is installed. */
+  confirmHotfix(): void;
   stateVersion(version: string): void;
 }
 

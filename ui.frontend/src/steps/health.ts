@@ -21,6 +21,20 @@ export function renderHealthResult(result: HealthResult): HTMLElement {
   );
 }
 
+/** No Check Health the page can run on this AEM: say so, point at AEM's console, name the other proof. */
+export function renderHealthUnavailable(tokenProven: boolean): HTMLElement {
+  const box = renderNotice(
+    tokenProven ? 'success' : 'info',
+    tokenProven ? t('Token proven by a replication agent') : t('Check Health cannot run from this page on this AEM'),
+    tokenProven
+      ? t('A Brand Portal replication agent connected, so AEM gets a token from Adobe IMS with this configuration.')
+      : t('This AEM does not answer the health check address the page knows ({0}). Run Check Health in AEM\'s own console if you like; otherwise go on to step 6: when the four agents\' Test Connection succeeds, that proves the token.', ENDPOINTS.checkHealth.path),
+  );
+  const link = el('a', { href: ENDPOINTS.imsConsole.path, target: '_blank', rel: 'noopener', class: 'bpsetup-console-link' }, t('Open the Adobe IMS Configurations console'));
+  ((box as unknown as { content: HTMLElement }).content ?? box).appendChild(el('p', {}, link));
+  return box;
+}
+
 export class HealthStep implements Step {
   private readonly section = createSection('health', 5, t('Check health'));
   readonly element = this.section.root;
@@ -45,6 +59,7 @@ export class HealthStep implements Step {
       : t('Needs exactly one Brand Portal IMS configuration (step 4).');
     this.result.textContent = '';
     if (ctx.healthRunning) this.result.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking…')));
+    else if (ctx.facts.healthUnavailable && active) this.result.appendChild(renderHealthUnavailable(ctx.state.tokenProven));
     else if (ctx.facts.health && active && ctx.facts.health.id === active.id) this.result.appendChild(renderHealthResult(ctx.facts.health));
   }
 }

@@ -31,6 +31,10 @@ export class ImsAccountStep implements Step {
   private readonly submit = button(t('Create configuration'), 'cta');
   private readonly cancelEdit = button(t('Cancel'), 'quiet');
   private readonly radios: Record<AuthType, HTMLInputElement>;
+  private readonly jwtLabel: HTMLElement;
+  private readonly legacyToggle = el('input', { type: 'checkbox', class: 'bpsetup-legacy-jwt-toggle' });
+  private readonly blocked = el('div', { class: 'bpsetup-ims-blocked' });
+  private readonly othersBox = el('div', { class: 'bpsetup-ims-others' });
   private authType: AuthType = 'oauth';
   /** Set while editing or migrating an existing configuration. */
   private editing?: ImsConfig;
@@ -62,10 +66,22 @@ export class ImsAccountStep implements Step {
       });
       return { input, label: el('label', { for: `bpsetup-auth-${type}`, class: 'bpsetup-radio' }, input, ` ${label}`) };
     };
-    const oauth = radio('oauth', t('OAuth Server-to-Server (recommended)'));
-    const jwt = radio('jwt', t('JWT (deprecated, for AEM without OAuth)'));
+    const oauth = radio('oauth', t('OAuth Server-to-Server'));
+    const jwt = radio('jwt', t('JWT (legacy: stopped by Adobe)'));
     this.radios = { oauth: oauth.input, jwt: jwt.input };
-    const authFieldset = el('fieldset', { class: 'bpsetup-auth-type' }, el('legend', {}, t('Authentication type')), oauth.label, jwt.label, el('p', { class: 'bpsetup-auth-note' }));
+    this.jwtLabel = jwt.label;
+    // JWT only behind an explicit legacy choice: Adobe's IMS no longer issues tokens for it.
+    this.legacyToggle.addEventListener('change', () => {
+      if (!this.legacyToggle.checked && this.authType === 'jwt') this.setAuthType('oauth', true);
+      if (this.ctx) this.update(this.ctx);
+    });
+    const legacy = el(
+      'label',
+      { class: 'bpsetup-legacy-jwt' },
+      this.legacyToggle,
+      ` ${t('Legacy: show the JWT option. Adobe switched JWT credentials off (no token after March 1, 2026); use it only for an old credential you know still works, for example on a test system.')}`,
+    );
+    const authFieldset = el('fieldset', { class: 'bpsetup-auth-type' }, el('legend', {}, t('Authentication type')), oauth.label, jwt.label, legacy, el('p', { class: 'bpsetup-auth-note' }));
 
     const paste = document.createElement('textarea');
     paste.className = 'bpsetup-credentials-input';
@@ -102,7 +118,7 @@ export class ImsAccountStep implements Step {
       ...(['title', 'authServerUrl', 'clientId', 'clientSecret', 'orgId', 'technicalAccountId', 'scopes', 'keyAlias', 'jwtPayload'] as FieldName[]).map((n) => this.fields[n].root),
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
-    this.section.body.append(this.existingBox, this.form, this.feedback);
+    this.section.body.append(this.existingBox, this.othersBox, this.blocked, this.form, this.feedback);
   }
 
   private fieldContext(): ImsFieldContext {
@@ -170,15 +186,15 @@ export class ImsAccountStep implements Step {
   update(ctx: PageContext): void {
     this.ctx = ctx;
     this.section.setState(ctx.state.steps.find((s) => s.id === 'imsAccount'));
-    const oauthPossible = ctx.state.oauth !== 'unsupported';
+    const oauthPossible = ctx.state.oauthAvailable || ctx.state.oauth === 'unknown';
+    const legacy = this.legacyToggle.checked;
     this.radios.oauth.disabled = !oauthPossible;
+    this.jwtLabel.hidden = !legacy;
+    this.radios.jwt.disabled = !legacy;
     const note = this.form.querySelector('.bpsetup-auth-note') as HTMLElement;
-    note.textContent = oauthPossible
-      ? ctx.state.oauth === 'withHotfix'
-        ? t('OAuth needs the IMS compatibility hotfix on this service pack.')
-        : ''
-      : t('This AEM version cannot use OAuth Server-to-Server: JWT only (update to 6.5.21 to use OAuth).');
-    if (!this.editing) this.setAuthType(oauthPossible ? ctx.state.authType : 'jwt');
+    note.textContent = legacy ? t('JWT: Adobe\'s IMS refuses JWT credentials since March 1, 2026 at the latest. A configuration made now will most likely fail its health check.') : '';
+    // The page's state follows the form's type (the certificate step depends on it).
+    if (!this.editing) this.setAuthType(legacy && (!oauthPossible || ctx.state.authType === 'jwt') ? 'jwt' : 'oauth', true);
     const aliases = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
     if (!this.fields.keyAlias.value() && aliases.length) this.fields.keyAlias.input.value = aliases[aliases.length - 1];
 
@@ -186,8 +202,13 @@ export class ImsAccountStep implements Step {
     this.existingBox.textContent = '';
     if (bp.length === 1) this.existingBox.appendChild(this.renderExisting(bp[0], ctx));
     if (bp.length > 1) this.existingBox.appendChild(renderDuplicates(bp, ctx, this.feedback));
+    this.renderOthers(ctx);
+    // Without OAuth (and no legacy choice) there is nothing this form could make that works.
+    const blocked = !oauthPossible && !legacy;
+    this.blocked.textContent = '';
+    if (blocked) this.blocked.appendChild(renderProblem({ title: t('OAuth Server-to-Server is not available on this AEM'), explanation: t('JWT no longer gets tokens from Adobe, so a new configuration cannot work here.'), fix: t('Step 1 names the two ways out: the IMS compatibility hotfix, or the update to 6.5.21.') }));
     // One configuration rule: the form is for the first one, or for editing the one that exists.
-    this.form.hidden = !(bp.length === 0 || this.editing);
+    this.form.hidden = blocked || !(bp.length === 0 || this.editing);
     this.cancelEdit.hidden = !this.editing;
     this.submit.label.textContent = this.editing ? (this.editing.authType === 'jwt' && this.authType === 'oauth' ? t('Migrate to OAuth') : t('Save changes')) : t('Create configuration');
     this.refreshSubmit();
@@ -202,6 +223,17 @@ export class ImsAccountStep implements Step {
       el('p', { class: 'bpsetup-mono' }, t('Client ID: {0}', config.clientId)),
       el('p', {}, t('Brand Portal uses exactly one IMS configuration: this one. Edit it rather than creating another.')),
     );
+    if (config.authType === 'jwt') {
+      // Stopped by Adobe: its one action is the migration, where this AEM can do OAuth.
+      card.prepend(renderProblem({ title: t('Stopped by Adobe: JWT credentials no longer get tokens'), explanation: t('Service Account (JWT) credentials reached end of life on June 30, 2025; none works after its certificate expires or March 1, 2026, whichever came first.'), fix: ctx.state.oauthAvailable ? t('Migrate this configuration to OAuth Server-to-Server with a new credential from the Developer Console.') : t('This AEM cannot do OAuth yet: see step 1 for the hotfix or the update, then migrate.') }));
+      if (ctx.state.oauthAvailable) {
+        const migrate = button(t('Migrate to OAuth'), 'primary');
+        migrate.classList.add('bpsetup-ims-migrate');
+        migrate.addEventListener('click', () => this.startEditing(config, 'oauth'));
+        card.appendChild(migrate);
+      }
+      return card;
+    }
     const edit = button(t('Edit'), 'secondary', 'Edit');
     edit.classList.add('bpsetup-ims-edit');
     edit.addEventListener('click', () => this.startEditing(config, config.authType));
@@ -210,14 +242,38 @@ export class ImsAccountStep implements Step {
     check.disabled = ctx.healthRunning;
     check.addEventListener('click', () => void ctx.runHealth());
     card.append(edit, check);
-    if (config.authType === 'jwt' && ctx.state.oauth !== 'unsupported') {
-      const migrate = button(t('Migrate to OAuth'), 'primary');
-      migrate.classList.add('bpsetup-ims-migrate');
-      migrate.addEventListener('click', () => this.startEditing(config, 'oauth'));
-      card.appendChild(migrate);
-      card.prepend(renderNotice('warning', t('JWT credentials are deprecated'), t('Adobe stopped JWT credentials on June 30, 2025; existing ones stop at certificate expiry or March 1, 2026 at the latest. Migrate this configuration to OAuth Server-to-Server with a new credential.')));
-    }
     return card;
+  }
+
+  /** Every other IMS configuration on the author stays visible; the admin can mark the Brand Portal one. */
+  private renderOthers(ctx: PageContext): void {
+    this.othersBox.textContent = '';
+    const others = ctx.facts.imsConfigs.filter((c) => !ctx.state.brandPortalConfigs.includes(c));
+    if (!others.length) return;
+    const canMark = ctx.state.brandPortalChoice !== 'referenced';
+    const list = el('ul', { class: 'bpsetup-ims-other-list' });
+    for (const c of others) {
+      const item = el('li', { 'data-config': c.id }, el('strong', {}, c.title), ` — ${c.authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT (stopped by Adobe)')}, ${t('client ID {0}', c.clientId)} `);
+      if (canMark) {
+        const mark = button(t('Use for Brand Portal'), 'quiet');
+        mark.classList.add('bpsetup-ims-mark');
+        mark.addEventListener('click', () => {
+          mark.disabled = true;
+          ctx.markImsConfig(c.pid).catch((e: unknown) => {
+            this.feedback.textContent = '';
+            this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => mark.click()));
+            mark.disabled = false;
+          });
+        });
+        item.appendChild(mark);
+      }
+      list.appendChild(item);
+    }
+    this.othersBox.append(
+      el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Other IMS configurations on this author')),
+      el('p', {}, canMark ? t('If one of these is the Brand Portal configuration, mark it rather than creating another: Adobe allows one per author.') : t('The Brand Portal cloud service points at the configuration above; these serve other Adobe solutions.')),
+      list,
+    );
   }
 
   private startEditing(config: ImsConfig, type: AuthType): void {

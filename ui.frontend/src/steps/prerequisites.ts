@@ -2,14 +2,48 @@
 import type { Step, PageContext } from './context';
 import { el } from '../ui/dom';
 import { t } from '../ui/i18n';
-import { renderNotice, renderRequestProblem } from '../ui/problem';
+import { ENDPOINTS } from '../aem/endpoints';
+import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 
 const KNOWN_VERSIONS = ['6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0', '6.5.4.0', '6.4.8.0', '6.3.3.8'];
 
+/** Which addresses an admin corrected through the page settings (and any refused as unsafe). */
+function renderOverrides(ctx: PageContext): HTMLElement {
+  const lines = ctx.overrides.applied.map((key) => t('{0}: {1} (instead of {2})', key, ENDPOINTS[key].path, ENDPOINTS[key].defaultPath));
+  const refused = ctx.overrides.refused.map((key) => t('{0}: refused (not a plain absolute path)', key));
+  return renderNotice(ctx.overrides.refused.length ? 'warning' : 'info', t('Addresses set on this author ({0})', ENDPOINTS.settings.path), [...lines, ...refused].join('; '));
+}
+
 export class PrerequisitesStep implements Step {
   private readonly section = createSection('prerequisites', 1, t('Prerequisites'));
   readonly element = this.section.root;
+
+  /**
+   * Adobe switched JWT credentials off (no token after March 1, 2026), so an AEM without OAuth
+   * cannot connect to Brand Portal at all: a blocker with the two ways out, not a JWT route.
+   */
+  private renderOauthBlocker(ctx: PageContext): HTMLElement {
+    const box = el('div', { class: 'bpsetup-oauth-blocker' });
+    if (ctx.state.oauthAvailable) return box;
+    const hotfixPossible = ctx.state.oauth === 'withHotfix';
+    box.appendChild(
+      renderProblem({
+        title: t('This AEM cannot connect to Brand Portal yet'),
+        explanation: t('Adobe ended JWT (Service Account) credentials: none gets a token after its certificate expires or March 1, 2026, whichever came first. OAuth Server-to-Server is the only way left, and AEM {0} does not have it.', ctx.facts.version ?? ''),
+        fix: hotfixPossible
+          ? t('Either install Adobe\'s IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) through Package Manager, or update AEM to 6.5.21 or later. Then reload this page.')
+          : t('Update AEM to 6.5.21 or later (or to 6.5 SP11 or later and install Adobe\'s IMS compatibility hotfix). Then reload this page.'),
+      }),
+    );
+    if (hotfixPossible) {
+      const confirm = button(t('The hotfix is installed'), 'secondary');
+      confirm.classList.add('bpsetup-confirm-hotfix');
+      confirm.addEventListener('click', () => ctx.confirmHotfix());
+      box.appendChild(confirm);
+    }
+    return box;
+  }
 
   update(ctx: PageContext): void {
     const { body } = this.section;
@@ -19,9 +53,11 @@ export class PrerequisitesStep implements Step {
     const version = ctx.facts.version;
     list.appendChild(el('li', { 'data-fact': 'version' }, version ? t('AEM version: {0}', version) : t('AEM version: not known')));
     const oauthText = {
-      native: t('OAuth Server-to-Server: available (6.5.21 or later). Use it: JWT credentials reached end of life on June 30, 2025.'),
-      withHotfix: t('OAuth Server-to-Server: needs the IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) on this service pack, or an update to 6.5.21. Without it, only JWT.'),
-      unsupported: t('OAuth Server-to-Server: not available on this AEM version, so the configuration must use JWT (deprecated by Adobe). Plan the update to 6.5.21.'),
+      native: t('OAuth Server-to-Server: available (6.5.21 or later).'),
+      withHotfix: ctx.facts.hotfixConfirmed
+        ? t('OAuth Server-to-Server: available with the IMS compatibility hotfix (as you confirmed).')
+        : t('OAuth Server-to-Server: needs the IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) on this service pack, or an update to 6.5.21.'),
+      unsupported: t('OAuth Server-to-Server: not available on this AEM version.'),
       unknown: t('OAuth Server-to-Server: depends on the version.'),
     }[ctx.state.oauth];
     list.appendChild(el('li', { 'data-fact': 'oauth' }, oauthText));
@@ -37,6 +73,8 @@ export class PrerequisitesStep implements Step {
     const bp = ctx.state.brandPortalConfigs.length;
     list.appendChild(el('li', { 'data-fact': 'existing' }, bp ? t('Brand Portal IMS configurations found: {0}.', String(bp)) : t('No Brand Portal IMS configuration yet.')));
     body.appendChild(list);
+    if (ctx.state.oauth === 'withHotfix' || ctx.state.oauth === 'unsupported') body.appendChild(this.renderOauthBlocker(ctx));
+    if (ctx.overrides.applied.length || ctx.overrides.refused.length) body.appendChild(renderOverrides(ctx));
 
     if (ctx.problems.version) {
       body.appendChild(renderNotice('warning', t('This AEM does not report its version to the page'), t('State it here (Help → About Adobe Experience Manager shows it); the page then offers what that version allows.')));

@@ -1,0 +1,77 @@
+/** The reset plan fails closed: tenant, confirmation, queue shape, and nothing outside the tenant. */
+import fc from 'fast-check';
+import { buildResetPlan, confirmationMatches, planPaths, queueLength, usersInsideFolder } from '../../ui.frontend/src/domain/reset-plan';
+import type { CloudConfig, ReplicationAgent } from '../../ui.frontend/src/domain/types';
+
+const agent = (name: string, transportUri: string): ReplicationAgent => ({ name, path: `/etc/replication/agents.author/${name}`, title: name, transportUri, enabled: true, closeConnection: true, triggerSpecific: true });
+const config = (tenantUrl: string, legacy = false): CloudConfig => ({ path: legacy ? '/etc/cloudservices/mediaportal/legacy' : '/conf/global/settings/cloudconfigs/mediaportal/brand-portal', title: 'BP', tenantUrl, imsConfig: '', legacy });
+
+test('legacy too: the tenant\'s agents, the configuration and the tenant user folder, nothing else', () => {
+  const url = 'https://legacyco.brand-portal.adobe.com';
+  const agents = [0, 1, 2, 3].map((i) => agent(`mp_replication_agent${i}_default_legacyco`, `${url}/bin/receive?sling:authRequestLogin=1`));
+  const other = agent('mp_replication_agent0_default_acme', 'https://acme.brand-portal.adobe.com/bin/receive');
+  const built = buildResetPlan(config(url, true), [...agents, other]);
+  expect('plan' in built && planPaths(built.plan)).toEqual([
+    '/etc/replication/agents.author/mp_replication_agent0_default_legacyco',
+    '/etc/replication/agents.author/mp_replication_agent1_default_legacyco',
+    '/etc/replication/agents.author/mp_replication_agent2_default_legacyco',
+    '/etc/replication/agents.author/mp_replication_agent3_default_legacyco',
+    '/etc/cloudservices/mediaportal/legacy',
+    '/home/users/mac/legacyco',
+  ]);
+});
+
+test('an empty or unusable tenant is refused: nothing to delete', () => {
+  for (const url of ['', '   ', 'https://', 'http://acme.brand-portal.adobe.com', 'https://-bad-.brand-portal.adobe.com', 'https://a_b.example.com']) {
+    expect(buildResetPlan(config(url), [])).toHaveProperty('refused');
+  }
+});
+
+test('the confirmation must equal the tenant name and can never be empty', () => {
+  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), []);
+  if (!('plan' in built)) throw new Error('expected a plan');
+  expect(confirmationMatches('acme', built.plan)).toBe(true);
+  expect(confirmationMatches(' acme ', built.plan)).toBe(true);
+  for (const typed of ['', ' ', 'Acme', 'acm', 'acme.brand-portal.adobe.com']) expect(confirmationMatches(typed, built.plan)).toBe(false);
+  expect(confirmationMatches('', { ...built.plan, tenant: '' })).toBe(false);
+});
+
+test('a queue of unexpected shape is not a number: the reset does not run', () => {
+  expect(queueLength({ metaData: { queueStatus: { agentId: 'a', isBlocked: false } }, queue: [] })).toBe(0);
+  expect(queueLength({ metaData: { queueStatus: {} }, queue: [{ id: 1 }, { id: 2 }] })).toBe(2);
+  for (const bad of [null, [], {}, { queue: [] }, { metaData: {}, queue: [] }, { metaData: { queueStatus: {} }, queue: 3 }, 'x']) expect(queueLength(bad)).toBeUndefined();
+});
+
+test('users to delete must sit inside the tenant folder', () => {
+  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), []);
+  if (!('plan' in built)) throw new Error('expected a plan');
+  expect(usersInsideFolder(built.plan, ['/home/users/mac/acme/Xy12'])).toBe(true);
+  expect(usersInsideFolder(built.plan, ['/home/users/mac/acmeco/Xy12'])).toBe(false);
+  expect(usersInsideFolder(built.plan, ['/home/users/mac/acme/../admin'])).toBe(false);
+});
+
+const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+
+test('property: every planned path belongs to the tenant or its configuration, whatever agents exist', () => {
+  fc.assert(
+    fc.property(label, fc.array(fc.tuple(label, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 12 }), (tenant, others) => {
+      const url = `https://${tenant}.brand-portal.adobe.com`;
+      const agents = others.map(([t, i, sameHost]) => agent(`mp_replication_agent${i}_default_${t}`, `https://${sameHost ? tenant : t}.brand-portal.adobe.com/bin/receive`));
+      const built = buildResetPlan(config(url), agents);
+      if (!('plan' in built)) return false;
+      const { plan } = built;
+      const ownsAgent = (p: string) => {
+        const a = agents.find((x) => x.path === p);
+        return Boolean(a) && (a!.name.endsWith(`_default_${tenant}`) || a!.transportUri.startsWith(`${url}/`));
+      };
+      return plan.tenant === tenant && plan.userFolder === `/home/users/mac/${tenant}` && plan.agentPaths.every(ownsAgent) && new Set(planPaths(plan)).size === planPaths(plan).length;
+    }),
+  );
+});
+
+test('property: random text never confirms a plan unless it is the tenant name', () => {
+  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), []);
+  if (!('plan' in built)) throw new Error('expected a plan');
+  const plan = built.plan;
+  fc.assert(fc.property(fc.string(), (typed) => confirmationMatches(typed, plan) === (typed.trim() === 'acme')));
+});

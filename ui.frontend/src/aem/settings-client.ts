@@ -1,0 +1,40 @@
+/**
+ * The page's own settings on the author, in a node our package never overwrites
+ * (`/conf/bpsetup/settings`): the IMS configuration the admin marked for Brand Portal, and address
+ * overrides (child node `endpoints`) an admin applies from the probe's findings. Written through
+ * Sling's default POST servlet, as any admin could with curl.
+ */
+import { ENDPOINTS, slingJson } from './endpoints';
+import { aemFetch } from './fetch';
+import { expectOk, parseJson } from './responses';
+
+export const SETTINGS = {
+  markedImsConfig: 'brandPortalImsConfig',
+  endpointsNode: 'endpoints',
+} as const;
+
+export interface PageSettings {
+  markedImsConfig?: string;
+  endpointOverrides: Record<string, unknown>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Absent settings are the normal case (404): nothing marked, no overrides. */
+export async function readSettings(): Promise<PageSettings> {
+  const e = ENDPOINTS.settings;
+  const res = await aemFetch(slingJson(e.defaultPath, 1));
+  if (res.status === 404) return { endpointOverrides: {} };
+  const json = parseJson<Record<string, unknown>>(await expectOk(res, e), e.defaultPath);
+  const marked = json[SETTINGS.markedImsConfig];
+  const endpoints = json[SETTINGS.endpointsNode];
+  const overrides = isObject(endpoints) ? Object.fromEntries(Object.entries(endpoints).filter(([k]) => !k.startsWith('jcr:'))) : {};
+  return { markedImsConfig: typeof marked === 'string' && marked ? marked : undefined, endpointOverrides: overrides };
+}
+
+/** Marks the IMS configuration Brand Portal uses (until a cloud service references one). */
+export async function markImsConfig(pid: string): Promise<void> {
+  const e = ENDPOINTS.settings;
+  const form = new URLSearchParams({ [SETTINGS.markedImsConfig]: pid });
+  await expectOk(await aemFetch(e.defaultPath, { method: 'POST', body: form }), e);
+}

@@ -1,0 +1,55 @@
+/**
+ * "Reset Brand Portal publishing" (pain point 5), as a plan that fails closed: it refuses an empty
+ * or unusable tenant, lists only the tenant's agents, its cloud configuration and its replication
+ * users (removed through user management), and runs only when the typed confirmation equals the
+ * tenant name and every queue was read, had the expected shape and was empty. Pure: no I/O.
+ */
+import { agentName, agentPath, tenantUserFolder } from '../aem/endpoints';
+import { t } from '../ui/i18n';
+import { validateTenantUrl } from './tenant';
+import type { CloudConfig, ReplicationAgent } from './types';
+
+/** A Brand Portal tenant name is the first DNS label of its host. */
+const TENANT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export interface ResetPlan {
+  tenant: string;
+  /** Agent nodes, deleted with Sling's `:operation=delete`. */
+  agentPaths: string[];
+  configPath: string;
+  /** Folder of the tenant's replication user(s); the users inside go through `deleteAuthorizable`. */
+  userFolder: string;
+}
+
+export type ResetPlanResult = { plan: ResetPlan } | { refused: string };
+
+export function buildResetPlan(config: CloudConfig, agents: readonly ReplicationAgent[]): ResetPlanResult {
+  const tenantUrl = validateTenantUrl(config.tenantUrl);
+  const tenant = tenantUrl.tenant ?? '';
+  if (!tenantUrl.normalised || !TENANT_NAME.test(tenant)) return { refused: t('The stored tenant URL "{0}" names no usable tenant: nothing is deleted. Clean up in CRXDE.', config.tenantUrl) };
+  if (!config.path.startsWith('/') || config.path.split('/').length < 3) return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
+  const expected = new Set([0, 1, 2, 3].map((i) => agentName(i, tenant)));
+  const ours = agents.filter((a) => expected.has(a.name) || a.transportUri.startsWith(`${tenantUrl.normalised}/`));
+  return { plan: { tenant, agentPaths: [...new Set(ours.map((a) => agentPath(a.name)))].sort(), configPath: config.path, userFolder: tenantUserFolder(tenant) } };
+}
+
+/** Every path the plan touches, in the order it deletes them (users are found inside the folder at run time). */
+export const planPaths = (plan: ResetPlan): string[] => [...plan.agentPaths, plan.configPath, plan.userFolder];
+
+/** The typed confirmation must be the tenant name itself, never empty. */
+export const confirmationMatches = (typed: string, plan: ResetPlan): boolean => plan.tenant.length > 0 && typed.trim() === plan.tenant;
+
+/**
+ * Items waiting in an agent's queue, from `jcr:content.queue.json` (contract 5), or undefined when
+ * the answer is not the expected shape: then the reset does not run.
+ */
+export function queueLength(json: unknown): number | undefined {
+  if (!json || typeof json !== 'object') return undefined;
+  const { metaData, queue } = json as { metaData?: unknown; queue?: unknown };
+  const status = metaData && typeof metaData === 'object' ? (metaData as { queueStatus?: unknown }).queueStatus : undefined;
+  if (!status || typeof status !== 'object' || !Array.isArray(queue)) return undefined;
+  return queue.length;
+}
+
+/** Users found for deletion must sit inside the plan's folder: anything else is refused. */
+export const usersInsideFolder = (plan: ResetPlan, userPaths: readonly string[]): boolean => userPaths.every((p) => p.startsWith(`${plan.userFolder}/`) && !p.includes('/../'));
