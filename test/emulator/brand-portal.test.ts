@@ -66,9 +66,11 @@ describe('2.13 cloud configuration save', () => {
     });
   });
 
-  test('the tenant replication user exists', async () => {
-    const user = (await (await c.get('/home/users/mac/acme/mac-acme-replication.json')).json()) as Record<string, unknown>;
-    expect(user).toMatchObject({ 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': 'mac-acme-replication' });
+  test('the tenant replication user exists at an Oak-style path below its tenant folder', async () => {
+    const found = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&1_property=rep:authorizableId&1_property.value=mac-acme-replication&p.hits=full')).json()) as { hits: Record<string, string>[] };
+    expect(found.hits).toHaveLength(1);
+    expect(found.hits[0]).toMatchObject({ 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': 'mac-acme-replication' });
+    expect(found.hits[0]['jcr:path']).toMatch(/^\/home\/users\/mac\/acme\/[A-Za-z0-9_-]{20}$/);
   });
 });
 
@@ -122,9 +124,11 @@ describe('2.14 Test Connection', () => {
     expect(html).toContain('<strong>failed</strong>');
   });
 
-  test('unknown agent answers 404; other paths do not take property POSTs', async () => {
-    expect((await c.get('/etc/replication/agents.author/mp_replication_agent9_default_acme.test.html')).status).toBe(404);
-    expect((await c.write('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content', new URLSearchParams({ tenantURL: 'https://evil' }))).status).toBe(405);
+  test('an unknown agent: "no such agent:" and neither marker, as AEM\'s test page says', async () => {
+    const res = await c.get('/etc/replication/agents.author/mp_replication_agent9_default_acme.test.html');
+    const html = await res.text();
+    expect(html).toContain('no such agent:');
+    expect(html).not.toContain('Replication test <strong>');
   });
 });
 
@@ -145,21 +149,25 @@ describe('agents not created on save, and the re-save remedy', () => {
 
 describe('queues and deletion (used by "Reset Brand Portal publishing")', () => {
   test('an agent queue reads as JSON; faults add pending items', async () => {
-    const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as { queue: unknown[]; metaData: { queueStatus: { queueSize: number } } };
+    const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as { queue: unknown[]; metaData: { queueStatus: { agentId: string; isBlocked: boolean; isPaused: boolean } } };
     expect(empty.queue).toEqual([]);
+    expect(empty.metaData.queueStatus).toMatchObject({ agentId: AGENT0, isBlocked: false, isPaused: false });
     await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queue: { agent: AGENT0, items: 3 } }) });
     const busy = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as typeof empty;
     expect(busy.queue).toHaveLength(3);
-    expect(busy.metaData.queueStatus.queueSize).toBe(3);
+    expect(busy.queue[0]).toMatchObject({ id: expect.any(String), path: expect.any(String), type: 'ACTIVATE', userid: 'admin' });
     await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
   });
 
-  test(':operation=delete removes agents, cloud configurations and tenant users only, with CSRF', async () => {
+  test('users go through deleteAuthorizable, never :operation=delete; then the emptied folder goes; CSRF on both', async () => {
     const del = (path: string) => c.write(path, new URLSearchParams({ ':operation': 'delete' }));
+    const users = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&p.hits=full')).json()) as { hits: { 'jcr:path': string }[] };
+    const user = users.hits[0]['jcr:path'];
     expect((await c.post('/home/users/mac/acme', new URLSearchParams({ ':operation': 'delete' }))).status).toBe(403);
-    expect((await del('/apps/bpsetup')).status).toBe(403);
-    expect((await del('/home/users/system/brandportal-imsconfig-service')).status).toBe(403);
-    expect(emu.context.repo.exists('/apps/bpsetup/content/setup')).toBe(true);
+    expect((await del(user)).status).toBe(500);
+    expect((await c.post(user, new URLSearchParams({ deleteAuthorizable: '' }))).status).toBe(403);
+    expect((await c.write(user, new URLSearchParams({ deleteAuthorizable: '' }))).status).toBe(200);
+    expect(emu.context.repo.exists(user)).toBe(false);
     expect((await del('/home/users/mac/acme')).status).toBe(200);
     expect(emu.context.repo.exists('/home/users/mac/acme')).toBe(false);
     expect((await del(`/etc/replication/agents.author/${AGENT0}`)).status).toBe(200);

@@ -1,13 +1,14 @@
 /** Contract 3.1 item 13: fault injection, deterministic and resettable, and off by default. */
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
-import { USER, certificate, createKeystore, oauthForm, uploadKey } from '../helpers/ims-fixtures';
+import { PRODUCT_INFO, certificate, createKeystore, oauthForm, serviceUser, uploadKey } from '../helpers/ims-fixtures';
+import { parseDateText } from '../../ui.frontend/src/domain/expiry';
 import { cloudForm, healthyOauthConfig, registerTenant, waitForAgents } from '../helpers/brand-portal-fixtures';
 
 let emu: RunningEmulator;
 let c: Client;
 beforeAll(async () => {
-  emu = await startTestEmulator({ faults: true, agentDelayMs: 0 });
+  emu = await startTestEmulator({ faults: true, agentDelayMs: 0, interimEndpoints: true });
   c = await loggedIn(emu.url);
 });
 afterAll(() => emu.close());
@@ -37,19 +38,25 @@ test('a route answers 500 for the given number of times, then works again', asyn
   expect((await c.write('/apps/bpsetup/ims/update', oauthForm('f1'))).status).toBe(200);
 });
 
-test('the update servlet can answer HTML (a mis-bound servlet) with 200', async () => {
-  await inject({ routes: [{ path: '/apps/bpsetup/ims/update', status: 200, contentType: 'text/html', body: '<html><body>Content modified</body></html>' }] });
+test('servletsUnbound: the package nodes fall to Sling\'s default POST servlet, which cannot store the form there', async () => {
+  await inject({ servletsUnbound: true });
   const res = await c.write('/apps/bpsetup/ims/update', oauthForm('f2'));
-  expect((await res.text()).startsWith('<')).toBe(true);
+  const body = await res.text();
+  expect(res.status).toBe(500);
+  expect(body).toContain('<div id="Status">500</div>');
+  expect(body).toContain('No matching property definition');
+  expect(body).not.toContain('p8e-secret-value-1234');
+  const node = (await (await c.get('/apps/bpsetup/ims/update.json')).json()) as Record<string, unknown>;
+  expect(Object.keys(node).sort()).toEqual(['jcr:mixinTypes', 'jcr:primaryType', 'sling:resourceType']);
 });
 
 test('latency and dropped connections', async () => {
-  await inject({ routes: [{ path: '/apps/bpsetup/unverified/product-info.json', delayMs: 200, times: 1 }] });
+  await inject({ routes: [{ path: PRODUCT_INFO, delayMs: 200, times: 1 }] });
   const start = Date.now();
-  expect((await c.get('/apps/bpsetup/unverified/product-info.json')).status).toBe(200);
+  expect((await c.get(PRODUCT_INFO)).status).toBe(200);
   expect(Date.now() - start).toBeGreaterThanOrEqual(190); // a lower bound: the injected delay happened
-  await inject({ routes: [{ path: '/apps/bpsetup/unverified/product-info.json', drop: true, times: 1 }] });
-  await expect(c.get('/apps/bpsetup/unverified/product-info.json')).rejects.toThrow();
+  await inject({ routes: [{ path: PRODUCT_INFO, drop: true, times: 1 }] });
+  await expect(c.get(PRODUCT_INFO)).rejects.toThrow();
 });
 
 test('expired session, expired CSRF tokens, blocked or unusable token.json', async () => {
@@ -80,7 +87,7 @@ test('IMS answers a chosen error to every token request', async () => {
 
 test('product version, agent flags, certificate dates', async () => {
   await inject({ version: '6.4.8.0' });
-  expect(await (await c.get('/apps/bpsetup/unverified/product-info.json')).json()).toEqual({ version: '6.4.8.0' });
+  expect(await (await c.get(PRODUCT_INFO)).json()).toContain('  Adobe Experience Manager (6.4.8.0)');
 
   const ims = await healthyOauthConfig(emu.url, c, 'agentsclient');
   await registerTenant(emu.url, 'https://flags.brand-portal.adobe.com');
@@ -96,11 +103,12 @@ test('product version, agent flags, certificate dates', async () => {
   await createKeystore(c);
   await uploadKey(c, 'dated', await certificate());
   await inject({ certificate: { alias: 'dated', state: 'expired' } });
+  const USER = await serviceUser(c);
   const ks = (await (await c.get(`${USER}.ks.json`)).json()) as { aliases: { alias: string; chain: { notAfter: string }[] }[] };
-  expect(Date.parse(ks.aliases.find((a) => a.alias === 'dated')?.chain[0].notAfter ?? '')).toBeLessThan(Date.now());
+  expect(parseDateText(ks.aliases.find((a) => a.alias === 'dated')?.chain[0].notAfter ?? '')).toBeLessThan(Date.now());
   await inject({ certificate: { alias: 'dated', state: 'expiring' } });
   const ks2 = (await (await c.get(`${USER}.ks.json`)).json()) as typeof ks;
-  const days = (Date.parse(ks2.aliases[0].chain[0].notAfter) - Date.now()) / 86400000;
+  const days = (parseDateText(ks2.aliases[0].chain[0].notAfter) - Date.now()) / 86400000;
   expect(days).toBeGreaterThan(5);
   expect(days).toBeLessThan(15);
 });
@@ -110,7 +118,8 @@ test('seeds: legacy setup, duplicate IMS configurations, an existing cloud confi
   expect((await seed('legacy')).status).toBe(200);
   const legacy = (await (await c.get('/etc/cloudservices/mediaportal.2.json')).json()) as Record<string, Record<string, Record<string, unknown>>>;
   expect(legacy['legacy-brand-portal']['jcr:content'].tenantURL).toBe('https://legacyco.brand-portal.adobe.com');
-  expect((await c.get('/home/users/mac/legacyco/mac-legacyco-replication.json')).status).toBe(200);
+  const users = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/legacyco&type=rep:User&p.hits=full')).json()) as { hits: Record<string, string>[] };
+  expect(users.hits.map((h) => h['rep:authorizableId'])).toEqual(['mac-legacyco-replication']);
   expect((await c.get('/etc/replication/agents.author/mp_replication_agent0_default_legacyco.json')).status).toBe(200);
 
   const dup = (await (await seed('duplicateIms')).json()) as { ids: string[] };

@@ -7,27 +7,37 @@ import { X509Certificate } from 'node:crypto';
 import { createCertificate } from '../../ui.frontend/src/domain/certificate-factory';
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
-import { IMS_HOST, ORG, TECH, USER, certificate, createKeystore, jwtForm, jwtPayload, oauthForm, registerIntegration, uploadKey } from '../helpers/ims-fixtures';
+import { IMS_HOST, ORG, PRODUCT_INFO, TECH, certificate, createKeystore, jwtForm, jwtPayload, oauthForm, registerIntegration, serviceUser, uploadKey } from '../helpers/ims-fixtures';
+import { parseDateText } from '../../ui.frontend/src/domain/expiry';
+import { parseKeystoreJson } from '../../ui.frontend/src/domain/keystore-json';
 
 let emu: RunningEmulator;
 let c: Client;
+let USER: string;
 beforeAll(async () => {
-  emu = await startTestEmulator({ productVersion: '6.5.17.0' });
+  // Check Health has no known address on AEM: these tests use the project's interim one.
+  emu = await startTestEmulator({ productVersion: '6.5.17.0', interimEndpoints: true });
   c = await loggedIn(emu.url);
+  USER = await serviceUser(c);
 });
 afterAll(() => emu.close());
 
 const statusOf = (html: string) => /<div id="Status">(\d+)<\/div>/.exec(html)?.[1];
 const messageOf = (html: string) => /<div id="Message">([^<]*)<\/div>/.exec(html)?.[1];
 
-test('2.3 product info: the version the emulator claims', async () => {
-  const res = await c.get('/apps/bpsetup/unverified/product-info.json');
-  expect(await res.json()).toEqual({ version: '6.5.17.0' });
+test('product info: the Felix printer\'s lines name the version the emulator claims', async () => {
+  const lines = (await (await c.get(PRODUCT_INFO)).json()) as string[];
+  expect(lines[lines.indexOf('Installed Products') + 1]).toBe('  Adobe Experience Manager (6.5.17.0)');
 });
 
-describe('2.5 keystore of brandportal-imsconfig-service (Route B) and 2.6 public key', () => {
+describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 public key', () => {
+  test('the service user sits at an Oak-style path that only a lookup finds', () => {
+    expect(USER).toMatch(/^\/home\/users\/system\/[A-Za-z0-9_-]{20}$/);
+    expect(USER).not.toContain('brandportal-imsconfig-service');
+  });
+
   test('absent keystore reads as exists:false', async () => {
-    expect(await (await c.get(`${USER}.ks.json`)).json()).toEqual({ exists: false, aliases: [] });
+    expect(await (await c.get(`${USER}.ks.json`)).json()).toEqual({ exists: false });
   });
 
   test('create: CSRF required, passwords must match, then created once', async () => {
@@ -41,39 +51,44 @@ describe('2.5 keystore of brandportal-imsconfig-service (Route B) and 2.6 public
     expect((await createKeystore(c)).status).toBe(409);
   });
 
-  test('upload a key pair under an alias; ks.json lists its certificate chain', async () => {
+  test('upload a key pair (DER key, no :operation); ks.json: no exists flag, Java dates, exact serial', async () => {
     const cert = await certificate();
     expect((await uploadKey(c, 'bp', cert)).status).toBe(200);
-    const ks = (await (await c.get(`${USER}.ks.json`)).json()) as { exists: boolean; aliases: { alias: string; entryType: string; chain: { subject: string; notAfter: string }[] }[] };
-    expect(ks.exists).toBe(true);
+    const text = await (await c.get(`${USER}.ks.json`)).text();
+    const serial = BigInt(`0x${new X509Certificate(cert.certificatePem).serialNumber}`).toString(10);
+    expect(text).toContain(`"serialNumber":${serial}`);
+    const ks = JSON.parse(text) as { exists?: boolean; aliases: { alias: string; chain: { subject: string; notAfter: string }[] }[] };
+    expect(ks).not.toHaveProperty('exists');
     const entry = ks.aliases.find((a) => a.alias === 'bp');
     expect(entry).toMatchObject({ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8' });
     expect(entry?.chain[0].subject).toBe('C=US, CN=Adobe Brand Portal');
-    const days = (Date.parse(entry?.chain[0].notAfter ?? '') - Date.now()) / 86400000;
+    expect(entry?.chain[0].notAfter).toMatch(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/);
+    const days = (parseDateText(entry?.chain[0].notAfter ?? '') - Date.now()) / 86400000;
     expect(days).toBeGreaterThan(364);
     expect(days).toBeLessThanOrEqual(365);
+    // The page's reader keeps the serial exact.
+    expect(parseKeystoreJson(text).aliases[0].chain[0].serialNumber).toBe(serial);
   });
 
-  test('refused uploads: wrong password, duplicate alias, key of another certificate', async () => {
+  test('refused uploads: a PEM key, a duplicate alias, the key of another certificate; removeAlias removes', async () => {
     const cert = await certificate();
-    expect((await uploadKey(c, 'other', cert, 'wrong-password')).status).toBe(403);
+    const pem = await uploadKey(c, 'other', cert, { pkAsPem: true });
+    expect(pem.status).toBe(500);
+    expect(messageOf(await pem.text())).toContain('not an unencrypted PKCS#8 DER file');
     expect((await uploadKey(c, 'bp', cert)).status).toBe(409);
     const stranger = await createCertificate({ commonName: 'Stranger' });
     const res = await uploadKey(c, 'mixed', { certificatePem: cert.certificatePem, privateKeyPem: stranger.privateKeyPem });
     expect(res.status).toBe(400);
     expect(messageOf(await res.text())).toBe('The private key does not belong to the certificate.');
+    expect((await uploadKey(c, 'spare', cert)).status).toBe(200); // the same key under a second alias
+    expect(statusOf(await (await c.write(`${USER}.ks.html`, new URLSearchParams({ removeAlias: 'spare' }))).text())).toBe('200');
+    const aliases = ((await (await c.get(`${USER}.ks.json`)).json()) as { aliases: { alias: string }[] }).aliases.map((a) => a.alias);
+    expect(aliases).toEqual(['bp']);
+    // No guessed operation exists: a made-up one is refused.
+    expect((await c.write(`${USER}.ks.html`, new URLSearchParams({ ':operation': 'generate', alias: 'x' }))).status).toBe(400);
   });
 
-  test('"Create certificate" makes an RSA-2048, one-year certificate on the server', async () => {
-    const res = await c.write(`${USER}.ks.html`, new URLSearchParams({ ':operation': 'generate', newAlias: 'generated', keyStorePass: 'keystore-pass-1' }));
-    expect(res.status).toBe(200);
-    const pem = await (await c.get('/apps/bpsetup/unverified/public-key.crt?alias=generated')).text();
-    const x509 = new X509Certificate(pem);
-    expect(x509.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
-    expect(Math.round((Date.parse(x509.validTo) - Date.parse(x509.validFrom)) / 86400000)).toBe(365);
-  });
-
-  test('public key download: AEM-Adobe-IMS.crt, PEM certificate only', async () => {
+  test('public key download (interim address): AEM-Adobe-IMS.crt, PEM certificate only', async () => {
     const res = await c.get('/apps/bpsetup/unverified/public-key.crt?alias=bp');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="AEM-Adobe-IMS.crt"');
     const pem = await res.text();

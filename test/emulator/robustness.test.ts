@@ -84,7 +84,7 @@ test('oversized bodies get 413; malformed input gets 4xx and the server keeps se
     expect(multipart.status).toBeLessThan(500);
     const json = await fetch(`${emu.url}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
     expect([json.status, await json.text()]).toEqual([400, 'Request body is not valid JSON']);
-    expect((await c.get('/apps/bpsetup/unverified/product-info.json')).status).toBe(200);
+    expect((await c.get('/system/console/status-productinfo.json')).status).toBe(200);
   } finally {
     await emu.close();
   }

@@ -2,14 +2,24 @@
  * Real key material and IMS values for tests, made by the code under test's own helpers
  * (node-forge certificate factory), never pasted blobs.
  */
+import { createPrivateKey } from 'node:crypto';
 import { createCertificate, type GeneratedCertificate } from '../../ui.frontend/src/domain/certificate-factory';
 import type { Client } from './emulator';
 
 export const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 export const TECH = 'ABCDEF0123456789ABCDEF01@techacct.adobe.com';
 export const IMS_HOST = 'https://ims-na1.adobelogin.com';
-export const USER = '/home/users/system/brandportal-imsconfig-service';
 export const KEYSTORE_PASSWORD = 'keystore-pass-1';
+export const PRODUCT_INFO = '/system/console/status-productinfo.json';
+
+/** Where Oak put brandportal-imsconfig-service: found with QueryBuilder, as on a real AEM (contract 5). */
+export async function serviceUser(c: Client): Promise<string> {
+  const q = new URLSearchParams({ path: '/home/users/system', type: 'rep:SystemUser', '1_property': 'rep:authorizableId', '1_property.value': 'brandportal-imsconfig-service', 'p.hits': 'full' });
+  const res = await c.get(`/bin/querybuilder.json?${q}`);
+  const path = ((await res.json()) as { hits: { 'jcr:path': string }[] }).hits[0]?.['jcr:path'];
+  if (!path) throw new Error('brandportal-imsconfig-service not found');
+  return path;
+}
 
 let cached: GeneratedCertificate | undefined;
 /** One RSA-2048 certificate per test file (key generation is the slow part). */
@@ -30,17 +40,17 @@ export function jwtPayload(clientId: string, overrides: Record<string, unknown> 
 }
 
 export async function createKeystore(c: Client, password = KEYSTORE_PASSWORD): Promise<Response> {
-  return c.write(`${USER}.ks.html`, new URLSearchParams({ ':operation': 'createStore', newPassword: password, rePassword: password }));
+  return c.write(`${await serviceUser(c)}.ks.html`, new URLSearchParams({ ':operation': 'createStore', newPassword: password, rePassword: password }));
 }
 
-export async function uploadKey(c: Client, alias: string, cert: GeneratedCertificate, password = KEYSTORE_PASSWORD): Promise<Response> {
+/** The key upload as AEM takes it (contract 5): `alias`, `pk` as unencrypted PKCS#8 DER, `cert-chain` as PEM, no `:operation`. */
+export async function uploadKey(c: Client, alias: string, cert: GeneratedCertificate, options: { pkAsPem?: boolean } = {}): Promise<Response> {
   const form = new FormData();
-  form.set(':operation', 'add');
-  form.set('keyStorePass', password);
-  form.set('newAlias', alias);
-  form.set('pk', new Blob([cert.privateKeyPem]), 'key.pem');
+  form.set('alias', alias);
+  const der = createPrivateKey(cert.privateKeyPem).export({ type: 'pkcs8', format: 'der' });
+  form.set('pk', new Blob([options.pkAsPem ? cert.privateKeyPem : new Uint8Array(der)]), 'key.der');
   form.set('cert-chain', new Blob([cert.certificatePem]), 'AEM-Adobe-IMS.crt');
-  return c.write(`${USER}.ks.html`, form);
+  return c.write(`${await serviceUser(c)}.ks.html`, form);
 }
 
 export async function registerIntegration(baseUrl: string, body: Record<string, unknown>): Promise<Response> {

@@ -122,14 +122,16 @@ test('the page includes Coral, Granite foundation and our category, in that orde
   expect(content.children.content.props['granite:id']).toBe('bpsetup-root');
 });
 
-test('the IMS servlet entry points carry AEM\'s resource types and nothing else', () => {
+test('the IMS servlet entry points carry AEM\'s resource types and can hold nothing else (nt:folder + sling:Resource)', () => {
   const ims = parseDocview(text('jcr_root/apps/bpsetup/ims/.content.xml'));
   expect(ims.children.update.props).toEqual({
-    'jcr:primaryType': 'nt:unstructured',
+    'jcr:primaryType': 'nt:folder',
+    'jcr:mixinTypes': ['sling:Resource'],
     'sling:resourceType': 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
   });
   expect(ims.children.delete.props).toEqual({
-    'jcr:primaryType': 'nt:unstructured',
+    'jcr:primaryType': 'nt:folder',
+    'jcr:mixinTypes': ['sling:Resource'],
     'sling:resourceType': 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/delete',
   });
 });
