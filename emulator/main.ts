@@ -3,8 +3,9 @@
  *
  *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
  *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
+ *                               [--interim-endpoints]
  *
- * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1.
+ * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1.
  * Seeds one demo OAuth Server-to-Server integration in the IMS stub and one demo Brand Portal
  * tenant, and prints them, so the whole setup can be walked by hand.
  */
@@ -38,12 +39,14 @@ async function main(): Promise<void> {
     packageZip,
     faults: process.argv.includes('--faults') || process.env.BPSETUP_EMULATOR_FAULTS === '1',
     agentDelayMs: Number(arg('agent-delay') ?? 300),
+    interimEndpoints: process.argv.includes('--interim-endpoints') || process.env.BPSETUP_INTERIM_ENDPOINTS === '1',
   });
   ensureDemoIntegration(emulator.context);
   registerTenant(emulator.context.repo, DEMO_TENANT_URL);
   const pagePath = '/apps/bpsetup/content/setup.html';
   console.log(`
   Local AEM author emulator (claims AEM ${emulator.context.options.productVersion})
+  Mode:              ${emulator.context.options.interimEndpoints ? 'interim endpoints: also serves the project\'s unconfirmed addresses (Check Health, public key) that a real AEM answers with 404' : 'AEM-faithful: answers only what public evidence shows AEM 6.5 answers (start with --interim-endpoints for the project\'s interim addresses)'}
   Tools console:     ${emulator.url}/aem/start.html
   Brand Portal page: ${emulator.url}${pagePath}
   Login:             admin / ${password === 'admin' ? 'admin' : '(BPSETUP_ADMIN_PASSWORD)'}

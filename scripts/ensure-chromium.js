@@ -1,31 +1,42 @@
 #!/usr/bin/env node
-// Pretest: make sure a Chromium for the end-to-end tests exists before any test starts, so a
-// missing browser is one clear line instead of a launch stack trace. As root with apt-get it
-// installs Debian's chromium; otherwise it stops with the exact command to run.
+// Pretest: make sure what the tests drive exists before any test starts, so a missing tool is one
+// clear line instead of a stack trace: Chromium (end-to-end tests) and curl (the README's recipes
+// run as written). As root with apt-get it installs the Debian packages; otherwise it stops with
+// the exact command to run.
 'use strict';
 const fs = require('fs');
 const { execSync } = require('child_process');
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-const found = () => CANDIDATES.find((p) => fs.existsSync(p));
+const onPath = (cmd) => {
+  try {
+    execSync(`command -v ${cmd}`, { stdio: 'ignore', shell: '/bin/sh' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const missing = () => [...(CANDIDATES.some((p) => fs.existsSync(p)) ? [] : ['chromium']), ...(onPath('curl') ? [] : ['curl'])];
 
-if (found()) process.exit(0);
+if (!missing().length) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = fs.existsSync('/usr/bin/apt-get');
 if (isRoot && hasApt) {
-  console.log('Chromium not found: installing Debian package "chromium" for the end-to-end tests...');
+  const packages = missing().join(' ');
+  console.log(`Not found: installing Debian package(s) ${packages} for the tests...`);
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, { stdio: 'inherit' });
   } catch (e) {
-    console.error('Installing chromium with apt-get failed; see the output above.');
+    console.error('Installing with apt-get failed; see the output above.');
     process.exit(1);
   }
-  if (found()) process.exit(0);
+  if (!missing().length) process.exit(0);
 }
+const packages = missing().join(' ');
 console.error(
-  'Chromium is needed for the end-to-end tests and was not found.\n' +
-    (hasApt ? '  Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' : '  Install Chromium and point CHROMIUM_PATH at its executable.\n') +
-    '  Or set CHROMIUM_PATH=/path/to/chromium and run npm test again.',
+  `The tests need ${packages}, which was not found.\n` +
+    (hasApt ? `  Install it with:  sudo apt-get update && sudo apt-get install -y ${packages}\n` : '  Install it (for Chromium you may point CHROMIUM_PATH at its executable).\n') +
+    '  Then run npm test again.',
 );
 process.exit(1);
