@@ -11,6 +11,8 @@ import { type RepoNode, type Repository, type RepositoryTransaction, findNode, j
 
 export interface FilterSet {
   root: string;
+  /** FileVault import mode: `replace` (default) overwrites covered content; `merge` only adds what is missing. */
+  mode: 'replace' | 'merge';
   includes: RegExp[];
   excludes: RegExp[];
 }
@@ -72,12 +74,13 @@ function parseProperties(text: string): Record<string, string> {
 const anchored = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 
 function parseFilter(text: string): FilterSet[] {
-  type RawFilter = { root: string; include?: { pattern: string }[]; exclude?: { pattern: string }[] };
+  type RawFilter = { root: string; mode?: string; include?: { pattern: string }[]; exclude?: { pattern: string }[] };
   const doc = xml.parse(text) as { workspaceFilter?: { filter?: RawFilter[] } };
   const filters = doc.workspaceFilter?.filter ?? [];
   if (!filters.length) throw new PackageError('filter.xml defines no filter root');
   return filters.map((f) => ({
     root: f.root,
+    mode: f.mode === 'merge' ? 'merge' : 'replace',
     includes: (f.include ?? []).map((i) => anchored(i.pattern)),
     excludes: (f.exclude ?? []).map((i) => anchored(i.pattern)),
   }));
@@ -138,6 +141,14 @@ function buildTree(entries: Map<string, Buffer | null>): RepoNode {
 }
 
 
+/** Merge mode: existing content is kept as it is; only nodes that do not exist yet are added. */
+function addMissing(path: string, existing: RepoNode | undefined, pkg: RepoNode, written: string[]): RepoNode {
+  if (!existing) written.push(path);
+  const out: RepoNode = { props: existing ? existing.props : { ...pkg.props }, children: { ...(existing?.children ?? {}) } };
+  for (const [name, child] of Object.entries(pkg.children)) out.children[name] = addMissing(joinPath(path, name), existing?.children[name], child, written);
+  return out;
+}
+
 /** Replace-mode merge: covered paths take the package's content, uncovered existing nodes stay. */
 function merge(filters: FilterSet[], path: string, existing: RepoNode | undefined, pkg: RepoNode, written: string[]): RepoNode {
   const covered = isCovered(filters, path);
@@ -192,10 +203,11 @@ export async function installPackage(repo: Repository, buffer: Buffer): Promise<
       }
       const pkgNode = findNode(tree, filter.root);
       if (!pkgNode) {
-        if (isCovered([filter], filter.root)) tx.remove(filter.root);
+        if (filter.mode === 'replace' && isCovered([filter], filter.root)) tx.remove(filter.root);
         continue;
       }
-      tx.put(filter.root, merge([filter], filter.root, tx.get(filter.root), pkgNode, written));
+      const existing = tx.get(filter.root);
+      tx.put(filter.root, filter.mode === 'merge' ? addMissing(filter.root, existing, pkgNode, written) : merge([filter], filter.root, existing, pkgNode, written));
     }
     const stored = storePackage(tx, info, buffer);
     tx.setProps(`${stored}/jcr:content`, { 'vlt:lastUnpacked': new Date().toISOString() });

@@ -22,7 +22,7 @@ function propertiesXml() {
     group: PACKAGE.group,
     version: PACKAGE.version,
     description: 'Brand Portal setup for the AEM Tools console: Tools tile, setup page and its client library',
-    packageType: 'application',
+    packageType: 'mixed', // app code under /apps plus the settings node under /conf (merge: never overwritten)
     requiresRoot: 'false',
     allowIndexDefinitions: 'false',
   };

@@ -44,7 +44,7 @@ async function waitConnected(n: number): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  emu = await startTestEmulator({ faults: true, agentDelayMs: 400 });
+  emu = await startTestEmulator({ faults: true, agentDelayMs: 400, interimEndpoints: true });
   await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-bp-secret', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
   await registerTenant(emu.url, TENANT);
   browser = await openBrowser(PROJECT_ROOT);

@@ -33,7 +33,7 @@ async function openSetupPage(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  emu = await startTestEmulator({ faults: true });
+  emu = await startTestEmulator({ faults: true, interimEndpoints: true });
   browser = await openBrowser(PROJECT_ROOT);
   page = browser.page;
   await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-e2e-secret-value', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID', 'read_organizations'] });
@@ -145,6 +145,9 @@ test('several Brand Portal configurations: said plainly, extras deleted after co
 test('JWT: certificate made in the browser, registered in the Developer Console fixture, payload pasted, healthy', async () => {
   await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
   await openSetupPage();
+  // JWT only behind the explicit legacy choice (Adobe switched it off); the emulator keeps a JWT path for tests.
+  expect(await page.locator('#bpsetup-auth-jwt').isVisible()).toBe(false);
+  await page.check('.bpsetup-legacy-jwt-toggle');
   await page.check('#bpsetup-auth-jwt');
   await page.fill('[data-field="newAlias"] input', 'bpjwt');
   await page.fill('[data-field="keystorePassword"] input', 'keystore-secret');
@@ -182,7 +185,9 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
   await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Brand Portal: Token retrieved successfully!');
-  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('JWT Credentials (deprecated)');
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Stopped by Adobe');
+  // A JWT configuration's one action is the migration.
+  expect(await page.locator('.bpsetup-ims-card .bpsetup-ims-edit').count()).toBe(0);
   await shot('jwt-healthy');
   expect(browser.errors).toEqual([]);
 }, 60000);
@@ -193,7 +198,7 @@ test('JWT → OAuth migration keeps the configuration id and ends healthy', asyn
   await openSetupPage();
   await page.waitForSelector('.bpsetup-ims-migrate');
   const before = (await page.locator('.bpsetup-ims-card').getAttribute('data-config')) as string;
-  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('JWT credentials are deprecated');
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Stopped by Adobe: JWT credentials no longer get tokens');
   await page.click('.bpsetup-ims-migrate');
   expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
   await expect(page.locator('.bpsetup-ims-submit').textContent()).resolves.toContain('Migrate to OAuth');

@@ -64,11 +64,19 @@ test('entries: vault metadata, our two trees and their ancestors, nothing else',
     'jcr_root/apps/cq/core/content/nav/tools/.content.xml',
     'jcr_root/apps/cq/core/content/nav/tools/bpsetup',
     'jcr_root/apps/cq/core/content/nav/tools/bpsetup/.content.xml',
+    'jcr_root/conf',
+    'jcr_root/conf/bpsetup',
+    'jcr_root/conf/bpsetup/.content.xml',
   ]);
 });
 
 test('filter: include-only roots for our Tools category and our app, never nav/tools itself', () => {
-  expect(pkg.info.filters.map((f) => f.root)).toEqual(['/apps/cq/core/content/nav/tools/bpsetup', '/apps/bpsetup']);
+  expect(pkg.info.filters.map((f) => [f.root, f.mode])).toEqual([
+    ['/apps/cq/core/content/nav/tools/bpsetup', 'replace'],
+    ['/apps/bpsetup', 'replace'],
+    // The page's settings: created once, never overwritten by a later install.
+    ['/conf/bpsetup', 'merge'],
+  ]);
   expect(isCovered(pkg.info.filters, '/apps/cq/core/content/nav/tools')).toBe(false);
   expect(isCovered(pkg.info.filters, '/apps/cq/core/content/nav/tools/other')).toBe(false);
   expect(isCovered(pkg.info.filters, '/apps/brandportal')).toBe(false);
@@ -90,7 +98,7 @@ test('properties.xml names the package as package.json and pom.xml do', () => {
   expect(pkg.info).toMatchObject({ name: 'bpsetup.ui.apps', group: 'bpsetup', version });
   const props = text('META-INF/vault/properties.xml');
   expect(props).toContain('<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">');
-  expect(props).toContain('<entry key="packageType">application</entry>');
+  expect(props).toContain('<entry key="packageType">mixed</entry>');
   const pom = readFileSync(join(PROJECT_ROOT, 'pom.xml'), 'utf8');
   expect(pom).toContain('<groupId>bpsetup</groupId>');
   expect(pom).toContain('<artifactId>bpsetup.ui.apps</artifactId>');
@@ -163,3 +171,17 @@ test('two builds give byte-identical bundles and zips', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60000);
+
+test('a second install keeps the admin\'s settings under /conf/bpsetup (merge mode)', async () => {
+  const { Repository } = await import('../../emulator/store');
+  const { seedRepository } = await import('../../emulator/seed');
+  const { installPackage } = await import('../../emulator/package-install');
+  const repo = Repository.open(null, seedRepository);
+  await installPackage(repo, zip);
+  expect(repo.get('/conf/bpsetup/settings/endpoints')?.props['jcr:primaryType']).toBe('nt:unstructured');
+  repo.change((tx) => tx.setProps('/conf/bpsetup/settings/endpoints', { checkHealth: '/libs/example/health.json' }));
+  repo.change((tx) => tx.setProps('/conf/bpsetup/settings', { brandPortalImsConfig: 'pid-1' }));
+  await installPackage(repo, zip);
+  expect(repo.get('/conf/bpsetup/settings/endpoints')?.props.checkHealth).toBe('/libs/example/health.json');
+  expect(repo.get('/conf/bpsetup/settings')?.props.brandPortalImsConfig).toBe('pid-1');
+});
