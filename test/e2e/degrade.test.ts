@@ -1,7 +1,7 @@
 /**
- * Contract rule 3 ("Degrade") in a real browser: when this AEM answers 404/405 for the calls the
- * contract marks UNKNOWN (version, keystore, Check Health), each step says so plainly, links to
- * AEM's own console, and the rest of the page keeps working.
+ * Contract rule 3 ("Degrade") in a real browser: when this AEM answers 404/405 for a call (the
+ * UNKNOWN Check Health, or a locked-down product info and QueryBuilder), each step says so plainly,
+ * links to AEM's own console, and the rest of the page keeps working.
  */
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
@@ -15,14 +15,14 @@ let browser: BrowserSession;
 const notHere = (path: string) => ({ path, status: 404, contentType: 'text/html', body: '<html><body>No resource found</body></html>' });
 
 beforeAll(async () => {
+  // The default, AEM-faithful mode: Check Health and the public key have no address here.
   emu = await startTestEmulator({ faults: true });
   browser = await openBrowser(PROJECT_ROOT);
-  const c = await loggedIn(emu.url);
-  await c.write('/apps/bpsetup/ims/update', oauthForm('degradeclient'));
+  // An AEM whose product-info printer and QueryBuilder are out of reach (a locked-down author).
   await fetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ routes: [notHere('/apps/bpsetup/unverified/'), notHere('/home/users/system/brandportal-imsconfig-service.ks.json')] }),
+    body: JSON.stringify({ routes: [notHere('/system/console/status-productinfo.json'), notHere('/bin/querybuilder.json')] }),
   });
 }, 60000);
 
@@ -31,33 +31,37 @@ afterAll(async () => {
   await emu?.close();
 });
 
-test('unknown endpoints degrade step by step; the rest of the page works', async () => {
+test('unknown or unreachable endpoints degrade step by step; the rest of the page works', async () => {
   const { page } = browser;
   await login(page, emu.url, '/apps/bpsetup/content/setup.html');
   await page.waitForSelector('.bpsetup-version-select');
   expect(await page.locator('.bpsetup-step[data-step="prerequisites"]').getAttribute('data-status')).toBe('warning');
 
-  // The admin states the version; OAuth becomes available and the IMS step still works.
+  // The admin states the version; OAuth becomes available.
   await page.selectOption('.bpsetup-version-select', '6.5.21.0');
   expect(await page.locator('.bpsetup-step[data-step="prerequisites"]').getAttribute('data-status')).toBe('done');
-  await page.waitForSelector('.bpsetup-ims-card');
-  expect(await page.locator('.bpsetup-step[data-step="imsAccount"]').getAttribute('data-status')).toBe('done');
 
-  // JWT needs the keystore: that step explains and links to the user editor.
-  await page.evaluate(() => (document.querySelector('.bpsetup-ims-edit') as HTMLElement).click());
+  // JWT (legacy) needs the keystore, whose user cannot be looked up here: explained, with the Users console.
+  await page.check('.bpsetup-legacy-jwt-toggle');
   await page.check('#bpsetup-auth-jwt');
   const cert = page.locator('#bpsetup-step-certificate');
   await expect(cert.locator('coral-alert').first().textContent()).resolves.toContain('This AEM does not offer this action');
-  expect(await cert.locator('a.bpsetup-console-link').getAttribute('href')).toBe('/libs/granite/security/content/v2/usereditor.html/home/users/system/brandportal-imsconfig-service');
-  await page.click('.bpsetup-ims-cancel');
-  await page.check('#bpsetup-auth-oauth');
+  expect(await cert.locator('a.bpsetup-console-link').getAttribute('href')).toBe('/security/users.html');
+  await page.uncheck('.bpsetup-legacy-jwt-toggle');
+  expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
 
-  // Check Health has no servlet here: said plainly, with the IMS console to use instead.
+  // An OAuth configuration exists; Check Health has no address on this AEM: a state of its own, not an error.
+  const c = await loggedIn(emu.url);
+  await c.write('/apps/bpsetup/ims/update', oauthForm('degradeclient'));
   await page.click('.bpsetup-health-button');
-  await page.waitForSelector('.bpsetup-banner coral-alert');
-  const banner = (await page.locator('.bpsetup-banner').textContent()) ?? '';
-  expect(banner).toContain('/apps/bpsetup/unverified/check-health.json answered HTTP 404');
-  expect(await page.locator('.bpsetup-banner a.bpsetup-console-link').getAttribute('href')).toBe('/libs/cq/adobeims-configuration/content/configurations.html');
+  await page.waitForSelector('.bpsetup-health-result coral-alert');
+  const result = (await page.locator('.bpsetup-health-result').textContent()) ?? '';
+  expect(result).toContain('Check Health cannot run from this page on this AEM');
+  expect(await page.locator('.bpsetup-health-result a.bpsetup-console-link').getAttribute('href')).toBe('/libs/cq/adobeims-configuration/content/configurations.html');
+  expect(await page.locator('.bpsetup-step[data-step="health"]').getAttribute('data-status')).toBe('warning');
+  expect(await page.locator('.bpsetup-banner coral-alert').count()).toBe(0);
+  // Never green without proof of a token.
+  await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('Not proven that AEM gets a token from Adobe IMS');
   await fullScreenshot(page, join(PROJECT_ROOT, 'test-results', 'degrade.png'));
   expect(browser.errors.filter((e) => !/404/.test(e))).toEqual([]);
 });

@@ -1,6 +1,6 @@
 /** Health failures and request failures in plain words, with the fix (pain points 3, 9, 10). */
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
-import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, ServletNotBoundError, NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
 import { explainHealthFailure, parseProviderFailure } from '../../ui.frontend/src/domain/explain';
 import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
 
@@ -39,9 +39,12 @@ test('request failures: each kind explained, with retry only where nothing was h
   expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);
   expect(explainRequestError(new TimeoutError(30000)).retry).toBe(true);
   expect(explainRequestError(new NetworkError()).title).toContain('did not reach AEM');
-  const notBound = explainRequestError(new AemHttpError(200, '<html>Content modified</html>', '/apps/bpsetup/ims/update'));
-  expect(notBound).toMatchObject({ retry: false });
-  expect(notBound.fix).toContain('CRXDE');
+  const clean = explainRequestError(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '<div id="Status">200</div>', []));
+  expect(clean).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
+  expect(clean.explanation).toContain('nothing of the form, the client secret included, is left there');
+  const dirty = explainRequestError(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '', ['clientSecret', 'apiKey']));
+  expect(dirty.explanation).toContain('still stored at /apps/bpsetup/ims/update: clientSecret, apiKey');
+  expect(dirty.explanation).toContain('CRXDE');
   const refused = explainRequestError(new AemHttpError(400, 'Missing required parameter: apiKey', '/apps/bpsetup/ims/update'));
   expect(refused).toMatchObject({ explanation: 'Missing required parameter: apiKey', raw: { status: 400 }, retry: true });
   const sling = explainRequestError(new AemHttpError(403, '<div id="Message">The keystore password is not correct.</div>', '/x.ks.html'));

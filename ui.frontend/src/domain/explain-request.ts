@@ -3,8 +3,9 @@
  * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
  */
 import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
-import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from '../aem/errors';
+import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, ServletNotBoundError, SessionExpiredError, TimeoutError } from '../aem/errors';
 import { t } from '../ui/i18n';
+import { slingStatusPage } from './sling-status';
 
 export interface RequestProblem {
   title: string;
@@ -38,7 +39,7 @@ export function consoleFor(endpoint: Endpoint): { label: string; href: string } 
 }
 
 function firstLine(text: string): string {
-  const message = /<div id="Message">([\s\S]*?)<\/div>/.exec(text)?.[1] ?? text;
+  const message = slingStatusPage(text).message ?? text;
   return message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
@@ -51,6 +52,19 @@ export function explainRequestError(error: unknown): RequestProblem {
       fix: t('Use AEM\'s own console for this step; the rest of this page keeps working.'),
       console: where,
       raw: { status: error.status, body: '', where: error.endpoint.path },
+      retry: false,
+    };
+  }
+  if (error instanceof ServletNotBoundError) {
+    const where = error.endpoint.path;
+    return {
+      title: t('AEM\'s IMS servlet did not take the form at {0}', where),
+      explanation: error.leftProperties.length
+        ? t('Sling\'s default POST servlet answered instead, and these fields are still stored at {0}: {1}. Remove them in CRXDE now; the client secret may be among them.', where, error.leftProperties.join(', '))
+        : t('Sling\'s default POST servlet answered instead. The page removed every field it sent from {0} and read the node back: nothing of the form, the client secret included, is left there.', where),
+      fix: t('Create the configuration in the Adobe IMS Configurations console, or set the servlet\'s address for this AEM (npm run probe finds it) and try again.'),
+      console: consoleFor(ENDPOINTS.imsConfigUpdate),
+      raw: { status: error.status, body: error.body, where },
       retry: false,
     };
   }
@@ -74,16 +88,6 @@ export function explainRequestError(error: unknown): RequestProblem {
   }
   if (error instanceof AemHttpError) {
     const raw = { status: error.status, body: error.body, where: error.endpoint };
-    if (error.status === 200 && error.body.trim().startsWith('<')) {
-      return {
-        title: t('AEM answered with a page instead of saving the configuration'),
-        explanation: t('The IMS servlet is not bound at {0} on this AEM, so Sling may have stored the form fields as they are.', error.endpoint),
-        fix: t('Stop here: open CRXDE, check {0} for stored fields (remove any client secret there), and use the Adobe IMS Configurations console.', error.endpoint),
-        console: consoleFor(ENDPOINTS.imsConfigUpdate),
-        raw,
-        retry: false,
-      };
-    }
     if (error.status === 403) {
       return { title: t('AEM refused the change (403)'), explanation: t('Your user may lack the right to change configurations, or AEM rejected the CSRF token twice.'), fix: t('Sign in as an administrator and try again.'), raw, retry: true };
     }

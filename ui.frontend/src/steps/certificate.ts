@@ -136,7 +136,7 @@ export class CertificateStep implements Step {
     const jwt = ctx.state.authType === 'jwt';
     this.createBox.hidden = !jwt || Boolean(ctx.problems.keystore);
     this.status.textContent = '';
-    if (!jwt) this.status.appendChild(el('p', {}, t('OAuth Server-to-Server needs no certificate. Choose JWT in the IMS step only if this AEM cannot use OAuth.')));
+    if (!jwt) this.status.appendChild(el('p', {}, t('OAuth Server-to-Server needs no certificate. Certificates serve only the legacy JWT choice in step 4, which Adobe has switched off.')));
     if (ctx.problems.keystore) this.status.appendChild(renderRequestProblem(ctx.problems.keystore, () => void ctx.refresh()));
     const taken = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
     if (this.alias.value() === this.suggestedAlias && taken.includes(this.suggestedAlias)) {

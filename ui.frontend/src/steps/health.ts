@@ -54,9 +54,11 @@ export class HealthStep implements Step {
     this.section.setState(ctx.state.steps.find((s) => s.id === 'health'));
     const active = ctx.state.active;
     this.button.disabled = !active || ctx.healthRunning;
-    this.note.textContent = active
-      ? t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title)
-      : t('Needs exactly one Brand Portal IMS configuration (step 4).');
+    this.note.textContent = !active
+      ? t('Needs exactly one Brand Portal IMS configuration (step 4).')
+      : ctx.facts.healthUnavailable
+        ? t('This AEM does not offer its Check Health to the page. The proof that "{0}" gets a token comes from the replication agents\' Test Connection in step 6.', active.title)
+        : t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title);
     this.result.textContent = '';
     if (ctx.healthRunning) this.result.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking…')));
     else if (ctx.facts.healthUnavailable && active) this.result.appendChild(renderHealthUnavailable(ctx.state.tokenProven));
