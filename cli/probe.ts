@@ -1,0 +1,151 @@
+/**
+ * `npm run probe`: a read-only survey of a real AEM author (GET and HEAD only; the transport
+ * refuses anything else). It tries every INFERRED or UNKNOWN address of the endpoint map, reads
+ * the version and the service user the confirmed way, and reads AEM's own IMS console page and the
+ * scripts it loads, listing the action URLs and form field names found there. The report suggests
+ * address overrides an admin can store in the page's settings node.
+ */
+import { AUTHORIZABLES, ENDPOINTS, type Endpoint, type EndpointKey, KEYSTORE, authorizableQuery, slingJson } from '../ui.frontend/src/aem/endpoints';
+import { versionFromProductInfo } from '../ui.frontend/src/domain/version';
+import type { NodeTransport } from './node-transport';
+
+/** Scripts that hold the answers on a 6.5 author (contract 3.2): read with GET, never copied. */
+export const KNOWN_SCRIPTS = [
+  '/libs/cq/adobeims-configuration/components/admin/clientlibs/console.js',
+  '/libs/granite/security/clientlibs/v2/keystore.js',
+  '/libs/cq/gui/components/coral/common/admin/clientlibs/mediaportal.js',
+];
+
+export interface EndpointFinding {
+  key: EndpointKey;
+  confidence: Endpoint['confidence'];
+  method: Endpoint['method'];
+  path: string;
+  /** What was read (POST endpoints are surveyed through their node's JSON). */
+  read: string;
+  status: number;
+  verdict: 'answers' | 'absent' | 'refused' | 'error';
+  note: string;
+}
+
+export interface PageFinding {
+  path: string;
+  status: number;
+  scripts: string[];
+  urls: string[];
+  fieldNames: string[];
+}
+
+export interface ProbeReport {
+  probedAt: string;
+  author: string;
+  version?: string;
+  serviceUser?: string;
+  endpoints: EndpointFinding[];
+  pages: PageFinding[];
+  /** Endpoint → address found in AEM's own scripts that looks like its real address. */
+  suggestions: Partial<Record<EndpointKey, string[]>>;
+  requests: { total: number; writes: number };
+}
+
+const URL_LITERAL = /["'`](\/(?:libs|apps|bin|etc|conf|system|mnt|home)\/[^"'`\s<>{}]+)["'`]/g;
+const FIELD_NAMES = [/\bname=["']([\w:.@-]+)["']/g, /\.(?:set|append)\(\s*["']([\w:.@-]+)["']/g, /\bname\s*:\s*["']([\w:.@-]+)["']/g];
+const SCRIPT_SRC = /<script[^>]+src=["']([^"']+)["']/g;
+
+const unique = (values: Iterable<string>) => [...new Set(values)].sort();
+const matchAll = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
+
+/** How the probe reads an endpoint without writing: POST endpoints through their node's JSON. */
+function readPathFor(endpoint: Endpoint): string {
+  if (endpoint.method === 'POST') return slingJson(endpoint.path, 0);
+  if (endpoint.path.endsWith('.json') || endpoint.path.endsWith('.html') || endpoint.path.includes('.')) return endpoint.path;
+  return slingJson(endpoint.path, 0);
+}
+
+function verdictOf(status: number): EndpointFinding['verdict'] {
+  if (status >= 200 && status < 400) return 'answers';
+  if (status === 404 || status === 405) return 'absent';
+  if (status === 401 || status === 403) return 'refused';
+  return 'error';
+}
+
+async function surveyEndpoint(t: NodeTransport, key: EndpointKey): Promise<EndpointFinding> {
+  const e = ENDPOINTS[key] as Endpoint;
+  const read = readPathFor(e);
+  try {
+    const res = await t.get(read);
+    const body = await res.text();
+    let note = '';
+    if (e.method === 'POST' && res.ok) {
+      const type = (JSON.parse(body) as Record<string, unknown>)['sling:resourceType'];
+      note = type ? `node present, resource type ${String(type)}; whether the servlet takes it needs one real save` : 'node present without a resource type';
+    } else if (!res.ok) note = `HTTP ${res.status}`;
+    return { key, confidence: e.confidence, method: e.method, path: e.path, read, status: res.status, verdict: verdictOf(res.status), note };
+  } catch (err) {
+    return { key, confidence: e.confidence, method: e.method, path: e.path, read, status: 0, verdict: 'error', note: (err as Error).message };
+  }
+}
+
+async function surveyPage(t: NodeTransport, path: string, isScript: boolean): Promise<PageFinding> {
+  const res = await t.get(path).catch(() => undefined);
+  const text = res && res.ok ? await res.text() : '';
+  return {
+    path,
+    status: res?.status ?? 0,
+    scripts: isScript ? [] : unique(matchAll(text, SCRIPT_SRC).filter((s) => s.startsWith('/'))),
+    urls: unique(matchAll(text, URL_LITERAL)),
+    fieldNames: unique(FIELD_NAMES.flatMap((p) => matchAll(text, p))),
+  };
+}
+
+/** Which found addresses look like the real one of an UNKNOWN endpoint. */
+function suggest(urls: string[]): ProbeReport['suggestions'] {
+  // Addresses only: the page adds its own query parameters, and overrides are plain paths.
+  const pick = (test: RegExp) => unique(urls.filter((u) => test.test(u) && !u.includes('/unverified/')).map((u) => u.split(/[?#]/)[0]));
+  const out: ProbeReport['suggestions'] = {};
+  const add = (key: EndpointKey, found: string[]) => {
+    if (found.length) out[key] = found;
+  };
+  add('checkHealth', pick(/health/i));
+  add('publicKey', pick(/public.?key|\.crt\b|download/i));
+  add('imsConfigUpdate', pick(/imsconfigurations\/update|configurations.*update/i));
+  add('imsConfigDelete', pick(/imsconfigurations\/delete|configurations.*delete/i));
+  return out;
+}
+
+export async function probe(t: NodeTransport): Promise<ProbeReport> {
+  const productInfo = await t.get(ENDPOINTS.productInfo.path).catch(() => undefined);
+  const version = productInfo?.ok ? versionFromProductInfo(await productInfo.json().catch(() => undefined)) : undefined;
+  const users = await t.get(authorizableQuery(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser)).catch(() => undefined);
+  const hits = users?.ok ? ((await users.json().catch(() => ({}))) as { hits?: { 'jcr:path'?: string }[] }).hits : undefined;
+  const serviceUser = hits?.[0]?.['jcr:path'];
+
+  const keys = (Object.keys(ENDPOINTS) as EndpointKey[]).filter((k) => ENDPOINTS[k].confidence !== 'CONFIRMED');
+  const endpoints: EndpointFinding[] = [];
+  for (const key of keys) endpoints.push(await surveyEndpoint(t, key));
+
+  const consolePage = await surveyPage(t, ENDPOINTS.imsConsole.path, false);
+  const scripts = unique([...consolePage.scripts.filter((s) => /adobeims|ims|granite|cq\/gui/i.test(s)).slice(0, 25), ...KNOWN_SCRIPTS]);
+  const pages = [consolePage];
+  for (const script of scripts) pages.push(await surveyPage(t, script, true));
+  const urls = unique(pages.flatMap((p) => p.urls));
+
+  return {
+    probedAt: new Date().toISOString(),
+    author: t.baseUrl,
+    version,
+    serviceUser,
+    endpoints,
+    pages,
+    suggestions: suggest(urls),
+    requests: { total: t.exchanges.length, writes: t.exchanges.filter((x) => x.method !== 'GET' && x.method !== 'HEAD').length },
+  };
+}
+
+/** The override an admin pastes to apply the suggestions (curl is a CSRF-safe agent on AEM). */
+export function overrideCommand(report: ProbeReport, user: string): string | undefined {
+  const pairs = Object.entries(report.suggestions).map(([k, v]) => [k, (v as string[])[0]] as const);
+  if (!pairs.length) return undefined;
+  const fields = pairs.map(([k, v]) => `-F '${k}=${v}'`).join(' ');
+  return `curl -u ${user} ${fields} ${report.author}${ENDPOINTS.settings.defaultPath}/endpoints`;
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run probe` is read-only: against the emulator the journal shows GET requests only, and the
+ * transport refuses a write before sending it. Its page scan finds action URLs and form field
+ * names in a console page and its scripts, and turns matching addresses into the override to paste.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NodeTransport, ReadOnlyViolation } from '../../cli/node-transport';
+import { overrideCommand, probe } from '../../cli/probe';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import type { RunningEmulator } from '../../emulator/server';
+import { startTestEmulator } from '../helpers/emulator';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(() => emu.close());
+
+test('the probe command sends no write, prints its table and writes the JSON report', async () => {
+  const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'probe-'));
+  const since = emu.context.journal.lastSeq;
+  const out = join(dir, 'report.json');
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(process.execPath, ['build/cli/probe-main.js', '--url', emu.url, '--out', out], { cwd: PROJECT_ROOT, env: { ...process.env, AEM_PASSWORD: 'admin' } }, (err, stdout) => resolve({ code: err ? 1 : 0, stdout })),
+  );
+  expect(code).toBe(0);
+  expect(stdout).toContain('version 6.5.21.0');
+  expect(stdout).toContain('checkHealth');
+  expect(stdout).not.toContain('admin:admin');
+  const requests = emu.context.journal.list(since);
+  expect(requests.length).toBeGreaterThan(5);
+  expect(requests.filter((r) => r.write)).toEqual([]);
+  const report = JSON.parse(readFileSync(out, 'utf8')) as Awaited<ReturnType<typeof probe>>;
+  expect(report.requests).toEqual({ total: requests.length, writes: 0 });
+  expect(report.serviceUser).toMatch(/^\/home\/users\/system\/[A-Za-z0-9_-]{20}$/);
+  expect(report.endpoints.find((e) => e.key === 'checkHealth')).toMatchObject({ status: 404, verdict: 'absent' });
+  expect(report.endpoints.find((e) => e.key === 'imsConfigUpdate')?.note).toContain('cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update');
+  expect(report.endpoints.every((e) => e.confidence !== 'CONFIRMED')).toBe(true);
+});
+
+test('a password flag is refused', async () => {
+  const code = await new Promise<number>((resolve) => execFile(process.execPath, ['build/cli/probe-main.js', '--url', emu.url, '--password', 'x'], { cwd: PROJECT_ROOT }, (err) => resolve(err ? ((err as { code?: number }).code ?? 1) : 0)));
+  expect(code).toBe(2);
+});
+
+test('the transport refuses writes before anything is sent', async () => {
+  const t = new NodeTransport({ baseUrl: emu.url, credentials: { user: 'admin', password: 'admin' }, readOnly: true });
+  const since = emu.context.journal.lastSeq;
+  await expect(t.request('POST', '/apps/bpsetup/x', { body: 'a=b' })).rejects.toBeInstanceOf(ReadOnlyViolation);
+  expect(emu.context.journal.list(since)).toEqual([]);
+});
+
+test('the page scan lists scripts, URLs and field names, and suggests overrides from them', async () => {
+  // A stand-in console page and script (made up for this test, not AEM's).
+  const pages: Record<string, string> = {
+    '/libs/cq/adobeims-configuration/content/configurations.html': '<script src="/libs/cq/adobeims-configuration/clientlibs/ims.js"></script><form action="/libs/x/save"><input name="clientId"></form>',
+    '/libs/cq/adobeims-configuration/clientlibs/ims.js': 'fetch("/libs/cq/adobeims-configuration/content/configurations/healthcheck.json?id="+id); var f = new FormData(); f.append("authType", "oauth"); f.set("scope", s);',
+  };
+  const t = new NodeTransport({ baseUrl: 'http://probe.test', credentials: { user: 'u', password: 'p' }, readOnly: true });
+  const realFetch = global.fetch;
+  global.fetch = (async (input: string | URL) => {
+    const path = new URL(String(input)).pathname;
+    return pages[path] !== undefined ? new Response(pages[path], { status: 200, headers: { 'Content-Type': 'text/html' } }) : new Response('', { status: 404 });
+  }) as typeof fetch;
+  try {
+    const report = await probe(t);
+    const consolePage = report.pages[0];
+    expect(consolePage.scripts).toEqual(['/libs/cq/adobeims-configuration/clientlibs/ims.js']);
+    expect(consolePage.fieldNames).toEqual(['clientId']);
+    const script = report.pages.find((p) => p.path.endsWith('ims.js'));
+    expect(script?.fieldNames).toEqual(['authType', 'scope']);
+    expect(report.suggestions.checkHealth).toEqual(['/libs/cq/adobeims-configuration/content/configurations/healthcheck.json']);
+    expect(overrideCommand(report, 'admin')).toBe("curl -u admin -F 'checkHealth=/libs/cq/adobeims-configuration/content/configurations/healthcheck.json' http://probe.test/conf/bpsetup/settings/endpoints");
+    // What the probe suggests is what the page accepts as an override.
+    const { applyEndpointOverrides, resetEndpointOverrides } = await import('../../ui.frontend/src/aem/endpoints');
+    expect(applyEndpointOverrides({ checkHealth: report.suggestions.checkHealth?.[0] })).toEqual({ applied: ['checkHealth'], refused: [] });
+    resetEndpointOverrides();
+    expect(report.requests.writes).toBe(0);
+  } finally {
+    global.fetch = realFetch;
+  }
+});
