@@ -54,7 +54,8 @@ const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
 
 test('property: every planned path belongs to the tenant or its configuration, whatever agents exist', () => {
   fc.assert(
-    fc.property(label, fc.array(fc.tuple(label, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 12 }), (tenant, others) => {
+    // Agent names are node names: unique on an author.
+    fc.property(label, fc.uniqueArray(fc.tuple(label, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 12, selector: ([t, i]) => `${i}_${t}` }), (tenant, others) => {
       const url = `https://${tenant}.brand-portal.adobe.com`;
       const agents = others.map(([t, i, sameHost]) => agent(`mp_replication_agent${i}_default_${t}`, `https://${sameHost ? tenant : t}.brand-portal.adobe.com/bin/receive`));
       const built = buildResetPlan(config(url), agents);
