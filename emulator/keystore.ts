@@ -6,6 +6,7 @@
  */
 import { X509Certificate, createPrivateKey, createPublicKey, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
 import { ENDPOINTS, KEYSTORE } from '../ui.frontend/src/aem/endpoints';
+import { javaDateString } from '../ui.frontend/src/domain/java-date';
 import type { CertificateInfo, KeystoreInfo } from '../ui.frontend/src/domain/types';
 import { findAuthorizable } from './authorizables';
 import { protect, unprotect } from './crypto';
@@ -21,14 +22,6 @@ export function serviceUserPath(repo: Repository): string {
   return path;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** Java's `Date.toString()` as AEM prints keystore dates (`Sun Jul 01 12:00:00 UTC 2018`). */
-export function javaDateString(d: Date): string {
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
 
 const hash = (password: string, salt: Buffer) => scryptSync(password, salt, 32);
 

@@ -8,7 +8,7 @@ import { createCertificate } from '../../ui.frontend/src/domain/certificate-fact
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
 import { IMS_HOST, ORG, PRODUCT_INFO, TECH, certificate, createKeystore, jwtForm, jwtPayload, oauthForm, registerIntegration, serviceUser, uploadKey } from '../helpers/ims-fixtures';
-import { parseDateText } from '../../ui.frontend/src/domain/expiry';
+import { parseDateText } from '../../ui.frontend/src/domain/java-date';
 import { parseKeystoreJson } from '../../ui.frontend/src/domain/keystore-json';
 
 let emu: RunningEmulator;

@@ -45,3 +45,13 @@ test('truncated, malformed and empty input', () => {
   expect(inspectPem('hello')).toMatchObject({ kind: 'malformed' });
   expect(inspectPem('  ')).toEqual({ kind: 'empty' });
 });
+
+test('Java Date.toString() dates: written by the emulator, read by the page, in either zone name', async () => {
+  const { javaDateString, parseDateText } = await import('../../ui.frontend/src/domain/java-date');
+  const d = new Date(Date.UTC(2030, 6, 1, 12, 0, 0));
+  expect(javaDateString(d)).toBe('Mon Jul 01 12:00:00 UTC 2030');
+  expect(parseDateText(javaDateString(d))).toBe(d.getTime());
+  expect(parseDateText('Sun Jul 01 12:00:00 AEST 2018')).toBe(Date.UTC(2018, 6, 1, 12, 0, 0));
+  expect(parseDateText('2027-01-01T00:00:00Z')).toBe(Date.UTC(2027, 0, 1));
+  expect(Number.isNaN(parseDateText('someday'))).toBe(true);
+});
