@@ -4,14 +4,12 @@
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
 import * as client from './aem/client';
-import { checkAgents } from './domain/agents';
-import { summariseSetup } from './domain/consistency';
-import { HealthUnavailableError } from './aem/errors';
-import { applyEndpointOverrides, resetEndpointOverrides } from './aem/endpoints';
+import { checkActiveHealth, readSetupFacts, testTenantAgents } from './aem/setup-facts';
+import { summariseFacts } from './domain/consistency';
 import { explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
 import { currentTenant } from './domain/tenant';
-import type { AgentTestResult, AuthType } from './domain/types';
+import type { AuthType } from './domain/types';
 import { BrandPortalStep } from './steps/brand-portal';
 import { CertificateStep } from './steps/certificate';
 import type { LoadProblems, PageContext, Step } from './steps/context';
@@ -30,13 +28,6 @@ import { registerValidators } from './ui/validation-registry';
 
 export const ROOT_ID = 'bpsetup-root';
 
-async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
 
 export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
@@ -46,6 +37,7 @@ export class SetupPage {
   private agentTestsRunning = false;
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
+  /** A version the admin stated where AEM does not report one. */
   private statedVersion?: string;
   private chosenAuthType?: AuthType;
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
@@ -77,92 +69,38 @@ export class SetupPage {
     this.render(); // every step visible at once, "reading" until AEM answers
   }
 
-  /** The page's settings first: address overrides must apply before any other read. */
-  private async readSettings(): Promise<void> {
-    const settings = await settle(client.readSettings());
-    resetEndpointOverrides();
-    const overrides = applyEndpointOverrides(settings.value?.endpointOverrides ?? {});
-    this.overrides = { applied: overrides.applied, refused: overrides.refused, error: settings.error ? explainRequestError(settings.error) : undefined };
-    this.facts = { ...this.facts, markedImsConfig: settings.value?.markedImsConfig };
-  }
-
-  /** Reads what AEM has. Each read may fail on its own; the rest of the page keeps working. */
+  /** Reads what AEM has (settings first). Each read may fail on its own; the rest of the page keeps working. */
   async refresh(): Promise<void> {
-    await this.readSettings();
-    const [product, keystore, ims, cloud, agents] = await Promise.all([
-      settle(client.productInfo()),
-      settle(client.keystore()),
-      settle(client.listImsConfigs()),
-      settle(client.listCloudConfigs()),
-      settle(client.listAgents()),
-    ]);
-    this.problems = {
-      version: product.error ? explainRequestError(product.error) : undefined,
-      keystore: keystore.error ? explainRequestError(keystore.error) : undefined,
-      imsConfigs: ims.error ? explainRequestError(ims.error) : undefined,
-      cloud: (cloud.error ?? agents.error) ? explainRequestError(cloud.error ?? agents.error) : undefined,
-    };
-    const agentNames = new Set((agents.value ?? []).map((a) => a.name));
-    this.facts = {
-      ...this.facts,
-      version: product.value?.version ?? this.statedVersion,
-      versionUnavailable: Boolean(product.error),
-      keystore: keystore.value,
-      keystoreUnavailable: Boolean(keystore.error),
-      imsConfigs: ims.value ?? [],
-      imsConfigsError: Boolean(ims.error),
-      referencedImsIds: (cloud.value ?? []).map((c) => c.imsConfig).filter(Boolean),
-      chosenAuthType: this.chosenAuthType,
-      cloudConfigs: cloud.value ?? [],
-      cloudConfigsError: Boolean(cloud.error),
-      agents: agents.value ?? [],
-      // A test result only stands while its agent still exists.
-      agentTests: (this.facts.agentTests ?? []).filter((r) => agentNames.has(r.name)),
-    };
+    const { facts, errors, overrides } = await readSetupFacts({ ...this.facts, version: this.statedVersion, chosenAuthType: this.chosenAuthType });
+    const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
+    this.overrides = { ...overrides, error: explain(errors.settings) };
+    this.problems = { version: explain(errors.version), keystore: explain(errors.keystore), imsConfigs: explain(errors.imsConfigs), cloud: explain(errors.cloud) };
+    this.facts = facts;
     this.loaded = true;
     this.render();
   }
 
   /** Check Health of the active IMS configuration: a read on AEM's side. */
   async runHealth(): Promise<void> {
-    const active = deriveSetupState(this.facts).active;
-    if (!active || this.healthRunning) return;
+    if (!deriveSetupState(this.facts).active || this.healthRunning) return;
     this.healthRunning = true;
     this.banner.textContent = '';
     this.render();
-    try {
-      // Await first, then spread: agent tests may have landed in the facts meanwhile.
-      const health = await client.checkHealth(active.id);
-      this.facts = { ...this.facts, health, healthUnavailable: false, healthCheckedAt: new Date().toISOString() };
-    } catch (e) {
-      // No Check Health on this AEM is a state of its own (step 5 explains it), not an error banner.
-      if (e instanceof HealthUnavailableError) this.facts = { ...this.facts, health: undefined, healthUnavailable: true };
-      else {
-        this.facts = { ...this.facts, health: undefined };
-        this.banner.appendChild(renderRequestProblem(explainRequestError(e), () => void this.runHealth()));
-      }
-    } finally {
-      this.healthRunning = false;
-      this.render();
-    }
+    // Await first, then spread: agent tests may have landed in the facts meanwhile.
+    const result = await checkActiveHealth(this.facts);
+    // No Check Health on this AEM is a state of its own (step 5 explains it), not an error banner.
+    this.facts = { ...this.facts, health: result.health, healthUnavailable: Boolean(result.unavailable), healthCheckedAt: result.health ? new Date().toISOString() : this.facts.healthCheckedAt };
+    if (result.error) this.banner.appendChild(renderRequestProblem(explainRequestError(result.error), () => void this.runHealth()));
+    this.healthRunning = false;
+    this.render();
   }
 
   /** Test Connection on the tenant's four agents, in parallel. */
   async testAgents(): Promise<void> {
-    const current = currentTenant(this.facts.cloudConfigs ?? []);
-    if (!current || this.agentTestsRunning) return;
-    const present = checkAgents(this.facts.agents ?? [], current.url, current.tenant).filter((c) => c.agent);
+    if (!currentTenant(this.facts.cloudConfigs ?? []) || this.agentTestsRunning) return;
     this.agentTestsRunning = true;
     this.render();
-    const results = await Promise.all(
-      present.map(async (c): Promise<AgentTestResult> => {
-        try {
-          return await client.testAgent(c.name);
-        } catch (e) {
-          return { name: c.name, succeeded: false, status: 0, log: explainRequestError(e).title };
-        }
-      }),
-    );
+    const results = await testTenantAgents(this.facts, (e) => explainRequestError(e).title);
     this.facts = { ...this.facts, agentTests: results, agentsTestedAt: new Date().toISOString() };
     this.agentTestsRunning = false;
     this.render();
@@ -174,19 +112,8 @@ export class SetupPage {
     this.summary.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
     await this.refresh();
     await Promise.all([this.runHealth(), this.testAgents()]);
-    const state = deriveSetupState(this.facts);
-    const result = summariseSetup({
-      brandPortalImsConfigs: state.brandPortalConfigs,
-      allImsConfigs: this.facts.imsConfigs,
-      health: this.facts.health,
-      healthUnavailable: this.facts.healthUnavailable,
-      keystore: this.facts.keystore,
-      cloudConfigs: this.facts.cloudConfigs ?? [],
-      agents: this.facts.agents ?? [],
-      agentTests: this.facts.agentTests ?? [],
-    });
     this.summary.textContent = '';
-    this.summary.appendChild(renderSummary(result));
+    this.summary.appendChild(renderSummary(summariseFacts(this.facts)));
   }
 
   private context(): PageContext {

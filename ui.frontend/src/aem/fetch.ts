@@ -19,13 +19,44 @@ export interface AemRequestInit extends RequestInit {
   sendOnce?: boolean;
 }
 
-const externalize = (path: string): string => (window.Granite?.HTTP ? window.Granite.HTTP.externalize(path) : path);
+/**
+ * Where requests go and what an expired session does: the browser page (Granite's context path,
+ * cookies, the login redirect) by default; the CLI sets a Node transport (its author URL, HTTP
+ * Basic credentials). The same client, rules and explanations serve both.
+ */
+export interface AemTransport {
+  /** The URL to request for a repository path. */
+  externalize(path: string): string;
+  fetch(url: string, init: RequestInit): Promise<Response>;
+  /** Called once the session is known to be gone, before SessionExpiredError is thrown. */
+  sessionExpired(): void;
+}
+
+const granite = () => (typeof window === 'undefined' ? undefined : window.Granite);
+
+export const browserTransport: AemTransport = {
+  externalize: (path) => granite()?.HTTP?.externalize(path) ?? path,
+  fetch: (url, init) => fetch(url, { credentials: 'same-origin', cache: 'no-store', ...init }),
+  sessionExpired() {
+    const http = granite()?.HTTP;
+    if (http) http.handleLoginRedirect();
+    else window.location.assign(`${ENDPOINTS.loginPage.path}?${HTTP.loginResourceParam}=${encodeURIComponent(window.location.pathname)}`);
+  },
+};
+
+let transport: AemTransport = browserTransport;
+
+/** Points the client at another author (the CLI does, once per process). */
+export function useTransport(next: AemTransport): void {
+  transport = next;
+}
+
+const externalize = (path: string): string => transport.externalize(path);
 
 const isLoggedOut = (res: Response) => res.status === 403 && res.headers.get(HTTP.reasonHeader) === HTTP.authFailedReason;
 
 function sessionExpired(): never {
-  if (window.Granite?.HTTP) window.Granite.HTTP.handleLoginRedirect();
-  else window.location.assign(`${ENDPOINTS.loginPage.path}?${HTTP.loginResourceParam}=${encodeURIComponent(window.location.pathname)}`);
+  transport.sessionExpired();
   throw new SessionExpiredError();
 }
 
@@ -33,7 +64,7 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    return await fetch(url, { credentials: 'same-origin', cache: 'no-store', ...init, signal: controller.signal });
+    return await transport.fetch(url, { ...init, signal: controller.signal });
   } catch (e) {
     if (controller.signal.aborted) throw new TimeoutError(timeoutMs);
     throw new NetworkError(e);

@@ -9,6 +9,7 @@ import { explainHealthFailure } from './explain';
 import { expiryOf } from './expiry';
 import type { AgentTestResult, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent } from './types';
 import { validateTenantUrl } from './tenant';
+import { deriveSetupState, type SetupFacts } from './state';
 
 export interface SetupProblem {
   id: string;
@@ -107,4 +108,18 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
     if (orphans.length) add('agents-orphan', 'warning', t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)), t('They are leftovers of an earlier tenant: Reset Brand Portal publishing removes them.'));
   }
   return { healthy: problems.every((p) => p.severity !== 'error'), problems };
+}
+
+/** The summary of what the page or the CLI has read and tested. */
+export function summariseFacts(f: SetupFacts): { healthy: boolean; problems: SetupProblem[] } {
+  return summariseSetup({
+    brandPortalImsConfigs: deriveSetupState(f).brandPortalConfigs,
+    allImsConfigs: f.imsConfigs,
+    health: f.health,
+    healthUnavailable: f.healthUnavailable,
+    keystore: f.keystore,
+    cloudConfigs: f.cloudConfigs ?? [],
+    agents: f.agents ?? [],
+    agentTests: f.agentTests ?? [],
+  });
 }

@@ -3,6 +3,7 @@
  * that could be a secret is masked, by its key and by its shape, whatever reaches it.
  */
 import { MASK } from './mask';
+import { deriveSetupState, type SetupFacts } from './state';
 
 export { MASK };
 
@@ -30,4 +31,34 @@ export interface DiagnosticsInput {
 export function buildDiagnostics(input: DiagnosticsInput): string {
   const { generatedAt, ...rest } = input;
   return `${JSON.stringify(maskSecrets({ report: 'Brand Portal setup diagnostics', generatedAt: generatedAt.toISOString(), ...rest }), null, 2)}\n`;
+}
+
+/** Where a report was made: the page (its path, Coral, browser) or the CLI (the author it read). */
+export interface ReportOrigin {
+  page: string;
+  coralVersion?: string;
+  userAgent?: string;
+}
+
+/** The masked report of what was read and tested, the same from the page and from the CLI. */
+export function diagnosticsReport(facts: SetupFacts, origin: ReportOrigin, now = new Date()): string {
+  const state = deriveSetupState(facts);
+  return buildDiagnostics({
+    generatedAt: now,
+    page: origin.page,
+    aemVersion: facts.version,
+    coralVersion: origin.coralVersion,
+    userAgent: origin.userAgent,
+    steps: state.steps,
+    imsConfigurations: facts.imsConfigs,
+    brandPortalImsConfigurations: state.brandPortalConfigs.map((c) => c.id),
+    keystore: facts.keystore,
+    health: facts.health,
+    healthUnavailable: facts.healthUnavailable,
+    healthCheckedAt: facts.healthCheckedAt,
+    cloudConfigurations: facts.cloudConfigs,
+    agents: facts.agents,
+    agentTests: facts.agentTests,
+    agentsTestedAt: facts.agentsTestedAt,
+  });
 }

@@ -4,7 +4,8 @@
  * goes through AEM's own servlet, then the page waits (bounded) for the agents; missing agents get
  * the documented remedy as one button. Each agent is checked and tested; fixes are confirmed writes.
  */
-import { listAgents, saveCloudConfig, setAgentFlag } from '../aem/client';
+import { saveCloudConfig, setAgentFlag } from '../aem/client';
+import { waitForAgents } from '../aem/setup-facts';
 import { AGENTS } from '../aem/endpoints';
 import { type AgentCheck, checkAgents } from '../domain/agents';
 import { explainRequestError } from '../domain/explain-request';
@@ -19,9 +20,6 @@ import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 import { renderReset } from './reset';
 
-export const AGENT_WAIT = { attempts: 40, intervalMs: 500 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class BrandPortalStep implements Step {
   private readonly section = createSection('brandPortal', 6, t('Brand Portal cloud service'));
@@ -233,14 +231,9 @@ export class BrandPortalStep implements Step {
       await saveCloudConfig(input);
       this.editing = undefined;
       const tenant = validateTenantUrl(input.tenantUrl);
-      // AEM creates the agents partly asynchronously: poll the agents list only, bounded, with progress.
-      let found = 0;
-      for (let i = 0; i < AGENT_WAIT.attempts; i++) {
-        found = checkAgents(await listAgents(), tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '').filter((c) => c.agent).length;
-        progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(found), String(AGENTS.count));
-        if (found === AGENTS.count) break;
-        await sleep(AGENT_WAIT.intervalMs);
-      }
+      const found = await waitForAgents(tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n) => {
+        progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
+      });
       await ctx.refresh();
       this.feedback.textContent = '';
       if (found === AGENTS.count) {

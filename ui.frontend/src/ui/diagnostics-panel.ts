@@ -1,35 +1,13 @@
 /** One click: a masked JSON report of the setup, to copy or download. */
-import { buildDiagnostics } from '../domain/diagnostics';
+import { diagnosticsReport } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
-import { deriveSetupState } from '../domain/state';
 import { el } from './dom';
 import { t } from './i18n';
 import { button } from './problem';
 
-export function diagnosticsText(facts: SetupFacts, now = new Date()): string {
-  const state = deriveSetupState(facts);
-  return buildDiagnostics({
-    generatedAt: now,
-    page: window.location.pathname,
-    aemVersion: facts.version,
-    coralVersion: window.Coral?.version,
-    userAgent: navigator.userAgent,
-    steps: state.steps,
-    imsConfigurations: facts.imsConfigs,
-    brandPortalImsConfigurations: state.brandPortalConfigs.map((c) => c.id),
-    keystore: facts.keystore,
-    health: facts.health,
-    healthCheckedAt: facts.healthCheckedAt,
-    cloudConfigurations: facts.cloudConfigs,
-    agents: facts.agents,
-    agentTests: facts.agentTests,
-    agentsTestedAt: facts.agentsTestedAt,
-  });
-}
-
 export function openDiagnostics(container: HTMLElement, facts: SetupFacts): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
-  const text = diagnosticsText(facts);
+  const text = diagnosticsReport(facts, { page: window.location.pathname, coralVersion: window.Coral?.version, userAgent: navigator.userAgent });
   const area = el('textarea', { class: 'bpsetup-diagnostics-text', readonly: true, rows: '16', 'aria-label': t('Diagnostics report') }) as HTMLTextAreaElement;
   area.value = text;
   const copy = button(t('Copy'), 'secondary', 'Copy');
