@@ -3,6 +3,8 @@
  * a timeout per request, and a read-only switch that refuses any method but GET and HEAD before a
  * byte leaves. The password is held here only, never logged or put in a report.
  */
+import type { AemTransport } from '../ui.frontend/src/aem/fetch';
+
 export interface Credentials {
   user: string;
   password: string;
@@ -12,8 +14,9 @@ export interface TransportOptions {
   baseUrl: string;
   credentials: Credentials;
   timeoutMs?: number;
-  /** Refuse every write: the probe's guarantee, enforced where requests are made. */
+  /** Refuse every write: the probe's and `check`'s guarantee, enforced where requests are made. */
   readOnly?: boolean;
+  userAgent?: string;
 }
 
 export interface ExchangeRecord {
@@ -36,25 +39,33 @@ export class NodeTransport {
     this.authorization = `Basic ${Buffer.from(`${options.credentials.user}:${options.credentials.password}`).toString('base64')}`;
   }
 
-  async request(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(method: string, path: string, init: RequestInit = {}): Promise<Response> {
     const upper = method.toUpperCase();
     if (this.options.readOnly && upper !== 'GET' && upper !== 'HEAD') throw new ReadOnlyViolation(`Read-only: ${upper} ${path} was not sent`);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 20000);
+    init.signal?.addEventListener('abort', () => controller.abort());
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', this.authorization);
+    if (!headers.has('User-Agent')) headers.set('User-Agent', this.options.userAgent ?? 'bpsetup');
     const started = Date.now();
     try {
-      const res = await fetch(`${this.baseUrl}${path}`, {
-        method: upper,
-        body: init.body,
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: { Authorization: this.authorization, 'User-Agent': 'bpsetup-probe', ...init.headers },
-      });
+      const res = await fetch(`${this.baseUrl}${path}`, { ...init, method: upper, redirect: 'manual', signal: controller.signal, headers });
       this.exchanges.push({ method: upper, path, status: res.status, contentType: res.headers.get('content-type') ?? '', ms: Date.now() - started });
       return res;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The page's AEM client over this transport: the same calls, rules and explanations. */
+  forClient(): AemTransport {
+    return {
+      externalize: (path) => `${this.baseUrl}${path}`,
+      fetch: (url, init) => this.request(init.method ?? 'GET', url.slice(this.baseUrl.length), init),
+      // No login page to send anyone to: the client's SessionExpiredError says "bad credentials".
+      sessionExpired: () => undefined,
+    };
   }
 
   get(path: string): Promise<Response> {

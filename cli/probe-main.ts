@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const user = flag('user') ?? process.env.AEM_USER ?? 'admin';
-  const transport = new NodeTransport({ baseUrl: url, credentials: { user, password: process.env.AEM_PASSWORD ?? 'admin' }, readOnly: true });
+  const transport = new NodeTransport({ baseUrl: url, credentials: { user, password: process.env.AEM_PASSWORD ?? 'admin' }, readOnly: true, userAgent: 'bpsetup-probe' });
   const report = await probe(transport);
   const out = flag('out') ?? 'probe-report.json';
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,0 +1,77 @@
+/**
+ * The read-only whole-setup check, the same as the page's Check health button: read the setup,
+ * run Check Health (or learn it is unavailable) and the agents' Test Connection, then summarise.
+ */
+import { checkActiveHealth, readSetupFacts, testTenantAgents } from '../../ui.frontend/src/aem/setup-facts';
+import { NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import { summariseFacts } from '../../ui.frontend/src/domain/consistency';
+import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
+import type { SetupFacts } from '../../ui.frontend/src/domain/state';
+import { deriveSetupState } from '../../ui.frontend/src/domain/state';
+import type { HostFailure, HostResult } from '../host-result';
+
+/** The author cannot be reached or refuses the credentials: nothing else can be said about it. */
+export function unreachable(error: unknown): HostFailure | undefined {
+  if (error instanceof SessionExpiredError) return { title: 'AEM refused the credentials', explanation: 'The user name or password was not accepted (or the user has no session).', fix: 'Check AEM_USER and AEM_PASSWORD, or the password variable the hosts file names.' };
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    const p = explainRequestError(error);
+    return { title: p.title, explanation: p.explanation, fix: p.fix };
+  }
+  return undefined;
+}
+
+export const failureOf = (error: unknown): HostFailure => {
+  const p = explainRequestError(error);
+  return { title: p.title, explanation: p.explanation, fix: p.fix, status: p.raw?.status };
+};
+
+export interface Inspection {
+  facts: SetupFacts;
+  /** The author could not be reached or refused the credentials: nothing was judged. */
+  unreachable?: HostFailure;
+  /** A check itself failed (for example Check Health answered an error). */
+  failure?: HostFailure;
+}
+
+export async function inspect(previous?: SetupFacts): Promise<Inspection> {
+  const reading = await readSetupFacts(previous);
+  const fatal = [reading.errors.imsConfigs, reading.errors.cloud, reading.errors.version].map(unreachable).find(Boolean);
+  if (fatal) return { facts: reading.facts, unreachable: fatal };
+  const [health, agentTests] = await Promise.all([checkActiveHealth(reading.facts), testTenantAgents(reading.facts, (e) => explainRequestError(e).title)]);
+  const now = new Date().toISOString();
+  return {
+    facts: { ...reading.facts, health: health.health, healthUnavailable: Boolean(health.unavailable), healthCheckedAt: health.health ? now : undefined, agentTests, agentsTestedAt: agentTests.length ? now : undefined },
+    failure: health.error ? failureOf(health.error) : undefined,
+  };
+}
+
+/** Turns an inspection into the host's verdict (exit 0 healthy, 1 problems). */
+export function verdict(url: string, command: string, inspection: Inspection): HostResult {
+  const { facts } = inspection;
+  const summary = summariseFacts(facts);
+  const state = deriveSetupState(facts);
+  const healthyCheck = Boolean(state.active && facts.health?.id === state.active.id && facts.health.healthy);
+  const connected = (facts.agentTests ?? []).filter((r) => r.succeeded).length;
+  const healthy = summary.healthy && !inspection.failure;
+  return {
+    url,
+    command,
+    exit: healthy ? 0 : 1,
+    version: facts.version,
+    healthy,
+    problems: summary.problems,
+    tokenProvenBy: healthyCheck ? 'checkHealth' : connected ? 'agentTest' : 'nothing',
+    agentsConnected: connected,
+    changes: [],
+    failure: inspection.failure,
+  };
+}
+
+/** The answer for an author that could not be judged at all (exit 2). */
+export const unreachableResult = (url: string, command: string, failure: HostFailure): HostResult => ({ url, command, exit: 2, changes: [], failure });
+
+export async function check(url: string): Promise<HostResult> {
+  const inspection = await inspect();
+  if (inspection.unreachable) return unreachableResult(url, 'check', inspection.unreachable);
+  return verdict(url, 'check', inspection);
+}

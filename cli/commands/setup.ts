@@ -1,0 +1,142 @@
+/**
+ * `bpsetup setup`: the page's OAuth walkthrough without a browser, idempotent. It reads the author,
+ * writes only what differs from the configuration (an IMS configuration, or the admin's mark of an
+ * existing one; the Brand Portal cloud service), waits for the agents, then runs the read-only
+ * check. A second run changes nothing. `--dry-run` lists the writes and sends none.
+ * `migrate` moves the Brand Portal JWT configuration to OAuth, keeping its id.
+ */
+import * as client from '../../ui.frontend/src/aem/client';
+import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { readSetupFacts, waitForAgents } from '../../ui.frontend/src/aem/setup-facts';
+import { explainHealthFailure } from '../../ui.frontend/src/domain/explain';
+import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/state';
+import { currentTenant, validateTenantUrl } from '../../ui.frontend/src/domain/tenant';
+import type { ImsConfig } from '../../ui.frontend/src/domain/types';
+import type { Change, HostFailure, HostResult } from '../host-result';
+import { type SetupConfig, imsInputOf } from '../setup-config';
+import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';
+
+export interface SetupOptions {
+  config: SetupConfig;
+  clientSecret: string;
+  dryRun: boolean;
+  /** Send the secret again even when everything else matches (a rotated secret). */
+  updateSecret: boolean;
+  progress: (text: string) => void;
+}
+
+const sameScopes = (a: string[] = [], b: string[] = []) => [...a].sort().join(',') === [...b].sort().join(',');
+const sameServer = (a = '', b = '') => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/** An OAuth configuration that already holds what the file asks for (the secret cannot be read back). */
+export const matchesConfig = (c: ImsConfig, config: SetupConfig): boolean =>
+  c.authType === 'oauth' && c.title === config.title && c.clientId === config.clientId && c.orgId === config.orgId && sameScopes(c.scopes, config.scopes) && sameServer(c.endpoint ?? config.authServerUrl, config.authServerUrl);
+
+class Stop extends Error {
+  constructor(readonly failure: HostFailure) {
+    super(failure.title);
+  }
+}
+
+export async function setup(url: string, o: SetupOptions, command = 'setup'): Promise<HostResult> {
+  const changes: Change[] = [];
+  const act = async <T>(action: string, path: string, write: () => Promise<T>): Promise<T | undefined> => {
+    changes.push({ action, path, ...(o.dryRun ? { planned: true } : {}) });
+    o.progress(`${o.dryRun ? 'would ' : ''}${action}`);
+    return o.dryRun ? undefined : write();
+  };
+  try {
+    const reading = await readSetupFacts({ imsConfigs: [], hotfixConfirmed: o.config.hotfixInstalled });
+    const fatal = [reading.errors.imsConfigs, reading.errors.cloud].map(unreachable).find(Boolean);
+    if (fatal) return unreachableResult(url, command, fatal);
+    if (reading.errors.imsConfigs || reading.errors.cloud) throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud));
+    let facts: SetupFacts = reading.facts;
+    const state = deriveSetupState(facts);
+    if (!state.oauthAvailable) {
+      throw new Stop({
+        title: state.oauth === 'unknown' ? 'The AEM version cannot be read' : `AEM ${facts.version ?? ''} cannot use OAuth Server-to-Server`,
+        explanation: 'JWT no longer gets tokens from Adobe (not after March 1, 2026), so only OAuth Server-to-Server can connect Brand Portal.',
+        fix: state.oauth === 'withHotfix' ? 'Install Adobe\'s IMS compatibility hotfix and set "hotfixInstalled": true, or update to 6.5.21.' : 'Update AEM to 6.5.21 or later (or to SP11+ with the IMS compatibility hotfix).',
+      });
+    }
+
+    // 1. The one Brand Portal IMS configuration.
+    await imsStep(facts, o, command, act);
+    if (!o.dryRun) facts = (await readSetupFacts(facts)).facts;
+    const active = deriveSetupState(facts).active;
+    if (command === 'migrate') {
+      if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
+      const inspection = await inspect(facts);
+      return inspection.unreachable ? unreachableResult(url, command, inspection.unreachable) : { ...verdict(url, command, inspection), changes };
+    }
+
+    // 2. Check Health where this AEM has it; a known failure stops here (the agents would fail too).
+    if (active && !o.dryRun) {
+      o.progress('checking the IMS configuration');
+      const health = await client.checkHealth(active.id).catch(() => undefined);
+      if (health && !health.healthy) {
+        const e = explainHealthFailure(health.message);
+        throw new Stop({ title: e.title, explanation: e.explanation, fix: e.fix });
+      }
+    }
+
+    // 3. The Brand Portal cloud service, one tenant per author.
+    const tenant = validateTenantUrl(o.config.tenantUrl);
+    const current = currentTenant(facts.cloudConfigs ?? []);
+    const imsId = active?.id ?? '(the new IMS configuration)';
+    if ((facts.cloudConfigs ?? []).some((c) => c.legacy) || (facts.cloudConfigs ?? []).length > 1) {
+      throw new Stop({ title: 'A legacy or second Brand Portal configuration exists', explanation: 'Brand Portal allows one tenant per author.', fix: 'Use "Reset Brand Portal publishing" on the setup page, then run setup again.' });
+    }
+    if (current && current.url !== tenant.normalised) {
+      throw new Stop({ title: `This author publishes to ${current.url}`, explanation: 'Brand Portal allows one tenant per author; setup never replaces one.', fix: 'Reset Brand Portal publishing on the setup page first if the tenant really changes.' });
+    }
+    const agentsMissing = current && (facts.agents ?? []).filter((a) => a.transportUri.startsWith(`${current.url}/`)).length < 4;
+    if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
+      await act(current ? 'save the Brand Portal cloud service again' : 'create the Brand Portal cloud service', ENDPOINTS.cloudConfigCreate.path, () =>
+        client.saveCloudConfig({ item: current?.config.path, title: current?.config.title ?? o.config.cloudTitle, tenantUrl: tenant.normalised as string, imsConfig: imsId }),
+      );
+      if (!o.dryRun) {
+        o.progress('waiting for the replication agents');
+        await waitForAgents(tenant.normalised as string, tenant.tenant as string);
+      }
+    }
+    if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
+
+    // 4. The read-only check proves the result.
+    o.progress('testing the agents');
+    const inspection = await inspect(facts);
+    if (inspection.unreachable) return unreachableResult(url, command, inspection.unreachable);
+    return { ...verdict(url, command, inspection), changes };
+  } catch (e) {
+    const failure = e instanceof Stop ? e.failure : (unreachable(e) ?? failureOf(e));
+    return { url, command, exit: unreachable(e) ? 2 : 1, changes, failure };
+  }
+}
+
+type Act = <T>(action: string, path: string, write: () => Promise<T>) => Promise<T | undefined>;
+
+async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<void> {
+  const state = deriveSetupState(facts);
+  const bp = state.brandPortalConfigs;
+  if (bp.length > 1) throw new Stop({ title: `${bp.length} Brand Portal IMS configurations`, explanation: 'Adobe requires exactly one.', fix: 'Keep one in step 4 of the setup page, then run setup again.' });
+  const existing = bp[0];
+  if (command === 'migrate') {
+    if (!existing) throw new Stop({ title: 'No Brand Portal IMS configuration to migrate', explanation: 'Nothing on this author is recognised as the Brand Portal configuration.', fix: 'Run setup instead.' });
+    if (existing.authType === 'oauth') return; // already migrated: nothing to write
+    await act('migrate the IMS configuration to OAuth (same id)', ENDPOINTS.imsConfigUpdate.path, () => client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)));
+    return;
+  }
+  if (existing?.authType === 'jwt') throw new Stop({ title: 'The Brand Portal IMS configuration uses JWT, which Adobe switched off', explanation: 'It cannot get tokens any more.', fix: 'Run "bpsetup migrate" with the same configuration file.' });
+  if (existing) {
+    if (matchesConfig(existing, o.config) && !o.updateSecret) return;
+    await act('update the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () => client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)));
+    return;
+  }
+  // An OAuth configuration of the same credential may exist under another title: mark it, never a second one.
+  const same = facts.imsConfigs.find((c) => c.authType === 'oauth' && c.clientId === o.config.clientId && c.orgId === o.config.orgId);
+  if (same) {
+    await act(`mark "${same.title}" as the Brand Portal IMS configuration`, ENDPOINTS.settings.defaultPath, () => client.markImsConfig(same.pid));
+    return;
+  }
+  await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () => client.saveImsConfig(imsInputOf(o.config, o.clientSecret)));
+}

@@ -1,0 +1,36 @@
+/** What one command did on one author: the fleet summary, the JSON report and the exit code come from this. */
+import type { SetupProblem } from '../ui.frontend/src/domain/consistency';
+import type { ProbeReport } from './probe';
+
+export interface Change {
+  action: string;
+  path: string;
+  /** `--dry-run`: what would be written; nothing was sent. */
+  planned?: boolean;
+}
+
+export interface HostFailure {
+  title: string;
+  explanation: string;
+  fix: string;
+  status?: number;
+}
+
+export interface HostResult {
+  url: string;
+  command: string;
+  /** 0 healthy / done, 1 problems found, 2 cannot connect. */
+  exit: 0 | 1 | 2;
+  version?: string;
+  healthy?: boolean;
+  problems?: SetupProblem[];
+  /** What proved that AEM gets a token, if anything did. */
+  tokenProvenBy?: 'checkHealth' | 'agentTest' | 'nothing';
+  agentsConnected?: number;
+  changes: Change[];
+  failure?: HostFailure;
+  report?: string;
+  probe?: ProbeReport;
+  /** Requests this run sent to the author, and how many were writes. */
+  requests?: { total: number; writes: number };
+}

@@ -1,0 +1,78 @@
+/**
+ * One author, one command, in its own process: the page's client keeps per-author state (the
+ * transport, looked-up paths, address overrides), so each host gets a clean one, and a host that
+ * hangs or crashes never takes the others with it. Talks to the parent over IPC only; it prints
+ * nothing, so no credential or secret can reach a terminal from here.
+ */
+import { useTransport } from '../ui.frontend/src/aem/fetch';
+import { diagnosticsReport } from '../ui.frontend/src/domain/diagnostics';
+import { check, inspect, unreachableResult } from './commands/inspect';
+import { setup } from './commands/setup';
+import type { Host } from './hosts';
+import type { HostResult } from './host-result';
+import { NodeTransport } from './node-transport';
+import { probe } from './probe';
+import type { SetupConfig } from './setup-config';
+
+export type CommandName = 'check' | 'setup' | 'migrate' | 'diagnostics' | 'probe';
+
+export interface HostTask {
+  command: CommandName;
+  host: Host;
+  dryRun?: boolean;
+  updateSecret?: boolean;
+  config?: SetupConfig;
+  clientSecret?: string;
+  requestTimeoutMs?: number;
+}
+
+export type WorkerMessage = { type: 'progress'; text: string } | { type: 'result'; result: HostResult };
+
+const writes = (command: CommandName, dryRun?: boolean) => (command === 'setup' || command === 'migrate') && !dryRun;
+
+export async function runTask(task: HostTask, progress: (text: string) => void): Promise<HostResult> {
+  const { url } = task.host;
+  const transport = new NodeTransport({
+    baseUrl: url,
+    credentials: { user: task.host.user, password: task.host.password },
+    // Everything but a real setup or migration is read-only, enforced before a request leaves.
+    readOnly: !writes(task.command, task.dryRun),
+    timeoutMs: task.requestTimeoutMs ?? 60000,
+    userAgent: 'bpsetup-cli',
+  });
+  useTransport(transport.forClient());
+  let result: HostResult;
+  switch (task.command) {
+    case 'check':
+      progress('checking');
+      result = await check(url);
+      break;
+    case 'setup':
+    case 'migrate':
+      result = await setup(url, { config: task.config as SetupConfig, clientSecret: task.clientSecret as string, dryRun: Boolean(task.dryRun), updateSecret: Boolean(task.updateSecret), progress }, task.command);
+      break;
+    case 'diagnostics': {
+      progress('reading');
+      const inspection = await inspect();
+      result = inspection.unreachable
+        ? unreachableResult(url, 'diagnostics', inspection.unreachable)
+        : { url, command: 'diagnostics', exit: 0, version: inspection.facts.version, changes: [], report: diagnosticsReport(inspection.facts, { page: `bpsetup diagnostics ${url}`, userAgent: 'bpsetup-cli' }) };
+      break;
+    }
+    case 'probe':
+      progress('probing');
+      result = { url, command: 'probe', exit: 0, changes: [], probe: await probe(transport) };
+      break;
+  }
+  const sent = transport.exchanges;
+  return { ...result, requests: { total: sent.length, writes: sent.filter((x) => x.method !== 'GET' && x.method !== 'HEAD').length } };
+}
+
+if (require.main === module) {
+  process.once('message', (task: HostTask) => {
+    const send = (message: WorkerMessage, done?: () => void) => process.send?.(message, undefined, {}, done);
+    runTask(task, (text) => send({ type: 'progress', text }))
+      .then((result) => send({ type: 'result', result }, () => process.exit(0)))
+      .catch((e: unknown) => send({ type: 'result', result: { url: task.host.url, command: task.command, exit: 2, changes: [], failure: { title: 'The command failed on this host', explanation: (e as Error).message, fix: 'Run it again for this host alone; report the message if it repeats.' } } }, () => process.exit(0)));
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * `bpsetup`: the setup page's checks and setup from a terminal or CI, for one author or a fleet.
+ *
+ *   bpsetup check [--url URL]... [--hosts FILE] [--json] [--report FILE]
+ *   bpsetup setup --config setup.json [--dry-run] [--update-secret]
+ *   bpsetup migrate --config setup.json
+ *   bpsetup diagnostics [--out-dir DIR]
+ *   bpsetup probe [--out-dir DIR]
+ *
+ * Authors come from --url (repeatable), --hosts or AEM_URL; credentials from AEM_USER and
+ * AEM_PASSWORD (or a per-host password variable in the hosts file), never from a flag. Exit codes:
+ * 0 healthy (or done), 1 problems found, 2 cannot connect or bad usage.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { maskValue } from '../ui.frontend/src/domain/mask';
+import { fleetExit, resultLabel, runFleet } from './fleet';
+import { type Host, UsageError, hostsFromUrls, parseHostsFile } from './hosts';
+import type { HostResult } from './host-result';
+import type { CommandName, HostTask } from './host-worker';
+import { ConfigError, type SetupConfig, parseSetupConfig, readClientSecret } from './setup-config';
+
+interface GlobalOptions {
+  url?: string[];
+  hosts?: string;
+  concurrency: string;
+  timeout: string;
+  json?: boolean;
+  report?: string;
+}
+
+function hostsOf(o: GlobalOptions, env: NodeJS.ProcessEnv): Host[] {
+  const hosts = [...(o.hosts ? parseHostsFile(readFileSync(o.hosts, 'utf8'), env) : []), ...hostsFromUrls(o.url ?? [], env)];
+  if (!hosts.length && env.AEM_URL) hosts.push(...hostsFromUrls([env.AEM_URL], env));
+  if (!hosts.length) throw new UsageError('Name at least one author: --url http://host:4502, --hosts hosts.txt, or AEM_URL.');
+  return hosts;
+}
+
+/** Every credential and secret this run holds, masked wherever text leaves the process. */
+let secrets: string[] = [];
+const mask = (text: string) => secrets.reduce((out, s) => maskValue(out, s), text);
+const print = (text: string) => process.stdout.write(`${mask(text)}\n`);
+
+function table(results: HostResult[]): string {
+  const rows = results.map((r) => [r.url, r.exit === 0 ? 'ok' : r.exit === 1 ? 'PROBLEMS' : 'UNREACHABLE', r.version ?? '', r.tokenProvenBy ?? '', r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`, resultLabel(r)]);
+  const head = ['author', 'result', 'AEM', 'token proven by', 'agents', 'details'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  for (const r of results) {
+    const issues = [...(r.failure ? [{ title: r.failure.title, fix: `${r.failure.explanation} ${r.failure.fix}` }] : []), ...(r.problems ?? []).filter((p) => p.severity === 'error')];
+    for (const p of issues) out.push(`${r.url}: ${p.title}\n    Fix: ${p.fix}`);
+    for (const c of r.changes) out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
+  }
+  return out.join('\n');
+}
+
+async function run(command: CommandName, global: GlobalOptions, extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string }): Promise<number> {
+  const env = process.env;
+  const hosts = hostsOf(global, env);
+  let config: SetupConfig | undefined;
+  let clientSecret: string | undefined;
+  if (command === 'setup' || command === 'migrate') {
+    if (!extra.config) throw new UsageError(`${command} needs --config setup.json`);
+    // Checked completely before any author is contacted: a bad file sends nothing.
+    config = parseSetupConfig(readFileSync(extra.config, 'utf8'));
+    clientSecret = readClientSecret(config, env);
+  }
+  secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s) && (s as string).length >= 4);
+  const tasks: HostTask[] = hosts.map((host) => ({ command, host, config, clientSecret, dryRun: extra.dryRun, updateSecret: extra.updateSecret }));
+  const concurrency = Math.max(1, Number(global.concurrency) || 4);
+  const results = await runFleet(tasks, { concurrency, timeoutSeconds: Math.max(1, Number(global.timeout) || 120), quiet: Boolean(global.json) });
+  const exit = fleetExit(results);
+  const report = mask(JSON.stringify({ command, exit, generatedAt: new Date().toISOString(), hosts: results }, null, 2));
+  if (global.report) writeFileSync(global.report, `${report}\n`);
+  if (extra.outDir) {
+    mkdirSync(extra.outDir, { recursive: true });
+    results.forEach((r, i) => {
+      const body = r.report ?? (r.probe ? JSON.stringify(r.probe, null, 2) : undefined);
+      if (body) writeFileSync(join(extra.outDir as string, `${i + 1}-${new URL(r.url).host.replace(/[^a-z0-9.-]/gi, '_')}-${command}.json`), `${mask(body)}\n`);
+    });
+  }
+  if (global.json) print(report);
+  else print(table(results));
+  return exit;
+}
+
+export function program(): Command {
+  const p = new Command('bpsetup')
+    .description('Check, set up, migrate and diagnose Brand Portal publishing on AEM 6.5 authors (one, or a fleet).')
+    .option('--url <url>', 'an AEM author (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--hosts <file>', 'one author per line: <url> [user] [password-env-var]')
+    .option('--concurrency <n>', 'authors handled at once', '4')
+    .option('--timeout <seconds>', 'time allowed per author', '120')
+    .option('--json', 'print the JSON report instead of the table')
+    .option('--report <file>', 'also write the JSON report to a file')
+    .addOption(new Option('--password <value>').hideHelp())
+    .showHelpAfterError()
+    .exitOverride();
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & { password?: string };
+  const action = (name: CommandName) => async (options: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string }, cmd: Command) => {
+    if (globals(cmd).password !== undefined) throw new UsageError('A password is never taken as a flag: set AEM_PASSWORD (or a password variable in the hosts file).');
+    process.exitCode = await run(name, globals(cmd), options);
+  };
+  p.command('check').description('read-only whole-setup health check (exit 0 healthy, 1 problems, 2 cannot connect)').action(action('check'));
+  p.command('setup')
+    .description('IMS configuration (OAuth), cloud service and agents; idempotent')
+    .requiredOption('--config <file>', 'setup.json (the secret comes from the environment or a file)')
+    .option('--dry-run', 'list the writes per author, send none')
+    .option('--update-secret', 'send the client secret again even when nothing else changed')
+    .action(action('setup'));
+  p.command('migrate').description('move the Brand Portal JWT configuration to OAuth, keeping its id').requiredOption('--config <file>', 'setup.json with the OAuth credential').option('--dry-run', 'list the writes, send none').action(action('migrate'));
+  p.command('diagnostics').description('the masked diagnostics report per author').option('--out-dir <dir>', 'write one report file per author').action(action('diagnostics'));
+  p.command('probe').description('read-only survey of unconfirmed addresses (GET/HEAD only)').option('--out-dir <dir>', 'write one probe report per author').action(action('probe'));
+  return p;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    const err = e as Error & { code?: string; exitCode?: number };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return;
+    if (err.code?.startsWith('commander.')) {
+      process.exitCode = 2;
+      return;
+    }
+    if (e instanceof UsageError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+    else process.stderr.write(`bpsetup: ${mask(err.message)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (require.main === module) void main(process.argv);

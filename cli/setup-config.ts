@@ -1,0 +1,103 @@
+/**
+ * `setup.json`: what `bpsetup setup` and `migrate` configure, checked with the page's own field
+ * rules before anything is sent. The client secret is never in this file (files get committed):
+ * it comes from the environment variable the file names, or from a secret file.
+ */
+import { readFileSync } from 'node:fs';
+import { IMS } from '../ui.frontend/src/aem/endpoints';
+import { validateTenantUrl } from '../ui.frontend/src/domain/tenant';
+import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../ui.frontend/src/domain/validate';
+import type { ImsConfigInput } from '../ui.frontend/src/domain/types';
+
+export interface SetupConfig {
+  title: string;
+  authServerUrl: string;
+  clientId: string;
+  orgId: string;
+  technicalAccountId: string;
+  scopes: string[];
+  /** Name of the environment variable holding the client secret (default BPSETUP_CLIENT_SECRET). */
+  clientSecretEnv: string;
+  /** Or a file holding only the secret. */
+  clientSecretFile?: string;
+  tenantUrl: string;
+  cloudTitle: string;
+  /** 6.5 SP11–SP20: Adobe's IMS compatibility hotfix is installed on these authors. */
+  hotfixInstalled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The setup configuration cannot be used:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const SECRET_KEYS = /secret|password|private/i;
+
+export function parseSetupConfig(text: string): SetupConfig {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new ConfigError(['the file is not JSON']);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(['the file must hold one JSON object']);
+  const problems: string[] = [];
+  const inline = Object.keys(raw).filter((k) => SECRET_KEYS.test(k) && !['clientSecretEnv', 'clientSecretFile'].includes(k));
+  if (inline.length) problems.push(`${inline.join(', ')}: secrets never go in this file; name an environment variable in clientSecretEnv (or a file in clientSecretFile)`);
+  const str = (k: string, fallback = '') => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : fallback);
+  const scopes = Array.isArray(raw.scopes) ? raw.scopes.map(String) : str('scopes').split(/[,\s]+/).filter(Boolean);
+  const config: SetupConfig = {
+    title: str('title', 'Brand Portal'),
+    authServerUrl: str('authServerUrl', IMS.defaultServer),
+    clientId: str('clientId'),
+    orgId: str('orgId'),
+    technicalAccountId: str('technicalAccountId'),
+    scopes,
+    clientSecretEnv: str('clientSecretEnv', 'BPSETUP_CLIENT_SECRET'),
+    clientSecretFile: str('clientSecretFile') || undefined,
+    tenantUrl: str('tenantUrl'),
+    cloudTitle: str('cloudTitle', 'Brand Portal'),
+    hotfixInstalled: raw.hotfixInstalled === true,
+  };
+  // The page's own rules, field by field.
+  const values: Partial<Record<ImsFieldName, string>> = { title: config.title, authServerUrl: config.authServerUrl, clientId: config.clientId, orgId: config.orgId, technicalAccountId: config.technicalAccountId, scopes: config.scopes.join(',') };
+  for (const [name, value] of Object.entries(values) as [ImsFieldName, string][]) {
+    const verdict = IMS_FIELD_RULES[name](value, { authType: 'oauth', orgId: config.orgId, clientId: config.clientId });
+    if (verdict.error) problems.push(`${name}: ${verdict.error}`);
+  }
+  const tenant = validateTenantUrl(config.tenantUrl);
+  if (tenant.error) problems.push(`tenantUrl: ${tenant.error}`);
+  else config.tenantUrl = tenant.normalised as string;
+  const cloudTitle = validateTitle(config.cloudTitle);
+  if (cloudTitle.error) problems.push(`cloudTitle: ${cloudTitle.error}`);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** The secret, from the environment or the secret file; checked with the page's rule. */
+export function readClientSecret(config: SetupConfig, env: NodeJS.ProcessEnv): string {
+  let secret: string | undefined;
+  if (config.clientSecretFile) {
+    try {
+      secret = readFileSync(config.clientSecretFile, 'utf8').trim();
+    } catch {
+      throw new ConfigError([`clientSecretFile: cannot read ${config.clientSecretFile}`]);
+    }
+  } else secret = env[config.clientSecretEnv];
+  const verdict = IMS_FIELD_RULES.clientSecret(secret ?? '', { authType: 'oauth' });
+  if (!secret || verdict.error) throw new ConfigError([`client secret: set the environment variable ${config.clientSecretEnv}${verdict.error ? ` (${verdict.error})` : ''}`]);
+  return secret;
+}
+
+export const imsInputOf = (config: SetupConfig, clientSecret: string, configurationId?: string): ImsConfigInput => ({
+  authType: 'oauth',
+  title: config.title,
+  authServerUrl: config.authServerUrl,
+  clientId: config.clientId,
+  clientSecret,
+  orgId: config.orgId,
+  technicalAccountId: config.technicalAccountId,
+  scopes: config.scopes,
+  configurationId,
+});
