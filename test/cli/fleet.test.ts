@@ -1,0 +1,144 @@
+/**
+ * `bpsetup` against three emulators started here: setup configures all three from one file, a
+ * second run writes nothing (the journals prove it), check reports all three healthy, a fault on
+ * one host is reported with the page's explanation (exit 1) while the others stay healthy, a bad
+ * configuration file sends nothing, and the secret given through the environment appears in no
+ * output, report or log.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import type { RunningEmulator } from '../../emulator/server';
+import { startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { registerTenant } from '../helpers/brand-portal-fixtures';
+
+const CLIENT_ID = 'c11b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
+const SECRET = 'p8e-fleet-secret-value-9137';
+const TENANT = 'https://fleet.brand-portal.adobe.com';
+const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'cli-'));
+let emus: RunningEmulator[] = [];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function bpsetup(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, ['bin/bpsetup.js', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, AEM_USER: 'admin', AEM_PASSWORD: 'admin', ...env }, timeout: 60000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
+const writesOn = (emu: RunningEmulator, since: number) => emu.context.journal.list(since).filter((r) => r.write);
+const marks = () => emus.map((e) => e.context.journal.lastSeq);
+const hostsFile = join(dir, 'hosts.txt');
+const configFile = join(dir, 'setup.json');
+const runs: Run[] = [];
+const remember = (r: Run) => {
+  runs.push(r);
+  return r;
+};
+
+beforeAll(async () => {
+  emus = await Promise.all([0, 1, 2].map(() => startTestEmulator({ faults: true })));
+  for (const emu of emus) {
+    await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+    await registerTenant(emu.url, TENANT);
+  }
+  writeFileSync(hostsFile, `# three authors\n${emus.map((e) => e.url).join('\n')}\n`);
+  writeFileSync(configFile, JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }));
+}, 60000);
+afterAll(async () => {
+  await Promise.all(emus.map((e) => e.close()));
+});
+
+test('a bad configuration file is refused with the page\'s field messages, and nothing is sent', async () => {
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ clientId: 'has space', orgId: '0123', scopes: [], tenantUrl: 'http://fleet.brand-portal.adobe.com', clientSecret: 'inline' }));
+  const before = marks();
+  const r = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', bad], { BP_SECRET: SECRET }));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('clientId: The client ID cannot contain spaces');
+  expect(r.stderr).toContain('orgId:');
+  expect(r.stderr).toContain('tenantUrl: The tenant URL must use https');
+  expect(r.stderr).toContain('secrets never go in this file');
+  emus.forEach((e, i) => expect(e.context.journal.list(before[i])).toEqual([]));
+});
+
+test('--dry-run lists the writes per host and sends none', async () => {
+  const before = marks();
+  const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'setup', '--config', configFile, '--dry-run'], { BP_SECRET: SECRET }));
+  expect(r.code).toBe(0);
+  const report = JSON.parse(r.stdout) as { hosts: { changes: { action: string; planned: boolean }[] }[] };
+  for (const host of report.hosts) expect(host.changes).toEqual([expect.objectContaining({ action: 'create the IMS configuration', planned: true }), expect.objectContaining({ action: 'create the Brand Portal cloud service', planned: true })]);
+  emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
+});
+
+test('setup configures all three; a second run changes nothing and writes nothing', async () => {
+  const first = remember(await bpsetup(['--hosts', hostsFile, '--concurrency', '3', 'setup', '--config', configFile], { BP_SECRET: SECRET }));
+  expect(first.code).toBe(0);
+  // One table row per host (the progress lines above it say the same).
+  expect(first.stdout.match(/ ok .*healthy, 2 change\(s\)/g)).toHaveLength(3);
+  for (const emu of emus) expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(TENANT);
+
+  const before = marks();
+  const second = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', configFile], { BP_SECRET: SECRET }));
+  expect(second.code).toBe(0);
+  expect(second.stdout.match(/ ok .*healthy, no change/g)).toHaveLength(3);
+  emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
+}, 60000);
+
+test('check --json: all three healthy, the token proven by the agents, reads only', async () => {
+  const before = marks();
+  const report = join(dir, 'check.json');
+  const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--report', report, 'check']));
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout) as { exit: number; hosts: { url: string; exit: number; healthy: boolean; tokenProvenBy: string; agentsConnected: number; requests: { writes: number } }[] };
+  expect(json.exit).toBe(0);
+  expect(json.hosts.map((h) => h.url)).toEqual(emus.map((e) => e.url));
+  for (const h of json.hosts) expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'agentTest', agentsConnected: 4, requests: { writes: 0 } });
+  expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ exit: 0 });
+  emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
+});
+
+test('a fault on one host: reported with the page\'s explanation, exit 1; the other two stay healthy', async () => {
+  await fetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: false } }) });
+  try {
+    const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'check']));
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { exit: number; hosts: { exit: number; problems?: { title: string; fix: string }[] }[] };
+    expect(json.hosts.map((h) => h.exit)).toEqual([0, 1, 0]);
+    expect(json.hosts[1].problems).toEqual(expect.arrayContaining([{ id: 'agent-disabled-mp_replication_agent2_default_fleet', severity: 'error', title: 'Agent mp_replication_agent2_default_fleet is disabled', fix: 'Enable it: Brand Portal publishing uses all four agents in turn.' }]));
+    // The table says the same in plain words.
+    const table = remember(await bpsetup(['--hosts', hostsFile, 'check']));
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain(`${emus[1].url}: Agent mp_replication_agent2_default_fleet is disabled\n    Fix: Enable it`);
+  } finally {
+    await fetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: true } }) });
+  }
+});
+
+test('an unreachable author is exit 2 and does not stop the others', async () => {
+  const r = remember(await bpsetup(['--url', emus[0].url, '--url', 'http://127.0.0.1:9', '--json', '--timeout', '20', 'check']));
+  expect(r.code).toBe(2);
+  const json = JSON.parse(r.stdout) as { hosts: { exit: number; failure?: { title: string } }[] };
+  expect(json.hosts[0].exit).toBe(0);
+  expect(json.hosts[1]).toMatchObject({ exit: 2, failure: { title: 'The request did not reach AEM' } });
+});
+
+test('a password is never a flag; the secret appears in no output, report or journal', async () => {
+  const r = remember(await bpsetup(['--url', emus[0].url, '--password', 'admin', 'check']));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('never taken as a flag');
+  for (const run of runs) {
+    expect(run.stdout).not.toContain(SECRET);
+    expect(run.stderr).not.toContain(SECRET);
+  }
+  expect(readFileSync(join(dir, 'check.json'), 'utf8')).not.toContain(SECRET);
+  for (const emu of emus) expect(JSON.stringify(emu.context.journal.list(0))).not.toContain(SECRET);
+});
