@@ -1,10 +1,11 @@
 /**
- * Running one command on many authors: each host in its own worker process, at most
- * `concurrency` at a time, each bounded by a timeout; one host failing never stops the others.
+ * Running one command on many authors: each host in its own worker thread (its own module state,
+ * so its own client, transport and address overrides), at most `concurrency` at a time, each
+ * bounded by a timeout; one host failing never stops the others.
  * Progress through listr2: a live display on a terminal, plain lines in CI, nothing with --json.
  */
-import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Listr } from 'listr2';
 import type { HostResult } from './host-result';
 import type { HostTask, WorkerMessage } from './host-worker';
@@ -20,20 +21,21 @@ const WORKER = join(__dirname, 'host-worker.js');
 
 export function runOnHost(task: HostTask, timeoutSeconds: number, progress: (text: string) => void): Promise<HostResult> {
   return new Promise((resolve) => {
-    const child = fork(WORKER, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    // stdout/stderr of the thread are not passed on: nothing it could print reaches a terminal.
+    const worker = new Worker(WORKER, { workerData: task, stdout: true, stderr: true });
     let settled = false;
     const finish = (result: HostResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      void worker.terminate();
       resolve(result);
     };
     const gaveUp = (explanation: string): HostResult => ({ url: task.host.url, command: task.command, exit: 2, changes: [], failure: { title: 'No answer from this host', explanation, fix: 'Check that the author is up and reachable, or raise --timeout.' } });
     const timer = setTimeout(() => finish(gaveUp(`The ${task.command} did not finish within ${timeoutSeconds} s.`)), timeoutSeconds * 1000);
-    child.on('message', (m: WorkerMessage) => (m.type === 'progress' ? progress(m.text) : finish(m.result)));
-    child.on('exit', (code) => finish(gaveUp(`The worker stopped (exit ${code}) before answering.`)));
-    child.send(task);
+    worker.on('message', (m: WorkerMessage) => (m.type === 'progress' ? progress(m.text) : finish(m.result)));
+    worker.on('error', (e) => finish(gaveUp(`The worker failed: ${e.message}`)));
+    worker.on('exit', (code) => finish(gaveUp(`The worker stopped (exit ${code}) before answering.`)));
   });
 }
 
@@ -41,6 +43,7 @@ const label = (r: HostResult): string => {
   if (r.exit === 2) return `cannot check: ${r.failure?.title ?? ''}`;
   if (r.failure) return `problem: ${r.failure.title}`;
   if (r.healthy === false) return `${r.problems?.filter((p) => p.severity === 'error').length ?? 0} problem(s)`;
+  if (r.command !== 'setup' && r.command !== 'migrate') return r.healthy ? 'healthy' : 'done';
   const changed = r.changes.length ? `${r.changes.length} change(s)${r.changes.some((c) => c.planned) ? ' planned' : ''}` : 'no change';
   return r.healthy ? `healthy, ${changed}` : changed;
 };

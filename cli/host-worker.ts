@@ -1,9 +1,10 @@
 /**
- * One author, one command, in its own process: the page's client keeps per-author state (the
+ * One author, one command, in its own worker thread: the page's client keeps per-author state (the
  * transport, looked-up paths, address overrides), so each host gets a clean one, and a host that
- * hangs or crashes never takes the others with it. Talks to the parent over IPC only; it prints
+ * hangs or fails never takes the others with it. Talks to the parent by messages only; it prints
  * nothing, so no credential or secret can reach a terminal from here.
  */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { useTransport } from '../ui.frontend/src/aem/fetch';
 import { diagnosticsReport } from '../ui.frontend/src/domain/diagnostics';
 import { check, inspect, unreachableResult } from './commands/inspect';
@@ -68,11 +69,11 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
   return { ...result, requests: { total: sent.length, writes: sent.filter((x) => x.method !== 'GET' && x.method !== 'HEAD').length } };
 }
 
-if (require.main === module) {
-  process.once('message', (task: HostTask) => {
-    const send = (message: WorkerMessage, done?: () => void) => process.send?.(message, undefined, {}, done);
-    runTask(task, (text) => send({ type: 'progress', text }))
-      .then((result) => send({ type: 'result', result }, () => process.exit(0)))
-      .catch((e: unknown) => send({ type: 'result', result: { url: task.host.url, command: task.command, exit: 2, changes: [], failure: { title: 'The command failed on this host', explanation: (e as Error).message, fix: 'Run it again for this host alone; report the message if it repeats.' } } }, () => process.exit(0)));
-  });
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  const task = workerData as HostTask;
+  const send = (message: WorkerMessage) => port.postMessage(message);
+  runTask(task, (text) => send({ type: 'progress', text }))
+    .then((result) => send({ type: 'result', result }))
+    .catch((e: unknown) => send({ type: 'result', result: { url: task.host.url, command: task.command, exit: 2, changes: [], failure: { title: 'The command failed on this host', explanation: (e as Error).message, fix: 'Run it again for this host alone; report the message if it repeats.' } } }));
 }

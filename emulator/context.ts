@@ -35,6 +35,8 @@ export interface EmulatorOptions {
    * Off by default: the emulator then answers only what public evidence shows AEM answers.
    */
   interimEndpoints: boolean;
+  /** Every AEM request waits this long first: the network and server time of a real author (benchmarks). */
+  latencyMs: number;
 }
 
 export interface EmulatorContext {

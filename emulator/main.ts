@@ -3,7 +3,7 @@
  *
  *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
  *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
- *                               [--interim-endpoints]
+ *                               [--interim-endpoints] [--latency 0]
  *
  * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1.
  * Seeds one demo OAuth Server-to-Server integration in the IMS stub and one demo Brand Portal
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     faults: process.argv.includes('--faults') || process.env.BPSETUP_EMULATOR_FAULTS === '1',
     agentDelayMs: Number(arg('agent-delay') ?? 300),
     interimEndpoints: process.argv.includes('--interim-endpoints') || process.env.BPSETUP_INTERIM_ENDPOINTS === '1',
+    latencyMs: Number(arg('latency') ?? 0),
   });
   ensureDemoIntegration(emulator.context);
   registerTenant(emulator.context.repo, DEMO_TENANT_URL);

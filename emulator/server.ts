@@ -45,6 +45,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   faults: false,
   agentDelayMs: 300,
   interimEndpoints: false,
+  latencyMs: 0,
 };
 
 export interface RunningEmulator {
@@ -132,7 +133,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     });
     void (async () => {
       const fault = options.faults && !req.path.startsWith('/__emulator/') ? takeRouteFault(ctx.faults, req.method, req.path) : undefined;
-      if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      const isAem = !req.path.startsWith('/__emulator/') && !req.path.startsWith(`${IMS.emulatorStubBase}/`);
+      // Unref'd: a pending delay never keeps a stopped emulator's process alive.
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+      if (options.latencyMs > 0 && isAem) await wait(options.latencyMs);
+      if (fault?.delayMs) await wait(fault.delayMs);
       if (fault?.drop) {
         rawReq.socket.destroy();
         return;

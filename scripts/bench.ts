@@ -11,9 +11,16 @@ import { PROJECT_ROOT, builtPackagePath, CORAL_DIST } from '../emulator/paths';
 import { startEmulator } from '../emulator/server';
 import { chromiumPath, login, openBrowser } from '../test/helpers/chromium';
 import { walkOauthSetup } from './walkthrough';
+import { registerTenant } from '../emulator/brand-portal';
+import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from '../emulator/scenarios';
+import { runFleet } from '../cli/fleet';
+import type { HostTask } from '../cli/host-worker';
+import { parseSetupConfig } from '../cli/setup-config';
 
 /** The product brief's count for the manual route through four consoles and the Developer Console. */
 const MANUAL_CLICKS_AND_FIELDS = 60;
+/** Network and server time per AEM request in the fleet figure (an emulator in this process answers at once). */
+const LATENCY_MS = 20;
 
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -66,11 +73,47 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
   }
 }
 
+/** The CLI on a fleet: checking three authors at concurrency 3, against one, in the same run (medians of 3). */
+async function cliFleet(): Promise<void> {
+  // A real author answers over a network after some server time: 20 ms per request stands for it.
+  const emus = await Promise.all([0, 1, 2].map(() => startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, agentDelayMs: 100, latencyMs: LATENCY_MS })));
+  try {
+    for (const emu of emus) {
+      ensureDemoIntegration(emu.context);
+      registerTenant(emu.context.repo, DEMO_TENANT_URL);
+    }
+    const hosts = emus.map((e) => ({ url: e.url, user: 'admin', password: 'admin' }));
+    const config = parseSetupConfig(
+      JSON.stringify({ clientId: DEMO_INTEGRATION.clientId, orgId: DEMO_INTEGRATION.orgId, scopes: DEMO_INTEGRATION.scopes, tenantUrl: DEMO_TENANT_URL }),
+    );
+    const fleet = (tasks: HostTask[], concurrency: number) => runFleet(tasks, { concurrency, timeoutSeconds: 120, quiet: true });
+    const setup = await fleet(hosts.map((host) => ({ command: 'setup', host, config, clientSecret: DEMO_INTEGRATION.clientSecret })), 3);
+    if (setup.some((r) => r.exit !== 0)) throw new Error('bench: the fleet setup did not end healthy');
+    const timed = async (n: number, concurrency: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now();
+        await fleet(hosts.slice(0, n).map((host) => ({ command: 'check', host })), concurrency);
+        times.push(Date.now() - started);
+      }
+      return times.sort((a, b) => a - b)[1];
+    };
+    const one = await timed(1, 1);
+    const three = await timed(3, 3);
+    row('CLI: bpsetup check, 1 author', `${one} ms`, `median of 3, worker thread included; emulators answer after ${LATENCY_MS} ms`);
+    row('CLI: bpsetup check, 3 authors, concurrency 3', `${three} ms`, 'median of 3');
+    row('  three authors / one author', `${(three / one).toFixed(2)}x`, 'same-run ratio (target at most 1.5)');
+  } finally {
+    await Promise.all(emus.map((e) => e.close()));
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(builtPackagePath())) throw new Error('Run "npm run build" first (npm run bench does).');
   sizes();
   await walkthrough(false);
   await walkthrough(true);
+  await cliFleet();
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log('bpsetup benchmark figures');
   for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(14)}  ${note}`);

@@ -131,6 +131,19 @@ test('an unreachable author is exit 2 and does not stop the others', async () =>
   expect(json.hosts[1]).toMatchObject({ exit: 2, failure: { title: 'The request did not reach AEM' } });
 });
 
+test('a host that hangs is stopped at --timeout (exit 2); the others are still checked', async () => {
+  await fetch(`${emus[2].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ routes: [{ path: '/', delayMs: 8000 }] }) });
+  try {
+    const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--timeout', '3', 'check']));
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout) as { hosts: { exit: number; failure?: { explanation: string } }[] };
+    expect(json.hosts.map((h) => h.exit)).toEqual([0, 0, 2]);
+    expect(json.hosts[2].failure?.explanation).toBe('The check did not finish within 3 s.');
+  } finally {
+    await fetch(`${emus[2].url}/__emulator/faults`, { method: 'DELETE' });
+  }
+});
+
 test('a password is never a flag; the secret appears in no output, report or journal', async () => {
   const r = remember(await bpsetup(['--url', emus[0].url, '--password', 'admin', 'check']));
   expect(r.code).toBe(2);
