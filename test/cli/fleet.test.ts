@@ -6,7 +6,7 @@
  * output, report or log.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
@@ -129,6 +129,24 @@ test('an unreachable author is exit 2 and does not stop the others', async () =>
   const json = JSON.parse(r.stdout) as { hosts: { exit: number; failure?: { title: string } }[] };
   expect(json.hosts[0].exit).toBe(0);
   expect(json.hosts[1]).toMatchObject({ exit: 2, failure: { title: 'The request did not reach AEM' } });
+});
+
+test('diagnostics and probe: one report file per author, reads only, nothing secret in them', async () => {
+  const before = marks();
+  const out = join(dir, 'reports');
+  const diag = remember(await bpsetup(['--hosts', hostsFile, 'diagnostics', '--out-dir', out]));
+  expect(diag.code).toBe(0);
+  const probe = remember(await bpsetup(['--url', emus[0].url, 'probe', '--out-dir', out]));
+  expect(probe.code).toBe(0);
+  const files = readdirSync(out).sort();
+  expect(files.filter((f) => f.endsWith('-diagnostics.json'))).toHaveLength(3);
+  expect(files.filter((f) => f.endsWith('-probe.json'))).toHaveLength(1);
+  const report = JSON.parse(readFileSync(join(out, files.find((f) => f.endsWith('-diagnostics.json')) as string), 'utf8')) as { report: string; agentTests: unknown[]; cloudConfigurations: { tenantUrl: string }[] };
+  expect(report.report).toBe('Brand Portal setup diagnostics');
+  expect(report.cloudConfigurations[0].tenantUrl).toBe(TENANT);
+  expect(report.agentTests).toHaveLength(4);
+  for (const f of files) expect(readFileSync(join(out, f), 'utf8')).not.toContain(SECRET);
+  emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
 });
 
 test('a host that hangs is stopped at --timeout (exit 2); the others are still checked', async () => {
