@@ -5,11 +5,11 @@
  * configuration file sends nothing, and the secret given through the environment appears in no
  * output, report or log.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
+import { type CliRun as Run, bpsetup } from '../helpers/cli';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
@@ -19,20 +19,6 @@ const SECRET = 'p8e-fleet-secret-value-9137';
 const TENANT = 'https://fleet.brand-portal.adobe.com';
 const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'cli-'));
 let emus: RunningEmulator[] = [];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function bpsetup(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, ['bin/bpsetup.js', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, AEM_USER: 'admin', AEM_PASSWORD: 'admin', ...env }, timeout: 60000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
 
 const writesOn = (emu: RunningEmulator, since: number) => emu.context.journal.list(since).filter((r) => r.write);
 const marks = () => emus.map((e) => e.context.journal.lastSeq);

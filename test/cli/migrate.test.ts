@@ -1,22 +1,15 @@
 /** `bpsetup migrate`: the Brand Portal JWT configuration becomes OAuth with the same id; run again, it writes nothing. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
+import { bpsetup } from '../helpers/cli';
 import { loggedIn, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, certificate, createKeystore, jwtForm, jwtPayload, registerIntegration, uploadKey } from '../helpers/ims-fixtures';
 
 const CLIENT_ID = 'd22b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-migrate-secret-5521';
 let emu: RunningEmulator;
-
-const bpsetup = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(process.execPath, ['bin/bpsetup.js', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, AEM_PASSWORD: 'admin', BPSETUP_CLIENT_SECRET: SECRET } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -33,7 +26,7 @@ test('JWT → OAuth keeps the configuration id; a second run writes nothing', as
   const config = join(dir, 'setup.json');
   writeFileSync(config, JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: 'https://acme.brand-portal.adobe.com' }));
 
-  const first = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config]);
+  const first = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
   const report = JSON.parse(first.stdout) as { hosts: { changes: { action: string }[]; tokenProvenBy: string }[] };
   expect(report.hosts[0].changes.map((x) => x.action)).toEqual(['migrate the IMS configuration to OAuth (same id)']);
   expect(report.hosts[0].tokenProvenBy).toBe('nothing'); // no Check Health here and no agents yet: said, not guessed
@@ -42,7 +35,7 @@ test('JWT → OAuth keeps the configuration id; a second run writes nothing', as
   expect(provider).toContain(`auth.token.provider.client.id="${CLIENT_ID}"`);
 
   const since = emu.context.journal.lastSeq;
-  const second = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config]);
+  const second = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
   expect((JSON.parse(second.stdout) as { hosts: { changes: unknown[] }[] }).hosts[0].changes).toEqual([]);
   expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
   expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(SECRET);
