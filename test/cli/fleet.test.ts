@@ -5,11 +5,11 @@
  * configuration file sends nothing, and the secret given through the environment appears in no
  * output, report or log.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
 import { type CliRun as Run, bpsetup } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
@@ -17,7 +17,7 @@ import { registerTenant } from '../helpers/brand-portal-fixtures';
 const CLIENT_ID = 'c11b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-fleet-secret-value-9137';
 const TENANT = 'https://fleet.brand-portal.adobe.com';
-const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'cli-'));
+const dir = tempDir('cli-');
 let emus: RunningEmulator[] = [];
 
 const writesOn = (emu: RunningEmulator, since: number) => emu.context.journal.list(since).filter((r) => r.write);

@@ -1,9 +1,9 @@
 /** `bpsetup migrate`: the Brand Portal JWT configuration becomes OAuth with the same id; run again, it writes nothing. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
 import { loggedIn, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, certificate, createKeystore, jwtForm, jwtPayload, registerIntegration, uploadKey } from '../helpers/ims-fixtures';
 
@@ -22,7 +22,7 @@ test('JWT → OAuth keeps the configuration id; a second run writes nothing', as
   await createKeystore(c);
   await uploadKey(c, 'bpjwt', await certificate());
   const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtclient', 'bpjwt', jwtPayload('jwtclient'), { title: 'Brand Portal' }))).text();
-  const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'cli-migrate-'));
+  const dir = tempDir('cli-migrate-');
   const config = join(dir, 'setup.json');
   writeFileSync(config, JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: 'https://acme.brand-portal.adobe.com' }));
 

@@ -4,13 +4,14 @@
  * names in a console page and its scripts, and turns matching addresses into the override to paste.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeTransport, ReadOnlyViolation } from '../../cli/node-transport';
 import { overrideCommand, probe } from '../../cli/probe';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
 import { startTestEmulator } from '../helpers/emulator';
+import { tempDir } from '../helpers/temp';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 test('the probe command sends no write, prints its table and writes the JSON report', async () => {
-  const dir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'probe-'));
+  const dir = tempDir('probe-');
   const since = emu.context.journal.lastSeq;
   const out = join(dir, 'report.json');
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
