@@ -4,7 +4,7 @@
  * each child element a child node, element names ISO 9075-decoded (`_x0030_`).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { type JcrScalar, type JcrValue, type RepoNode, newNode } from './store';
+import { type JcrScalar, type JcrValue, type RepoNode, isSafeNodeName, newNode } from './store';
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -79,7 +79,9 @@ function toNode(element: OrderedElement, name: string): RepoNode {
   for (const child of children) {
     const childName = Object.keys(child).find((k) => k !== ':@' && k !== '#text');
     if (!childName) continue;
-    node.children[decodeIso9075(childName)] = toNode(child, childName);
+    const name = decodeIso9075(childName);
+    if (!isSafeNodeName(name)) throw new Error(`"${name}" cannot be a node name`);
+    node.children[name] = toNode(child, childName);
   }
   return node;
 }

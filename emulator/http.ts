@@ -4,6 +4,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
+import { canonicalPath } from './request-path';
+
+/** Stands for a path with no canonical form: no route and no node matches it, so it answers 404. */
+export const UNREACHABLE_PATH = '/\u0000';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -118,12 +122,9 @@ export function wrapRequest(raw: IncomingMessage): EmulatorRequest {
   const url = new URL(raw.url ?? '/', 'http://emulator.local');
   let cached: Promise<FormBody> | undefined;
   const body = () => (cached ??= parseBody(raw));
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    path = url.pathname;
-  }
+  // Canonical once, before any rule: no rule ever sees `//`, `.`/`..` or percent-encoding.
+  const canonical = canonicalPath(url.pathname);
+  const path = canonical ?? UNREACHABLE_PATH;
   return {
     raw,
     method: (raw.method ?? 'GET').toUpperCase(),

@@ -7,7 +7,7 @@
 import yauzl from 'yauzl';
 import { XMLParser } from 'fast-xml-parser';
 import { parseDocview, platformToJcrName } from './docview';
-import { type RepoNode, type Repository, type RepositoryTransaction, findNode, joinPath, newNode, splitPath } from './store';
+import { type RepoNode, type Repository, type RepositoryTransaction, findNode, isSafeNodeName, joinPath, newNode, splitPath } from './store';
 
 export interface FilterSet {
   root: string;
@@ -100,7 +100,12 @@ export function isCovered(filters: FilterSet[], path: string): boolean {
 /** Builds the package's content tree from its jcr_root entries. */
 function buildTree(entries: Map<string, Buffer | null>): RepoNode {
   const root = newNode('rep:root');
-  const dirOf = (entry: string) => splitPath(entry.replace(/^jcr_root\/?/, '')).map(platformToJcrName);
+  const dirOf = (entry: string) => {
+    const parts = splitPath(entry.replace(/^jcr_root\/?/, '')).map(platformToJcrName);
+    const bad = parts.find((p) => !isSafeNodeName(p) || p === '..');
+    if (bad) throw new PackageError(`${entry}: the name "${bad}" cannot be a node name`);
+    return parts;
+  };
   const nodeAt = (parts: string[]) => {
     let node = root;
     for (const part of parts) {

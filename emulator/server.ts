@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTTP } from '../ui.frontend/src/aem/endpoints';
 import type { EmulatorContext, EmulatorOptions, Route } from './context';
-import { HttpError, isWrite, redirect, send, sendText, wantsHtmlPage, wrapRequest } from './http';
+import { HttpError, UNREACHABLE_PATH, isWrite, redirect, send, sendText, wantsHtmlPage, wrapRequest } from './http';
 import { Journal } from './journal';
 import { installPackage } from './package-install';
 import { seedRepository } from './seed';
@@ -132,6 +132,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       });
     });
     void (async () => {
+      if (req.path === UNREACHABLE_PATH) return sendText(res, 404, 'Resource not found');
       const fault = options.faults && !req.path.startsWith('/__emulator/') ? takeRouteFault(ctx.faults, req.method, req.path) : undefined;
       const isAem = !req.path.startsWith('/__emulator/') && !req.path.startsWith(`${IMS.emulatorStubBase}/`);
       // Unref'd: a pending delay never keeps a stopped emulator's process alive.

@@ -26,6 +26,17 @@ export const newNode = (primaryType = 'nt:unstructured', props: Record<string, J
   children: {},
 });
 
+/** Names that would reach or replace an object prototype: never a node name. */
+const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+export const isSafeNodeName = (name: string): boolean => !PROTOTYPE_NAMES.has(name);
+
+/** A child by name, own properties only: a lookup can never return an object prototype. */
+const childOf = (node: RepoNode, name: string): RepoNode | undefined => (Object.prototype.hasOwnProperty.call(node.children, name) ? node.children[name] : undefined);
+
+function assertSafe(name: string): void {
+  if (!isSafeNodeName(name)) throw new Error(`Refused node name: ${name}`);
+}
+
 export const splitPath = (path: string): string[] => path.split('/').filter((s) => s.length > 0);
 export const parentPath = (path: string): string => {
   const parts = splitPath(path);
@@ -37,7 +48,7 @@ export const joinPath = (parent: string, name: string): string => (parent === '/
 export function findNode(root: RepoNode, path: string): RepoNode | undefined {
   let node: RepoNode | undefined = root;
   for (const part of splitPath(path)) {
-    node = node.children[part];
+    node = childOf(node, part);
     if (!node) return undefined;
   }
   return node;
@@ -131,7 +142,8 @@ export class RepositoryTransaction {
     let node = this.root;
     const parts = splitPath(path);
     parts.forEach((part, i) => {
-      if (!node.children[part]) node.children[part] = newNode(i === parts.length - 1 ? primaryType : ancestorType);
+      assertSafe(part);
+      if (!childOf(node, part)) node.children[part] = newNode(i === parts.length - 1 ? primaryType : ancestorType);
       node = node.children[part];
     });
     return node;
@@ -139,12 +151,14 @@ export class RepositoryTransaction {
 
   put(path: string, node: RepoNode): void {
     const parent = this.ensure(parentPath(path), 'nt:unstructured');
+    assertSafe(nodeName(path));
     parent.children[nodeName(path)] = node;
   }
 
   setProps(path: string, props: Record<string, JcrValue | null>): RepoNode {
     const node = this.ensure(path);
     for (const [k, v] of Object.entries(props)) {
+      assertSafe(k);
       if (v === null) delete node.props[k];
       else node.props[k] = v;
     }
@@ -154,7 +168,7 @@ export class RepositoryTransaction {
   remove(path: string): boolean {
     const parent = this.get(parentPath(path));
     const name = nodeName(path);
-    if (!parent || !parent.children[name]) return false;
+    if (!parent || !childOf(parent, name)) return false;
     delete parent.children[name];
     return true;
   }

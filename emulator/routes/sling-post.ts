@@ -11,7 +11,7 @@ import { AUTHORIZABLES, SLING_POST } from '../../ui.frontend/src/aem/endpoints';
 import { isAuthorizable } from '../authorizables';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type EmulatorRequest, HttpError, slingHtmlResponse } from '../http';
-import type { JcrScalar, JcrValue, RepoNode } from '../store';
+import { type JcrScalar, type JcrValue, type RepoNode, isSafeNodeName } from '../store';
 import { isPrivatePath } from './sling-get';
 
 export type Servlet = (req: EmulatorRequest, res: ServerResponse) => Promise<void> | void;
@@ -85,6 +85,8 @@ async function defaultPost(ctx: EmulatorContext, req: EmulatorRequest, res: Serv
   }
   if (operation) return slingHtmlResponse(res, 500, `Invalid operation specified for POST request: ${operation}`, path);
   const changes = propertyChanges((await req.body()).fields);
+  const unsafe = Object.keys(changes).find((name) => !isSafeNodeName(name));
+  if (unsafe) return slingHtmlResponse(res, 500, `Invalid property name: ${unsafe}`, path);
   const refused = Object.keys(changes).find((name) => changes[name] !== null && !allowedProperty(node, name));
   if (refused) return slingHtmlResponse(res, 500, `javax.jcr.nodetype.ConstraintViolationException: No matching property definition: ${refused}`, path);
   if (changes['jcr:primaryType'] !== undefined && node) return slingHtmlResponse(res, 500, 'jcr:primaryType cannot be changed', path);
