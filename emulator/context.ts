@@ -35,6 +35,11 @@ export interface EmulatorOptions {
    * Off by default: the emulator then answers only what public evidence shows AEM answers.
    */
   interimEndpoints: boolean;
+  /**
+   * The per-run secret every /__emulator control request must carry (header X-Emulator-Secret, or
+   * `secret` in the query of the developer-console page). Random unless given.
+   */
+  controlSecret: string;
   /** Every AEM request waits this long first: the network and server time of a real author (benchmarks). */
   latencyMs: number;
 }
@@ -63,9 +68,11 @@ export interface Route {
   anonymous?: boolean;
   /** Writes that carry no CSRF token by design (the login form, the IMS stub, control routes). */
   csrfExempt?: boolean;
+  /** A project-owned control route: same-site requests with the per-run secret only. */
+  control?: boolean;
 }
 
-export const route = (methods: string | readonly string[], pattern: RegExp, handler: Handler, flags: Pick<Route, 'anonymous' | 'csrfExempt'> = {}): Route => ({
+export const route = (methods: string | readonly string[], pattern: RegExp, handler: Handler, flags: Pick<Route, 'anonymous' | 'csrfExempt' | 'control'> = {}): Route => ({
   methods: typeof methods === 'string' ? [methods] : methods,
   pattern,
   handler,

@@ -5,7 +5,8 @@
  *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
  *                               [--interim-endpoints] [--latency 0]
  *
- * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1.
+ * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1,
+ * BPSETUP_CONTROL_SECRET (else a new one per run, printed).
  * Seeds one demo OAuth Server-to-Server integration in the IMS stub and one demo Brand Portal
  * tenant, and prints them, so the whole setup can be walked by hand.
  */
@@ -41,10 +42,13 @@ async function main(): Promise<void> {
     agentDelayMs: Number(arg('agent-delay') ?? 300),
     interimEndpoints: process.argv.includes('--interim-endpoints') || process.env.BPSETUP_INTERIM_ENDPOINTS === '1',
     latencyMs: Number(arg('latency') ?? 0),
+    // The control routes' secret: given, or new for every run (printed below).
+    controlSecret: process.env.BPSETUP_CONTROL_SECRET ?? '',
   });
   ensureDemoIntegration(emulator.context);
   registerTenant(emulator.context.repo, DEMO_TENANT_URL);
   const pagePath = '/apps/bpsetup/content/setup.html';
+  const secret = emulator.context.options.controlSecret;
   console.log(`
   Local AEM author emulator (claims AEM ${emulator.context.options.productVersion})
   Mode:              ${emulator.context.options.interimEndpoints ? 'interim endpoints: also serves the project\'s unconfirmed addresses (Check Health, public key) that a real AEM answers with 404' : 'AEM-faithful: answers only what public evidence shows AEM 6.5 answers (start with --interim-endpoints for the project\'s interim addresses)'}
@@ -61,7 +65,9 @@ async function main(): Promise<void> {
     Technical account ID:   ${DEMO_INTEGRATION.technicalAccountId}
     Scopes:                 ${DEMO_INTEGRATION.scopes.join(',')}
   Demo Brand Portal tenant: ${DEMO_TENANT_URL}
-  JWT path: turn your AEM-Adobe-IMS.crt into a credential at ${emulator.url}/__emulator/developer-console.html
+  JWT path: turn your AEM-Adobe-IMS.crt into a credential at ${emulator.url}/__emulator/developer-console.html?secret=${secret}
+  Control routes (/__emulator/*, local only): send the header X-Emulator-Secret: ${secret}
+    e.g. curl -X POST -H 'X-Emulator-Secret: ${secret}' ${emulator.url}/__emulator/reset
   Stop with Ctrl+C.
 `);
   const stop = () => void emulator.close().then(() => process.exit(0));

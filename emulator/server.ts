@@ -26,6 +26,8 @@ import { imsStubRoutes } from './routes/ims-stub';
 import { interimRoutes } from './routes/interim';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
+import { controlRefusal } from './control-guard';
+import { randomBytes } from 'node:crypto';
 import { brandPortalRoutes } from './routes/brand-portal';
 import { packmgrRoutes } from './routes/packmgr';
 import { slingPostRoutes } from './routes/sling-post';
@@ -46,6 +48,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   agentDelayMs: 300,
   interimEndpoints: false,
   latencyMs: 0,
+  controlSecret: '',
 };
 
 export interface RunningEmulator {
@@ -90,6 +93,7 @@ function findRoute(routes: Route[], method: string, path: string): { route: Rout
 
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...overrides };
+  if (!options.controlSecret) options.controlSecret = randomBytes(18).toString('base64url');
   const repoFile = options.dataDir ? join(options.dataDir, 'repository.json') : null;
   const repo = Repository.open(repoFile, seedRepository, { reset: options.reset });
 
@@ -146,7 +150,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       if (fault?.status) return send(res, fault.status, fault.body ?? `Injected fault: HTTP ${fault.status}`, fault.contentType ?? 'text/plain;charset=utf-8');
       // Gates first, routing after, as in AEM: the login and CSRF filters run before servlet resolution.
       const found = findRoute(routes, req.method, req.path);
-      const flags: Pick<Route, 'anonymous' | 'csrfExempt'> = typeof found === 'object' ? found.route : {};
+      const flags: Pick<Route, 'anonymous' | 'csrfExempt' | 'control'> = typeof found === 'object' ? found.route : {};
+      if (flags.control) {
+        const refusal = controlRefusal(rawReq, req.url, options.controlSecret);
+        if (refusal) return sendText(res, 403, refusal);
+      }
       const token = req.cookies[HTTP.loginCookie];
       req.user = ctx.sessions.userFor(token) ?? ctx.sessions.basicUser(rawReq.headers.authorization);
       if (!flags.anonymous && !req.user) {

@@ -18,7 +18,8 @@ export const developerConsolePage = (): string => `<!DOCTYPE html>
 <script>
   document.getElementById('create').addEventListener('click', async () => {
     const out = document.getElementById('result');
-    const res = await fetch('/__emulator/ims/jwt-credentials', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const secret = new URLSearchParams(location.search).get('secret') || '';
+    const res = await fetch('/__emulator/ims/jwt-credentials', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Emulator-Secret': secret },
       body: JSON.stringify({ certificatePem: document.getElementById('certificate').value }) });
     if (!res.ok) { out.textContent = 'Error: ' + await res.text(); return; }
     const c = await res.json();

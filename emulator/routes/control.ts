@@ -15,7 +15,8 @@ import { developerConsolePage } from '../render/developer-console';
 import { privateKeyFor, replaceCertificate, serviceUserPath } from '../keystore';
 import { applyScenario } from '../scenarios';
 
-const open = { anonymous: true, csrfExempt: true };
+/** No AEM session or CSRF token (they are not AEM), but the per-run secret and same-site only. */
+const open = { anonymous: true, csrfExempt: true, control: true };
 
 async function jsonBody(req: EmulatorRequest): Promise<Record<string, unknown>> {
   const json = (await req.body()).json;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { type CliRun as Run, bpsetup } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-import { startTestEmulator } from '../helpers/emulator';
+import { startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
 
@@ -93,7 +93,7 @@ test('check --json: all three healthy, the token proven by the agents, reads onl
 });
 
 test('a fault on one host: reported with the page\'s explanation, exit 1; the other two stay healthy', async () => {
-  await fetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: false } }) });
+  await controlFetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: false } }) });
   try {
     const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'check']));
     expect(r.code).toBe(1);
@@ -105,7 +105,7 @@ test('a fault on one host: reported with the page\'s explanation, exit 1; the ot
     expect(table.code).toBe(1);
     expect(table.stdout).toContain(`${emus[1].url}: Agent mp_replication_agent2_default_fleet is disabled\n    Fix: Enable it`);
   } finally {
-    await fetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: true } }) });
+    await controlFetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: true } }) });
   }
 });
 
@@ -136,7 +136,7 @@ test('diagnostics and probe: one report file per author, reads only, nothing sec
 });
 
 test('a host that hangs is stopped at --timeout (exit 2); the others are still checked', async () => {
-  await fetch(`${emus[2].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ routes: [{ path: '/', delayMs: 8000 }] }) });
+  await controlFetch(`${emus[2].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ routes: [{ path: '/', delayMs: 8000 }] }) });
   try {
     const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--timeout', '3', 'check']));
     expect(r.code).toBe(2);
@@ -144,7 +144,7 @@ test('a host that hangs is stopped at --timeout (exit 2); the others are still c
     expect(json.hosts.map((h) => h.exit)).toEqual([0, 0, 2]);
     expect(json.hosts[2].failure?.explanation).toBe('The check did not finish within 3 s.');
   } finally {
-    await fetch(`${emus[2].url}/__emulator/faults`, { method: 'DELETE' });
+    await controlFetch(`${emus[2].url}/__emulator/faults`, { method: 'DELETE' });
   }
 });
 

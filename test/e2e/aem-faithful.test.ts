@@ -10,7 +10,7 @@ import type { Page, Response } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { loggedIn, startTestEmulator } from '../helpers/emulator';
+import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, oauthForm, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
 
@@ -108,7 +108,7 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
 test('a servlet-binding miss: explained, and no secret is left in the repository', async () => {
   const emu = await freshAuthor();
   try {
-    await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ servletsUnbound: true }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ servletsUnbound: true }) });
     await fillOauthForm();
     await page.click('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');

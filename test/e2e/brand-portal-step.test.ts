@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { startTestEmulator } from '../helpers/emulator';
+import { startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
 
@@ -23,7 +23,7 @@ let browser: BrowserSession;
 let page: Page;
 
 const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `brand-portal-${name}.png`));
-const faults = (body: unknown) => fetch(`${emu.url}/__emulator/faults`, { method: body ? 'POST' : 'DELETE', headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+const faults = (body: unknown) => controlFetch(`${emu.url}/__emulator/faults`, { method: body ? 'POST' : 'DELETE', headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
 const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
 const agentRow = (i: number) => page.locator(`tr[data-agent="mp_replication_agent${i}_default_acme"]`);
 const allPaths = () => [...emu.context.repo.walk('/')].map(([p]) => p).filter((p) => !p.startsWith('/var/emulator'));
@@ -200,7 +200,7 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
 });
 
 test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', async () => {
-  await fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"legacy"}' });
+  await controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"legacy"}' });
   await open();
   const card = page.locator('.bpsetup-cloud-card[data-path="/etc/cloudservices/mediaportal/legacy-brand-portal"]');
   await expect(card.textContent()).resolves.toContain('legacy configuration');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { loggedIn, startTestEmulator } from '../helpers/emulator';
+import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
 
 let emu: RunningEmulator;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   emu = await startTestEmulator({ faults: true });
   browser = await openBrowser(PROJECT_ROOT);
   // An AEM whose product-info printer and QueryBuilder are out of reach (a locked-down author).
-  await fetch(`${emu.url}/__emulator/faults`, {
+  await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ routes: [notHere('/system/console/status-productinfo.json'), notHere('/bin/querybuilder.json')] }),
@@ -68,9 +68,9 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
 
 test('a queue read this AEM lacks stops the reset before anything is deleted, with the replication console to use', async () => {
   const { page } = browser;
-  await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
-  await fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"existingCloudConfig"}' });
-  await fetch(`${emu.url}/__emulator/faults`, {
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"existingCloudConfig"}' });
+  await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ routes: [notHere('/etc/replication/agents.author/mp_replication_agent0_default_demo/jcr:content.queue.json')] }),

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { startTestEmulator } from '../helpers/emulator';
+import { startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
@@ -111,7 +111,7 @@ test('the state comes from AEM: after a reload the page resumes, and a second co
 
 test('the health check sends only reads; a failing one is explained with the fix and the raw text', async () => {
   await openSetupPage();
-  await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ims: 'invalid_client' }) });
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ims: 'invalid_client' }) });
   const since = emu.context.journal.lastSeq;
   await page.click('.bpsetup-health-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]');
@@ -123,11 +123,11 @@ test('the health check sends only reads; a failing one is explained with the fix
   expect(writesSince(since)).toEqual([]);
   expect(emu.context.journal.list(since).map((r) => r.path)).toContain('/apps/bpsetup/unverified/check-health.json');
   await shot('health-failed');
-  await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
 });
 
 test('several Brand Portal configurations: said plainly, extras deleted after confirmation', async () => {
-  await fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"duplicateIms"}' });
+  await controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"duplicateIms"}' });
   await openSetupPage();
   await page.waitForSelector('.bpsetup-ims-duplicates');
   expect(await stepStatus('imsAccount')).toBe('warning');
@@ -143,7 +143,7 @@ test('several Brand Portal configurations: said plainly, extras deleted after co
 });
 
 test('JWT: certificate made in the browser, registered in the Developer Console fixture, payload pasted, healthy', async () => {
-  await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
+  await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
   await openSetupPage();
   // JWT only behind the explicit legacy choice (Adobe switched it off); the emulator keeps a JWT path for tests.
   expect(await page.locator('#bpsetup-auth-jwt').isVisible()).toBe(false);
@@ -169,7 +169,7 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   expect(saved.replace(/\r\n/g, '\n')).toBe(pem.replace(/\r\n/g, '\n'));
   await shot('jwt-certificate');
 
-  const cred = (await (await fetch(`${emu.url}/__emulator/ims/jwt-credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ certificatePem: pem }) })).json()) as Record<string, string>;
+  const cred = (await (await controlFetch(`${emu.url}/__emulator/ims/jwt-credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ certificatePem: pem }) })).json()) as Record<string, string>;
   const payload = { exp: Math.floor(Date.now() / 1000) + 86400, iss: cred.orgId, sub: cred.technicalAccountId, 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true, aud: `https://ims-na1.adobelogin.com/c/${cred.clientId}` };
   await field('clientId').fill(cred.clientId);
   await field('clientSecret').fill(cred.clientSecret);

@@ -4,7 +4,7 @@
  * that follow the real state.
  */
 import type { RunningEmulator } from '../../emulator/server';
-import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
+import { type Client, loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { type AgentsJson, cloudForm, healthyOauthConfig, registerTenant, waitForAgents } from '../helpers/brand-portal-fixtures';
 
 const TENANT = 'https://acme.brand-portal.adobe.com';
@@ -106,7 +106,7 @@ describe('2.14 Test Connection', () => {
   });
 
   test('an unhealthy IMS configuration fails the test', async () => {
-    await fetch(`${emu.url}/__emulator/ims/integrations/bpclient`, { method: 'DELETE' });
+    await controlFetch(`${emu.url}/__emulator/ims/integrations/bpclient`, { method: 'DELETE' });
     const html = await testConnection(AGENT0);
     expect(html).toContain('Unable to get an access token');
     expect(html).toContain('invalid_client');
@@ -134,14 +134,14 @@ describe('2.14 Test Connection', () => {
 
 describe('agents not created on save, and the re-save remedy', () => {
   test('with the fault on, no agents appear; re-saving the configuration with faults off creates them', async () => {
-    await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentsNotCreated: true }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentsNotCreated: true }) });
     await registerTenant(emu.url, 'https://beta.brand-portal.adobe.com');
     await c.write('/apps/brandportal/config', cloudForm('https://beta.brand-portal.adobe.com', ims, { name: 'Beta' }));
     await new Promise((r) => setTimeout(r, 300));
     const onlyBeta = (a: AgentsJson) => Object.keys(a).filter((k) => k.endsWith('_beta'));
     expect(onlyBeta(await waitForAgents(c, 8, 0))).toEqual([]);
 
-    await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
     await c.write('/apps/brandportal/config', cloudForm('https://beta.brand-portal.adobe.com', ims, { name: 'Beta', item: '/conf/global/settings/cloudconfigs/mediaportal/beta' }));
     expect(onlyBeta(await waitForAgents(c, 8))).toHaveLength(4);
   });
@@ -152,11 +152,11 @@ describe('queues and deletion (used by "Reset Brand Portal publishing")', () => 
     const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as { queue: unknown[]; metaData: { queueStatus: { agentId: string; isBlocked: boolean; isPaused: boolean } } };
     expect(empty.queue).toEqual([]);
     expect(empty.metaData.queueStatus).toMatchObject({ agentId: AGENT0, isBlocked: false, isPaused: false });
-    await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queue: { agent: AGENT0, items: 3 } }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queue: { agent: AGENT0, items: 3 } }) });
     const busy = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as typeof empty;
     expect(busy.queue).toHaveLength(3);
     expect(busy.queue[0]).toMatchObject({ id: expect.any(String), path: expect.any(String), type: 'ACTIVATE', userid: 'admin' });
-    await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
   });
 
   test('users go through deleteAuthorizable, never :operation=delete; then the emptied folder goes; CSRF on both', async () => {

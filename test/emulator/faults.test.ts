@@ -1,6 +1,6 @@
 /** Contract 3.1 item 13: fault injection, deterministic and resettable, and off by default. */
 import type { RunningEmulator } from '../../emulator/server';
-import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
+import { type Client, loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { PRODUCT_INFO, certificate, createKeystore, oauthForm, serviceUser, uploadKey } from '../helpers/ims-fixtures';
 import { parseDateText } from '../../ui.frontend/src/domain/java-date';
 import { cloudForm, healthyOauthConfig, registerTenant, waitForAgents } from '../helpers/brand-portal-fixtures';
@@ -12,10 +12,10 @@ beforeAll(async () => {
   c = await loggedIn(emu.url);
 });
 afterAll(() => emu.close());
-afterEach(() => fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' }));
+afterEach(() => controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' }));
 
 const inject = async (body: unknown) => {
-  const res = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
   return res.json();
 };
@@ -23,7 +23,7 @@ const inject = async (body: unknown) => {
 test('off unless enabled', async () => {
   const plain = await startTestEmulator();
   try {
-    const res = await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ims":"invalid_client"}' });
+    const res = await controlFetch(`${plain.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ims":"invalid_client"}' });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('--faults');
   } finally {
@@ -114,7 +114,7 @@ test('product version, agent flags, certificate dates', async () => {
 });
 
 test('seeds: legacy setup, duplicate IMS configurations, an existing cloud configuration', async () => {
-  const seed = (scenario: string) => fetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario }) });
+  const seed = (scenario: string) => controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario }) });
   expect((await seed('legacy')).status).toBe(200);
   const legacy = (await (await c.get('/etc/cloudservices/mediaportal.2.json')).json()) as Record<string, Record<string, Record<string, unknown>>>;
   expect(legacy['legacy-brand-portal']['jcr:content'].tenantURL).toBe('https://legacyco.brand-portal.adobe.com');
@@ -132,9 +132,9 @@ test('seeds: legacy setup, duplicate IMS configurations, an existing cloud confi
 
 test('DELETE clears every fault; reset clears them too', async () => {
   await inject({ ims: 'invalid_client', agentsNotCreated: true, routes: [{ path: '/x', status: 500 }] });
-  await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
-  expect(await (await fetch(`${emu.url}/__emulator/faults`)).json()).toEqual({ routes: [] });
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  expect(await (await controlFetch(`${emu.url}/__emulator/faults`)).json()).toEqual({ routes: [] });
   await inject({ ims: 'invalid_client' });
-  await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
-  expect(await (await fetch(`${emu.url}/__emulator/faults`)).json()).toEqual({ routes: [] });
+  await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
+  expect(await (await controlFetch(`${emu.url}/__emulator/faults`)).json()).toEqual({ routes: [] });
 });

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
-import { client, loggedIn, startTestEmulator } from '../helpers/emulator';
+import { TEST_CONTROL_SECRET, client, loggedIn, startTestEmulator } from '../helpers/emulator';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -198,8 +198,26 @@ describe('request journal', () => {
     const c = await loggedIn(emu.url);
     const since = emu.context.journal.lastSeq;
     await c.get('/apps/bpsetup/content/setup.html', { Accept: 'text/html' });
-    const res = await client(emu.url).get(`/__emulator/requests?since=${since}`);
+    const res = await client(emu.url).get(`/__emulator/requests?since=${since}`, { 'X-Emulator-Secret': TEST_CONTROL_SECRET });
     const { requests } = (await res.json()) as { requests: { method: string; path: string; status: number; write: boolean }[] };
     expect(requests).toEqual([expect.objectContaining({ method: 'GET', path: '/apps/bpsetup/content/setup.html', status: 200, write: false })]);
+  });
+});
+
+describe('control routes (/__emulator)', () => {
+  const reset = (headers: Record<string, string>) => fetch(`${emu.url}/__emulator/reset`, { method: 'POST', headers });
+  test('refused without this run\'s secret, and from another site even with it', async () => {
+    const marker = () => emu.context.repo.exists('/conf/control-marker');
+    emu.context.repo.change((tx) => tx.ensure('/conf/control-marker'));
+    expect((await reset({})).status).toBe(403);
+    expect((await reset({ 'X-Emulator-Secret': 'guess' })).status).toBe(403);
+    expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Origin: 'null' })).status).toBe(403);
+    expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Referer: 'https://evil.example/page.html' })).status).toBe(403);
+    expect((await fetch(`${emu.url}/__emulator/requests`)).status).toBe(403);
+    expect(marker()).toBe(true);
+    // Same site with the secret: allowed.
+    expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Origin: emu.url })).status).toBe(200);
+    expect(marker()).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { createCertificate } from '../../ui.frontend/src/domain/certificate-factory';
 import type { RunningEmulator } from '../../emulator/server';
-import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
+import { type Client, loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { IMS_HOST, ORG, PRODUCT_INFO, TECH, certificate, createKeystore, jwtForm, jwtPayload, oauthForm, registerIntegration, serviceUser, uploadKey } from '../helpers/ims-fixtures';
 import { parseDateText } from '../../ui.frontend/src/domain/java-date';
 import { parseKeystoreJson } from '../../ui.frontend/src/domain/keystore-json';
@@ -246,7 +246,7 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
   });
 
   test('Developer Console fixture: an uploaded certificate becomes a JWT credential that reaches a healthy configuration', async () => {
-    const res = await fetch(`${emu.url}/__emulator/ims/jwt-credentials`, {
+    const res = await controlFetch(`${emu.url}/__emulator/ims/jwt-credentials`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ certificatePem: (await certificate()).certificatePem }),
@@ -259,7 +259,7 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
     const payload = jwtPayload(cred.clientId, { iss: cred.orgId, sub: cred.technicalAccountId });
     const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm(cred.clientId, 'bp', payload, { clientSecret: cred.clientSecret, title: 'From console' }))).text();
     expect((await health(id)).message).toBe('From console: Token retrieved successfully!');
-    const page = await (await fetch(`${emu.url}/__emulator/developer-console.html`)).text();
+    const page = await (await controlFetch(`${emu.url}/__emulator/developer-console.html`)).text();
     expect(page).toContain('/__emulator/ims/jwt-credentials');
   });
 
@@ -302,7 +302,7 @@ describe('2.11 IMS stub endpoints directly', () => {
   });
 
   test('integrations list masks secrets and refuses a private key as certificate', async () => {
-    const list = (await (await fetch(`${emu.url}/__emulator/ims/integrations`)).json()) as { integrations: { clientId: string; clientSecret: string }[] };
+    const list = (await (await controlFetch(`${emu.url}/__emulator/ims/integrations`)).json()) as { integrations: { clientId: string; clientSecret: string }[] };
     const ok = list.integrations.find((i) => i.clientId === 'oauthok');
     expect(ok?.clientSecret).toBe('s3cr********');
     expect(JSON.stringify(list)).not.toContain('s3cret-oauth');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { listImsConfigs } from '../../emulator/ims-configs';
-import { loggedIn, startTestEmulator } from '../helpers/emulator';
+import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
 
 let dir: string;
@@ -82,7 +82,7 @@ test('oversized bodies get 413; malformed input gets 4xx and the server keeps se
     expect(big.status).toBe(413);
     const multipart = await c.write('/crx/packmgr/service/.json/?cmd=upload', '--broken\r\nnot really', { 'Content-Type': 'multipart/form-data; boundary=broken' });
     expect(multipart.status).toBeLessThan(500);
-    const json = await fetch(`${emu.url}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
+    const json = await controlFetch(`${emu.url}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
     expect([json.status, await json.text()]).toEqual([400, 'Request body is not valid JSON']);
     expect((await c.get('/system/console/status-productinfo.json')).status).toBe(200);
   } finally {

@@ -1,5 +1,5 @@
 /** A healthy OAuth IMS configuration and a known tenant, ready for cloud-service tests. */
-import type { Client } from './emulator';
+import { type Client, controlFetch } from './emulator';
 import { ORG, TECH, oauthForm, registerIntegration } from './ims-fixtures';
 
 export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 'bpclient', title = 'Brand Portal'): Promise<string> {
@@ -10,7 +10,7 @@ export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 
 }
 
 export async function registerTenant(baseUrl: string, tenantUrl: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/__emulator/brandportal/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantUrl }) });
+  const res = await controlFetch(`${baseUrl}/__emulator/brandportal/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantUrl }) });
   if (res.status !== 201) throw new Error(`tenant not registered: ${res.status}`);
 }
 

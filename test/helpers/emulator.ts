@@ -3,12 +3,23 @@
  * tiny HTTP client that talks to it as a browser or an XHR would. Paths in tests are the literal
  * ones of the contract document, never taken from the panel's endpoint map.
  */
+import { randomBytes } from 'node:crypto';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { EmulatorOptions } from '../../emulator/context';
 import { builtPackagePath } from '../../emulator/paths';
 
+/** One control secret for every emulator this test process starts, so fixtures need only a URL. */
+export const TEST_CONTROL_SECRET = randomBytes(12).toString('hex');
+
 export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, ...options });
+  return startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, controlSecret: TEST_CONTROL_SECRET, ...options });
+}
+
+/** A request to an emulator's /__emulator control routes, with this run's secret. */
+export function controlFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('X-Emulator-Secret', TEST_CONTROL_SECRET);
+  return fetch(url, { ...init, headers });
 }
 
 export interface Client {

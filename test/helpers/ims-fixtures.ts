@@ -4,7 +4,7 @@
  */
 import { createPrivateKey } from 'node:crypto';
 import { createCertificate, type GeneratedCertificate } from '../../ui.frontend/src/domain/certificate-factory';
-import type { Client } from './emulator';
+import { type Client, controlFetch } from './emulator';
 
 export const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 export const TECH = 'ABCDEF0123456789ABCDEF01@techacct.adobe.com';
@@ -54,7 +54,7 @@ export async function uploadKey(c: Client, alias: string, cert: GeneratedCertifi
 }
 
 export async function registerIntegration(baseUrl: string, body: Record<string, unknown>): Promise<Response> {
-  return fetch(`${baseUrl}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return controlFetch(`${baseUrl}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 export function oauthForm(clientId: string, overrides: Record<string, string> = {}): URLSearchParams {
