@@ -35,6 +35,8 @@ export interface EmulatorOptions {
    * Off by default: the emulator then answers only what public evidence shows AEM answers.
    */
   interimEndpoints: boolean;
+  /** Seed the demo Developer Console credential and tenant `npm start` prints (again after every reset). */
+  demo: boolean;
   /**
    * The per-run secret every /__emulator control request must carry (header X-Emulator-Secret, or
    * `secret` in the query of the developer-console page). Random unless given.
@@ -54,8 +56,11 @@ export interface EmulatorContext {
   faults: FaultState;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4502 (known once listening). */
   baseUrl: string;
-  /** Puts the repository back to a fresh seed (and reinstalls the start-up package). */
-  reset(): Promise<void>;
+  /**
+   * Puts the repository back to a fresh seed (and reinstalls the start-up package); with
+   * `options.demo`, the demo credential and tenant come back too unless `demo: false`.
+   */
+  reset(options?: { demo?: boolean }): Promise<void>;
 }
 
 export type Handler = (req: EmulatorRequest, res: ServerResponse, match: RegExpExecArray) => void | Promise<void>;

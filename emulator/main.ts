@@ -14,8 +14,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from './server';
 import { PROJECT_ROOT, builtPackagePath } from './paths';
-import { registerTenant } from './brand-portal';
-import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from './scenarios';
+import { DEMO_INTEGRATION, DEMO_TENANT_URL } from './scenarios';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,11 +41,10 @@ async function main(): Promise<void> {
     agentDelayMs: Number(arg('agent-delay') ?? 300),
     interimEndpoints: process.argv.includes('--interim-endpoints') || process.env.BPSETUP_INTERIM_ENDPOINTS === '1',
     latencyMs: Number(arg('latency') ?? 0),
+    demo: true,
     // The control routes' secret: given, or new for every run (printed below).
     controlSecret: process.env.BPSETUP_CONTROL_SECRET ?? '',
   });
-  ensureDemoIntegration(emulator.context);
-  registerTenant(emulator.context.repo, DEMO_TENANT_URL);
   const pagePath = '/apps/bpsetup/content/setup.html';
   const secret = emulator.context.options.controlSecret;
   console.log(`

@@ -25,6 +25,12 @@ export const DEMO_INTEGRATION = {
 };
 export const DEMO_TENANT_URL = 'https://demo.brand-portal.adobe.com';
 
+/** The demo credential in the IMS stub and the demo tenant in the Brand Portal stub, as npm start prints them. */
+export function seedDemo(ctx: EmulatorContext): void {
+  ensureDemoIntegration(ctx);
+  registerTenant(ctx.repo, DEMO_TENANT_URL);
+}
+
 export function ensureDemoIntegration(ctx: EmulatorContext): void {
   if (!getIntegration(ctx.repo, DEMO_INTEGRATION.clientId)) registerIntegration(ctx.repo, DEMO_INTEGRATION);
 }

@@ -32,6 +32,7 @@ import { brandPortalRoutes } from './routes/brand-portal';
 import { packmgrRoutes } from './routes/packmgr';
 import { slingPostRoutes } from './routes/sling-post';
 import { emptyFaults, takeRouteFault } from './faults';
+import { seedDemo } from './scenarios';
 import { IMS } from '../ui.frontend/src/aem/endpoints';
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
@@ -47,6 +48,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   faults: false,
   agentDelayMs: 300,
   interimEndpoints: false,
+  demo: false,
   latencyMs: 0,
   controlSecret: '',
 };
@@ -110,15 +112,17 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     journal: new Journal(),
     faults: emptyFaults(),
     baseUrl: '',
-    async reset() {
+    async reset(resetOptions = {}) {
       repo.replaceAll(seedRepository());
       ctx.journal.clear();
       ctx.faults = emptyFaults();
       options.productVersion = claimedVersion;
       await installStartupPackage();
+      if (options.demo && resetOptions.demo !== false) seedDemo(ctx);
     },
   };
   await installStartupPackage();
+  if (options.demo) seedDemo(ctx);
   const routes = buildRoutes(ctx);
 
   const server = createServer((rawReq, res) => {

@@ -77,8 +77,10 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
     if (!ctx.options.faults) throw new HttpError(403, 'Fault injection is off: start the emulator with --faults (or BPSETUP_EMULATOR_FAULTS=1)');
   };
   return [
-    route('POST', /^\/__emulator\/reset$/, async (_req, res) => {
-      await ctx.reset();
+    route('POST', /^\/__emulator\/reset$/, async (req, res) => {
+      // The demo credential and tenant come back unless asked not to (?demo=false or {"demo":false}).
+      const body = (await req.body()).json as { demo?: unknown } | undefined;
+      await ctx.reset({ demo: req.url.searchParams.get('demo') !== 'false' && body?.demo !== false });
       sendJson(res, 200, { reset: true });
     }, open),
 

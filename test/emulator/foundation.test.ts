@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
-import { TEST_CONTROL_SECRET, client, loggedIn, startTestEmulator } from '../helpers/emulator';
+import { TEST_CONTROL_SECRET, client, controlFetch, loggedIn, startTestEmulator } from '../helpers/emulator';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -219,5 +219,24 @@ describe('control routes (/__emulator)', () => {
     // Same site with the secret: allowed.
     expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Origin: emu.url })).status).toBe(200);
     expect(marker()).toBe(false);
+  });
+});
+
+describe('the demo credential and tenant', () => {
+  test('come back after a reset unless asked not to', async () => {
+    const demo = await startTestEmulator({ demo: true });
+    try {
+      const list = async () => ((await (await controlFetch(`${demo.url}/__emulator/ims/integrations`)).json()) as { integrations: { clientId: string }[] }).integrations.map((i) => i.clientId);
+      const tenants = async () => ((await (await controlFetch(`${demo.url}/__emulator/brandportal/tenants`)).json()) as { tenants: { url: string }[] }).tenants.map((t) => t.url);
+      expect(await list()).toEqual(['a1b2c3d4e5f60718293a4b5c6d7e8f90']);
+      expect((await controlFetch(`${demo.url}/__emulator/reset`, { method: 'POST' })).status).toBe(200);
+      expect(await list()).toEqual(['a1b2c3d4e5f60718293a4b5c6d7e8f90']);
+      expect(await tenants()).toEqual(['https://demo.brand-portal.adobe.com']);
+      expect((await controlFetch(`${demo.url}/__emulator/reset?demo=false`, { method: 'POST' })).status).toBe(200);
+      expect(await list()).toEqual([]);
+      expect(await tenants()).toEqual([]);
+    } finally {
+      await demo.close();
+    }
   });
 });
