@@ -96,6 +96,15 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
     expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
     await fullScreenshot(page, join(ARTIFACTS, 'faithful-connected.png'));
 
+    // Reopened, the finished setup is never "To do": configured, not tested since the page opened.
+    await page.reload();
+    await page.waitForSelector('.bpsetup-step[data-step="brandPortal"][data-status="untested"]');
+    await expect(page.locator('.bpsetup-step[data-step="brandPortal"] .bpsetup-step-status').textContent()).resolves.toContain('Configured — not tested yet');
+    expect(await page.locator('.bpsetup-step[data-status="todo"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Test all agents' }).click();
+    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+    expect(await stepStatus('brandPortal')).toBe('done');
+
     // Only the unconfirmed Check Health address answered 404; nothing of the secret is on the page.
     expect([...new Set(notFound)]).toEqual(['/apps/bpsetup/unverified/check-health.json']);
     expect(browser.errors.filter((e) => !/404/.test(e))).toEqual([]);

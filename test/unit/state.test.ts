@@ -62,7 +62,7 @@ test('health: only the active config\'s result counts', () => {
   const base = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')] };
   expect(statusOf({ ...base, health: { id: 'a', title: 'Brand Portal', healthy: true, message: 'ok' } }).health).toBe('done');
   expect(statusOf({ ...base, health: { id: 'a', title: 'Brand Portal', healthy: false, message: 'x' } }).health).toBe('error');
-  expect(statusOf({ ...base, health: { id: 'other', title: '', healthy: true, message: '' } }).health).toBe('todo');
+  expect(statusOf({ ...base, health: { id: 'other', title: '', healthy: true, message: '' } }).health).toBe('untested');
 });
 
 test('certificate expiry drives the certificate step for JWT', () => {
@@ -91,4 +91,14 @@ test('every IMS configuration counts: the admin\'s mark picks one, the cloud ser
   expect(marked).toMatchObject({ active: { id: 'b' }, brandPortalChoice: 'marked' });
   const referenced = deriveSetupState({ version: '6.5.21.0', imsConfigs: configs, markedImsConfig: configs[1].pid, referencedImsIds: ['a'] });
   expect(referenced).toMatchObject({ active: { id: 'a' }, brandPortalChoice: 'referenced' });
+});
+
+test('a configured setup not tested since the page opened is "configured, not tested yet", never to do', () => {
+  const TENANT_URL = 'https://acme.brand-portal.adobe.com';
+  const agents = [0, 1, 2, 3].map((i) => ({ name: `mp_replication_agent${i}_default_acme`, path: '', title: '', transportUri: `${TENANT_URL}/bin/receive?sling:authRequestLogin=1`, enabled: true, closeConnection: true, triggerSpecific: true }));
+  const facts = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')], cloudConfigs: [{ path: '/conf/x', title: 'BP', tenantUrl: TENANT_URL, imsConfig: 'a', legacy: false }], agents };
+  const steps = deriveSetupState(facts).steps;
+  expect(steps.find((s) => s.id === 'health')?.status).toBe('untested');
+  expect(steps.find((s) => s.id === 'brandPortal')?.status).toBe('untested');
+  expect(steps.map((s) => s.status)).not.toContain('todo');
 });

@@ -108,7 +108,7 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   if (!active) steps.push({ id: 'health', status: 'todo', summary: t('Needs exactly one Brand Portal IMS configuration.') });
   else if (f.healthUnavailable && agentConnected) steps.push({ id: 'health', status: 'done', summary: t('Token proven: a replication agent\'s Test Connection succeeded.') });
   else if (f.healthUnavailable) steps.push({ id: 'health', status: 'warning', summary: t('Check Health cannot run from this page on this AEM: the agents\' Test Connection (step 6) proves the token instead.') });
-  else if (!f.health || f.health.id !== active.id) steps.push({ id: 'health', status: 'todo', summary: t('Not checked on this page yet.') });
+  else if (!f.health || f.health.id !== active.id) steps.push({ id: 'health', status: 'untested', summary: t('"{0}" is configured; Check health has not run since this page opened.', active.title) });
   else if (f.health.healthy) steps.push({ id: 'health', status: 'done', summary: f.health.message });
   else steps.push({ id: 'health', status: 'error', summary: t('Unhealthy: see the explanation below.') });
 
@@ -137,5 +137,6 @@ function brandPortalStep(f: SetupFacts): StepState {
   if (present < checks.length) return { id: 'brandPortal', status: 'warning', summary: t('{0} of {1} replication agents exist.', String(present), String(checks.length)) };
   if (failed) return { id: 'brandPortal', status: 'error', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
   if (passed === checks.length) return { id: 'brandPortal', status: flagged ? 'warning' : 'done', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
-  return { id: 'brandPortal', status: flagged ? 'warning' : 'todo', summary: t('Tenant {0}: test the agents.', config.tenantUrl) };
+  // Configured, only not tested since the page opened: never "to do".
+  return { id: 'brandPortal', status: flagged ? 'warning' : 'untested', summary: t('Tenant {0}: the four agents exist; test them to see that they connect.', config.tenantUrl) };
 }

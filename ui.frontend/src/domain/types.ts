@@ -106,7 +106,8 @@ export interface ProductInfo {
   version: string;
 }
 
-export type StepStatus = 'unknown' | 'todo' | 'inProgress' | 'done' | 'warning' | 'error' | 'unavailable';
+/** `untested`: configured on AEM, but not tested since the page opened (never shown as "to do"). */
+export type StepStatus = 'unknown' | 'todo' | 'inProgress' | 'untested' | 'done' | 'warning' | 'error' | 'unavailable';
 
 export type StepId = 'prerequisites' | 'certificate' | 'developerConsole' | 'imsAccount' | 'health' | 'brandPortal';
 
