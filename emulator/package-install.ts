@@ -33,24 +33,48 @@ export interface InstallResult extends PackageInfo {
 
 export class PackageError extends Error {}
 
-export function readZip(buffer: Buffer): Promise<Map<string, Buffer | null>> {
+/** What Package Manager emulation accepts from one zip: a content package, not a zip bomb. */
+export const PACKAGE_LIMITS = { entries: 5000, inflatedBytes: 64 * 1024 * 1024, depth: 40 };
+
+export function readZip(buffer: Buffer, limits = PACKAGE_LIMITS): Promise<Map<string, Buffer | null>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(new PackageError(`not a zip file: ${err?.message ?? 'unreadable'}`));
       const entries = new Map<string, Buffer | null>();
-      zip.on('error', (e: Error) => reject(new PackageError(`corrupt zip: ${e.message}`)));
-      zip.on('end', () => resolve(entries));
+      let inflated = 0;
+      let failed = false;
+      const fail = (message: string) => {
+        if (failed) return;
+        failed = true;
+        zip.close();
+        reject(new PackageError(message));
+      };
+      zip.on('error', (e: Error) => fail(`corrupt zip: ${e.message}`));
+      zip.on('end', () => !failed && resolve(entries));
       zip.on('entry', (entry: yauzl.Entry) => {
+        if (entries.size >= limits.entries) return fail(`the package has more than ${limits.entries} entries`);
+        if (entry.fileName.split('/').filter(Boolean).length > limits.depth) return fail(`${entry.fileName.slice(0, 120)}…: deeper than ${limits.depth} folders`);
         if (entry.fileName.endsWith('/')) {
           entries.set(entry.fileName.replace(/\/$/, ''), null);
           zip.readEntry();
           return;
         }
         zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(new PackageError(`corrupt entry ${entry.fileName}`));
+          if (e || !stream) return fail(`corrupt entry ${entry.fileName}`);
           const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
+          // Counted as it inflates: the sizes a zip declares can lie.
+          stream.on('data', (c: Buffer) => {
+            inflated += c.length;
+            if (inflated > limits.inflatedBytes) {
+              stream.destroy();
+              fail(`the package inflates to more than ${Math.round(limits.inflatedBytes / 1048576)} MB`);
+              return;
+            }
+            chunks.push(c);
+          });
+          stream.on('error', (se: Error) => fail(`corrupt entry ${entry.fileName}: ${se.message}`));
           stream.on('end', () => {
+            if (failed) return;
             entries.set(entry.fileName, Buffer.concat(chunks));
             zip.readEntry();
           });

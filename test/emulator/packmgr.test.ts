@@ -1,5 +1,7 @@
 /** Contract 2.19: Package Manager upload and install over HTTP, as `npm run deploy` will use it. */
 import { readFileSync } from 'node:fs';
+import { ZipFile } from 'yazl';
+import { PACKAGE_LIMITS, readZip } from '../../emulator/package-install';
 import type { RunningEmulator } from '../../emulator/server';
 import { builtPackagePath } from '../../emulator/paths';
 import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
@@ -95,4 +97,42 @@ test('legacy service.jsp: upload and install in one call, answered in XML', asyn
   } finally {
     await fresh.close();
   }
+});
+
+describe('package limits: a zip bomb or a maze gets a clear refusal, and nothing is installed', () => {
+  const zipOf = (add: (zip: import('yazl').ZipFile) => void) =>
+    new Promise<Buffer>((resolve) => {
+      const zip = new ZipFile();
+      add(zip);
+      zip.end();
+      const chunks: Buffer[] = [];
+      zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+      zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  const meta = (zip: import('yazl').ZipFile) => {
+    zip.addBuffer(Buffer.from('<?xml version="1.0"?><!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd"><properties><entry key="name">bomb</entry><entry key="group">test</entry><entry key="version">1</entry></properties>'), 'META-INF/vault/properties.xml');
+    zip.addBuffer(Buffer.from('<workspaceFilter version="1.0"><filter root="/apps/bomb"/></workspaceFilter>'), 'META-INF/vault/filter.xml');
+  };
+
+  test.each([
+    ['inflates past the limit', (z: import('yazl').ZipFile) => z.addBuffer(Buffer.alloc(3 * 1024 * 1024), 'jcr_root/apps/bomb/big.bin'), 'inflates to more than 2 MB'],
+    ['has too many entries', (z: import('yazl').ZipFile) => Array.from({ length: 30 }, (_, i) => z.addBuffer(Buffer.from('x'), `jcr_root/apps/bomb/f${i}.txt`)), 'more than 20 entries'],
+    ['nests too deep', (z: import('yazl').ZipFile) => z.addBuffer(Buffer.from('x'), `jcr_root/${Array.from({ length: 12 }, (_, i) => `d${i}`).join('/')}/f.txt`), 'deeper than 8 folders'],
+  ])('a package that %s', async (_name, add, message) => {
+    const zip = await zipOf((z) => {
+      meta(z);
+      add(z);
+    });
+    await expect(readZip(zip, { entries: 20, inflatedBytes: 2 * 1024 * 1024, depth: 8 })).rejects.toThrow(message);
+  });
+
+  test('through Package Manager: success:false with the reason', async () => {
+    const zip = await zipOf((z) => {
+      meta(z);
+      z.addBuffer(Buffer.alloc(PACKAGE_LIMITS.inflatedBytes + 1024), 'jcr_root/apps/bomb/big.bin', { compress: true });
+    });
+    const body = (await (await upload(zip, { force: 'true' })).json()) as { success: boolean; msg: string };
+    expect(body).toMatchObject({ success: false, msg: expect.stringContaining('inflates to more than 64 MB') });
+    expect(emu.context.repo.exists('/apps/bomb')).toBe(false);
+  }, 20000);
 });
