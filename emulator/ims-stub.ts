@@ -133,8 +133,8 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** IMS bases an `aud` or metascope URL may use: the real host, or the stub's own base. */
-const bases = (stubBase: string) => [IMS.defaultServer, stubBase];
+/** IMS bases an `aud` or metascope URL may use: the real host, or the stub under any name the client reached it by. */
+const bases = (stubBases: readonly string[]) => [IMS.defaultServer, ...stubBases];
 
 const token = () => randomBytes(24).toString('base64url');
 
@@ -147,7 +147,7 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
   }
 }
 
-export function exchangeJwt(repo: Repository, form: { client_id?: string; client_secret?: string; jwt_token?: string }, stubBase: string, now = Date.now()): ImsAnswer {
+export function exchangeJwt(repo: Repository, form: { client_id?: string; client_secret?: string; jwt_token?: string }, stubBases: readonly string[], now = Date.now()): ImsAnswer {
   const integration = getIntegration(repo, form.client_id ?? '');
   if (!integration) return imsError(400, 'invalid_client', 'invalid client_id parameter');
   if (!sameSecret(form.client_secret ?? '', integration.clientSecret)) return imsError(401, 'invalid_client', 'invalid client_secret parameter');
@@ -172,12 +172,12 @@ export function exchangeJwt(repo: Repository, form: { client_id?: string; client
   if (exp > now + 24 * 3600 * 1000) return imsError(400, 'invalid_token', 'exp must be at most 24 hours ahead');
   if (typeof claims.iss !== 'string' || !claims.iss.endsWith('@AdobeOrg')) return imsError(400, 'bad_request', 'iss must be an organization id ending in @AdobeOrg');
   if (typeof claims.sub !== 'string' || !claims.sub.endsWith('@techacct.adobe.com')) return imsError(400, 'bad_request', 'sub must be a technical account id ending in @techacct.adobe.com');
-  if (!bases(stubBase).some((b) => claims.aud === `${b}${IMS.audiencePrefix}${integration.clientId}`)) return imsError(400, 'invalid_client', 'aud does not match the client_id');
+  if (!bases(stubBases).some((b) => claims.aud === `${b}${IMS.audiencePrefix}${integration.clientId}`)) return imsError(400, 'invalid_client', 'aud does not match the client_id');
   if (claims.iss !== integration.orgId) return imsError(400, 'invalid_client', 'iss is not the organization of this integration');
   if (claims.sub !== integration.technicalAccountId) return imsError(400, 'invalid_client', 'sub is not the technical account of this integration');
 
   const metascopes = Object.entries(claims)
-    .filter(([k, v]) => v === true && bases(stubBase).some((b) => k.startsWith(`${b}${IMS.metascopePrefix}`)))
+    .filter(([k, v]) => v === true && bases(stubBases).some((b) => k.startsWith(`${b}${IMS.metascopePrefix}`)))
     .map(([k]) => k.slice(k.lastIndexOf('/') + 1));
   if (!metascopes.length) return imsError(400, 'invalid_scope', 'No metascope in the JWT: Brand Portal needs ent_brand_portal_sdk');
   const notGranted = metascopes.filter((m) => !integration.metascopes.includes(m));

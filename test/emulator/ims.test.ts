@@ -293,6 +293,24 @@ describe('2.11 IMS stub endpoints directly', () => {
     expect(await good.json()).toMatchObject({ token_type: 'bearer', access_token: expect.any(String) });
   });
 
+  test('the stub takes aud and metascope URLs under the host name the client used (localhost as well as 127.0.0.1)', async () => {
+    const { signJwt } = await import('../../emulator/token-request');
+    const { createPrivateKey } = await import('node:crypto');
+    const key = createPrivateKey((await certificate()).privateKeyPem);
+    const port = new URL(emu.url).port;
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+      const base = `http://${host}/__ims`;
+      const claims = { ...jwtPayload('jwtok'), aud: `${base}/c/jwtok`, [`${base}/s/ent_brand_portal_sdk`]: true };
+      delete (claims as Record<string, unknown>)[`${IMS_HOST}/s/ent_brand_portal_sdk`];
+      const f = new FormData();
+      f.set('client_id', 'jwtok');
+      f.set('client_secret', 'jwt-secret-value-5678');
+      f.set('jwt_token', signJwt(claims, key));
+      const res = await fetch(`${base}/ims/exchange/jwt/`, { method: 'POST', body: f });
+      expect([host, res.status]).toEqual([host, 200]);
+    }
+  });
+
   test('v3 client_credentials: scope in the query works; wrong secret is 401 invalid_client', async () => {
     const ok = await fetch(`${emu.url}/__ims/ims/token/v3?scope=openid`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'oauthok', client_secret: 's3cret-oauth' }) });
     expect(await ok.json()).toMatchObject({ token_type: 'bearer', expires_in: 86399 });
