@@ -6,6 +6,7 @@
  */
 import { X509Certificate, randomBytes, timingSafeEqual, verify } from 'node:crypto';
 import { IMS } from '../ui.frontend/src/aem/endpoints';
+import { describeSecret } from '../ui.frontend/src/domain/mask';
 import { protect, unprotect } from './crypto';
 import { HttpError } from './http';
 import type { Repository } from './store';
@@ -34,7 +35,6 @@ export type MaskedIntegration = Omit<Integration, 'clientSecret'> & { clientSecr
 export const imsError = (status: number, error: ImsErrorCode, description: string): ImsAnswer => ({ status, body: { error, error_description: description } });
 
 /** Shows that a secret exists without showing it. */
-export const maskSecret = (secret: string): string => (secret.length <= 8 ? '********' : `${secret.slice(0, 4)}${'*'.repeat(8)}`);
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).filter(Boolean) : []);
 
@@ -95,7 +95,7 @@ export function registerIntegration(repo: Repository, raw: Record<string, unknow
 }
 
 function mask(i: Integration): MaskedIntegration {
-  const out: MaskedIntegration = { ...i, clientSecret: maskSecret(i.clientSecret) };
+  const out: MaskedIntegration = { ...i, clientSecret: describeSecret(i.clientSecret) };
   delete out.certificatePem;
   if (i.certificatePem) {
     const c = new X509Certificate(i.certificatePem);

@@ -1,5 +1,6 @@
 /** Developer Console credential files (contract 2.12): the three shapes, unknown keys ignored. */
-import { CredentialsError, describeSecret, parseCredentials } from '../../ui.frontend/src/domain/credentials';
+import { CredentialsError, parseCredentials } from '../../ui.frontend/src/domain/credentials';
+import { describeSecret } from '../../ui.frontend/src/domain/mask';
 
 const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 

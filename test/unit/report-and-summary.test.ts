@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { checkAgents, orphanAgents } from '../../ui.frontend/src/domain/agents';
 import { summariseSetup, type SetupSnapshot } from '../../ui.frontend/src/domain/consistency';
-import { MASK, buildDiagnostics, maskSecrets } from '../../ui.frontend/src/domain/diagnostics';
+import { buildDiagnostics } from '../../ui.frontend/src/domain/diagnostics';
+import { MASK, maskSecrets } from '../../ui.frontend/src/domain/mask';
 import type { ImsConfig, ReplicationAgent } from '../../ui.frontend/src/domain/types';
 
 describe('diagnostics masking', () => {

@@ -4,6 +4,7 @@
  */
 import type { AgentTestResult, CloudConfig, ReplicationAgent } from '../domain/types';
 import { AGENTS, CLOUD_CONFIG, ENDPOINTS, RESOURCE_TYPES, SLING_POST, type Endpoint, agentPath, slingJson } from './endpoints';
+import { scrubText } from '../domain/mask';
 import { queueLength } from '../domain/reset-plan';
 import { AemHttpError, EndpointUnavailableError } from './errors';
 import { aemFetch } from './fetch';
@@ -101,7 +102,8 @@ export async function testAgent(name: string): Promise<AgentTestResult> {
   const res = await aemFetch(path, { timeoutMs: 60000 });
   const html = await res.text();
   if (res.status === 405) throw new EndpointUnavailableError(ENDPOINTS.agentsRoot, res.status);
-  return { name, status: res.status, succeeded: res.ok && html.includes(AGENTS.testSucceeded), log: htmlToText(html) };
+  // The log may quote request headers (a bearer token): scrubbed before anyone sees it.
+  return { name, status: res.status, succeeded: res.ok && html.includes(AGENTS.testSucceeded), log: scrubText(htmlToText(html)) };
 }
 
 /** Sling POST property update on the agent (enable, Close Connection): a write, never part of a health check. */

@@ -94,4 +94,3 @@ export function parseCredentials(text: string): ParsedCredentials {
 }
 
 /** Shows that a secret was read without showing it: its length and last four characters. */
-export const describeSecret = (secret: string): string => (secret.length > 8 ? `•••• ${secret.slice(-4)} (${secret.length} characters)` : `•••• (${secret.length} characters)`);

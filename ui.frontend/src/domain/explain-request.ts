@@ -5,6 +5,7 @@
 import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
 import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, ServletNotBoundError, SessionExpiredError, TimeoutError } from '../aem/errors';
 import { t } from '../ui/i18n';
+import { scrubText } from './mask';
 import { slingStatusPage } from './sling-status';
 
 export interface RequestProblem {
@@ -43,7 +44,17 @@ function firstLine(text: string): string {
   return message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
+/** Server text shown to people never carries a secret, whatever the server echoed. */
 export function explainRequestError(error: unknown): RequestProblem {
+  const problem = explainUnscrubbed(error);
+  return {
+    ...problem,
+    explanation: scrubText(problem.explanation),
+    raw: problem.raw ? { ...problem.raw, body: scrubText(problem.raw.body) } : undefined,
+  };
+}
+
+function explainUnscrubbed(error: unknown): RequestProblem {
   if (error instanceof EndpointUnavailableError) {
     const where = consoleFor(error.endpoint);
     return {

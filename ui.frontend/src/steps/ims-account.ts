@@ -6,7 +6,8 @@
  */
 import { saveImsConfig } from '../aem/client';
 import { IMS } from '../aem/endpoints';
-import { CredentialsError, describeSecret, parseCredentials } from '../domain/credentials';
+import { CredentialsError, parseCredentials } from '../domain/credentials';
+import { describeSecret } from '../domain/mask';
 import { explainRequestError } from '../domain/explain-request';
 import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
 import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
