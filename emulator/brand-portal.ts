@@ -5,6 +5,7 @@
  * Brand Portal stub knows which tenants exist.
  */
 import { AGENTS, CLOUD_CONFIG, ENDPOINTS, HEALTH_TEXT, agentName, agentTitle, agentTransportUri, replicationUserId, tenantUserFolder } from '../ui.frontend/src/aem/endpoints';
+import { validateTenantUrl } from '../ui.frontend/src/domain/tenant';
 import { createAuthorizable, findAuthorizable } from './authorizables';
 import type { EmulatorContext } from './context';
 import { HttpError, escapeHtml } from './http';
@@ -31,17 +32,15 @@ export function tenantOf(tenantUrl: string): string {
   return new URL(tenantUrl).hostname.split('.')[0];
 }
 
-/** Only an https origin: no path, query or fragment (a trailing slash is tolerated and dropped). */
+/**
+ * The page's own tenant-URL rule, applied strictly as a servlet would: the value must already be
+ * an https address (the page adds a missing scheme with a warning; a servlet does not guess).
+ */
 export function normaliseTenantUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new HttpError(400, `tenantURL is not a URL: ${raw}`);
-  }
-  if (url.protocol !== 'https:') throw new HttpError(400, 'tenantURL must use https');
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) throw new HttpError(400, 'tenantURL must be the Brand Portal address only, without a path');
-  return url.origin;
+  const verdict = validateTenantUrl(raw);
+  if (verdict.error) throw new HttpError(400, `tenantURL: ${verdict.error}`);
+  if (!/^https:\/\//i.test(raw.trim())) throw new HttpError(400, 'tenantURL must use https');
+  return verdict.normalised as string;
 }
 
 export const nodeNameFor = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'brand-portal';

@@ -28,7 +28,7 @@ describe('2.13 cloud configuration save', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ tenantURL: 'http://acme.brand-portal.adobe.com' }, /https/],
       [{ tenantURL: 'https://acme.brand-portal.adobe.com/assets' }, /without a path/],
-      [{ tenantURL: 'not a url' }, /not a URL/],
+      [{ tenantURL: 'not a url' }, /not a web address/],
       [{ imsConfig: 'no-such-config' }, /imsConfig does not name an existing IMS configuration/],
       [{ name: '' }, /name \(the title\) is required/],
     ];
