@@ -6,7 +6,7 @@
 import './styles/setup.css';
 import { CLIENTLIB_RESOURCES } from './aem/endpoints';
 import { ROOT_ID, mountSetupPage } from './setup-page';
-import { t } from './ui/i18n';
+import { t } from './i18n';
 
 function coralMissingMessage(root: HTMLElement): void {
   root.textContent = t('Brand Portal setup cannot start: Coral Spectrum (window.Coral) is not loaded on this page. Include the "coralui3" and "granite.ui.coral.foundation" client libraries before "bpsetup.setup".');

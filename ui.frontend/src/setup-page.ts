@@ -20,7 +20,7 @@ import { PrerequisitesStep } from './steps/prerequisites';
 import { stepDefinitions } from './steps/step-definitions';
 import { openDiagnostics } from './ui/diagnostics-panel';
 import { el } from './ui/dom';
-import { t } from './ui/i18n';
+import { t } from './i18n';
 import { button, renderRequestProblem } from './ui/problem';
 import { renderStepList } from './ui/step-list';
 import { renderSummary } from './ui/summary';

@@ -3,7 +3,7 @@
  * the IMS check, the agents' tests and the consistency of what AEM holds. Pure: it judges
  * results the page already read; it writes nothing.
  */
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents } from './agents';
 import { explainHealthFailure } from './explain';
 import { expiryOf } from './expiry';

@@ -4,7 +4,7 @@
  */
 import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
 import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, ServletNotBoundError, SessionExpiredError, TimeoutError } from '../aem/errors';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { scrubText } from './mask';
 import { slingStatusPage } from './sling-status';
 

@@ -3,7 +3,7 @@
  * stays available to experts; callers show it escaped.
  */
 import { HEALTH_TEXT, IMS } from '../aem/endpoints';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 
 export interface Explanation {
   /** Short, plain statement of what went wrong. */

@@ -5,7 +5,7 @@
  * tenant name and every queue was read, had the expected shape and was empty. Pure: no I/O.
  */
 import { agentName, agentPath, tenantUserFolder } from '../aem/endpoints';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { validateTenantUrl } from './tenant';
 import type { CloudConfig, ReplicationAgent } from './types';
 

@@ -3,7 +3,7 @@
  * only in the browser): each step's status and one-line summary, which IMS configurations are
  * Brand Portal's, whether OAuth is possible here.
  */
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { expiryOf } from './expiry';
 import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
 import { checkAgents } from './agents';

@@ -3,7 +3,7 @@
  * to the origin (lower-case host, no trailing slash). Unusual hosts are a warning, not a block:
  * beta and regional hosts exist.
  */
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { CloudConfig } from './types';
 import type { Verdict } from './validate';
 

@@ -4,7 +4,7 @@
  * Messages say what is wrong and how to fix it. They never throw, whatever the input.
  */
 import { IMS } from '../aem/endpoints';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 
 export interface Verdict {
   error?: string;

@@ -14,7 +14,7 @@ import type { CloudConfig } from '../domain/types';
 import { validateTitle } from '../domain/validate';
 import { el, icon } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';

@@ -11,7 +11,7 @@ import { explainRequestError } from '../domain/explain-request';
 import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../domain/validate';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';

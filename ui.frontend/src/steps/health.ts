@@ -7,7 +7,7 @@ import { ENDPOINTS, HEALTH_TEXT } from '../aem/endpoints';
 import { explainHealthFailure } from '../domain/explain';
 import type { HealthResult } from '../domain/types';
 import { el } from '../ui/dom';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { button, renderNotice, renderProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';

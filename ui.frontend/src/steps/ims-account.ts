@@ -13,7 +13,7 @@ import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
 import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';

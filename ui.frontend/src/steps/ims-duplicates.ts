@@ -6,7 +6,7 @@ import { deleteImsConfigs } from '../aem/client';
 import { explainRequestError } from '../domain/explain-request';
 import type { ImsConfig } from '../domain/types';
 import { el } from '../ui/dom';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import type { PageContext } from './context';
 

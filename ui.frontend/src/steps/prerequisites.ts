@@ -1,7 +1,7 @@
 /** Step 1: AEM version and what it allows, read access to configurations. */
 import type { Step, PageContext } from './context';
 import { el } from '../ui/dom';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { ENDPOINTS } from '../aem/endpoints';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';

@@ -10,7 +10,7 @@ import { explainRequestError } from '../domain/explain-request';
 import { buildResetPlan, confirmationMatches, planPaths, usersInsideFolder } from '../domain/reset-plan';
 import type { CloudConfig } from '../domain/types';
 import { el } from '../ui/dom';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import type { PageContext } from './context';
 

@@ -2,7 +2,7 @@
 import { diagnosticsReport } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
 import { el } from './dom';
-import { t } from './i18n';
+import { t } from '../i18n';
 import { button } from './problem';
 
 export function openDiagnostics(container: HTMLElement, facts: SetupFacts): void {

@@ -6,7 +6,7 @@
 import type { RequestProblem } from '../domain/explain-request';
 import type { Explanation } from '../domain/explain';
 import { el } from './dom';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 export interface ProblemOptions {
   variant?: 'error' | 'warning';

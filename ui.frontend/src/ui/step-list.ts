@@ -2,7 +2,7 @@
 import type { StepState, StepStatus } from '../domain/types';
 import type { StepDefinition } from '../steps/step-definitions';
 import { el, icon } from './dom';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 // Spectrum icon names: the legacy camelCase ones log deprecation warnings in Coral Spectrum.
 const STATUS_ICON: Record<StepStatus, string> = {

@@ -1,7 +1,7 @@
 /** The whole-setup health summary: green, or each problem with its fix. */
 import type { SetupProblem } from '../domain/consistency';
 import { el } from './dom';
-import { t } from './i18n';
+import { t } from '../i18n';
 import { renderNotice } from './problem';
 
 export function renderSummary(result: { healthy: boolean; problems: SetupProblem[] }): HTMLElement {
