@@ -42,6 +42,8 @@ export interface EmulatorOptions {
    * `secret` in the query of the developer-console page). Random unless given.
    */
   controlSecret: string;
+  /** Send a strict Content-Security-Policy (script-src 'self': no inline script, no eval) with every answer. */
+  strictCsp: boolean;
   /** Every AEM request waits this long first: the network and server time of a real author (benchmarks). */
   latencyMs: number;
 }

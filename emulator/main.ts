@@ -3,7 +3,7 @@
  *
  *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
  *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
- *                               [--interim-endpoints] [--latency 0]
+ *                               [--interim-endpoints] [--latency 0] [--strict-csp]
  *
  * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1,
  * BPSETUP_CONTROL_SECRET (else a new one per run, printed).
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     interimEndpoints: process.argv.includes('--interim-endpoints') || process.env.BPSETUP_INTERIM_ENDPOINTS === '1',
     latencyMs: Number(arg('latency') ?? 0),
     demo: true,
+    strictCsp: process.argv.includes('--strict-csp'),
     // The control routes' secret: given, or new for every run (printed below).
     controlSecret: process.env.BPSETUP_CONTROL_SECRET ?? '',
   });

@@ -49,6 +49,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   agentDelayMs: 300,
   interimEndpoints: false,
   demo: false,
+  strictCsp: false,
   latencyMs: 0,
   controlSecret: '',
 };
@@ -59,6 +60,9 @@ export interface RunningEmulator {
   server: Server;
   close(): Promise<void>;
 }
+
+/** Scripts only from this origin: no inline script, no eval, nothing from elsewhere. */
+export const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'self'";
 
 /** The CSRF filter's log line (contract 2.1). */
 const CSRF_REJECTED = 'the provided CSRF token is invalid';
@@ -139,6 +143,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
         user: req.user,
       });
     });
+    if (options.strictCsp) res.setHeader('Content-Security-Policy', STRICT_CSP);
     void (async () => {
       if (req.path === UNREACHABLE_PATH) return sendText(res, 404, 'Resource not found');
       const fault = options.faults && !req.path.startsWith('/__emulator/') ? takeRouteFault(ctx.faults, req.method, req.path) : undefined;

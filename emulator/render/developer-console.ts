@@ -6,16 +6,8 @@
 import { IMS } from '../../ui.frontend/src/aem/endpoints';
 import { coralHead } from './coral-head';
 
-export const developerConsolePage = (): string => `<!DOCTYPE html>
-<html lang="en" class="coral--light"><head><meta charset="utf-8"><title>Developer Console (emulator)</title>${coralHead()}</head>
-<body class="coral--light" style="max-width:760px;margin:24px auto;font-family:sans-serif">
-<h1 class="coral-Heading coral-Heading--2">Developer Console (local emulator)</h1>
-<p>Stands in for <em>Adobe Developer Console → Service Account (JWT) credential → Upload public key</em>. Only this emulator's IMS stub accepts the result.</p>
-<label for="certificate">Public certificate (AEM-Adobe-IMS.crt)</label><br>
-<textarea id="certificate" rows="10" style="width:100%;font-family:monospace" placeholder="-----BEGIN CERTIFICATE-----"></textarea>
-<p><button is="coral-button" variant="cta" id="create">Create credential</button></p>
-<pre id="result" style="white-space:pre-wrap"></pre>
-<script>
+/** The page's script, served from its own address so the page works under a strict CSP. */
+export const developerConsoleScript = `
   document.getElementById('create').addEventListener('click', async () => {
     const out = document.getElementById('result');
     const secret = new URLSearchParams(location.search).get('secret') || '';
@@ -28,5 +20,16 @@ export const developerConsolePage = (): string => `<!DOCTYPE html>
     out.textContent = 'Client ID: ' + c.clientId + '\\nClient secret: ' + c.clientSecret + '\\nOrganization ID: ' + c.orgId +
       '\\nTechnical account ID: ' + c.technicalAccountId + '\\n\\nJWT payload:\\n' + JSON.stringify(payload, null, 2);
   });
-</script>
+`;
+
+export const developerConsolePage = (): string => `<!DOCTYPE html>
+<html lang="en" class="coral--light"><head><meta charset="utf-8"><title>Developer Console (emulator)</title>${coralHead()}</head>
+<body class="coral--light" style="max-width:760px;margin:24px auto;font-family:sans-serif">
+<h1 class="coral-Heading coral-Heading--2">Developer Console (local emulator)</h1>
+<p>Stands in for <em>Adobe Developer Console → Service Account (JWT) credential → Upload public key</em>. Only this emulator's IMS stub accepts the result.</p>
+<label for="certificate">Public certificate (AEM-Adobe-IMS.crt)</label><br>
+<textarea id="certificate" rows="10" style="width:100%;font-family:monospace" placeholder="-----BEGIN CERTIFICATE-----"></textarea>
+<p><button is="coral-button" variant="cta" id="create">Create credential</button></p>
+<pre id="result" style="white-space:pre-wrap"></pre>
+<script src="/__emulator/developer-console.js"></script>
 </body></html>`;

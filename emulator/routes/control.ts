@@ -9,9 +9,9 @@ import { recertify } from '../../ui.frontend/src/domain/certificate-factory';
 import { registerTenant, TENANTS } from '../brand-portal';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type FaultState, emptyFaults } from '../faults';
-import { HttpError, type EmulatorRequest, sendHtml, sendJson } from '../http';
+import { HttpError, type EmulatorRequest, send, sendHtml, sendJson } from '../http';
 import { createJwtCredential, listIntegrations, registerIntegration, removeIntegration } from '../ims-stub';
-import { developerConsolePage } from '../render/developer-console';
+import { developerConsolePage, developerConsoleScript } from '../render/developer-console';
 import { privateKeyFor, replaceCertificate, serviceUserPath } from '../keystore';
 import { applyScenario } from '../scenarios';
 
@@ -103,6 +103,8 @@ export function controlRoutes(ctx: EmulatorContext): Route[] {
       sendJson(res, 201, credential);
     }, open),
     route('GET', /^\/__emulator\/developer-console\.html$/, (_req, res) => sendHtml(res, 200, developerConsolePage()), open),
+    // Static and harmless: no secret needed (the page's own requests carry it).
+    route('GET', /^\/__emulator\/developer-console\.js$/, (_req, res) => send(res, 200, developerConsoleScript, 'application/javascript;charset=utf-8'), { anonymous: true }),
     route('DELETE', /^\/__emulator\/ims\/integrations\/([^/]+)$/, (_req, res, m) => {
       if (!removeIntegration(ctx.repo, m[1])) throw new HttpError(404, `No integration ${m[1]}`);
       sendJson(res, 200, { deleted: m[1] });

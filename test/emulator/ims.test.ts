@@ -260,7 +260,9 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
     const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm(cred.clientId, 'bp', payload, { clientSecret: cred.clientSecret, title: 'From console' }))).text();
     expect((await health(id)).message).toBe('From console: Token retrieved successfully!');
     const page = await (await controlFetch(`${emu.url}/__emulator/developer-console.html`)).text();
-    expect(page).toContain('/__emulator/ims/jwt-credentials');
+    expect(page).toContain('<script src="/__emulator/developer-console.js"></script>');
+    expect(page).not.toMatch(/<script>/);
+    expect(await (await fetch(`${emu.url}/__emulator/developer-console.js`)).text()).toContain('/__emulator/ims/jwt-credentials');
   });
 
   test('unknown or missing id', async () => {

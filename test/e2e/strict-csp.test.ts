@@ -1,0 +1,64 @@
+/**
+ * Under a strict Content-Security-Policy (script-src 'self': no inline script, no eval) the page
+ * boots, saves the IMS configuration, and the on-demand certificate chunk makes a key pair in the
+ * browser: no violation is reported.
+ */
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../emulator/server';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
+import { startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+
+const PAGE = '/apps/bpsetup/content/setup.html';
+const CLIENT_ID = 'c5b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+let emu: RunningEmulator;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ strictCsp: true, interimEndpoints: true });
+  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-csp-secret-77', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  browser = await openBrowser(PROJECT_ROOT);
+  // Collected before any page script runs.
+  await browser.context.addInitScript(() => {
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await emu?.close();
+});
+
+test('the page, a save and the certificate chunk work with script-src \'self\'', async () => {
+  const { page } = browser;
+  await login(page, emu.url, PAGE);
+  const response = await page.goto(`${emu.url}${PAGE}`);
+  expect(response?.headers()['content-security-policy']).toBe("script-src 'self'; object-src 'none'; base-uri 'self'");
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+
+  // The certificate chunk (node-forge) loads on demand and generates a key pair.
+  await page.check('.bpsetup-legacy-jwt-toggle');
+  await page.check('#bpsetup-auth-jwt');
+  await page.evaluate(() => document.querySelector<HTMLElement>('.bpsetup-create-certificate')?.scrollIntoView());
+  await page.fill('[data-field="keystorePassword"] input', 'keystore-secret-1');
+  await page.fill('[data-field="keystorePasswordRepeat"] input', 'keystore-secret-1');
+  await page.click('.bpsetup-create-certificate');
+  await page.waitForSelector('.bpsetup-download-created', { timeout: 20000 });
+  await page.uncheck('.bpsetup-legacy-jwt-toggle');
+
+  const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
+  await field('clientId').fill(CLIENT_ID);
+  await field('clientSecret').fill('p8e-csp-secret-77');
+  await field('orgId').fill(ORG);
+  await field('scopes').fill('openid,AdobeID');
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+
+
+  await fullScreenshot(page, join(PROJECT_ROOT, 'test-results', 'strict-csp.png'));
+  // Only Coral's own Adobe Fonts loader (use.typekit.net, offline here anyway) is blocked: nothing of ours.
+  const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(violations.filter((v) => !v.includes('use.typekit.net'))).toEqual([]);
+  expect(browser.errors.filter((e) => /Content Security Policy|CSP/i.test(e) && !e.includes('typekit'))).toEqual([]);
+}, 60000);
