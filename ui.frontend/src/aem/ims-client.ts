@@ -196,9 +196,10 @@ export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
   const form = imsConfigForm(input);
   const res = await aemFetch(e.path, { method: 'POST', body: form, sendOnce: true });
   const body = (await res.text()).trim();
-  // A Sling status page (or any HTML) means the IMS servlet is not bound at this address and the
-  // default POST servlet handled the form (contract 2.7 safety): clean up before reporting.
-  if (body.startsWith('<') || isSlingStatusPage(body)) {
+  // Sling's status page (or HTML where the servlet answers text) means the IMS servlet is not bound
+  // at this address and the default POST servlet handled the form (contract 2.7 safety): clean up
+  // before reporting. An HTML error page with a failure status is the servlet failing: reported as such.
+  if (isSlingStatusPage(body) || (res.ok && body.startsWith('<'))) {
     const left = await removeStrayFormProperties(e.path, [...new Set(form.keys())]);
     throw new ServletNotBoundError(e, res.status, maskValue(body, input.clientSecret), left);
   }
