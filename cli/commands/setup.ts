@@ -138,5 +138,6 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
     await act(`mark "${same.title}" as the Brand Portal IMS configuration`, ENDPOINTS.settings.defaultPath, () => client.markImsConfig(same.pid));
     return;
   }
-  await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () => client.saveImsConfig(imsInputOf(o.config, o.clientSecret)));
+  // Through the one-configuration guard: an admin on the page may be creating one at this moment.
+  await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () => client.createOneImsConfig(imsInputOf(o.config, o.clientSecret), facts.referencedImsIds ?? [], facts.markedImsConfig));
 }

@@ -89,7 +89,8 @@ test('a valid OAuth form is saved once, the secret leaves the page, and the heal
   type(root, 'scopes', 'openid, AdobeID');
   expect(submit(root).disabled).toBe(false);
   submit(root).click();
-  for (let i = 0; i < 20 && !root.querySelector('.bpsetup-health-result coral-alert'); i++) await settle();
+  // The save settles for a moment before its second read (the one-configuration guard).
+  for (let i = 0; i < 60 && !root.querySelector('.bpsetup-health-result coral-alert'); i++) await new Promise((r) => setTimeout(r, 50));
   const posted = Object.fromEntries(new URLSearchParams(String(fake.writes()[0].body)));
   expect(posted).toMatchObject({ authType: 'oauth', apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', clientSecret: 'p8e-top-secret', orgId: '0123456789ABCDEF01234567@AdobeOrg', scope: 'openid,AdobeID' });
   expect(fake.writes()).toHaveLength(1);

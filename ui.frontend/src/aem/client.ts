@@ -2,3 +2,4 @@
 export * from './ims-client';
 export * from './brand-portal-client';
 export * from './settings-client';
+export * from './one-ims-config';

@@ -141,13 +141,16 @@ export async function listImsConfigs(): Promise<ImsConfig[]> {
   if (res.status === 404) return []; // no configuration folder yet
   const folder = parseJson<Record<string, unknown>>(await expectOk(res, e), e.path);
   const files = Object.keys(folder).filter(isProviderFile).sort();
-  return Promise.all(
+  const configs = await Promise.all(
     files.map(async (file) => {
       const path = `${ENDPOINTS.imsConfigFolder.path}/${file}`;
-      const text = await expectOk(await aemFetch(path), ENDPOINTS.imsConfigFolder, path);
-      return imsConfigFromFelix(file, parseFelixConfig(text));
+      const res = await aemFetch(path);
+      // Deleted between the listing and this read (another admin's clean-up): no longer there.
+      if (res.status === 404) return undefined;
+      return imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, ENDPOINTS.imsConfigFolder, path)));
     }),
   );
+  return configs.filter((c): c is ImsConfig => c !== undefined);
 }
 
 export function imsConfigForm(input: ImsConfigInput): URLSearchParams {

@@ -4,7 +4,7 @@
  * the Developer Console downloads; the one-configuration rule (use or edit the existing one,
  * never a second, remove extras); JWT → OAuth migration; save through AEM's IMS servlet.
  */
-import { saveImsConfig } from '../aem/client';
+import { ImsConfigExistsError, createOneImsConfig, saveImsConfig } from '../aem/client';
 import { IMS } from '../aem/endpoints';
 import { CredentialsError, parseCredentials } from '../domain/credentials';
 import { describeSecret } from '../domain/mask';
@@ -332,16 +332,26 @@ export class ImsAccountStep implements Step {
     this.feedback.append(el('p', { class: 'bpsetup-progress' }, wait, ` ${t('Saving the configuration in AEM…')}`));
     const input = this.input();
     try {
-      await saveImsConfig(input);
+      // A new configuration goes through the one-configuration guard (another admin may be saving too).
+      const created = this.editing ? undefined : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
+      if (this.editing) await saveImsConfig(input);
       this.fields.clientSecret.reset(); // the secret leaves the page with the request
       this.editing = undefined;
       this.feedback.textContent = '';
-      this.feedback.appendChild(renderNotice('success', t('Configuration saved'), t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim())));
+      this.feedback.appendChild(
+        created?.gaveWay
+          ? renderNotice('info', t('Another Brand Portal IMS configuration was saved at the same moment'), t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'))
+          : renderNotice('success', t('Configuration saved'), t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim())),
+      );
       await ctx.refresh();
       await ctx.runHealth();
     } catch (e) {
       this.feedback.textContent = '';
-      this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.save()));
+      if (e instanceof ImsConfigExistsError) {
+        this.feedback.appendChild(renderProblem({ title: t('A Brand Portal IMS configuration already exists'), explanation: t('"{0}" was saved meanwhile (by another admin, or in another tab). Adobe requires exactly one.', e.title), fix: t('Edit that configuration instead.') }));
+        await ctx.refresh();
+        await ctx.runHealth();
+      } else this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.save()));
     } finally {
       this.saving = false;
       this.refreshSubmit();

@@ -1,0 +1,137 @@
+/**
+ * Idempotency and concurrency: a double click on the write buttons, a reload while a save is in
+ * flight, and two admins in two browsers saving at the same moment all end with exactly one IMS
+ * configuration, one Brand Portal cloud configuration and four agents. Each test has its own author.
+ */
+import type { Page } from 'playwright-core';
+import type { RunningEmulator } from '../../emulator/server';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
+import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { registerTenant } from '../helpers/brand-portal-fixtures';
+
+const PAGE = '/apps/bpsetup/content/setup.html';
+const CLIENT_ID = 'f6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+const SECRET = 'p8e-concurrency-secret-31';
+const TENANT = 'https://twice.brand-portal.adobe.com';
+const sessions: BrowserSession[] = [];
+
+async function author(): Promise<RunningEmulator> {
+  const emu = await startTestEmulator({ faults: true, agentDelayMs: 300 });
+  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerTenant(emu.url, TENANT);
+  return emu;
+}
+
+async function admin(emu: RunningEmulator): Promise<Page> {
+  const session = await openBrowser(PROJECT_ROOT);
+  sessions.push(session);
+  await login(session.page, emu.url, PAGE);
+  await session.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  return session.page;
+}
+
+async function fillIms(page: Page): Promise<void> {
+  const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
+  await field('clientId').fill(CLIENT_ID);
+  await field('clientSecret').fill(SECRET);
+  await field('orgId').fill(ORG);
+  await field('scopes').fill('openid,AdobeID');
+}
+
+async function fillCloud(page: Page): Promise<void> {
+  await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
+  await page.fill('[data-field="tenantUrl"] input', TENANT);
+  await page.locator('[data-field="tenantUrl"] input').blur();
+}
+
+const imsConfigs = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/apps/system/config')?.children ?? {}).filter((n) => n.includes('accesstoken.provider'));
+const cloudConfigs = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal')?.children ?? {});
+const agents = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/etc/replication/agents.author')?.children ?? {}).filter((n) => n.startsWith('mp_replication_agent'));
+
+async function exactlyOneOfEach(emu: RunningEmulator): Promise<void> {
+  for (let i = 0; i < 40 && agents(emu).length < 4; i++) await new Promise((r) => setTimeout(r, 100));
+  expect({ ims: imsConfigs(emu).length, cloud: cloudConfigs(emu).length, agents: agents(emu).length }).toEqual({ ims: 1, cloud: 1, agents: 4 });
+}
+
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+});
+
+test('a double click on each write button writes once', async () => {
+  const emu = await author();
+  try {
+    const page = await admin(emu);
+    await fillIms(page);
+    await page.dblclick('.bpsetup-ims-submit');
+    await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
+    await fillCloud(page);
+    await page.dblclick('.bpsetup-cloud-save');
+    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+    expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/bpsetup/ims/update')).toHaveLength(1);
+    expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/brandportal/config')).toHaveLength(1);
+    await exactlyOneOfEach(emu);
+  } finally {
+    await emu.close();
+  }
+}, 60000);
+
+test('a reload while the save is in flight: the save lands once, and the page shows it', async () => {
+  const emu = await author();
+  try {
+    const page = await admin(emu);
+    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', delayMs: 800, times: 1 }] }) });
+    await fillIms(page);
+    await page.click('.bpsetup-ims-submit');
+    await new Promise((r) => setTimeout(r, 200));
+    await page.reload();
+    await new Promise((r) => setTimeout(r, 1000));
+    await page.reload();
+    await page.waitForSelector('.bpsetup-step[data-step="imsAccount"]:not([data-status="unknown"])');
+    // The interrupted save either landed whole or not at all; if not, saving again completes it.
+    expect(imsConfigs(emu).length).toBeLessThanOrEqual(1);
+    if (!imsConfigs(emu).length) {
+      await fillIms(page);
+      await page.click('.bpsetup-ims-submit');
+    }
+    await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
+    expect(imsConfigs(emu)).toHaveLength(1);
+    await fillCloud(page);
+    await page.click('.bpsetup-cloud-save');
+    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+    await exactlyOneOfEach(emu);
+  } finally {
+    await emu.close();
+  }
+}, 60000);
+
+test('two admins in two browsers set up at the same moment: one of each remains', async () => {
+  const emu = await author();
+  try {
+    const [a, b] = await Promise.all([admin(emu), admin(emu)]);
+    await Promise.all([fillIms(a), fillIms(b)]);
+    await Promise.all([a.click('.bpsetup-ims-submit'), b.click('.bpsetup-ims-submit')]);
+    const card = async (page: Page) => {
+      try {
+        await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
+      } catch (e) {
+        throw new Error(`${(e as Error).message}\nStep 4 showed:\n${await page.locator('#bpsetup-step-imsAccount').innerText()}\nConfigurations: ${imsConfigs(emu).join(', ')}`);
+      }
+    };
+    await Promise.all([card(a), card(b)]);
+    expect(imsConfigs(emu)).toHaveLength(1);
+
+    await Promise.all([fillCloud(a), fillCloud(b)]);
+    await Promise.all([a.click('.bpsetup-cloud-save'), b.click('.bpsetup-cloud-save')]);
+    await exactlyOneOfEach(emu);
+    // Whoever lost the race is told plainly; both pages end on the one configuration.
+    for (const page of [a, b]) {
+      await page.reload();
+      await page.waitForSelector('.bpsetup-cloud-card');
+      expect(await page.locator('.bpsetup-cloud-card').count()).toBe(1);
+    }
+  } finally {
+    await emu.close();
+  }
+}, 60000);
