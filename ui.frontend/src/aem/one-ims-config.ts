@@ -34,6 +34,8 @@ export async function createOneImsConfig(input: ImsConfigInput, referencedIds: s
       await deleteImsConfigs([mine.pid]);
       return { id: keeper.id, gaveWay: true };
     }
+    // The keeper waits (bounded) for the others to remove theirs, so what it shows next is settled.
+    for (let i = 0; i < 10 && (await find()).length > 1; i++) await sleep(SETTLE_MS / 2);
   }
   return { id, gaveWay: false };
 }
