@@ -4,7 +4,7 @@
  * does on this page to go from an empty author to four connected agents, and how many requests
  * reach AEM, compared in the same run with the manual route's count.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT, builtPackagePath, CORAL_DIST } from '../emulator/paths';
@@ -114,9 +114,14 @@ async function main(): Promise<void> {
   await walkthrough(false);
   await walkthrough(true);
   await cliFleet();
+  // The same figures as JSON, for trend tracking (git-ignored with the other test output).
+  mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+  const out = join(PROJECT_ROOT, 'test-results', 'bench.json');
+  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), figures: rows.map(([name, value, note]) => ({ name: name.trim(), value, note })) }, null, 2)}\n`);
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log('bpsetup benchmark figures');
   for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(14)}  ${note}`);
+  console.log(`  (also written to ${out.slice(PROJECT_ROOT.length + 1)})`);
 }
 
 main().catch((e: unknown) => {
