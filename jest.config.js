@@ -1,10 +1,13 @@
 // Two projects: "unit" runs in jsdom with the real Coral Spectrum and the emulator's Granite
 // stand-in injected; "node" runs the emulator contract tests over real HTTP, the package
 // structure tests and the end-to-end tests in headless Chromium.
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
+// Type errors fail the tests (ts-jest diagnostics on).
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: true }] };
 
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
+  // Built outputs are what the emulator serves and the CLI runs: rebuilt once when sources changed.
+  globalSetup: '<rootDir>/test/setup/fresh-build.js',
   projects: [
     {
       displayName: 'unit',
