@@ -13,6 +13,7 @@ import { type BrowserSession, fullScreenshot, login, openBrowser } from '../help
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, oauthForm, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { fillOauthForm, repositoryText, stepStatus as stepStatusOn } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -23,8 +24,7 @@ let browser: BrowserSession;
 let page: Page;
 let notFound: string[];
 
-const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
-const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
+const stepStatus = (id: string) => stepStatusOn(page, id);
 
 /** A fresh default-mode emulator with the demo integration and tenant, and the admin signed in. */
 async function freshAuthor(options: Parameters<typeof startTestEmulator>[0] = {}): Promise<RunningEmulator> {
@@ -36,19 +36,8 @@ async function freshAuthor(options: Parameters<typeof startTestEmulator>[0] = {}
   return emu;
 }
 
-async function fillOauthForm(): Promise<void> {
-  await field('clientId').fill(CLIENT_ID);
-  await field('clientSecret').fill(SECRET);
-  await field('orgId').fill(ORG);
-  await field('scopes').fill('openid,AdobeID');
-}
+const fillForm = () => fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
 
-/** Every property value in the repository (the emulator's own data aside). */
-const repositoryText = (emu: RunningEmulator) =>
-  [...emu.context.repo.walk('/')]
-    .filter(([p]) => !p.startsWith('/var/emulator'))
-    .map(([p, n]) => `${p} ${JSON.stringify(n.props)}`)
-    .join('\n');
 
 beforeAll(async () => {
   browser = await openBrowser(PROJECT_ROOT);
@@ -69,7 +58,7 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
   const emu = await freshAuthor();
   try {
     expect(await stepStatus('prerequisites')).toBe('done');
-    await fillOauthForm();
+    await fillForm();
     await page.click('.bpsetup-ims-submit');
     // Step 5 says plainly that this AEM cannot be checked from the page, and where AEM's console is.
     await page.waitForSelector('.bpsetup-health-result coral-alert');
@@ -118,7 +107,7 @@ test('a servlet-binding miss: explained, and no secret is left in the repository
   const emu = await freshAuthor();
   try {
     await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ servletsUnbound: true }) });
-    await fillOauthForm();
+    await fillForm();
     await page.click('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');
     await expect(page.locator('.bpsetup-ims-feedback').textContent()).resolves.toContain('did not take the form');
@@ -131,7 +120,7 @@ test('a servlet-binding miss: explained, and no secret is left in the repository
     await page.reload();
     await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
     await expect(page.locator('#bpsetup-step-prerequisites').textContent()).resolves.toContain('imsConfigUpdate: /apps/bpsetup/ims/elsewhere');
-    await fillOauthForm();
+    await fillForm();
     await page.click('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');
     const text = (await page.locator('.bpsetup-ims-feedback').textContent()) ?? '';

@@ -10,6 +10,7 @@ import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'f6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -32,19 +33,7 @@ async function admin(emu: RunningEmulator): Promise<Page> {
   return session.page;
 }
 
-async function fillIms(page: Page): Promise<void> {
-  const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
-  await field('clientId').fill(CLIENT_ID);
-  await field('clientSecret').fill(SECRET);
-  await field('orgId').fill(ORG);
-  await field('scopes').fill('openid,AdobeID');
-}
-
-async function fillCloud(page: Page): Promise<void> {
-  await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
-  await page.fill('[data-field="tenantUrl"] input', TENANT);
-  await page.locator('[data-field="tenantUrl"] input').blur();
-}
+const fillIms = (page: Page) => fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
 
 const imsConfigs = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/apps/system/config')?.children ?? {}).filter((n) => n.includes('accesstoken.provider'));
 const cloudConfigs = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal')?.children ?? {});
@@ -66,7 +55,9 @@ test('a double click on each write button writes once', async () => {
     await fillIms(page);
     await page.dblclick('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
-    await fillCloud(page);
+    await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
+    await page.fill('[data-field="tenantUrl"] input', TENANT);
+    await page.locator('[data-field="tenantUrl"] input').blur();
     await page.dblclick('.bpsetup-cloud-save');
     await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
     expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/bpsetup/ims/update')).toHaveLength(1);
@@ -97,8 +88,7 @@ test('a reload while the save is in flight: the save lands once, and the page sh
     }
     await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
     expect(imsConfigs(emu)).toHaveLength(1);
-    await fillCloud(page);
-    await page.click('.bpsetup-cloud-save');
+    await saveCloudService(page, TENANT);
     await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
     await exactlyOneOfEach(emu);
   } finally {
@@ -122,8 +112,7 @@ test('two admins in two browsers set up at the same moment: one of each remains'
     await Promise.all([card(a), card(b)]);
     expect(imsConfigs(emu)).toHaveLength(1);
 
-    await Promise.all([fillCloud(a), fillCloud(b)]);
-    await Promise.all([a.click('.bpsetup-cloud-save'), b.click('.bpsetup-cloud-save')]);
+    await Promise.all([saveCloudService(a, TENANT), saveCloudService(b, TENANT)]);
     await exactlyOneOfEach(emu);
     // Whoever lost the race is told plainly; both pages end on the one configuration.
     for (const page of [a, b]) {

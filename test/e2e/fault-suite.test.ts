@@ -12,6 +12,7 @@ import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
 import type { EmulatorOptions } from '../../emulator/context';
+import { fillOauthForm, repositoryText, saveCloudService, waitConnected } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'a7b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -22,12 +23,7 @@ let page: Page;
 let emu: RunningEmulator;
 
 const faults = (body: unknown) => controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-/** The repository as text, without the emulator's own data. */
-const snapshot = () =>
-  [...emu.context.repo.walk('/')]
-    .filter(([p]) => !p.startsWith('/var/emulator'))
-    .map(([p, n]) => `${p} ${JSON.stringify(n.props)}`)
-    .join('\n');
+const snapshot = () => repositoryText(emu);
 
 async function freshAuthor(options: Partial<EmulatorOptions> = {}): Promise<void> {
   emu = await startTestEmulator({ faults: true, agentDelayMs: 200, ...options });
@@ -37,22 +33,9 @@ async function freshAuthor(options: Partial<EmulatorOptions> = {}): Promise<void
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 }
 
-async function fillIms(): Promise<void> {
-  const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
-  await field('clientId').fill(CLIENT_ID);
-  await field('clientSecret').fill(SECRET);
-  await field('orgId').fill(ORG);
-  await field('scopes').fill('openid,AdobeID');
-}
-
-async function saveCloud(): Promise<void> {
-  await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
-  await page.fill('[data-field="tenantUrl"] input', TENANT);
-  await page.locator('[data-field="tenantUrl"] input').blur();
-  await page.click('.bpsetup-cloud-save');
-}
-
-const connected = () => page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+const fillIms = () => fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
+const saveCloud = () => saveCloudService(page, TENANT);
+const connected = () => waitConnected(page);
 
 beforeAll(async () => {
   browser = await openBrowser(PROJECT_ROOT);

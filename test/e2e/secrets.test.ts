@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { fillOauthForm, imsField } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'e5b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -46,7 +47,6 @@ test('after a failed save that echoes it, and after a good one, the secret is no
   const { page } = browser;
   await login(page, emu.url, PAGE);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
-  const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
 
   // A server that echoes the form back in its error page.
   await controlFetch(`${emu.url}/__emulator/faults`, {
@@ -54,10 +54,7 @@ test('after a failed save that echoes it, and after a good one, the secret is no
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', status: 500, contentType: 'text/html', body: `<div id="Message">Rejected: clientSecret=${SECRET} apiKey=${CLIENT_ID}</div>`, times: 1 }] }),
   });
-  await field('clientId').fill(CLIENT_ID);
-  await field('clientSecret').fill(SECRET);
-  await field('orgId').fill(ORG);
-  await field('scopes').fill('openid,AdobeID');
+  await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');
   await expect(page.locator('.bpsetup-ims-feedback').textContent()).resolves.toContain('AEM failed while handling the request (500)');
@@ -68,8 +65,8 @@ test('after a failed save that echoes it, and after a good one, the secret is no
   await page.click('.bpsetup-ims-feedback .bpsetup-retry');
   await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
   await page.waitForSelector('.bpsetup-health-result coral-alert', { timeout: 15000 });
-  expect(await field('clientSecret').count()).toBeGreaterThan(0);
-  expect(await field('clientSecret').inputValue()).toBe('');
+  expect(await imsField(page, 'clientSecret').count()).toBeGreaterThan(0);
+  expect(await imsField(page, 'clientSecret').inputValue()).toBe('');
 
   const all = await everywhere();
   expect(all).not.toContain(SECRET);

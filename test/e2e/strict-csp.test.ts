@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { fillOauthForm } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'c5b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -47,11 +48,7 @@ test('the page, a save and the certificate chunk work with script-src \'self\'',
   await page.waitForSelector('.bpsetup-download-created', { timeout: 20000 });
   await page.uncheck('.bpsetup-legacy-jwt-toggle');
 
-  const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
-  await field('clientId').fill(CLIENT_ID);
-  await field('clientSecret').fill('p8e-csp-secret-77');
-  await field('orgId').fill(ORG);
-  await field('scopes').fill('openid,AdobeID');
+  await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: 'p8e-csp-secret-77', orgId: ORG, scopes: 'openid,AdobeID' });
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
 

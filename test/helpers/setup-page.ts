@@ -1,0 +1,42 @@
+/**
+ * What the end-to-end tests do on the setup page, as an admin would, in one place: fill the OAuth
+ * form, save the cloud service, wait for connected agents, read a step's status; and the
+ * repository as text, to compare before and after an action.
+ */
+import type { Page } from 'playwright-core';
+import type { RunningEmulator } from '../../emulator/server';
+
+export interface OauthValues {
+  clientId: string;
+  clientSecret: string;
+  orgId: string;
+  scopes: string;
+}
+
+export const imsField = (page: Page, name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
+
+export async function fillOauthForm(page: Page, v: OauthValues): Promise<void> {
+  await imsField(page, 'clientId').fill(v.clientId);
+  await imsField(page, 'clientSecret').fill(v.clientSecret);
+  await imsField(page, 'orgId').fill(v.orgId);
+  await imsField(page, 'scopes').fill(v.scopes);
+}
+
+/** Waits until an IMS configuration can be chosen, types the tenant and saves the cloud service. */
+export async function saveCloudService(page: Page, tenantUrl: string): Promise<void> {
+  await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
+  await page.fill('[data-field="tenantUrl"] input', tenantUrl);
+  await page.locator('[data-field="tenantUrl"] input').blur();
+  await page.click('.bpsetup-cloud-save');
+}
+
+export const waitConnected = (page: Page, n = 4) => page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
+
+export const stepStatus = (page: Page, id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
+
+/** Every node and its properties, the emulator's own data aside. */
+export const repositoryText = (emu: RunningEmulator): string =>
+  [...emu.context.repo.walk('/')]
+    .filter(([p]) => !p.startsWith('/var/emulator'))
+    .map(([p, n]) => `${p} ${JSON.stringify(n.props)}`)
+    .join('\n');
