@@ -19,7 +19,7 @@ const TENANT = 'https://twice.brand-portal.adobe.com';
 const sessions: BrowserSession[] = [];
 
 async function author(): Promise<RunningEmulator> {
-  const emu = await startTestEmulator({ faults: true, agentDelayMs: 300 });
+  const emu = await startTestEmulator({ faults: true, agentDelayMs: 50 });
   await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
   await registerTenant(emu.url, TENANT);
   return emu;

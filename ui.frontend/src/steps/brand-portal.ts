@@ -34,6 +34,7 @@ export class BrandPortalStep implements Step {
   private readonly agentsBox = el('div', { class: 'bpsetup-agents' });
   private readonly feedback = el('div', { class: 'bpsetup-cloud-feedback', 'aria-live': 'polite' });
   private editing?: CloudConfig;
+  private readonly resets = new Map<string, { key: string; element: HTMLElement }>();
   private busy = false;
   private ctx?: PageContext;
 
@@ -121,8 +122,21 @@ export class BrandPortalStep implements Step {
       });
       card.appendChild(edit);
     }
-    card.appendChild(renderReset(ctx, config, this.feedback));
+    card.appendChild(this.resetFor(ctx, config));
     return card;
+  }
+
+  /**
+   * The reset panel is kept across re-renders while what it would delete stays the same, so a
+   * refresh never closes it or clears the tenant name the admin is typing.
+   */
+  private resetFor(ctx: PageContext, config: CloudConfig): HTMLElement {
+    const key = [config.path, config.tenantUrl, ...(ctx.facts.agents ?? []).map((a) => `${a.name} ${a.transportUri}`).sort()].join('|');
+    const kept = this.resets.get(config.path);
+    if (kept?.key === key) return kept.element;
+    const element = renderReset(ctx, config, this.feedback);
+    this.resets.set(config.path, { key, element });
+    return element;
   }
 
   private renderAgents(ctx: PageContext): void {

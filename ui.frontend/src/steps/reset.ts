@@ -25,7 +25,8 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
   const plan = built.plan;
   const out = el('div', { class: 'bpsetup-reset-result', 'aria-live': 'polite' });
   const confirm = el('input', { type: 'text', class: 'bpsetup-reset-confirm', 'aria-label': t('Type the tenant name to confirm'), autocomplete: 'off' });
-  const run = button(t('Delete and start over'), 'warning', 'Delete');
+  // Secondary, not Coral's red "warning" variant: its white label fails WCAG AA contrast.
+  const run = button(t('Delete and start over'), 'secondary', 'Delete');
   run.classList.add('bpsetup-reset-run');
   run.disabled = true;
   confirm.addEventListener('input', () => {

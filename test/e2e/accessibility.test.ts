@@ -1,0 +1,69 @@
+/**
+ * axe-core (WCAG 2.1 A/AA) in Chromium finds no serious or critical violation on the setup page in
+ * its states: empty author, form with errors, healthy, failing health, agents tested, reset dialog.
+ */
+import type { Page } from 'playwright-core';
+import type { RunningEmulator } from '../../emulator/server';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { seriousViolations } from '../helpers/axe';
+import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
+import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { fillOauthForm, saveCloudService, waitConnected } from '../helpers/setup-page';
+
+const PAGE = '/apps/bpsetup/content/setup.html';
+const CLIENT_ID = 'b8b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+const SECRET = 'p8e-a11y-secret-55';
+const TENANT = 'https://access.brand-portal.adobe.com';
+let emu: RunningEmulator;
+let browser: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ faults: true, interimEndpoints: true, agentDelayMs: 50 });
+  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerTenant(emu.url, TENANT);
+  browser = await openBrowser(PROJECT_ROOT);
+  page = browser.page;
+  await login(page, emu.url, PAGE);
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await emu?.close();
+});
+
+test('every state of the walkthrough has no serious or critical axe violation', async () => {
+  const states: Record<string, string[]> = {};
+  states['empty author'] = await seriousViolations(page);
+
+  await page.locator('.bpsetup-ims-form [data-field="orgId"] input').fill('not-an-org');
+  await page.locator('.bpsetup-ims-form [data-field="orgId"] input').blur();
+  states['form with errors'] = await seriousViolations(page);
+
+  await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+  states.healthy = await seriousViolations(page);
+
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ims: 'invalid_scope' }) });
+  await page.click('.bpsetup-health-step-button');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]', { timeout: 15000 });
+  states['failing health'] = await seriousViolations(page);
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await page.click('.bpsetup-health-step-button');
+  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
+
+  await saveCloudService(page, TENANT);
+  await waitConnected(page);
+  states['agents tested'] = await seriousViolations(page);
+
+  await page.click('.bpsetup-reset summary');
+  await page.fill('.bpsetup-reset-confirm', 'access');
+  expect(await page.locator('.bpsetup-reset-run').isEnabled()).toBe(true);
+  await page.waitForTimeout(400); // Coral animates the button from its disabled colours
+  states['reset dialog'] = await seriousViolations(page);
+
+  expect(states).toEqual({ 'empty author': [], 'form with errors': [], healthy: [], 'failing health': [], 'agents tested': [], 'reset dialog': [] });
+}, 60000);

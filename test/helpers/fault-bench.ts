@@ -1,0 +1,64 @@
+/**
+ * The fault-suite harness: one Chromium for the file, a fresh empty author per case (AEM-faithful
+ * unless asked otherwise) with a registered credential and tenant, the admin signed in; fault
+ * injection and the repository as text for before/after comparisons.
+ */
+import type { Page } from 'playwright-core';
+import type { EmulatorOptions } from '../../emulator/context';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import type { RunningEmulator } from '../../emulator/server';
+import { registerTenant } from './brand-portal-fixtures';
+import { type BrowserSession, login, openBrowser } from './chromium';
+import { controlFetch, startTestEmulator } from './emulator';
+import { ORG, TECH, registerIntegration } from './ims-fixtures';
+import { fillOauthForm, repositoryText, saveCloudService, waitConnected } from './setup-page';
+
+const PAGE = '/apps/bpsetup/content/setup.html';
+const CLIENT_ID = 'a7b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+const SECRET = 'p8e-fault-suite-secret-8';
+export const FAULT_TENANT = 'https://faults.brand-portal.adobe.com';
+
+export interface FaultBench {
+  page: Page;
+  emu: RunningEmulator;
+  freshAuthor(options?: Partial<EmulatorOptions>): Promise<void>;
+  faults(body: unknown): Promise<Response>;
+  clearFaults(): Promise<Response>;
+  snapshot(): string;
+  fillIms(): Promise<void>;
+  saveCloud(): Promise<void>;
+  connected(): Promise<unknown>;
+}
+
+/** Registers the file's beforeAll/afterEach/afterAll and answers the harness. */
+export function faultBench(): FaultBench {
+  let browser: BrowserSession;
+  const bench = {} as FaultBench;
+  const control = (init: RequestInit) => controlFetch(`${bench.emu.url}/__emulator/faults`, init);
+  Object.assign(bench, {
+    async freshAuthor(options: Partial<EmulatorOptions> = {}) {
+      bench.emu = await startTestEmulator({ faults: true, agentDelayMs: 50, ...options });
+      await registerIntegration(bench.emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+      await registerTenant(bench.emu.url, FAULT_TENANT);
+      await login(bench.page, bench.emu.url, PAGE);
+      await bench.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+    },
+    faults: (body: unknown) => control({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    clearFaults: () => control({ method: 'DELETE' }),
+    snapshot: () => repositoryText(bench.emu),
+    fillIms: () => fillOauthForm(bench.page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' }),
+    saveCloud: () => saveCloudService(bench.page, FAULT_TENANT),
+    connected: () => waitConnected(bench.page),
+  });
+  beforeAll(async () => {
+    browser = await openBrowser(PROJECT_ROOT);
+    bench.page = browser.page;
+  }, 60000);
+  afterEach(async () => {
+    await bench.emu?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return bench;
+}
