@@ -19,7 +19,12 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/emulator/**/*.test.ts', '<rootDir>/test/package/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/cli/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/emulator/**/*.test.ts',
+        '<rootDir>/test/package/**/*.test.ts',
+        '<rootDir>/test/e2e/**/*.test.ts',
+        '<rootDir>/test/cli/**/*.test.ts',
+      ],
       transform,
     },
   ],

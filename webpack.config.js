@@ -51,16 +51,18 @@ const panel = {
   },
   module: {
     noParse: /node-forge[\\/]dist[\\/]forge\.min\.js$/,
-    rules: [
-      tsRule(path.resolve(__dirname, 'tsconfig.json')),
-      { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
-    ],
+    rules: [tsRule(path.resolve(__dirname, 'tsconfig.json')), { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }],
   },
   plugins: [new MiniCssExtractPlugin({ filename: '[name].css' })],
   // A bundle this size means something (Coral, a polyfill) got bundled by mistake.
   // The page bundle must stay small: Coral alone is 1 MB, so past this size something (Coral, a
   // polyfill) got bundled by mistake. Today the panel is about 95 KB (28 KB gzip).
-  performance: { hints: 'error', maxAssetSize: 192 * 1024, maxEntrypointSize: 192 * 1024, assetFilter: (name) => !name.startsWith('chunks/') },
+  performance: {
+    hints: 'error',
+    maxAssetSize: 192 * 1024,
+    maxEntrypointSize: 192 * 1024,
+    assetFilter: (name) => !name.startsWith('chunks/'),
+  },
 };
 
 const graniteStandIn = {

@@ -31,7 +31,13 @@ export function runOnHost(task: HostTask, timeoutSeconds: number, progress: (tex
       void worker.terminate();
       resolve(result);
     };
-    const gaveUp = (explanation: string): HostResult => ({ url: task.host.url, command: task.command, exit: 2, changes: [], failure: { title: 'No answer from this host', explanation, fix: 'Check that the author is up and reachable, or raise --timeout.' } });
+    const gaveUp = (explanation: string): HostResult => ({
+      url: task.host.url,
+      command: task.command,
+      exit: 2,
+      changes: [],
+      failure: { title: 'No answer from this host', explanation, fix: 'Check that the author is up and reachable, or raise --timeout.' },
+    });
     const timer = setTimeout(() => finish(gaveUp(`The ${task.command} did not finish within ${timeoutSeconds} s.`)), timeoutSeconds * 1000);
     worker.on('message', (m: WorkerMessage) => (m.type === 'progress' ? progress(m.text) : finish(m.result)));
     worker.on('error', (e) => finish(gaveUp(`The worker failed: ${e.message}`)));
@@ -60,13 +66,19 @@ export async function runFleet(tasks: HostTask[], options: FleetOptions): Promis
         t.title = `${task.host.url}: ${label(results[i])}`;
       },
     })),
-    { concurrent: options.concurrency, exitOnError: false, renderer: options.quiet ? 'silent' : 'default', fallbackRenderer: options.quiet ? 'silent' : 'simple' },
+    {
+      concurrent: options.concurrency,
+      exitOnError: false,
+      renderer: options.quiet ? 'silent' : 'default',
+      fallbackRenderer: options.quiet ? 'silent' : 'simple',
+    },
   );
   await list.run();
   return results;
 }
 
 /** The fleet's exit code: the worst host's (0 all healthy, 1 problems, 2 a host could not be checked). */
-export const fleetExit = (results: HostResult[]): 0 | 1 | 2 => results.reduce<0 | 1 | 2>((worst, r) => (r.exit > worst ? r.exit : worst), 0);
+export const fleetExit = (results: HostResult[]): 0 | 1 | 2 =>
+  results.reduce<0 | 1 | 2>((worst, r) => (r.exit > worst ? r.exit : worst), 0);
 
 export { label as resultLabel };

@@ -50,14 +50,31 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
       break;
     case 'setup':
     case 'migrate':
-      result = await setup(url, { config: task.config as SetupConfig, clientSecret: task.clientSecret as string, dryRun: Boolean(task.dryRun), updateSecret: Boolean(task.updateSecret), progress }, task.command);
+      result = await setup(
+        url,
+        {
+          config: task.config as SetupConfig,
+          clientSecret: task.clientSecret as string,
+          dryRun: Boolean(task.dryRun),
+          updateSecret: Boolean(task.updateSecret),
+          progress,
+        },
+        task.command,
+      );
       break;
     case 'diagnostics': {
       progress('reading');
       const inspection = await inspect();
       result = inspection.unreachable
         ? unreachableResult(url, 'diagnostics', inspection.unreachable)
-        : { url, command: 'diagnostics', exit: 0, version: inspection.facts.version, changes: [], report: diagnosticsReport(inspection.facts, { page: `bpsetup diagnostics ${url}`, userAgent: 'bpsetup-cli' }) };
+        : {
+            url,
+            command: 'diagnostics',
+            exit: 0,
+            version: inspection.facts.version,
+            changes: [],
+            report: diagnosticsReport(inspection.facts, { page: `bpsetup diagnostics ${url}`, userAgent: 'bpsetup-cli' }),
+          };
       break;
     }
     case 'probe':
@@ -75,5 +92,20 @@ if (!isMainThread && parentPort) {
   const send = (message: WorkerMessage) => port.postMessage(message);
   runTask(task, (text) => send({ type: 'progress', text }))
     .then((result) => send({ type: 'result', result }))
-    .catch((e: unknown) => send({ type: 'result', result: { url: task.host.url, command: task.command, exit: 2, changes: [], failure: { title: 'The command failed on this host', explanation: (e as Error).message, fix: 'Run it again for this host alone; report the message if it repeats.' } } }));
+    .catch((e: unknown) =>
+      send({
+        type: 'result',
+        result: {
+          url: task.host.url,
+          command: task.command,
+          exit: 2,
+          changes: [],
+          failure: {
+            title: 'The command failed on this host',
+            explanation: (e as Error).message,
+            fix: 'Run it again for this host alone; report the message if it repeats.',
+          },
+        },
+      }),
+    );
 }

@@ -20,7 +20,8 @@ const normaliseUrl = (raw: string): string => {
     throw new UsageError(`Not a URL: ${raw}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`Not an http(s) URL: ${raw}`);
-  if (url.username || url.password) throw new UsageError(`Put credentials in the environment or the hosts file, not in the URL: ${url.host}`);
+  if (url.username || url.password)
+    throw new UsageError(`Put credentials in the environment or the hosts file, not in the URL: ${url.host}`);
   return url.origin + url.pathname.replace(/\/+$/, '');
 };
 
@@ -31,8 +32,13 @@ export function parseHostsFile(text: string, env: NodeJS.ProcessEnv): Host[] {
     if (!content) return;
     const [url, user, passwordVar, ...rest] = content.split(/\s+/);
     if (rest.length) throw new UsageError(`Hosts file line ${i + 1}: expected "<url> [user] [password-env-var]"`);
-    if (passwordVar && env[passwordVar] === undefined) throw new UsageError(`Hosts file line ${i + 1}: the environment variable ${passwordVar} is not set`);
-    hosts.push({ url: normaliseUrl(url), user: user ?? env.AEM_USER ?? 'admin', password: passwordVar ? (env[passwordVar] as string) : (env.AEM_PASSWORD ?? 'admin') });
+    if (passwordVar && env[passwordVar] === undefined)
+      throw new UsageError(`Hosts file line ${i + 1}: the environment variable ${passwordVar} is not set`);
+    hosts.push({
+      url: normaliseUrl(url),
+      user: user ?? env.AEM_USER ?? 'admin',
+      password: passwordVar ? (env[passwordVar] as string) : (env.AEM_PASSWORD ?? 'admin'),
+    });
   });
   return hosts;
 }

@@ -43,20 +43,38 @@ const mask = (text: string) => secrets.reduce((out, s) => maskValue(out, s), tex
 const print = (text: string) => process.stdout.write(`${mask(text)}\n`);
 
 function table(results: HostResult[]): string {
-  const rows = results.map((r) => [r.url, r.exit === 0 ? 'ok' : r.exit === 1 ? 'PROBLEMS' : 'UNREACHABLE', r.version ?? '', r.tokenProvenBy ?? '', r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`, resultLabel(r)]);
+  const rows = results.map((r) => [
+    r.url,
+    r.exit === 0 ? 'ok' : r.exit === 1 ? 'PROBLEMS' : 'UNREACHABLE',
+    r.version ?? '',
+    r.tokenProvenBy ?? '',
+    r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`,
+    resultLabel(r),
+  ]);
   const head = ['author', 'result', 'AEM', 'token proven by', 'agents', 'details'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   for (const r of results) {
-    const issues = [...(r.failure ? [{ title: r.failure.title, fix: `${r.failure.explanation} ${r.failure.fix}` }] : []), ...(r.problems ?? []).filter((p) => p.severity === 'error')];
+    const issues = [
+      ...(r.failure ? [{ title: r.failure.title, fix: `${r.failure.explanation} ${r.failure.fix}` }] : []),
+      ...(r.problems ?? []).filter((p) => p.severity === 'error'),
+    ];
     for (const p of issues) out.push(`${r.url}: ${p.title}\n    Fix: ${p.fix}`);
     for (const c of r.changes) out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
   }
   return out.join('\n');
 }
 
-async function run(command: CommandName, global: GlobalOptions, extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string }): Promise<number> {
+async function run(
+  command: CommandName,
+  global: GlobalOptions,
+  extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string },
+): Promise<number> {
   const env = process.env;
   const hosts = hostsOf(global, env);
   let config: SetupConfig | undefined;
@@ -68,9 +86,20 @@ async function run(command: CommandName, global: GlobalOptions, extra: { config?
     clientSecret = readClientSecret(config, env);
   }
   secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s) && (s as string).length >= 4);
-  const tasks: HostTask[] = hosts.map((host) => ({ command, host, config, clientSecret, dryRun: extra.dryRun, updateSecret: extra.updateSecret }));
+  const tasks: HostTask[] = hosts.map((host) => ({
+    command,
+    host,
+    config,
+    clientSecret,
+    dryRun: extra.dryRun,
+    updateSecret: extra.updateSecret,
+  }));
   const concurrency = Math.max(1, Number(global.concurrency) || 4);
-  const results = await runFleet(tasks, { concurrency, timeoutSeconds: Math.max(1, Number(global.timeout) || 120), quiet: Boolean(global.json) });
+  const results = await runFleet(tasks, {
+    concurrency,
+    timeoutSeconds: Math.max(1, Number(global.timeout) || 120),
+    quiet: Boolean(global.json),
+  });
   const exit = fleetExit(results);
   const report = mask(JSON.stringify({ command, exit, generatedAt: new Date().toISOString(), hosts: results }, null, 2));
   if (global.report) writeFileSync(global.report, `${report}\n`);
@@ -78,7 +107,11 @@ async function run(command: CommandName, global: GlobalOptions, extra: { config?
     mkdirSync(extra.outDir, { recursive: true });
     results.forEach((r, i) => {
       const body = r.report ?? (r.probe ? JSON.stringify(r.probe, null, 2) : undefined);
-      if (body) writeFileSync(join(extra.outDir as string, `${i + 1}-${new URL(r.url).host.replace(/[^a-z0-9.-]/gi, '_')}-${command}.json`), `${mask(body)}\n`);
+      if (body)
+        writeFileSync(
+          join(extra.outDir as string, `${i + 1}-${new URL(r.url).host.replace(/[^a-z0-9.-]/gi, '_')}-${command}.json`),
+          `${mask(body)}\n`,
+        );
     });
   }
   if (global.json) print(report);
@@ -99,20 +132,35 @@ export function program(): Command {
     .showHelpAfterError()
     .exitOverride();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & { password?: string };
-  const action = (name: CommandName) => async (options: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string }, cmd: Command) => {
-    if (globals(cmd).password !== undefined) throw new UsageError('A password is never taken as a flag: set AEM_PASSWORD (or a password variable in the hosts file).');
-    process.exitCode = await run(name, globals(cmd), options);
-  };
-  p.command('check').description('read-only whole-setup health check (exit 0 healthy, 1 problems, 2 cannot connect)').action(action('check'));
+  const action =
+    (name: CommandName) =>
+    async (options: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string }, cmd: Command) => {
+      if (globals(cmd).password !== undefined)
+        throw new UsageError('A password is never taken as a flag: set AEM_PASSWORD (or a password variable in the hosts file).');
+      process.exitCode = await run(name, globals(cmd), options);
+    };
+  p.command('check')
+    .description('read-only whole-setup health check (exit 0 healthy, 1 problems, 2 cannot connect)')
+    .action(action('check'));
   p.command('setup')
     .description('IMS configuration (OAuth), cloud service and agents; idempotent')
     .requiredOption('--config <file>', 'setup.json (the secret comes from the environment or a file)')
     .option('--dry-run', 'list the writes per author, send none')
     .option('--update-secret', 'send the client secret again even when nothing else changed')
     .action(action('setup'));
-  p.command('migrate').description('move the Brand Portal JWT configuration to OAuth, keeping its id').requiredOption('--config <file>', 'setup.json with the OAuth credential').option('--dry-run', 'list the writes, send none').action(action('migrate'));
-  p.command('diagnostics').description('the masked diagnostics report per author').option('--out-dir <dir>', 'write one report file per author').action(action('diagnostics'));
-  p.command('probe').description('read-only survey of unconfirmed addresses (GET/HEAD only)').option('--out-dir <dir>', 'write one probe report per author').action(action('probe'));
+  p.command('migrate')
+    .description('move the Brand Portal JWT configuration to OAuth, keeping its id')
+    .requiredOption('--config <file>', 'setup.json with the OAuth credential')
+    .option('--dry-run', 'list the writes, send none')
+    .action(action('migrate'));
+  p.command('diagnostics')
+    .description('the masked diagnostics report per author')
+    .option('--out-dir <dir>', 'write one report file per author')
+    .action(action('diagnostics'));
+  p.command('probe')
+    .description('read-only survey of unconfirmed addresses (GET/HEAD only)')
+    .option('--out-dir <dir>', 'write one probe report per author')
+    .action(action('probe'));
   return p;
 }
 

@@ -41,7 +41,8 @@ export class NodeTransport {
 
   async request(method: string, path: string, init: RequestInit = {}): Promise<Response> {
     const upper = method.toUpperCase();
-    if (this.options.readOnly && upper !== 'GET' && upper !== 'HEAD') throw new ReadOnlyViolation(`Read-only: ${upper} ${path} was not sent`);
+    if (this.options.readOnly && upper !== 'GET' && upper !== 'HEAD')
+      throw new ReadOnlyViolation(`Read-only: ${upper} ${path} was not sent`);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 20000);
     init.signal?.addEventListener('abort', () => controller.abort());
@@ -51,7 +52,13 @@ export class NodeTransport {
     const started = Date.now();
     try {
       const res = await fetch(`${this.baseUrl}${path}`, { ...init, method: upper, redirect: 'manual', signal: controller.signal, headers });
-      this.exchanges.push({ method: upper, path, status: res.status, contentType: res.headers.get('content-type') ?? '', ms: Date.now() - started });
+      this.exchanges.push({
+        method: upper,
+        path,
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? '',
+        ms: Date.now() - started,
+      });
       return res;
     } finally {
       clearTimeout(timer);

@@ -19,20 +19,42 @@ async function main(): Promise<void> {
   }
   const url = flag('url') ?? process.env.AEM_URL;
   if (!url) {
-    console.error('Usage: npm run probe -- --url http://localhost:4502 [--user admin] [--out probe-report.json]   (password in AEM_PASSWORD)');
+    console.error(
+      'Usage: npm run probe -- --url http://localhost:4502 [--user admin] [--out probe-report.json]   (password in AEM_PASSWORD)',
+    );
     process.exit(2);
   }
   const user = flag('user') ?? process.env.AEM_USER ?? 'admin';
-  const transport = new NodeTransport({ baseUrl: url, credentials: { user, password: process.env.AEM_PASSWORD ?? 'admin' }, readOnly: true, userAgent: 'bpsetup-probe' });
+  const transport = new NodeTransport({
+    baseUrl: url,
+    credentials: { user, password: process.env.AEM_PASSWORD ?? 'admin' },
+    readOnly: true,
+    userAgent: 'bpsetup-probe',
+  });
   const report = await probe(transport);
   const out = flag('out') ?? 'probe-report.json';
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 
-  console.log(`AEM author ${report.author}: version ${report.version ?? 'not readable'}; brandportal-imsconfig-service ${report.serviceUser ?? 'not found'}`);
-  console.table(report.endpoints.map((e) => ({ endpoint: e.key, confidence: e.confidence, read: e.read, status: e.status, verdict: e.verdict, note: e.note })));
+  console.log(
+    `AEM author ${report.author}: version ${report.version ?? 'not readable'}; brandportal-imsconfig-service ${report.serviceUser ?? 'not found'}`,
+  );
+  console.table(
+    report.endpoints.map((e) => ({
+      endpoint: e.key,
+      confidence: e.confidence,
+      read: e.read,
+      status: e.status,
+      verdict: e.verdict,
+      note: e.note,
+    })),
+  );
   console.table(report.pages.map((p) => ({ page: p.path, status: p.status, urls: p.urls.length, fields: p.fieldNames.length })));
   const command = overrideCommand(report, user);
-  console.log(command ? `Addresses found in AEM's own scripts. To use them, store them in the page's settings:\n  ${command}` : 'No replacement address found in the scripts read; the report lists every URL and field name seen.');
+  console.log(
+    command
+      ? `Addresses found in AEM's own scripts. To use them, store them in the page's settings:\n  ${command}`
+      : 'No replacement address found in the scripts read; the report lists every URL and field name seen.',
+  );
   console.log(`${report.requests.total} requests, ${report.requests.writes} writes. Report: ${out}`);
 }
 

@@ -5,7 +5,15 @@
  * scripts it loads, listing the action URLs and form field names found there. The report suggests
  * address overrides an admin can store in the page's settings node.
  */
-import { AUTHORIZABLES, ENDPOINTS, type Endpoint, type EndpointKey, KEYSTORE, authorizableQuery, slingJson } from '../ui.frontend/src/aem/endpoints';
+import {
+  AUTHORIZABLES,
+  ENDPOINTS,
+  type Endpoint,
+  type EndpointKey,
+  KEYSTORE,
+  authorizableQuery,
+  slingJson,
+} from '../ui.frontend/src/aem/endpoints';
 import { versionFromProductInfo } from '../ui.frontend/src/domain/version';
 import type { NodeTransport } from './node-transport';
 
@@ -78,11 +86,31 @@ async function surveyEndpoint(t: NodeTransport, key: EndpointKey): Promise<Endpo
     let note = '';
     if (e.method === 'POST' && res.ok) {
       const type = (JSON.parse(body) as Record<string, unknown>)['sling:resourceType'];
-      note = type ? `node present, resource type ${String(type)}; whether the servlet takes it needs one real save` : 'node present without a resource type';
+      note = type
+        ? `node present, resource type ${String(type)}; whether the servlet takes it needs one real save`
+        : 'node present without a resource type';
     } else if (!res.ok) note = `HTTP ${res.status}`;
-    return { key, confidence: e.confidence, method: e.method, path: e.path, read, status: res.status, verdict: verdictOf(res.status), note };
+    return {
+      key,
+      confidence: e.confidence,
+      method: e.method,
+      path: e.path,
+      read,
+      status: res.status,
+      verdict: verdictOf(res.status),
+      note,
+    };
   } catch (err) {
-    return { key, confidence: e.confidence, method: e.method, path: e.path, read, status: 0, verdict: 'error', note: (err as Error).message };
+    return {
+      key,
+      confidence: e.confidence,
+      method: e.method,
+      path: e.path,
+      read,
+      status: 0,
+      verdict: 'error',
+      note: (err as Error).message,
+    };
   }
 }
 
@@ -116,7 +144,9 @@ function suggest(urls: string[]): ProbeReport['suggestions'] {
 export async function probe(t: NodeTransport): Promise<ProbeReport> {
   const productInfo = await t.get(ENDPOINTS.productInfo.path).catch(() => undefined);
   const version = productInfo?.ok ? versionFromProductInfo(await productInfo.json().catch(() => undefined)) : undefined;
-  const users = await t.get(authorizableQuery(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser)).catch(() => undefined);
+  const users = await t
+    .get(authorizableQuery(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser))
+    .catch(() => undefined);
   const hits = users?.ok ? ((await users.json().catch(() => ({}))) as { hits?: { 'jcr:path'?: string }[] }).hits : undefined;
   const serviceUser = hits?.[0]?.['jcr:path'];
 

@@ -44,9 +44,16 @@ export function parseSetupConfig(text: string): SetupConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(['the file must hold one JSON object']);
   const problems: string[] = [];
   const inline = Object.keys(raw).filter((k) => SECRET_KEYS.test(k) && !['clientSecretEnv', 'clientSecretFile'].includes(k));
-  if (inline.length) problems.push(`${inline.join(', ')}: secrets never go in this file; name an environment variable in clientSecretEnv (or a file in clientSecretFile)`);
+  if (inline.length)
+    problems.push(
+      `${inline.join(', ')}: secrets never go in this file; name an environment variable in clientSecretEnv (or a file in clientSecretFile)`,
+    );
   const str = (k: string, fallback = '') => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : fallback);
-  const scopes = Array.isArray(raw.scopes) ? raw.scopes.map(String) : str('scopes').split(/[,\s]+/).filter(Boolean);
+  const scopes = Array.isArray(raw.scopes)
+    ? raw.scopes.map(String)
+    : str('scopes')
+        .split(/[,\s]+/)
+        .filter(Boolean);
   const config: SetupConfig = {
     title: str('title', 'Brand Portal'),
     authServerUrl: str('authServerUrl', IMS.defaultServer),
@@ -61,7 +68,14 @@ export function parseSetupConfig(text: string): SetupConfig {
     hotfixInstalled: raw.hotfixInstalled === true,
   };
   // The page's own rules, field by field.
-  const values: Partial<Record<ImsFieldName, string>> = { title: config.title, authServerUrl: config.authServerUrl, clientId: config.clientId, orgId: config.orgId, technicalAccountId: config.technicalAccountId, scopes: config.scopes.join(',') };
+  const values: Partial<Record<ImsFieldName, string>> = {
+    title: config.title,
+    authServerUrl: config.authServerUrl,
+    clientId: config.clientId,
+    orgId: config.orgId,
+    technicalAccountId: config.technicalAccountId,
+    scopes: config.scopes.join(','),
+  };
   for (const [name, value] of Object.entries(values) as [ImsFieldName, string][]) {
     const verdict = IMS_FIELD_RULES[name](value, { authType: 'oauth', orgId: config.orgId, clientId: config.clientId });
     if (verdict.error) problems.push(`${name}: ${verdict.error}`);
@@ -86,7 +100,10 @@ export function readClientSecret(config: SetupConfig, env: NodeJS.ProcessEnv): s
     }
   } else secret = env[config.clientSecretEnv];
   const verdict = IMS_FIELD_RULES.clientSecret(secret ?? '', { authType: 'oauth' });
-  if (!secret || verdict.error) throw new ConfigError([`client secret: set the environment variable ${config.clientSecretEnv}${verdict.error ? ` (${verdict.error})` : ''}`]);
+  if (!secret || verdict.error)
+    throw new ConfigError([
+      `client secret: set the environment variable ${config.clientSecretEnv}${verdict.error ? ` (${verdict.error})` : ''}`,
+    ]);
   return secret;
 }
 

@@ -36,7 +36,13 @@ export function findAuthorizable(repo: Repository, root: string, id: string): st
 }
 
 /** Creates a user under `folder` with an Oak-style node name; answers its path. */
-export function createAuthorizable(tx: RepositoryTransaction, folder: string, id: string, type: 'rep:User' | 'rep:SystemUser', props: Record<string, string> = {}): string {
+export function createAuthorizable(
+  tx: RepositoryTransaction,
+  folder: string,
+  id: string,
+  type: 'rep:User' | 'rep:SystemUser',
+  props: Record<string, string> = {},
+): string {
   tx.ensure(folder, 'rep:AuthorizableFolder', 'rep:AuthorizableFolder');
   const path = `${folder}/${oakNodeName()}`;
   tx.setProps(path, { 'jcr:primaryType': type, [AUTHORIZABLES.idProperty]: id, 'rep:principalName': id, ...props });

@@ -4,7 +4,17 @@
  * replication user, and Test Connection whose answer depends on the real state. The emulator's
  * Brand Portal stub knows which tenants exist.
  */
-import { AGENTS, CLOUD_CONFIG, ENDPOINTS, HEALTH_TEXT, agentName, agentTitle, agentTransportUri, replicationUserId, tenantUserFolder } from '../ui.frontend/src/aem/endpoints';
+import {
+  AGENTS,
+  CLOUD_CONFIG,
+  ENDPOINTS,
+  HEALTH_TEXT,
+  agentName,
+  agentTitle,
+  agentTransportUri,
+  replicationUserId,
+  tenantUserFolder,
+} from '../ui.frontend/src/aem/endpoints';
 import { validateTenantUrl } from '../ui.frontend/src/domain/tenant';
 import { createAuthorizable, findAuthorizable } from './authorizables';
 import type { EmulatorContext } from './context';
@@ -43,7 +53,12 @@ export function normaliseTenantUrl(raw: string): string {
   return verdict.normalised as string;
 }
 
-export const nodeNameFor = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'brand-portal';
+export const nodeNameFor = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '') || 'brand-portal';
 
 export function registerTenant(repo: Repository, tenantUrl: string): string {
   const url = normaliseTenantUrl(tenantUrl);
@@ -97,10 +112,12 @@ export function createAgents(repo: Repository, tenantUrl: string, imsConfig: str
 export function saveCloudConfig(ctx: EmulatorContext, input: CloudConfigInput): string {
   if (!input.name.trim()) throw new HttpError(400, 'name (the title) is required');
   const tenantUrl = normaliseTenantUrl(input.tenantUrl);
-  if (!input.imsConfig || !findImsConfig(ctx.repo, input.imsConfig)) throw new HttpError(400, `imsConfig does not name an existing IMS configuration: ${input.imsConfig || '(empty)'}`);
+  if (!input.imsConfig || !findImsConfig(ctx.repo, input.imsConfig))
+    throw new HttpError(400, `imsConfig does not name an existing IMS configuration: ${input.imsConfig || '(empty)'}`);
   let path: string;
   if (input.item) {
-    if (!input.item.startsWith(`${CLOUD_ROOT}/`) || !ctx.repo.exists(input.item)) throw new HttpError(400, `item is not an existing Brand Portal configuration: ${input.item}`);
+    if (!input.item.startsWith(`${CLOUD_ROOT}/`) || !ctx.repo.exists(input.item))
+      throw new HttpError(400, `item is not an existing Brand Portal configuration: ${input.item}`);
     path = input.item;
   } else {
     path = `${CLOUD_ROOT}/${nodeNameFor(input.name)}`;
@@ -121,7 +138,8 @@ export function saveCloudConfig(ctx: EmulatorContext, input: CloudConfigInput): 
     });
     // The tenant's replication user is made once and keeps the key it was made with: when the
     // IMS configuration is later replaced, publishing answers 401 until the user is reset.
-    if (!replicationUserPath(ctx.repo, tenant)) createAuthorizable(tx, tenantUserFolder(tenant), replicationUserId(tenant), 'rep:SystemUser', { imsConfig: input.imsConfig });
+    if (!replicationUserPath(ctx.repo, tenant))
+      createAuthorizable(tx, tenantUserFolder(tenant), replicationUserId(tenant), 'rep:SystemUser', { imsConfig: input.imsConfig });
   });
   if (!ctx.faults.agentsNotCreated) {
     const create = () => {
@@ -152,8 +170,27 @@ function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNo
 export function agentQueue(ctx: EmulatorContext, name: string): Record<string, unknown> | undefined {
   if (!agentContent(ctx.repo, name)) return undefined;
   const pending = ctx.faults.queue && (!ctx.faults.queue.agent || ctx.faults.queue.agent === name) ? ctx.faults.queue.items : 0;
-  const queue = Array.from({ length: pending }, (_, i) => ({ id: `item-${i}`, path: `/content/dam/asset-${i}.jpg`, type: 'ACTIVATE', time: Date.now() - i * 1000, userid: 'admin' }));
-  return { metaData: { queueStatus: { agentId: name, isBlocked: false, isPaused: false, time: Date.now(), processingSince: 0, lastProcessTime: 0, nextRetryPeriod: 0 } }, queue };
+  const queue = Array.from({ length: pending }, (_, i) => ({
+    id: `item-${i}`,
+    path: `/content/dam/asset-${i}.jpg`,
+    type: 'ACTIVATE',
+    time: Date.now() - i * 1000,
+    userid: 'admin',
+  }));
+  return {
+    metaData: {
+      queueStatus: {
+        agentId: name,
+        isBlocked: false,
+        isPaused: false,
+        time: Date.now(),
+        processingSince: 0,
+        lastProcessTime: 0,
+        nextRetryPeriod: 0,
+      },
+    },
+    queue,
+  };
 }
 
 export interface TestConnectionResult {
@@ -196,13 +233,21 @@ export async function testConnection(ctx: EmulatorContext, name: string): Promis
   const ims = findImsConfig(ctx.repo, imsId);
   if (!ims) return fail(`Unable to get an access token: no IMS configuration ${imsId}.`);
   const health = await checkHealth(ctx, ims);
-  if (!health.healthy) return fail(`Unable to get an access token: ${health.message.replace(HEALTH_TEXT.providerFailure, 'AccessTokenProvider failed')}`);
+  if (!health.healthy)
+    return fail(`Unable to get an access token: ${health.message.replace(HEALTH_TEXT.providerFailure, 'AccessTokenProvider failed')}`);
   log.push('Sending POST request to ' + uri);
   const userPath = replicationUserPath(ctx.repo, tenantOf(uri));
   const user = userPath ? ctx.repo.get(userPath) : undefined;
   if (!user || user.props.imsConfig !== ims.id) {
-    return fail('Received response from remote server: HTTP/1.1 401 Unauthorized (the tenant replication user does not hold the current key)');
+    return fail(
+      'Received response from remote server: HTTP/1.1 401 Unauthorized (the tenant replication user does not hold the current key)',
+    );
   }
   if (ctx.faults.testConnection === 'fail') return fail('Received response from remote server: HTTP/1.1 500 Internal Server Error');
-  return finish(true, [...log, 'sent. Response: 200 OK', 'Received response from remote server: HTTP/1.1 200 OK', 'ReplicationAction TEST ok.']);
+  return finish(true, [
+    ...log,
+    'sent. Response: 200 OK',
+    'Received response from remote server: HTTP/1.1 200 OK',
+    'ReplicationAction TEST ok.',
+  ]);
 }

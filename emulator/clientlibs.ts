@@ -104,7 +104,12 @@ export function concatenateClientlib(repo: Repository, folderPath: string, folde
       continue;
     }
     if (line.startsWith('#') || line.startsWith('//')) continue;
-    const file = repo.readFile([folderPath, base, line].filter(Boolean).join('/').replace(/\/\.\//g, '/'));
+    const file = repo.readFile(
+      [folderPath, base, line]
+        .filter(Boolean)
+        .join('/')
+        .replace(/\/\.\//g, '/'),
+    );
     if (file) parts.push(file, Buffer.from('\n'));
   }
   return Buffer.concat(parts);

@@ -79,7 +79,12 @@ export interface Route {
   control?: boolean;
 }
 
-export const route = (methods: string | readonly string[], pattern: RegExp, handler: Handler, flags: Pick<Route, 'anonymous' | 'csrfExempt' | 'control'> = {}): Route => ({
+export const route = (
+  methods: string | readonly string[],
+  pattern: RegExp,
+  handler: Handler,
+  flags: Pick<Route, 'anonymous' | 'csrfExempt' | 'control'> = {},
+): Route => ({
   methods: typeof methods === 'string' ? [methods] : methods,
   pattern,
   handler,

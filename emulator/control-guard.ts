@@ -28,6 +28,6 @@ export function controlRefusal(req: IncomingMessage, url: URL, secret: string): 
     if (typeof value === 'string' && value && hostOf(value) !== host) return `Cross-site request refused (${header}: another site)`;
   }
   const given = (req.headers[CONTROL_SECRET_HEADER] as string | undefined) ?? url.searchParams.get('secret') ?? '';
-  if (!secret || !same(given, secret)) return 'Control routes need this run\'s secret (header X-Emulator-Secret; npm start prints it)';
+  if (!secret || !same(given, secret)) return "Control routes need this run's secret (header X-Emulator-Secret; npm start prints it)";
   return undefined;
 }

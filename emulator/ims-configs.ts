@@ -71,7 +71,9 @@ export function listImsConfigs(repo: Repository): StoredImsConfig[] {
   return names.filter(isProviderFile).map((providerFile) => {
     const n = suffixOf(providerFile, IMS_OSGI.providerPid);
     const props = readFile(repo, providerFile);
-    const customizerFile = names.find((c) => c === `${IMS_OSGI.customizerPid}.${n}.config` || c === `${IMS_OSGI.customizerPid}-${n}.config`);
+    const customizerFile = names.find(
+      (c) => c === `${IMS_OSGI.customizerPid}.${n}.config` || c === `${IMS_OSGI.customizerPid}-${n}.config`,
+    );
     return {
       id: n,
       pid: `${IMS_OSGI.providerPid}.${n}`,

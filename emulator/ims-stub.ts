@@ -13,7 +13,8 @@ import type { Repository } from './store';
 
 export const INTEGRATIONS = '/var/emulator/ims/integrations';
 
-export type ImsErrorCode = 'invalid_client' | 'invalid_token' | 'invalid_signature' | 'invalid_scope' | 'bad_request' | 'unsupported_grant_type';
+export type ImsErrorCode =
+  'invalid_client' | 'invalid_token' | 'invalid_signature' | 'invalid_scope' | 'bad_request' | 'unsupported_grant_type';
 
 export interface ImsAnswer {
   status: number;
@@ -30,9 +31,15 @@ export interface Integration {
   certificatePem?: string;
 }
 
-export type MaskedIntegration = Omit<Integration, 'clientSecret'> & { clientSecret: string; certificate?: { subject: string; notAfter: string } };
+export type MaskedIntegration = Omit<Integration, 'clientSecret'> & {
+  clientSecret: string;
+  certificate?: { subject: string; notAfter: string };
+};
 
-export const imsError = (status: number, error: ImsErrorCode, description: string): ImsAnswer => ({ status, body: { error, error_description: description } });
+export const imsError = (status: number, error: ImsErrorCode, description: string): ImsAnswer => ({
+  status,
+  body: { error, error_description: description },
+});
 
 /** Shows that a secret exists without showing it. */
 
@@ -74,7 +81,8 @@ export function registerIntegration(repo: Repository, raw: Record<string, unknow
   }
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(integration.clientId)) throw new HttpError(400, 'clientId may use letters, digits, - and _');
   if (integration.certificatePem) {
-    if (/PRIVATE KEY/.test(integration.certificatePem)) throw new HttpError(400, 'certificatePem holds a private key: upload the public certificate only');
+    if (/PRIVATE KEY/.test(integration.certificatePem))
+      throw new HttpError(400, 'certificatePem holds a private key: upload the public certificate only');
     try {
       new X509Certificate(integration.certificatePem);
     } catch {
@@ -125,7 +133,8 @@ export const listIntegrations = (repo: Repository): MaskedIntegration[] =>
     .filter((i): i is Integration => Boolean(i))
     .map(mask);
 
-export const removeIntegration = (repo: Repository, clientId: string): boolean => repo.change((tx) => tx.remove(`${INTEGRATIONS}/${clientId}`));
+export const removeIntegration = (repo: Repository, clientId: string): boolean =>
+  repo.change((tx) => tx.remove(`${INTEGRATIONS}/${clientId}`));
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -147,10 +156,16 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
   }
 }
 
-export function exchangeJwt(repo: Repository, form: { client_id?: string; client_secret?: string; jwt_token?: string }, stubBases: readonly string[], now = Date.now()): ImsAnswer {
+export function exchangeJwt(
+  repo: Repository,
+  form: { client_id?: string; client_secret?: string; jwt_token?: string },
+  stubBases: readonly string[],
+  now = Date.now(),
+): ImsAnswer {
   const integration = getIntegration(repo, form.client_id ?? '');
   if (!integration) return imsError(400, 'invalid_client', 'invalid client_id parameter');
-  if (!sameSecret(form.client_secret ?? '', integration.clientSecret)) return imsError(401, 'invalid_client', 'invalid client_secret parameter');
+  if (!sameSecret(form.client_secret ?? '', integration.clientSecret))
+    return imsError(401, 'invalid_client', 'invalid client_secret parameter');
   const jwt = form.jwt_token ?? '';
   if (!jwt) return imsError(400, 'invalid_token', 'jwt_token parameter is missing');
   const parts = jwt.split('.');
@@ -161,20 +176,30 @@ export function exchangeJwt(repo: Repository, form: { client_id?: string; client
   if (!Number.isInteger(claims.exp)) return imsError(400, 'invalid_token', 'exp must be an integer (seconds since epoch)');
   if (claims.jti !== undefined && typeof claims.jti !== 'string') return imsError(400, 'invalid_token', 'jti must be a string');
 
-  if (!integration.certificatePem) return imsError(400, 'invalid_signature', 'No public key certificate is registered for this integration');
+  if (!integration.certificatePem)
+    return imsError(400, 'invalid_signature', 'No public key certificate is registered for this integration');
   const cert = new X509Certificate(integration.certificatePem);
-  if (new Date(cert.validTo).getTime() < now) return imsError(400, 'invalid_signature', `The certificate registered for this integration expired on ${new Date(cert.validTo).toISOString()}`);
+  if (new Date(cert.validTo).getTime() < now)
+    return imsError(
+      400,
+      'invalid_signature',
+      `The certificate registered for this integration expired on ${new Date(cert.validTo).toISOString()}`,
+    );
   const signed = verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), cert.publicKey, Buffer.from(parts[2], 'base64url'));
   if (!signed) return imsError(400, 'invalid_signature', 'JWT signature verification failed');
 
   const exp = (claims.exp as number) * 1000;
   if (exp <= now) return imsError(400, 'invalid_token', 'JWT token is expired');
   if (exp > now + 24 * 3600 * 1000) return imsError(400, 'invalid_token', 'exp must be at most 24 hours ahead');
-  if (typeof claims.iss !== 'string' || !claims.iss.endsWith('@AdobeOrg')) return imsError(400, 'bad_request', 'iss must be an organization id ending in @AdobeOrg');
-  if (typeof claims.sub !== 'string' || !claims.sub.endsWith('@techacct.adobe.com')) return imsError(400, 'bad_request', 'sub must be a technical account id ending in @techacct.adobe.com');
-  if (!bases(stubBases).some((b) => claims.aud === `${b}${IMS.audiencePrefix}${integration.clientId}`)) return imsError(400, 'invalid_client', 'aud does not match the client_id');
+  if (typeof claims.iss !== 'string' || !claims.iss.endsWith('@AdobeOrg'))
+    return imsError(400, 'bad_request', 'iss must be an organization id ending in @AdobeOrg');
+  if (typeof claims.sub !== 'string' || !claims.sub.endsWith('@techacct.adobe.com'))
+    return imsError(400, 'bad_request', 'sub must be a technical account id ending in @techacct.adobe.com');
+  if (!bases(stubBases).some((b) => claims.aud === `${b}${IMS.audiencePrefix}${integration.clientId}`))
+    return imsError(400, 'invalid_client', 'aud does not match the client_id');
   if (claims.iss !== integration.orgId) return imsError(400, 'invalid_client', 'iss is not the organization of this integration');
-  if (claims.sub !== integration.technicalAccountId) return imsError(400, 'invalid_client', 'sub is not the technical account of this integration');
+  if (claims.sub !== integration.technicalAccountId)
+    return imsError(400, 'invalid_client', 'sub is not the technical account of this integration');
 
   const metascopes = Object.entries(claims)
     .filter(([k, v]) => v === true && bases(stubBases).some((b) => k.startsWith(`${b}${IMS.metascopePrefix}`)))
@@ -185,11 +210,15 @@ export function exchangeJwt(repo: Repository, form: { client_id?: string; client
   return { status: 200, body: { access_token: token(), token_type: 'bearer', expires_in: 86399999 } };
 }
 
-export function clientCredentials(repo: Repository, form: { grant_type?: string; client_id?: string; client_secret?: string; scope?: string }): ImsAnswer {
+export function clientCredentials(
+  repo: Repository,
+  form: { grant_type?: string; client_id?: string; client_secret?: string; scope?: string },
+): ImsAnswer {
   if (form.grant_type !== 'client_credentials') return imsError(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
   const integration = getIntegration(repo, form.client_id ?? '');
   if (!integration) return imsError(400, 'invalid_client', 'invalid client_id parameter');
-  if (!sameSecret(form.client_secret ?? '', integration.clientSecret)) return imsError(401, 'invalid_client', 'invalid client_secret parameter');
+  if (!sameSecret(form.client_secret ?? '', integration.clientSecret))
+    return imsError(401, 'invalid_client', 'invalid client_secret parameter');
   const requested = (form.scope ?? '').split(/[,\s]+/).filter(Boolean);
   const missing = requested.filter((s) => !integration.scopes.includes(s));
   if (missing.length) return imsError(400, 'invalid_scope', `invalid scope: ${missing.join(', ')}`);

@@ -22,7 +22,6 @@ export function serviceUserPath(repo: Repository): string {
   return path;
 }
 
-
 const hash = (password: string, salt: Buffer) => scryptSync(password, salt, 32);
 
 function certificateInfo(pem: string): CertificateInfo {
@@ -70,7 +69,11 @@ export function createKeystore(repo: Repository, userPath: string, password: str
   if (password !== repeat) throw new HttpError(400, 'The keystore passwords do not match.');
   const salt = randomBytes(16);
   repo.change((tx) => {
-    tx.setProps(keystorePath(userPath), { 'jcr:primaryType': 'nt:unstructured', passwordSalt: salt.toString('base64'), passwordHash: hash(password, salt).toString('base64') });
+    tx.setProps(keystorePath(userPath), {
+      'jcr:primaryType': 'nt:unstructured',
+      passwordSalt: salt.toString('base64'),
+      passwordHash: hash(password, salt).toString('base64'),
+    });
     tx.ensure(`${keystorePath(userPath)}/entries`);
   });
 }
@@ -79,10 +82,15 @@ function requireKeystore(repo: Repository, userPath: string): void {
   if (!repo.exists(keystorePath(userPath))) throw new HttpError(404, 'The keystore does not exist: create it first.');
 }
 
-export function addKeyEntry(repo: Repository, userPath: string, options: { alias: string; privateKeyDer: Buffer; certChainPem: string }): void {
+export function addKeyEntry(
+  repo: Repository,
+  userPath: string,
+  options: { alias: string; privateKeyDer: Buffer; certChainPem: string },
+): void {
   requireKeystore(repo, userPath);
   const alias = options.alias.trim();
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(alias)) throw new HttpError(400, 'The alias may use letters, digits, dot, dash and underscore (at most 64).');
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(alias))
+    throw new HttpError(400, 'The alias may use letters, digits, dot, dash and underscore (at most 64).');
   let key: KeyObject;
   try {
     // As AEM reads `pk`: unencrypted PKCS#8 in DER bytes; PEM text or an encrypted key fails.
@@ -99,7 +107,8 @@ export function addKeyEntry(repo: Repository, userPath: string, options: { alias
     throw new HttpError(400, 'The certificate is not a readable X.509 PEM.');
   }
   const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
-  if (!spki(leaf.publicKey).equals(spki(createPublicKey(key)))) throw new HttpError(400, 'The private key does not belong to the certificate.');
+  if (!spki(leaf.publicKey).equals(spki(createPublicKey(key))))
+    throw new HttpError(400, 'The private key does not belong to the certificate.');
   if (repo.exists(`${keystorePath(userPath)}/entries/${alias}`)) throw new HttpError(409, `The alias ${alias} is already in use.`);
   const pkcs8 = key.export({ type: 'pkcs8', format: 'pem' }).toString();
   repo.change((tx) =>

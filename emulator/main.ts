@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const secret = emulator.context.options.controlSecret;
   console.log(`
   Local AEM author emulator (claims AEM ${emulator.context.options.productVersion})
-  Mode:              ${emulator.context.options.interimEndpoints ? 'interim endpoints: also serves the project\'s unconfirmed addresses (Check Health, public key) that a real AEM answers with 404' : 'AEM-faithful: answers only what public evidence shows AEM 6.5 answers (start with --interim-endpoints for the project\'s interim addresses)'}
+  Mode:              ${emulator.context.options.interimEndpoints ? "interim endpoints: also serves the project's unconfirmed addresses (Check Health, public key) that a real AEM answers with 404" : "AEM-faithful: answers only what public evidence shows AEM 6.5 answers (start with --interim-endpoints for the project's interim addresses)"}
   Tools console:     ${emulator.url}/aem/start.html
   Brand Portal page: ${emulator.url}${pagePath}
   Login:             admin / ${password === 'admin' ? 'admin' : '(BPSETUP_ADMIN_PASSWORD)'}

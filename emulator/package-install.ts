@@ -7,7 +7,16 @@
 import yauzl from 'yauzl';
 import { XMLParser } from 'fast-xml-parser';
 import { parseDocview, platformToJcrName } from './docview';
-import { type RepoNode, type Repository, type RepositoryTransaction, findNode, isSafeNodeName, joinPath, newNode, splitPath } from './store';
+import {
+  type RepoNode,
+  type Repository,
+  type RepositoryTransaction,
+  findNode,
+  isSafeNodeName,
+  joinPath,
+  newNode,
+  splitPath,
+} from './store';
 
 export interface FilterSet {
   root: string;
@@ -53,7 +62,8 @@ export function readZip(buffer: Buffer, limits = PACKAGE_LIMITS): Promise<Map<st
       zip.on('end', () => !failed && resolve(entries));
       zip.on('entry', (entry: yauzl.Entry) => {
         if (entries.size >= limits.entries) return fail(`the package has more than ${limits.entries} entries`);
-        if (entry.fileName.split('/').filter(Boolean).length > limits.depth) return fail(`${entry.fileName.slice(0, 120)}…: deeper than ${limits.depth} folders`);
+        if (entry.fileName.split('/').filter(Boolean).length > limits.depth)
+          return fail(`${entry.fileName.slice(0, 120)}…: deeper than ${limits.depth} folders`);
         if (entry.fileName.endsWith('/')) {
           entries.set(entry.fileName.replace(/\/$/, ''), null);
           zip.readEntry();
@@ -85,7 +95,11 @@ export function readZip(buffer: Buffer, limits = PACKAGE_LIMITS): Promise<Map<st
   });
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['entry', 'filter', 'include', 'exclude'].includes(n) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (n) => ['entry', 'filter', 'include', 'exclude'].includes(n),
+});
 
 function parseProperties(text: string): Record<string, string> {
   const doc = xml.parse(text) as { properties?: { entry?: { key: string; '#text'?: string | number }[] } };
@@ -115,9 +129,7 @@ const under = (path: string, root: string) => path === root || path.startsWith(r
 export function isCovered(filters: FilterSet[], path: string): boolean {
   return filters.some(
     (f) =>
-      under(path, f.root) &&
-      (f.includes.length === 0 || f.includes.some((r) => r.test(path))) &&
-      !f.excludes.some((r) => r.test(path)),
+      under(path, f.root) && (f.includes.length === 0 || f.includes.some((r) => r.test(path))) && !f.excludes.some((r) => r.test(path)),
   );
 }
 
@@ -169,12 +181,12 @@ function buildTree(entries: Map<string, Buffer | null>): RepoNode {
   return root;
 }
 
-
 /** Merge mode: existing content is kept as it is; only nodes that do not exist yet are added. */
 function addMissing(path: string, existing: RepoNode | undefined, pkg: RepoNode, written: string[]): RepoNode {
   if (!existing) written.push(path);
   const out: RepoNode = { props: existing ? existing.props : { ...pkg.props }, children: { ...(existing?.children ?? {}) } };
-  for (const [name, child] of Object.entries(pkg.children)) out.children[name] = addMissing(joinPath(path, name), existing?.children[name], child, written);
+  for (const [name, child] of Object.entries(pkg.children))
+    out.children[name] = addMissing(joinPath(path, name), existing?.children[name], child, written);
   return out;
 }
 
@@ -236,7 +248,12 @@ export async function installPackage(repo: Repository, buffer: Buffer): Promise<
         continue;
       }
       const existing = tx.get(filter.root);
-      tx.put(filter.root, filter.mode === 'merge' ? addMissing(filter.root, existing, pkgNode, written) : merge([filter], filter.root, existing, pkgNode, written));
+      tx.put(
+        filter.root,
+        filter.mode === 'merge'
+          ? addMissing(filter.root, existing, pkgNode, written)
+          : merge([filter], filter.root, existing, pkgNode, written),
+      );
     }
     const stored = storePackage(tx, info, buffer);
     tx.setProps(`${stored}/jcr:content`, { 'vlt:lastUnpacked': new Date().toISOString() });

@@ -156,7 +156,13 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
         rawReq.socket.destroy();
         return;
       }
-      if (fault?.status) return send(res, fault.status, fault.body ?? `Injected fault: HTTP ${fault.status}`, fault.contentType ?? 'text/plain;charset=utf-8');
+      if (fault?.status)
+        return send(
+          res,
+          fault.status,
+          fault.body ?? `Injected fault: HTTP ${fault.status}`,
+          fault.contentType ?? 'text/plain;charset=utf-8',
+        );
       // Gates first, routing after, as in AEM: the login and CSRF filters run before servlet resolution.
       const found = findRoute(routes, req.method, req.path);
       const flags: Pick<Route, 'anonymous' | 'csrfExempt' | 'control'> = typeof found === 'object' ? found.route : {};
@@ -208,4 +214,3 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       }),
   };
 }
-

@@ -31,7 +31,8 @@ const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 export const isSafeNodeName = (name: string): boolean => !PROTOTYPE_NAMES.has(name);
 
 /** A child by name, own properties only: a lookup can never return an object prototype. */
-const childOf = (node: RepoNode, name: string): RepoNode | undefined => (Object.prototype.hasOwnProperty.call(node.children, name) ? node.children[name] : undefined);
+const childOf = (node: RepoNode, name: string): RepoNode | undefined =>
+  Object.prototype.hasOwnProperty.call(node.children, name) ? node.children[name] : undefined;
 
 function assertSafe(name: string): void {
   if (!isSafeNodeName(name)) throw new Error(`Refused node name: ${name}`);

@@ -33,7 +33,8 @@ function stubUrl(ctx: EmulatorContext, configured: string, path: string): string
   } catch {
     return undefined;
   }
-  if (host === new URL(IMS.defaultServer).hostname || host.endsWith('.adobelogin.com')) return `${ctx.baseUrl}${IMS.emulatorStubBase}${path}`;
+  if (host === new URL(IMS.defaultServer).hostname || host.endsWith('.adobelogin.com'))
+    return `${ctx.baseUrl}${IMS.emulatorStubBase}${path}`;
   if (configured.startsWith(ctx.baseUrl)) return `${configured.replace(/\/+$/, '')}${path}`;
   return undefined;
 }
@@ -51,7 +52,12 @@ export async function requestAccessToken(ctx: EmulatorContext, config: StoredIms
   if (config.authType === 'oauth') {
     const target = stubUrl(ctx, endpoint, IMS.tokenV3Path);
     if (!target) return { networkError: `java.net.UnknownHostException: ${endpoint}` };
-    return post(target, { grant_type: IMS_OSGI.clientCredentialsGrant, client_id: clientId, client_secret: clientSecret, scope: String(p[P.scope] ?? '') });
+    return post(target, {
+      grant_type: IMS_OSGI.clientCredentialsGrant,
+      client_id: clientId,
+      client_secret: clientSecret,
+      scope: String(p[P.scope] ?? ''),
+    });
   }
   const target = stubUrl(ctx, endpoint, IMS.jwtExchangePath);
   if (!target) return { networkError: `java.net.UnknownHostException: ${endpoint}` };

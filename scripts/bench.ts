@@ -51,8 +51,19 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     row('walkthrough', 'skipped', 'no Chromium (npm test installs it)');
     return;
   }
-  row(interimEndpoints ? 'walkthrough, --interim-endpoints mode' : 'walkthrough, AEM-faithful mode (default)', '', interimEndpoints ? 'Check Health answers' : 'Check Health has no address; the agents prove the token');
-  const emu = await startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, agentDelayMs: 300, interimEndpoints });
+  row(
+    interimEndpoints ? 'walkthrough, --interim-endpoints mode' : 'walkthrough, AEM-faithful mode (default)',
+    '',
+    interimEndpoints ? 'Check Health answers' : 'Check Health has no address; the agents prove the token',
+  );
+  const emu = await startEmulator({
+    port: 0,
+    dataDir: null,
+    packageZip: builtPackagePath(),
+    quiet: true,
+    agentDelayMs: 300,
+    interimEndpoints,
+  });
   const browser = await openBrowser(PROJECT_ROOT);
   try {
     await login(browser.page, emu.url, '/aem/start.html');
@@ -62,11 +73,23 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     const elapsed = Date.now() - started;
     const requests = emu.context.journal.list(since).filter((r) => !r.path.startsWith('/etc.clientlibs/'));
     const writes = requests.filter((r) => r.write);
-    row('  admin actions, empty author → 4 agents connected', String(actions), `${typedFields} typed/pasted, ${actions - typedFields} clicks`);
+    row(
+      '  admin actions, empty author → 4 agents connected',
+      String(actions),
+      `${typedFields} typed/pasted, ${actions - typedFields} clicks`,
+    );
     row('  manual route (product brief)', String(MANUAL_CLICKS_AND_FIELDS), 'clicks and typed fields over five consoles');
     row('  actions saved', `${(MANUAL_CLICKS_AND_FIELDS / actions).toFixed(1)}x fewer`, 'same-run ratio');
-    row('  requests to AEM during the walkthrough', String(requests.length), `${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`);
-    row('  wall time of the walkthrough (emulator)', `${(elapsed / 1000).toFixed(1)} s`, 'includes the 300 ms agent delay; a figure, not a test');
+    row(
+      '  requests to AEM during the walkthrough',
+      String(requests.length),
+      `${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`,
+    );
+    row(
+      '  wall time of the walkthrough (emulator)',
+      `${(elapsed / 1000).toFixed(1)} s`,
+      'includes the 300 ms agent delay; a figure, not a test',
+    );
   } finally {
     await browser.close();
     await emu.close();
@@ -76,7 +99,11 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
 /** The CLI on a fleet: checking three authors at concurrency 3, against one, in the same run (medians of 3). */
 async function cliFleet(): Promise<void> {
   // A real author answers over a network after some server time: 20 ms per request stands for it.
-  const emus = await Promise.all([0, 1, 2].map(() => startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, agentDelayMs: 100, latencyMs: LATENCY_MS })));
+  const emus = await Promise.all(
+    [0, 1, 2].map(() =>
+      startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, agentDelayMs: 100, latencyMs: LATENCY_MS }),
+    ),
+  );
   try {
     for (const emu of emus) {
       ensureDemoIntegration(emu.context);
@@ -84,16 +111,27 @@ async function cliFleet(): Promise<void> {
     }
     const hosts = emus.map((e) => ({ url: e.url, user: 'admin', password: 'admin' }));
     const config = parseSetupConfig(
-      JSON.stringify({ clientId: DEMO_INTEGRATION.clientId, orgId: DEMO_INTEGRATION.orgId, scopes: DEMO_INTEGRATION.scopes, tenantUrl: DEMO_TENANT_URL }),
+      JSON.stringify({
+        clientId: DEMO_INTEGRATION.clientId,
+        orgId: DEMO_INTEGRATION.orgId,
+        scopes: DEMO_INTEGRATION.scopes,
+        tenantUrl: DEMO_TENANT_URL,
+      }),
     );
     const fleet = (tasks: HostTask[], concurrency: number) => runFleet(tasks, { concurrency, timeoutSeconds: 120, quiet: true });
-    const setup = await fleet(hosts.map((host) => ({ command: 'setup', host, config, clientSecret: DEMO_INTEGRATION.clientSecret })), 3);
+    const setup = await fleet(
+      hosts.map((host) => ({ command: 'setup', host, config, clientSecret: DEMO_INTEGRATION.clientSecret })),
+      3,
+    );
     if (setup.some((r) => r.exit !== 0)) throw new Error('bench: the fleet setup did not end healthy');
     const timed = async (n: number, concurrency: number) => {
       const times: number[] = [];
       for (let i = 0; i < 3; i++) {
         const started = Date.now();
-        await fleet(hosts.slice(0, n).map((host) => ({ command: 'check', host })), concurrency);
+        await fleet(
+          hosts.slice(0, n).map((host) => ({ command: 'check', host })),
+          concurrency,
+        );
         times.push(Date.now() - started);
       }
       return times.sort((a, b) => a - b)[1];
@@ -117,7 +155,10 @@ async function main(): Promise<void> {
   // The same figures as JSON, for trend tracking (git-ignored with the other test output).
   mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
   const out = join(PROJECT_ROOT, 'test-results', 'bench.json');
-  writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), figures: rows.map(([name, value, note]) => ({ name: name.trim(), value, note })) }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), figures: rows.map(([name, value, note]) => ({ name: name.trim(), value, note })) }, null, 2)}\n`,
+  );
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log('bpsetup benchmark figures');
   for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(14)}  ${note}`);

@@ -14,7 +14,8 @@ const pkg = require(path.join(ROOT, 'package.json'));
 const PACKAGE = { group: 'bpsetup', name: 'bpsetup.ui.apps', version: pkg.version };
 const MTIME = new Date('2020-01-01T00:00:00Z');
 
-const xmlEscape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+const xmlEscape = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
 
 function propertiesXml() {
   const entries = {
@@ -57,7 +58,10 @@ function build(outDir = path.join(ROOT, 'target')) {
   addTree(jcrRoot, 'jcr_root');
   zip.end();
   return new Promise((resolve, reject) => {
-    zip.outputStream.pipe(fs.createWriteStream(outFile)).on('close', () => resolve(outFile)).on('error', reject);
+    zip.outputStream
+      .pipe(fs.createWriteStream(outFile))
+      .on('close', () => resolve(outFile))
+      .on('error', reject);
   });
 }
 

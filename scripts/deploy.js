@@ -39,7 +39,10 @@ async function main() {
   form.set('force', 'true');
   const uploaded = await packmgr(`${base}/crx/packmgr/service/.json/?cmd=upload`, form);
   console.log(`uploaded ${uploaded.path}`);
-  const installed = await packmgr(`${base}/crx/packmgr/service/.json${uploaded.path}?cmd=install`, new URLSearchParams({ recursive: 'true' }));
+  const installed = await packmgr(
+    `${base}/crx/packmgr/service/.json${uploaded.path}?cmd=install`,
+    new URLSearchParams({ recursive: 'true' }),
+  );
   console.log(`installed: ${installed.msg}`);
   console.log(`open ${base}/apps/bpsetup/content/setup.html`);
 }

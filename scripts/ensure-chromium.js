@@ -36,7 +36,9 @@ if (isRoot && hasApt) {
 const packages = missing().join(' ');
 console.error(
   `The tests need ${packages}, which was not found.\n` +
-    (hasApt ? `  Install it with:  sudo apt-get update && sudo apt-get install -y ${packages}\n` : '  Install it (for Chromium you may point CHROMIUM_PATH at its executable).\n') +
+    (hasApt
+      ? `  Install it with:  sudo apt-get update && sudo apt-get install -y ${packages}\n`
+      : '  Install it (for Chromium you may point CHROMIUM_PATH at its executable).\n') +
     '  Then run npm test again.',
 );
 process.exit(1);

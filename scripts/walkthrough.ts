@@ -13,7 +13,11 @@ export interface WalkthroughHooks {
   milestone?: (name: 'tools' | 'empty' | 'imsSaved' | 'connected' | 'summary') => Promise<void>;
 }
 
-export async function walkOauthSetup(page: Page, emu: RunningEmulator, hooks: WalkthroughHooks = {}): Promise<{ actions: number; typedFields: number }> {
+export async function walkOauthSetup(
+  page: Page,
+  emu: RunningEmulator,
+  hooks: WalkthroughHooks = {},
+): Promise<{ actions: number; typedFields: number }> {
   ensureDemoIntegration(emu.context);
   registerTenant(emu.context.repo, DEMO_TENANT_URL);
   let actions = 0;
@@ -46,7 +50,9 @@ export async function walkOauthSetup(page: Page, emu: RunningEmulator, hooks: Wa
   await type('.bpsetup-credentials-input', credential);
   await click('.bpsetup-ims-submit');
   // With --interim-endpoints Check Health answers "healthy"; on a faithful author it says it cannot run here.
-  const healthResult = emu.context.options.interimEndpoints ? '.bpsetup-health-result coral-alert[variant="success"]' : '.bpsetup-health-result coral-alert';
+  const healthResult = emu.context.options.interimEndpoints
+    ? '.bpsetup-health-result coral-alert[variant="success"]'
+    : '.bpsetup-health-result coral-alert';
   await page.waitForSelector(healthResult, { timeout: 20000 });
   await hooks.milestone?.('imsSaved');
 

@@ -12,7 +12,12 @@ import type { HostFailure, HostResult } from '../host-result';
 
 /** The author cannot be reached or refuses the credentials: nothing else can be said about it. */
 export function unreachable(error: unknown): HostFailure | undefined {
-  if (error instanceof SessionExpiredError) return { title: 'AEM refused the credentials', explanation: 'The user name or password was not accepted (or the user has no session).', fix: 'Check AEM_USER and AEM_PASSWORD, or the password variable the hosts file names.' };
+  if (error instanceof SessionExpiredError)
+    return {
+      title: 'AEM refused the credentials',
+      explanation: 'The user name or password was not accepted (or the user has no session).',
+      fix: 'Check AEM_USER and AEM_PASSWORD, or the password variable the hosts file names.',
+    };
   if (error instanceof NetworkError || error instanceof TimeoutError) {
     const p = explainRequestError(error);
     return { title: p.title, explanation: p.explanation, fix: p.fix };
@@ -37,10 +42,20 @@ export async function inspect(previous?: SetupFacts): Promise<Inspection> {
   const reading = await readSetupFacts(previous);
   const fatal = [reading.errors.imsConfigs, reading.errors.cloud, reading.errors.version].map(unreachable).find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal };
-  const [health, agentTests] = await Promise.all([checkActiveHealth(reading.facts), testTenantAgents(reading.facts, (e) => explainRequestError(e).title)]);
+  const [health, agentTests] = await Promise.all([
+    checkActiveHealth(reading.facts),
+    testTenantAgents(reading.facts, (e) => explainRequestError(e).title),
+  ]);
   const now = new Date().toISOString();
   return {
-    facts: { ...reading.facts, health: health.health, healthUnavailable: Boolean(health.unavailable), healthCheckedAt: health.health ? now : undefined, agentTests, agentsTestedAt: agentTests.length ? now : undefined },
+    facts: {
+      ...reading.facts,
+      health: health.health,
+      healthUnavailable: Boolean(health.unavailable),
+      healthCheckedAt: health.health ? now : undefined,
+      agentTests,
+      agentsTestedAt: agentTests.length ? now : undefined,
+    },
     failure: health.error ? failureOf(health.error) : undefined,
   };
 }
@@ -68,7 +83,13 @@ export function verdict(url: string, command: string, inspection: Inspection): H
 }
 
 /** The answer for an author that could not be judged at all (exit 2). */
-export const unreachableResult = (url: string, command: string, failure: HostFailure): HostResult => ({ url, command, exit: 2, changes: [], failure });
+export const unreachableResult = (url: string, command: string, failure: HostFailure): HostResult => ({
+  url,
+  command,
+  exit: 2,
+  changes: [],
+  failure,
+});
 
 export async function check(url: string): Promise<HostResult> {
   const inspection = await inspect();

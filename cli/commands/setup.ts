@@ -30,7 +30,12 @@ const sameServer = (a = '', b = '') => a.replace(/\/+$/, '') === b.replace(/\/+$
 
 /** An OAuth configuration that already holds what the file asks for (the secret cannot be read back). */
 export const matchesConfig = (c: ImsConfig, config: SetupConfig): boolean =>
-  c.authType === 'oauth' && c.title === config.title && c.clientId === config.clientId && c.orgId === config.orgId && sameScopes(c.scopes, config.scopes) && sameServer(c.endpoint ?? config.authServerUrl, config.authServerUrl);
+  c.authType === 'oauth' &&
+  c.title === config.title &&
+  c.clientId === config.clientId &&
+  c.orgId === config.orgId &&
+  sameScopes(c.scopes, config.scopes) &&
+  sameServer(c.endpoint ?? config.authServerUrl, config.authServerUrl);
 
 class Stop extends Error {
   constructor(readonly failure: HostFailure) {
@@ -54,9 +59,14 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     const state = deriveSetupState(facts);
     if (!state.oauthAvailable) {
       throw new Stop({
-        title: state.oauth === 'unknown' ? 'The AEM version cannot be read' : `AEM ${facts.version ?? ''} cannot use OAuth Server-to-Server`,
-        explanation: 'JWT no longer gets tokens from Adobe (not after March 1, 2026), so only OAuth Server-to-Server can connect Brand Portal.',
-        fix: state.oauth === 'withHotfix' ? 'Install Adobe\'s IMS compatibility hotfix and set "hotfixInstalled": true, or update to 6.5.21.' : 'Update AEM to 6.5.21 or later (or to SP11+ with the IMS compatibility hotfix).',
+        title:
+          state.oauth === 'unknown' ? 'The AEM version cannot be read' : `AEM ${facts.version ?? ''} cannot use OAuth Server-to-Server`,
+        explanation:
+          'JWT no longer gets tokens from Adobe (not after March 1, 2026), so only OAuth Server-to-Server can connect Brand Portal.',
+        fix:
+          state.oauth === 'withHotfix'
+            ? 'Install Adobe\'s IMS compatibility hotfix and set "hotfixInstalled": true, or update to 6.5.21.'
+            : 'Update AEM to 6.5.21 or later (or to SP11+ with the IMS compatibility hotfix).',
       });
     }
 
@@ -67,7 +77,9 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     if (command === 'migrate') {
       if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
       const inspection = await inspect(facts);
-      return inspection.unreachable ? unreachableResult(url, command, inspection.unreachable) : { ...verdict(url, command, inspection), changes };
+      return inspection.unreachable
+        ? unreachableResult(url, command, inspection.unreachable)
+        : { ...verdict(url, command, inspection), changes };
     }
 
     // 2. Check Health where this AEM has it; a known failure stops here (the agents would fail too).
@@ -85,15 +97,31 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     const current = currentTenant(facts.cloudConfigs ?? []);
     const imsId = active?.id ?? '(the new IMS configuration)';
     if ((facts.cloudConfigs ?? []).some((c) => c.legacy) || (facts.cloudConfigs ?? []).length > 1) {
-      throw new Stop({ title: 'A legacy or second Brand Portal configuration exists', explanation: 'Brand Portal allows one tenant per author.', fix: 'Use "Reset Brand Portal publishing" on the setup page, then run setup again.' });
+      throw new Stop({
+        title: 'A legacy or second Brand Portal configuration exists',
+        explanation: 'Brand Portal allows one tenant per author.',
+        fix: 'Use "Reset Brand Portal publishing" on the setup page, then run setup again.',
+      });
     }
     if (current && current.url !== tenant.normalised) {
-      throw new Stop({ title: `This author publishes to ${current.url}`, explanation: 'Brand Portal allows one tenant per author; setup never replaces one.', fix: 'Reset Brand Portal publishing on the setup page first if the tenant really changes.' });
+      throw new Stop({
+        title: `This author publishes to ${current.url}`,
+        explanation: 'Brand Portal allows one tenant per author; setup never replaces one.',
+        fix: 'Reset Brand Portal publishing on the setup page first if the tenant really changes.',
+      });
     }
     const agentsMissing = current && (facts.agents ?? []).filter((a) => a.transportUri.startsWith(`${current.url}/`)).length < 4;
     if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
-      await act(current ? 'save the Brand Portal cloud service again' : 'create the Brand Portal cloud service', ENDPOINTS.cloudConfigCreate.path, () =>
-        client.saveCloudConfig({ item: current?.config.path, title: current?.config.title ?? o.config.cloudTitle, tenantUrl: tenant.normalised as string, imsConfig: imsId }),
+      await act(
+        current ? 'save the Brand Portal cloud service again' : 'create the Brand Portal cloud service',
+        ENDPOINTS.cloudConfigCreate.path,
+        () =>
+          client.saveCloudConfig({
+            item: current?.config.path,
+            title: current?.config.title ?? o.config.cloudTitle,
+            tenantUrl: tenant.normalised as string,
+            imsConfig: imsId,
+          }),
       );
       if (!o.dryRun) {
         o.progress('waiting for the replication agents');
@@ -118,26 +146,49 @@ type Act = <T>(action: string, path: string, write: () => Promise<T>) => Promise
 async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<void> {
   const state = deriveSetupState(facts);
   const bp = state.brandPortalConfigs;
-  if (bp.length > 1) throw new Stop({ title: `${bp.length} Brand Portal IMS configurations`, explanation: 'Adobe requires exactly one.', fix: 'Keep one in step 4 of the setup page, then run setup again.' });
+  if (bp.length > 1)
+    throw new Stop({
+      title: `${bp.length} Brand Portal IMS configurations`,
+      explanation: 'Adobe requires exactly one.',
+      fix: 'Keep one in step 4 of the setup page, then run setup again.',
+    });
   const existing = bp[0];
   if (command === 'migrate') {
-    if (!existing) throw new Stop({ title: 'No Brand Portal IMS configuration to migrate', explanation: 'Nothing on this author is recognised as the Brand Portal configuration.', fix: 'Run setup instead.' });
+    if (!existing)
+      throw new Stop({
+        title: 'No Brand Portal IMS configuration to migrate',
+        explanation: 'Nothing on this author is recognised as the Brand Portal configuration.',
+        fix: 'Run setup instead.',
+      });
     if (existing.authType === 'oauth') return; // already migrated: nothing to write
-    await act('migrate the IMS configuration to OAuth (same id)', ENDPOINTS.imsConfigUpdate.path, () => client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)));
+    await act('migrate the IMS configuration to OAuth (same id)', ENDPOINTS.imsConfigUpdate.path, () =>
+      client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)),
+    );
     return;
   }
-  if (existing?.authType === 'jwt') throw new Stop({ title: 'The Brand Portal IMS configuration uses JWT, which Adobe switched off', explanation: 'It cannot get tokens any more.', fix: 'Run "bpsetup migrate" with the same configuration file.' });
+  if (existing?.authType === 'jwt')
+    throw new Stop({
+      title: 'The Brand Portal IMS configuration uses JWT, which Adobe switched off',
+      explanation: 'It cannot get tokens any more.',
+      fix: 'Run "bpsetup migrate" with the same configuration file.',
+    });
   if (existing) {
     if (matchesConfig(existing, o.config) && !o.updateSecret) return;
-    await act('update the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () => client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)));
+    await act('update the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () =>
+      client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)),
+    );
     return;
   }
   // An OAuth configuration of the same credential may exist under another title: mark it, never a second one.
   const same = facts.imsConfigs.find((c) => c.authType === 'oauth' && c.clientId === o.config.clientId && c.orgId === o.config.orgId);
   if (same) {
-    await act(`mark "${same.title}" as the Brand Portal IMS configuration`, ENDPOINTS.settings.defaultPath, () => client.markImsConfig(same.pid));
+    await act(`mark "${same.title}" as the Brand Portal IMS configuration`, ENDPOINTS.settings.defaultPath, () =>
+      client.markImsConfig(same.pid),
+    );
     return;
   }
   // Through the one-configuration guard: an admin on the page may be creating one at this moment.
-  await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () => client.createOneImsConfig(imsInputOf(o.config, o.clientSecret), facts.referencedImsIds ?? [], facts.markedImsConfig));
+  await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () =>
+    client.createOneImsConfig(imsInputOf(o.config, o.clientSecret), facts.referencedImsIds ?? [], facts.markedImsConfig),
+  );
 }

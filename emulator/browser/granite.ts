@@ -18,7 +18,12 @@ interface JQObject {
   trigger(event: string, args?: unknown[]): JQObject;
 }
 
-type Validator = { selector: string; validate(el: Element): string | undefined | void; show?(el: Element, msg: string): void; clear?(el: Element): void };
+type Validator = {
+  selector: string;
+  validate(el: Element): string | undefined | void;
+  show?(el: Element, msg: string): void;
+  clear?(el: Element): void;
+};
 
 declare global {
   interface Window {
@@ -51,7 +56,7 @@ if (!w.__emulatorGraniteFoundation) {
   // ---- foundation-ui ------------------------------------------------------------------------
   type Action = { text: string; primary?: boolean; warning?: boolean; handler?: () => void };
   const Coral = () => (window as unknown as { Coral: CoralStatic }).Coral;
-  const variantFor = (type?: string) => (type === 'notice' ? 'warning' : type ?? 'default');
+  const variantFor = (type?: string) => (type === 'notice' ? 'warning' : (type ?? 'default'));
 
   const dialog = (title: string, html: string, type: string | undefined, actions: Action[], callback?: () => void) => {
     const d = new (Coral().Dialog)() as CoralComponent & { show(): void; hide(): void };
@@ -138,7 +143,8 @@ if (!w.__emulatorGraniteFoundation) {
         }
       }
       const native = el as HTMLInputElement;
-      if (!message && typeof native.checkValidity === 'function' && !native.checkValidity()) message = native.validationMessage || 'Invalid value';
+      if (!message && typeof native.checkValidity === 'function' && !native.checkValidity())
+        message = native.validationMessage || 'Invalid value';
       if (message) messages.set(el, message);
       else messages.delete(el);
       $(el).trigger(message ? 'foundation-validation-invalid' : 'foundation-validation-valid');

@@ -19,7 +19,10 @@ export function mergedToolsCategories(repo: Repository): ToolsCategory[] {
   for (const base of ['/libs', '/apps']) {
     for (const [name, node] of Object.entries(repo.get(`${base}${NAV}`)?.children ?? {})) {
       const previous = merged.get(name);
-      merged.set(name, previous ? { props: { ...previous.props, ...node.props }, children: { ...previous.children, ...node.children } } : node);
+      merged.set(
+        name,
+        previous ? { props: { ...previous.props, ...node.props }, children: { ...previous.children, ...node.children } } : node,
+      );
     }
   }
   return [...merged].map(([name, node]) => ({ name, node }));

@@ -27,29 +27,50 @@ function builtInFile(path: string): string | undefined {
 
 export function clientlibRoutes(ctx: EmulatorContext): Route[] {
   return [
-    route('GET', /^\/etc\.clientlibs\/clientlibs\/granite\//, (req, res) => {
-      const file = builtInFile(req.path);
-      if (!file || !existsSync(file) || !statSync(file).isFile()) return sendText(res, 404, `No such client library file: ${req.path}`);
-      send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'max-age=300' });
-    }, { anonymous: true }),
+    route(
+      'GET',
+      /^\/etc\.clientlibs\/clientlibs\/granite\//,
+      (req, res) => {
+        const file = builtInFile(req.path);
+        if (!file || !existsSync(file) || !statSync(file).isFile()) return sendText(res, 404, `No such client library file: ${req.path}`);
+        send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'max-age=300' });
+      },
+      { anonymous: true },
+    ),
 
     // Files under a proxied clientlib's resources/ folder (icons, fonts, on-demand chunks).
-    route('GET', /^\/etc\.clientlibs\/(.+?)\/resources\/(.+)$/, (_req, res, match) => {
-      const folderPath = `/apps/${match[1]}`;
-      const folder = ctx.repo.get(folderPath);
-      const file = `${folderPath}/resources/${match[2]}`;
-      const data = folder?.props['jcr:primaryType'] === 'cq:ClientLibraryFolder' && folder.props.allowProxy === true ? ctx.repo.readFile(file) : undefined;
-      if (!data) return sendText(res, 404, `No proxied client library resource at ${file}`);
-      send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
-    }, { anonymous: true }),
+    route(
+      'GET',
+      /^\/etc\.clientlibs\/(.+?)\/resources\/(.+)$/,
+      (_req, res, match) => {
+        const folderPath = `/apps/${match[1]}`;
+        const folder = ctx.repo.get(folderPath);
+        const file = `${folderPath}/resources/${match[2]}`;
+        const data =
+          folder?.props['jcr:primaryType'] === 'cq:ClientLibraryFolder' && folder.props.allowProxy === true
+            ? ctx.repo.readFile(file)
+            : undefined;
+        if (!data) return sendText(res, 404, `No proxied client library resource at ${file}`);
+        send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
+      },
+      { anonymous: true },
+    ),
 
-    route('GET', /^\/etc\.clientlibs\/(.+?)(?:\.min)?\.(js|css)$/, (_req, res, match) => {
-      const folderPath = `/apps/${match[1]}`;
-      const folder = ctx.repo.get(folderPath);
-      const kind = match[2] as 'js' | 'css';
-      const body = folder && folder.props['jcr:primaryType'] === 'cq:ClientLibraryFolder' ? concatenateClientlib(ctx.repo, folderPath, folder, kind) : undefined;
-      if (!body) return sendText(res, 404, `No proxied client library at ${folderPath}`);
-      send(res, 200, body, TYPES[`.${kind}`]);
-    }, { anonymous: true }),
+    route(
+      'GET',
+      /^\/etc\.clientlibs\/(.+?)(?:\.min)?\.(js|css)$/,
+      (_req, res, match) => {
+        const folderPath = `/apps/${match[1]}`;
+        const folder = ctx.repo.get(folderPath);
+        const kind = match[2] as 'js' | 'css';
+        const body =
+          folder && folder.props['jcr:primaryType'] === 'cq:ClientLibraryFolder'
+            ? concatenateClientlib(ctx.repo, folderPath, folder, kind)
+            : undefined;
+        if (!body) return sendText(res, 404, `No proxied client library at ${folderPath}`);
+        send(res, 200, body, TYPES[`.${kind}`]);
+      },
+      { anonymous: true },
+    ),
   ];
 }

@@ -74,69 +74,140 @@ function applyFaults(ctx: EmulatorContext, body: FaultRequest): void {
 
 export function controlRoutes(ctx: EmulatorContext): Route[] {
   const faultsOn = () => {
-    if (!ctx.options.faults) throw new HttpError(403, 'Fault injection is off: start the emulator with --faults (or BPSETUP_EMULATOR_FAULTS=1)');
+    if (!ctx.options.faults)
+      throw new HttpError(403, 'Fault injection is off: start the emulator with --faults (or BPSETUP_EMULATOR_FAULTS=1)');
   };
   return [
-    route('POST', /^\/__emulator\/reset$/, async (req, res) => {
-      // The demo credential and tenant come back unless asked not to (?demo=false or {"demo":false}).
-      const body = (await req.body()).json as { demo?: unknown } | undefined;
-      await ctx.reset({ demo: req.url.searchParams.get('demo') !== 'false' && body?.demo !== false });
-      sendJson(res, 200, { reset: true });
-    }, open),
+    route(
+      'POST',
+      /^\/__emulator\/reset$/,
+      async (req, res) => {
+        // The demo credential and tenant come back unless asked not to (?demo=false or {"demo":false}).
+        const body = (await req.body()).json as { demo?: unknown } | undefined;
+        await ctx.reset({ demo: req.url.searchParams.get('demo') !== 'false' && body?.demo !== false });
+        sendJson(res, 200, { reset: true });
+      },
+      open,
+    ),
 
-    route('GET', /^\/__emulator\/requests$/, (req, res) => {
-      sendJson(res, 200, { lastSeq: ctx.journal.lastSeq, requests: ctx.journal.list(Number(req.url.searchParams.get('since') ?? 0)) });
-    }, open),
-    route('DELETE', /^\/__emulator\/requests$/, (_req, res) => {
-      ctx.journal.clear();
-      sendJson(res, 200, { cleared: true });
-    }, open),
+    route(
+      'GET',
+      /^\/__emulator\/requests$/,
+      (req, res) => {
+        sendJson(res, 200, { lastSeq: ctx.journal.lastSeq, requests: ctx.journal.list(Number(req.url.searchParams.get('since') ?? 0)) });
+      },
+      open,
+    ),
+    route(
+      'DELETE',
+      /^\/__emulator\/requests$/,
+      (_req, res) => {
+        ctx.journal.clear();
+        sendJson(res, 200, { cleared: true });
+      },
+      open,
+    ),
 
-    route('GET', /^\/__emulator\/ims\/integrations$/, (_req, res) => sendJson(res, 200, { integrations: listIntegrations(ctx.repo) }), open),
-    route('POST', /^\/__emulator\/ims\/integrations$/, async (req, res) => sendJson(res, 201, registerIntegration(ctx.repo, await jsonBody(req))), open),
+    route(
+      'GET',
+      /^\/__emulator\/ims\/integrations$/,
+      (_req, res) => sendJson(res, 200, { integrations: listIntegrations(ctx.repo) }),
+      open,
+    ),
+    route(
+      'POST',
+      /^\/__emulator\/ims\/integrations$/,
+      async (req, res) => sendJson(res, 201, registerIntegration(ctx.repo, await jsonBody(req))),
+      open,
+    ),
     // "Developer Console": upload a public certificate, get a JWT credential (secret shown once).
-    route('POST', /^\/__emulator\/ims\/jwt-credentials$/, async (req, res) => {
-      const pem = String((await jsonBody(req)).certificatePem ?? '');
-      if (!pem.includes('BEGIN CERTIFICATE')) throw new HttpError(400, 'certificatePem must be a PEM certificate (AEM-Adobe-IMS.crt)');
-      const credential = createJwtCredential(ctx.repo, pem);
-      delete credential.certificatePem;
-      sendJson(res, 201, credential);
-    }, open),
+    route(
+      'POST',
+      /^\/__emulator\/ims\/jwt-credentials$/,
+      async (req, res) => {
+        const pem = String((await jsonBody(req)).certificatePem ?? '');
+        if (!pem.includes('BEGIN CERTIFICATE')) throw new HttpError(400, 'certificatePem must be a PEM certificate (AEM-Adobe-IMS.crt)');
+        const credential = createJwtCredential(ctx.repo, pem);
+        delete credential.certificatePem;
+        sendJson(res, 201, credential);
+      },
+      open,
+    ),
     route('GET', /^\/__emulator\/developer-console\.html$/, (_req, res) => sendHtml(res, 200, developerConsolePage()), open),
     // Static and harmless: no secret needed (the page's own requests carry it).
-    route('GET', /^\/__emulator\/developer-console\.js$/, (_req, res) => send(res, 200, developerConsoleScript, 'application/javascript;charset=utf-8'), { anonymous: true }),
-    route('DELETE', /^\/__emulator\/ims\/integrations\/([^/]+)$/, (_req, res, m) => {
-      if (!removeIntegration(ctx.repo, m[1])) throw new HttpError(404, `No integration ${m[1]}`);
-      sendJson(res, 200, { deleted: m[1] });
-    }, open),
+    route(
+      'GET',
+      /^\/__emulator\/developer-console\.js$/,
+      (_req, res) => send(res, 200, developerConsoleScript, 'application/javascript;charset=utf-8'),
+      { anonymous: true },
+    ),
+    route(
+      'DELETE',
+      /^\/__emulator\/ims\/integrations\/([^/]+)$/,
+      (_req, res, m) => {
+        if (!removeIntegration(ctx.repo, m[1])) throw new HttpError(404, `No integration ${m[1]}`);
+        sendJson(res, 200, { deleted: m[1] });
+      },
+      open,
+    ),
 
-    route('GET', /^\/__emulator\/brandportal\/tenants$/, (_req, res) => {
-      const tenants = Object.entries(ctx.repo.get(TENANTS)?.children ?? {}).map(([tenant, n]) => ({ tenant, url: n.props.url }));
-      sendJson(res, 200, { tenants });
-    }, open),
-    route('POST', /^\/__emulator\/brandportal\/tenants$/, async (req, res) => {
-      const body = await jsonBody(req);
-      sendJson(res, 201, { tenant: registerTenant(ctx.repo, String(body.tenantUrl ?? '')) });
-    }, open),
+    route(
+      'GET',
+      /^\/__emulator\/brandportal\/tenants$/,
+      (_req, res) => {
+        const tenants = Object.entries(ctx.repo.get(TENANTS)?.children ?? {}).map(([tenant, n]) => ({ tenant, url: n.props.url }));
+        sendJson(res, 200, { tenants });
+      },
+      open,
+    ),
+    route(
+      'POST',
+      /^\/__emulator\/brandportal\/tenants$/,
+      async (req, res) => {
+        const body = await jsonBody(req);
+        sendJson(res, 201, { tenant: registerTenant(ctx.repo, String(body.tenantUrl ?? '')) });
+      },
+      open,
+    ),
 
-    route('GET', /^\/__emulator\/faults$/, (_req, res) => {
-      faultsOn();
-      sendJson(res, 200, ctx.faults);
-    }, open),
-    route('POST', /^\/__emulator\/faults$/, async (req, res) => {
-      faultsOn();
-      applyFaults(ctx, (await jsonBody(req)) as FaultRequest);
-      sendJson(res, 200, ctx.faults);
-    }, open),
-    route('DELETE', /^\/__emulator\/faults$/, (_req, res) => {
-      faultsOn();
-      ctx.faults = emptyFaults();
-      sendJson(res, 200, ctx.faults);
-    }, open),
+    route(
+      'GET',
+      /^\/__emulator\/faults$/,
+      (_req, res) => {
+        faultsOn();
+        sendJson(res, 200, ctx.faults);
+      },
+      open,
+    ),
+    route(
+      'POST',
+      /^\/__emulator\/faults$/,
+      async (req, res) => {
+        faultsOn();
+        applyFaults(ctx, (await jsonBody(req)) as FaultRequest);
+        sendJson(res, 200, ctx.faults);
+      },
+      open,
+    ),
+    route(
+      'DELETE',
+      /^\/__emulator\/faults$/,
+      (_req, res) => {
+        faultsOn();
+        ctx.faults = emptyFaults();
+        sendJson(res, 200, ctx.faults);
+      },
+      open,
+    ),
 
-    route('POST', /^\/__emulator\/seed$/, async (req, res) => {
-      faultsOn();
-      sendJson(res, 200, applyScenario(ctx, String((await jsonBody(req)).scenario ?? '')));
-    }, open),
+    route(
+      'POST',
+      /^\/__emulator\/seed$/,
+      async (req, res) => {
+        faultsOn();
+        sendJson(res, 200, applyScenario(ctx, String((await jsonBody(req)).scenario ?? '')));
+      },
+      open,
+    ),
   ];
 }

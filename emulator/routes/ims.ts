@@ -39,7 +39,8 @@ async function keystoreOperation(ctx: EmulatorContext, req: EmulatorRequest, use
   const pk = body.files.get(F.privateKey)?.data;
   const chain = body.files.get(F.certChain)?.data.toString('utf8') ?? (await req.param(F.certChain)) ?? '';
   const alias = (await req.param(F.alias)) ?? '';
-  if (!pk || !chain || !alias) throw new HttpError(400, `A key upload needs ${F.alias}, the file ${F.privateKey} and the file ${F.certChain}`);
+  if (!pk || !chain || !alias)
+    throw new HttpError(400, `A key upload needs ${F.alias}, the file ${F.privateKey} and the file ${F.certChain}`);
   addKeyEntry(ctx.repo, user, { alias, privateKeyDer: pk, certChainPem: chain });
   return `Key pair added under the alias ${alias}`;
 }
@@ -68,7 +69,8 @@ async function readImsInput(req: EmulatorRequest): Promise<ImsServletInput> {
     input.orgId = await required(IMS_PARAMS.orgId);
     input.scopes = (await required(IMS_PARAMS.scope)).split(/[,\s]+/).filter(Boolean);
   } else {
-    input.keyAlias = (await p(IMS_PARAMS.keypairAlias)) || (await p(IMS_PARAMS.newKeypairAlias)) || (await required(IMS_PARAMS.keypairAliases));
+    input.keyAlias =
+      (await p(IMS_PARAMS.keypairAlias)) || (await p(IMS_PARAMS.newKeypairAlias)) || (await required(IMS_PARAMS.keypairAliases));
     let claims: unknown;
     try {
       claims = JSON.parse(await required(IMS_PARAMS.jwtClaims));
@@ -76,7 +78,8 @@ async function readImsInput(req: EmulatorRequest): Promise<ImsServletInput> {
       if (e instanceof HttpError) throw e;
       throw new HttpError(400, 'The JWT payload (jwtClaims) is not valid JSON');
     }
-    if (!claims || typeof claims !== 'object' || Array.isArray(claims)) throw new HttpError(400, 'The JWT payload (jwtClaims) must be a JSON object');
+    if (!claims || typeof claims !== 'object' || Array.isArray(claims))
+      throw new HttpError(400, 'The JWT payload (jwtClaims) must be a JSON object');
     input.jwtClaims = claims as Record<string, unknown>;
   }
   return input;
@@ -87,7 +90,11 @@ export function imsServlets(ctx: EmulatorContext): ServletMap {
   return {
     [RESOURCE_TYPES.imsUpdate]: async (req, res) => {
       const input = await readImsInput(req);
-      if (input.authType === 'jwt' && input.keyAlias && !keystoreInfo(ctx.repo, serviceUserPath(ctx.repo)).aliases.some((a) => a.alias === input.keyAlias)) {
+      if (
+        input.authType === 'jwt' &&
+        input.keyAlias &&
+        !keystoreInfo(ctx.repo, serviceUserPath(ctx.repo)).aliases.some((a) => a.alias === input.keyAlias)
+      ) {
         throw new HttpError(400, `No certificate with alias ${input.keyAlias} in the keystore of ${KEYSTORE.serviceUser}`);
       }
       const existing = await req.param(IMS_PARAMS.configurationId);

@@ -35,30 +35,45 @@ function loginPage(resource: string, failed: boolean): string {
 
 export function loginRoutes(ctx: EmulatorContext): Route[] {
   return [
-    route('GET', exactPath(ENDPOINTS.loginPage.path), (req, res) => {
-      const resource = safeResource(req.url.searchParams.get(HTTP.loginResourceParam) ?? undefined);
-      sendHtml(res, 200, loginPage(resource, req.url.searchParams.get('j_reason') === 'invalid_login'));
-    }, { anonymous: true }),
+    route(
+      'GET',
+      exactPath(ENDPOINTS.loginPage.path),
+      (req, res) => {
+        const resource = safeResource(req.url.searchParams.get(HTTP.loginResourceParam) ?? undefined);
+        sendHtml(res, 200, loginPage(resource, req.url.searchParams.get('j_reason') === 'invalid_login'));
+      },
+      { anonymous: true },
+    ),
 
-    route('POST', exactPath(ENDPOINTS.loginSubmit.path), async (req, res) => {
-      const user = (await req.param(HTTP.usernameField)) ?? '';
-      const password = (await req.param(HTTP.passwordField)) ?? '';
-      const resource = safeResource(await req.param(HTTP.loginResourceParam));
-      const token = ctx.sessions.login(user, password);
-      const html = String(req.raw.headers.accept ?? '').includes('text/html');
-      if (!token) {
-        if (html) return redirect(res, `${loginPageUrl(resource)}&j_reason=invalid_login`);
-        return sendText(res, 403, 'Invalid login', { [HTTP.reasonHeader]: HTTP.authFailedReason });
-      }
-      const cookie = `${HTTP.loginCookie}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`;
-      if (html) return redirect(res, resource, { 'Set-Cookie': cookie });
-      return sendText(res, 200, 'OK', { 'Set-Cookie': cookie });
-    }, { anonymous: true, csrfExempt: true }),
+    route(
+      'POST',
+      exactPath(ENDPOINTS.loginSubmit.path),
+      async (req, res) => {
+        const user = (await req.param(HTTP.usernameField)) ?? '';
+        const password = (await req.param(HTTP.passwordField)) ?? '';
+        const resource = safeResource(await req.param(HTTP.loginResourceParam));
+        const token = ctx.sessions.login(user, password);
+        const html = String(req.raw.headers.accept ?? '').includes('text/html');
+        if (!token) {
+          if (html) return redirect(res, `${loginPageUrl(resource)}&j_reason=invalid_login`);
+          return sendText(res, 403, 'Invalid login', { [HTTP.reasonHeader]: HTTP.authFailedReason });
+        }
+        const cookie = `${HTTP.loginCookie}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`;
+        if (html) return redirect(res, resource, { 'Set-Cookie': cookie });
+        return sendText(res, 200, 'OK', { 'Set-Cookie': cookie });
+      },
+      { anonymous: true, csrfExempt: true },
+    ),
 
-    route('GET', /^\/system\/sling\/logout(\.html)?$/, (req, res) => {
-      ctx.sessions.logout(req.cookies[HTTP.loginCookie]);
-      redirect(res, ENDPOINTS.loginPage.path, { 'Set-Cookie': `${HTTP.loginCookie}=; Path=/; Max-Age=0` });
-    }, { anonymous: true }),
+    route(
+      'GET',
+      /^\/system\/sling\/logout(\.html)?$/,
+      (req, res) => {
+        ctx.sessions.logout(req.cookies[HTTP.loginCookie]);
+        redirect(res, ENDPOINTS.loginPage.path, { 'Set-Cookie': `${HTTP.loginCookie}=; Path=/; Max-Age=0` });
+      },
+      { anonymous: true },
+    ),
 
     route('GET', /^\/$/, (_req, res) => redirect(res, START_PAGE), { anonymous: true }),
   ];

@@ -11,7 +11,9 @@ const notEmulated = (path: string) => `<!DOCTYPE html><html lang="en"><head><met
 
 export function pageRoutes(ctx: EmulatorContext): Route[] {
   return [
-    route('GET', /^\/aem\/start\.html$/, (req, res) => sendHtml(res, 200, renderToolsConsole(ctx.repo, req.url.searchParams.get('category')))),
+    route('GET', /^\/aem\/start\.html$/, (req, res) =>
+      sendHtml(res, 200, renderToolsConsole(ctx.repo, req.url.searchParams.get('category'))),
+    ),
 
     route('GET', /^(\/.+)\.html$/, (req, res, match) => {
       const page = ctx.repo.get(match[1]);

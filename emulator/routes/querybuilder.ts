@@ -30,7 +30,14 @@ export function queryBuilderRoutes(ctx: EmulatorContext): Route[] {
         hits.push(full ? { 'jcr:path': path, ...props } : { path, name: path.split('/').pop(), title: props['jcr:title'] ?? '' });
       }
       const shown = limit < 0 ? hits : hits.slice(0, limit);
-      sendJson(res, 200, { success: true, results: shown.length, total: hits.length, more: shown.length < hits.length, offset: 0, hits: shown });
+      sendJson(res, 200, {
+        success: true,
+        results: shown.length,
+        total: hits.length,
+        more: shown.length < hits.length,
+        offset: 0,
+        hits: shown,
+      });
     }),
   ];
 }

@@ -26,7 +26,8 @@ export function nodeToJson(node: RepoNode, depth: number, path: string): Record<
 }
 
 /** Never rendered: keystores (private keys) and the emulator's own data (master key, stub secrets). */
-export const isPrivatePath = (path: string) => /\/keystore(\/|\.|$)/.test(path) || path === '/var/emulator' || path.startsWith('/var/emulator/') || path.startsWith('/var/emulator.');
+export const isPrivatePath = (path: string) =>
+  /\/keystore(\/|\.|$)/.test(path) || path === '/var/emulator' || path.startsWith('/var/emulator/') || path.startsWith('/var/emulator.');
 
 export function slingGetRoutes(ctx: EmulatorContext): Route[] {
   return [

@@ -26,7 +26,10 @@ const CLOSED_TYPES: Record<string, string[]> = {
   'rep:User': ['rep:authorizableId', 'rep:principalName', 'rep:password', 'rep:disabled'],
   'rep:SystemUser': ['rep:authorizableId', 'rep:principalName', 'rep:disabled'],
 };
-const MIXIN_PROPERTIES: Record<string, string[]> = { 'sling:Resource': ['sling:resourceType'], 'mix:title': ['jcr:title', 'jcr:description'] };
+const MIXIN_PROPERTIES: Record<string, string[]> = {
+  'sling:Resource': ['sling:resourceType'],
+  'mix:title': ['jcr:title', 'jcr:description'],
+};
 const ALWAYS = ['jcr:primaryType', 'jcr:mixinTypes'];
 
 function allowedProperty(node: RepoNode | undefined, name: string): boolean {
@@ -78,7 +81,12 @@ async function defaultPost(ctx: EmulatorContext, req: EmulatorRequest, res: Serv
   if (operation === SLING_POST.delete) {
     if (!node) return slingHtmlResponse(res, 404, `No node at ${path}`, path);
     if (isAuthorizable(node.props['jcr:primaryType'])) {
-      return slingHtmlResponse(res, 500, `javax.jcr.nodetype.ConstraintViolationException: ${path} is an authorizable: remove it through user management (${AUTHORIZABLES.deleteField})`, path);
+      return slingHtmlResponse(
+        res,
+        500,
+        `javax.jcr.nodetype.ConstraintViolationException: ${path} is an authorizable: remove it through user management (${AUTHORIZABLES.deleteField})`,
+        path,
+      );
     }
     ctx.repo.change((tx) => tx.remove(path));
     return slingHtmlResponse(res, 200, 'Content deleted', path);
@@ -88,7 +96,13 @@ async function defaultPost(ctx: EmulatorContext, req: EmulatorRequest, res: Serv
   const unsafe = Object.keys(changes).find((name) => !isSafeNodeName(name));
   if (unsafe) return slingHtmlResponse(res, 500, `Invalid property name: ${unsafe}`, path);
   const refused = Object.keys(changes).find((name) => changes[name] !== null && !allowedProperty(node, name));
-  if (refused) return slingHtmlResponse(res, 500, `javax.jcr.nodetype.ConstraintViolationException: No matching property definition: ${refused}`, path);
+  if (refused)
+    return slingHtmlResponse(
+      res,
+      500,
+      `javax.jcr.nodetype.ConstraintViolationException: No matching property definition: ${refused}`,
+      path,
+    );
   if (changes['jcr:primaryType'] !== undefined && node) return slingHtmlResponse(res, 500, 'jcr:primaryType cannot be changed', path);
   ctx.repo.change((tx) => {
     const target = tx.ensure(path, String(changes['jcr:primaryType'] ?? 'nt:unstructured'));

@@ -33,19 +33,44 @@ const remember = (r: Run) => {
 beforeAll(async () => {
   emus = await Promise.all([0, 1, 2].map(() => startTestEmulator({ faults: true })));
   for (const emu of emus) {
-    await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+    await registerIntegration(emu.url, {
+      clientId: CLIENT_ID,
+      clientSecret: SECRET,
+      orgId: ORG,
+      technicalAccountId: TECH,
+      scopes: ['openid', 'AdobeID'],
+    });
     await registerTenant(emu.url, TENANT);
   }
   writeFileSync(hostsFile, `# three authors\n${emus.map((e) => e.url).join('\n')}\n`);
-  writeFileSync(configFile, JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }));
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      clientId: CLIENT_ID,
+      orgId: ORG,
+      technicalAccountId: TECH,
+      scopes: ['openid', 'AdobeID'],
+      tenantUrl: TENANT,
+      clientSecretEnv: 'BP_SECRET',
+    }),
+  );
 }, 60000);
 afterAll(async () => {
   await Promise.all(emus.map((e) => e.close()));
 });
 
-test('a bad configuration file is refused with the page\'s field messages, and nothing is sent', async () => {
+test("a bad configuration file is refused with the page's field messages, and nothing is sent", async () => {
   const bad = join(dir, 'bad.json');
-  writeFileSync(bad, JSON.stringify({ clientId: 'has space', orgId: '0123', scopes: [], tenantUrl: 'http://fleet.brand-portal.adobe.com', clientSecret: 'inline' }));
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      clientId: 'has space',
+      orgId: '0123',
+      scopes: [],
+      tenantUrl: 'http://fleet.brand-portal.adobe.com',
+      clientSecret: 'inline',
+    }),
+  );
   const before = marks();
   const r = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', bad], { BP_SECRET: SECRET }));
   expect(r.code).toBe(2);
@@ -61,16 +86,23 @@ test('--dry-run lists the writes per host and sends none', async () => {
   const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'setup', '--config', configFile, '--dry-run'], { BP_SECRET: SECRET }));
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout) as { hosts: { changes: { action: string; planned: boolean }[] }[] };
-  for (const host of report.hosts) expect(host.changes).toEqual([expect.objectContaining({ action: 'create the IMS configuration', planned: true }), expect.objectContaining({ action: 'create the Brand Portal cloud service', planned: true })]);
+  for (const host of report.hosts)
+    expect(host.changes).toEqual([
+      expect.objectContaining({ action: 'create the IMS configuration', planned: true }),
+      expect.objectContaining({ action: 'create the Brand Portal cloud service', planned: true }),
+    ]);
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
 });
 
 test('setup configures all three; a second run changes nothing and writes nothing', async () => {
-  const first = remember(await bpsetup(['--hosts', hostsFile, '--concurrency', '3', 'setup', '--config', configFile], { BP_SECRET: SECRET }));
+  const first = remember(
+    await bpsetup(['--hosts', hostsFile, '--concurrency', '3', 'setup', '--config', configFile], { BP_SECRET: SECRET }),
+  );
   expect(first.code).toBe(0);
   // One table row per host (the progress lines above it say the same).
   expect(first.stdout.match(/ ok .*healthy, 2 change\(s\)/g)).toHaveLength(3);
-  for (const emu of emus) expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(TENANT);
+  for (const emu of emus)
+    expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(TENANT);
 
   const before = marks();
   const second = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', configFile], { BP_SECRET: SECRET }));
@@ -84,28 +116,49 @@ test('check --json: all three healthy, the token proven by the agents, reads onl
   const report = join(dir, 'check.json');
   const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--report', report, 'check']));
   expect(r.code).toBe(0);
-  const json = JSON.parse(r.stdout) as { exit: number; hosts: { url: string; exit: number; healthy: boolean; tokenProvenBy: string; agentsConnected: number; requests: { writes: number } }[] };
+  const json = JSON.parse(r.stdout) as {
+    exit: number;
+    hosts: { url: string; exit: number; healthy: boolean; tokenProvenBy: string; agentsConnected: number; requests: { writes: number } }[];
+  };
   expect(json.exit).toBe(0);
   expect(json.hosts.map((h) => h.url)).toEqual(emus.map((e) => e.url));
-  for (const h of json.hosts) expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'agentTest', agentsConnected: 4, requests: { writes: 0 } });
+  for (const h of json.hosts)
+    expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'agentTest', agentsConnected: 4, requests: { writes: 0 } });
   expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ exit: 0 });
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
 });
 
-test('a fault on one host: reported with the page\'s explanation, exit 1; the other two stay healthy', async () => {
-  await controlFetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: false } }) });
+test("a fault on one host: reported with the page's explanation, exit 1; the other two stay healthy", async () => {
+  await controlFetch(`${emus[1].url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: false } }),
+  });
   try {
     const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'check']));
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { exit: number; hosts: { exit: number; problems?: { title: string; fix: string }[] }[] };
     expect(json.hosts.map((h) => h.exit)).toEqual([0, 1, 0]);
-    expect(json.hosts[1].problems).toEqual(expect.arrayContaining([{ id: 'agent-disabled-mp_replication_agent2_default_fleet', severity: 'error', title: 'Agent mp_replication_agent2_default_fleet is disabled', fix: 'Enable it: Brand Portal publishing uses all four agents in turn.' }]));
+    expect(json.hosts[1].problems).toEqual(
+      expect.arrayContaining([
+        {
+          id: 'agent-disabled-mp_replication_agent2_default_fleet',
+          severity: 'error',
+          title: 'Agent mp_replication_agent2_default_fleet is disabled',
+          fix: 'Enable it: Brand Portal publishing uses all four agents in turn.',
+        },
+      ]),
+    );
     // The table says the same in plain words.
     const table = remember(await bpsetup(['--hosts', hostsFile, 'check']));
     expect(table.code).toBe(1);
     expect(table.stdout).toContain(`${emus[1].url}: Agent mp_replication_agent2_default_fleet is disabled\n    Fix: Enable it`);
   } finally {
-    await controlFetch(`${emus[1].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: true } }) });
+    await controlFetch(`${emus[1].url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: true } }),
+    });
   }
 });
 
@@ -127,7 +180,11 @@ test('diagnostics and probe: one report file per author, reads only, nothing sec
   const files = readdirSync(out).sort();
   expect(files.filter((f) => f.endsWith('-diagnostics.json'))).toHaveLength(3);
   expect(files.filter((f) => f.endsWith('-probe.json'))).toHaveLength(1);
-  const report = JSON.parse(readFileSync(join(out, files.find((f) => f.endsWith('-diagnostics.json')) as string), 'utf8')) as { report: string; agentTests: unknown[]; cloudConfigurations: { tenantUrl: string }[] };
+  const report = JSON.parse(readFileSync(join(out, files.find((f) => f.endsWith('-diagnostics.json')) as string), 'utf8')) as {
+    report: string;
+    agentTests: unknown[];
+    cloudConfigurations: { tenantUrl: string }[];
+  };
   expect(report.report).toBe('Brand Portal setup diagnostics');
   expect(report.cloudConfigurations[0].tenantUrl).toBe(TENANT);
   expect(report.agentTests).toHaveLength(4);
@@ -136,7 +193,11 @@ test('diagnostics and probe: one report file per author, reads only, nothing sec
 });
 
 test('a host that hangs is stopped at --timeout (exit 2); the others are still checked', async () => {
-  await controlFetch(`${emus[2].url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ routes: [{ path: '/', delayMs: 8000 }] }) });
+  await controlFetch(`${emus[2].url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ routes: [{ path: '/', delayMs: 8000 }] }),
+  });
   try {
     const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--timeout', '3', 'check']));
     expect(r.code).toBe(2);

@@ -13,7 +13,13 @@ let emu: RunningEmulator;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
 }, 30000);
 afterAll(() => emu.close());
 
@@ -21,16 +27,22 @@ test('JWT → OAuth keeps the configuration id; a second run writes nothing', as
   const c = await loggedIn(emu.url);
   await createKeystore(c);
   await uploadKey(c, 'bpjwt', await certificate());
-  const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtclient', 'bpjwt', jwtPayload('jwtclient'), { title: 'Brand Portal' }))).text();
+  const id = await (
+    await c.write('/apps/bpsetup/ims/update', jwtForm('jwtclient', 'bpjwt', jwtPayload('jwtclient'), { title: 'Brand Portal' }))
+  ).text();
   const dir = tempDir('cli-migrate-');
   const config = join(dir, 'setup.json');
-  writeFileSync(config, JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: 'https://acme.brand-portal.adobe.com' }));
+  writeFileSync(
+    config,
+    JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: 'https://acme.brand-portal.adobe.com' }),
+  );
 
   const first = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
   const report = JSON.parse(first.stdout) as { hosts: { changes: { action: string }[]; tokenProvenBy: string }[] };
   expect(report.hosts[0].changes.map((x) => x.action)).toEqual(['migrate the IMS configuration to OAuth (same id)']);
   expect(report.hosts[0].tokenProvenBy).toBe('nothing'); // no Check Health here and no agents yet: said, not guessed
-  const provider = emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`)?.toString() ?? '';
+  const provider =
+    emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`)?.toString() ?? '';
   expect(provider).toContain('auth.token.provider.authorization.grants="client_credentials"');
   expect(provider).toContain(`auth.token.provider.client.id="${CLIENT_ID}"`);
 

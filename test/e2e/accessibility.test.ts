@@ -22,7 +22,13 @@ let page: Page;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ faults: true, interimEndpoints: true, agentDelayMs: 50 });
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   await registerTenant(emu.url, TENANT);
   browser = await openBrowser(PROJECT_ROOT);
   page = browser.page;
@@ -47,7 +53,11 @@ test('every state of the walkthrough has no serious or critical axe violation', 
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
   states.healthy = await seriousViolations(page);
 
-  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ims: 'invalid_scope' }) });
+  await controlFetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ims: 'invalid_scope' }),
+  });
   await page.click('.bpsetup-health-step-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]', { timeout: 15000 });
   states['failing health'] = await seriousViolations(page);
@@ -65,5 +75,12 @@ test('every state of the walkthrough has no serious or critical axe violation', 
   await page.waitForTimeout(400); // Coral animates the button from its disabled colours
   states['reset dialog'] = await seriousViolations(page);
 
-  expect(states).toEqual({ 'empty author': [], 'form with errors': [], healthy: [], 'failing health': [], 'agents tested': [], 'reset dialog': [] });
+  expect(states).toEqual({
+    'empty author': [],
+    'form with errors': [],
+    healthy: [],
+    'failing health': [],
+    'agents tested': [],
+    'reset dialog': [],
+  });
 }, 60000);

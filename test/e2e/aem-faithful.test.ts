@@ -29,7 +29,13 @@ const stepStatus = (id: string) => stepStatusOn(page, id);
 /** A fresh default-mode emulator with the demo integration and tenant, and the admin signed in. */
 async function freshAuthor(options: Parameters<typeof startTestEmulator>[0] = {}): Promise<RunningEmulator> {
   const emu = await startTestEmulator({ faults: true, agentDelayMs: 300, ...options });
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   await registerTenant(emu.url, TENANT);
   await login(page, emu.url, PAGE);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status]:not([data-status="unknown"])');
@@ -37,7 +43,6 @@ async function freshAuthor(options: Parameters<typeof startTestEmulator>[0] = {}
 }
 
 const fillForm = () => fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
-
 
 beforeAll(async () => {
   browser = await openBrowser(PROJECT_ROOT);
@@ -62,13 +67,15 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
     await page.click('.bpsetup-ims-submit');
     // Step 5 says plainly that this AEM cannot be checked from the page, and where AEM's console is.
     await page.waitForSelector('.bpsetup-health-result coral-alert');
-    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Check Health cannot run from this page on this AEM');
+    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain(
+      'Check Health cannot run from this page on this AEM',
+    );
     expect(await stepStatus('health')).toBe('warning');
 
     // Step 6 goes ahead anyway.
     const option = page.locator('.bpsetup-cloud-ims option').first();
     expect(await option.isDisabled()).toBe(false);
-    await expect(option.textContent()).resolves.toContain('the agents\' test will prove it');
+    await expect(option.textContent()).resolves.toContain("the agents' test will prove it");
     await page.fill('[data-field="tenantUrl"] input', TENANT);
     await page.locator('[data-field="tenantUrl"] input').blur();
     await page.click('.bpsetup-cloud-save');
@@ -88,7 +95,9 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
     // Reopened, the finished setup is never "To do": configured, not tested since the page opened.
     await page.reload();
     await page.waitForSelector('.bpsetup-step[data-step="brandPortal"][data-status="untested"]');
-    await expect(page.locator('.bpsetup-step[data-step="brandPortal"] .bpsetup-step-status').textContent()).resolves.toContain('Configured — not tested yet');
+    await expect(page.locator('.bpsetup-step[data-step="brandPortal"] .bpsetup-step-status').textContent()).resolves.toContain(
+      'Configured — not tested yet',
+    );
     expect(await page.locator('.bpsetup-step[data-status="todo"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Test all agents' }).click();
     await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
@@ -106,7 +115,11 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
 test('a servlet-binding miss: explained, and no secret is left in the repository', async () => {
   const emu = await freshAuthor();
   try {
-    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ servletsUnbound: true }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ servletsUnbound: true }),
+    });
     await fillForm();
     await page.click('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');
@@ -119,7 +132,9 @@ test('a servlet-binding miss: explained, and no secret is left in the repository
     await c.write('/conf/bpsetup/settings/endpoints', new URLSearchParams({ imsConfigUpdate: '/apps/bpsetup/ims/elsewhere' }));
     await page.reload();
     await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
-    await expect(page.locator('#bpsetup-step-prerequisites').textContent()).resolves.toContain('imsConfigUpdate: /apps/bpsetup/ims/elsewhere');
+    await expect(page.locator('#bpsetup-step-prerequisites').textContent()).resolves.toContain(
+      'imsConfigUpdate: /apps/bpsetup/ims/elsewhere',
+    );
     await fillForm();
     await page.click('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');
@@ -147,7 +162,9 @@ test('every IMS configuration is listed; the admin marks the Brand Portal one in
     await page.waitForSelector('.bpsetup-ims-card');
     await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Assets OAuth');
     expect(await stepStatus('imsAccount')).toBe('done');
-    expect(emu.context.repo.get('/conf/bpsetup/settings')?.props.brandPortalImsConfig).toMatch(/^com\.adobe\.granite\.auth\.oauth\.accesstoken\.provider\./);
+    expect(emu.context.repo.get('/conf/bpsetup/settings')?.props.brandPortalImsConfig).toMatch(
+      /^com\.adobe\.granite\.auth\.oauth\.accesstoken\.provider\./,
+    );
   } finally {
     await emu.close();
   }

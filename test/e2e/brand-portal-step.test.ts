@@ -23,7 +23,12 @@ let browser: BrowserSession;
 let page: Page;
 
 const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `brand-portal-${name}.png`));
-const faults = (body: unknown) => controlFetch(`${emu.url}/__emulator/faults`, { method: body ? 'POST' : 'DELETE', headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+const faults = (body: unknown) =>
+  controlFetch(`${emu.url}/__emulator/faults`, {
+    method: body ? 'POST' : 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
 const agentRow = (i: number) => page.locator(`tr[data-agent="mp_replication_agent${i}_default_acme"]`);
 const allPaths = () => [...emu.context.repo.walk('/')].map(([p]) => p).filter((p) => !p.startsWith('/var/emulator'));
@@ -45,7 +50,13 @@ async function waitConnected(n: number): Promise<void> {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   emu = await startTestEmulator({ faults: true, agentDelayMs: 400, interimEndpoints: true });
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-bp-secret', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: 'p8e-bp-secret',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   await registerTenant(emu.url, TENANT);
   browser = await openBrowser(PROJECT_ROOT);
   page = browser.page;
@@ -183,7 +194,9 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   const before = allPaths();
   await page.click('.bpsetup-reset-run');
   await page.waitForSelector('.bpsetup-reset-result coral-alert');
-  await expect(page.locator('.bpsetup-reset-result').textContent()).resolves.toContain('mp_replication_agent3_default_acme: 2 item(s) waiting');
+  await expect(page.locator('.bpsetup-reset-result').textContent()).resolves.toContain(
+    'mp_replication_agent3_default_acme: 2 item(s) waiting',
+  );
   expect(allPaths()).toEqual(before);
 
   await faults(null);
@@ -200,7 +213,11 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
 });
 
 test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', async () => {
-  await controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"legacy"}' });
+  await controlFetch(`${emu.url}/__emulator/seed`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"scenario":"legacy"}',
+  });
   await open();
   const card = page.locator('.bpsetup-cloud-card[data-path="/etc/cloudservices/mediaportal/legacy-brand-portal"]');
   await expect(card.textContent()).resolves.toContain('legacy configuration');
@@ -214,7 +231,11 @@ test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', a
   await card.locator('.bpsetup-reset-confirm').fill('legacyco');
   await card.locator('.bpsetup-reset-run').click();
   await page.waitForSelector('.bpsetup-cloud-feedback coral-alert[variant="success"]');
-  for (const path of ['/etc/cloudservices/mediaportal/legacy-brand-portal', '/home/users/mac/legacyco', '/etc/replication/agents.author/mp_replication_agent0_default_legacyco']) {
+  for (const path of [
+    '/etc/cloudservices/mediaportal/legacy-brand-portal',
+    '/home/users/mac/legacyco',
+    '/etc/replication/agents.author/mp_replication_agent0_default_legacyco',
+  ]) {
     expect([path, emu.context.repo.exists(path)]).toEqual([path, false]);
   }
   expect(await page.locator('.bpsetup-cloud-form').isVisible()).toBe(true);

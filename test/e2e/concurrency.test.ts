@@ -20,7 +20,13 @@ const sessions: BrowserSession[] = [];
 
 async function author(): Promise<RunningEmulator> {
   const emu = await startTestEmulator({ faults: true, agentDelayMs: 50 });
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   await registerTenant(emu.url, TENANT);
   return emu;
 }
@@ -35,13 +41,20 @@ async function admin(emu: RunningEmulator): Promise<Page> {
 
 const fillIms = (page: Page) => fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
 
-const imsConfigs = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/apps/system/config')?.children ?? {}).filter((n) => n.includes('accesstoken.provider'));
-const cloudConfigs = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal')?.children ?? {});
-const agents = (emu: RunningEmulator) => Object.keys(emu.context.repo.get('/etc/replication/agents.author')?.children ?? {}).filter((n) => n.startsWith('mp_replication_agent'));
+const imsConfigs = (emu: RunningEmulator) =>
+  Object.keys(emu.context.repo.get('/apps/system/config')?.children ?? {}).filter((n) => n.includes('accesstoken.provider'));
+const cloudConfigs = (emu: RunningEmulator) =>
+  Object.keys(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal')?.children ?? {});
+const agents = (emu: RunningEmulator) =>
+  Object.keys(emu.context.repo.get('/etc/replication/agents.author')?.children ?? {}).filter((n) => n.startsWith('mp_replication_agent'));
 
 async function exactlyOneOfEach(emu: RunningEmulator): Promise<void> {
   for (let i = 0; i < 40 && agents(emu).length < 4; i++) await new Promise((r) => setTimeout(r, 100));
-  expect({ ims: imsConfigs(emu).length, cloud: cloudConfigs(emu).length, agents: agents(emu).length }).toEqual({ ims: 1, cloud: 1, agents: 4 });
+  expect({ ims: imsConfigs(emu).length, cloud: cloudConfigs(emu).length, agents: agents(emu).length }).toEqual({
+    ims: 1,
+    cloud: 1,
+    agents: 4,
+  });
 }
 
 afterEach(async () => {
@@ -72,7 +85,11 @@ test('a reload while the save is in flight: the save lands once, and the page sh
   const emu = await author();
   try {
     const page = await admin(emu);
-    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', delayMs: 800, times: 1 }] }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', delayMs: 800, times: 1 }] }),
+    });
     await fillIms(page);
     await page.click('.bpsetup-ims-submit');
     await new Promise((r) => setTimeout(r, 200));
@@ -106,7 +123,9 @@ test('two admins in two browsers set up at the same moment: one of each remains'
       try {
         await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
       } catch (e) {
-        throw new Error(`${(e as Error).message}\nStep 4 showed:\n${await page.locator('#bpsetup-step-imsAccount').innerText()}\nConfigurations: ${imsConfigs(emu).join(', ')}`);
+        throw new Error(
+          `${(e as Error).message}\nStep 4 showed:\n${await page.locator('#bpsetup-step-imsAccount').innerText()}\nConfigurations: ${imsConfigs(emu).join(', ')}`,
+        );
       }
     };
     await Promise.all([card(a), card(b)]);

@@ -57,7 +57,9 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
   await page.waitForSelector('.bpsetup-health-result coral-alert');
   const result = (await page.locator('.bpsetup-health-result').textContent()) ?? '';
   expect(result).toContain('Check Health cannot run from this page on this AEM');
-  expect(await page.locator('.bpsetup-health-result a.bpsetup-console-link').getAttribute('href')).toBe('/libs/cq/adobeims-configuration/content/configurations.html');
+  expect(await page.locator('.bpsetup-health-result a.bpsetup-console-link').getAttribute('href')).toBe(
+    '/libs/cq/adobeims-configuration/content/configurations.html',
+  );
   expect(await page.locator('.bpsetup-step[data-step="health"]').getAttribute('data-status')).toBe('warning');
   expect(await page.locator('.bpsetup-banner coral-alert').count()).toBe(0);
   // Never green without proof of a token.
@@ -69,7 +71,11 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
 test('a queue read this AEM lacks stops the reset before anything is deleted, with the replication console to use', async () => {
   const { page } = browser;
   await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
-  await controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"existingCloudConfig"}' });
+  await controlFetch(`${emu.url}/__emulator/seed`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"scenario":"existingCloudConfig"}',
+  });
   await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -83,6 +89,8 @@ test('a queue read this AEM lacks stops the reset before anything is deleted, wi
   await page.click('.bpsetup-reset-run');
   await page.waitForSelector('.bpsetup-reset-result coral-alert');
   await expect(page.locator('.bpsetup-reset-result').textContent()).resolves.toContain('This AEM does not offer this action');
-  expect(await page.locator('.bpsetup-reset-result a.bpsetup-console-link').getAttribute('href')).toBe('/etc/replication/agents.author.html');
+  expect(await page.locator('.bpsetup-reset-result a.bpsetup-console-link').getAttribute('href')).toBe(
+    '/etc/replication/agents.author.html',
+  );
   expect([...emu.context.repo.walk('/')].length).toBe(before);
 });

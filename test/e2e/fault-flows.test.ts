@@ -29,7 +29,10 @@ test('the session expires mid-flow: sign in again, continue where you were, and 
   await b.fillIms();
   const before = b.snapshot();
   b.emu.context.sessions.expireAll();
-  await Promise.all([b.page.waitForURL('**/libs/granite/core/content/login.html?**', { timeout: 10000 }), b.page.click('.bpsetup-ims-submit')]);
+  await Promise.all([
+    b.page.waitForURL('**/libs/granite/core/content/login.html?**', { timeout: 10000 }),
+    b.page.click('.bpsetup-ims-submit'),
+  ]);
   expect(b.snapshot()).toBe(before);
   await b.page.fill('#username', 'admin');
   await b.page.fill('#password', 'admin');

@@ -8,9 +8,17 @@ import { faultBench } from '../helpers/fault-bench';
 const b = faultBench();
 
 describe.each([
-  ['500 on the IMS save', { routes: [{ path: '/apps/bpsetup/ims/update', status: 500, times: 1 }] }, 'AEM failed while handling the request (500)'],
+  [
+    '500 on the IMS save',
+    { routes: [{ path: '/apps/bpsetup/ims/update', status: 500, times: 1 }] },
+    'AEM failed while handling the request (500)',
+  ],
   // Several times: Chromium itself retries a POST when a kept-alive connection drops.
-  ['a dropped connection on the IMS save', { routes: [{ path: '/apps/bpsetup/ims/update', drop: true, times: 10 }] }, 'The request did not reach AEM'],
+  [
+    'a dropped connection on the IMS save',
+    { routes: [{ path: '/apps/bpsetup/ims/update', drop: true, times: 10 }] },
+    'The request did not reach AEM',
+  ],
   ['an unusable CSRF token', { csrf: 'invalid' }, 'AEM refused the change (403)'],
 ])('%s', (_name, fault, explanation) => {
   test('explained, nothing written, the retry completes the setup', async () => {
@@ -22,7 +30,9 @@ describe.each([
     try {
       await b.page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]', { timeout: 15000 });
     } catch (e) {
-      throw new Error(`${(e as Error).message}\nStep 4 feedback: ${await b.page.locator('.bpsetup-ims-feedback').innerText()}\nJournal: ${JSON.stringify(b.emu.context.journal.list(0).slice(-6))}`);
+      throw new Error(
+        `${(e as Error).message}\nStep 4 feedback: ${await b.page.locator('.bpsetup-ims-feedback').innerText()}\nJournal: ${JSON.stringify(b.emu.context.journal.list(0).slice(-6))}`,
+      );
     }
     await expect(b.page.locator('.bpsetup-ims-feedback').textContent()).resolves.toContain(explanation);
     expect(b.snapshot()).toBe(before);
@@ -33,4 +43,3 @@ describe.each([
     await b.connected();
   }, 60000);
 });
-

@@ -21,7 +21,8 @@ let browser: BrowserSession;
 let page: Page;
 
 const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `ims-${name}.png`));
-const field = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`);
+const field = (name: string) =>
+  page.locator(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`);
 const message = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`);
 const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
 const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) => r.write);
@@ -36,7 +37,13 @@ beforeAll(async () => {
   emu = await startTestEmulator({ faults: true, interimEndpoints: true });
   browser = await openBrowser(PROJECT_ROOT);
   page = browser.page;
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-e2e-secret-value', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID', 'read_organizations'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: 'p8e-e2e-secret-value',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID', 'read_organizations'],
+  });
   await login(page, emu.url, PAGE);
 }, 60000);
 
@@ -111,7 +118,11 @@ test('the state comes from AEM: after a reload the page resumes, and a second co
 
 test('the health check sends only reads; a failing one is explained with the fix and the raw text', async () => {
   await openSetupPage();
-  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ims: 'invalid_client' }) });
+  await controlFetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ims: 'invalid_client' }),
+  });
   const since = emu.context.journal.lastSeq;
   await page.click('.bpsetup-health-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]');
@@ -127,11 +138,17 @@ test('the health check sends only reads; a failing one is explained with the fix
 });
 
 test('several Brand Portal configurations: said plainly, extras deleted after confirmation', async () => {
-  await controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"scenario":"duplicateIms"}' });
+  await controlFetch(`${emu.url}/__emulator/seed`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"scenario":"duplicateIms"}',
+  });
   await openSetupPage();
   await page.waitForSelector('.bpsetup-ims-duplicates');
   expect(await stepStatus('imsAccount')).toBe('warning');
-  await expect(page.locator('.bpsetup-ims-duplicates').textContent()).resolves.toContain('3 IMS configurations are set up for Brand Portal');
+  await expect(page.locator('.bpsetup-ims-duplicates').textContent()).resolves.toContain(
+    '3 IMS configurations are set up for Brand Portal',
+  );
   const boxes = page.locator('.bpsetup-duplicate-list input[type=checkbox]');
   await boxes.nth(1).check();
   await boxes.nth(2).check();
@@ -169,8 +186,20 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   expect(saved.replace(/\r\n/g, '\n')).toBe(pem.replace(/\r\n/g, '\n'));
   await shot('jwt-certificate');
 
-  const cred = (await (await controlFetch(`${emu.url}/__emulator/ims/jwt-credentials`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ certificatePem: pem }) })).json()) as Record<string, string>;
-  const payload = { exp: Math.floor(Date.now() / 1000) + 86400, iss: cred.orgId, sub: cred.technicalAccountId, 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true, aud: `https://ims-na1.adobelogin.com/c/${cred.clientId}` };
+  const cred = (await (
+    await controlFetch(`${emu.url}/__emulator/ims/jwt-credentials`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ certificatePem: pem }),
+    })
+  ).json()) as Record<string, string>;
+  const payload = {
+    exp: Math.floor(Date.now() / 1000) + 86400,
+    iss: cred.orgId,
+    sub: cred.technicalAccountId,
+    'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true,
+    aud: `https://ims-na1.adobelogin.com/c/${cred.clientId}`,
+  };
   await field('clientId').fill(cred.clientId);
   await field('clientSecret').fill(cred.clientSecret);
   await field('orgId').fill(cred.orgId);
@@ -194,11 +223,19 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
 
 test('JWT → OAuth migration keeps the configuration id and ends healthy', async () => {
   // State from the previous test: one healthy JWT configuration on AEM 6.5.21.
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-e2e-secret-value', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: 'p8e-e2e-secret-value',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   await openSetupPage();
   await page.waitForSelector('.bpsetup-ims-migrate');
   const before = (await page.locator('.bpsetup-ims-card').getAttribute('data-config')) as string;
-  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Stopped by Adobe: JWT credentials no longer get tokens');
+  await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain(
+    'Stopped by Adobe: JWT credentials no longer get tokens',
+  );
   await page.click('.bpsetup-ims-migrate');
   expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
   await expect(page.locator('.bpsetup-ims-submit').textContent()).resolves.toContain('Migrate to OAuth');
@@ -210,7 +247,8 @@ test('JWT → OAuth migration keeps the configuration id and ends healthy', asyn
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
   await expect(page.locator('.bpsetup-ims-card').getAttribute('data-config')).resolves.toBe(before);
   await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('OAuth Server-to-Server');
-  const provider = emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${before}.config`)?.toString() ?? '';
+  const provider =
+    emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${before}.config`)?.toString() ?? '';
   expect(provider).toContain('auth.token.provider.authorization.grants="client_credentials"');
   await shot('migrated');
   expect(browser.errors).toEqual([]);
@@ -219,7 +257,10 @@ test('JWT → OAuth migration keeps the configuration id and ends healthy', asyn
 test('an expired session sends the admin to the login page and back to this page', async () => {
   await openSetupPage();
   emu.context.sessions.expireAll();
-  await Promise.all([page.waitForURL('**/libs/granite/core/content/login.html?**', { timeout: 10000 }), page.click('.bpsetup-health-button')]);
+  await Promise.all([
+    page.waitForURL('**/libs/granite/core/content/login.html?**', { timeout: 10000 }),
+    page.click('.bpsetup-health-button'),
+  ]);
   expect(new URL(page.url()).searchParams.get('resource')).toBe(PAGE);
   await page.fill('#username', 'admin');
   await page.fill('#password', 'admin');

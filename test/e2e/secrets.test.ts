@@ -23,9 +23,16 @@ const originalConsole = { log: console.log, warn: console.warn, error: console.e
 
 beforeAll(async () => {
   // The emulator's own log, captured as npm start would print it (not quiet).
-  for (const level of ['log', 'warn', 'error'] as const) console[level] = (...args: unknown[]) => emulatorLog.push(args.map(String).join(' '));
+  for (const level of ['log', 'warn', 'error'] as const)
+    console[level] = (...args: unknown[]) => emulatorLog.push(args.map(String).join(' '));
   emu = await startTestEmulator({ faults: true, quiet: false });
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   browser = await openBrowser(PROJECT_ROOT);
   browser.page.on('console', (m: ConsoleMessage) => consoleText.push(m.text()));
   browser.page.on('request', (r: Request) => urls.push(r.url()));
@@ -40,7 +47,15 @@ async function everywhere(): Promise<string> {
   const { page } = browser;
   const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
   const cookies = JSON.stringify(await browser.context.cookies());
-  return [await page.content(), storage, cookies, urls.join('\n'), consoleText.join('\n'), emulatorLog.join('\n'), JSON.stringify(emu.context.journal.list(0))].join('\n');
+  return [
+    await page.content(),
+    storage,
+    cookies,
+    urls.join('\n'),
+    consoleText.join('\n'),
+    emulatorLog.join('\n'),
+    JSON.stringify(emu.context.journal.list(0)),
+  ].join('\n');
 }
 
 test('after a failed save that echoes it, and after a good one, the secret is nowhere', async () => {
@@ -52,7 +67,17 @@ test('after a failed save that echoes it, and after a good one, the secret is no
   await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', status: 500, contentType: 'text/html', body: `<div id="Message">Rejected: clientSecret=${SECRET} apiKey=${CLIENT_ID}</div>`, times: 1 }] }),
+    body: JSON.stringify({
+      routes: [
+        {
+          path: '/apps/bpsetup/ims/update',
+          status: 500,
+          contentType: 'text/html',
+          body: `<div id="Message">Rejected: clientSecret=${SECRET} apiKey=${CLIENT_ID}</div>`,
+          times: 1,
+        },
+      ],
+    }),
   });
   await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
   await page.click('.bpsetup-ims-submit');
@@ -71,7 +96,9 @@ test('after a failed save that echoes it, and after a good one, the secret is no
   const all = await everywhere();
   expect(all).not.toContain(SECRET);
   // It did reach AEM, and is stored protected there, never in clear.
-  const stored = [...emu.context.repo.walk('/apps/system/config')].map(([path]) => emu.context.repo.readFile(path)?.toString() ?? '').join('\n');
+  const stored = [...emu.context.repo.walk('/apps/system/config')]
+    .map(([path]) => emu.context.repo.readFile(path)?.toString() ?? '')
+    .join('\n');
   expect(stored).toContain('auth.ims.client.secret="{');
   expect(stored).not.toContain(SECRET);
 }, 60000);

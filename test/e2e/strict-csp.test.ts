@@ -18,12 +18,20 @@ let browser: BrowserSession;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ strictCsp: true, interimEndpoints: true });
-  await registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: 'p8e-csp-secret-77', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(emu.url, {
+    clientId: CLIENT_ID,
+    clientSecret: 'p8e-csp-secret-77',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   browser = await openBrowser(PROJECT_ROOT);
   // Collected before any page script runs.
   await browser.context.addInitScript(() => {
     (window as unknown as { __cspViolations: string[] }).__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 }, 60000);
 afterAll(async () => {
@@ -31,7 +39,7 @@ afterAll(async () => {
   await emu?.close();
 });
 
-test('the page, a save and the certificate chunk work with script-src \'self\'', async () => {
+test("the page, a save and the certificate chunk work with script-src 'self'", async () => {
   const { page } = browser;
   await login(page, emu.url, PAGE);
   const response = await page.goto(`${emu.url}${PAGE}`);
@@ -51,7 +59,6 @@ test('the page, a save and the certificate chunk work with script-src \'self\'',
   await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: 'p8e-csp-secret-77', orgId: ORG, scopes: 'openid,AdobeID' });
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
-
 
   await fullScreenshot(page, join(PROJECT_ROOT, 'test-results', 'strict-csp.png'));
   // Only Coral's own Adobe Fonts loader (use.typekit.net, offline here anyway) is blocked: nothing of ours.

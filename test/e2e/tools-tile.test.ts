@@ -38,13 +38,25 @@ test('log in, open Tools, click the Brand Portal setup tile, see the page', asyn
   await page.waitForSelector('#bpsetup-root .bpsetup-steps');
   await expect(page.title()).resolves.toBe('Brand Portal setup | Adobe Experience Manager');
   const steps = await page.locator('.bpsetup-step-title').allTextContents();
-  expect(steps).toEqual(['Prerequisites', 'Certificate', 'Adobe Developer Console', 'IMS technical account', 'Check health', 'Brand Portal cloud service']);
+  expect(steps).toEqual([
+    'Prerequisites',
+    'Certificate',
+    'Adobe Developer Console',
+    'IMS technical account',
+    'Check health',
+    'Brand Portal cloud service',
+  ]);
 
   // Coral upgraded our icons and the shell: real custom elements with their rendered inner markup.
   const upgraded = await page.evaluate(() => {
     const icon = document.querySelector('#bpsetup-root coral-icon') as HTMLElement;
     const C = (window as unknown as { Coral: { Icon: typeof HTMLElement; version: string } }).Coral;
-    return { iconUpgraded: icon instanceof C.Icon, hasSvg: Boolean(icon.querySelector('svg')), version: C.version, loaded: (window as { __bpsetupLoaded?: boolean }).__bpsetupLoaded };
+    return {
+      iconUpgraded: icon instanceof C.Icon,
+      hasSvg: Boolean(icon.querySelector('svg')),
+      version: C.version,
+      loaded: (window as { __bpsetupLoaded?: boolean }).__bpsetupLoaded,
+    };
   });
   expect(upgraded).toEqual({ iconUpgraded: true, hasSvg: true, version: expect.stringMatching(/^4\./), loaded: true });
   await expect(page.locator('.bpsetup-footer').textContent()).resolves.toBe(`Coral Spectrum ${upgraded.version}`);

@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const INTERIM = ['/apps/bpsetup/unverified/check-health.json?id=x', '/apps/bpsetup/unverified/public-key.crt?alias=x', '/apps/bpsetup/unverified/product-info.json'];
+const INTERIM = [
+  '/apps/bpsetup/unverified/check-health.json?id=x',
+  '/apps/bpsetup/unverified/public-key.crt?alias=x',
+  '/apps/bpsetup/unverified/product-info.json',
+];
 
 test('interim addresses answer 404 by default and are served with --interim-endpoints', async () => {
   for (const path of INTERIM) expect([path, (await c.get(path)).status]).toEqual([path, 404]);
@@ -35,9 +39,18 @@ test('the version comes from the Felix product-info printer', async () => {
   expect(await (await c.get(PRODUCT_INFO)).json()).toContain('  Adobe Experience Manager (6.5.21.0)');
 });
 
-describe('Sling\'s default POST servlet', () => {
+describe("Sling's default POST servlet", () => {
   test('a POST to a path no servlet takes stores every field, the secret too, and answers the HTML status page', async () => {
-    const res = await c.write('/apps/bpsetup/wrong/update', new URLSearchParams({ title: 'Brand Portal', clientSecret: 'p8e-leaks-here', ':ignored': 'x', 'flag@TypeHint': 'Boolean', flag: 'true' }));
+    const res = await c.write(
+      '/apps/bpsetup/wrong/update',
+      new URLSearchParams({
+        title: 'Brand Portal',
+        clientSecret: 'p8e-leaks-here',
+        ':ignored': 'x',
+        'flag@TypeHint': 'Boolean',
+        flag: 'true',
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
@@ -72,13 +85,14 @@ describe('Sling\'s default POST servlet', () => {
     expect(emu.context.repo.exists(user)).toBe(true);
   });
 
-  test('the emulator\'s own data is as if absent: not readable, not writable', async () => {
+  test("the emulator's own data is as if absent: not readable, not writable", async () => {
     expect((await c.write('/var/emulator/crypto', new URLSearchParams({ masterKey: 'x' }))).status).toBe(404);
   });
 });
 
 test('QueryBuilder finds the service user by id; the hit carries jcr:path and its properties', async () => {
-  const q = '/bin/querybuilder.json?path=/home/users/system&type=rep:SystemUser&1_property=rep:authorizableId&1_property.value=brandportal-imsconfig-service&p.hits=full';
+  const q =
+    '/bin/querybuilder.json?path=/home/users/system&type=rep:SystemUser&1_property=rep:authorizableId&1_property.value=brandportal-imsconfig-service&p.hits=full';
   const body = (await (await c.get(q)).json()) as { success: boolean; results: number; hits: Record<string, string>[] };
   expect(body).toMatchObject({ success: true, results: 1 });
   expect(body.hits[0]['rep:authorizableId']).toBe('brandportal-imsconfig-service');
@@ -86,13 +100,20 @@ test('QueryBuilder finds the service user by id; the hit carries jcr:path and it
   expect((await c.get(`${body.hits[0]['jcr:path']}.json`)).status).toBe(200);
 });
 
-describe('the CSRF filter\'s default safe user agents', () => {
+describe("the CSRF filter's default safe user agents", () => {
   const post = (ua: string, withCookie = true) =>
-    fetch(`${emu.url}/apps/bpsetup/ua-check`, { method: 'POST', body: new URLSearchParams({ ua }), headers: { 'User-Agent': ua, ...(withCookie ? { Cookie: c.cookie } : {}) } });
+    fetch(`${emu.url}/apps/bpsetup/ua-check`, {
+      method: 'POST',
+      body: new URLSearchParams({ ua }),
+      headers: { 'User-Agent': ua, ...(withCookie ? { Cookie: c.cookie } : {}) },
+    });
 
-  test.each(['curl/8.5.0', 'Wget/1.21.3', 'Apache-HttpClient/4.5.14 (Java/17)', 'Jakarta Commons-HttpClient/3.1'])('%s writes without a token', async (ua) => {
-    expect((await post(ua)).status).toBeLessThan(300);
-  });
+  test.each(['curl/8.5.0', 'Wget/1.21.3', 'Apache-HttpClient/4.5.14 (Java/17)', 'Jakarta Commons-HttpClient/3.1'])(
+    '%s writes without a token',
+    async (ua) => {
+      expect((await post(ua)).status).toBeLessThan(300);
+    },
+  );
 
   test.each(['Mozilla/5.0 (X11; Linux x86_64) Chrome/156', 'node', 'python-requests/2.31'])('%s needs a token', async (ua) => {
     expect((await post(ua)).status).toBe(403);

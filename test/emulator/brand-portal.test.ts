@@ -37,7 +37,9 @@ describe('2.13 cloud configuration save', () => {
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(message);
     }
-    expect(Object.keys((await (await c.get('/conf/global/settings/cloudconfigs/mediaportal.1.json')).json()) as object)).toEqual(['jcr:primaryType']);
+    expect(Object.keys((await (await c.get('/conf/global/settings/cloudconfigs/mediaportal.1.json')).json()) as object)).toEqual([
+      'jcr:primaryType',
+    ]);
   });
 
   test('create stores the configuration under /conf, then the four agents appear', async () => {
@@ -45,7 +47,10 @@ describe('2.13 cloud configuration save', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<div id="Path">/conf/global/settings/cloudconfigs/mediaportal/brand-portal</div>');
 
-    const configs = (await (await c.get('/conf/global/settings/cloudconfigs/mediaportal.2.json')).json()) as Record<string, Record<string, Record<string, unknown>>>;
+    const configs = (await (await c.get('/conf/global/settings/cloudconfigs/mediaportal.2.json')).json()) as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
     expect(configs['brand-portal']['jcr:content']).toMatchObject({
       'jcr:title': 'Brand Portal',
       tenantURL: TENANT,
@@ -67,7 +72,11 @@ describe('2.13 cloud configuration save', () => {
   });
 
   test('the tenant replication user exists at an Oak-style path below its tenant folder', async () => {
-    const found = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&1_property=rep:authorizableId&1_property.value=mac-acme-replication&p.hits=full')).json()) as { hits: Record<string, string>[] };
+    const found = (await (
+      await c.get(
+        '/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&1_property=rep:authorizableId&1_property.value=mac-acme-replication&p.hits=full',
+      )
+    ).json()) as { hits: Record<string, string>[] };
     expect(found.hits).toHaveLength(1);
     expect(found.hits[0]).toMatchObject({ 'jcr:primaryType': 'rep:SystemUser', 'rep:authorizableId': 'mac-acme-replication' });
     expect(found.hits[0]['jcr:path']).toMatch(/^\/home\/users\/mac\/acme\/[A-Za-z0-9_-]{20}$/);
@@ -88,21 +97,33 @@ describe('2.14 Test Connection', () => {
   });
 
   test('a disabled agent fails; re-enabling through a Sling property POST fixes it', async () => {
-    const disable = await c.write(`/etc/replication/agents.author/${AGENT0}/jcr:content`, new URLSearchParams({ enabled: 'false', 'enabled@TypeHint': 'Boolean' }));
+    const disable = await c.write(
+      `/etc/replication/agents.author/${AGENT0}/jcr:content`,
+      new URLSearchParams({ enabled: 'false', 'enabled@TypeHint': 'Boolean' }),
+    );
     expect(disable.status).toBe(200);
     const agent = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.json`)).json()) as Record<string, unknown>;
     expect(agent.enabled).toBe(false);
     expect(await testConnection(AGENT0)).toContain('Replication test <strong>failed</strong>');
-    await c.write(`/etc/replication/agents.author/${AGENT0}/jcr:content`, new URLSearchParams({ enabled: 'true', 'enabled@TypeHint': 'Boolean' }));
+    await c.write(
+      `/etc/replication/agents.author/${AGENT0}/jcr:content`,
+      new URLSearchParams({ enabled: 'true', 'enabled@TypeHint': 'Boolean' }),
+    );
     expect(await testConnection(AGENT0)).toContain('<strong>succeeded</strong>');
   });
 
   test('an unknown tenant fails with the host name', async () => {
-    await c.write(`/etc/replication/agents.author/${AGENT0}/jcr:content`, new URLSearchParams({ transportUri: 'https://nobody.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' }));
+    await c.write(
+      `/etc/replication/agents.author/${AGENT0}/jcr:content`,
+      new URLSearchParams({ transportUri: 'https://nobody.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' }),
+    );
     const html = await testConnection(AGENT0);
     expect(html).toContain('java.net.UnknownHostException: nobody.brand-portal.adobe.com');
     expect(html).toContain('<strong>failed</strong>');
-    await c.write(`/etc/replication/agents.author/${AGENT0}/jcr:content`, new URLSearchParams({ transportUri: 'https://acme.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' }));
+    await c.write(
+      `/etc/replication/agents.author/${AGENT0}/jcr:content`,
+      new URLSearchParams({ transportUri: 'https://acme.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' }),
+    );
   });
 
   test('an unhealthy IMS configuration fails the test', async () => {
@@ -115,9 +136,15 @@ describe('2.14 Test Connection', () => {
 
   test('a replaced IMS configuration: the replication user still holds the old key, publishing gets 401', async () => {
     const replacement = await healthyOauthConfig(emu.url, c, 'bpclient2', 'Brand Portal 2');
-    await c.write('/apps/brandportal/config', cloudForm(TENANT, replacement, { item: '/conf/global/settings/cloudconfigs/mediaportal/brand-portal' }));
+    await c.write(
+      '/apps/brandportal/config',
+      cloudForm(TENANT, replacement, { item: '/conf/global/settings/cloudconfigs/mediaportal/brand-portal' }),
+    );
     for (let i = 0; i < 4; i++) {
-      await c.write(`/etc/replication/agents.author/mp_replication_agent${i}_default_acme/jcr:content`, new URLSearchParams({ accessTokenProviderName: replacement }));
+      await c.write(
+        `/etc/replication/agents.author/mp_replication_agent${i}_default_acme/jcr:content`,
+        new URLSearchParams({ accessTokenProviderName: replacement }),
+      );
     }
     const html = await testConnection(AGENT0);
     expect(html).toContain('HTTP/1.1 401 Unauthorized');
@@ -134,7 +161,11 @@ describe('2.14 Test Connection', () => {
 
 describe('agents not created on save, and the re-save remedy', () => {
   test('with the fault on, no agents appear; re-saving the configuration with faults off creates them', async () => {
-    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentsNotCreated: true }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ agentsNotCreated: true }),
+    });
     await registerTenant(emu.url, 'https://beta.brand-portal.adobe.com');
     await c.write('/apps/brandportal/config', cloudForm('https://beta.brand-portal.adobe.com', ims, { name: 'Beta' }));
     await new Promise((r) => setTimeout(r, 300));
@@ -142,17 +173,27 @@ describe('agents not created on save, and the re-save remedy', () => {
     expect(onlyBeta(await waitForAgents(c, 8, 0))).toEqual([]);
 
     await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
-    await c.write('/apps/brandportal/config', cloudForm('https://beta.brand-portal.adobe.com', ims, { name: 'Beta', item: '/conf/global/settings/cloudconfigs/mediaportal/beta' }));
+    await c.write(
+      '/apps/brandportal/config',
+      cloudForm('https://beta.brand-portal.adobe.com', ims, { name: 'Beta', item: '/conf/global/settings/cloudconfigs/mediaportal/beta' }),
+    );
     expect(onlyBeta(await waitForAgents(c, 8))).toHaveLength(4);
   });
 });
 
 describe('queues and deletion (used by "Reset Brand Portal publishing")', () => {
   test('an agent queue reads as JSON; faults add pending items', async () => {
-    const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as { queue: unknown[]; metaData: { queueStatus: { agentId: string; isBlocked: boolean; isPaused: boolean } } };
+    const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as {
+      queue: unknown[];
+      metaData: { queueStatus: { agentId: string; isBlocked: boolean; isPaused: boolean } };
+    };
     expect(empty.queue).toEqual([]);
     expect(empty.metaData.queueStatus).toMatchObject({ agentId: AGENT0, isBlocked: false, isPaused: false });
-    await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ queue: { agent: AGENT0, items: 3 } }) });
+    await controlFetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ queue: { agent: AGENT0, items: 3 } }),
+    });
     const busy = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as typeof empty;
     expect(busy.queue).toHaveLength(3);
     expect(busy.queue[0]).toMatchObject({ id: expect.any(String), path: expect.any(String), type: 'ACTIVATE', userid: 'admin' });
@@ -161,7 +202,9 @@ describe('queues and deletion (used by "Reset Brand Portal publishing")', () => 
 
   test('users go through deleteAuthorizable, never :operation=delete; then the emptied folder goes; CSRF on both', async () => {
     const del = (path: string) => c.write(path, new URLSearchParams({ ':operation': 'delete' }));
-    const users = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&p.hits=full')).json()) as { hits: { 'jcr:path': string }[] };
+    const users = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&p.hits=full')).json()) as {
+      hits: { 'jcr:path': string }[];
+    };
     const user = users.hits[0]['jcr:path'];
     expect((await c.post('/home/users/mac/acme', new URLSearchParams({ ':operation': 'delete' }))).status).toBe(403);
     expect((await del(user)).status).toBe(500);

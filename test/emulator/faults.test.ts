@@ -15,7 +15,11 @@ afterAll(() => emu.close());
 afterEach(() => controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' }));
 
 const inject = async (body: unknown) => {
-  const res = await controlFetch(`${emu.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await controlFetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return res.json();
 };
@@ -23,7 +27,11 @@ const inject = async (body: unknown) => {
 test('off unless enabled', async () => {
   const plain = await startTestEmulator();
   try {
-    const res = await controlFetch(`${plain.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"ims":"invalid_client"}' });
+    const res = await controlFetch(`${plain.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"ims":"invalid_client"}',
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('--faults');
   } finally {
@@ -38,7 +46,7 @@ test('a route answers 500 for the given number of times, then works again', asyn
   expect((await c.write('/apps/bpsetup/ims/update', oauthForm('f1'))).status).toBe(200);
 });
 
-test('servletsUnbound: the package nodes fall to Sling\'s default POST servlet, which cannot store the form there', async () => {
+test("servletsUnbound: the package nodes fall to Sling's default POST servlet, which cannot store the form there", async () => {
   await inject({ servletsUnbound: true });
   const res = await c.write('/apps/bpsetup/ims/update', oauthForm('f2'));
   const body = await res.text();
@@ -80,7 +88,10 @@ test('expired session, expired CSRF tokens, blocked or unusable token.json', asy
 test('IMS answers a chosen error to every token request', async () => {
   const id = await healthyOauthConfig(emu.url, c, 'faultclient');
   await inject({ ims: 'invalid_scope' });
-  const health = (await (await c.get(`/apps/bpsetup/unverified/check-health.json?id=${id}`)).json()) as { healthy: boolean; message: string };
+  const health = (await (await c.get(`/apps/bpsetup/unverified/check-health.json?id=${id}`)).json()) as {
+    healthy: boolean;
+    message: string;
+  };
   expect(health.healthy).toBe(false);
   expect(health.message).toContain('status: 400 response: {"error":"invalid_scope","error_description":"Injected fault: invalid_scope"}');
 });
@@ -95,10 +106,15 @@ test('product version, agent flags, certificate dates', async () => {
   await waitForAgents(c);
   await inject({ agent: { name: 'mp_replication_agent2_default_flags', enabled: false }, testConnection: 'fail' });
   await inject({ agent: { name: 'mp_replication_agent3_default_flags', closeConnection: false } });
-  const agents = (await (await c.get('/etc/replication/agents.author.2.json')).json()) as Record<string, { 'jcr:content': Record<string, unknown> }>;
+  const agents = (await (await c.get('/etc/replication/agents.author.2.json')).json()) as Record<
+    string,
+    { 'jcr:content': Record<string, unknown> }
+  >;
   expect(agents.mp_replication_agent2_default_flags['jcr:content'].enabled).toBe(false);
   expect(agents.mp_replication_agent3_default_flags['jcr:content'].protocolHTTPConnectionClose).toBe(false);
-  expect(await (await c.get('/etc/replication/agents.author/mp_replication_agent0_default_flags.test.html')).text()).toContain('HTTP/1.1 500 Internal Server Error');
+  expect(await (await c.get('/etc/replication/agents.author/mp_replication_agent0_default_flags.test.html')).text()).toContain(
+    'HTTP/1.1 500 Internal Server Error',
+  );
 
   await createKeystore(c);
   await uploadKey(c, 'dated', await certificate());
@@ -114,11 +130,21 @@ test('product version, agent flags, certificate dates', async () => {
 });
 
 test('seeds: legacy setup, duplicate IMS configurations, an existing cloud configuration', async () => {
-  const seed = (scenario: string) => controlFetch(`${emu.url}/__emulator/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario }) });
+  const seed = (scenario: string) =>
+    controlFetch(`${emu.url}/__emulator/seed`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario }),
+    });
   expect((await seed('legacy')).status).toBe(200);
-  const legacy = (await (await c.get('/etc/cloudservices/mediaportal.2.json')).json()) as Record<string, Record<string, Record<string, unknown>>>;
+  const legacy = (await (await c.get('/etc/cloudservices/mediaportal.2.json')).json()) as Record<
+    string,
+    Record<string, Record<string, unknown>>
+  >;
   expect(legacy['legacy-brand-portal']['jcr:content'].tenantURL).toBe('https://legacyco.brand-portal.adobe.com');
-  const users = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/legacyco&type=rep:User&p.hits=full')).json()) as { hits: Record<string, string>[] };
+  const users = (await (await c.get('/bin/querybuilder.json?path=/home/users/mac/legacyco&type=rep:User&p.hits=full')).json()) as {
+    hits: Record<string, string>[];
+  };
   expect(users.hits.map((h) => h['rep:authorizableId'])).toEqual(['mac-legacyco-replication']);
   expect((await c.get('/etc/replication/agents.author/mp_replication_agent0_default_legacyco.json')).status).toBe(200);
 

@@ -43,7 +43,9 @@ describe('login and session (contract 2.2)', () => {
     expect(bad.headers.get('location')).toContain('j_reason=invalid_login');
     expect(bad.headers.get('set-cookie')).toBeNull();
 
-    const good = await client(emu.url).post('/libs/granite/core/content/login.html/j_security_check', form('admin'), { Accept: 'text/html' });
+    const good = await client(emu.url).post('/libs/granite/core/content/login.html/j_security_check', form('admin'), {
+      Accept: 'text/html',
+    });
     expect(good.status).toBe(302);
     expect(good.headers.get('location')).toBe('/aem/start.html');
     expect(good.headers.get('set-cookie')).toMatch(/^login-token=[^;]+; Path=\/; HttpOnly/);
@@ -162,7 +164,10 @@ describe('content package installed at start-up', () => {
 
   test('Sling JSON renders depth and hides binaries as their length', async () => {
     const c = await loggedIn(emu.url);
-    const folder = (await (await c.get('/apps/bpsetup/clientlibs/clientlib-setup.2.json')).json()) as Record<string, Record<string, Record<string, unknown>>>;
+    const folder = (await (await c.get('/apps/bpsetup/clientlibs/clientlib-setup.2.json')).json()) as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
     expect(folder.categories).toEqual(['bpsetup.setup']);
     expect(typeof folder['js.txt']['jcr:content'][':jcr:data']).toBe('number');
     expect((await c.get('/apps/bpsetup/nothing.json')).status).toBe(404);
@@ -200,13 +205,15 @@ describe('request journal', () => {
     await c.get('/apps/bpsetup/content/setup.html', { Accept: 'text/html' });
     const res = await client(emu.url).get(`/__emulator/requests?since=${since}`, { 'X-Emulator-Secret': TEST_CONTROL_SECRET });
     const { requests } = (await res.json()) as { requests: { method: string; path: string; status: number; write: boolean }[] };
-    expect(requests).toEqual([expect.objectContaining({ method: 'GET', path: '/apps/bpsetup/content/setup.html', status: 200, write: false })]);
+    expect(requests).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/apps/bpsetup/content/setup.html', status: 200, write: false }),
+    ]);
   });
 });
 
 describe('control routes (/__emulator)', () => {
   const reset = (headers: Record<string, string>) => fetch(`${emu.url}/__emulator/reset`, { method: 'POST', headers });
-  test('refused without this run\'s secret, and from another site even with it', async () => {
+  test("refused without this run's secret, and from another site even with it", async () => {
     const marker = () => emu.context.repo.exists('/conf/control-marker');
     emu.context.repo.change((tx) => tx.ensure('/conf/control-marker'));
     expect((await reset({})).status).toBe(403);
@@ -226,8 +233,14 @@ describe('the demo credential and tenant', () => {
   test('come back after a reset unless asked not to', async () => {
     const demo = await startTestEmulator({ demo: true });
     try {
-      const list = async () => ((await (await controlFetch(`${demo.url}/__emulator/ims/integrations`)).json()) as { integrations: { clientId: string }[] }).integrations.map((i) => i.clientId);
-      const tenants = async () => ((await (await controlFetch(`${demo.url}/__emulator/brandportal/tenants`)).json()) as { tenants: { url: string }[] }).tenants.map((t) => t.url);
+      const list = async () =>
+        (
+          (await (await controlFetch(`${demo.url}/__emulator/ims/integrations`)).json()) as { integrations: { clientId: string }[] }
+        ).integrations.map((i) => i.clientId);
+      const tenants = async () =>
+        ((await (await controlFetch(`${demo.url}/__emulator/brandportal/tenants`)).json()) as { tenants: { url: string }[] }).tenants.map(
+          (t) => t.url,
+        );
       expect(await list()).toEqual(['a1b2c3d4e5f60718293a4b5c6d7e8f90']);
       expect((await controlFetch(`${demo.url}/__emulator/reset`, { method: 'POST' })).status).toBe(200);
       expect(await list()).toEqual(['a1b2c3d4e5f60718293a4b5c6d7e8f90']);

@@ -7,7 +7,20 @@ import { X509Certificate } from 'node:crypto';
 import { createCertificate } from '../../ui.frontend/src/domain/certificate-factory';
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
-import { IMS_HOST, ORG, PRODUCT_INFO, TECH, certificate, createKeystore, jwtForm, jwtPayload, oauthForm, registerIntegration, serviceUser, uploadKey } from '../helpers/ims-fixtures';
+import {
+  IMS_HOST,
+  ORG,
+  PRODUCT_INFO,
+  TECH,
+  certificate,
+  createKeystore,
+  jwtForm,
+  jwtPayload,
+  oauthForm,
+  registerIntegration,
+  serviceUser,
+  uploadKey,
+} from '../helpers/ims-fixtures';
 import { parseDateText } from '../../ui.frontend/src/domain/java-date';
 import { parseKeystoreJson } from '../../ui.frontend/src/domain/keystore-json';
 
@@ -25,7 +38,7 @@ afterAll(() => emu.close());
 const statusOf = (html: string) => /<div id="Status">(\d+)<\/div>/.exec(html)?.[1];
 const messageOf = (html: string) => /<div id="Message">([^<]*)<\/div>/.exec(html)?.[1];
 
-test('product info: the Felix printer\'s lines name the version the emulator claims', async () => {
+test("product info: the Felix printer's lines name the version the emulator claims", async () => {
   const lines = (await (await c.get(PRODUCT_INFO)).json()) as string[];
   expect(lines[lines.indexOf('Installed Products') + 1]).toBe('  Adobe Experience Manager (6.5.17.0)');
 });
@@ -43,7 +56,10 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
   test('create: CSRF required, passwords must match, then created once', async () => {
     const form = new URLSearchParams({ ':operation': 'createStore', newPassword: 'a', rePassword: 'a' });
     expect((await c.post(`${USER}.ks.html`, form)).status).toBe(403);
-    const mismatch = await c.write(`${USER}.ks.html`, new URLSearchParams({ ':operation': 'createStore', newPassword: 'a', rePassword: 'b' }));
+    const mismatch = await c.write(
+      `${USER}.ks.html`,
+      new URLSearchParams({ ':operation': 'createStore', newPassword: 'a', rePassword: 'b' }),
+    );
     expect(mismatch.status).toBe(400);
     expect(messageOf(await mismatch.text())).toBe('The keystore passwords do not match.');
     const ok = await createKeystore(c);
@@ -118,7 +134,8 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
 });
 
 describe('2.7 / 2.8 IMS configuration servlets', () => {
-  const configNames = async () => Object.keys((await (await c.get('/apps/system/config.1.json')).json()) as object).filter((n) => n.startsWith('com.adobe'));
+  const configNames = async () =>
+    Object.keys((await (await c.get('/apps/system/config.1.json')).json()) as object).filter((n) => n.startsWith('com.adobe'));
 
   test('OAuth create answers the id as text and writes both .config files with the documented properties', async () => {
     const res = await c.write('/apps/bpsetup/ims/update', oauthForm('oauthclient1'));
@@ -127,7 +144,12 @@ describe('2.7 / 2.8 IMS configuration servlets', () => {
     const id = await res.text();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const names = await configNames();
-    expect(names).toEqual(expect.arrayContaining([`com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`, `com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.${id}.config`]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        `com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`,
+        `com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.${id}.config`,
+      ]),
+    );
     const provider = await (await c.get(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`)).text();
     expect(provider).toContain('auth.token.provider.title="Brand\\ Portal"');
     expect(provider).toContain('auth.access.token.request="https://ims-na1.adobelogin.com/ims/token/v3"');
@@ -136,7 +158,9 @@ describe('2.7 / 2.8 IMS configuration servlets', () => {
     expect(provider).toContain('auth.token.provider.scope="openid,AdobeID"');
     expect(provider).toContain(`auth.token.provider.orgId="${ORG}"`);
     expect(provider).toContain(`auth.token.provider.default.claims=["\\"iss\\"\\ :\\ \\"${ORG}\\""]`);
-    const customizer = await (await c.get(`/apps/system/config/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.${id}.config`)).text();
+    const customizer = await (
+      await c.get(`/apps/system/config/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.${id}.config`)
+    ).text();
     expect(customizer).toMatch(/auth\.ims\.client\.secret="\{[0-9a-f]+\}"/);
     expect(customizer).not.toContain('p8e-secret-value-1234');
   });
@@ -173,15 +197,28 @@ describe('2.7 / 2.8 IMS configuration servlets', () => {
 
   test('update by configurationId keeps the id; delete by full PID removes both files', async () => {
     const id = await (await c.write('/apps/bpsetup/ims/update', oauthForm('editclient'))).text();
-    const again = await c.write('/apps/bpsetup/ims/update', oauthForm('editclient', { title: 'Brand Portal renamed', configurationId: id }));
+    const again = await c.write(
+      '/apps/bpsetup/ims/update',
+      oauthForm('editclient', { title: 'Brand Portal renamed', configurationId: id }),
+    );
     expect(await again.text()).toBe(id);
     const provider = await (await c.get(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`)).text();
     expect(provider).toContain('Brand\\ Portal\\ renamed');
 
-    const del = await c.write('/apps/bpsetup/ims/delete', new URLSearchParams({ configurationIds: `com.adobe.granite.auth.oauth.accesstoken.provider.${id}` }));
+    const del = await c.write(
+      '/apps/bpsetup/ims/delete',
+      new URLSearchParams({ configurationIds: `com.adobe.granite.auth.oauth.accesstoken.provider.${id}` }),
+    );
     expect(del.status).toBe(200);
     expect((await configNames()).some((n) => n.includes(id))).toBe(false);
-    expect((await c.write('/apps/bpsetup/ims/delete', new URLSearchParams({ configurationIds: 'com.adobe.granite.auth.oauth.accesstoken.provider.nope' }))).status).toBe(404);
+    expect(
+      (
+        await c.write(
+          '/apps/bpsetup/ims/delete',
+          new URLSearchParams({ configurationIds: 'com.adobe.granite.auth.oauth.accesstoken.provider.nope' }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   test('without a CSRF token nothing is written', async () => {
@@ -192,10 +229,22 @@ describe('2.7 / 2.8 IMS configuration servlets', () => {
 });
 
 describe('2.9 Check Health through the IMS stub (2.11)', () => {
-  const health = async (id: string) => (await (await c.get(`/apps/bpsetup/unverified/check-health.json?id=${encodeURIComponent(id)}`)).json()) as { id: string; title: string; healthy: boolean; message: string };
+  const health = async (id: string) =>
+    (await (await c.get(`/apps/bpsetup/unverified/check-health.json?id=${encodeURIComponent(id)}`)).json()) as {
+      id: string;
+      title: string;
+      healthy: boolean;
+      message: string;
+    };
 
   test('OAuth: "Token retrieved successfully!" with a registered integration, and only reads were sent', async () => {
-    await registerIntegration(emu.url, { clientId: 'oauthok', clientSecret: 's3cret-oauth', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+    await registerIntegration(emu.url, {
+      clientId: 'oauthok',
+      clientSecret: 's3cret-oauth',
+      orgId: ORG,
+      technicalAccountId: TECH,
+      scopes: ['openid', 'AdobeID'],
+    });
     const id = await (await c.write('/apps/bpsetup/ims/update', oauthForm('oauthok', { clientSecret: 's3cret-oauth' }))).text();
     const since = emu.context.journal.lastSeq;
     expect(await health(id)).toEqual({ id, title: 'Brand Portal', healthy: true, message: 'Brand Portal: Token retrieved successfully!' });
@@ -208,8 +257,12 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
     const wrongSecret = await (await c.write('/apps/bpsetup/ims/update', oauthForm('oauthok', { clientSecret: 'wrong' }))).text();
     const r1 = await health(wrongSecret);
     expect(r1.healthy).toBe(false);
-    expect(r1.message).toMatch(/^com\.adobe\.granite\.auth\.oauth\.AccessTokenProvider failed to get access token from authorization server status: 401 response: \{"error":"invalid_client"/);
-    const badScope = await (await c.write('/apps/bpsetup/ims/update', oauthForm('oauthok', { clientSecret: 's3cret-oauth', scope: 'openid,dam-admin' }))).text();
+    expect(r1.message).toMatch(
+      /^com\.adobe\.granite\.auth\.oauth\.AccessTokenProvider failed to get access token from authorization server status: 401 response: \{"error":"invalid_client"/,
+    );
+    const badScope = await (
+      await c.write('/apps/bpsetup/ims/update', oauthForm('oauthok', { clientSecret: 's3cret-oauth', scope: 'openid,dam-admin' }))
+    ).text();
     expect((await health(badScope)).message).toContain('status: 400 response: {"error":"invalid_scope"');
     const unknown = await (await c.write('/apps/bpsetup/ims/update', oauthForm('nobody'))).text();
     expect((await health(unknown)).message).toContain('status: 400 response: {"error":"invalid_client"');
@@ -217,31 +270,58 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
 
   test('JWT: real RS256 signature with the keystore key reaches "Token retrieved successfully!"', async () => {
     const cert = await certificate();
-    await registerIntegration(emu.url, { clientId: 'jwtok', clientSecret: 'jwt-secret-value-5678', orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_brand_portal_sdk'], certificatePem: cert.certificatePem });
+    await registerIntegration(emu.url, {
+      clientId: 'jwtok',
+      clientSecret: 'jwt-secret-value-5678',
+      orgId: ORG,
+      technicalAccountId: TECH,
+      metascopes: ['ent_brand_portal_sdk'],
+      certificatePem: cert.certificatePem,
+    });
     const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', jwtPayload('jwtok')))).text();
     expect(await health(id)).toMatchObject({ healthy: true, message: 'Brand Portal JWT: Token retrieved successfully!' });
   });
 
   test('JWT failures: tampered key, expired certificate, missing metascope, wrong audience, wrong org', async () => {
     const other = await createCertificate({ commonName: 'Other' });
-    await registerIntegration(emu.url, { clientId: 'jwttampered', clientSecret: 'jwt-secret-value-5678', orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_brand_portal_sdk'], certificatePem: other.certificatePem });
+    await registerIntegration(emu.url, {
+      clientId: 'jwttampered',
+      clientSecret: 'jwt-secret-value-5678',
+      orgId: ORG,
+      technicalAccountId: TECH,
+      metascopes: ['ent_brand_portal_sdk'],
+      certificatePem: other.certificatePem,
+    });
     const tampered = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwttampered', 'bp', jwtPayload('jwttampered')))).text();
     expect((await health(tampered)).message).toContain('"error":"invalid_signature"');
 
     const expired = await createCertificate({ commonName: 'Expired', notBefore: new Date(Date.now() - 400 * 86400000), days: 365 });
-    await registerIntegration(emu.url, { clientId: 'jwtexpired', clientSecret: 'jwt-secret-value-5678', orgId: ORG, technicalAccountId: TECH, metascopes: ['ent_brand_portal_sdk'], certificatePem: expired.certificatePem });
+    await registerIntegration(emu.url, {
+      clientId: 'jwtexpired',
+      clientSecret: 'jwt-secret-value-5678',
+      orgId: ORG,
+      technicalAccountId: TECH,
+      metascopes: ['ent_brand_portal_sdk'],
+      certificatePem: expired.certificatePem,
+    });
     const exp = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtexpired', 'bp', jwtPayload('jwtexpired')))).text();
-    expect((await health(exp)).message).toMatch(/"error":"invalid_signature","error_description":"The certificate registered for this integration expired on/);
+    expect((await health(exp)).message).toMatch(
+      /"error":"invalid_signature","error_description":"The certificate registered for this integration expired on/,
+    );
 
     const noScope = jwtPayload('jwtok');
     delete noScope[`${IMS_HOST}/s/ent_brand_portal_sdk`];
     const ns = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', noScope))).text();
     expect((await health(ns)).message).toContain('"error":"invalid_scope"');
 
-    const aud = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', jwtPayload('jwtok', { aud: `${IMS_HOST}/c/someone-else` })))).text();
+    const aud = await (
+      await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', jwtPayload('jwtok', { aud: `${IMS_HOST}/c/someone-else` })))
+    ).text();
     expect((await health(aud)).message).toContain('"error":"invalid_client","error_description":"aud does not match the client_id"');
 
-    const org = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', jwtPayload('jwtok', { iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg' })))).text();
+    const org = await (
+      await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', jwtPayload('jwtok', { iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg' })))
+    ).text();
     expect((await health(org)).message).toContain('iss is not the organization of this integration');
   });
 
@@ -252,12 +332,23 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
       body: JSON.stringify({ certificatePem: (await certificate()).certificatePem }),
     });
     expect(res.status).toBe(201);
-    const cred = (await res.json()) as { clientId: string; clientSecret: string; orgId: string; technicalAccountId: string; metascopes: string[] };
+    const cred = (await res.json()) as {
+      clientId: string;
+      clientSecret: string;
+      orgId: string;
+      technicalAccountId: string;
+      metascopes: string[];
+    };
     expect(cred.orgId).toMatch(/^[0-9A-F]{24}@AdobeOrg$/);
     expect(cred.technicalAccountId).toMatch(/^[0-9A-F]{24}@techacct\.adobe\.com$/);
     expect(cred.metascopes).toEqual(['ent_brand_portal_sdk']);
     const payload = jwtPayload(cred.clientId, { iss: cred.orgId, sub: cred.technicalAccountId });
-    const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm(cred.clientId, 'bp', payload, { clientSecret: cred.clientSecret, title: 'From console' }))).text();
+    const id = await (
+      await c.write(
+        '/apps/bpsetup/ims/update',
+        jwtForm(cred.clientId, 'bp', payload, { clientSecret: cred.clientSecret, title: 'From console' }),
+      )
+    ).text();
     expect((await health(id)).message).toBe('From console: Token retrieved successfully!');
     const page = await (await controlFetch(`${emu.url}/__emulator/developer-console.html`)).text();
     expect(page).toContain('<script src="/__emulator/developer-console.js"></script>');
@@ -314,19 +405,33 @@ describe('2.11 IMS stub endpoints directly', () => {
   });
 
   test('v3 client_credentials: scope in the query works; wrong secret is 401 invalid_client', async () => {
-    const ok = await fetch(`${emu.url}/__ims/ims/token/v3?scope=openid`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'oauthok', client_secret: 's3cret-oauth' }) });
+    const ok = await fetch(`${emu.url}/__ims/ims/token/v3?scope=openid`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'oauthok', client_secret: 's3cret-oauth' }),
+    });
     expect(await ok.json()).toMatchObject({ token_type: 'bearer', expires_in: 86399 });
-    const bad = await fetch(`${emu.url}/__ims/ims/token/v3`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'oauthok', client_secret: 'x' }) });
+    const bad = await fetch(`${emu.url}/__ims/ims/token/v3`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'oauthok', client_secret: 'x' }),
+    });
     expect(bad.status).toBe(401);
     expect(((await bad.json()) as { error: string }).error).toBe('invalid_client');
   });
 
   test('integrations list masks secrets and refuses a private key as certificate', async () => {
-    const list = (await (await controlFetch(`${emu.url}/__emulator/ims/integrations`)).json()) as { integrations: { clientId: string; clientSecret: string }[] };
+    const list = (await (await controlFetch(`${emu.url}/__emulator/ims/integrations`)).json()) as {
+      integrations: { clientId: string; clientSecret: string }[];
+    };
     const ok = list.integrations.find((i) => i.clientId === 'oauthok');
     expect(ok?.clientSecret).toBe('•••• auth (12 characters)');
     expect(JSON.stringify(list)).not.toContain('s3cret-oauth');
-    const res = await registerIntegration(emu.url, { clientId: 'k', clientSecret: 's', orgId: ORG, technicalAccountId: TECH, certificatePem: (await certificate()).privateKeyPem });
+    const res = await registerIntegration(emu.url, {
+      clientId: 'k',
+      clientSecret: 's',
+      orgId: ORG,
+      technicalAccountId: TECH,
+      certificatePem: (await certificate()).privateKeyPem,
+    });
     expect(res.status).toBe(400);
   });
 });

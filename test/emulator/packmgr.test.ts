@@ -31,19 +31,29 @@ test('upload then install writes the tile and the page; the console shows the ti
 
   const install = await c.write(`/crx/packmgr/service/.json${uploaded.path}?cmd=install`, new URLSearchParams({ recursive: 'true' }));
   expect(await install.json()).toMatchObject({ success: true });
-  expect(((await (await c.get('/apps/cq/core/content/nav/tools/bpsetup/setup.json')).json()) as { href: string }).href).toBe('/apps/bpsetup/content/setup.html');
+  expect(((await (await c.get('/apps/cq/core/content/nav/tools/bpsetup/setup.json')).json()) as { href: string }).href).toBe(
+    '/apps/bpsetup/content/setup.html',
+  );
   expect(await (await c.get('/aem/start.html?category=bpsetup', { Accept: 'text/html' })).text()).toContain('data-id="bpsetup__setup"');
 });
 
 test('failures answer 200 with success:false and a message', async () => {
   const zip = readFileSync(builtPackagePath());
-  expect(await (await upload(zip)).json()).toEqual({ success: false, msg: 'Package already exists: /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip' });
+  expect(await (await upload(zip)).json()).toEqual({
+    success: false,
+    msg: 'Package already exists: /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip',
+  });
   expect(await (await upload(zip, { force: 'true' })).json()).toMatchObject({ success: true });
-  expect(await (await upload(Buffer.from('not a zip'))).json()).toMatchObject({ success: false, msg: expect.stringContaining('not a zip file') });
-  expect(await (await c.write('/crx/packmgr/service/.json/etc/packages/none.zip?cmd=install', '')).json()).toMatchObject({ success: false });
+  expect(await (await upload(Buffer.from('not a zip'))).json()).toMatchObject({
+    success: false,
+    msg: expect.stringContaining('not a zip file'),
+  });
+  expect(await (await c.write('/crx/packmgr/service/.json/etc/packages/none.zip?cmd=install', '')).json()).toMatchObject({
+    success: false,
+  });
 });
 
-test('an install replaces only what the filter covers: another project\'s Tools overlay survives', async () => {
+test("an install replaces only what the filter covers: another project's Tools overlay survives", async () => {
   emu.context.repo.change((tx) => tx.setProps('/apps/cq/core/content/nav/tools/otherproject', { 'jcr:title': 'Other' }));
   emu.context.repo.change((tx) => tx.setProps('/apps/bpsetup/stale-node', { leftover: true }));
   await c.write('/crx/packmgr/service/.json/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip?cmd=install', '');
@@ -65,13 +75,18 @@ test('npm run deploy uploads and installs through Package Manager with HTTP Basi
   try {
     const { execFile } = await import('node:child_process');
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['scripts/deploy.js'], { env: { ...process.env, AEM_URL: fresh.url, AEM_USER: 'admin', AEM_PASSWORD: 'admin' } }, (err, stdout, stderr) =>
-        err ? reject(new Error(stderr)) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ['scripts/deploy.js'],
+        { env: { ...process.env, AEM_URL: fresh.url, AEM_USER: 'admin', AEM_PASSWORD: 'admin' } },
+        (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)),
       ),
     );
     expect(out).toContain('uploaded /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip');
     expect(fresh.context.repo.get('/apps/cq/core/content/nav/tools/bpsetup/setup')?.props.href).toBe('/apps/bpsetup/content/setup.html');
-    const wrong = await fetch(`${fresh.url}/libs/granite/csrf/token.json`, { headers: { Authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` } });
+    const wrong = await fetch(`${fresh.url}/libs/granite/csrf/token.json`, {
+      headers: { Authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` },
+    });
     expect(wrong.status).toBe(403);
   } finally {
     await fresh.close();
@@ -110,14 +125,32 @@ describe('package limits: a zip bomb or a maze gets a clear refusal, and nothing
       zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   const meta = (zip: import('yazl').ZipFile) => {
-    zip.addBuffer(Buffer.from('<?xml version="1.0"?><!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd"><properties><entry key="name">bomb</entry><entry key="group">test</entry><entry key="version">1</entry></properties>'), 'META-INF/vault/properties.xml');
+    zip.addBuffer(
+      Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd"><properties><entry key="name">bomb</entry><entry key="group">test</entry><entry key="version">1</entry></properties>',
+      ),
+      'META-INF/vault/properties.xml',
+    );
     zip.addBuffer(Buffer.from('<workspaceFilter version="1.0"><filter root="/apps/bomb"/></workspaceFilter>'), 'META-INF/vault/filter.xml');
   };
 
   test.each([
-    ['inflates past the limit', (z: import('yazl').ZipFile) => z.addBuffer(Buffer.alloc(3 * 1024 * 1024), 'jcr_root/apps/bomb/big.bin'), 'inflates to more than 2 MB'],
-    ['has too many entries', (z: import('yazl').ZipFile) => Array.from({ length: 30 }, (_, i) => z.addBuffer(Buffer.from('x'), `jcr_root/apps/bomb/f${i}.txt`)), 'more than 20 entries'],
-    ['nests too deep', (z: import('yazl').ZipFile) => z.addBuffer(Buffer.from('x'), `jcr_root/${Array.from({ length: 12 }, (_, i) => `d${i}`).join('/')}/f.txt`), 'deeper than 8 folders'],
+    [
+      'inflates past the limit',
+      (z: import('yazl').ZipFile) => z.addBuffer(Buffer.alloc(3 * 1024 * 1024), 'jcr_root/apps/bomb/big.bin'),
+      'inflates to more than 2 MB',
+    ],
+    [
+      'has too many entries',
+      (z: import('yazl').ZipFile) => Array.from({ length: 30 }, (_, i) => z.addBuffer(Buffer.from('x'), `jcr_root/apps/bomb/f${i}.txt`)),
+      'more than 20 entries',
+    ],
+    [
+      'nests too deep',
+      (z: import('yazl').ZipFile) =>
+        z.addBuffer(Buffer.from('x'), `jcr_root/${Array.from({ length: 12 }, (_, i) => `d${i}`).join('/')}/f.txt`),
+      'deeper than 8 folders',
+    ],
   ])('a package that %s', async (_name, add, message) => {
     const zip = await zipOf((z) => {
       meta(z);

@@ -24,7 +24,12 @@ test('the probe command sends no write, prints its table and writes the JSON rep
   const since = emu.context.journal.lastSeq;
   const out = join(dir, 'report.json');
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
-    execFile(process.execPath, ['build/cli/probe-main.js', '--url', emu.url, '--out', out], { cwd: PROJECT_ROOT, env: { ...process.env, AEM_PASSWORD: 'admin' } }, (err, stdout) => resolve({ code: err ? 1 : 0, stdout })),
+    execFile(
+      process.execPath,
+      ['build/cli/probe-main.js', '--url', emu.url, '--out', out],
+      { cwd: PROJECT_ROOT, env: { ...process.env, AEM_PASSWORD: 'admin' } },
+      (err, stdout) => resolve({ code: err ? 1 : 0, stdout }),
+    ),
   );
   expect(code).toBe(0);
   expect(stdout).toContain('version 6.5.21.0');
@@ -37,12 +42,18 @@ test('the probe command sends no write, prints its table and writes the JSON rep
   expect(report.requests).toEqual({ total: requests.length, writes: 0 });
   expect(report.serviceUser).toMatch(/^\/home\/users\/system\/[A-Za-z0-9_-]{20}$/);
   expect(report.endpoints.find((e) => e.key === 'checkHealth')).toMatchObject({ status: 404, verdict: 'absent' });
-  expect(report.endpoints.find((e) => e.key === 'imsConfigUpdate')?.note).toContain('cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update');
+  expect(report.endpoints.find((e) => e.key === 'imsConfigUpdate')?.note).toContain(
+    'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
+  );
   expect(report.endpoints.every((e) => e.confidence !== 'CONFIRMED')).toBe(true);
 });
 
 test('a password flag is refused', async () => {
-  const code = await new Promise<number>((resolve) => execFile(process.execPath, ['build/cli/probe-main.js', '--url', emu.url, '--password', 'x'], { cwd: PROJECT_ROOT }, (err) => resolve(err ? ((err as { code?: number }).code ?? 1) : 0)));
+  const code = await new Promise<number>((resolve) =>
+    execFile(process.execPath, ['build/cli/probe-main.js', '--url', emu.url, '--password', 'x'], { cwd: PROJECT_ROOT }, (err) =>
+      resolve(err ? ((err as { code?: number }).code ?? 1) : 0),
+    ),
+  );
   expect(code).toBe(2);
 });
 
@@ -56,14 +67,18 @@ test('the transport refuses writes before anything is sent', async () => {
 test('the page scan lists scripts, URLs and field names, and suggests overrides from them', async () => {
   // A stand-in console page and script (made up for this test, not AEM's).
   const pages: Record<string, string> = {
-    '/libs/cq/adobeims-configuration/content/configurations.html': '<script src="/libs/cq/adobeims-configuration/clientlibs/ims.js"></script><form action="/libs/x/save"><input name="clientId"></form>',
-    '/libs/cq/adobeims-configuration/clientlibs/ims.js': 'fetch("/libs/cq/adobeims-configuration/content/configurations/healthcheck.json?id="+id); var f = new FormData(); f.append("authType", "oauth"); f.set("scope", s);',
+    '/libs/cq/adobeims-configuration/content/configurations.html':
+      '<script src="/libs/cq/adobeims-configuration/clientlibs/ims.js"></script><form action="/libs/x/save"><input name="clientId"></form>',
+    '/libs/cq/adobeims-configuration/clientlibs/ims.js':
+      'fetch("/libs/cq/adobeims-configuration/content/configurations/healthcheck.json?id="+id); var f = new FormData(); f.append("authType", "oauth"); f.set("scope", s);',
   };
   const t = new NodeTransport({ baseUrl: 'http://probe.test', credentials: { user: 'u', password: 'p' }, readOnly: true });
   const realFetch = global.fetch;
   global.fetch = (async (input: string | URL) => {
     const path = new URL(String(input)).pathname;
-    return pages[path] !== undefined ? new Response(pages[path], { status: 200, headers: { 'Content-Type': 'text/html' } }) : new Response('', { status: 404 });
+    return pages[path] !== undefined
+      ? new Response(pages[path], { status: 200, headers: { 'Content-Type': 'text/html' } })
+      : new Response('', { status: 404 });
   }) as typeof fetch;
   try {
     const report = await probe(t);
@@ -73,7 +88,9 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
     const script = report.pages.find((p) => p.path.endsWith('ims.js'));
     expect(script?.fieldNames).toEqual(['authType', 'scope']);
     expect(report.suggestions.checkHealth).toEqual(['/libs/cq/adobeims-configuration/content/configurations/healthcheck.json']);
-    expect(overrideCommand(report, 'admin')).toBe("curl -u admin -F 'checkHealth=/libs/cq/adobeims-configuration/content/configurations/healthcheck.json' http://probe.test/conf/bpsetup/settings/endpoints");
+    expect(overrideCommand(report, 'admin')).toBe(
+      "curl -u admin -F 'checkHealth=/libs/cq/adobeims-configuration/content/configurations/healthcheck.json' http://probe.test/conf/bpsetup/settings/endpoints",
+    );
     // What the probe suggests is what the page accepts as an override.
     const { applyEndpointOverrides, resetEndpointOverrides } = await import('../../ui.frontend/src/aem/endpoints');
     expect(applyEndpointOverrides({ checkHealth: report.suggestions.checkHealth?.[0] })).toEqual({ applied: ['checkHealth'], refused: [] });

@@ -13,12 +13,16 @@ import { startTestEmulator } from '../helpers/emulator';
 /** Every ```sh block of the README whose commands are curl calls. */
 function readmeCurlRecipes(): string[] {
   const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).filter((block) => /^\s*curl /m.test(block) && !/^\s*(npm|node|npx) /m.test(block));
+  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .filter((block) => /^\s*curl /m.test(block) && !/^\s*(npm|node|npx) /m.test(block));
 }
 
 const run = (script: string) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile('bash', ['-euo', 'pipefail', '-c', script], { cwd: PROJECT_ROOT, timeout: 20000 }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile('bash', ['-euo', 'pipefail', '-c', script], { cwd: PROJECT_ROOT, timeout: 20000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 
 let emu: RunningEmulator;

@@ -26,22 +26,43 @@ test('canonical form: slashes collapsed, dot segments resolved, percent-decoding
   expect(canonicalPath('/apps/constructor/x')).toBeUndefined();
 });
 
-test.each(['/var//emulator/crypto.json', '/var/./emulator/crypto.json', '/var/%65mulator/crypto.json', '/var/x/../emulator/crypto.json', '//var/emulator.infinity.json', '/var%2femulator/crypto.json'])(
-  '%s never serves the master key',
-  async (path) => {
-    const res = await fetch(`${emu.url}${path}`, { headers: { Cookie: c.cookie } });
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(await res.text()).not.toContain('masterKey');
-  },
-);
+test.each([
+  '/var//emulator/crypto.json',
+  '/var/./emulator/crypto.json',
+  '/var/%65mulator/crypto.json',
+  '/var/x/../emulator/crypto.json',
+  '//var/emulator.infinity.json',
+  '/var%2femulator/crypto.json',
+])('%s never serves the master key', async (path) => {
+  const res = await fetch(`${emu.url}${path}`, { headers: { Cookie: c.cookie } });
+  expect(res.status).toBeGreaterThanOrEqual(400);
+  expect(await res.text()).not.toContain('masterKey');
+});
 
-test.each(['/__proto__.json', '/constructor.json', '/prototype.json', '/apps/__proto__.json', '/apps/__proto__/x.1.json', '/%5F%5Fproto%5F%5F.json'])('%s answers 404', async (path) => {
+test.each([
+  '/__proto__.json',
+  '/constructor.json',
+  '/prototype.json',
+  '/apps/__proto__.json',
+  '/apps/__proto__/x.1.json',
+  '/%5F%5Fproto%5F%5F.json',
+])('%s answers 404', async (path) => {
   expect((await c.get(path)).status).toBe(404);
 });
 
 test('prototype-named writes are refused and pollute nothing', async () => {
   expect((await c.write('/apps/__proto__', new URLSearchParams({ polluted: 'yes' }))).status).toBe(404);
-  expect((await c.write('/apps/bpsetup/safe', new URLSearchParams([['__proto__', 'x'], ['constructor', 'y']]))).status).toBe(500);
+  expect(
+    (
+      await c.write(
+        '/apps/bpsetup/safe',
+        new URLSearchParams([
+          ['__proto__', 'x'],
+          ['constructor', 'y'],
+        ]),
+      )
+    ).status,
+  ).toBe(500);
   const probe: Record<string, unknown> = {};
   expect(probe.polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -29,7 +29,9 @@ test('40 concurrent creates all land, with distinct ids, in a readable store', a
     const ids = await Promise.all(responses.map((r) => r.text()));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(ids).size).toBe(40);
-    const stored = JSON.parse(readFileSync(join(dir, 'repository.json'), 'utf8')) as { children: { apps: { children: { system: { children: { config: { children: object } } } } } } };
+    const stored = JSON.parse(readFileSync(join(dir, 'repository.json'), 'utf8')) as {
+      children: { apps: { children: { system: { children: { config: { children: object } } } } } };
+    };
     expect(Object.keys(stored.children.apps.children.system.children.config.children)).toHaveLength(80);
   } finally {
     await emu.close();
@@ -38,7 +40,11 @@ test('40 concurrent creates all land, with distinct ids, in a readable store', a
 
 /** The emulator as `npm start` runs it, in its own process, on a free port; resolves with its URL. */
 function startChild(dataDir: string, reset: boolean): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'build/emulator/main.js'), '--port', '0', '--data', dataDir, ...(reset ? ['--reset'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'build/emulator/main.js'), '--port', '0', '--data', dataDir, ...(reset ? ['--reset'] : [])],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -111,9 +117,15 @@ test('oversized bodies get 413; malformed input gets 4xx and the server keeps se
     const c = await loggedIn(emu.url);
     const big = await c.write('/apps/bpsetup/ims/update', new URLSearchParams({ title: 'x'.repeat(9 * 1024 * 1024) }));
     expect(big.status).toBe(413);
-    const multipart = await c.write('/crx/packmgr/service/.json/?cmd=upload', '--broken\r\nnot really', { 'Content-Type': 'multipart/form-data; boundary=broken' });
+    const multipart = await c.write('/crx/packmgr/service/.json/?cmd=upload', '--broken\r\nnot really', {
+      'Content-Type': 'multipart/form-data; boundary=broken',
+    });
     expect(multipart.status).toBeLessThan(500);
-    const json = await controlFetch(`${emu.url}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
+    const json = await controlFetch(`${emu.url}/__emulator/ims/integrations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{nope',
+    });
     expect([json.status, await json.text()]).toEqual([400, 'Request body is not valid JSON']);
     expect((await c.get('/system/console/status-productinfo.json')).status).toBe(200);
   } finally {

@@ -19,5 +19,9 @@ export async function seriousViolations(page: Page, context = '#bpsetup-root'): 
   )) as AxeResult;
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}${process.env.AXE_DETAIL ? ` — ${n.failureSummary}` : ''}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}${process.env.AXE_DETAIL ? ` — ${n.failureSummary}` : ''}`,
+      ),
+    );
 }

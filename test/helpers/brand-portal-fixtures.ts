@@ -3,14 +3,24 @@ import { type Client, controlFetch } from './emulator';
 import { ORG, TECH, oauthForm, registerIntegration } from './ims-fixtures';
 
 export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 'bpclient', title = 'Brand Portal'): Promise<string> {
-  await registerIntegration(baseUrl, { clientId, clientSecret: 'bp-secret', orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerIntegration(baseUrl, {
+    clientId,
+    clientSecret: 'bp-secret',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
   const res = await c.write('/apps/bpsetup/ims/update', oauthForm(clientId, { clientSecret: 'bp-secret', title }));
   if (res.status !== 200) throw new Error(`IMS config not saved: ${res.status}`);
   return res.text();
 }
 
 export async function registerTenant(baseUrl: string, tenantUrl: string): Promise<void> {
-  const res = await controlFetch(`${baseUrl}/__emulator/brandportal/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ tenantUrl }) });
+  const res = await controlFetch(`${baseUrl}/__emulator/brandportal/tenants`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ tenantUrl }),
+  });
   if (res.status !== 201) throw new Error(`tenant not registered: ${res.status}`);
 }
 

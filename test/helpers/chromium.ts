@@ -21,7 +21,8 @@ export const CHROMIUM_FLAGS = [
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium not found: run "apt-get install -y chromium" or set CHROMIUM_PATH (npm test does this in its pretest step).');
+  if (!found)
+    throw new Error('Chromium not found: run "apt-get install -y chromium" or set CHROMIUM_PATH (npm test does this in its pretest step).');
   return found;
 }
 

@@ -10,8 +10,11 @@ export interface CliRun {
 
 export function bpsetup(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) =>
-    execFile(process.execPath, ['bin/bpsetup.js', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, AEM_USER: 'admin', AEM_PASSWORD: 'admin', ...env }, timeout: 60000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['bin/bpsetup.js', ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, AEM_USER: 'admin', AEM_PASSWORD: 'admin', ...env }, timeout: 60000 },
+      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
 }

@@ -12,7 +12,14 @@ import { builtPackagePath } from '../../emulator/paths';
 export const TEST_CONTROL_SECRET = randomBytes(12).toString('hex');
 
 export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, dataDir: null, packageZip: builtPackagePath(), quiet: true, controlSecret: TEST_CONTROL_SECRET, ...options });
+  return startEmulator({
+    port: 0,
+    dataDir: null,
+    packageZip: builtPackagePath(),
+    quiet: true,
+    controlSecret: TEST_CONTROL_SECRET,
+    ...options,
+  });
 }
 
 /** A request to an emulator's /__emulator control routes, with this run's secret. */

@@ -15,7 +15,12 @@ export function fakeAem(routes: Record<string, Responder | Response[]>): { calls
   const calls: RecordedCall[] = [];
   const queues = new Map<string, Response[]>();
   window.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const call: RecordedCall = { method: (init.method ?? 'GET').toUpperCase(), url: String(input), headers: new Headers(init.headers), body: init.body };
+    const call: RecordedCall = {
+      method: (init.method ?? 'GET').toUpperCase(),
+      url: String(input),
+      headers: new Headers(init.headers),
+      body: init.body,
+    };
     calls.push(call);
     const key = `${call.method} ${call.url.split('?')[0]}`;
     const route = routes[key] ?? routes[`${call.method} ${call.url}`];
@@ -31,15 +36,22 @@ export function fakeAem(routes: Record<string, Responder | Response[]>): { calls
   return { calls, writes: () => calls.filter((c) => !['GET', 'HEAD'].includes(c.method)) };
 }
 
-export const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
-export const text = (value: string, status = 200, type = 'text/plain') => new Response(value, { status, headers: { 'Content-Type': type } });
-export const token = (t = 'tok') => () => json({ token: t });
+export const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+export const text = (value: string, status = 200, type = 'text/plain') =>
+  new Response(value, { status, headers: { 'Content-Type': type } });
+export const token =
+  (t = 'tok') =>
+  () =>
+    json({ token: t });
 
 /** Where the scripted author keeps the Brand Portal IMS service user (an Oak-style node name). */
 export const SERVICE_USER = '/home/users/system/k3Xv9_QmT0aLbNcRdSeF';
 
 /** The Felix product-info printer's answer for a version (contract 5). */
-export const productInfoJson = (version: string) => json(['Adobe Experience Manager', '', 'Installed Products', `  Adobe Experience Manager (${version})`]);
+export const productInfoJson = (version: string) =>
+  json(['Adobe Experience Manager', '', 'Installed Products', `  Adobe Experience Manager (${version})`]);
 
 /** The service-user lookup every keystore read starts with. */
-export const serviceUserQuery = () => json({ success: true, results: 1, hits: [{ 'jcr:path': SERVICE_USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] });
+export const serviceUserQuery = () =>
+  json({ success: true, results: 1, hits: [{ 'jcr:path': SERVICE_USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] });

@@ -38,7 +38,13 @@ export function faultBench(): FaultBench {
   Object.assign(bench, {
     async freshAuthor(options: Partial<EmulatorOptions> = {}) {
       bench.emu = await startTestEmulator({ faults: true, agentDelayMs: 50, ...options });
-      await registerIntegration(bench.emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+      await registerIntegration(bench.emu.url, {
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        orgId: ORG,
+        technicalAccountId: TECH,
+        scopes: ['openid', 'AdobeID'],
+      });
       await registerTenant(bench.emu.url, FAULT_TENANT);
       await login(bench.page, bench.emu.url, PAGE);
       await bench.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');

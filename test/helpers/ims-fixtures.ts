@@ -14,7 +14,13 @@ export const PRODUCT_INFO = '/system/console/status-productinfo.json';
 
 /** Where Oak put brandportal-imsconfig-service: found with QueryBuilder, as on a real AEM (contract 5). */
 export async function serviceUser(c: Client): Promise<string> {
-  const q = new URLSearchParams({ path: '/home/users/system', type: 'rep:SystemUser', '1_property': 'rep:authorizableId', '1_property.value': 'brandportal-imsconfig-service', 'p.hits': 'full' });
+  const q = new URLSearchParams({
+    path: '/home/users/system',
+    type: 'rep:SystemUser',
+    '1_property': 'rep:authorizableId',
+    '1_property.value': 'brandportal-imsconfig-service',
+    'p.hits': 'full',
+  });
   const res = await c.get(`/bin/querybuilder.json?${q}`);
   const path = ((await res.json()) as { hits: { 'jcr:path': string }[] }).hits[0]?.['jcr:path'];
   if (!path) throw new Error('brandportal-imsconfig-service not found');
@@ -40,11 +46,19 @@ export function jwtPayload(clientId: string, overrides: Record<string, unknown> 
 }
 
 export async function createKeystore(c: Client, password = KEYSTORE_PASSWORD): Promise<Response> {
-  return c.write(`${await serviceUser(c)}.ks.html`, new URLSearchParams({ ':operation': 'createStore', newPassword: password, rePassword: password }));
+  return c.write(
+    `${await serviceUser(c)}.ks.html`,
+    new URLSearchParams({ ':operation': 'createStore', newPassword: password, rePassword: password }),
+  );
 }
 
 /** The key upload as AEM takes it (contract 5): `alias`, `pk` as unencrypted PKCS#8 DER, `cert-chain` as PEM, no `:operation`. */
-export async function uploadKey(c: Client, alias: string, cert: GeneratedCertificate, options: { pkAsPem?: boolean } = {}): Promise<Response> {
+export async function uploadKey(
+  c: Client,
+  alias: string,
+  cert: GeneratedCertificate,
+  options: { pkAsPem?: boolean } = {},
+): Promise<Response> {
   const form = new FormData();
   form.set('alias', alias);
   const der = createPrivateKey(cert.privateKeyPem).export({ type: 'pkcs8', format: 'der' });
@@ -54,7 +68,11 @@ export async function uploadKey(c: Client, alias: string, cert: GeneratedCertifi
 }
 
 export async function registerIntegration(baseUrl: string, body: Record<string, unknown>): Promise<Response> {
-  return controlFetch(`${baseUrl}/__emulator/ims/integrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return controlFetch(`${baseUrl}/__emulator/ims/integrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 export function oauthForm(clientId: string, overrides: Record<string, string> = {}): URLSearchParams {
@@ -70,7 +88,12 @@ export function oauthForm(clientId: string, overrides: Record<string, string> = 
   });
 }
 
-export function jwtForm(clientId: string, alias: string, payload: Record<string, unknown>, overrides: Record<string, string> = {}): URLSearchParams {
+export function jwtForm(
+  clientId: string,
+  alias: string,
+  payload: Record<string, unknown>,
+  overrides: Record<string, string> = {},
+): URLSearchParams {
   return new URLSearchParams({
     cloudServiceName: 'Adobe Brand Portal',
     keypairAliases: alias,

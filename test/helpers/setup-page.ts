@@ -30,7 +30,8 @@ export async function saveCloudService(page: Page, tenantUrl: string): Promise<v
   await page.click('.bpsetup-cloud-save');
 }
 
-export const waitConnected = (page: Page, n = 4) => page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
+export const waitConnected = (page: Page, n = 4) =>
+  page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
 
 export const stepStatus = (page: Page, id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
 

@@ -116,7 +116,12 @@ test('the Tools tile: title, description, icon, href to our page, namespaced id,
   const category = parseDocview(text('jcr_root/apps/cq/core/content/nav/tools/bpsetup/.content.xml'));
   expect(category.props).toMatchObject({ 'jcr:primaryType': 'sling:OrderedFolder', 'jcr:title': 'Brand Portal', id: 'bpsetup' });
   const tile = category.children.setup;
-  expect(tile.props).toMatchObject({ 'jcr:title': 'Brand Portal setup', href: '/apps/bpsetup/content/setup.html', icon: 'link', id: 'bpsetup__setup' });
+  expect(tile.props).toMatchObject({
+    'jcr:title': 'Brand Portal setup',
+    href: '/apps/bpsetup/content/setup.html',
+    icon: 'link',
+    id: 'bpsetup__setup',
+  });
   expect(String(tile.props['jcr:description'])).toMatch(/Brand Portal/);
   expect(tile.props['sling:resourceType']).toBeUndefined();
 });
@@ -130,7 +135,7 @@ test('the page includes Coral, Granite foundation and our category, in that orde
   expect(content.children.content.props['granite:id']).toBe('bpsetup-root');
 });
 
-test('the IMS servlet entry points carry AEM\'s resource types and can hold nothing else (nt:folder + sling:Resource)', () => {
+test("the IMS servlet entry points carry AEM's resource types and can hold nothing else (nt:folder + sling:Resource)", () => {
   const ims = parseDocview(text('jcr_root/apps/bpsetup/ims/.content.xml'));
   expect(ims.children.update.props).toEqual({
     'jcr:primaryType': 'nt:folder',
@@ -157,12 +162,17 @@ test('the clientlib: our category, proxied, no dependency on coralui3, Coral not
 test('two builds give byte-identical bundles and zips', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bpsetup-build-'));
   try {
-    execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config-name', 'panel', '--output-path', join(dir, 'dist')], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config-name', 'panel', '--output-path', join(dir, 'dist')],
+      { cwd: PROJECT_ROOT, stdio: 'pipe' },
+    );
     const dist = join(PROJECT_ROOT, 'ui.frontend/dist/clientlib-setup');
     expect(sha256(readFileSync(join(dir, 'dist/setup.js')))).toBe(sha256(readFileSync(join(dist, 'setup.js'))));
     expect(sha256(readFileSync(join(dir, 'dist/setup.css')))).toBe(sha256(readFileSync(join(dist, 'setup.css'))));
 
-    for (const out of ['a', 'b']) execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build-package.js'), '--out', join(dir, out)], { stdio: 'pipe' });
+    for (const out of ['a', 'b'])
+      execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build-package.js'), '--out', join(dir, out)], { stdio: 'pipe' });
     const name = builtPackagePath().split('/').pop() as string;
     const a = readFileSync(join(dir, 'a', name));
     expect(sha256(a)).toBe(sha256(readFileSync(join(dir, 'b', name))));
@@ -172,7 +182,7 @@ test('two builds give byte-identical bundles and zips', () => {
   }
 }, 60000);
 
-test('a second install keeps the admin\'s settings under /conf/bpsetup (merge mode)', async () => {
+test("a second install keeps the admin's settings under /conf/bpsetup (merge mode)", async () => {
   const { Repository } = await import('../../emulator/store');
   const { seedRepository } = await import('../../emulator/seed');
   const { installPackage } = await import('../../emulator/package-install');

@@ -7,7 +7,16 @@ const path = require('path');
 const { execSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '../..');
-const SOURCES = ['ui.frontend/src', 'ui.apps/src/main/content', 'emulator', 'cli', 'scripts', 'webpack.config.js', 'clientlib.config.js', 'package.json'];
+const SOURCES = [
+  'ui.frontend/src',
+  'ui.apps/src/main/content',
+  'emulator',
+  'cli',
+  'scripts',
+  'webpack.config.js',
+  'clientlib.config.js',
+  'package.json',
+];
 const GENERATED = path.join('ui.apps', 'src', 'main', 'content', 'jcr_root', 'apps', 'bpsetup', 'clientlibs', 'clientlib-setup');
 
 function newest(p) {

@@ -6,7 +6,8 @@ class JsdomWithFetch extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     for (const name of ['Response', 'Headers', 'Request', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder']) {
-      if (typeof this.global[name] === 'undefined' || name === 'AbortController' || name === 'AbortSignal') this.global[name] = globalThis[name];
+      if (typeof this.global[name] === 'undefined' || name === 'AbortController' || name === 'AbortSignal')
+        this.global[name] = globalThis[name];
     }
   }
 }

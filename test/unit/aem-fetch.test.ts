@@ -1,6 +1,15 @@
 /** aemFetch and the AEM client against a scripted AEM: CSRF, refresh, login expiry, timeouts, degrade. */
 import * as client from '../../ui.frontend/src/aem/client';
-import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, HealthUnavailableError, NetworkError, ServletNotBoundError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import {
+  AemHttpError,
+  CsrfUnavailableError,
+  EndpointUnavailableError,
+  HealthUnavailableError,
+  NetworkError,
+  ServletNotBoundError,
+  SessionExpiredError,
+  TimeoutError,
+} from '../../ui.frontend/src/aem/errors';
 import { aemFetch } from '../../ui.frontend/src/aem/fetch';
 import { fakeAem, json, text, token } from '../helpers/fake-aem';
 
@@ -15,7 +24,11 @@ beforeEach(() => {
 
 test('reads send no token; writes send a fresh one each time', async () => {
   let n = 0;
-  const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }), 'GET /x.json': () => json({}), 'POST /x': () => text('ok') });
+  const aem = fakeAem({
+    'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }),
+    'GET /x.json': () => json({}),
+    'POST /x': () => text('ok'),
+  });
   await aemFetch('/x.json');
   await aemFetch('/x', { method: 'POST', body: 'a=1' });
   await aemFetch('/x', { method: 'POST', body: 'a=2' });
@@ -59,7 +72,10 @@ test('timeouts and dropped connections become typed errors', async () => {
         (call as unknown as { signal?: AbortSignal }).signal?.addEventListener('abort', () => reject(new Error('aborted')));
       }),
   });
-  window.fetch = jest.fn((_u, init?: RequestInit) => new Promise<Response>((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as typeof fetch;
+  window.fetch = jest.fn(
+    (_u, init?: RequestInit) =>
+      new Promise<Response>((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+  ) as typeof fetch;
   await expect(aemFetch('/slow', { timeoutMs: 20 })).rejects.toBeInstanceOf(TimeoutError);
   window.fetch = jest.fn(() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
   await expect(aemFetch('/gone')).rejects.toBeInstanceOf(NetworkError);
@@ -69,12 +85,27 @@ describe('client', () => {
   test('listImsConfigs reads the folder, then each provider file, ignoring other configs', async () => {
     fakeAem({
       'GET /apps/system/config.1.json': () =>
-        json({ 'jcr:primaryType': 'nt:folder', 'com.adobe.granite.auth.oauth.accesstoken.provider.abc.config': {}, 'com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.abc.config': {}, 'org.apache.sling.Other.config': {} }),
+        json({
+          'jcr:primaryType': 'nt:folder',
+          'com.adobe.granite.auth.oauth.accesstoken.provider.abc.config': {},
+          'com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.abc.config': {},
+          'org.apache.sling.Other.config': {},
+        }),
       'GET /apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.abc.config': () =>
-        text('auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="cid"\nauth.token.provider.authorization.grants="client_credentials"\nauth.token.provider.scope="openid,AdobeID"\nauth.token.provider.orgId="O@AdobeOrg"\n'),
+        text(
+          'auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="cid"\nauth.token.provider.authorization.grants="client_credentials"\nauth.token.provider.scope="openid,AdobeID"\nauth.token.provider.orgId="O@AdobeOrg"\n',
+        ),
     });
     expect(await client.listImsConfigs()).toEqual([
-      expect.objectContaining({ id: 'abc', pid: 'com.adobe.granite.auth.oauth.accesstoken.provider.abc', title: 'Brand Portal', clientId: 'cid', authType: 'oauth', scopes: ['openid', 'AdobeID'], orgId: 'O@AdobeOrg' }),
+      expect.objectContaining({
+        id: 'abc',
+        pid: 'com.adobe.granite.auth.oauth.accesstoken.provider.abc',
+        title: 'Brand Portal',
+        clientId: 'cid',
+        authType: 'oauth',
+        scopes: ['openid', 'AdobeID'],
+        orgId: 'O@AdobeOrg',
+      }),
     ]);
   });
 
@@ -90,10 +121,30 @@ describe('client', () => {
       ],
       'GET /apps/bpsetup/ims/update.0.json': () => json(stored),
     });
-    const input = { authType: 'jwt' as const, title: ' Brand Portal ', authServerUrl: 'https://ims-na1.adobelogin.com/', clientId: 'cid', clientSecret: 's', orgId: 'O@AdobeOrg', technicalAccountId: 'T@techacct.adobe.com', jwtPayload: '{"exp":1}', keyAlias: 'bp' };
+    const input = {
+      authType: 'jwt' as const,
+      title: ' Brand Portal ',
+      authServerUrl: 'https://ims-na1.adobelogin.com/',
+      clientId: 'cid',
+      clientSecret: 's',
+      orgId: 'O@AdobeOrg',
+      technicalAccountId: 'T@techacct.adobe.com',
+      jwtPayload: '{"exp":1}',
+      keyAlias: 'bp',
+    };
     expect(await client.saveImsConfig(input)).toBe('new-id');
     const body = Object.fromEntries(new URLSearchParams(String(aem.writes()[0].body)));
-    expect(body).toEqual({ cloudServiceName: 'Adobe Brand Portal', keypairAliases: 'bp', keypairAlias: 'bp', newKeypairAlias: 'bp', title: 'Brand Portal', authServerUrl: 'https://ims-na1.adobelogin.com', apiKey: 'cid', clientSecret: 's', jwtClaims: '{"exp":1}' });
+    expect(body).toEqual({
+      cloudServiceName: 'Adobe Brand Portal',
+      keypairAliases: 'bp',
+      keypairAlias: 'bp',
+      newKeypairAlias: 'bp',
+      title: 'Brand Portal',
+      authServerUrl: 'https://ims-na1.adobelogin.com',
+      apiKey: 'cid',
+      clientSecret: 's',
+      jwtClaims: '{"exp":1}',
+    });
     stored = { 'jcr:primaryType': 'nt:unstructured' };
     const miss = await client.saveImsConfig({ ...input, clientSecret: 's3cret-value' }).catch((e: unknown) => e);
     expect(miss).toBeInstanceOf(ServletNotBoundError);
@@ -105,13 +156,28 @@ describe('client', () => {
     expect(String(aem.writes()[2].body)).not.toContain('s3cret-value');
     // Each secret-bearing POST went once: no retry of the save itself.
     expect(aem.writes().filter((w) => String(w.body).includes('s3cret-value'))).toHaveLength(1);
-    const oauth = Object.fromEntries(client.imsConfigForm({ ...input, authType: 'oauth', scopes: ['openid', 'AdobeID'], configurationId: 'x' }));
-    expect(oauth).toEqual({ authType: 'oauth', title: 'Brand Portal', authServerUrl: 'https://ims-na1.adobelogin.com', apiKey: 'cid', clientSecret: 's', orgId: 'O@AdobeOrg', scope: 'openid,AdobeID', configurationId: 'x' });
+    const oauth = Object.fromEntries(
+      client.imsConfigForm({ ...input, authType: 'oauth', scopes: ['openid', 'AdobeID'], configurationId: 'x' }),
+    );
+    expect(oauth).toEqual({
+      authType: 'oauth',
+      title: 'Brand Portal',
+      authServerUrl: 'https://ims-na1.adobelogin.com',
+      apiKey: 'cid',
+      clientSecret: 's',
+      orgId: 'O@AdobeOrg',
+      scope: 'openid,AdobeID',
+      configurationId: 'x',
+    });
   });
 
   test('Check Health at an address this AEM lacks is "cannot be checked"; a JSON 404 is a real error', async () => {
     fakeAem({
-      'GET /apps/bpsetup/unverified/check-health.json': [text('<html>404</html>', 404, 'text/html'), json({ error: 'No IMS configuration x' }, 404), text('<html>a page</html>', 200, 'text/html')],
+      'GET /apps/bpsetup/unverified/check-health.json': [
+        text('<html>404</html>', 404, 'text/html'),
+        json({ error: 'No IMS configuration x' }, 404),
+        text('<html>a page</html>', 200, 'text/html'),
+      ],
       'GET /system/console/status-productinfo.json': () => text('', 405, 'text/html'),
     });
     await expect(client.checkHealth('x')).rejects.toBeInstanceOf(HealthUnavailableError);
@@ -134,14 +200,19 @@ describe('client', () => {
     const KEY = `-----BEGIN PRIVATE KEY-----\n${btoa('0123456789abcdef')}\n-----END PRIVATE KEY-----\n`;
     const aem = fakeAem({
       'GET /libs/granite/csrf/token.json': token(),
-      'GET /bin/querybuilder.json': () => json({ success: true, hits: [{ 'jcr:path': USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] }),
+      'GET /bin/querybuilder.json': () =>
+        json({ success: true, hits: [{ 'jcr:path': USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] }),
       [`POST ${USER}.ks.html`]: [
         text('<div id="Status">403</div><div id="Message">Not allowed.</div>', 403, 'text/html'),
         // The CSRF filter's own refusal (no status page) is retried once with a fresh token.
         text('Forbidden', 403, 'text/html'),
         text('<div id="Status">200</div>', 200, 'text/html'),
       ],
-      [`GET ${USER}.ks.json`]: () => new Response('{"aliases":[{"alias":"bp","entryType":"privateKey","algorithm":"RSA","format":"PKCS#8","chain":[{"subject":"CN=x","issuer":"CN=x","notBefore":"Sun Jul 01 12:00:00 AEST 2018","notAfter":"Mon Jul 01 12:00:00 AEST 2030","serialNumber":123456789012345678901234567890}]}]}', { headers: { 'Content-Type': 'application/json' } }),
+      [`GET ${USER}.ks.json`]: () =>
+        new Response(
+          '{"aliases":[{"alias":"bp","entryType":"privateKey","algorithm":"RSA","format":"PKCS#8","chain":[{"subject":"CN=x","issuer":"CN=x","notBefore":"Sun Jul 01 12:00:00 AEST 2018","notAfter":"Mon Jul 01 12:00:00 AEST 2030","serialNumber":123456789012345678901234567890}]}]}',
+          { headers: { 'Content-Type': 'application/json' } },
+        ),
     });
     await expect(client.addKeyPair('bp', KEY, 'CERT')).rejects.toMatchObject({ status: 403 });
     expect(aem.writes()).toHaveLength(1);
@@ -161,6 +232,8 @@ describe('client', () => {
     expect(ks.exists).toBe(true);
     expect(ks.aliases[0].chain[0].serialNumber).toBe('123456789012345678901234567890');
     expect(aem.calls.filter((c) => c.url.startsWith('/bin/querybuilder.json'))).toHaveLength(1);
-    expect(new URL(aem.calls.find((c) => c.url.startsWith('/bin/querybuilder.json'))!.url, 'http://x').searchParams.get('1_property.value')).toBe('brandportal-imsconfig-service');
+    expect(
+      new URL(aem.calls.find((c) => c.url.startsWith('/bin/querybuilder.json'))!.url, 'http://x').searchParams.get('1_property.value'),
+    ).toBe('brandportal-imsconfig-service');
   });
 });

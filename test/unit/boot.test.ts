@@ -35,7 +35,14 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   const root = pageWithRoot();
   includeClientlib();
   const steps = [...root.querySelectorAll<HTMLElement>('.bpsetup-step')];
-  expect(steps.map((s) => s.dataset.step)).toEqual(['prerequisites', 'certificate', 'developerConsole', 'imsAccount', 'health', 'brandPortal']);
+  expect(steps.map((s) => s.dataset.step)).toEqual([
+    'prerequisites',
+    'certificate',
+    'developerConsole',
+    'imsAccount',
+    'health',
+    'brandPortal',
+  ]);
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
   expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
   // Each step in the list links to its section below.

@@ -6,11 +6,15 @@ import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page
 import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 jest.mock('../../ui.frontend/src/steps/certificate-tools', () => ({
-  createCertificate: async () => ({ certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', privateKeyPem: '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n' }),
+  createCertificate: async () => ({
+    certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+    privateKeyPem: '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n',
+  }),
   inspectPem: () => ({ kind: 'empty' }),
 }));
 
-const sling = (status: number, message: string) => text(`<div id="Status">${status}</div><div id="Message">${message}</div>`, status, 'text/html');
+const sling = (status: number, message: string) =>
+  text(`<div id="Status">${status}</div><div id="Message">${message}</div>`, status, 'text/html');
 const settle = async (until: () => boolean) => {
   for (let i = 0; i < 50 && !until(); i++) await new Promise((r) => setTimeout(r, 5));
 };
@@ -66,12 +70,19 @@ test('keystore created, key upload failed: the retry adds the key to the existin
 });
 
 test('downloading an existing certificate where AEM lacks the address says where to get it', async () => {
-  const cert = { subject: 'C=US, CN=Adobe Brand Portal', issuer: 'C=US, CN=Adobe Brand Portal', notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', serialNumber: '01' };
+  const cert = {
+    subject: 'C=US, CN=Adobe Brand Portal',
+    issuer: 'C=US, CN=Adobe Brand Portal',
+    notBefore: '2026-01-01T00:00:00Z',
+    notAfter: '2027-01-01T00:00:00Z',
+    serialNumber: '01',
+  };
   fakeAem({
     'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.5.0'),
     'GET /bin/querybuilder.json': serviceUserQuery,
     'GET /apps/system/config.1.json': () => json({}),
-    [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [cert] }] }),
+    [`GET ${SERVICE_USER}.ks.json`]: () =>
+      json({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [cert] }] }),
     // No route for the public key: the scripted AEM answers 404 text/html, as a real one would.
   });
   document.body.innerHTML = '<div id="bpsetup-root"></div>';

@@ -1,6 +1,14 @@
 /** Health failures and request failures in plain words, with the fix (pain points 3, 9, 10). */
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
-import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, ServletNotBoundError, NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import {
+  AemHttpError,
+  CsrfUnavailableError,
+  EndpointUnavailableError,
+  ServletNotBoundError,
+  NetworkError,
+  SessionExpiredError,
+  TimeoutError,
+} from '../../ui.frontend/src/aem/errors';
 import { explainHealthFailure, parseProviderFailure } from '../../ui.frontend/src/domain/explain';
 import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
 
@@ -13,16 +21,36 @@ test('the provider text is parsed into status and IMS body', () => {
 });
 
 test.each<[string, string, string]>([
-  [provider(401, { error: 'invalid_client', error_description: 'invalid client_secret parameter' }), 'rejected the client ID or client secret', 'Copy the client ID and client secret again'],
-  [provider(400, { error: 'invalid_client', error_description: 'aud does not match the client_id' }), 'does not match the credential', 'organization ID'],
+  [
+    provider(401, { error: 'invalid_client', error_description: 'invalid client_secret parameter' }),
+    'rejected the client ID or client secret',
+    'Copy the client ID and client secret again',
+  ],
+  [
+    provider(400, { error: 'invalid_client', error_description: 'aud does not match the client_id' }),
+    'does not match the credential',
+    'organization ID',
+  ],
   [provider(400, { error: 'invalid_scope' }), 'lacks the Brand Portal scope', 'add the Brand Portal API'],
-  [provider(400, { error: 'invalid_signature', error_description: 'The certificate registered for this integration expired on 2025' }), 'could not verify the signature', 'create a new certificate if it expired'],
+  [
+    provider(400, { error: 'invalid_signature', error_description: 'The certificate registered for this integration expired on 2025' }),
+    'could not verify the signature',
+    'create a new certificate if it expired',
+  ],
   [provider(400, { error: 'invalid_token', error_description: 'JWT token is expired' }), 'expired or unreadable', 'clock'],
   [provider(400, { error: 'bad_request' }), 'malformed', 'exactly as the Developer Console'],
   [provider(400, { foo: 1 }), 'failed to get an access token', 'save the configuration again'],
   [provider(503, {}), 'not answering properly', 'status.adobe.com'],
-  ['com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server: java.net.UnknownHostException: ims-na1.adobelogin.com', 'cannot reach Adobe IMS', 'proxy or firewall'],
-  ['com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server: No private key with alias "x"', 'private key is missing', 'Certificate step'],
+  [
+    'com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server: java.net.UnknownHostException: ims-na1.adobelogin.com',
+    'cannot reach Adobe IMS',
+    'proxy or firewall',
+  ],
+  [
+    'com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server: No private key with alias "x"',
+    'private key is missing',
+    'Certificate step',
+  ],
 ])('%s', (message, title, fix) => {
   const e = explainHealthFailure(message);
   expect(e.title).toContain(title);
@@ -34,7 +62,9 @@ test('request failures: each kind explained, with retry only where nothing was h
   expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(unavailable.explanation).toContain('/apps/bpsetup/unverified/check-health.json answered HTTP 404');
   expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 405)).console?.href).toBe('/security/users.html');
-  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404)).console?.href).toBe('/etc/replication/agents.author.html');
+  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404)).console?.href).toBe(
+    '/etc/replication/agents.author.html',
+  );
   expect(explainRequestError(new CsrfUnavailableError(404)).fix).toContain('Dispatcher');
   expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);
   expect(explainRequestError(new TimeoutError(30000)).retry).toBe(true);

@@ -12,13 +12,17 @@ function aem() {
     'GET /bin/querybuilder.json': serviceUserQuery,
     [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: false, aliases: [] }),
     'GET /apps/system/config.1.json': () => json(saved ? { [PROVIDER]: {} } : {}),
-    [`GET /apps/system/config/${PROVIDER}`]: () => text('auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="a1b2c3d4e5f60718293a4b5c6d7e8f90"\nauth.token.provider.authorization.grants="client_credentials"\n'),
+    [`GET /apps/system/config/${PROVIDER}`]: () =>
+      text(
+        'auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="a1b2c3d4e5f60718293a4b5c6d7e8f90"\nauth.token.provider.authorization.grants="client_credentials"\n',
+      ),
     'GET /libs/granite/csrf/token.json': token(),
     'POST /apps/bpsetup/ims/update': () => {
       saved = true;
       return text('new1');
     },
-    'GET /apps/bpsetup/unverified/check-health.json': () => json({ id: 'new1', title: 'Brand Portal', healthy: true, message: 'Brand Portal: Token retrieved successfully!' }),
+    'GET /apps/bpsetup/unverified/check-health.json': () =>
+      json({ id: 'new1', title: 'Brand Portal', healthy: true, message: 'Brand Portal: Token retrieved successfully!' }),
   });
 }
 
@@ -32,13 +36,16 @@ async function mount(): Promise<HTMLElement> {
 }
 
 function type(root: HTMLElement, name: string, value: string): HTMLInputElement {
-  const input = root.querySelector(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`) as HTMLInputElement;
+  const input = root.querySelector(
+    `.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`,
+  ) as HTMLInputElement;
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('blur'));
   return input;
 }
-const messageOf = (root: HTMLElement, name: string) => root.querySelector(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`)?.textContent;
+const messageOf = (root: HTMLElement, name: string) =>
+  root.querySelector(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`)?.textContent;
 const submit = (root: HTMLElement) => root.querySelector('.bpsetup-ims-submit') as HTMLButtonElement;
 
 test('a wrong field shows its message next to it, keeps submit disabled, and sends nothing', async () => {
@@ -75,7 +82,17 @@ test('the JWT payload is checked against the ids typed above it', async () => {
   expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('March 1, 2026');
   (root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).click();
   type(root, 'orgId', '0123456789ABCDEF01234567@AdobeOrg');
-  type(root, 'jwtPayload', JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 600, iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg', sub: 'x@techacct.adobe.com', aud: 'https://ims-na1.adobelogin.com/c/x', 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true }));
+  type(
+    root,
+    'jwtPayload',
+    JSON.stringify({
+      exp: Math.floor(Date.now() / 1000) + 600,
+      iss: 'FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg',
+      sub: 'x@techacct.adobe.com',
+      aud: 'https://ims-na1.adobelogin.com/c/x',
+      'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': true,
+    }),
+  );
   expect(messageOf(root, 'jwtPayload')).toContain('Claim "iss" (FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg) is not the organization ID above');
   expect((root.querySelector('.bpsetup-ims-form [data-field="scopes"]') as HTMLElement).hidden).toBe(true);
 });
@@ -92,7 +109,13 @@ test('a valid OAuth form is saved once, the secret leaves the page, and the heal
   // The save settles for a moment before its second read (the one-configuration guard).
   for (let i = 0; i < 60 && !root.querySelector('.bpsetup-health-result coral-alert'); i++) await new Promise((r) => setTimeout(r, 50));
   const posted = Object.fromEntries(new URLSearchParams(String(fake.writes()[0].body)));
-  expect(posted).toMatchObject({ authType: 'oauth', apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', clientSecret: 'p8e-top-secret', orgId: '0123456789ABCDEF01234567@AdobeOrg', scope: 'openid,AdobeID' });
+  expect(posted).toMatchObject({
+    authType: 'oauth',
+    apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    clientSecret: 'p8e-top-secret',
+    orgId: '0123456789ABCDEF01234567@AdobeOrg',
+    scope: 'openid,AdobeID',
+  });
   expect(fake.writes()).toHaveLength(1);
   expect(secret.value).toBe('');
   expect(root.innerHTML).not.toContain('p8e-top-secret');

@@ -33,13 +33,20 @@ test('property: text without secrets is left as it is', () => {
 });
 
 test('the examples from the field: an agent log and a health message', () => {
-  const log = 'Sending POST request to https://acme.brand-portal.adobe.com/bin/receive\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl\nHTTP/1.1 200 OK';
-  expect(scrubText(log)).toBe('Sending POST request to https://acme.brand-portal.adobe.com/bin/receive\nAuthorization: Bearer [masked]\nHTTP/1.1 200 OK');
-  expect(scrubText('AccessTokenProvider failed: client_secret=abcd1234efgh was refused')).toBe('AccessTokenProvider failed: client_secret=[masked] was refused');
+  const log =
+    'Sending POST request to https://acme.brand-portal.adobe.com/bin/receive\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl\nHTTP/1.1 200 OK';
+  expect(scrubText(log)).toBe(
+    'Sending POST request to https://acme.brand-portal.adobe.com/bin/receive\nAuthorization: Bearer [masked]\nHTTP/1.1 200 OK',
+  );
+  expect(scrubText('AccessTokenProvider failed: client_secret=abcd1234efgh was refused')).toBe(
+    'AccessTokenProvider failed: client_secret=[masked] was refused',
+  );
 });
 
 test('reports: by key, by shape, and inside every string', () => {
-  expect(maskSecrets({ clientSecret: 'x1', nested: [{ message: 'token: eyJabcdefgh.ijklmnopq.rstuvwxyz' }], title: 'Brand Portal' })).toEqual({ clientSecret: MASK, nested: [{ message: 'token: [masked]' }], title: 'Brand Portal' });
+  expect(
+    maskSecrets({ clientSecret: 'x1', nested: [{ message: 'token: eyJabcdefgh.ijklmnopq.rstuvwxyz' }], title: 'Brand Portal' }),
+  ).toEqual({ clientSecret: MASK, nested: [{ message: 'token: [masked]' }], title: 'Brand Portal' });
 });
 
 test('known secrets and descriptions', () => {

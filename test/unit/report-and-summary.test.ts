@@ -12,7 +12,12 @@ describe('diagnostics masking', () => {
       buildDiagnostics({
         generatedAt: new Date('2026-01-01T00:00:00Z'),
         page: '/x',
-        config: { clientSecret: 'p8e-abc', keystorePassword: 'pw', title: 'Brand Portal', nested: [{ privateKey: 'x' }, '-----BEGIN PRIVATE KEY-----\nabc'] },
+        config: {
+          clientSecret: 'p8e-abc',
+          keystorePassword: 'pw',
+          title: 'Brand Portal',
+          nested: [{ privateKey: 'x' }, '-----BEGIN PRIVATE KEY-----\nabc'],
+        },
         note: 'p8e-looks-like-a-secret',
         accessToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig',
         jwt: 'eyJhbGciOiJSUzI1NiJ9.e30.x',
@@ -31,7 +36,11 @@ describe('diagnostics masking', () => {
 
   test('property: a value under a secret-named key never survives', () => {
     fc.assert(
-      fc.property(fc.constantFrom('clientSecret', 'password', 'privateKey', 'access_token', 'client_secret', 'pk'), fc.string({ minLength: 1 }), (key, value) => JSON.stringify(maskSecrets({ a: { [key]: value } })) === JSON.stringify({ a: { [key]: MASK } })),
+      fc.property(
+        fc.constantFrom('clientSecret', 'password', 'privateKey', 'access_token', 'client_secret', 'pk'),
+        fc.string({ minLength: 1 }),
+        (key, value) => JSON.stringify(maskSecrets({ a: { [key]: value } })) === JSON.stringify({ a: { [key]: MASK } }),
+      ),
     );
   });
 });
@@ -62,13 +71,46 @@ describe('whole-setup summary', () => {
 
   test.each<[string, (s: SetupSnapshot) => void, string, string]>([
     ['agent disabled', (s) => (s.agents[1] = agent(1, { enabled: false })), 'agent-disabled-mp_replication_agent1_default_acme', 'error'],
-    ['close connection off', (s) => (s.agents[2] = agent(2, { closeConnection: false })), 'agent-closeConnectionOff-mp_replication_agent2_default_acme', 'warning'],
+    [
+      'close connection off',
+      (s) => (s.agents[2] = agent(2, { closeConnection: false })),
+      'agent-closeConnectionOff-mp_replication_agent2_default_acme',
+      'warning',
+    ],
     ['agent missing', (s) => s.agents.pop(), 'agent-missing-mp_replication_agent3_default_acme', 'error'],
-    ['wrong transport', (s) => (s.agents[0] = agent(0, { transportUri: 'https://other.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' })), 'agent-wrongTransport-mp_replication_agent0_default_acme', 'error'],
+    [
+      'wrong transport',
+      (s) => (s.agents[0] = agent(0, { transportUri: 'https://other.brand-portal.adobe.com/bin/receive?sling:authRequestLogin=1' })),
+      'agent-wrongTransport-mp_replication_agent0_default_acme',
+      'error',
+    ],
     ['cloud config points at a missing IMS config', (s) => (s.cloudConfigs[0].imsConfig = 'gone'), 'cloud-ims-missing', 'error'],
-    ['IMS unhealthy', (s) => (s.health = { id: 'i1', title: '', healthy: false, message: 'x status: 401 response: {"error":"invalid_client"}' }), 'ims-unhealthy', 'error'],
-    ['two cloud configs', (s) => s.cloudConfigs.push({ path: '/etc/cloudservices/mediaportal/old', title: 'Old', tenantUrl: 'https://old.brand-portal.adobe.com', imsConfig: '', legacy: true }), 'cloud-several', 'error'],
-    ['401 on test', (s) => (s.agentTests[0] = { name: 'mp_replication_agent0_default_acme', succeeded: false, status: 200, log: 'HTTP/1.1 401 Unauthorized' }), 'agent-test-mp_replication_agent0_default_acme', 'error'],
+    [
+      'IMS unhealthy',
+      (s) => (s.health = { id: 'i1', title: '', healthy: false, message: 'x status: 401 response: {"error":"invalid_client"}' }),
+      'ims-unhealthy',
+      'error',
+    ],
+    [
+      'two cloud configs',
+      (s) =>
+        s.cloudConfigs.push({
+          path: '/etc/cloudservices/mediaportal/old',
+          title: 'Old',
+          tenantUrl: 'https://old.brand-portal.adobe.com',
+          imsConfig: '',
+          legacy: true,
+        }),
+      'cloud-several',
+      'error',
+    ],
+    [
+      '401 on test',
+      (s) =>
+        (s.agentTests[0] = { name: 'mp_replication_agent0_default_acme', succeeded: false, status: 200, log: 'HTTP/1.1 401 Unauthorized' }),
+      'agent-test-mp_replication_agent0_default_acme',
+      'error',
+    ],
   ])('%s', (_label, spoil, id, severity) => {
     const s = healthy();
     spoil(s);
@@ -85,7 +127,8 @@ describe('whole-setup summary', () => {
 
   test('agents: orphans and checks', () => {
     expect(checkAgents([agent(0)], TENANT, 'acme').map((c) => c.issues)).toEqual([[], ['missing'], ['missing'], ['missing']]);
-    expect(orphanAgents([agent(0), agent(1, { transportUri: 'https://gone.brand-portal.adobe.com/bin/receive' })], [TENANT]).map((a) => a.name)).toEqual(['mp_replication_agent1_default_acme']);
+    expect(
+      orphanAgents([agent(0), agent(1, { transportUri: 'https://gone.brand-portal.adobe.com/bin/receive' })], [TENANT]).map((a) => a.name),
+    ).toEqual(['mp_replication_agent1_default_acme']);
   });
 });
-

@@ -3,10 +3,24 @@ import fc from 'fast-check';
 import { buildResetPlan, confirmationMatches, planPaths, queueLength, usersInsideFolder } from '../../ui.frontend/src/domain/reset-plan';
 import type { CloudConfig, ReplicationAgent } from '../../ui.frontend/src/domain/types';
 
-const agent = (name: string, transportUri: string): ReplicationAgent => ({ name, path: `/etc/replication/agents.author/${name}`, title: name, transportUri, enabled: true, closeConnection: true, triggerSpecific: true });
-const config = (tenantUrl: string, legacy = false): CloudConfig => ({ path: legacy ? '/etc/cloudservices/mediaportal/legacy' : '/conf/global/settings/cloudconfigs/mediaportal/brand-portal', title: 'BP', tenantUrl, imsConfig: '', legacy });
+const agent = (name: string, transportUri: string): ReplicationAgent => ({
+  name,
+  path: `/etc/replication/agents.author/${name}`,
+  title: name,
+  transportUri,
+  enabled: true,
+  closeConnection: true,
+  triggerSpecific: true,
+});
+const config = (tenantUrl: string, legacy = false): CloudConfig => ({
+  path: legacy ? '/etc/cloudservices/mediaportal/legacy' : '/conf/global/settings/cloudconfigs/mediaportal/brand-portal',
+  title: 'BP',
+  tenantUrl,
+  imsConfig: '',
+  legacy,
+});
 
-test('legacy too: the tenant\'s agents, the configuration and the tenant user folder, nothing else', () => {
+test("legacy too: the tenant's agents, the configuration and the tenant user folder, nothing else", () => {
   const url = 'https://legacyco.brand-portal.adobe.com';
   const agents = [0, 1, 2, 3].map((i) => agent(`mp_replication_agent${i}_default_legacyco`, `${url}/bin/receive?sling:authRequestLogin=1`));
   const other = agent('mp_replication_agent0_default_acme', 'https://acme.brand-portal.adobe.com/bin/receive');
@@ -22,7 +36,14 @@ test('legacy too: the tenant\'s agents, the configuration and the tenant user fo
 });
 
 test('an empty or unusable tenant is refused: nothing to delete', () => {
-  for (const url of ['', '   ', 'https://', 'http://acme.brand-portal.adobe.com', 'https://-bad-.brand-portal.adobe.com', 'https://a_b.example.com']) {
+  for (const url of [
+    '',
+    '   ',
+    'https://',
+    'http://acme.brand-portal.adobe.com',
+    'https://-bad-.brand-portal.adobe.com',
+    'https://a_b.example.com',
+  ]) {
     expect(buildResetPlan(config(url), [])).toHaveProperty('refused');
   }
 });
@@ -39,7 +60,8 @@ test('the confirmation must equal the tenant name and can never be empty', () =>
 test('a queue of unexpected shape is not a number: the reset does not run', () => {
   expect(queueLength({ metaData: { queueStatus: { agentId: 'a', isBlocked: false } }, queue: [] })).toBe(0);
   expect(queueLength({ metaData: { queueStatus: {} }, queue: [{ id: 1 }, { id: 2 }] })).toBe(2);
-  for (const bad of [null, [], {}, { queue: [] }, { metaData: {}, queue: [] }, { metaData: { queueStatus: {} }, queue: 3 }, 'x']) expect(queueLength(bad)).toBeUndefined();
+  for (const bad of [null, [], {}, { queue: [] }, { metaData: {}, queue: [] }, { metaData: { queueStatus: {} }, queue: 3 }, 'x'])
+    expect(queueLength(bad)).toBeUndefined();
 });
 
 test('users to delete must sit inside the tenant folder', () => {
@@ -55,18 +77,29 @@ const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
 test('property: every planned path belongs to the tenant or its configuration, whatever agents exist', () => {
   fc.assert(
     // Agent names are node names: unique on an author.
-    fc.property(label, fc.uniqueArray(fc.tuple(label, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 12, selector: ([t, i]) => `${i}_${t}` }), (tenant, others) => {
-      const url = `https://${tenant}.brand-portal.adobe.com`;
-      const agents = others.map(([t, i, sameHost]) => agent(`mp_replication_agent${i}_default_${t}`, `https://${sameHost ? tenant : t}.brand-portal.adobe.com/bin/receive`));
-      const built = buildResetPlan(config(url), agents);
-      if (!('plan' in built)) return false;
-      const { plan } = built;
-      const ownsAgent = (p: string) => {
-        const a = agents.find((x) => x.path === p);
-        return Boolean(a) && (a!.name.endsWith(`_default_${tenant}`) || a!.transportUri.startsWith(`${url}/`));
-      };
-      return plan.tenant === tenant && plan.userFolder === `/home/users/mac/${tenant}` && plan.agentPaths.every(ownsAgent) && new Set(planPaths(plan)).size === planPaths(plan).length;
-    }),
+    fc.property(
+      label,
+      fc.uniqueArray(fc.tuple(label, fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 12, selector: ([t, i]) => `${i}_${t}` }),
+      (tenant, others) => {
+        const url = `https://${tenant}.brand-portal.adobe.com`;
+        const agents = others.map(([t, i, sameHost]) =>
+          agent(`mp_replication_agent${i}_default_${t}`, `https://${sameHost ? tenant : t}.brand-portal.adobe.com/bin/receive`),
+        );
+        const built = buildResetPlan(config(url), agents);
+        if (!('plan' in built)) return false;
+        const { plan } = built;
+        const ownsAgent = (p: string) => {
+          const a = agents.find((x) => x.path === p);
+          return Boolean(a) && (a!.name.endsWith(`_default_${tenant}`) || a!.transportUri.startsWith(`${url}/`));
+        };
+        return (
+          plan.tenant === tenant &&
+          plan.userFolder === `/home/users/mac/${tenant}` &&
+          plan.agentPaths.every(ownsAgent) &&
+          new Set(planPaths(plan)).size === planPaths(plan).length
+        );
+      },
+    ),
   );
 });
 

@@ -3,7 +3,14 @@ import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/
 import type { ImsConfig } from '../../ui.frontend/src/domain/types';
 import { developerConsoleFlowSupported, oauthSupport, parseVersion } from '../../ui.frontend/src/domain/version';
 
-const oauthConfig = (id: string, title = 'Brand Portal'): ImsConfig => ({ id, pid: `com.adobe.granite.auth.oauth.accesstoken.provider.${id}`, file: `x.${id}.config`, title, clientId: 'c', authType: 'oauth' });
+const oauthConfig = (id: string, title = 'Brand Portal'): ImsConfig => ({
+  id,
+  pid: `com.adobe.granite.auth.oauth.accesstoken.provider.${id}`,
+  file: `x.${id}.config`,
+  title,
+  clientId: 'c',
+  authType: 'oauth',
+});
 const statusOf = (f: SetupFacts) => Object.fromEntries(deriveSetupState(f).steps.map((s) => [s.id, s.status]));
 
 test.each<[string, string, boolean]>([
@@ -23,7 +30,14 @@ test.each<[string, string, boolean]>([
 });
 
 test('empty AEM on 6.5.21: prerequisites done, OAuth chosen, IMS to do', () => {
-  expect(statusOf({ version: '6.5.21.0', imsConfigs: [] })).toEqual({ prerequisites: 'done', certificate: 'unavailable', developerConsole: 'todo', imsAccount: 'todo', health: 'todo', brandPortal: 'todo' });
+  expect(statusOf({ version: '6.5.21.0', imsConfigs: [] })).toEqual({
+    prerequisites: 'done',
+    certificate: 'unavailable',
+    developerConsole: 'todo',
+    imsAccount: 'todo',
+    health: 'todo',
+    brandPortal: 'todo',
+  });
   expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [] }).authType).toBe('oauth');
 });
 
@@ -50,15 +64,22 @@ test('one Brand Portal config is active; others are ignored; two are a warning',
   expect(one.steps.find((s) => s.id === 'imsAccount')?.status).toBe('done');
   const two = deriveSetupState({ version: '6.5.21.0', imsConfigs: [oauthConfig('a'), oauthConfig('b', 'brand portal 2')] });
   expect(two.active).toBeUndefined();
-  expect(two.steps.find((s) => s.id === 'imsAccount')).toMatchObject({ status: 'warning', summary: expect.stringContaining('2 Brand Portal IMS configurations') });
+  expect(two.steps.find((s) => s.id === 'imsAccount')).toMatchObject({
+    status: 'warning',
+    summary: expect.stringContaining('2 Brand Portal IMS configurations'),
+  });
 });
 
-test('a JWT config is Brand Portal\'s by its metascope claim, whatever its title', () => {
-  const jwt: ImsConfig = { ...oauthConfig('j', 'Assets'), authType: 'jwt', defaultClaims: ['"https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk": true'] };
+test("a JWT config is Brand Portal's by its metascope claim, whatever its title", () => {
+  const jwt: ImsConfig = {
+    ...oauthConfig('j', 'Assets'),
+    authType: 'jwt',
+    defaultClaims: ['"https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk": true'],
+  };
   expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [jwt] }).active?.id).toBe('j');
 });
 
-test('health: only the active config\'s result counts', () => {
+test("health: only the active config's result counts", () => {
   const base = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')] };
   expect(statusOf({ ...base, health: { id: 'a', title: 'Brand Portal', healthy: true, message: 'ok' } }).health).toBe('done');
   expect(statusOf({ ...base, health: { id: 'a', title: 'Brand Portal', healthy: false, message: 'x' } }).health).toBe('error');
@@ -67,7 +88,18 @@ test('health: only the active config\'s result counts', () => {
 
 test('certificate expiry drives the certificate step for JWT', () => {
   const day = 86400000;
-  const ks = (days: number) => ({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [{ subject: '', issuer: '', notBefore: '', serialNumber: '', notAfter: new Date(Date.now() + days * day).toISOString() }] }] });
+  const ks = (days: number) => ({
+    exists: true,
+    aliases: [
+      {
+        alias: 'bp',
+        entryType: 'privateKey',
+        algorithm: 'RSA',
+        format: 'PKCS#8',
+        chain: [{ subject: '', issuer: '', notBefore: '', serialNumber: '', notAfter: new Date(Date.now() + days * day).toISOString() }],
+      },
+    ],
+  });
   const status = (days: number) => statusOf({ version: '6.5.5.0', imsConfigs: [], keystore: ks(days), chosenAuthType: 'jwt' }).certificate;
   expect(status(200)).toBe('done');
   expect(status(10)).toBe('warning');
@@ -79,24 +111,48 @@ test('health on an AEM without a Check Health the page can run: not green until 
   const unproven = deriveSetupState(base);
   expect(unproven.steps.find((s) => s.id === 'health')?.status).toBe('warning');
   expect(unproven.tokenProven).toBe(false);
-  const proven = deriveSetupState({ ...base, agentTests: [{ name: 'mp_replication_agent0_default_acme', succeeded: true, status: 200, log: '' }] });
-  expect(proven.steps.find((s) => s.id === 'health')).toMatchObject({ status: 'done', summary: expect.stringContaining('Test Connection succeeded') });
+  const proven = deriveSetupState({
+    ...base,
+    agentTests: [{ name: 'mp_replication_agent0_default_acme', succeeded: true, status: 200, log: '' }],
+  });
+  expect(proven.steps.find((s) => s.id === 'health')).toMatchObject({
+    status: 'done',
+    summary: expect.stringContaining('Test Connection succeeded'),
+  });
   expect(proven.tokenProven).toBe(true);
 });
 
-test('every IMS configuration counts: the admin\'s mark picks one, the cloud service\'s reference decides', () => {
+test("every IMS configuration counts: the admin's mark picks one, the cloud service's reference decides", () => {
   const configs = [oauthConfig('a', 'Analytics'), oauthConfig('b', 'Assets OAuth')];
   expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: configs }).active).toBeUndefined();
   const marked = deriveSetupState({ version: '6.5.21.0', imsConfigs: configs, markedImsConfig: configs[1].pid });
   expect(marked).toMatchObject({ active: { id: 'b' }, brandPortalChoice: 'marked' });
-  const referenced = deriveSetupState({ version: '6.5.21.0', imsConfigs: configs, markedImsConfig: configs[1].pid, referencedImsIds: ['a'] });
+  const referenced = deriveSetupState({
+    version: '6.5.21.0',
+    imsConfigs: configs,
+    markedImsConfig: configs[1].pid,
+    referencedImsIds: ['a'],
+  });
   expect(referenced).toMatchObject({ active: { id: 'a' }, brandPortalChoice: 'referenced' });
 });
 
 test('a configured setup not tested since the page opened is "configured, not tested yet", never to do', () => {
   const TENANT_URL = 'https://acme.brand-portal.adobe.com';
-  const agents = [0, 1, 2, 3].map((i) => ({ name: `mp_replication_agent${i}_default_acme`, path: '', title: '', transportUri: `${TENANT_URL}/bin/receive?sling:authRequestLogin=1`, enabled: true, closeConnection: true, triggerSpecific: true }));
-  const facts = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')], cloudConfigs: [{ path: '/conf/x', title: 'BP', tenantUrl: TENANT_URL, imsConfig: 'a', legacy: false }], agents };
+  const agents = [0, 1, 2, 3].map((i) => ({
+    name: `mp_replication_agent${i}_default_acme`,
+    path: '',
+    title: '',
+    transportUri: `${TENANT_URL}/bin/receive?sling:authRequestLogin=1`,
+    enabled: true,
+    closeConnection: true,
+    triggerSpecific: true,
+  }));
+  const facts = {
+    version: '6.5.21.0',
+    imsConfigs: [oauthConfig('a')],
+    cloudConfigs: [{ path: '/conf/x', title: 'BP', tenantUrl: TENANT_URL, imsConfig: 'a', legacy: false }],
+    agents,
+  };
   const steps = deriveSetupState(facts).steps;
   expect(steps.find((s) => s.id === 'health')?.status).toBe('untested');
   expect(steps.find((s) => s.id === 'brandPortal')?.status).toBe('untested');

@@ -7,7 +7,10 @@ test.each<[string, { error?: RegExp; warning?: RegExp; normalised?: string; tena
   ['https://ACME.Brand-Portal.adobe.com/', { normalised: 'https://acme.brand-portal.adobe.com', tenant: 'acme' }],
   ['  https://acme.brand-portal.adobe.com  ', { normalised: 'https://acme.brand-portal.adobe.com' }],
   ['acme.brand-portal.adobe.com', { normalised: 'https://acme.brand-portal.adobe.com', warning: /https:\/\/ was added/ }],
-  ['https://acme.beta-brand-portal.adobe.com', { normalised: 'https://acme.beta-brand-portal.adobe.com', warning: /not a \*\.brand-portal\.adobe\.com/ }],
+  [
+    'https://acme.beta-brand-portal.adobe.com',
+    { normalised: 'https://acme.beta-brand-portal.adobe.com', warning: /not a \*\.brand-portal\.adobe\.com/ },
+  ],
   ['http://acme.brand-portal.adobe.com', { error: /must use https/ }],
   ['https://acme.brand-portal.adobe.com/assets', { error: /without a path/ }],
   ['https://acme.brand-portal.adobe.com/?x=1', { error: /without a path/ }],

@@ -17,17 +17,85 @@ import {
 const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 const TECH = '89ABCDEF0123456789ABCDEF@techacct.adobe.com';
 const CLIENT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const NOW = Date.UTC(2026, 10, 25) ;
+const NOW = Date.UTC(2026, 10, 25);
 const kind = (v: Verdict) => (v.error ? 'error' : v.warning ? 'warning' : 'ok');
 
 describe.each<[string, (v: string) => Verdict, [string, 'ok' | 'warning' | 'error'][]]>([
-  ['orgId', validateOrgId, [[ORG, 'ok'], [` ${ORG} `, 'ok'], ['abc@AdobeOrg', 'warning'], ['0123456789ABCDEF01234567', 'error'], ['', 'error'], ['x@adobeorg', 'error'], ['a b@AdobeOrg', 'error']]],
-  ['technicalAccountId', validateTechnicalAccountId, [[TECH, 'ok'], ['abc@techacct.adobe.com', 'warning'], ['someone@adobe.com', 'error'], ['', 'error'], [ORG, 'error']]],
-  ['clientId', validateClientId, [[CLIENT, 'ok'], ['ABC123', 'warning'], ['has space', 'error'], ['', 'error']]],
-  ['clientSecret', validateClientSecret, [['p8e-anything', 'ok'], ['no-prefix-is-fine', 'ok'], ['', 'error'], [' padded', 'error']]],
-  ['authServerUrl', validateAuthServer, [['https://ims-na1.adobelogin.com', 'ok'], ['https://ims-na1.adobelogin.com/', 'ok'], ['https://ims-na1-stg1.adobelogin.com', 'warning'], ['http://ims-na1.adobelogin.com', 'error'], ['https://ims-na1.adobelogin.com/ims/token', 'error'], ['ims-na1.adobelogin.com', 'error']]],
-  ['scopes', validateScopes, [['openid,AdobeID', 'ok'], ['openid AdobeID, read_organizations', 'ok'], ['', 'error'], ['openid,<b>', 'error']]],
-  ['title', validateTitle, [['Brand Portal', 'ok'], ['  ', 'error'], ['x'.repeat(201), 'error']]],
+  [
+    'orgId',
+    validateOrgId,
+    [
+      [ORG, 'ok'],
+      [` ${ORG} `, 'ok'],
+      ['abc@AdobeOrg', 'warning'],
+      ['0123456789ABCDEF01234567', 'error'],
+      ['', 'error'],
+      ['x@adobeorg', 'error'],
+      ['a b@AdobeOrg', 'error'],
+    ],
+  ],
+  [
+    'technicalAccountId',
+    validateTechnicalAccountId,
+    [
+      [TECH, 'ok'],
+      ['abc@techacct.adobe.com', 'warning'],
+      ['someone@adobe.com', 'error'],
+      ['', 'error'],
+      [ORG, 'error'],
+    ],
+  ],
+  [
+    'clientId',
+    validateClientId,
+    [
+      [CLIENT, 'ok'],
+      ['ABC123', 'warning'],
+      ['has space', 'error'],
+      ['', 'error'],
+    ],
+  ],
+  [
+    'clientSecret',
+    validateClientSecret,
+    [
+      ['p8e-anything', 'ok'],
+      ['no-prefix-is-fine', 'ok'],
+      ['', 'error'],
+      [' padded', 'error'],
+    ],
+  ],
+  [
+    'authServerUrl',
+    validateAuthServer,
+    [
+      ['https://ims-na1.adobelogin.com', 'ok'],
+      ['https://ims-na1.adobelogin.com/', 'ok'],
+      ['https://ims-na1-stg1.adobelogin.com', 'warning'],
+      ['http://ims-na1.adobelogin.com', 'error'],
+      ['https://ims-na1.adobelogin.com/ims/token', 'error'],
+      ['ims-na1.adobelogin.com', 'error'],
+    ],
+  ],
+  [
+    'scopes',
+    validateScopes,
+    [
+      ['openid,AdobeID', 'ok'],
+      ['openid AdobeID, read_organizations', 'ok'],
+      ['', 'error'],
+      ['openid,<b>', 'error'],
+    ],
+  ],
+  [
+    'title',
+    validateTitle,
+    [
+      ['Brand Portal', 'ok'],
+      ['  ', 'error'],
+      ['x'.repeat(201), 'error'],
+    ],
+  ],
 ])('%s', (_name, validate, rows) => {
   test.each(rows)('%j → %s', (value, expected) => expect(kind(validate(value))).toBe(expected));
 });
@@ -71,7 +139,11 @@ describe('JWT payload (contract 2.10): each wrong claim is named with its fix', 
     ['aud of another client', { ...good, aud: 'https://ims-na1.adobelogin.com/c/other' }, 'Claim "aud" must end with the client ID'],
     ['aud malformed', { ...good, aud: 'x' }, 'Claim "aud" must look like'],
     ['no metascope', { exp: good.exp, iss: ORG, sub: TECH, aud: good.aud }, 'Brand Portal metascope is missing'],
-    ['Target metascope only', { exp: good.exp, iss: ORG, sub: TECH, aud: good.aud, 'https://ims-na1.adobelogin.com/s/ent_marketing_sdk': true }, 'Brand Portal metascope is missing'],
+    [
+      'Target metascope only',
+      { exp: good.exp, iss: ORG, sub: TECH, aud: good.aud, 'https://ims-na1.adobelogin.com/s/ent_marketing_sdk': true },
+      'Brand Portal metascope is missing',
+    ],
     ['metascope false', { ...good, 'https://ims-na1.adobelogin.com/s/ent_brand_portal_sdk': false }, 'must be true'],
   ])('%s', (_label, claims, text) => expect(check(claims).error).toContain(text));
 
@@ -79,7 +151,17 @@ describe('JWT payload (contract 2.10): each wrong claim is named with its fix', 
 });
 
 describe('properties: never throw, never accept a wrong shape', () => {
-  const all = [validateOrgId, validateTechnicalAccountId, validateClientId, validateClientSecret, validateAuthServer, validateScopes, validateTitle, (v: string) => validateKeyAlias(v), (v: string) => validateJwtPayload(v)];
+  const all = [
+    validateOrgId,
+    validateTechnicalAccountId,
+    validateClientId,
+    validateClientSecret,
+    validateAuthServer,
+    validateScopes,
+    validateTitle,
+    (v: string) => validateKeyAlias(v),
+    (v: string) => validateJwtPayload(v),
+  ];
 
   test('no validator throws on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => all.every((v) => typeof v(s) === 'object')));
@@ -114,6 +196,14 @@ describe('properties: never throw, never accept a wrong shape', () => {
   });
 
   test('a payload whose exp is in the past is never accepted', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: Math.floor(NOW / 1000) }), (exp) => Boolean(validateJwtPayload(JSON.stringify({ exp, iss: ORG, sub: TECH, aud: `x/c/${CLIENT}`, 'x/s/ent_brand_portal_sdk': true }), { now: NOW }).error)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Math.floor(NOW / 1000) }), (exp) =>
+        Boolean(
+          validateJwtPayload(JSON.stringify({ exp, iss: ORG, sub: TECH, aud: `x/c/${CLIENT}`, 'x/s/ent_brand_portal_sdk': true }), {
+            now: NOW,
+          }).error,
+        ),
+      ),
+    );
   });
 });

@@ -69,7 +69,11 @@ interface CoralComponent extends HTMLElement {
 
 interface CoralStatic {
   version?: string;
-  Alert: new () => CoralComponent & { variant: string; header: { innerHTML: string; textContent: string | null }; content: { innerHTML: string; textContent: string | null } };
+  Alert: new () => CoralComponent & {
+    variant: string;
+    header: { innerHTML: string; textContent: string | null };
+    content: { innerHTML: string; textContent: string | null };
+  };
   Button: new () => CoralComponent & { label: { textContent: string | null }; variant: string; icon: string; disabled: boolean };
   Dialog: new () => CoralComponent & { show(): void; hide(): void };
   Wait: new () => CoralComponent & { size: string };

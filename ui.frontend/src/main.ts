@@ -9,7 +9,9 @@ import { ROOT_ID, mountSetupPage } from './setup-page';
 import { t } from './i18n';
 
 function coralMissingMessage(root: HTMLElement): void {
-  root.textContent = t('Brand Portal setup cannot start: Coral Spectrum (window.Coral) is not loaded on this page. Include the "coralui3" and "granite.ui.coral.foundation" client libraries before "bpsetup.setup".');
+  root.textContent = t(
+    'Brand Portal setup cannot start: Coral Spectrum (window.Coral) is not loaded on this page. Include the "coralui3" and "granite.ui.coral.foundation" client libraries before "bpsetup.setup".',
+  );
   root.setAttribute('role', 'alert');
   root.classList.add('bpsetup-fatal');
 }

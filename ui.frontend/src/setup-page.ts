@@ -28,7 +28,6 @@ import { registerValidators } from './ui/validation-registry';
 
 export const ROOT_ID = 'bpsetup-root';
 
-
 export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
   private problems: LoadProblems = {};
@@ -45,24 +44,44 @@ export class SetupPage {
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
   private readonly healthButton = button(t('Check health'), 'primary', 'Heart');
   private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
-  private readonly steps: Step[] = [new PrerequisitesStep(), new CertificateStep(), new DeveloperConsoleStep(), new ImsAccountStep(), new HealthStep(), new BrandPortalStep()];
+  private readonly steps: Step[] = [
+    new PrerequisitesStep(),
+    new CertificateStep(),
+    new DeveloperConsoleStep(),
+    new ImsAccountStep(),
+    new HealthStep(),
+    new BrandPortalStep(),
+  ];
 
   constructor(root: HTMLElement) {
     this.healthButton.classList.add('bpsetup-health-button');
     this.healthButton.addEventListener('click', () => void this.checkWholeSetup());
     this.diagnosticsButton.classList.add('bpsetup-diagnostics-button');
-    this.diagnosticsButton.addEventListener('click', () => openDiagnostics(this.diagnosticsButton.parentElement as HTMLElement, this.facts));
+    this.diagnosticsButton.addEventListener('click', () =>
+      openDiagnostics(this.diagnosticsButton.parentElement as HTMLElement, this.facts),
+    );
     const toolbar = el(
       'div',
       { class: 'bpsetup-toolbar' },
-      el('p', { class: 'bpsetup-intro' }, t('Connect this AEM author to Adobe Brand Portal on one page: the IMS technical account, its health check, the Brand Portal cloud service and its four replication agents.')),
+      el(
+        'p',
+        { class: 'bpsetup-intro' },
+        t(
+          'Connect this AEM author to Adobe Brand Portal on one page: the IMS technical account, its health check, the Brand Portal cloud service and its four replication agents.',
+        ),
+      ),
       el('div', { class: 'bpsetup-toolbar-actions' }, this.healthButton, this.diagnosticsButton),
     );
     root.append(
       toolbar,
       this.summary,
       this.banner,
-      el('section', { class: 'bpsetup-steps-section', 'aria-labelledby': 'bpsetup-steps-heading' }, el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Setup steps')), this.stepList),
+      el(
+        'section',
+        { class: 'bpsetup-steps-section', 'aria-labelledby': 'bpsetup-steps-heading' },
+        el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Setup steps')),
+        this.stepList,
+      ),
       ...this.steps.map((s) => s.element),
       el('footer', { class: 'bpsetup-footer' }, t('Coral Spectrum {0}', window.Coral?.version ?? t('unknown version'))),
     );
@@ -71,10 +90,19 @@ export class SetupPage {
 
   /** Reads what AEM has (settings first). Each read may fail on its own; the rest of the page keeps working. */
   async refresh(): Promise<void> {
-    const { facts, errors, overrides } = await readSetupFacts({ ...this.facts, version: this.statedVersion, chosenAuthType: this.chosenAuthType });
+    const { facts, errors, overrides } = await readSetupFacts({
+      ...this.facts,
+      version: this.statedVersion,
+      chosenAuthType: this.chosenAuthType,
+    });
     const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
     this.overrides = { ...overrides, error: explain(errors.settings) };
-    this.problems = { version: explain(errors.version), keystore: explain(errors.keystore), imsConfigs: explain(errors.imsConfigs), cloud: explain(errors.cloud) };
+    this.problems = {
+      version: explain(errors.version),
+      keystore: explain(errors.keystore),
+      imsConfigs: explain(errors.imsConfigs),
+      cloud: explain(errors.cloud),
+    };
     this.facts = facts;
     this.loaded = true;
     this.render();
@@ -89,7 +117,12 @@ export class SetupPage {
     // Await first, then spread: agent tests may have landed in the facts meanwhile.
     const result = await checkActiveHealth(this.facts);
     // No Check Health on this AEM is a state of its own (step 5 explains it), not an error banner.
-    this.facts = { ...this.facts, health: result.health, healthUnavailable: Boolean(result.unavailable), healthCheckedAt: result.health ? new Date().toISOString() : this.facts.healthCheckedAt };
+    this.facts = {
+      ...this.facts,
+      health: result.health,
+      healthUnavailable: Boolean(result.unavailable),
+      healthCheckedAt: result.health ? new Date().toISOString() : this.facts.healthCheckedAt,
+    };
     if (result.error) this.banner.appendChild(renderRequestProblem(explainRequestError(result.error), () => void this.runHealth()));
     this.healthRunning = false;
     this.render();

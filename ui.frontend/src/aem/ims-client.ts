@@ -36,7 +36,9 @@ interface QueryHit {
 export async function findAuthorizables(root: string, type: string, id?: string): Promise<string[]> {
   const url = authorizableQuery(root, type, id);
   const json = parseJson<{ hits?: QueryHit[] }>(await expectOk(await aemFetch(url), ENDPOINTS.queryBuilder, url), url);
-  return (Array.isArray(json.hits) ? json.hits : []).map((h) => h['jcr:path']).filter((p): p is string => typeof p === 'string' && p.startsWith('/'));
+  return (Array.isArray(json.hits) ? json.hits : [])
+    .map((h) => h['jcr:path'])
+    .filter((p): p is string => typeof p === 'string' && p.startsWith('/'));
 }
 
 let serviceUserPathCache: Promise<string> | undefined;
@@ -48,10 +50,12 @@ export function forgetLookups(): void {
 
 /** Where `brandportal-imsconfig-service` lives on this AEM; looked up once per page. */
 export function serviceUserPath(): Promise<string> {
-  serviceUserPathCache ??= findAuthorizables(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser).then((paths) => {
-    if (!paths[0]) throw new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 404);
-    return paths[0];
-  });
+  serviceUserPathCache ??= findAuthorizables(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser).then(
+    (paths) => {
+      if (!paths[0]) throw new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 404);
+      return paths[0];
+    },
+  );
   serviceUserPathCache.catch(() => (serviceUserPathCache = undefined)); // a failed lookup is tried again next time
   return serviceUserPathCache;
 }
@@ -82,7 +86,9 @@ async function keystorePost(form: FormData | URLSearchParams): Promise<void> {
 
 export async function createKeystore(password: string): Promise<void> {
   const F = KEYSTORE.fields;
-  await keystorePost(new URLSearchParams({ [F.operation]: KEYSTORE.createStoreOperation, [F.newPassword]: password, [F.rePassword]: password }));
+  await keystorePost(
+    new URLSearchParams({ [F.operation]: KEYSTORE.createStoreOperation, [F.newPassword]: password, [F.rePassword]: password }),
+  );
 }
 
 /**
@@ -130,7 +136,9 @@ export function imsConfigFromFelix(file: string, props: Record<string, FelixValu
     keyAlias: typeof props[P.keypairAlias] === 'string' ? (props[P.keypairAlias] as string) : undefined,
     orgId: typeof props[P.orgId] === 'string' ? (props[P.orgId] as string) : undefined,
     endpoint: typeof props[P.endpoint] === 'string' ? (props[P.endpoint] as string) : undefined,
-    scopes: strings(props[P.scope]).map((s) => s.trim()).filter(Boolean),
+    scopes: strings(props[P.scope])
+      .map((s) => s.trim())
+      .filter(Boolean),
     defaultClaims: strings(props[P.defaultClaims]),
   };
 }
@@ -235,5 +243,10 @@ export async function checkHealth(id: string): Promise<HealthResult> {
   if (res.ok && !json) throw new HealthUnavailableError(e, res.status);
   if (!res.ok && json) throw new AemHttpError(res.status, text, path);
   const result = parseJson<HealthResult>(await expectOk(res, e, path), path);
-  return { id: String(result.id ?? id), title: String(result.title ?? ''), healthy: result.healthy === true, message: String(result.message ?? '') };
+  return {
+    id: String(result.id ?? id),
+    title: String(result.title ?? ''),
+    healthy: result.healthy === true,
+    message: String(result.message ?? ''),
+  };
 }

@@ -20,7 +20,11 @@ export class ImsConfigExistsError extends Error {
 export const SETTLE_MS = 400;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function createOneImsConfig(input: ImsConfigInput, referencedIds: string[], markedId?: string): Promise<{ id: string; gaveWay: boolean }> {
+export async function createOneImsConfig(
+  input: ImsConfigInput,
+  referencedIds: string[],
+  markedId?: string,
+): Promise<{ id: string; gaveWay: boolean }> {
   const find = async () => brandPortalImsConfigs(await listImsConfigs(), referencedIds, markedId).configs;
   const before = await find();
   if (before.length) throw new ImsConfigExistsError(before[0].title);

@@ -72,7 +72,13 @@ export async function readSetupFacts(previous: SetupFacts = { imsConfigs: [] }):
   };
   return {
     facts,
-    errors: { settings: settings.error, version: product.error, keystore: keystore.error, imsConfigs: ims.error, cloud: cloud.error ?? agents.error },
+    errors: {
+      settings: settings.error,
+      version: product.error,
+      keystore: keystore.error,
+      imsConfigs: ims.error,
+      cloud: cloud.error ?? agents.error,
+    },
     overrides,
   };
 }
@@ -108,7 +114,11 @@ export const AGENT_WAIT = { attempts: 40, intervalMs: 500 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** AEM creates the agents partly asynchronously: poll the agents list only, bounded. Answers how many exist. */
-export async function waitForAgents(tenantUrl: string, tenant: string, onProgress: (found: number) => void = () => undefined): Promise<number> {
+export async function waitForAgents(
+  tenantUrl: string,
+  tenant: string,
+  onProgress: (found: number) => void = () => undefined,
+): Promise<number> {
   let found = 0;
   for (let i = 0; i < AGENT_WAIT.attempts; i++) {
     found = checkAgents(await client.listAgents(), tenantUrl, tenant).filter((c) => c.agent).length;

@@ -8,7 +8,18 @@ import forge from 'node-forge';
 import { expiryOf } from './expiry';
 
 export type PemInspection =
-  | { kind: 'certificate'; subject: string; issuer: string; notBefore: Date; notAfter: Date; sha1: string; sha256: string; daysLeft: number; expired: boolean; expiresSoon: boolean }
+  | {
+      kind: 'certificate';
+      subject: string;
+      issuer: string;
+      notBefore: Date;
+      notAfter: Date;
+      sha1: string;
+      sha256: string;
+      daysLeft: number;
+      expired: boolean;
+      expiresSoon: boolean;
+    }
   | { kind: 'privateKey' }
   | { kind: 'truncated' }
   | { kind: 'malformed'; reason: string }

@@ -33,16 +33,27 @@ export interface SetupSnapshot {
 const ISSUE_TEXT: Record<AgentCheck['issues'][number], (name: string) => [string, string]> = {
   missing: (n) => [t('Agent {0} does not exist', n), t('Save the Brand Portal cloud service again: AEM creates missing agents on save.')],
   disabled: (n) => [t('Agent {0} is disabled', n), t('Enable it: Brand Portal publishing uses all four agents in turn.')],
-  wrongTransport: (n) => [t('Agent {0} points at another address than the tenant', n), t('Save the cloud service again, or Reset Brand Portal publishing and set it up anew.')],
-  closeConnectionOff: (n) => [t('Agent {0} keeps connections open', n), t('Turn on Close Connection (Extended tab): Adobe advises it against publishing timeouts.')],
+  wrongTransport: (n) => [
+    t('Agent {0} points at another address than the tenant', n),
+    t('Save the cloud service again, or Reset Brand Portal publishing and set it up anew.'),
+  ],
+  closeConnectionOff: (n) => [
+    t('Agent {0} keeps connections open', n),
+    t('Turn on Close Connection (Extended tab): Adobe advises it against publishing timeouts.'),
+  ],
 };
 
 /** The fix a failed Test Connection log points at (the markers the emulator and AEM print). */
 export function agentTestFix(log: string): string {
   if (/401 Unauthorized/.test(log)) {
-    return t('Brand Portal refused AEM\'s token (401). First check the IMS configuration in step 4 (client ID, secret, organization and scopes from the Developer Console credential); if it is right, the tenant\'s replication user holds an old key: use Reset Brand Portal publishing, then save the cloud service again.');
+    return t(
+      "Brand Portal refused AEM's token (401). First check the IMS configuration in step 4 (client ID, secret, organization and scopes from the Developer Console credential); if it is right, the tenant's replication user holds an old key: use Reset Brand Portal publishing, then save the cloud service again.",
+    );
   }
-  if (/access token/i.test(log)) return t('The agent gets no token from Adobe IMS: correct the IMS configuration in step 4 (its health check, where this AEM has one, says why).');
+  if (/access token/i.test(log))
+    return t(
+      'The agent gets no token from Adobe IMS: correct the IMS configuration in step 4 (its health check, where this AEM has one, says why).',
+    );
   if (/disabled/i.test(log)) return t('Enable the agent, then test again.');
   if (/UnknownHostException/.test(log)) return t('AEM cannot reach the tenant: check the tenant URL and outgoing HTTPS from AEM.');
   return t('Open the test log below; fix what it names and test again.');
@@ -54,7 +65,13 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
 
   const bp = s.brandPortalImsConfigs;
   if (bp.length === 0) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it in step 4.'));
-  if (bp.length > 1) add('ims-duplicates', 'error', t('{0} Brand Portal IMS configurations', String(bp.length)), t('Keep the healthy one and delete the others (step 4).'));
+  if (bp.length > 1)
+    add(
+      'ims-duplicates',
+      'error',
+      t('{0} Brand Portal IMS configurations', String(bp.length)),
+      t('Keep the healthy one and delete the others (step 4).'),
+    );
   const active = bp.length === 1 ? bp[0] : undefined;
   if (active && s.health?.id === active.id && !s.health.healthy) {
     const e = explainHealthFailure(s.health.message);
@@ -63,9 +80,28 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
   if (active?.authType === 'jwt') {
     const cert = s.keystore?.aliases.find((a) => a.alias === active.keyAlias)?.chain[0];
     const expiry = cert ? expiryOf(cert.notAfter) : undefined;
-    if (expiry?.expired) add('certificate-expired', 'error', t('The certificate "{0}" has expired', active.keyAlias ?? ''), t('Create a new certificate, upload it to the Developer Console, and save the IMS configuration with it; better, migrate to OAuth.'));
-    else if (expiry?.expiresSoon) add('certificate-expiring', 'warning', t('The certificate "{0}" expires in {1} days', active.keyAlias ?? '', String(expiry.daysLeft)), t('Renew it before then, or migrate to OAuth.'));
-    add('ims-jwt', 'warning', t('The IMS configuration uses JWT credentials, which Adobe has deprecated'), t('Migrate it to OAuth Server-to-Server (step 4) where this AEM supports it.'));
+    if (expiry?.expired)
+      add(
+        'certificate-expired',
+        'error',
+        t('The certificate "{0}" has expired', active.keyAlias ?? ''),
+        t(
+          'Create a new certificate, upload it to the Developer Console, and save the IMS configuration with it; better, migrate to OAuth.',
+        ),
+      );
+    else if (expiry?.expiresSoon)
+      add(
+        'certificate-expiring',
+        'warning',
+        t('The certificate "{0}" expires in {1} days', active.keyAlias ?? '', String(expiry.daysLeft)),
+        t('Renew it before then, or migrate to OAuth.'),
+      );
+    add(
+      'ims-jwt',
+      'warning',
+      t('The IMS configuration uses JWT credentials, which Adobe has deprecated'),
+      t('Migrate it to OAuth Server-to-Server (step 4) where this AEM supports it.'),
+    );
   }
 
   // Never green without proof that AEM gets a token: Check Health, or one agent connected.
@@ -75,19 +111,48 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
       'token-unproven',
       'error',
       t('Not proven that AEM gets a token from Adobe IMS'),
-      s.healthUnavailable ? t('This AEM has no Check Health the page can run: create the Brand Portal cloud service (step 6) and test the agents; one connected agent proves the token.') : t('Run Check health (step 5) or test the replication agents (step 6).'),
+      s.healthUnavailable
+        ? t(
+            'This AEM has no Check Health the page can run: create the Brand Portal cloud service (step 6) and test the agents; one connected agent proves the token.',
+          )
+        : t('Run Check health (step 5) or test the replication agents (step 6).'),
     );
   }
 
   const configs = s.cloudConfigs;
-  if (configs.length === 0) add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it in step 6 with the tenant URL.'));
-  if (configs.length > 1) add('cloud-several', 'error', t('{0} Brand Portal cloud configurations: only one tenant per author', String(configs.length)), t('Keep one; Reset Brand Portal publishing removes the others cleanly.'));
-  for (const c of configs.filter((x) => x.legacy)) add(`cloud-legacy-${c.path}`, 'warning', t('"{0}" is a legacy (6.3-style) configuration', c.title), t('Reset Brand Portal publishing, then set it up again with the Adobe Developer Console.'));
+  if (configs.length === 0)
+    add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it in step 6 with the tenant URL.'));
+  if (configs.length > 1)
+    add(
+      'cloud-several',
+      'error',
+      t('{0} Brand Portal cloud configurations: only one tenant per author', String(configs.length)),
+      t('Keep one; Reset Brand Portal publishing removes the others cleanly.'),
+    );
+  for (const c of configs.filter((x) => x.legacy))
+    add(
+      `cloud-legacy-${c.path}`,
+      'warning',
+      t('"{0}" is a legacy (6.3-style) configuration', c.title),
+      t('Reset Brand Portal publishing, then set it up again with the Adobe Developer Console.'),
+    );
   const config = configs.find((c) => !c.legacy) ?? configs[0];
   if (config && !config.legacy) {
     const known = s.allImsConfigs.find((i) => i.id === config.imsConfig || i.pid === config.imsConfig);
-    if (!known) add('cloud-ims-missing', 'error', t('The cloud service points at an IMS configuration that no longer exists'), t('Edit the cloud service and choose the current IMS configuration.'));
-    else if (active && known.id !== active.id) add('cloud-ims-other', 'error', t('The cloud service points at "{0}", not at the Brand Portal IMS configuration "{1}"', known.title, active.title), t('Edit the cloud service and choose "{0}".', active.title));
+    if (!known)
+      add(
+        'cloud-ims-missing',
+        'error',
+        t('The cloud service points at an IMS configuration that no longer exists'),
+        t('Edit the cloud service and choose the current IMS configuration.'),
+      );
+    else if (active && known.id !== active.id)
+      add(
+        'cloud-ims-other',
+        'error',
+        t('The cloud service points at "{0}", not at the Brand Portal IMS configuration "{1}"', known.title, active.title),
+        t('Edit the cloud service and choose "{0}".', active.title),
+      );
   }
 
   if (config) {
@@ -104,8 +169,17 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
         }
       }
     }
-    const orphans = orphanAgents(s.agents, configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl));
-    if (orphans.length) add('agents-orphan', 'warning', t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)), t('They are leftovers of an earlier tenant: Reset Brand Portal publishing removes them.'));
+    const orphans = orphanAgents(
+      s.agents,
+      configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl),
+    );
+    if (orphans.length)
+      add(
+        'agents-orphan',
+        'warning',
+        t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)),
+        t('They are leftovers of an earlier tenant: Reset Brand Portal publishing removes them.'),
+      );
   }
   return { healthy: problems.every((p) => p.severity !== 'error'), problems };
 }

@@ -68,7 +68,10 @@ function fromProject(project: Json, notes: string[]): ParsedCredentials {
   const jwt = credentials.filter((c) => pick(c, 'integration_type') === 'service_account');
   const chosen = oauth[0] ?? jwt[0];
   if (!chosen) throw new CredentialsError('This project file has no OAuth Server-to-Server or Service Account (JWT) credential.');
-  if (oauth.length + jwt.length > 1) notes.push(`The project has ${oauth.length + jwt.length} credentials; the first ${oauth[0] ? 'OAuth Server-to-Server' : 'JWT'} one is used.`);
+  if (oauth.length + jwt.length > 1)
+    notes.push(
+      `The project has ${oauth.length + jwt.length} credentials; the first ${oauth[0] ? 'OAuth Server-to-Server' : 'JWT'} one is used.`,
+    );
   const type = pick(chosen, 'integration_type') as string;
   const body = pick(chosen, type);
   const parsed = fromFlat(isObject(body) ? body : {}, notes);
@@ -80,7 +83,9 @@ export function parseCredentials(text: string): ParsedCredentials {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new CredentialsError('This is not a JSON file. Download the credential JSON from the Adobe Developer Console and paste or drop it here.');
+    throw new CredentialsError(
+      'This is not a JSON file. Download the credential JSON from the Adobe Developer Console and paste or drop it here.',
+    );
   }
   if (!isObject(json)) throw new CredentialsError('The file must hold a JSON object.');
   const notes: string[] = [];

@@ -3,7 +3,15 @@
  * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
  */
 import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
-import { AemHttpError, CsrfUnavailableError, EndpointUnavailableError, NetworkError, ServletNotBoundError, SessionExpiredError, TimeoutError } from '../aem/errors';
+import {
+  AemHttpError,
+  CsrfUnavailableError,
+  EndpointUnavailableError,
+  NetworkError,
+  ServletNotBoundError,
+  SessionExpiredError,
+  TimeoutError,
+} from '../aem/errors';
 import { t } from '../i18n';
 import { scrubText } from './mask';
 import { slingStatusPage } from './sling-status';
@@ -41,7 +49,11 @@ export function consoleFor(endpoint: Endpoint): { label: string; href: string } 
 
 function firstLine(text: string): string {
   const message = slingStatusPage(text).message ?? text;
-  return message.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return message
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 /** Server text shown to people never carries a secret, whatever the server echoed. */
@@ -59,8 +71,14 @@ function explainUnscrubbed(error: unknown): RequestProblem {
     const where = consoleFor(error.endpoint);
     return {
       title: t('This AEM does not offer this action at the address the page uses'),
-      explanation: t('{0} {1} answered HTTP {2}. The address is not confirmed for every AEM version (contract {3}).', error.endpoint.method, error.endpoint.path, String(error.status), error.endpoint.contract),
-      fix: t('Use AEM\'s own console for this step; the rest of this page keeps working.'),
+      explanation: t(
+        '{0} {1} answered HTTP {2}. The address is not confirmed for every AEM version (contract {3}).',
+        error.endpoint.method,
+        error.endpoint.path,
+        String(error.status),
+        error.endpoint.contract,
+      ),
+      fix: t("Use AEM's own console for this step; the rest of this page keeps working."),
       console: where,
       raw: { status: error.status, body: '', where: error.endpoint.path },
       retry: false,
@@ -69,43 +87,97 @@ function explainUnscrubbed(error: unknown): RequestProblem {
   if (error instanceof ServletNotBoundError) {
     const where = error.endpoint.path;
     return {
-      title: t('AEM\'s IMS servlet did not take the form at {0}', where),
+      title: t("AEM's IMS servlet did not take the form at {0}", where),
       explanation: error.leftProperties.length
-        ? t('Sling\'s default POST servlet answered instead, and these fields are still stored at {0}: {1}. Remove them in CRXDE now; the client secret may be among them.', where, error.leftProperties.join(', '))
-        : t('Sling\'s default POST servlet answered instead. The page removed every field it sent from {0} and read the node back: nothing of the form, the client secret included, is left there.', where),
-      fix: t('Create the configuration in the Adobe IMS Configurations console, or set the servlet\'s address for this AEM (npm run probe finds it) and try again.'),
+        ? t(
+            "Sling's default POST servlet answered instead, and these fields are still stored at {0}: {1}. Remove them in CRXDE now; the client secret may be among them.",
+            where,
+            error.leftProperties.join(', '),
+          )
+        : t(
+            "Sling's default POST servlet answered instead. The page removed every field it sent from {0} and read the node back: nothing of the form, the client secret included, is left there.",
+            where,
+          ),
+      fix: t(
+        "Create the configuration in the Adobe IMS Configurations console, or set the servlet's address for this AEM (npm run probe finds it) and try again.",
+      ),
       console: consoleFor(ENDPOINTS.imsConfigUpdate),
       raw: { status: error.status, body: error.body, where },
       retry: false,
     };
   }
   if (error instanceof SessionExpiredError) {
-    return { title: t('Your AEM session has expired'), explanation: t('AEM asks you to sign in again.'), fix: t('Sign in; the page will show where the setup stands.'), retry: false };
+    return {
+      title: t('Your AEM session has expired'),
+      explanation: t('AEM asks you to sign in again.'),
+      fix: t('Sign in; the page will show where the setup stands.'),
+      retry: false,
+    };
   }
   if (error instanceof CsrfUnavailableError) {
     return {
-      title: t('AEM\'s CSRF token could not be read, so no change can be saved'),
-      explanation: t('{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.', ENDPOINTS.csrfToken.path, String(error.status)),
-      fix: t('Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.', ENDPOINTS.csrfToken.path),
+      title: t("AEM's CSRF token could not be read, so no change can be saved"),
+      explanation: t(
+        '{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.',
+        ENDPOINTS.csrfToken.path,
+        String(error.status),
+      ),
+      fix: t(
+        'Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.',
+        ENDPOINTS.csrfToken.path,
+      ),
       raw: { status: error.status, body: '', where: ENDPOINTS.csrfToken.path },
       retry: true,
     };
   }
   if (error instanceof TimeoutError) {
-    return { title: t('AEM did not answer in time'), explanation: error.message, fix: t('Try again; if it keeps happening, check the AEM server load and logs.'), retry: true };
+    return {
+      title: t('AEM did not answer in time'),
+      explanation: error.message,
+      fix: t('Try again; if it keeps happening, check the AEM server load and logs.'),
+      retry: true,
+    };
   }
   if (error instanceof NetworkError) {
-    return { title: t('The request did not reach AEM'), explanation: t('The connection was closed or refused.'), fix: t('Check that AEM is running and reachable, then try again.'), retry: true };
+    return {
+      title: t('The request did not reach AEM'),
+      explanation: t('The connection was closed or refused.'),
+      fix: t('Check that AEM is running and reachable, then try again.'),
+      retry: true,
+    };
   }
   if (error instanceof AemHttpError) {
     const raw = { status: error.status, body: error.body, where: error.endpoint };
     if (error.status === 403) {
-      return { title: t('AEM refused the change (403)'), explanation: t('Your user may lack the right to change configurations, or AEM rejected the CSRF token twice.'), fix: t('Sign in as an administrator and try again.'), raw, retry: true };
+      return {
+        title: t('AEM refused the change (403)'),
+        explanation: t('Your user may lack the right to change configurations, or AEM rejected the CSRF token twice.'),
+        fix: t('Sign in as an administrator and try again.'),
+        raw,
+        retry: true,
+      };
     }
     if (error.status >= 500) {
-      return { title: t('AEM failed while handling the request ({0})', String(error.status)), explanation: t('Nothing was confirmed as saved.'), fix: t('Try again; if it fails again, look at error.log on the AEM server.'), raw, retry: true };
+      return {
+        title: t('AEM failed while handling the request ({0})', String(error.status)),
+        explanation: t('Nothing was confirmed as saved.'),
+        fix: t('Try again; if it fails again, look at error.log on the AEM server.'),
+        raw,
+        retry: true,
+      };
     }
-    return { title: t('AEM refused the request ({0})', String(error.status)), explanation: firstLine(error.body) || t('No reason given.'), fix: t('Correct the value AEM names and try again.'), raw, retry: true };
+    return {
+      title: t('AEM refused the request ({0})', String(error.status)),
+      explanation: firstLine(error.body) || t('No reason given.'),
+      fix: t('Correct the value AEM names and try again.'),
+      raw,
+      retry: true,
+    };
   }
-  return { title: t('Something unexpected went wrong'), explanation: String((error as Error)?.message ?? error), fix: t('Reload the page and try again.'), retry: true };
+  return {
+    title: t('Something unexpected went wrong'),
+    explanation: String((error as Error)?.message ?? error),
+    fix: t('Reload the page and try again.'),
+    retry: true,
+  };
 }

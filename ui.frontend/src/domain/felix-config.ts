@@ -7,7 +7,8 @@
 
 export type FelixValue = string | number | boolean | string[];
 
-const escapeString = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/=/g, '\\=').replace(/ /g, '\\ ');
+const escapeString = (s: string) =>
+  s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/=/g, '\\=').replace(/ /g, '\\ ');
 
 function formatValue(v: FelixValue): string {
   if (Array.isArray(v)) return `[${v.map((s) => `"${escapeString(s)}"`).join(',')}]`;

@@ -16,7 +16,11 @@ export function looksLikeBrandPortal(config: ImsConfig): boolean {
 
 export type BrandPortalChoice = 'referenced' | 'marked' | 'guessed';
 
-export function brandPortalImsConfigs(configs: ImsConfig[], referencedIds: readonly string[] = [], markedId?: string): { configs: ImsConfig[]; by: BrandPortalChoice } {
+export function brandPortalImsConfigs(
+  configs: ImsConfig[],
+  referencedIds: readonly string[] = [],
+  markedId?: string,
+): { configs: ImsConfig[]; by: BrandPortalChoice } {
   const referenced = configs.filter((c) => referencedIds.some((id) => matches(c, id)));
   if (referenced.length) return { configs: referenced, by: 'referenced' };
   const marked = markedId ? configs.filter((c) => matches(c, markedId)) : [];

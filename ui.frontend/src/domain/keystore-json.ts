@@ -16,7 +16,13 @@ const quoteSerials = (text: string) => text.replace(/("serialNumber"\s*:\s*)(-?\
 function certificate(raw: unknown): CertificateInfo {
   const c = isObject(raw) ? raw : {};
   const text = (k: string) => (c[k] === undefined || c[k] === null ? '' : String(c[k]));
-  return { subject: text('subject'), issuer: text('issuer'), notBefore: text('notBefore'), notAfter: text('notAfter'), serialNumber: text('serialNumber') };
+  return {
+    subject: text('subject'),
+    issuer: text('issuer'),
+    notBefore: text('notBefore'),
+    notAfter: text('notAfter'),
+    serialNumber: text('serialNumber'),
+  };
 }
 
 function alias(raw: unknown): KeystoreAlias | undefined {

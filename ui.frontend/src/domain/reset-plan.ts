@@ -26,11 +26,20 @@ export type ResetPlanResult = { plan: ResetPlan } | { refused: string };
 export function buildResetPlan(config: CloudConfig, agents: readonly ReplicationAgent[]): ResetPlanResult {
   const tenantUrl = validateTenantUrl(config.tenantUrl);
   const tenant = tenantUrl.tenant ?? '';
-  if (!tenantUrl.normalised || !TENANT_NAME.test(tenant)) return { refused: t('The stored tenant URL "{0}" names no usable tenant: nothing is deleted. Clean up in CRXDE.', config.tenantUrl) };
-  if (!config.path.startsWith('/') || config.path.split('/').length < 3) return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
+  if (!tenantUrl.normalised || !TENANT_NAME.test(tenant))
+    return { refused: t('The stored tenant URL "{0}" names no usable tenant: nothing is deleted. Clean up in CRXDE.', config.tenantUrl) };
+  if (!config.path.startsWith('/') || config.path.split('/').length < 3)
+    return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
   const expected = new Set([0, 1, 2, 3].map((i) => agentName(i, tenant)));
   const ours = agents.filter((a) => expected.has(a.name) || a.transportUri.startsWith(`${tenantUrl.normalised}/`));
-  return { plan: { tenant, agentPaths: [...new Set(ours.map((a) => agentPath(a.name)))].sort(), configPath: config.path, userFolder: tenantUserFolder(tenant) } };
+  return {
+    plan: {
+      tenant,
+      agentPaths: [...new Set(ours.map((a) => agentPath(a.name)))].sort(),
+      configPath: config.path,
+      userFolder: tenantUserFolder(tenant),
+    },
+  };
 }
 
 /** Every path the plan touches, in the order it deletes them (users are found inside the folder at run time). */
@@ -52,4 +61,5 @@ export function queueLength(json: unknown): number | undefined {
 }
 
 /** Users found for deletion must sit inside the plan's folder: anything else is refused. */
-export const usersInsideFolder = (plan: ResetPlan, userPaths: readonly string[]): boolean => userPaths.every((p) => p.startsWith(`${plan.userFolder}/`) && !p.includes('/../'));
+export const usersInsideFolder = (plan: ResetPlan, userPaths: readonly string[]): boolean =>
+  userPaths.every((p) => p.startsWith(`${plan.userFolder}/`) && !p.includes('/../'));

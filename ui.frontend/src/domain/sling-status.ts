@@ -12,7 +12,12 @@ export interface SlingStatusPage {
 
 const divText = (html: string, id: string): string | undefined => {
   const m = new RegExp(`<div id="${id}">([\\s\\S]*?)</div>`).exec(html);
-  return m ? m[1].replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : undefined;
+  return m
+    ? m[1]
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : undefined;
 };
 
 export function slingStatusPage(html: string): SlingStatusPage {

@@ -69,19 +69,48 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   const steps: StepState[] = [];
 
   if (!version) {
-    steps.push({ id: 'prerequisites', status: 'warning', summary: f.versionUnavailable ? t('This AEM does not report its version here: state it below.') : t('AEM version not known yet.') });
+    steps.push({
+      id: 'prerequisites',
+      status: 'warning',
+      summary: f.versionUnavailable ? t('This AEM does not report its version here: state it below.') : t('AEM version not known yet.'),
+    });
   } else if (!developerConsoleFlowSupported(version)) {
-    steps.push({ id: 'prerequisites', status: 'error', summary: t('AEM {0} predates the Adobe Developer Console flow for Brand Portal (6.5.4, 6.4.8 or 6.3.3.8 needed): install the latest service pack.', f.version ?? '') });
+    steps.push({
+      id: 'prerequisites',
+      status: 'error',
+      summary: t(
+        'AEM {0} predates the Adobe Developer Console flow for Brand Portal (6.5.4, 6.4.8 or 6.3.3.8 needed): install the latest service pack.',
+        f.version ?? '',
+      ),
+    });
   } else if (oauth === 'native') {
     steps.push({ id: 'prerequisites', status: 'done', summary: t('AEM {0}. OAuth Server-to-Server available.', f.version ?? '') });
   } else if (oauth === 'withHotfix') {
     steps.push(
       f.hotfixConfirmed
-        ? { id: 'prerequisites', status: 'done', summary: t('AEM {0} with the IMS compatibility hotfix: OAuth Server-to-Server available.', f.version ?? '') }
-        : { id: 'prerequisites', status: 'error', summary: t('AEM {0} needs Adobe\'s IMS compatibility hotfix for OAuth, and JWT no longer works: install the hotfix or update to 6.5.21.', f.version ?? '') },
+        ? {
+            id: 'prerequisites',
+            status: 'done',
+            summary: t('AEM {0} with the IMS compatibility hotfix: OAuth Server-to-Server available.', f.version ?? ''),
+          }
+        : {
+            id: 'prerequisites',
+            status: 'error',
+            summary: t(
+              "AEM {0} needs Adobe's IMS compatibility hotfix for OAuth, and JWT no longer works: install the hotfix or update to 6.5.21.",
+              f.version ?? '',
+            ),
+          },
     );
   } else {
-    steps.push({ id: 'prerequisites', status: 'error', summary: t('AEM {0} cannot use OAuth Server-to-Server, and JWT no longer works: update to 6.5.21 (or to SP11 or later and install the hotfix).', f.version ?? '') });
+    steps.push({
+      id: 'prerequisites',
+      status: 'error',
+      summary: t(
+        'AEM {0} cannot use OAuth Server-to-Server, and JWT no longer works: update to 6.5.21 (or to SP11 or later and install the hotfix).',
+        f.version ?? '',
+      ),
+    });
   }
 
   const aliases = f.keystore?.aliases ?? [];
@@ -93,22 +122,53 @@ export function deriveSetupState(f: SetupFacts): SetupState {
     const used = aliases.find((a) => a.alias === active?.keyAlias) ?? aliases[0];
     const expiry = used?.chain[0] ? expiryOf(used.chain[0].notAfter) : undefined;
     if (!used) steps.push({ id: 'certificate', status: 'todo', summary: t('No certificate yet.') });
-    else if (expiry?.expired) steps.push({ id: 'certificate', status: 'error', summary: t('Certificate "{0}" has expired: create a new one.', used.alias) });
-    else if (expiry?.expiresSoon) steps.push({ id: 'certificate', status: 'warning', summary: t('Certificate "{0}" expires in {1} days.', used.alias, String(expiry.daysLeft)) });
+    else if (expiry?.expired)
+      steps.push({ id: 'certificate', status: 'error', summary: t('Certificate "{0}" has expired: create a new one.', used.alias) });
+    else if (expiry?.expiresSoon)
+      steps.push({
+        id: 'certificate',
+        status: 'warning',
+        summary: t('Certificate "{0}" expires in {1} days.', used.alias, String(expiry.daysLeft)),
+      });
     else steps.push({ id: 'certificate', status: 'done', summary: t('Certificate "{0}" in the keystore.', used.alias) });
   }
 
-  steps.push(bp.length ? { id: 'developerConsole', status: 'done', summary: t('Credential in use by an IMS configuration.') } : { id: 'developerConsole', status: 'todo', summary: t('Create the credential, then bring its values to the next step.') });
+  steps.push(
+    bp.length
+      ? { id: 'developerConsole', status: 'done', summary: t('Credential in use by an IMS configuration.') }
+      : { id: 'developerConsole', status: 'todo', summary: t('Create the credential, then bring its values to the next step.') },
+  );
 
   if (f.imsConfigsError) steps.push({ id: 'imsAccount', status: 'error', summary: t('The IMS configurations could not be read.') });
   else if (bp.length === 0) steps.push({ id: 'imsAccount', status: 'todo', summary: t('No Brand Portal IMS configuration yet.') });
-  else if (bp.length > 1) steps.push({ id: 'imsAccount', status: 'warning', summary: t('{0} Brand Portal IMS configurations: Adobe requires exactly one.', String(bp.length)) });
-  else steps.push({ id: 'imsAccount', status: 'done', summary: t('"{0}" ({1}).', bp[0].title, bp[0].authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT, deprecated')) });
+  else if (bp.length > 1)
+    steps.push({
+      id: 'imsAccount',
+      status: 'warning',
+      summary: t('{0} Brand Portal IMS configurations: Adobe requires exactly one.', String(bp.length)),
+    });
+  else
+    steps.push({
+      id: 'imsAccount',
+      status: 'done',
+      summary: t('"{0}" ({1}).', bp[0].title, bp[0].authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT, deprecated')),
+    });
 
   if (!active) steps.push({ id: 'health', status: 'todo', summary: t('Needs exactly one Brand Portal IMS configuration.') });
-  else if (f.healthUnavailable && agentConnected) steps.push({ id: 'health', status: 'done', summary: t('Token proven: a replication agent\'s Test Connection succeeded.') });
-  else if (f.healthUnavailable) steps.push({ id: 'health', status: 'warning', summary: t('Check Health cannot run from this page on this AEM: the agents\' Test Connection (step 6) proves the token instead.') });
-  else if (!f.health || f.health.id !== active.id) steps.push({ id: 'health', status: 'untested', summary: t('"{0}" is configured; Check health has not run since this page opened.', active.title) });
+  else if (f.healthUnavailable && agentConnected)
+    steps.push({ id: 'health', status: 'done', summary: t("Token proven: a replication agent's Test Connection succeeded.") });
+  else if (f.healthUnavailable)
+    steps.push({
+      id: 'health',
+      status: 'warning',
+      summary: t("Check Health cannot run from this page on this AEM: the agents' Test Connection (step 6) proves the token instead."),
+    });
+  else if (!f.health || f.health.id !== active.id)
+    steps.push({
+      id: 'health',
+      status: 'untested',
+      summary: t('"{0}" is configured; Check health has not run since this page opened.', active.title),
+    });
   else if (f.health.healthy) steps.push({ id: 'health', status: 'done', summary: f.health.message });
   else steps.push({ id: 'health', status: 'error', summary: t('Unhealthy: see the explanation below.') });
 
@@ -121,22 +181,46 @@ function brandPortalStep(f: SetupFacts): StepState {
   const configs = f.cloudConfigs ?? [];
   if (f.cloudConfigsError) return { id: 'brandPortal', status: 'error', summary: t('The Brand Portal configuration could not be read.') };
   if (!configs.length) {
-    return f.health?.healthy || f.healthUnavailable ? { id: 'brandPortal', status: 'todo', summary: t('Next: the Brand Portal cloud service.') } : { id: 'brandPortal', status: 'todo', summary: t('After the IMS configuration and its health check.') };
+    return f.health?.healthy || f.healthUnavailable
+      ? { id: 'brandPortal', status: 'todo', summary: t('Next: the Brand Portal cloud service.') }
+      : { id: 'brandPortal', status: 'todo', summary: t('After the IMS configuration and its health check.') };
   }
-  if (configs.length > 1) return { id: 'brandPortal', status: 'warning', summary: t('{0} Brand Portal configurations: one tenant per author.', String(configs.length)) };
+  if (configs.length > 1)
+    return {
+      id: 'brandPortal',
+      status: 'warning',
+      summary: t('{0} Brand Portal configurations: one tenant per author.', String(configs.length)),
+    };
   const config = configs[0];
-  if (config.legacy) return { id: 'brandPortal', status: 'warning', summary: t('Legacy configuration for {0}: reset and set up again.', config.tenantUrl) };
+  if (config.legacy)
+    return { id: 'brandPortal', status: 'warning', summary: t('Legacy configuration for {0}: reset and set up again.', config.tenantUrl) };
   const tenant = validateTenantUrl(config.tenantUrl);
-  if (!tenant.normalised || !tenant.tenant) return { id: 'brandPortal', status: 'error', summary: t('The stored tenant URL is not usable: {0}', config.tenantUrl) };
+  if (!tenant.normalised || !tenant.tenant)
+    return { id: 'brandPortal', status: 'error', summary: t('The stored tenant URL is not usable: {0}', config.tenantUrl) };
   const checks = checkAgents(f.agents ?? [], tenant.normalised, tenant.tenant);
   const present = checks.filter((c) => c.agent).length;
   const tests = f.agentTests ?? [];
   const passed = checks.filter((c) => tests.find((r) => r.name === c.name)?.succeeded).length;
   const failed = checks.filter((c) => tests.find((r) => r.name === c.name && !r.succeeded)).length;
   const flagged = checks.some((c) => c.issues.some((i) => i !== 'missing'));
-  if (present < checks.length) return { id: 'brandPortal', status: 'warning', summary: t('{0} of {1} replication agents exist.', String(present), String(checks.length)) };
-  if (failed) return { id: 'brandPortal', status: 'error', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
-  if (passed === checks.length) return { id: 'brandPortal', status: flagged ? 'warning' : 'done', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
+  if (present < checks.length)
+    return {
+      id: 'brandPortal',
+      status: 'warning',
+      summary: t('{0} of {1} replication agents exist.', String(present), String(checks.length)),
+    };
+  if (failed)
+    return { id: 'brandPortal', status: 'error', summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)) };
+  if (passed === checks.length)
+    return {
+      id: 'brandPortal',
+      status: flagged ? 'warning' : 'done',
+      summary: t('{0} of {1} agents connected.', String(passed), String(checks.length)),
+    };
   // Configured, only not tested since the page opened: never "to do".
-  return { id: 'brandPortal', status: flagged ? 'warning' : 'untested', summary: t('Tenant {0}: the four agents exist; test them to see that they connect.', config.tenantUrl) };
+  return {
+    id: 'brandPortal',
+    status: flagged ? 'warning' : 'untested',
+    summary: t('Tenant {0}: the four agents exist; test them to see that they connect.', config.tenantUrl),
+  };
 }

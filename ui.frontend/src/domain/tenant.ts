@@ -34,7 +34,8 @@ export function validateTenantUrl(value: string): TenantVerdict {
   const normalised = url.origin;
   const tenant = url.hostname.split('.')[0];
   if (!/^https:\/\//i.test(raw)) return { normalised, tenant, warning: t('https:// was added: {0}', normalised) };
-  if (!BRAND_PORTAL_HOST.test(url.hostname)) return { normalised, tenant, warning: t('This is not a *.brand-portal.adobe.com address; use it only if Adobe gave it to you.') };
+  if (!BRAND_PORTAL_HOST.test(url.hostname))
+    return { normalised, tenant, warning: t('This is not a *.brand-portal.adobe.com address; use it only if Adobe gave it to you.') };
   return { normalised, tenant };
 }
 

@@ -26,7 +26,8 @@ export function validateClientId(value: string): Verdict {
   const v = value.trim();
   if (!v) return error(t('Enter the client ID (API key) from the Adobe Developer Console credential.'));
   if (/\s/.test(v)) return error(t('The client ID cannot contain spaces: copy it again from the Developer Console.'));
-  if (!/^[0-9a-f]{32}$/.test(v)) return warning(t('Client IDs are usually 32 lowercase hexadecimal characters: check that the whole value was copied.'));
+  if (!/^[0-9a-f]{32}$/.test(v))
+    return warning(t('Client IDs are usually 32 lowercase hexadecimal characters: check that the whole value was copied.'));
   return OK;
 }
 
@@ -40,16 +41,20 @@ export function validateClientSecret(value: string): Verdict {
 export function validateOrgId(value: string): Verdict {
   const v = value.trim();
   if (!v) return error(t('Enter the organization ID; it ends with @AdobeOrg.'));
-  if (!/^[A-Za-z0-9]+@AdobeOrg$/.test(v)) return error(t('The organization ID must end with @AdobeOrg, for example 0123456789ABCDEF01234567@AdobeOrg.'));
-  if (!/^[0-9A-F]{24}@AdobeOrg$/.test(v)) return warning(t('Organization IDs usually start with 24 hexadecimal characters: check that the whole value was copied.'));
+  if (!/^[A-Za-z0-9]+@AdobeOrg$/.test(v))
+    return error(t('The organization ID must end with @AdobeOrg, for example 0123456789ABCDEF01234567@AdobeOrg.'));
+  if (!/^[0-9A-F]{24}@AdobeOrg$/.test(v))
+    return warning(t('Organization IDs usually start with 24 hexadecimal characters: check that the whole value was copied.'));
   return OK;
 }
 
 export function validateTechnicalAccountId(value: string): Verdict {
   const v = value.trim();
   if (!v) return error(t('Enter the technical account ID; it ends with @techacct.adobe.com.'));
-  if (!/^[A-Za-z0-9]+@techacct\.adobe\.com$/.test(v)) return error(t('The technical account ID must end with @techacct.adobe.com (the ID, not the technical account email).'));
-  if (!/^[0-9A-F]{24}@techacct\.adobe\.com$/.test(v)) return warning(t('Technical account IDs usually start with 24 hexadecimal characters: check that the whole value was copied.'));
+  if (!/^[A-Za-z0-9]+@techacct\.adobe\.com$/.test(v))
+    return error(t('The technical account ID must end with @techacct.adobe.com (the ID, not the technical account email).'));
+  if (!/^[0-9A-F]{24}@techacct\.adobe\.com$/.test(v))
+    return warning(t('Technical account IDs usually start with 24 hexadecimal characters: check that the whole value was copied.'));
   return OK;
 }
 
@@ -62,7 +67,8 @@ export function validateAuthServer(value: string): Verdict {
     return error(t('Enter the authorization server as a URL, normally {0}.', IMS.defaultServer));
   }
   if (url.protocol !== 'https:') return error(t('The authorization server must use https.'));
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return error(t('Enter the server only, without a path: {0}.', IMS.defaultServer));
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    return error(t('Enter the server only, without a path: {0}.', IMS.defaultServer));
   if (url.origin !== IMS.defaultServer) {
     return warning(t('This is not Adobe IMS ({0}): only change it if Adobe told you to.', IMS.defaultServer));
   }
@@ -81,7 +87,8 @@ export function validateKeyAlias(value: string, known?: string[]): Verdict {
   const v = value.trim();
   if (!v) return error(t('Choose the certificate (keystore alias) whose public key you uploaded to the Developer Console.'));
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(v)) return error(t('An alias may use letters, digits, dot, dash and underscore (at most 64).'));
-  if (known && !known.includes(v)) return error(t('No certificate with the alias "{0}" in the Brand Portal keystore: create it in the Certificate step.', v));
+  if (known && !known.includes(v))
+    return error(t('No certificate with the alias "{0}" in the Brand Portal keystore: create it in the Certificate step.', v));
   return OK;
 }
 
@@ -106,18 +113,40 @@ export function validateJwtPayload(value: string, ctx: JwtContext = {}): Verdict
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return error(t('The payload must be a JSON object ({ … }).'));
   const claims = parsed as Record<string, unknown>;
   const now = Math.floor((ctx.now ?? Date.now()) / 1000);
-  if (typeof claims.exp !== 'number' || !Number.isInteger(claims.exp)) return error(t('Claim "exp" must be a whole number of seconds: generate the payload again in the Developer Console.'));
+  if (typeof claims.exp !== 'number' || !Number.isInteger(claims.exp))
+    return error(t('Claim "exp" must be a whole number of seconds: generate the payload again in the Developer Console.'));
   if (claims.exp <= now) return error(t('Claim "exp" is in the past: the payload expired. Generate a new one in the Developer Console.'));
-  if (typeof claims.iss !== 'string' || !claims.iss.endsWith('@AdobeOrg')) return error(t('Claim "iss" must be your organization ID (…@AdobeOrg).'));
-  if (ctx.orgId && claims.iss !== ctx.orgId.trim()) return error(t('Claim "iss" ({0}) is not the organization ID above ({1}): use the payload of this organization\'s credential.', claims.iss, ctx.orgId.trim()));
-  if (typeof claims.sub !== 'string' || !claims.sub.endsWith('@techacct.adobe.com')) return error(t('Claim "sub" must be the technical account ID (…@techacct.adobe.com).'));
-  if (ctx.technicalAccountId && claims.sub !== ctx.technicalAccountId.trim()) return error(t('Claim "sub" ({0}) is not the technical account ID above ({1}).', claims.sub, ctx.technicalAccountId.trim()));
-  if (typeof claims.aud !== 'string' || !/\/c\/[^/]+$/.test(claims.aud)) return error(t('Claim "aud" must look like {0}/c/<client ID>.', IMS.defaultServer));
-  if (ctx.clientId && !claims.aud.endsWith(`/c/${ctx.clientId.trim()}`)) return error(t('Claim "aud" must end with the client ID above ({0}): this payload belongs to another credential.', ctx.clientId.trim()));
+  if (typeof claims.iss !== 'string' || !claims.iss.endsWith('@AdobeOrg'))
+    return error(t('Claim "iss" must be your organization ID (…@AdobeOrg).'));
+  if (ctx.orgId && claims.iss !== ctx.orgId.trim())
+    return error(
+      t(
+        'Claim "iss" ({0}) is not the organization ID above ({1}): use the payload of this organization\'s credential.',
+        claims.iss,
+        ctx.orgId.trim(),
+      ),
+    );
+  if (typeof claims.sub !== 'string' || !claims.sub.endsWith('@techacct.adobe.com'))
+    return error(t('Claim "sub" must be the technical account ID (…@techacct.adobe.com).'));
+  if (ctx.technicalAccountId && claims.sub !== ctx.technicalAccountId.trim())
+    return error(t('Claim "sub" ({0}) is not the technical account ID above ({1}).', claims.sub, ctx.technicalAccountId.trim()));
+  if (typeof claims.aud !== 'string' || !/\/c\/[^/]+$/.test(claims.aud))
+    return error(t('Claim "aud" must look like {0}/c/<client ID>.', IMS.defaultServer));
+  if (ctx.clientId && !claims.aud.endsWith(`/c/${ctx.clientId.trim()}`))
+    return error(
+      t('Claim "aud" must end with the client ID above ({0}): this payload belongs to another credential.', ctx.clientId.trim()),
+    );
   const metascope = Object.keys(claims).find((k) => k.endsWith(`${IMS.metascopePrefix}${IMS.brandPortalMetascope}`));
-  if (!metascope) return error(t('The Brand Portal metascope is missing: add "{0}": true (add the Brand Portal API to the project).', metascopeClaim(IMS.defaultServer)));
+  if (!metascope)
+    return error(
+      t(
+        'The Brand Portal metascope is missing: add "{0}": true (add the Brand Portal API to the project).',
+        metascopeClaim(IMS.defaultServer),
+      ),
+    );
   if (claims[metascope] !== true) return error(t('The Brand Portal metascope "{0}" must be true.', metascope));
-  if (claims.exp > now + 366 * 86400) return warning(t('Claim "exp" is more than a year ahead; AEM sets a fresh expiry for each token anyway.'));
+  if (claims.exp > now + 366 * 86400)
+    return warning(t('Claim "exp" is more than a year ahead; AEM sets a fresh expiry for each token anyway.'));
   return OK;
 }
 
@@ -128,7 +157,8 @@ export function validateNewKeystorePassword(password: string, repeat: string): V
   return OK;
 }
 
-export type ImsFieldName = 'title' | 'authServerUrl' | 'clientId' | 'clientSecret' | 'orgId' | 'technicalAccountId' | 'scopes' | 'jwtPayload' | 'keyAlias';
+export type ImsFieldName =
+  'title' | 'authServerUrl' | 'clientId' | 'clientSecret' | 'orgId' | 'technicalAccountId' | 'scopes' | 'jwtPayload' | 'keyAlias';
 
 /** What a field's rule may look at beyond its own value: the other fields, the keystore, the type. */
 export interface ImsFieldContext extends JwtContext {

@@ -45,7 +45,11 @@ export function developerConsoleFlowSupported(v: Version): boolean {
  * `Adobe Experience Manager (6.5.N.0)`.
  */
 export function versionFromProductInfo(json: unknown): string | undefined {
-  const lines = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value) ? (json as { value: unknown[] }).value : [];
+  const lines = Array.isArray(json)
+    ? json
+    : json && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value)
+      ? (json as { value: unknown[] }).value
+      : [];
   const text = lines.map((l) => String(l));
   const heading = text.findIndex((l) => l.includes(PRODUCT_INFO.heading));
   for (const line of heading >= 0 ? text.slice(heading + 1) : text) {

@@ -20,7 +20,6 @@ import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 import { renderReset } from './reset';
 
-
 export class BrandPortalStep implements Step {
   private readonly section = createSection('brandPortal', 6, t('Brand Portal cloud service'));
   readonly element = this.section.root;
@@ -41,7 +40,11 @@ export class BrandPortalStep implements Step {
   constructor() {
     const changed = () => this.refreshSave();
     this.title = createField({ name: 'cloudTitle', label: t('Title'), value: 'Brand Portal' }, validateTitle, changed);
-    this.tenant = createField({ name: 'tenantUrl', label: t('Tenant URL'), placeholder: 'https://yourcompany.brand-portal.adobe.com' }, validateTenantUrl, changed);
+    this.tenant = createField(
+      { name: 'tenantUrl', label: t('Tenant URL'), placeholder: 'https://yourcompany.brand-portal.adobe.com' },
+      validateTenantUrl,
+      changed,
+    );
     this.imsSelect.addEventListener('change', changed);
     this.save.type = 'submit';
     this.save.classList.add('bpsetup-cloud-save');
@@ -51,7 +54,13 @@ export class BrandPortalStep implements Step {
     });
     this.form.append(
       this.title.root,
-      el('div', { class: 'bpsetup-field' }, el('label', { for: 'bpsetup-cloud-ims', class: 'bpsetup-label' }, t('Adobe IMS configuration')), this.imsSelect, this.imsNote),
+      el(
+        'div',
+        { class: 'bpsetup-field' },
+        el('label', { for: 'bpsetup-cloud-ims', class: 'bpsetup-label' }, t('Adobe IMS configuration')),
+        this.imsSelect,
+        this.imsNote,
+      ),
       this.tenant.root,
       el('div', { class: 'bpsetup-actions' }, this.save),
     );
@@ -72,7 +81,16 @@ export class BrandPortalStep implements Step {
     this.existing.textContent = '';
     if (ctx.problems.cloud) this.existing.appendChild(renderRequestProblem(ctx.problems.cloud, () => void ctx.refresh()));
     if (configs.length > 1) {
-      this.existing.appendChild(renderProblem({ title: t('{0} Brand Portal configurations on this author', String(configs.length)), explanation: t('Brand Portal allows one tenant per author.'), fix: t('Reset the extra ones below, then keep a single configuration.') }, { variant: 'warning' }));
+      this.existing.appendChild(
+        renderProblem(
+          {
+            title: t('{0} Brand Portal configurations on this author', String(configs.length)),
+            explanation: t('Brand Portal allows one tenant per author.'),
+            fix: t('Reset the extra ones below, then keep a single configuration.'),
+          },
+          { variant: 'warning' },
+        ),
+      );
     }
     for (const config of configs) this.existing.appendChild(this.renderConfig(config, ctx));
     this.form.hidden = !(configs.length === 0 || this.editing);
@@ -91,14 +109,31 @@ export class BrandPortalStep implements Step {
       // Test Connection proves the token afterwards). Known unhealthy or unchecked: not yet.
       const checked = health?.id === c.id;
       const usable = (checked && health.healthy) || (!checked && ctx.facts.healthUnavailable === true);
-      const why = checked ? (health.healthy ? '' : t(' — unhealthy: fix it first')) : usable ? t(' — token not checked: the agents\' test will prove it') : t(' — run Check health first');
-      const option = el('option', { value: c.id, disabled: usable ? undefined : true }, `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`);
+      const why = checked
+        ? health.healthy
+          ? ''
+          : t(' — unhealthy: fix it first')
+        : usable
+          ? t(" — token not checked: the agents' test will prove it")
+          : t(' — run Check health first');
+      const option = el(
+        'option',
+        { value: c.id, disabled: usable ? undefined : true },
+        `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`,
+      );
       this.imsSelect.appendChild(option);
       if (usable && !firstHealthy) firstHealthy = c.id;
     }
-    if (!ctx.state.brandPortalConfigs.length) this.imsSelect.appendChild(el('option', { value: '', disabled: true, selected: true }, t('No Brand Portal IMS configuration yet (step 4)')));
+    if (!ctx.state.brandPortalConfigs.length)
+      this.imsSelect.appendChild(
+        el('option', { value: '', disabled: true, selected: true }, t('No Brand Portal IMS configuration yet (step 4)')),
+      );
     this.imsSelect.value = [...this.imsSelect.options].some((o) => o.value === current && !o.disabled) ? current : firstHealthy;
-    this.imsNote.textContent = firstHealthy ? '' : t('Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.');
+    this.imsNote.textContent = firstHealthy
+      ? ''
+      : t(
+          'Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.',
+        );
     this.imsNote.className = `bpsetup-field-message${firstHealthy ? '' : ' is-warning'}`;
   }
 
@@ -109,7 +144,13 @@ export class BrandPortalStep implements Step {
       { class: 'bpsetup-cloud-card', 'data-path': config.path },
       el('p', {}, el('strong', {}, config.title), config.legacy ? ` — ${t('legacy configuration')}` : ''),
       el('p', { class: 'bpsetup-mono' }, config.tenantUrl),
-      el('p', {}, config.legacy ? t('Made by the 6.3-style (legacy OAuth) setup: reset it and set Brand Portal up again.') : t('IMS configuration: {0}', ims ? ims.title : t('missing ({0})', config.imsConfig))),
+      el(
+        'p',
+        {},
+        config.legacy
+          ? t('Made by the 6.3-style (legacy OAuth) setup: reset it and set Brand Portal up again.')
+          : t('IMS configuration: {0}', ims ? ims.title : t('missing ({0})', config.imsConfig)),
+      ),
     );
     if (!config.legacy) {
       const edit = button(t('Edit'), 'secondary', 'Edit');
@@ -150,11 +191,34 @@ export class BrandPortalStep implements Step {
     testAll.classList.add('bpsetup-test-agents');
     testAll.disabled = ctx.agentTestsRunning || checks.every((c) => !c.agent);
     testAll.addEventListener('click', () => void ctx.testAgents());
-    const summary = el('p', { class: 'bpsetup-agents-summary', 'data-connected': String(connected) }, t('{0} of {1} agents connected', String(connected), String(AGENTS.count)));
+    const summary = el(
+      'p',
+      { class: 'bpsetup-agents-summary', 'data-connected': String(connected) },
+      t('{0} of {1} agents connected', String(connected), String(AGENTS.count)),
+    );
     const table = el('table', { class: 'bpsetup-table bpsetup-agents-table' });
-    table.appendChild(el('thead', {}, el('tr', {}, ...[t('Agent'), t('Exists'), t('Enabled'), t('Tenant address'), t('Close Connection'), t('Test Connection'), ''].map((h) => el('th', {}, h)))));
+    table.appendChild(
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...[t('Agent'), t('Exists'), t('Enabled'), t('Tenant address'), t('Close Connection'), t('Test Connection'), ''].map((h) =>
+            el('th', {}, h),
+          ),
+        ),
+      ),
+    );
     const tbody = el('tbody');
-    for (const check of checks) tbody.appendChild(this.agentRow(check, tests.find((r) => r.name === check.name), ctx));
+    for (const check of checks)
+      tbody.appendChild(
+        this.agentRow(
+          check,
+          tests.find((r) => r.name === check.name),
+          ctx,
+        ),
+      );
     table.appendChild(tbody);
     this.agentsBox.append(el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Replication agents')), summary, table, testAll);
     if (ctx.agentTestsRunning) this.agentsBox.appendChild(el('p', { class: 'bpsetup-progress' }, t('Testing the four agents…')));
@@ -164,28 +228,46 @@ export class BrandPortalStep implements Step {
       resave.classList.add('bpsetup-resave');
       resave.addEventListener('click', () => void this.resave(current.config));
       this.agentsBox.appendChild(
-        renderProblem({ title: t('{0} of {1} replication agents are missing', String(missing), String(AGENTS.count)), explanation: t('AEM creates the four agents when the cloud service is saved; sometimes it does not.'), fix: t('Adobe\'s remedy: save the cloud service again. The button below does exactly that.') }, { variant: 'warning' }),
+        renderProblem(
+          {
+            title: t('{0} of {1} replication agents are missing', String(missing), String(AGENTS.count)),
+            explanation: t('AEM creates the four agents when the cloud service is saved; sometimes it does not.'),
+            fix: t("Adobe's remedy: save the cloud service again. The button below does exactly that."),
+          },
+          { variant: 'warning' },
+        ),
       );
       this.agentsBox.appendChild(resave);
     }
     for (const r of tests.filter((x) => !x.succeeded)) {
-      this.agentsBox.appendChild(el('details', { class: 'bpsetup-raw', 'data-agent-log': r.name }, el('summary', {}, t('Test log of {0}', r.name)), el('pre', {}, r.log)));
+      this.agentsBox.appendChild(
+        el(
+          'details',
+          { class: 'bpsetup-raw', 'data-agent-log': r.name },
+          el('summary', {}, t('Test log of {0}', r.name)),
+          el('pre', {}, r.log),
+        ),
+      );
     }
   }
 
   private agentRow(check: AgentCheck, test: { succeeded: boolean } | undefined, ctx: PageContext): HTMLElement {
-    const yes = (ok: boolean, label: string) => el('td', { class: ok ? 'is-ok' : 'is-bad' }, icon(ok ? 'CheckmarkCircle' : 'Alert', 'XS'), ` ${label}`);
+    const yes = (ok: boolean, label: string) =>
+      el('td', { class: ok ? 'is-ok' : 'is-bad' }, icon(ok ? 'CheckmarkCircle' : 'Alert', 'XS'), ` ${label}`);
     const a = check.agent;
     const actions = el('td');
     if (a && check.issues.includes('disabled')) actions.appendChild(this.fixButton(t('Enable'), check.name, 'enabled', ctx));
-    if (a && check.issues.includes('closeConnectionOff')) actions.appendChild(this.fixButton(t('Turn on Close Connection'), check.name, 'closeConnection', ctx));
+    if (a && check.issues.includes('closeConnectionOff'))
+      actions.appendChild(this.fixButton(t('Turn on Close Connection'), check.name, 'closeConnection', ctx));
     return el(
       'tr',
       { 'data-agent': check.name, 'data-issues': check.issues.join(' ') },
       el('td', { class: 'bpsetup-mono' }, check.name),
       yes(Boolean(a), a ? t('yes') : t('missing')),
       a ? yes(a.enabled, a.enabled ? t('yes') : t('disabled')) : el('td'),
-      a ? yes(!check.issues.includes('wrongTransport'), check.issues.includes('wrongTransport') ? t('other address') : t('matches')) : el('td'),
+      a
+        ? yes(!check.issues.includes('wrongTransport'), check.issues.includes('wrongTransport') ? t('other address') : t('matches'))
+        : el('td'),
       a ? yes(a.closeConnection, a.closeConnection ? t('on') : t('off')) : el('td'),
       test ? yes(test.succeeded, test.succeeded ? t('succeeded') : t('failed')) : el('td', {}, a ? t('not tested') : ''),
       actions,
@@ -210,7 +292,10 @@ export class BrandPortalStep implements Step {
       const ui = window.Granite?.$(window).adaptTo('foundation-ui');
       if (!ui) return void apply();
       const message = el('p', {}, t('{0} on {1}? This changes the agent in AEM.', label, agent));
-      ui.prompt(t('Change replication agent'), message.outerHTML, 'notice', [{ text: t('Cancel') }, { text: label, primary: true, handler: () => void apply() }]);
+      ui.prompt(t('Change replication agent'), message.outerHTML, 'notice', [
+        { text: t('Cancel') },
+        { text: label, primary: true, handler: () => void apply() },
+      ]);
     });
     return b;
   }
@@ -222,7 +307,13 @@ export class BrandPortalStep implements Step {
     const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
     if (!this.editing && existing.length) {
       this.feedback.textContent = '';
-      this.feedback.appendChild(renderProblem({ title: t('A Brand Portal configuration already exists'), explanation: t('Brand Portal allows one tenant per author.'), fix: t('Edit the existing configuration instead.') }));
+      this.feedback.appendChild(
+        renderProblem({
+          title: t('A Brand Portal configuration already exists'),
+          explanation: t('Brand Portal allows one tenant per author.'),
+          fix: t('Edit the existing configuration instead.'),
+        }),
+      );
       return;
     }
     const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
@@ -251,10 +342,22 @@ export class BrandPortalStep implements Step {
       await ctx.refresh();
       this.feedback.textContent = '';
       if (found === AGENTS.count) {
-        this.feedback.appendChild(renderNotice('success', t('Brand Portal cloud service saved'), t('The four replication agents exist; their Test Connection results are below.')));
+        this.feedback.appendChild(
+          renderNotice(
+            'success',
+            t('Brand Portal cloud service saved'),
+            t('The four replication agents exist; their Test Connection results are below.'),
+          ),
+        );
         await ctx.testAgents();
       } else {
-        this.feedback.appendChild(renderNotice('warning', t('Saved, but the agents did not appear'), t('{0} of {1} agents after waiting. Use "Save the cloud service again" below.', String(found), String(AGENTS.count))));
+        this.feedback.appendChild(
+          renderNotice(
+            'warning',
+            t('Saved, but the agents did not appear'),
+            t('{0} of {1} agents after waiting. Use "Save the cloud service again" below.', String(found), String(AGENTS.count)),
+          ),
+        );
       }
     } catch (e) {
       this.feedback.textContent = '';

@@ -25,24 +25,55 @@ export function describeInspection(result: Inspection): HTMLElement {
     case 'empty':
       return el('span');
     case 'privateKey':
-      return renderProblem({ title: t('This is a private key, not a certificate'), explanation: t('A private key must stay inside AEM and is never uploaded anywhere, not even here. It was not kept.'), fix: t('Paste the public certificate (-----BEGIN CERTIFICATE-----), the AEM-Adobe-IMS.crt file.') });
+      return renderProblem({
+        title: t('This is a private key, not a certificate'),
+        explanation: t('A private key must stay inside AEM and is never uploaded anywhere, not even here. It was not kept.'),
+        fix: t('Paste the public certificate (-----BEGIN CERTIFICATE-----), the AEM-Adobe-IMS.crt file.'),
+      });
     case 'truncated':
-      return renderProblem({ title: t('The certificate is incomplete'), explanation: t('The PEM text stops before its end line.'), fix: t('Copy the whole file, including -----END CERTIFICATE-----.') });
+      return renderProblem({
+        title: t('The certificate is incomplete'),
+        explanation: t('The PEM text stops before its end line.'),
+        fix: t('Copy the whole file, including -----END CERTIFICATE-----.'),
+      });
     case 'malformed':
-      return renderProblem({ title: t('This is not a readable certificate'), explanation: t('Reason: {0}.', result.reason), fix: t('Use the AEM-Adobe-IMS.crt file as downloaded, unchanged.') });
+      return renderProblem({
+        title: t('This is not a readable certificate'),
+        explanation: t('Reason: {0}.', result.reason),
+        fix: t('Use the AEM-Adobe-IMS.crt file as downloaded, unchanged.'),
+      });
     case 'certificate': {
       const details = el(
         'dl',
         { class: 'bpsetup-cert-details' },
-        el('dt', {}, t('Subject')), el('dd', {}, result.subject),
-        el('dt', {}, t('Valid from')), el('dd', {}, result.notBefore.toISOString()),
-        el('dt', {}, t('Valid until')), el('dd', { 'data-cert': 'notAfter' }, result.notAfter.toISOString()),
-        el('dt', {}, t('SHA-1 (as the Developer Console lists it)')), el('dd', { class: 'bpsetup-mono', 'data-cert': 'sha1' }, result.sha1),
-        el('dt', {}, t('SHA-256')), el('dd', { class: 'bpsetup-mono', 'data-cert': 'sha256' }, result.sha256),
+        el('dt', {}, t('Subject')),
+        el('dd', {}, result.subject),
+        el('dt', {}, t('Valid from')),
+        el('dd', {}, result.notBefore.toISOString()),
+        el('dt', {}, t('Valid until')),
+        el('dd', { 'data-cert': 'notAfter' }, result.notAfter.toISOString()),
+        el('dt', {}, t('SHA-1 (as the Developer Console lists it)')),
+        el('dd', { class: 'bpsetup-mono', 'data-cert': 'sha1' }, result.sha1),
+        el('dt', {}, t('SHA-256')),
+        el('dd', { class: 'bpsetup-mono', 'data-cert': 'sha256' }, result.sha256),
       );
       const wrap = el('div', { class: 'bpsetup-cert' }, details);
-      if (result.expired) wrap.prepend(renderProblem({ title: t('This certificate has expired'), explanation: t('It expired on {0}; Adobe IMS rejects tokens signed for it.', result.notAfter.toISOString()), fix: t('Create a new certificate below and upload it to the Developer Console credential.') }));
-      else if (result.expiresSoon) wrap.prepend(renderNotice('warning', t('This certificate expires in {0} days', String(result.daysLeft)), t('Create a new one and upload it to the Developer Console before it expires.')));
+      if (result.expired)
+        wrap.prepend(
+          renderProblem({
+            title: t('This certificate has expired'),
+            explanation: t('It expired on {0}; Adobe IMS rejects tokens signed for it.', result.notAfter.toISOString()),
+            fix: t('Create a new certificate below and upload it to the Developer Console credential.'),
+          }),
+        );
+      else if (result.expiresSoon)
+        wrap.prepend(
+          renderNotice(
+            'warning',
+            t('This certificate expires in {0} days', String(result.daysLeft)),
+            t('Create a new one and upload it to the Developer Console before it expires.'),
+          ),
+        );
       return wrap;
     }
   }
@@ -74,14 +105,33 @@ export class CertificateStep implements Step {
 
   constructor() {
     const rerun = () => this.validate();
-    this.alias = createField({ name: 'newAlias', label: t('Alias for the new certificate'), value: 'brandportal' }, (v) => this.checkAlias(v), rerun);
-    this.password = createField({ name: 'keystorePassword', label: t('Keystore password'), type: 'password', autocomplete: 'new-password' }, (v) => this.checkPassword(v), rerun);
-    this.repeat = createField({ name: 'keystorePasswordRepeat', label: t('Repeat the new keystore password'), type: 'password', autocomplete: 'new-password' }, () => this.checkPassword(this.password.value()), rerun);
+    this.alias = createField(
+      { name: 'newAlias', label: t('Alias for the new certificate'), value: 'brandportal' },
+      (v) => this.checkAlias(v),
+      rerun,
+    );
+    this.password = createField(
+      { name: 'keystorePassword', label: t('Keystore password'), type: 'password', autocomplete: 'new-password' },
+      (v) => this.checkPassword(v),
+      rerun,
+    );
+    this.repeat = createField(
+      { name: 'keystorePasswordRepeat', label: t('Repeat the new keystore password'), type: 'password', autocomplete: 'new-password' },
+      () => this.checkPassword(this.password.value()),
+      rerun,
+    );
     this.createButton.classList.add('bpsetup-create-certificate');
     this.createButton.addEventListener('click', () => void this.create());
     this.createBox.append(
       el('h3', { class: 'coral-Heading coral-Heading--5' }, t('New certificate')),
-      el('p', {}, t('Made in this browser: an RSA-2048 key pair and a self-signed certificate valid one year. The private key goes into the keystore of {0} once and is then forgotten.', KEYSTORE.serviceUser)),
+      el(
+        'p',
+        {},
+        t(
+          'Made in this browser: an RSA-2048 key pair and a self-signed certificate valid one year. The private key goes into the keystore of {0} once and is then forgotten.',
+          KEYSTORE.serviceUser,
+        ),
+      ),
       this.alias.root,
       this.password.root,
       this.repeat.root,
@@ -101,7 +151,14 @@ export class CertificateStep implements Step {
       if (/PRIVATE KEY/.test(text)) pemInput.value = '';
     };
     pemInput.addEventListener('input', () => void inspect(pemInput.value));
-    const checker = el('div', { class: 'bpsetup-pem-check' }, el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Check a certificate')), el('p', {}, t('Paste or drop a PEM file to see its dates and fingerprints.')), pemInput, pemResult);
+    const checker = el(
+      'div',
+      { class: 'bpsetup-pem-check' },
+      el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Check a certificate')),
+      el('p', {}, t('Paste or drop a PEM file to see its dates and fingerprints.')),
+      pemInput,
+      pemResult,
+    );
     this.element.addEventListener('dragover', (e) => e.preventDefault());
     this.element.addEventListener('drop', (e) => {
       const file = e.dataTransfer?.files?.[0];
@@ -136,7 +193,16 @@ export class CertificateStep implements Step {
     const jwt = ctx.state.authType === 'jwt';
     this.createBox.hidden = !jwt || Boolean(ctx.problems.keystore);
     this.status.textContent = '';
-    if (!jwt) this.status.appendChild(el('p', {}, t('OAuth Server-to-Server needs no certificate. Certificates serve only the legacy JWT choice in step 4, which Adobe has switched off.')));
+    if (!jwt)
+      this.status.appendChild(
+        el(
+          'p',
+          {},
+          t(
+            'OAuth Server-to-Server needs no certificate. Certificates serve only the legacy JWT choice in step 4, which Adobe has switched off.',
+          ),
+        ),
+      );
     if (ctx.problems.keystore) this.status.appendChild(renderRequestProblem(ctx.problems.keystore, () => void ctx.refresh()));
     const taken = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
     if (this.alias.value() === this.suggestedAlias && taken.includes(this.suggestedAlias)) {
@@ -156,7 +222,11 @@ export class CertificateStep implements Step {
     this.aliasesBox.textContent = '';
     const aliases = ctx.facts.keystore?.aliases ?? [];
     if (!aliases.length) return;
-    const table = el('table', { class: 'bpsetup-table' }, el('thead', {}, el('tr', {}, el('th', {}, t('Alias')), el('th', {}, t('Subject')), el('th', {}, t('Valid until')), el('th', {}, ''))));
+    const table = el(
+      'table',
+      { class: 'bpsetup-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('Alias')), el('th', {}, t('Subject')), el('th', {}, t('Valid until')), el('th', {}, ''))),
+    );
     const tbody = el('tbody');
     for (const a of aliases) {
       const cert = a.chain[0];
@@ -174,7 +244,10 @@ export class CertificateStep implements Step {
       );
     }
     table.appendChild(tbody);
-    this.aliasesBox.append(el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Certificates in the keystore of {0}', KEYSTORE.serviceUser)), table);
+    this.aliasesBox.append(
+      el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Certificates in the keystore of {0}', KEYSTORE.serviceUser)),
+      table,
+    );
   }
 
   private async create(): Promise<void> {
@@ -198,7 +271,15 @@ export class CertificateStep implements Step {
       this.alias.reset(this.suggestedAlias);
       await ctx.refresh();
       this.status.textContent = '';
-      this.status.append(renderNotice('success', t('Certificate "{0}" created', alias), t('Download the public certificate and upload it to the credential in the Adobe Developer Console.')), this.downloadButton(), describeInspection(tools.inspectPem(generated.certificatePem)));
+      this.status.append(
+        renderNotice(
+          'success',
+          t('Certificate "{0}" created', alias),
+          t('Download the public certificate and upload it to the credential in the Adobe Developer Console.'),
+        ),
+        this.downloadButton(),
+        describeInspection(tools.inspectPem(generated.certificatePem)),
+      );
     } catch (e) {
       // The keystore may exist now even though the key upload failed: read it again, so that the
       // retry uses the keystore as it is (its password, no second creation).
@@ -217,7 +298,10 @@ export class CertificateStep implements Step {
     b.addEventListener('click', () => {
       void publicCertificate(alias)
         .then((pem) => {
-          const link = el('a', { href: URL.createObjectURL(new Blob([pem], { type: 'application/x-x509-ca-cert' })), download: KEYSTORE.publicKeyFileName });
+          const link = el('a', {
+            href: URL.createObjectURL(new Blob([pem], { type: 'application/x-x509-ca-cert' })),
+            download: KEYSTORE.publicKeyFileName,
+          });
           document.body.appendChild(link);
           link.click();
           link.remove();
@@ -232,6 +316,10 @@ export class CertificateStep implements Step {
 
   private downloadButton(): HTMLElement {
     const url = URL.createObjectURL(new Blob([this.createdPem ?? ''], { type: 'application/x-x509-ca-cert' }));
-    return el('a', { href: url, download: KEYSTORE.publicKeyFileName, class: 'bpsetup-download-created' }, t('Download {0}', KEYSTORE.publicKeyFileName));
+    return el(
+      'a',
+      { href: url, download: KEYSTORE.publicKeyFileName, class: 'bpsetup-download-created' },
+      t('Download {0}', KEYSTORE.publicKeyFileName),
+    );
   }
 }

@@ -17,7 +17,10 @@ export function renderHealthResult(result: HealthResult): HTMLElement {
   const explanation = explainHealthFailure(result.message);
   return renderProblem(
     { title: `${HEALTH_TEXT.unhealthyTitle}: ${explanation.title}`, explanation: explanation.explanation, fix: explanation.fix },
-    { raw: { status: explanation.status, body: result.message }, console: { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path } },
+    {
+      raw: { status: explanation.status, body: result.message },
+      console: { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path },
+    },
   );
 }
 
@@ -28,9 +31,16 @@ export function renderHealthUnavailable(tokenProven: boolean): HTMLElement {
     tokenProven ? t('Token proven by a replication agent') : t('Check Health cannot run from this page on this AEM'),
     tokenProven
       ? t('A Brand Portal replication agent connected, so AEM gets a token from Adobe IMS with this configuration.')
-      : t('This AEM does not answer the health check address the page knows ({0}). Run Check Health in AEM\'s own console if you like; otherwise go on to step 6: when the four agents\' Test Connection succeeds, that proves the token.', ENDPOINTS.checkHealth.path),
+      : t(
+          "This AEM does not answer the health check address the page knows ({0}). Run Check Health in AEM's own console if you like; otherwise go on to step 6: when the four agents' Test Connection succeeds, that proves the token.",
+          ENDPOINTS.checkHealth.path,
+        ),
   );
-  const link = el('a', { href: ENDPOINTS.imsConsole.path, target: '_blank', rel: 'noopener', class: 'bpsetup-console-link' }, t('Open the Adobe IMS Configurations console'));
+  const link = el(
+    'a',
+    { href: ENDPOINTS.imsConsole.path, target: '_blank', rel: 'noopener', class: 'bpsetup-console-link' },
+    t('Open the Adobe IMS Configurations console'),
+  );
   ((box as unknown as { content: HTMLElement }).content ?? box).appendChild(el('p', {}, link));
   return box;
 }
@@ -57,7 +67,10 @@ export class HealthStep implements Step {
     this.note.textContent = !active
       ? t('Needs exactly one Brand Portal IMS configuration (step 4).')
       : ctx.facts.healthUnavailable
-        ? t('This AEM does not offer its Check Health to the page. The proof that "{0}" gets a token comes from the replication agents\' Test Connection in step 6.', active.title)
+        ? t(
+            'This AEM does not offer its Check Health to the page. The proof that "{0}" gets a token comes from the replication agents\' Test Connection in step 6.',
+            active.title,
+          )
         : t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title);
     this.result.textContent = '';
     if (ctx.healthRunning) this.result.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking…')));

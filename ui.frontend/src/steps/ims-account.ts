@@ -50,15 +50,23 @@ export class ImsAccountStep implements Step {
       title: f('title', t('Title'), { value: 'Brand Portal' }),
       authServerUrl: f('authServerUrl', t('Authorization server'), { value: IMS.defaultServer }),
       clientId: f('clientId', t('Client ID (API key)')),
-      clientSecret: f('clientSecret', t('Client secret'), { type: 'password', autocomplete: 'new-password', help: t('Sent once to AEM, which stores it encrypted. This page never keeps or shows it.') }),
+      clientSecret: f('clientSecret', t('Client secret'), {
+        type: 'password',
+        autocomplete: 'new-password',
+        help: t('Sent once to AEM, which stores it encrypted. This page never keeps or shows it.'),
+      }),
       orgId: f('orgId', t('Organization ID'), { placeholder: '…@AdobeOrg' }),
       technicalAccountId: f('technicalAccountId', t('Technical account ID'), { placeholder: '…@techacct.adobe.com' }),
-      scopes: f('scopes', t('Scopes'), { placeholder: 'openid, AdobeID, …', help: t('As listed on the OAuth Server-to-Server credential, separated by commas.') }),
+      scopes: f('scopes', t('Scopes'), {
+        placeholder: 'openid, AdobeID, …',
+        help: t('As listed on the OAuth Server-to-Server credential, separated by commas.'),
+      }),
       keyAlias: f('keyAlias', t('Certificate (keystore alias)')),
       jwtPayload: f('jwtPayload', t('JWT payload'), { type: 'textarea' }),
     };
     // The payload is judged against the ids above it: re-check it when they change.
-    for (const name of ['orgId', 'technicalAccountId', 'clientId'] as const) this.fields[name].input.addEventListener('input', () => this.fields.jwtPayload.check());
+    for (const name of ['orgId', 'technicalAccountId', 'clientId'] as const)
+      this.fields[name].input.addEventListener('input', () => this.fields.jwtPayload.check());
 
     const radio = (type: AuthType, label: string) => {
       const input = el('input', { type: 'radio', name: 'bpsetup-auth-type', value: type, id: `bpsetup-auth-${type}` });
@@ -82,7 +90,15 @@ export class ImsAccountStep implements Step {
       this.legacyToggle,
       ` ${t('Legacy: show the JWT option. Adobe switched JWT credentials off (no token after March 1, 2026); use it only for an old credential you know still works, for example on a test system.')}`,
     );
-    const authFieldset = el('fieldset', { class: 'bpsetup-auth-type' }, el('legend', {}, t('Authentication type')), oauth.label, jwt.label, legacy, el('p', { class: 'bpsetup-auth-note' }));
+    const authFieldset = el(
+      'fieldset',
+      { class: 'bpsetup-auth-type' },
+      el('legend', {}, t('Authentication type')),
+      oauth.label,
+      jwt.label,
+      legacy,
+      el('p', { class: 'bpsetup-auth-note' }),
+    );
 
     const paste = document.createElement('textarea');
     paste.className = 'bpsetup-credentials-input';
@@ -116,7 +132,19 @@ export class ImsAccountStep implements Step {
     this.form.append(
       authFieldset,
       el('div', { class: 'bpsetup-credentials' }, paste, this.credentialsNote),
-      ...(['title', 'authServerUrl', 'clientId', 'clientSecret', 'orgId', 'technicalAccountId', 'scopes', 'keyAlias', 'jwtPayload'] as FieldName[]).map((n) => this.fields[n].root),
+      ...(
+        [
+          'title',
+          'authServerUrl',
+          'clientId',
+          'clientSecret',
+          'orgId',
+          'technicalAccountId',
+          'scopes',
+          'keyAlias',
+          'jwtPayload',
+        ] as FieldName[]
+      ).map((n) => this.fields[n].root),
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
     this.section.body.append(this.existingBox, this.othersBox, this.blocked, this.form, this.feedback);
@@ -155,11 +183,26 @@ export class ImsAccountStep implements Step {
   private fillFromCredentials(text: string): void {
     this.credentialsNote.textContent = '';
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-      this.credentialsNote.appendChild(renderProblem({ title: t('This is a private key'), explanation: t('A private key must never be pasted anywhere; it was not kept and nothing was sent.'), fix: t('Paste the credential JSON from the Developer Console here. Certificates belong to step 2.') }));
+      this.credentialsNote.appendChild(
+        renderProblem({
+          title: t('This is a private key'),
+          explanation: t('A private key must never be pasted anywhere; it was not kept and nothing was sent.'),
+          fix: t('Paste the credential JSON from the Developer Console here. Certificates belong to step 2.'),
+        }),
+      );
       return;
     }
     if (/-----BEGIN CERTIFICATE-----/.test(text)) {
-      this.credentialsNote.appendChild(renderProblem({ title: t('This is a certificate, not a credential file'), explanation: t('Certificates are checked in step 2.'), fix: t('Paste it in step 2, or paste the credential JSON here.') }, { variant: 'warning' }));
+      this.credentialsNote.appendChild(
+        renderProblem(
+          {
+            title: t('This is a certificate, not a credential file'),
+            explanation: t('Certificates are checked in step 2.'),
+            fix: t('Paste it in step 2, or paste the credential JSON here.'),
+          },
+          { variant: 'warning' },
+        ),
+      );
       return;
     }
     try {
@@ -176,10 +219,18 @@ export class ImsAccountStep implements Step {
       set('technicalAccountId', c.technicalAccountId, t('technical account ID'));
       set('scopes', c.scopes?.join(','), t('scopes'));
       set('clientSecret', c.clientSecret, t('client secret {0}', c.clientSecret ? describeSecret(c.clientSecret) : ''));
-      this.credentialsNote.appendChild(renderNotice('info', t('Filled from the credential file'), [t('Filled: {0}.', filled.join(', ')), ...c.notes].join(' ')));
+      this.credentialsNote.appendChild(
+        renderNotice('info', t('Filled from the credential file'), [t('Filled: {0}.', filled.join(', ')), ...c.notes].join(' ')),
+      );
     } catch (e) {
       const message = e instanceof CredentialsError ? e.message : t('The file could not be read.');
-      this.credentialsNote.appendChild(renderProblem({ title: t('This credential file cannot be used'), explanation: message, fix: t('Download the credential JSON again from the Adobe Developer Console.') }));
+      this.credentialsNote.appendChild(
+        renderProblem({
+          title: t('This credential file cannot be used'),
+          explanation: message,
+          fix: t('Download the credential JSON again from the Adobe Developer Console.'),
+        }),
+      );
     }
     this.refreshSubmit();
   }
@@ -193,7 +244,11 @@ export class ImsAccountStep implements Step {
     this.jwtLabel.hidden = !legacy;
     this.radios.jwt.disabled = !legacy;
     const note = this.form.querySelector('.bpsetup-auth-note') as HTMLElement;
-    note.textContent = legacy ? t('JWT: Adobe\'s IMS refuses JWT credentials since March 1, 2026 at the latest. A configuration made now will most likely fail its health check.') : '';
+    note.textContent = legacy
+      ? t(
+          "JWT: Adobe's IMS refuses JWT credentials since March 1, 2026 at the latest. A configuration made now will most likely fail its health check.",
+        )
+      : '';
     // The page's state follows the form's type (the certificate step depends on it).
     if (!this.editing) this.setAuthType(legacy && (!oauthPossible || ctx.state.authType === 'jwt') ? 'jwt' : 'oauth', true);
     const aliases = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
@@ -207,11 +262,22 @@ export class ImsAccountStep implements Step {
     // Without OAuth (and no legacy choice) there is nothing this form could make that works.
     const blocked = !oauthPossible && !legacy;
     this.blocked.textContent = '';
-    if (blocked) this.blocked.appendChild(renderProblem({ title: t('OAuth Server-to-Server is not available on this AEM'), explanation: t('JWT no longer gets tokens from Adobe, so a new configuration cannot work here.'), fix: t('Step 1 names the two ways out: the IMS compatibility hotfix, or the update to 6.5.21.') }));
+    if (blocked)
+      this.blocked.appendChild(
+        renderProblem({
+          title: t('OAuth Server-to-Server is not available on this AEM'),
+          explanation: t('JWT no longer gets tokens from Adobe, so a new configuration cannot work here.'),
+          fix: t('Step 1 names the two ways out: the IMS compatibility hotfix, or the update to 6.5.21.'),
+        }),
+      );
     // One configuration rule: the form is for the first one, or for editing the one that exists.
     this.form.hidden = blocked || !(bp.length === 0 || this.editing);
     this.cancelEdit.hidden = !this.editing;
-    this.submit.label.textContent = this.editing ? (this.editing.authType === 'jwt' && this.authType === 'oauth' ? t('Migrate to OAuth') : t('Save changes')) : t('Create configuration');
+    this.submit.label.textContent = this.editing
+      ? this.editing.authType === 'jwt' && this.authType === 'oauth'
+        ? t('Migrate to OAuth')
+        : t('Save changes')
+      : t('Create configuration');
     this.refreshSubmit();
   }
 
@@ -226,7 +292,17 @@ export class ImsAccountStep implements Step {
     );
     if (config.authType === 'jwt') {
       // Stopped by Adobe: its one action is the migration, where this AEM can do OAuth.
-      card.prepend(renderProblem({ title: t('Stopped by Adobe: JWT credentials no longer get tokens'), explanation: t('Service Account (JWT) credentials reached end of life on June 30, 2025; none works after its certificate expires or March 1, 2026, whichever came first.'), fix: ctx.state.oauthAvailable ? t('Migrate this configuration to OAuth Server-to-Server with a new credential from the Developer Console.') : t('This AEM cannot do OAuth yet: see step 1 for the hotfix or the update, then migrate.') }));
+      card.prepend(
+        renderProblem({
+          title: t('Stopped by Adobe: JWT credentials no longer get tokens'),
+          explanation: t(
+            'Service Account (JWT) credentials reached end of life on June 30, 2025; none works after its certificate expires or March 1, 2026, whichever came first.',
+          ),
+          fix: ctx.state.oauthAvailable
+            ? t('Migrate this configuration to OAuth Server-to-Server with a new credential from the Developer Console.')
+            : t('This AEM cannot do OAuth yet: see step 1 for the hotfix or the update, then migrate.'),
+        }),
+      );
       if (ctx.state.oauthAvailable) {
         const migrate = button(t('Migrate to OAuth'), 'primary');
         migrate.classList.add('bpsetup-ims-migrate');
@@ -254,7 +330,12 @@ export class ImsAccountStep implements Step {
     const canMark = ctx.state.brandPortalChoice !== 'referenced';
     const list = el('ul', { class: 'bpsetup-ims-other-list' });
     for (const c of others) {
-      const item = el('li', { 'data-config': c.id }, el('strong', {}, c.title), ` — ${c.authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT (stopped by Adobe)')}, ${t('client ID {0}', c.clientId)} `);
+      const item = el(
+        'li',
+        { 'data-config': c.id },
+        el('strong', {}, c.title),
+        ` — ${c.authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT (stopped by Adobe)')}, ${t('client ID {0}', c.clientId)} `,
+      );
       if (canMark) {
         const mark = button(t('Use for Brand Portal'), 'quiet');
         mark.classList.add('bpsetup-ims-mark');
@@ -272,7 +353,13 @@ export class ImsAccountStep implements Step {
     }
     this.othersBox.append(
       el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Other IMS configurations on this author')),
-      el('p', {}, canMark ? t('If one of these is the Brand Portal configuration, mark it rather than creating another: Adobe allows one per author.') : t('The Brand Portal cloud service points at the configuration above; these serve other Adobe solutions.')),
+      el(
+        'p',
+        {},
+        canMark
+          ? t('If one of these is the Brand Portal configuration, mark it rather than creating another: Adobe allows one per author.')
+          : t('The Brand Portal cloud service points at the configuration above; these serve other Adobe solutions.'),
+      ),
       list,
     );
   }
@@ -302,7 +389,12 @@ export class ImsAccountStep implements Step {
       clientSecret: v('clientSecret'),
       orgId: v('orgId'),
       technicalAccountId: v('technicalAccountId'),
-      scopes: this.authType === 'oauth' ? v('scopes').split(/[,\s]+/).filter(Boolean) : undefined,
+      scopes:
+        this.authType === 'oauth'
+          ? v('scopes')
+              .split(/[,\s]+/)
+              .filter(Boolean)
+          : undefined,
       jwtPayload: this.authType === 'jwt' ? v('jwtPayload') : undefined,
       keyAlias: this.authType === 'jwt' ? v('keyAlias').trim() : undefined,
       configurationId: this.editing?.id,
@@ -321,7 +413,13 @@ export class ImsAccountStep implements Step {
     // One configuration rule, enforced here too: never a second one.
     if (!this.editing && ctx.state.brandPortalConfigs.length > 0) {
       this.feedback.textContent = '';
-      this.feedback.appendChild(renderProblem({ title: t('A Brand Portal IMS configuration already exists'), explanation: t('Adobe requires exactly one.'), fix: t('Edit the existing configuration instead.') }));
+      this.feedback.appendChild(
+        renderProblem({
+          title: t('A Brand Portal IMS configuration already exists'),
+          explanation: t('Adobe requires exactly one.'),
+          fix: t('Edit the existing configuration instead.'),
+        }),
+      );
       return;
     }
     this.saving = true;
@@ -333,22 +431,38 @@ export class ImsAccountStep implements Step {
     const input = this.input();
     try {
       // A new configuration goes through the one-configuration guard (another admin may be saving too).
-      const created = this.editing ? undefined : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
+      const created = this.editing
+        ? undefined
+        : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
       if (this.editing) await saveImsConfig(input);
       this.fields.clientSecret.reset(); // the secret leaves the page with the request
       this.editing = undefined;
       this.feedback.textContent = '';
       this.feedback.appendChild(
         created?.gaveWay
-          ? renderNotice('info', t('Another Brand Portal IMS configuration was saved at the same moment'), t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'))
-          : renderNotice('success', t('Configuration saved'), t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim())),
+          ? renderNotice(
+              'info',
+              t('Another Brand Portal IMS configuration was saved at the same moment'),
+              t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'),
+            )
+          : renderNotice(
+              'success',
+              t('Configuration saved'),
+              t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim()),
+            ),
       );
       await ctx.refresh();
       await ctx.runHealth();
     } catch (e) {
       this.feedback.textContent = '';
       if (e instanceof ImsConfigExistsError) {
-        this.feedback.appendChild(renderProblem({ title: t('A Brand Portal IMS configuration already exists'), explanation: t('"{0}" was saved meanwhile (by another admin, or in another tab). Adobe requires exactly one.', e.title), fix: t('Edit that configuration instead.') }));
+        this.feedback.appendChild(
+          renderProblem({
+            title: t('A Brand Portal IMS configuration already exists'),
+            explanation: t('"{0}" was saved meanwhile (by another admin, or in another tab). Adobe requires exactly one.', e.title),
+            fix: t('Edit that configuration instead.'),
+          }),
+        );
         await ctx.refresh();
         await ctx.runHealth();
       } else this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.save()));

@@ -14,7 +14,11 @@ export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedbac
   const box = el('div', { class: 'bpsetup-ims-duplicates' });
   box.appendChild(
     renderProblem(
-      { title: t('{0} IMS configurations are set up for Brand Portal', String(configs.length)), explanation: t('Adobe requires exactly one; with several, publishing picks any of them and fails unpredictably.'), fix: t('Keep the one that passes Check Health and delete the others.') },
+      {
+        title: t('{0} IMS configurations are set up for Brand Portal', String(configs.length)),
+        explanation: t('Adobe requires exactly one; with several, publishing picks any of them and fails unpredictably.'),
+        fix: t('Keep the one that passes Check Health and delete the others.'),
+      },
       { variant: 'warning' },
     ),
   );
@@ -23,7 +27,13 @@ export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedbac
   configs.forEach((c, i) => {
     const cb = el('input', { type: 'checkbox', value: c.pid, id: `bpsetup-dup-${i}` });
     boxes.push(cb);
-    list.appendChild(el('li', {}, el('label', { for: `bpsetup-dup-${i}` }, cb, ` ${c.title} — ${c.authType === 'oauth' ? 'OAuth' : 'JWT'} — ${c.clientId} (${c.id})`)));
+    list.appendChild(
+      el(
+        'li',
+        {},
+        el('label', { for: `bpsetup-dup-${i}` }, cb, ` ${c.title} — ${c.authType === 'oauth' ? 'OAuth' : 'JWT'} — ${c.clientId} (${c.id})`),
+      ),
+    );
   });
   const del = button(t('Delete selected'), 'warning', 'Delete');
   del.classList.add('bpsetup-delete-duplicates');
@@ -39,8 +49,16 @@ export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedbac
     const ui = window.Granite?.$(window).adaptTo('foundation-ui');
     const run = () => void deleteConfigs(pids, ctx, feedback);
     if (!ui) return run();
-    const message = el('div', {}, el('p', {}, t('Delete these IMS configurations? This cannot be undone.')), el('ul', {}, ...names.map((n) => el('li', {}, n))));
-    ui.prompt(t('Delete IMS configurations'), message.innerHTML, 'warning', [{ text: t('Cancel') }, { text: t('Delete'), warning: true, handler: run }]);
+    const message = el(
+      'div',
+      {},
+      el('p', {}, t('Delete these IMS configurations? This cannot be undone.')),
+      el('ul', {}, ...names.map((n) => el('li', {}, n))),
+    );
+    ui.prompt(t('Delete IMS configurations'), message.innerHTML, 'warning', [
+      { text: t('Cancel') },
+      { text: t('Delete'), warning: true, handler: run },
+    ]);
   });
   box.append(list, del);
   return box;

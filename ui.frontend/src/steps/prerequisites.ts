@@ -12,7 +12,11 @@ const KNOWN_VERSIONS = ['6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0', '6.5.4.0
 function renderOverrides(ctx: PageContext): HTMLElement {
   const lines = ctx.overrides.applied.map((key) => t('{0}: {1} (instead of {2})', key, ENDPOINTS[key].path, ENDPOINTS[key].defaultPath));
   const refused = ctx.overrides.refused.map((key) => t('{0}: refused (not a plain absolute path)', key));
-  return renderNotice(ctx.overrides.refused.length ? 'warning' : 'info', t('Addresses set on this author ({0})', ENDPOINTS.settings.path), [...lines, ...refused].join('; '));
+  return renderNotice(
+    ctx.overrides.refused.length ? 'warning' : 'info',
+    t('Addresses set on this author ({0})', ENDPOINTS.settings.path),
+    [...lines, ...refused].join('; '),
+  );
 }
 
 export class PrerequisitesStep implements Step {
@@ -30,10 +34,17 @@ export class PrerequisitesStep implements Step {
     box.appendChild(
       renderProblem({
         title: t('This AEM cannot connect to Brand Portal yet'),
-        explanation: t('Adobe ended JWT (Service Account) credentials: none gets a token after its certificate expires or March 1, 2026, whichever came first. OAuth Server-to-Server is the only way left, and AEM {0} does not have it.', ctx.facts.version ?? ''),
+        explanation: t(
+          'Adobe ended JWT (Service Account) credentials: none gets a token after its certificate expires or March 1, 2026, whichever came first. OAuth Server-to-Server is the only way left, and AEM {0} does not have it.',
+          ctx.facts.version ?? '',
+        ),
         fix: hotfixPossible
-          ? t('Either install Adobe\'s IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) through Package Manager, or update AEM to 6.5.21 or later. Then reload this page.')
-          : t('Update AEM to 6.5.21 or later (or to 6.5 SP11 or later and install Adobe\'s IMS compatibility hotfix). Then reload this page.'),
+          ? t(
+              "Either install Adobe's IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) through Package Manager, or update AEM to 6.5.21 or later. Then reload this page.",
+            )
+          : t(
+              "Update AEM to 6.5.21 or later (or to 6.5 SP11 or later and install Adobe's IMS compatibility hotfix). Then reload this page.",
+            ),
       }),
     );
     if (hotfixPossible) {
@@ -56,7 +67,9 @@ export class PrerequisitesStep implements Step {
       native: t('OAuth Server-to-Server: available (6.5.21 or later).'),
       withHotfix: ctx.facts.hotfixConfirmed
         ? t('OAuth Server-to-Server: available with the IMS compatibility hotfix (as you confirmed).')
-        : t('OAuth Server-to-Server: needs the IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) on this service pack, or an update to 6.5.21.'),
+        : t(
+            'OAuth Server-to-Server: needs the IMS compatibility hotfix (ims-jwt-compatibility-package-6.5-1.0.zip) on this service pack, or an update to 6.5.21.',
+          ),
       unsupported: t('OAuth Server-to-Server: not available on this AEM version.'),
       unknown: t('OAuth Server-to-Server: depends on the version.'),
     }[ctx.state.oauth];
@@ -67,17 +80,31 @@ export class PrerequisitesStep implements Step {
         { 'data-fact': 'access' },
         ctx.problems.imsConfigs
           ? t('Your user cannot read the IMS configurations (see below): sign in as an administrator.')
-          : t('Your user can read the OSGi configurations under /apps/system/config, which only administrators can: it can administer this setup.'),
+          : t(
+              'Your user can read the OSGi configurations under /apps/system/config, which only administrators can: it can administer this setup.',
+            ),
       ),
     );
     const bp = ctx.state.brandPortalConfigs.length;
-    list.appendChild(el('li', { 'data-fact': 'existing' }, bp ? t('Brand Portal IMS configurations found: {0}.', String(bp)) : t('No Brand Portal IMS configuration yet.')));
+    list.appendChild(
+      el(
+        'li',
+        { 'data-fact': 'existing' },
+        bp ? t('Brand Portal IMS configurations found: {0}.', String(bp)) : t('No Brand Portal IMS configuration yet.'),
+      ),
+    );
     body.appendChild(list);
     if (ctx.state.oauth === 'withHotfix' || ctx.state.oauth === 'unsupported') body.appendChild(this.renderOauthBlocker(ctx));
     if (ctx.overrides.applied.length || ctx.overrides.refused.length) body.appendChild(renderOverrides(ctx));
 
     if (ctx.problems.version) {
-      body.appendChild(renderNotice('warning', t('This AEM does not report its version to the page'), t('State it here (Help → About Adobe Experience Manager shows it); the page then offers what that version allows.')));
+      body.appendChild(
+        renderNotice(
+          'warning',
+          t('This AEM does not report its version to the page'),
+          t('State it here (Help → About Adobe Experience Manager shows it); the page then offers what that version allows.'),
+        ),
+      );
       const select = el('select', { class: 'bpsetup-version-select', 'aria-label': t('AEM version') });
       select.appendChild(el('option', { value: '' }, t('Choose the AEM version…')));
       for (const v of KNOWN_VERSIONS) select.appendChild(el('option', { value: v, selected: v === version ? true : undefined }, v));

@@ -19,12 +19,23 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
   const box = el('details', { class: 'bpsetup-reset' }, el('summary', {}, t('Reset Brand Portal publishing')));
   const built = buildResetPlan(config, ctx.facts.agents ?? []);
   if ('refused' in built) {
-    box.appendChild(renderProblem({ title: t('The reset cannot run for this configuration'), explanation: built.refused, fix: t('Remove the nodes by hand in CRXDE after checking the replication queues.') }));
+    box.appendChild(
+      renderProblem({
+        title: t('The reset cannot run for this configuration'),
+        explanation: built.refused,
+        fix: t('Remove the nodes by hand in CRXDE after checking the replication queues.'),
+      }),
+    );
     return box;
   }
   const plan = built.plan;
   const out = el('div', { class: 'bpsetup-reset-result', 'aria-live': 'polite' });
-  const confirm = el('input', { type: 'text', class: 'bpsetup-reset-confirm', 'aria-label': t('Type the tenant name to confirm'), autocomplete: 'off' });
+  const confirm = el('input', {
+    type: 'text',
+    class: 'bpsetup-reset-confirm',
+    'aria-label': t('Type the tenant name to confirm'),
+    autocomplete: 'off',
+  });
   // Secondary, not Coral's red "warning" variant: its white label fails WCAG AA contrast.
   const run = button(t('Delete and start over'), 'secondary', 'Delete');
   run.classList.add('bpsetup-reset-run');
@@ -33,13 +44,25 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
     run.disabled = !confirmationMatches(confirm.value, plan);
   });
   box.append(
-    el('p', {}, t('For publishing that fails with 401 (the tenant\'s replication user holds an old key), for a legacy setup, or to change tenant. Only these are deleted:')),
+    el(
+      'p',
+      {},
+      t(
+        "For publishing that fails with 401 (the tenant's replication user holds an old key), for a legacy setup, or to change tenant. Only these are deleted:",
+      ),
+    ),
     el(
       'ul',
       { class: 'bpsetup-reset-plan' },
-      ...planPaths(plan).map((p) => el('li', {}, el('code', {}, p), p === plan.userFolder ? ` ${t('(its users through user management first)')}` : '')),
+      ...planPaths(plan).map((p) =>
+        el('li', {}, el('code', {}, p), p === plan.userFolder ? ` ${t('(its users through user management first)')}` : ''),
+      ),
     ),
-    el('p', {}, t('Every replication queue must be readable and empty; the page checks them first. Afterwards, save the cloud service again.')),
+    el(
+      'p',
+      {},
+      t('Every replication queue must be readable and empty; the page checks them first. Afterwards, save the cloud service again.'),
+    ),
     el('label', {}, t('Type "{0}" to confirm: ', plan.tenant), confirm),
     run,
     out,
@@ -54,7 +77,11 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
         const queued = (await Promise.all(names.map(async (n) => [n, await agentQueueSize(n)] as const))).filter(([, n]) => n > 0);
         if (queued.length) {
           out.appendChild(
-            renderProblem({ title: t('Replication queues are not empty'), explanation: queued.map(([n, c]) => t('{0}: {1} item(s) waiting', n, String(c))).join('; '), fix: t('Wait until the queues are empty (or clear them in the replication console), then reset.') }),
+            renderProblem({
+              title: t('Replication queues are not empty'),
+              explanation: queued.map(([n, c]) => t('{0}: {1} item(s) waiting', n, String(c))).join('; '),
+              fix: t('Wait until the queues are empty (or clear them in the replication console), then reset.'),
+            }),
           );
           return;
         }
@@ -66,7 +93,17 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
         // Show the outcome once the page shows the state it describes.
         await ctx.refresh();
         feedback.textContent = '';
-        feedback.appendChild(renderNotice('success', t('Brand Portal publishing was reset'), t('{0} agents, the cloud configuration and {1} replication user(s) deleted. Save the Brand Portal cloud service again to recreate the agents.', String(plan.agentPaths.length), String(users.length))));
+        feedback.appendChild(
+          renderNotice(
+            'success',
+            t('Brand Portal publishing was reset'),
+            t(
+              '{0} agents, the cloud configuration and {1} replication user(s) deleted. Save the Brand Portal cloud service again to recreate the agents.',
+              String(plan.agentPaths.length),
+              String(users.length),
+            ),
+          ),
+        );
       } catch (e) {
         out.appendChild(renderRequestProblem(explainRequestError(e), () => run.click()));
       } finally {

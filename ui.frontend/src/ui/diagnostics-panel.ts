@@ -7,12 +7,35 @@ import { button } from './problem';
 
 export function openDiagnostics(container: HTMLElement, facts: SetupFacts): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
-  const text = diagnosticsReport(facts, { page: window.location.pathname, coralVersion: window.Coral?.version, userAgent: navigator.userAgent });
-  const area = el('textarea', { class: 'bpsetup-diagnostics-text', readonly: true, rows: '16', 'aria-label': t('Diagnostics report') }) as HTMLTextAreaElement;
+  const text = diagnosticsReport(facts, {
+    page: window.location.pathname,
+    coralVersion: window.Coral?.version,
+    userAgent: navigator.userAgent,
+  });
+  const area = el('textarea', {
+    class: 'bpsetup-diagnostics-text',
+    readonly: true,
+    rows: '16',
+    'aria-label': t('Diagnostics report'),
+  }) as HTMLTextAreaElement;
   area.value = text;
   const copy = button(t('Copy'), 'secondary', 'Copy');
   copy.addEventListener('click', () => void navigator.clipboard?.writeText(text));
-  const download = el('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: `brand-portal-diagnostics-${new Date().toISOString().slice(0, 10)}.json`, class: 'bpsetup-diagnostics-download' }, t('Download'));
-  const panel = el('div', { class: 'bpsetup-diagnostics' }, el('p', {}, t('Secrets and keys are masked. Nothing here was sent anywhere.')), area, el('div', { class: 'bpsetup-actions' }, copy, download));
+  const download = el(
+    'a',
+    {
+      href: URL.createObjectURL(new Blob([text], { type: 'application/json' })),
+      download: `brand-portal-diagnostics-${new Date().toISOString().slice(0, 10)}.json`,
+      class: 'bpsetup-diagnostics-download',
+    },
+    t('Download'),
+  );
+  const panel = el(
+    'div',
+    { class: 'bpsetup-diagnostics' },
+    el('p', {}, t('Secrets and keys are masked. Nothing here was sent anywhere.')),
+    area,
+    el('div', { class: 'bpsetup-actions' }, copy, download),
+  );
   container.parentElement?.after(panel);
 }

@@ -57,7 +57,13 @@ export function createField(options: FieldOptions, validate: (value: string) => 
   if (input instanceof HTMLTextAreaElement) input.rows = 8;
   input.spellcheck = false;
   const message = el('div', { class: 'bpsetup-field-message', id: `${id}-message`, 'aria-live': 'polite' });
-  const root = el('div', { class: 'bpsetup-field', 'data-field': options.name }, el('label', { for: id, class: 'bpsetup-label' }, options.label), input, message);
+  const root = el(
+    'div',
+    { class: 'bpsetup-field', 'data-field': options.name },
+    el('label', { for: id, class: 'bpsetup-label' }, options.label),
+    input,
+    message,
+  );
   if (options.help) root.appendChild(el('div', { class: 'bpsetup-field-help' }, options.help));
 
   let touched = false;
@@ -83,7 +89,7 @@ export function createField(options: FieldOptions, validate: (value: string) => 
       if (reveal) touched = true;
       const verdict = root.hidden ? {} : validate(input.value);
       const show = touched || reveal;
-      const text = show ? verdict.error ?? verdict.warning ?? '' : '';
+      const text = show ? (verdict.error ?? verdict.warning ?? '') : '';
       message.textContent = text;
       message.className = `bpsetup-field-message${show && verdict.error ? ' is-error' : show && verdict.warning ? ' is-warning' : ''}`;
       (input as unknown as { invalid: boolean }).invalid = Boolean(show && verdict.error);

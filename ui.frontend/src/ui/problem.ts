@@ -22,8 +22,18 @@ export function renderProblem(p: Pick<Explanation, 'title' | 'explanation' | 'fi
   alert.header.textContent = p.title;
   const content = alert.content as unknown as HTMLElement;
   content.textContent = '';
-  content.append(el('p', { class: 'bpsetup-problem-why' }, p.explanation), el('p', { class: 'bpsetup-problem-fix' }, el('strong', {}, t('Fix: ')), p.fix));
-  if (options.console) content.appendChild(el('p', {}, el('a', { href: options.console.href, class: 'bpsetup-console-link', target: '_blank', rel: 'noopener' }, options.console.label)));
+  content.append(
+    el('p', { class: 'bpsetup-problem-why' }, p.explanation),
+    el('p', { class: 'bpsetup-problem-fix' }, el('strong', {}, t('Fix: ')), p.fix),
+  );
+  if (options.console)
+    content.appendChild(
+      el(
+        'p',
+        {},
+        el('a', { href: options.console.href, class: 'bpsetup-console-link', target: '_blank', rel: 'noopener' }, options.console.label),
+      ),
+    );
   if (options.onRetry) {
     const retry = new (window.Coral as CoralStatic).Button();
     retry.label.textContent = t('Try again');
@@ -34,7 +44,12 @@ export function renderProblem(p: Pick<Explanation, 'title' | 'explanation' | 'fi
   if (options.raw) {
     const status = options.raw.status !== undefined ? `HTTP ${options.raw.status}` : '';
     content.appendChild(
-      el('details', { class: 'bpsetup-raw' }, el('summary', {}, t('Details for experts')), el('pre', {}, [status, options.raw.where ?? '', options.raw.body].filter(Boolean).join('\n'))),
+      el(
+        'details',
+        { class: 'bpsetup-raw' },
+        el('summary', {}, t('Details for experts')),
+        el('pre', {}, [status, options.raw.where ?? '', options.raw.body].filter(Boolean).join('\n')),
+      ),
     );
   }
   return alert;
@@ -53,7 +68,11 @@ export function renderNotice(variant: 'info' | 'success' | 'warning' | 'error', 
 
 export type CoralButton = HTMLButtonElement & { label: { textContent: string | null }; variant: string; icon: string };
 
-export function button(label: string, variant: 'primary' | 'cta' | 'secondary' | 'warning' | 'quiet' = 'secondary', icon?: string): CoralButton {
+export function button(
+  label: string,
+  variant: 'primary' | 'cta' | 'secondary' | 'warning' | 'quiet' = 'secondary',
+  icon?: string,
+): CoralButton {
   const b = new (window.Coral as CoralStatic).Button() as unknown as CoralButton;
   b.label.textContent = label;
   b.variant = variant;

@@ -15,7 +15,12 @@ export function createSection(id: StepId, number: number, title: string): Sectio
   const root = el(
     'section',
     { class: 'bpsetup-section', id: `bpsetup-step-${id}`, 'data-step': id, 'aria-labelledby': `bpsetup-step-${id}-title` },
-    el('h2', { class: 'bpsetup-section-title coral-Heading coral-Heading--4', id: `bpsetup-step-${id}-title` }, `${number}. ${title}`, status),
+    el(
+      'h2',
+      { class: 'bpsetup-section-title coral-Heading coral-Heading--4', id: `bpsetup-step-${id}-title` },
+      `${number}. ${title}`,
+      status,
+    ),
     body,
   );
   return {

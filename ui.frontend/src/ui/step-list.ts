@@ -39,7 +39,11 @@ export function renderStepList(definitions: StepDefinition[], states: StepState[
       el(
         'div',
         { class: 'bpsetup-step-text' },
-        el('h3', { class: 'bpsetup-step-title coral-Heading coral-Heading--5' }, el('a', { href: `#bpsetup-step-${def.id}`, class: 'bpsetup-step-link' }, def.title)),
+        el(
+          'h3',
+          { class: 'bpsetup-step-title coral-Heading coral-Heading--5' },
+          el('a', { href: `#bpsetup-step-${def.id}`, class: 'bpsetup-step-link' }, def.title),
+        ),
         el('p', { class: 'bpsetup-step-description' }, def.description),
         el('p', { class: 'bpsetup-step-summary' }, state.summary),
       ),

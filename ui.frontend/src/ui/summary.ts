@@ -6,14 +6,27 @@ import { renderNotice } from './problem';
 
 export function renderSummary(result: { healthy: boolean; problems: SetupProblem[] }): HTMLElement {
   if (result.healthy && !result.problems.length) {
-    const ok = renderNotice('success', t('Brand Portal setup is healthy'), t('The IMS configuration gets a token and all four replication agents connect.'));
+    const ok = renderNotice(
+      'success',
+      t('Brand Portal setup is healthy'),
+      t('The IMS configuration gets a token and all four replication agents connect.'),
+    );
     ok.classList.add('bpsetup-summary-ok');
     return ok;
   }
-  const alert = renderNotice(result.healthy ? 'warning' : 'error', result.healthy ? t('Working, with {0} thing(s) to improve', String(result.problems.length)) : t('{0} problem(s) found', String(result.problems.filter((p) => p.severity === 'error').length)), '');
+  const alert = renderNotice(
+    result.healthy ? 'warning' : 'error',
+    result.healthy
+      ? t('Working, with {0} thing(s) to improve', String(result.problems.length))
+      : t('{0} problem(s) found', String(result.problems.filter((p) => p.severity === 'error').length)),
+    '',
+  );
   alert.classList.add('bpsetup-summary-problems');
   const list = el('ul', { class: 'bpsetup-problem-list' });
-  for (const p of result.problems) list.appendChild(el('li', { 'data-problem': p.id, class: `is-${p.severity}` }, el('strong', {}, p.title), el('br'), `${t('Fix: ')}${p.fix}`));
+  for (const p of result.problems)
+    list.appendChild(
+      el('li', { 'data-problem': p.id, class: `is-${p.severity}` }, el('strong', {}, p.title), el('br'), `${t('Fix: ')}${p.fix}`),
+    );
   (alert.querySelector('coral-alert-content') ?? alert).appendChild(list);
   return alert;
 }

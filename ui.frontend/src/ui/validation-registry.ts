@@ -12,7 +12,12 @@ function contextFrom(el: Element): ImsFieldContext {
   const scope = el.closest('form') ?? document;
   const field = (name: ImsFieldName) => valueOf(scope.querySelector(`[data-bpsetup-validate="${name}"]`));
   const checked = scope.querySelector<HTMLInputElement>('input[name="bpsetup-auth-type"]:checked');
-  return { orgId: field('orgId'), technicalAccountId: field('technicalAccountId'), clientId: field('clientId'), authType: checked?.value === 'jwt' ? 'jwt' : 'oauth' };
+  return {
+    orgId: field('orgId'),
+    technicalAccountId: field('technicalAccountId'),
+    clientId: field('clientId'),
+    authType: checked?.value === 'jwt' ? 'jwt' : 'oauth',
+  };
 }
 
 export function registerValidators(): void {
