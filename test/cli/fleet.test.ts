@@ -11,8 +11,8 @@ import type { RunningEmulator } from '../../emulator/server';
 import { type CliRun as Run, bpsetup } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { startTestEmulator, controlFetch } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
-import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { ORG, TECH } from '../helpers/ims-fixtures';
+import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
 const CLIENT_ID = 'c11b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-fleet-secret-value-9137';
@@ -33,14 +33,7 @@ const remember = (r: Run) => {
 beforeAll(async () => {
   emus = await Promise.all([0, 1, 2].map(() => startTestEmulator({ faults: true })));
   for (const emu of emus) {
-    await registerIntegration(emu.url, {
-      clientId: CLIENT_ID,
-      clientSecret: SECRET,
-      orgId: ORG,
-      technicalAccountId: TECH,
-      scopes: ['openid', 'AdobeID'],
-    });
-    await registerTenant(emu.url, TENANT);
+    await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
   }
   writeFileSync(hostsFile, `# three authors\n${emus.map((e) => e.url).join('\n')}\n`);
   writeFileSync(

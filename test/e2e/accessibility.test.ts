@@ -8,9 +8,9 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { seriousViolations } from '../helpers/axe';
 import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
-import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { ORG } from '../helpers/ims-fixtures';
 import { fillOauthForm, saveCloudService, waitConnected } from '../helpers/setup-page';
+import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'b8b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -22,14 +22,7 @@ let page: Page;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ faults: true, interimEndpoints: true, agentDelayMs: 50 });
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
-  await registerTenant(emu.url, TENANT);
+  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
   browser = await openBrowser(PROJECT_ROOT);
   page = browser.page;
   await login(page, emu.url, PAGE);

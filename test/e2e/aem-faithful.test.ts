@@ -11,9 +11,9 @@ import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
-import { ORG, TECH, oauthForm, registerIntegration } from '../helpers/ims-fixtures';
-import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { ORG, oauthForm } from '../helpers/ims-fixtures';
 import { fillOauthForm, repositoryText, stepStatus as stepStatusOn } from '../helpers/setup-page';
+import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -29,14 +29,7 @@ const stepStatus = (id: string) => stepStatusOn(page, id);
 /** A fresh default-mode emulator with the demo integration and tenant, and the admin signed in. */
 async function freshAuthor(options: Parameters<typeof startTestEmulator>[0] = {}): Promise<RunningEmulator> {
   const emu = await startTestEmulator({ faults: true, agentDelayMs: 300, ...options });
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
-  await registerTenant(emu.url, TENANT);
+  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
   await login(page, emu.url, PAGE);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status]:not([data-status="unknown"])');
   return emu;

@@ -8,9 +8,9 @@ import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
-import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { ORG } from '../helpers/ims-fixtures';
 import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
+import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'f6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -20,14 +20,7 @@ const sessions: BrowserSession[] = [];
 
 async function author(): Promise<RunningEmulator> {
   const emu = await startTestEmulator({ faults: true, agentDelayMs: 50 });
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
-  await registerTenant(emu.url, TENANT);
+  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
   return emu;
 }
 

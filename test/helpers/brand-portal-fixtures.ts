@@ -50,3 +50,9 @@ export async function waitForAgents(c: Client, count = 4, timeoutMs = 5000): Pro
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** What an empty author needs for a walkthrough: an OAuth credential in the IMS stub (openid, AdobeID) and a known tenant. */
+export async function credentialAndTenant(baseUrl: string, clientId: string, clientSecret: string, tenantUrl: string): Promise<void> {
+  await registerIntegration(baseUrl, { clientId, clientSecret, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerTenant(baseUrl, tenantUrl);
+}

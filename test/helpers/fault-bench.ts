@@ -7,11 +7,11 @@ import type { Page } from 'playwright-core';
 import type { EmulatorOptions } from '../../emulator/context';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
-import { registerTenant } from './brand-portal-fixtures';
 import { type BrowserSession, login, openBrowser } from './chromium';
 import { controlFetch, startTestEmulator } from './emulator';
-import { ORG, TECH, registerIntegration } from './ims-fixtures';
+import { ORG } from './ims-fixtures';
 import { fillOauthForm, repositoryText, saveCloudService, waitConnected } from './setup-page';
+import { credentialAndTenant } from './brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'a7b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -38,14 +38,7 @@ export function faultBench(): FaultBench {
   Object.assign(bench, {
     async freshAuthor(options: Partial<EmulatorOptions> = {}) {
       bench.emu = await startTestEmulator({ faults: true, agentDelayMs: 50, ...options });
-      await registerIntegration(bench.emu.url, {
-        clientId: CLIENT_ID,
-        clientSecret: SECRET,
-        orgId: ORG,
-        technicalAccountId: TECH,
-        scopes: ['openid', 'AdobeID'],
-      });
-      await registerTenant(bench.emu.url, FAULT_TENANT);
+      await credentialAndTenant(bench.emu.url, CLIENT_ID, SECRET, FAULT_TENANT);
       await login(bench.page, bench.emu.url, PAGE);
       await bench.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
     },
