@@ -80,6 +80,7 @@ function verdictOf(status: number): EndpointFinding['verdict'] {
 async function surveyEndpoint(t: NodeTransport, key: EndpointKey): Promise<EndpointFinding> {
   const e = ENDPOINTS[key] as Endpoint;
   const read = readPathFor(e);
+  const base = { key, confidence: e.confidence, method: e.method, path: e.path, read };
   try {
     const res = await t.get(read);
     const body = await res.text();
@@ -90,27 +91,9 @@ async function surveyEndpoint(t: NodeTransport, key: EndpointKey): Promise<Endpo
         ? `node present, resource type ${String(type)}; whether the servlet takes it needs one real save`
         : 'node present without a resource type';
     } else if (!res.ok) note = `HTTP ${res.status}`;
-    return {
-      key,
-      confidence: e.confidence,
-      method: e.method,
-      path: e.path,
-      read,
-      status: res.status,
-      verdict: verdictOf(res.status),
-      note,
-    };
+    return { ...base, status: res.status, verdict: verdictOf(res.status), note };
   } catch (err) {
-    return {
-      key,
-      confidence: e.confidence,
-      method: e.method,
-      path: e.path,
-      read,
-      status: 0,
-      verdict: 'error',
-      note: (err as Error).message,
-    };
+    return { ...base, status: 0, verdict: 'error', note: (err as Error).message };
   }
 }
 
