@@ -77,3 +77,15 @@ test('every state of the walkthrough has no serious or critical axe violation', 
     'reset dialog': [],
   });
 }, 60000);
+
+test('keyboard: after an action the focus goes to its outcome', async () => {
+  // A fresh page of the same author: the configuration above exists, so the IMS form is for editing.
+  await page.goto(`${emu.url}${PAGE}`);
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await page.click('.bpsetup-health-step-button');
+  await page.waitForSelector('.bpsetup-health-result coral-alert');
+  // The whole-setup check: its summary takes the focus when it is ready.
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary coral-alert', { timeout: 20000 });
+  expect(await page.evaluate(() => document.activeElement?.closest('.bpsetup-summary') !== null)).toBe(true);
+}, 60000);

@@ -59,6 +59,8 @@ test('a wrong field shows its message next to it, keeps submit disabled, and sen
   (root.querySelector('.bpsetup-ims-form') as HTMLFormElement).dispatchEvent(new Event('submit', { cancelable: true }));
   await settle();
   expect(fake.writes()).toEqual([]);
+  // Keyboard users land on the first field to correct (the client ID, first of the wrong ones).
+  expect(document.activeElement).toBe(root.querySelector('.bpsetup-ims-form [data-field="clientId"] input'));
   // Every required field now says what it needs.
   expect(messageOf(root, 'clientId')).toContain('Enter the client ID');
 });

@@ -21,7 +21,7 @@ import { stepDefinitions } from './steps/step-definitions';
 import { openDiagnostics } from './ui/diagnostics-panel';
 import { el } from './ui/dom';
 import { t } from './i18n';
-import { button, renderRequestProblem } from './ui/problem';
+import { button, renderRequestProblem, showResult } from './ui/problem';
 import { renderStepList } from './ui/step-list';
 import { renderSummary } from './ui/summary';
 import { registerValidators } from './ui/validation-registry';
@@ -141,12 +141,10 @@ export class SetupPage {
 
   /** The page's Check health button: reads only — IMS health, agent tests, consistency. */
   async checkWholeSetup(): Promise<void> {
-    this.summary.textContent = '';
-    this.summary.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
+    showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
     await this.refresh();
     await Promise.all([this.runHealth(), this.testAgents()]);
-    this.summary.textContent = '';
-    this.summary.appendChild(renderSummary(summariseFacts(this.facts)));
+    showResult(this.summary, renderSummary(summariseFacts(this.facts)));
   }
 
   private context(): PageContext {

@@ -15,7 +15,7 @@ import { validateTitle } from '../domain/validate';
 import { el, icon } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 import { renderReset } from './reset';
@@ -282,11 +282,12 @@ export class BrandPortalStep implements Step {
         try {
           await setAgentFlag(agent, flag, true);
           await ctx.refresh();
-          this.feedback.textContent = '';
-          this.feedback.appendChild(renderNotice('success', t('Agent updated'), t('{0}: {1}.', agent, label)));
+          showResult(this.feedback, renderNotice('success', t('Agent updated'), t('{0}: {1}.', agent, label)));
         } catch (e) {
-          this.feedback.textContent = '';
-          this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void apply()));
+          showResult(
+            this.feedback,
+            renderRequestProblem(explainRequestError(e), () => void apply()),
+          );
         }
       };
       const ui = window.Granite?.$(window).adaptTo('foundation-ui');
@@ -303,11 +304,13 @@ export class BrandPortalStep implements Step {
   private async submit(): Promise<void> {
     const ctx = this.ctx;
     const invalid = [this.title, this.tenant].filter((f) => f.check(true).error);
+    // Keyboard users land on the first field to correct.
+    invalid[0]?.input.focus();
     if (!ctx || invalid.length || this.save.disabled) return;
     const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
     if (!this.editing && existing.length) {
-      this.feedback.textContent = '';
-      this.feedback.appendChild(
+      showResult(
+        this.feedback,
         renderProblem({
           title: t('A Brand Portal configuration already exists'),
           explanation: t('Brand Portal allows one tenant per author.'),
@@ -330,8 +333,7 @@ export class BrandPortalStep implements Step {
     this.busy = true;
     this.refreshSave();
     const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
-    this.feedback.textContent = '';
-    this.feedback.appendChild(progress);
+    showResult(this.feedback, progress);
     try {
       await saveCloudConfig(input);
       this.editing = undefined;
@@ -360,8 +362,10 @@ export class BrandPortalStep implements Step {
         );
       }
     } catch (e) {
-      this.feedback.textContent = '';
-      this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.saveAndWait(input)));
+      showResult(
+        this.feedback,
+        renderRequestProblem(explainRequestError(e), () => void this.saveAndWait(input)),
+      );
     } finally {
       this.busy = false;
       if (this.ctx) this.update(this.ctx);

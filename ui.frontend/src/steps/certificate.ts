@@ -12,7 +12,7 @@ import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 
@@ -145,6 +145,7 @@ export class CertificateStep implements Step {
     const pemResult = el('div', { class: 'bpsetup-pem-result', 'aria-live': 'polite' });
     const inspect = async (text: string) => {
       const tools = await loadTools();
+      // Typed or pasted text is inspected as it changes: the focus stays in the text box.
       pemResult.textContent = '';
       pemResult.appendChild(describeInspection(tools.inspectPem(text)));
       // A pasted private key is not kept anywhere, not even in the text box.
@@ -256,8 +257,7 @@ export class CertificateStep implements Step {
     const alias = this.alias.value().trim();
     const password = this.password.value();
     this.createButton.disabled = true;
-    this.status.textContent = '';
-    this.status.appendChild(el('p', { class: 'bpsetup-progress' }, t('Generating the key pair…')));
+    showResult(this.status, el('p', { class: 'bpsetup-progress' }, t('Generating the key pair…')));
     try {
       const tools = await loadTools();
       const generated = await tools.createCertificate({ commonName: 'Adobe Brand Portal' });
@@ -284,8 +284,10 @@ export class CertificateStep implements Step {
       // The keystore may exist now even though the key upload failed: read it again, so that the
       // retry uses the keystore as it is (its password, no second creation).
       await ctx.refresh().catch(() => undefined);
-      this.status.textContent = '';
-      this.status.appendChild(renderRequestProblem(explainRequestError(e), () => void this.create()));
+      showResult(
+        this.status,
+        renderRequestProblem(explainRequestError(e), () => void this.create()),
+      );
     } finally {
       this.validate();
     }
@@ -307,8 +309,7 @@ export class CertificateStep implements Step {
           link.remove();
         })
         .catch((e: unknown) => {
-          this.status.textContent = '';
-          this.status.appendChild(renderRequestProblem(explainRequestError(e)));
+          showResult(this.status, renderRequestProblem(explainRequestError(e)));
         });
     });
     return b;

@@ -14,7 +14,7 @@ import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../dom
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 import { renderDuplicates } from './ims-duplicates';
@@ -342,8 +342,10 @@ export class ImsAccountStep implements Step {
         mark.addEventListener('click', () => {
           mark.disabled = true;
           ctx.markImsConfig(c.pid).catch((e: unknown) => {
-            this.feedback.textContent = '';
-            this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => mark.click()));
+            showResult(
+              this.feedback,
+              renderRequestProblem(explainRequestError(e), () => mark.click()),
+            );
             mark.disabled = false;
           });
         });
@@ -412,8 +414,8 @@ export class ImsAccountStep implements Step {
     }
     // One configuration rule, enforced here too: never a second one.
     if (!this.editing && ctx.state.brandPortalConfigs.length > 0) {
-      this.feedback.textContent = '';
-      this.feedback.appendChild(
+      showResult(
+        this.feedback,
         renderProblem({
           title: t('A Brand Portal IMS configuration already exists'),
           explanation: t('Adobe requires exactly one.'),
@@ -437,8 +439,8 @@ export class ImsAccountStep implements Step {
       if (this.editing) await saveImsConfig(input);
       this.fields.clientSecret.reset(); // the secret leaves the page with the request
       this.editing = undefined;
-      this.feedback.textContent = '';
-      this.feedback.appendChild(
+      showResult(
+        this.feedback,
         created?.gaveWay
           ? renderNotice(
               'info',

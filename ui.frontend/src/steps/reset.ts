@@ -11,7 +11,7 @@ import { buildResetPlan, confirmationMatches, planPaths, usersInsideFolder } fro
 import type { CloudConfig } from '../domain/types';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 
 /** `feedback` outlives the re-render that follows the reset: the outcome is written there. */
@@ -92,8 +92,8 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
         await deleteNode(plan.userFolder);
         // Show the outcome once the page shows the state it describes.
         await ctx.refresh();
-        feedback.textContent = '';
-        feedback.appendChild(
+        showResult(
+          feedback,
           renderNotice(
             'success',
             t('Brand Portal publishing was reset'),

@@ -80,3 +80,14 @@ export function button(
   b.type = 'button';
   return b;
 }
+
+/**
+ * Shows the outcome of an action in its place and moves keyboard focus to it, so keyboard and
+ * screen-reader users land on what just happened (the container is also a polite live region).
+ */
+export function showResult(container: HTMLElement, result: HTMLElement): void {
+  container.textContent = '';
+  container.appendChild(result);
+  result.tabIndex = -1;
+  result.focus({ preventScroll: false });
+}
