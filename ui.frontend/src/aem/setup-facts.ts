@@ -13,12 +13,12 @@ import * as client from './client';
 import { AGENTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
 
-export interface Settled<T> {
+interface Settled<T> {
   value?: T;
   error?: unknown;
 }
 
-export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   try {
     return { value: await promise };
   } catch (error) {
