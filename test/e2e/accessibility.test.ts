@@ -1,15 +1,17 @@
 /**
  * axe-core (WCAG 2.1 A/AA) in Chromium finds no serious or critical violation on the setup page in
  * its states: empty author, form with errors, healthy, failing health, agents tested, reset dialog.
+ * In each state every form control, table and disclosure is a Coral component.
  */
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { seriousViolations } from '../helpers/axe';
+import { nonCoralControls } from '../helpers/coral-controls';
 import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
-import { fillOauthForm, saveCloudService, waitConnected } from '../helpers/setup-page';
+import { fillOauthForm, openReset, saveCloudService, waitConnected } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -33,18 +35,23 @@ afterAll(async () => {
   await emu?.close();
 });
 
-test('every state of the walkthrough has no serious or critical axe violation', async () => {
+test('every state of the walkthrough has no serious or critical axe violation, and only Coral controls', async () => {
   const states: Record<string, string[]> = {};
-  states['empty author'] = await seriousViolations(page);
+  const foreign: Record<string, string[]> = {};
+  const judge = async (state: string) => {
+    states[state] = await seriousViolations(page);
+    foreign[state] = await nonCoralControls(page);
+  };
+  await judge('empty author');
 
   await page.locator('.bpsetup-ims-form [data-field="orgId"] input').fill('not-an-org');
   await page.locator('.bpsetup-ims-form [data-field="orgId"] input').blur();
-  states['form with errors'] = await seriousViolations(page);
+  await judge('form with errors');
 
   await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
-  states.healthy = await seriousViolations(page);
+  await judge('healthy');
 
   await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
@@ -53,21 +60,29 @@ test('every state of the walkthrough has no serious or critical axe violation', 
   });
   await page.click('.bpsetup-health-step-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]', { timeout: 15000 });
-  states['failing health'] = await seriousViolations(page);
+  await judge('failing health');
   await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
   await page.click('.bpsetup-health-step-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
 
   await saveCloudService(page, TENANT);
   await waitConnected(page);
-  states['agents tested'] = await seriousViolations(page);
+  await judge('agents tested');
 
-  await page.click('.bpsetup-reset summary');
-  await page.fill('.bpsetup-reset-confirm', 'access');
+  await openReset(page, 'access');
   expect(await page.locator('.bpsetup-reset-run').isEnabled()).toBe(true);
   await page.waitForTimeout(400); // Coral animates the button from its disabled colours
-  states['reset dialog'] = await seriousViolations(page);
+  await judge('reset dialog');
 
+  // The check itself sees a foreign control.
+  await page.evaluate(() =>
+    document.querySelector('#bpsetup-root')?.append(Object.assign(document.createElement('select'), { className: 'x' })),
+  );
+  expect(await nonCoralControls(page)).toEqual(['select.x']);
+  await page.evaluate(() => document.querySelector('#bpsetup-root > select.x')?.remove());
+  const none = Object.fromEntries(Object.keys(states).map((k) => [k, []]));
+  expect(Object.keys(states)).toHaveLength(6);
+  expect(foreign).toEqual(none);
   expect(states).toEqual({
     'empty author': [],
     'form with errors': [],

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, oauthForm } from '../helpers/ims-fixtures';
-import { fillOauthForm, repositoryText, stepStatus as stepStatusOn } from '../helpers/setup-page';
+import { authRadio, fillOauthForm, imsChoices, repositoryText, stepStatus as stepStatusOn } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
@@ -66,8 +66,8 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
     expect(await stepStatus('health')).toBe('warning');
 
     // Step 6 goes ahead anyway.
-    const option = page.locator('.bpsetup-cloud-ims option').first();
-    expect(await option.isDisabled()).toBe(false);
+    const option = imsChoices(page).first();
+    expect(await option.getAttribute('disabled')).toBeNull();
     await expect(option.textContent()).resolves.toContain("the agents' test will prove it");
     await page.fill('[data-field="tenantUrl"] input', TENANT);
     await page.locator('[data-field="tenantUrl"] input').blur();
@@ -171,7 +171,7 @@ test('AEM 6.5.17 without the hotfix: a blocker with the two ways out, no JWT rou
     expect(blocker).toContain('ims-jwt-compatibility-package-6.5-1.0.zip');
     expect(blocker).toContain('6.5.21');
     expect(await page.locator('.bpsetup-ims-form').isHidden()).toBe(true);
-    expect(await page.locator('#bpsetup-auth-jwt').isVisible()).toBe(false);
+    expect(await authRadio(page, 'jwt').isVisible()).toBe(false);
     await expect(page.locator('body').textContent()).resolves.not.toContain('Without it, only JWT');
     await fullScreenshot(page, join(ARTIFACTS, 'faithful-blocker.png'));
   } finally {

@@ -13,6 +13,7 @@ import { type BrowserSession, fullScreenshot, login, openBrowser } from '../help
 import { startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { imsChoices, openReset } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -87,7 +88,7 @@ test('from an empty emulator: IMS step, then the cloud service, to "4 of 4 agent
   expect(await page.locator('.bpsetup-cloud-save').isDisabled()).toBe(true);
   await tenant.fill(`${TENANT}/`);
   await tenant.blur();
-  expect(await page.locator('.bpsetup-cloud-ims option').first().isDisabled()).toBe(false);
+  expect(await imsChoices(page).first().getAttribute('disabled')).toBeNull();
   await page.click('.bpsetup-cloud-save');
   await waitConnected(4);
   await expect(page.locator('.bpsetup-agents-summary').textContent()).resolves.toBe('4 of 4 agents connected');
@@ -176,7 +177,7 @@ test('agents not created on save: the re-save remedy creates them', async () => 
 
 test('reset Brand Portal publishing deletes exactly the listed nodes, after typed confirmation and an empty-queue check', async () => {
   await open();
-  await page.click('.bpsetup-reset summary');
+  await page.getByRole('button', { name: 'Reset Brand Portal publishing' }).click();
   const listed = await page.locator('.bpsetup-reset-plan code').allTextContents();
   expect(listed).toEqual([
     '/etc/replication/agents.author/mp_replication_agent0_default_acme',
@@ -187,7 +188,7 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
     '/home/users/mac/acme',
   ]);
   expect(await page.locator('.bpsetup-reset-run').isDisabled()).toBe(true);
-  await page.fill('.bpsetup-reset-confirm', 'acme');
+  await page.getByLabel('Type "acme" to confirm').fill('acme');
 
   // Pending items in a queue: refused, nothing deleted.
   await faults({ queue: { agent: 'mp_replication_agent3_default_acme', items: 2 } });
@@ -227,8 +228,7 @@ test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', a
   await page.waitForSelector('.bpsetup-summary-problems', { timeout: 20000 });
   await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('is a legacy (6.3-style) configuration');
 
-  await card.locator('.bpsetup-reset summary').click();
-  await card.locator('.bpsetup-reset-confirm').fill('legacyco');
+  await openReset(card, 'legacyco');
   await card.locator('.bpsetup-reset-run').click();
   await page.waitForSelector('.bpsetup-cloud-feedback coral-alert[variant="success"]');
   for (const path of [

@@ -61,7 +61,7 @@ test('a double click on each write button writes once', async () => {
     await fillIms(page);
     await page.dblclick('.bpsetup-ims-submit');
     await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
-    await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
+    await page.waitForSelector('.bpsetup-cloud-ims coral-select-item:not([disabled])', { state: 'attached' });
     await page.fill('[data-field="tenantUrl"] input', TENANT);
     await page.locator('[data-field="tenantUrl"] input').blur();
     await page.dblclick('.bpsetup-cloud-save');

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
+import { authRadio, chooseLegacyJwt, chooseOption, legacyJwtToggle, openReset } from '../helpers/setup-page';
 
 let emu: RunningEmulator;
 let browser: BrowserSession;
@@ -38,17 +39,16 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
   expect(await page.locator('.bpsetup-step[data-step="prerequisites"]').getAttribute('data-status')).toBe('warning');
 
   // The admin states the version; OAuth becomes available.
-  await page.selectOption('.bpsetup-version-select', '6.5.21.0');
+  await chooseOption(page, 'AEM version', '6.5.21.0');
   expect(await page.locator('.bpsetup-step[data-step="prerequisites"]').getAttribute('data-status')).toBe('done');
 
   // JWT (legacy) needs the keystore, whose user cannot be looked up here: explained, with the Users console.
-  await page.check('.bpsetup-legacy-jwt-toggle');
-  await page.check('#bpsetup-auth-jwt');
+  await chooseLegacyJwt(page);
   const cert = page.locator('#bpsetup-step-certificate');
   await expect(cert.locator('coral-alert').first().textContent()).resolves.toContain('This AEM does not offer this action');
   expect(await cert.locator('a.bpsetup-console-link').getAttribute('href')).toBe('/security/users.html');
-  await page.uncheck('.bpsetup-legacy-jwt-toggle');
-  expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
+  await legacyJwtToggle(page).uncheck();
+  expect(await authRadio(page, 'oauth').isChecked()).toBe(true);
 
   // An OAuth configuration exists; Check Health has no address on this AEM: a state of its own, not an error.
   const c = await loggedIn(emu.url);
@@ -83,8 +83,7 @@ test('a queue read this AEM lacks stops the reset before anything is deleted, wi
   });
   await page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
   await page.waitForSelector('.bpsetup-reset');
-  await page.click('.bpsetup-reset summary');
-  await page.fill('.bpsetup-reset-confirm', 'demo');
+  await openReset(page, 'demo');
   const before = [...emu.context.repo.walk('/')].length;
   await page.click('.bpsetup-reset-run');
   await page.waitForSelector('.bpsetup-reset-result coral-alert');

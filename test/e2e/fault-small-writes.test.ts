@@ -6,6 +6,7 @@
 import { loggedIn } from '../helpers/emulator';
 import { faultBench } from '../helpers/fault-bench';
 import { oauthForm } from '../helpers/ims-fixtures';
+import { openReset } from '../helpers/setup-page';
 
 const b = faultBench();
 const AGENT = 'mp_replication_agent1_default_faults';
@@ -53,8 +54,7 @@ test("enabling a disabled agent, and the reset's first delete", async () => {
   await b.page.click('.bpsetup-cloud-feedback .bpsetup-retry');
   await b.page.waitForSelector(`tr[data-agent="${AGENT}"]:not([data-issues~="disabled"])`, { timeout: 15000 });
 
-  await b.page.click('.bpsetup-reset summary');
-  await b.page.fill('.bpsetup-reset-confirm', 'faults');
+  await openReset(b.page, 'faults');
   before = b.snapshot();
   await fail500('/etc/replication/agents.author/mp_replication_agent0_default_faults');
   await b.page.click('.bpsetup-reset-run');

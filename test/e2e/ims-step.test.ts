@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { startTestEmulator, controlFetch } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { authRadio, chooseLegacyJwt } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -74,7 +75,7 @@ test('bad input shows the right inline message and sends nothing', async () => {
 test('OAuth: from an empty AEM to "Token retrieved successfully!" with the credential file pasted', async () => {
   await openSetupPage();
   expect(await stepStatus('imsAccount')).toBe('todo');
-  expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
+  expect(await authRadio(page, 'oauth').isChecked()).toBe(true);
   const credentialFile = JSON.stringify({
     CLIENT_ID,
     CLIENT_SECRETS: ['p8e-e2e-secret-value'],
@@ -149,7 +150,7 @@ test('several Brand Portal configurations: said plainly, extras deleted after co
   await expect(page.locator('.bpsetup-ims-duplicates').textContent()).resolves.toContain(
     '3 IMS configurations are set up for Brand Portal',
   );
-  const boxes = page.locator('.bpsetup-duplicate-list input[type=checkbox]');
+  const boxes = page.locator('.bpsetup-duplicate-list').getByRole('checkbox');
   await boxes.nth(1).check();
   await boxes.nth(2).check();
   await page.click('.bpsetup-delete-duplicates');
@@ -163,9 +164,8 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
   await openSetupPage();
   // JWT only behind the explicit legacy choice (Adobe switched it off); the emulator keeps a JWT path for tests.
-  expect(await page.locator('#bpsetup-auth-jwt').isVisible()).toBe(false);
-  await page.check('.bpsetup-legacy-jwt-toggle');
-  await page.check('#bpsetup-auth-jwt');
+  expect(await authRadio(page, 'jwt').isVisible()).toBe(false);
+  await chooseLegacyJwt(page);
   await page.fill('[data-field="newAlias"] input', 'bpjwt');
   await page.fill('[data-field="keystorePassword"] input', 'keystore-secret');
   await page.fill('[data-field="keystorePasswordRepeat"] input', 'keystore-secret');
@@ -237,7 +237,7 @@ test('JWT → OAuth migration keeps the configuration id and ends healthy', asyn
     'Stopped by Adobe: JWT credentials no longer get tokens',
   );
   await page.click('.bpsetup-ims-migrate');
-  expect(await page.locator('#bpsetup-auth-oauth').isChecked()).toBe(true);
+  expect(await authRadio(page, 'oauth').isChecked()).toBe(true);
   await expect(page.locator('.bpsetup-ims-submit').textContent()).resolves.toContain('Migrate to OAuth');
   await field('clientId').fill(CLIENT_ID);
   await field('clientSecret').fill('p8e-e2e-secret-value');

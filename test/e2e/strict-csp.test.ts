@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
-import { fillOauthForm } from '../helpers/setup-page';
+import { chooseLegacyJwt, fillOauthForm, legacyJwtToggle } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'c5b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -47,14 +47,13 @@ test("the page, a save and the certificate chunk work with script-src 'self'", a
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 
   // The certificate chunk (node-forge) loads on demand and generates a key pair.
-  await page.check('.bpsetup-legacy-jwt-toggle');
-  await page.check('#bpsetup-auth-jwt');
+  await chooseLegacyJwt(page);
   await page.evaluate(() => document.querySelector<HTMLElement>('.bpsetup-create-certificate')?.scrollIntoView());
   await page.fill('[data-field="keystorePassword"] input', 'keystore-secret-1');
   await page.fill('[data-field="keystorePasswordRepeat"] input', 'keystore-secret-1');
   await page.click('.bpsetup-create-certificate');
   await page.waitForSelector('.bpsetup-download-created', { timeout: 20000 });
-  await page.uncheck('.bpsetup-legacy-jwt-toggle');
+  await legacyJwtToggle(page).uncheck();
 
   await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: 'p8e-csp-secret-77', orgId: ORG, scopes: 'openid,AdobeID' });
   await page.click('.bpsetup-ims-submit');

@@ -3,7 +3,7 @@
  * form, save the cloud service, wait for connected agents, read a step's status; and the
  * repository as text, to compare before and after an action.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 
 export interface OauthValues {
@@ -22,9 +22,35 @@ export async function fillOauthForm(page: Page, v: OauthValues): Promise<void> {
   await imsField(page, 'scopes').fill(v.scopes);
 }
 
+/** The Coral controls, found as an admin finds them: by their visible labels. */
+export const authRadio = (page: Page, type: 'oauth' | 'jwt') =>
+  page.getByRole('radio', { name: type === 'oauth' ? 'OAuth Server-to-Server' : 'JWT (legacy: stopped by Adobe)' });
+export const legacyJwtToggle = (page: Page) => page.getByRole('checkbox', { name: /^Legacy: show the JWT option/ });
+
+/** Opens the legacy choice and picks JWT. */
+export async function chooseLegacyJwt(page: Page): Promise<void> {
+  await legacyJwtToggle(page).check();
+  await authRadio(page, 'jwt').check();
+}
+
+/** The IMS configurations step 6 offers (Coral select items). */
+export const imsChoices = (page: Page) => page.locator('.bpsetup-cloud-ims coral-select-item');
+
+/** Opens a Coral select by its label and picks an option by its text. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Opens the reset disclosure (in `scope`, e.g. one cloud configuration's card) and types the tenant name. */
+export async function openReset(scope: Page | Locator, tenantName: string): Promise<void> {
+  await scope.getByRole('button', { name: 'Reset Brand Portal publishing' }).click();
+  await scope.getByLabel(`Type "${tenantName}" to confirm`).fill(tenantName);
+}
+
 /** Waits until an IMS configuration can be chosen, types the tenant and saves the cloud service. */
 export async function saveCloudService(page: Page, tenantUrl: string): Promise<void> {
-  await page.waitForSelector('.bpsetup-cloud-ims option:not([disabled])', { state: 'attached' });
+  await page.waitForSelector('.bpsetup-cloud-ims coral-select-item:not([disabled])', { state: 'attached' });
   await page.fill('[data-field="tenantUrl"] input', tenantUrl);
   await page.locator('[data-field="tenantUrl"] input').blur();
   await page.click('.bpsetup-cloud-save');

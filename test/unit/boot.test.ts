@@ -57,12 +57,13 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   expect(urls).toEqual(['/conf/bpsetup/settings.1.json']);
 });
 
-test('status icons are upgraded Coral components', () => {
+test('step statuses are upgraded Coral status lights, with the status in words', () => {
   const root = pageWithRoot();
   includeClientlib();
-  const icon = root.querySelector('.bpsetup-step coral-icon') as HTMLElement;
-  expect(icon).toBeInstanceOf(window.Coral?.Icon as unknown as typeof HTMLElement);
-  expect((icon as unknown as { icon: string }).icon).toBe('Help');
+  const light = root.querySelector('.bpsetup-step coral-status') as HTMLElement & { variant: string };
+  expect(light).toBeInstanceOf(window.Coral?.Status as unknown as typeof HTMLElement);
+  expect(light.variant).toBe('neutral');
+  expect(light.textContent).toBe('Not checked yet');
 });
 
 test('included twice, it mounts once', () => {
@@ -87,5 +88,20 @@ test('without window.Coral it says what is missing instead of failing', () => {
   expect(root.getAttribute('role')).toBe('alert');
   expect(root.textContent).toContain('Coral Spectrum (window.Coral) is not loaded');
   expect(root.textContent).toContain('coralui3');
+  expect(root.querySelector('.bpsetup-steps')).toBeNull();
+});
+
+test('a Coral without a component the page relies on is named, and nothing half-renders', () => {
+  const root = pageWithRoot();
+  const coral = window.Coral as CoralStatic;
+  const table = coral.Table;
+  delete coral.Table; // an older or trimmed Coral
+  try {
+    includeClientlib();
+  } finally {
+    coral.Table = table;
+  }
+  expect(root.getAttribute('role')).toBe('alert');
+  expect(root.textContent).toContain('lacks Coral.Table');
   expect(root.querySelector('.bpsetup-steps')).toBeNull();
 });

@@ -79,10 +79,10 @@ test('the JWT payload is checked against the ids typed above it', async () => {
   aem();
   const root = await mount();
   // JWT sits behind an explicit legacy choice.
-  expect((root.querySelector('#bpsetup-auth-jwt')?.closest('label') as HTMLElement).hidden).toBe(true);
-  (root.querySelector('.bpsetup-legacy-jwt-toggle') as HTMLInputElement).click();
+  expect((root.querySelector('coral-radio.bpsetup-auth-jwt') as HTMLElement).hidden).toBe(true);
+  (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
   expect(root.querySelector('.bpsetup-auth-note')?.textContent).toContain('March 1, 2026');
-  (root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).click();
+  (root.querySelector('.bpsetup-auth-jwt input') as HTMLInputElement).click();
   type(root, 'orgId', '0123456789ABCDEF01234567@AdobeOrg');
   type(
     root,
@@ -172,8 +172,8 @@ test('on AEM 6.5.17 the page blocks until the hotfix is confirmed: no JWT route,
   // Once the admin confirms the hotfix, OAuth is offered.
   (root.querySelector('.bpsetup-confirm-hotfix') as HTMLButtonElement).click();
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(false);
-  expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(false);
-  expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).checked).toBe(true);
+  expect((root.querySelector('coral-radio.bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(false);
+  expect((root.querySelector('coral-radio.bpsetup-auth-oauth') as HTMLInputElement).checked).toBe(true);
 });
 
 test('below 6.5 SP11 a blocker names the update; JWT only behind the legacy choice, with its certificate step', async () => {
@@ -181,11 +181,11 @@ test('below 6.5 SP11 a blocker names the update; JWT only behind the legacy choi
   const root = await mount();
   expect(root.querySelector('.bpsetup-oauth-blocker')?.textContent).toContain('Update AEM to 6.5.21');
   expect(root.querySelector('.bpsetup-confirm-hotfix')).toBeNull();
-  expect((root.querySelector('#bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(true);
+  expect((root.querySelector('coral-radio.bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(true);
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(true);
   expect(root.querySelector('[data-fact="oauth"]')?.textContent).toContain('not available on this AEM version');
-  (root.querySelector('.bpsetup-legacy-jwt-toggle') as HTMLInputElement).click();
+  (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(false);
-  expect((root.querySelector('#bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
+  expect((root.querySelector('coral-radio.bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
   expect(root.querySelector('.bpsetup-step[data-step="certificate"]')?.getAttribute('data-status')).toBe('todo');
 });

@@ -7,11 +7,17 @@ import './styles/setup.css';
 import { CLIENTLIB_RESOURCES } from './aem/endpoints';
 import { ROOT_ID, mountSetupPage } from './setup-page';
 import { t } from './i18n';
+import { missingCoralComponents } from './ui/coral';
 
-function coralMissingMessage(root: HTMLElement): void {
-  root.textContent = t(
-    'Brand Portal setup cannot start: Coral Spectrum (window.Coral) is not loaded on this page. Include the "coralui3" and "granite.ui.coral.foundation" client libraries before "bpsetup.setup".',
-  );
+function coralMissingMessage(root: HTMLElement, missing: string[]): void {
+  root.textContent = window.Coral
+    ? t(
+        'Brand Portal setup cannot start: this page\'s Coral Spectrum lacks {0}. The page needs the Coral that AEM 6.5 loads as "coralui3".',
+        missing.map((name) => `Coral.${name}`).join(', '),
+      )
+    : t(
+        'Brand Portal setup cannot start: Coral Spectrum (window.Coral) is not loaded on this page. Include the "coralui3" and "granite.ui.coral.foundation" client libraries before "bpsetup.setup".',
+      );
   root.setAttribute('role', 'alert');
   root.classList.add('bpsetup-fatal');
 }
@@ -25,10 +31,11 @@ export function boot(): void {
   if (window.__bpsetupLoaded) return;
   window.__bpsetupLoaded = true;
 
-  if (!window.Coral?.Alert || !window.Coral?.Button) {
+  const missing = missingCoralComponents();
+  if (missing.length) {
     const report = () => {
       const root = document.getElementById(ROOT_ID);
-      if (root) coralMissingMessage(root);
+      if (root) coralMissingMessage(root, missing);
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', report);
     else report();

@@ -12,7 +12,8 @@ import { explainRequestError } from '../domain/explain-request';
 import { currentTenant, validateTenantUrl } from '../domain/tenant';
 import type { CloudConfig } from '../domain/types';
 import { validateTitle } from '../domain/validate';
-import { el, icon } from '../ui/dom';
+import { type SelectOption, disclosure, select, setSelectOptions, statusLight, table, tableCell, tableRow } from '../ui/coral';
+import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
@@ -26,7 +27,7 @@ export class BrandPortalStep implements Step {
   private readonly form = el('form', { class: 'bpsetup-cloud-form', novalidate: true, autocomplete: 'off' });
   private readonly title: Field;
   private readonly tenant: Field;
-  private readonly imsSelect = el('select', { class: 'bpsetup-cloud-ims', id: 'bpsetup-cloud-ims' });
+  private readonly imsSelect = select('bpsetup-cloud-ims-label');
   private readonly imsNote = el('div', { class: 'bpsetup-field-message' });
   private readonly save = button(t('Save cloud service'), 'cta');
   private readonly existing = el('div', { class: 'bpsetup-cloud-existing' });
@@ -45,6 +46,7 @@ export class BrandPortalStep implements Step {
       validateTenantUrl,
       changed,
     );
+    this.imsSelect.classList.add('bpsetup-cloud-ims', 'coral-Form-field');
     this.imsSelect.addEventListener('change', changed);
     this.save.type = 'submit';
     this.save.classList.add('bpsetup-cloud-save');
@@ -56,8 +58,8 @@ export class BrandPortalStep implements Step {
       this.title.root,
       el(
         'div',
-        { class: 'bpsetup-field' },
-        el('label', { for: 'bpsetup-cloud-ims', class: 'bpsetup-label' }, t('Adobe IMS configuration')),
+        { class: 'coral-Form-fieldwrapper bpsetup-field' },
+        el('label', { id: 'bpsetup-cloud-ims-label', class: 'coral-Form-fieldlabel' }, t('Adobe IMS configuration')),
         this.imsSelect,
         this.imsNote,
       ),
@@ -69,8 +71,8 @@ export class BrandPortalStep implements Step {
 
   private refreshSave(): void {
     const invalid = [this.title, this.tenant].some((f) => Boolean(f.check().error));
-    const option = this.imsSelect.selectedOptions[0];
-    this.save.disabled = invalid || !option || option.disabled || !option.value || this.busy;
+    const chosen = this.imsSelect.selectedItem;
+    this.save.disabled = invalid || !chosen || chosen.disabled || !chosen.value || this.busy;
   }
 
   update(ctx: PageContext): void {
@@ -100,11 +102,9 @@ export class BrandPortalStep implements Step {
   }
 
   private renderImsOptions(ctx: PageContext): void {
-    const current = this.imsSelect.value;
-    this.imsSelect.textContent = '';
+    const current = this.imsSelect.selectedItem?.value;
     const health = ctx.facts.health;
-    let firstHealthy = '';
-    for (const c of ctx.state.brandPortalConfigs) {
+    const options: SelectOption[] = ctx.state.brandPortalConfigs.map((c) => {
       // Usable: proven healthy, or on an AEM whose Check Health the page cannot run (the agents'
       // Test Connection proves the token afterwards). Known unhealthy or unchecked: not yet.
       const checked = health?.id === c.id;
@@ -116,25 +116,20 @@ export class BrandPortalStep implements Step {
         : usable
           ? t(" — token not checked: the agents' test will prove it")
           : t(' — run Check health first');
-      const option = el(
-        'option',
-        { value: c.id, disabled: usable ? undefined : true },
-        `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`,
-      );
-      this.imsSelect.appendChild(option);
-      if (usable && !firstHealthy) firstHealthy = c.id;
-    }
-    if (!ctx.state.brandPortalConfigs.length)
-      this.imsSelect.appendChild(
-        el('option', { value: '', disabled: true, selected: true }, t('No Brand Portal IMS configuration yet (step 4)')),
-      );
-    this.imsSelect.value = [...this.imsSelect.options].some((o) => o.value === current && !o.disabled) ? current : firstHealthy;
-    this.imsNote.textContent = firstHealthy
+      return { value: c.id, label: `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`, disabled: !usable };
+    });
+    const usable = options.filter((o) => !o.disabled);
+    const chosen = usable.find((o) => o.value === current) ?? usable[0];
+    if (chosen) chosen.selected = true;
+    if (!options.length)
+      options.push({ value: '', label: t('No Brand Portal IMS configuration yet (step 4)'), disabled: true, selected: true });
+    setSelectOptions(this.imsSelect, options);
+    this.imsNote.textContent = chosen
       ? ''
       : t(
           'Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.',
         );
-    this.imsNote.className = `bpsetup-field-message${firstHealthy ? '' : ' is-warning'}`;
+    this.imsNote.className = `bpsetup-field-message${chosen ? '' : ' coral-Body--XS is-warning'}`;
   }
 
   private renderConfig(config: CloudConfig, ctx: PageContext): HTMLElement {
@@ -196,31 +191,17 @@ export class BrandPortalStep implements Step {
       { class: 'bpsetup-agents-summary', 'data-connected': String(connected) },
       t('{0} of {1} agents connected', String(connected), String(AGENTS.count)),
     );
-    const table = el('table', { class: 'bpsetup-table bpsetup-agents-table' });
-    table.appendChild(
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          ...[t('Agent'), t('Exists'), t('Enabled'), t('Tenant address'), t('Close Connection'), t('Test Connection'), ''].map((h) =>
-            el('th', {}, h),
-          ),
-        ),
+    const rows = checks.map((check) =>
+      this.agentRow(
+        check,
+        tests.find((r) => r.name === check.name),
+        ctx,
       ),
     );
-    const tbody = el('tbody');
-    for (const check of checks)
-      tbody.appendChild(
-        this.agentRow(
-          check,
-          tests.find((r) => r.name === check.name),
-          ctx,
-        ),
-      );
-    table.appendChild(tbody);
-    this.agentsBox.append(el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Replication agents')), summary, table, testAll);
+    const headers = [t('Agent'), t('Exists'), t('Enabled'), t('Tenant address'), t('Close Connection'), t('Test Connection'), t('Actions')];
+    const agentsTable = table(t('Replication agents'), headers, rows);
+    agentsTable.classList.add('bpsetup-agents-table');
+    this.agentsBox.append(el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Replication agents')), summary, agentsTable, testAll);
     if (ctx.agentTestsRunning) this.agentsBox.appendChild(el('p', { class: 'bpsetup-progress' }, t('Testing the four agents…')));
     const missing = checks.filter((c) => !c.agent).length;
     if (missing) {
@@ -240,37 +221,33 @@ export class BrandPortalStep implements Step {
       this.agentsBox.appendChild(resave);
     }
     for (const r of tests.filter((x) => !x.succeeded)) {
-      this.agentsBox.appendChild(
-        el(
-          'details',
-          { class: 'bpsetup-raw', 'data-agent-log': r.name },
-          el('summary', {}, t('Test log of {0}', r.name)),
-          el('pre', {}, r.log),
-        ),
-      );
+      const log = disclosure(t('Test log of {0}', r.name), el('pre', {}, r.log));
+      log.classList.add('bpsetup-raw');
+      log.dataset.agentLog = r.name;
+      this.agentsBox.appendChild(log);
     }
   }
 
-  private agentRow(check: AgentCheck, test: { succeeded: boolean } | undefined, ctx: PageContext): HTMLElement {
-    const yes = (ok: boolean, label: string) =>
-      el('td', { class: ok ? 'is-ok' : 'is-bad' }, icon(ok ? 'CheckmarkCircle' : 'Alert', 'XS'), ` ${label}`);
+  private agentRow(check: AgentCheck, test: { succeeded: boolean } | undefined, ctx: PageContext): HTMLTableRowElement {
+    const yes = (ok: boolean, label: string) => tableCell(statusLight(ok ? 'success' : 'error', label));
     const a = check.agent;
-    const actions = el('td');
+    const actions = tableCell();
     if (a && check.issues.includes('disabled')) actions.appendChild(this.fixButton(t('Enable'), check.name, 'enabled', ctx));
     if (a && check.issues.includes('closeConnectionOff'))
       actions.appendChild(this.fixButton(t('Turn on Close Connection'), check.name, 'closeConnection', ctx));
-    return el(
-      'tr',
+    return tableRow(
+      [
+        tableCell(el('span', { class: 'bpsetup-mono' }, check.name)),
+        yes(Boolean(a), a ? t('yes') : t('missing')),
+        a ? yes(a.enabled, a.enabled ? t('yes') : t('disabled')) : tableCell(),
+        a
+          ? yes(!check.issues.includes('wrongTransport'), check.issues.includes('wrongTransport') ? t('other address') : t('matches'))
+          : tableCell(),
+        a ? yes(a.closeConnection, a.closeConnection ? t('on') : t('off')) : tableCell(),
+        test ? yes(test.succeeded, test.succeeded ? t('succeeded') : t('failed')) : tableCell(a ? t('not tested') : ''),
+        actions,
+      ],
       { 'data-agent': check.name, 'data-issues': check.issues.join(' ') },
-      el('td', { class: 'bpsetup-mono' }, check.name),
-      yes(Boolean(a), a ? t('yes') : t('missing')),
-      a ? yes(a.enabled, a.enabled ? t('yes') : t('disabled')) : el('td'),
-      a
-        ? yes(!check.issues.includes('wrongTransport'), check.issues.includes('wrongTransport') ? t('other address') : t('matches'))
-        : el('td'),
-      a ? yes(a.closeConnection, a.closeConnection ? t('on') : t('off')) : el('td'),
-      test ? yes(test.succeeded, test.succeeded ? t('succeeded') : t('failed')) : el('td', {}, a ? t('not tested') : ''),
-      actions,
     );
   }
 

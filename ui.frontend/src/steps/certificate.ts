@@ -9,6 +9,7 @@ import { KEYSTORE } from '../aem/endpoints';
 import { expiryOf } from '../domain/expiry';
 import { explainRequestError } from '../domain/explain-request';
 import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../domain/validate';
+import { statusLight, table, tableCell, tableRow, textarea } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
@@ -137,11 +138,9 @@ export class CertificateStep implements Step {
       this.repeat.root,
       this.createButton,
     );
-    const pemInput = document.createElement('textarea');
-    pemInput.className = 'bpsetup-pem-input';
-    pemInput.rows = 6;
+    const pemInput = textarea(t('Certificate to check'), 6);
+    pemInput.classList.add('bpsetup-pem-input');
     pemInput.placeholder = '-----BEGIN CERTIFICATE-----';
-    pemInput.setAttribute('aria-label', t('Certificate to check'));
     const pemResult = el('div', { class: 'bpsetup-pem-result', 'aria-live': 'polite' });
     const inspect = async (text: string) => {
       const tools = await loadTools();
@@ -223,31 +222,25 @@ export class CertificateStep implements Step {
     this.aliasesBox.textContent = '';
     const aliases = ctx.facts.keystore?.aliases ?? [];
     if (!aliases.length) return;
-    const table = el(
-      'table',
-      { class: 'bpsetup-table' },
-      el('thead', {}, el('tr', {}, el('th', {}, t('Alias')), el('th', {}, t('Subject')), el('th', {}, t('Valid until')), el('th', {}, ''))),
-    );
-    const tbody = el('tbody');
-    for (const a of aliases) {
+    const rows = aliases.map((a) => {
       const cert = a.chain[0];
       const expiry = cert ? expiryOf(cert.notAfter) : undefined;
       const note = expiry?.expired ? t('expired') : expiry?.expiresSoon ? t('expires in {0} days', String(expiry.daysLeft)) : '';
-      tbody.appendChild(
-        el(
-          'tr',
-          { 'data-alias': a.alias, class: expiry?.expired ? 'is-expired' : expiry?.expiresSoon ? 'is-expiring' : undefined },
-          el('td', {}, a.alias),
-          el('td', {}, cert?.subject ?? ''),
-          el('td', {}, `${cert?.notAfter ?? ''}${note ? ` (${note})` : ''}`),
-          el('td', {}, this.downloadAliasButton(a.alias)),
-        ),
+      const validUntil = `${cert?.notAfter ?? ''}${note ? ` (${note})` : ''}`;
+      return tableRow(
+        [
+          tableCell(a.alias),
+          tableCell(cert?.subject ?? ''),
+          tableCell(note ? statusLight(expiry?.expired ? 'error' : 'warning', validUntil) : validUntil),
+          tableCell(this.downloadAliasButton(a.alias)),
+        ],
+        { 'data-alias': a.alias },
       );
-    }
-    table.appendChild(tbody);
+    });
+    const aliasTable = table(t('Certificates in the keystore'), [t('Alias'), t('Subject'), t('Valid until'), t('Download')], rows);
     this.aliasesBox.append(
       el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Certificates in the keystore of {0}', KEYSTORE.serviceUser)),
-      table,
+      aliasTable,
     );
   }
 

@@ -11,6 +11,7 @@ import { describeSecret } from '../domain/mask';
 import { explainRequestError } from '../domain/explain-request';
 import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
 import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
+import { type CoralToggle, checkbox, radio, textarea } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
@@ -31,9 +32,12 @@ export class ImsAccountStep implements Step {
   private readonly credentialsNote = el('div', { class: 'bpsetup-credentials-note', 'aria-live': 'polite' });
   private readonly submit = button(t('Create configuration'), 'cta');
   private readonly cancelEdit = button(t('Cancel'), 'quiet');
-  private readonly radios: Record<AuthType, HTMLInputElement>;
-  private readonly jwtLabel: HTMLElement;
-  private readonly legacyToggle = el('input', { type: 'checkbox', class: 'bpsetup-legacy-jwt-toggle' });
+  private readonly radios: Record<AuthType, CoralToggle>;
+  private readonly legacyToggle = checkbox(
+    t(
+      'Legacy: show the JWT option. Adobe switched JWT credentials off (no token after March 1, 2026); use it only for an old credential you know still works, for example on a test system.',
+    ),
+  );
   private readonly blocked = el('div', { class: 'bpsetup-ims-blocked' });
   private readonly othersBox = el('div', { class: 'bpsetup-ims-others' });
   private authType: AuthType = 'oauth';
@@ -68,43 +72,33 @@ export class ImsAccountStep implements Step {
     for (const name of ['orgId', 'technicalAccountId', 'clientId'] as const)
       this.fields[name].input.addEventListener('input', () => this.fields.jwtPayload.check());
 
-    const radio = (type: AuthType, label: string) => {
-      const input = el('input', { type: 'radio', name: 'bpsetup-auth-type', value: type, id: `bpsetup-auth-${type}` });
-      input.addEventListener('change', () => {
-        if (input.checked) this.setAuthType(type, true);
+    const authRadio = (type: AuthType, label: string) => {
+      const component = radio('bpsetup-auth-type', type, label);
+      component.classList.add(`bpsetup-auth-${type}`);
+      component.addEventListener('change', () => {
+        if (component.checked) this.setAuthType(type, true);
       });
-      return { input, label: el('label', { for: `bpsetup-auth-${type}`, class: 'bpsetup-radio' }, input, ` ${label}`) };
+      return component;
     };
-    const oauth = radio('oauth', t('OAuth Server-to-Server'));
-    const jwt = radio('jwt', t('JWT (legacy: stopped by Adobe)'));
-    this.radios = { oauth: oauth.input, jwt: jwt.input };
-    this.jwtLabel = jwt.label;
+    this.radios = { oauth: authRadio('oauth', t('OAuth Server-to-Server')), jwt: authRadio('jwt', t('JWT (legacy: stopped by Adobe)')) };
     // JWT only behind an explicit legacy choice: Adobe's IMS no longer issues tokens for it.
+    this.legacyToggle.classList.add('bpsetup-legacy-jwt-toggle');
     this.legacyToggle.addEventListener('change', () => {
       if (!this.legacyToggle.checked && this.authType === 'jwt') this.setAuthType('oauth', true);
       if (this.ctx) this.update(this.ctx);
     });
-    const legacy = el(
-      'label',
-      { class: 'bpsetup-legacy-jwt' },
-      this.legacyToggle,
-      ` ${t('Legacy: show the JWT option. Adobe switched JWT credentials off (no token after March 1, 2026); use it only for an old credential you know still works, for example on a test system.')}`,
-    );
     const authFieldset = el(
       'fieldset',
-      { class: 'bpsetup-auth-type' },
-      el('legend', {}, t('Authentication type')),
-      oauth.label,
-      jwt.label,
-      legacy,
+      { class: 'coral-Form-fieldset bpsetup-auth-type' },
+      el('legend', { class: 'coral-Form-fieldset-legend' }, t('Authentication type')),
+      el('div', { class: 'bpsetup-radios' }, this.radios.oauth, this.radios.jwt),
+      el('div', { class: 'bpsetup-legacy-jwt' }, this.legacyToggle),
       el('p', { class: 'bpsetup-auth-note' }),
     );
 
-    const paste = document.createElement('textarea');
-    paste.className = 'bpsetup-credentials-input';
-    paste.rows = 3;
+    const paste = textarea(t('Credential JSON from the Adobe Developer Console'), 3);
+    paste.classList.add('bpsetup-credentials-input');
     paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this step');
-    paste.setAttribute('aria-label', t('Credential JSON from the Adobe Developer Console'));
     paste.addEventListener('input', () => {
       if (paste.value.trim()) this.fillFromCredentials(paste.value);
       paste.value = ''; // the pasted text may hold a secret: not kept in the page
@@ -241,7 +235,7 @@ export class ImsAccountStep implements Step {
     const oauthPossible = ctx.state.oauthAvailable || ctx.state.oauth === 'unknown';
     const legacy = this.legacyToggle.checked;
     this.radios.oauth.disabled = !oauthPossible;
-    this.jwtLabel.hidden = !legacy;
+    this.radios.jwt.hidden = !legacy;
     this.radios.jwt.disabled = !legacy;
     const note = this.form.querySelector('.bpsetup-auth-note') as HTMLElement;
     note.textContent = legacy

@@ -5,6 +5,7 @@
 import { deleteImsConfigs } from '../aem/client';
 import { explainRequestError } from '../domain/explain-request';
 import type { ImsConfig } from '../domain/types';
+import { type CoralToggle, checkbox } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
@@ -23,18 +24,10 @@ export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedbac
     ),
   );
   const list = el('ul', { class: 'bpsetup-duplicate-list' });
-  const boxes: HTMLInputElement[] = [];
-  configs.forEach((c, i) => {
-    const cb = el('input', { type: 'checkbox', value: c.pid, id: `bpsetup-dup-${i}` });
-    boxes.push(cb);
-    list.appendChild(
-      el(
-        'li',
-        {},
-        el('label', { for: `bpsetup-dup-${i}` }, cb, ` ${c.title} — ${c.authType === 'oauth' ? 'OAuth' : 'JWT'} — ${c.clientId} (${c.id})`),
-      ),
-    );
-  });
+  const boxes: CoralToggle[] = configs.map((c) =>
+    checkbox(`${c.title} — ${c.authType === 'oauth' ? 'OAuth' : 'JWT'} — ${c.clientId} (${c.id})`, c.pid),
+  );
+  for (const cb of boxes) list.appendChild(el('li', {}, cb));
   const del = button(t('Delete selected'), 'warning', 'Delete');
   del.classList.add('bpsetup-delete-duplicates');
   const refresh = () => {

@@ -1,5 +1,6 @@
 /** Step 1: AEM version and what it allows, read access to configurations. */
 import type { Step, PageContext } from './context';
+import { select } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { ENDPOINTS } from '../aem/endpoints';
@@ -105,11 +106,20 @@ export class PrerequisitesStep implements Step {
           t('State it here (Help → About Adobe Experience Manager shows it); the page then offers what that version allows.'),
         ),
       );
-      const select = el('select', { class: 'bpsetup-version-select', 'aria-label': t('AEM version') });
-      select.appendChild(el('option', { value: '' }, t('Choose the AEM version…')));
-      for (const v of KNOWN_VERSIONS) select.appendChild(el('option', { value: v, selected: v === version ? true : undefined }, v));
-      select.addEventListener('change', () => select.value && ctx.stateVersion(select.value));
-      body.appendChild(select);
+      const versions = select('bpsetup-version-label', [
+        { value: '', label: t('Choose the AEM version…'), selected: !version },
+        ...KNOWN_VERSIONS.map((v) => ({ value: v, label: v, selected: v === version })),
+      ]);
+      versions.classList.add('bpsetup-version-select', 'coral-Form-field');
+      versions.addEventListener('change', () => versions.value && ctx.stateVersion(versions.value));
+      body.appendChild(
+        el(
+          'div',
+          { class: 'coral-Form-fieldwrapper' },
+          el('label', { id: 'bpsetup-version-label', class: 'coral-Form-fieldlabel' }, t('AEM version')),
+          versions,
+        ),
+      );
     }
     if (ctx.problems.imsConfigs) body.appendChild(renderRequestProblem(ctx.problems.imsConfigs, () => void ctx.refresh()));
   }

@@ -9,6 +9,7 @@ import { AUTHORIZABLES } from '../aem/endpoints';
 import { explainRequestError } from '../domain/explain-request';
 import { buildResetPlan, confirmationMatches, planPaths, usersInsideFolder } from '../domain/reset-plan';
 import type { CloudConfig } from '../domain/types';
+import { disclosure, textfield } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
@@ -16,10 +17,12 @@ import type { PageContext } from './context';
 
 /** `feedback` outlives the re-render that follows the reset: the outcome is written there. */
 export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTMLElement): HTMLElement {
-  const box = el('details', { class: 'bpsetup-reset' }, el('summary', {}, t('Reset Brand Portal publishing')));
+  const box = disclosure(t('Reset Brand Portal publishing'));
+  box.classList.add('bpsetup-reset');
+  const panel = box.item.content;
   const built = buildResetPlan(config, ctx.facts.agents ?? []);
   if ('refused' in built) {
-    box.appendChild(
+    panel.appendChild(
       renderProblem({
         title: t('The reset cannot run for this configuration'),
         explanation: built.refused,
@@ -30,12 +33,10 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
   }
   const plan = built.plan;
   const out = el('div', { class: 'bpsetup-reset-result', 'aria-live': 'polite' });
-  const confirm = el('input', {
-    type: 'text',
-    class: 'bpsetup-reset-confirm',
-    'aria-label': t('Type the tenant name to confirm'),
-    autocomplete: 'off',
-  });
+  const confirm = textfield();
+  confirm.classList.add('bpsetup-reset-confirm', 'coral-Form-field');
+  confirm.id = `bpsetup-reset-confirm-${plan.tenant}`;
+  confirm.autocomplete = 'off';
   // Secondary, not Coral's red "warning" variant: its white label fails WCAG AA contrast.
   const run = button(t('Delete and start over'), 'secondary', 'Delete');
   run.classList.add('bpsetup-reset-run');
@@ -43,7 +44,7 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
   confirm.addEventListener('input', () => {
     run.disabled = !confirmationMatches(confirm.value, plan);
   });
-  box.append(
+  panel.append(
     el(
       'p',
       {},
@@ -63,7 +64,12 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
       {},
       t('Every replication queue must be readable and empty; the page checks them first. Afterwards, save the cloud service again.'),
     ),
-    el('label', {}, t('Type "{0}" to confirm: ', plan.tenant), confirm),
+    el(
+      'div',
+      { class: 'coral-Form-fieldwrapper' },
+      el('label', { class: 'coral-Form-fieldlabel', for: confirm.id }, t('Type "{0}" to confirm', plan.tenant)),
+      confirm,
+    ),
     run,
     out,
   );

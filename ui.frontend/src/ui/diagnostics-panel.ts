@@ -1,6 +1,7 @@
 /** One click: a masked JSON report of the setup, to copy or download. */
 import { diagnosticsReport } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
+import { textarea } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
 import { button } from './problem';
@@ -12,12 +13,9 @@ export function openDiagnostics(container: HTMLElement, facts: SetupFacts): void
     coralVersion: window.Coral?.version,
     userAgent: navigator.userAgent,
   });
-  const area = el('textarea', {
-    class: 'bpsetup-diagnostics-text',
-    readonly: true,
-    rows: '16',
-    'aria-label': t('Diagnostics report'),
-  }) as HTMLTextAreaElement;
+  const area = textarea(t('Diagnostics report'), 16);
+  area.classList.add('bpsetup-diagnostics-text');
+  area.readOnly = true;
   area.value = text;
   const copy = button(t('Copy'), 'secondary', 'Copy');
   copy.addEventListener('click', () => void navigator.clipboard?.writeText(text));

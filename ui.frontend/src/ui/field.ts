@@ -1,10 +1,12 @@
 /**
- * A labelled Coral text field with its inline message (error or warning) right below it.
- * Validation is the pure domain validator; the message appears once the field was left or the
- * form tried to submit, and updates as the admin types.
+ * A Coral text field in Granite's field wrapper (label, field, error icon with its tooltip), with
+ * the message also spelled out right below it. Validation is the pure domain validator; the
+ * message appears once the field was left or the form tried to submit, and updates as the admin
+ * types.
  */
 import type { Verdict } from '../domain/validate';
-import { el } from './dom';
+import { textarea, textfield } from './coral';
+import { el, icon } from './dom';
 
 export interface FieldOptions {
   name: string;
@@ -32,39 +34,47 @@ export interface Field {
 
 let counter = 0;
 
-function createInput(type: FieldOptions['type']): HTMLInputElement | HTMLTextAreaElement {
-  const C = window.Coral;
-  if (type === 'textarea') {
-    const Textarea = C?.Textarea as (new () => HTMLTextAreaElement) | undefined;
-    return Textarea ? new Textarea() : document.createElement('textarea');
-  }
-  const Textfield = C?.Textfield as (new () => HTMLInputElement) | undefined;
-  const input = Textfield ? new Textfield() : document.createElement('input');
-  input.type = type === 'password' ? 'password' : 'text';
-  return input;
+const createInput = (options: FieldOptions): HTMLInputElement | HTMLTextAreaElement =>
+  options.type === 'textarea' ? textarea(options.label, 8) : textfield(options.type === 'password' ? 'password' : 'text');
+
+/** Granite's error marker: an alert icon after the field with the message in an error tooltip. */
+function errorMarker(): { icon: HTMLElement; tooltip: HTMLElement & { content: HTMLElement } } {
+  const marker = icon('Alert', 'S');
+  marker.classList.add('coral-Form-fielderror');
+  const Tooltip = window.Coral?.Tooltip as unknown as new () => HTMLElement & { content: HTMLElement; variant: string; target: string };
+  const tooltip = new Tooltip();
+  tooltip.variant = 'error';
+  tooltip.target = '_prev';
+  tooltip.setAttribute('placement', 'left');
+  return { icon: marker, tooltip };
 }
 
 export function createField(options: FieldOptions, validate: (value: string) => Verdict, onChange: () => void): Field {
   const id = `bpsetup-field-${options.name}-${++counter}`;
-  const input = createInput(options.type);
+  const input = createInput(options);
+  input.removeAttribute('aria-label'); // named by its visible label
   input.id = id;
+  input.classList.add('coral-Form-field');
   input.name = options.name;
   input.setAttribute('data-bpsetup-validate', options.name);
   input.setAttribute('aria-describedby', `${id}-message`);
   if (options.placeholder) input.placeholder = options.placeholder;
   if (options.autocomplete) input.setAttribute('autocomplete', options.autocomplete);
   if (options.value) input.value = options.value;
-  if (input instanceof HTMLTextAreaElement) input.rows = 8;
   input.spellcheck = false;
   const message = el('div', { class: 'bpsetup-field-message', id: `${id}-message`, 'aria-live': 'polite' });
+  const marker = errorMarker();
+  marker.icon.hidden = true;
   const root = el(
     'div',
-    { class: 'bpsetup-field', 'data-field': options.name },
-    el('label', { for: id, class: 'bpsetup-label' }, options.label),
+    { class: 'coral-Form-fieldwrapper bpsetup-field', 'data-field': options.name },
+    el('label', { for: id, class: 'coral-Form-fieldlabel' }, options.label),
     input,
+    marker.icon,
+    marker.tooltip,
     message,
   );
-  if (options.help) root.appendChild(el('div', { class: 'bpsetup-field-help' }, options.help));
+  if (options.help) root.appendChild(el('div', { class: 'bpsetup-field-help coral-Body--XS' }, options.help));
 
   let touched = false;
   const field: Field = {
@@ -90,10 +100,13 @@ export function createField(options: FieldOptions, validate: (value: string) => 
       const verdict = root.hidden ? {} : validate(input.value);
       const show = touched || reveal;
       const text = show ? (verdict.error ?? verdict.warning ?? '') : '';
+      const error = Boolean(show && verdict.error);
       message.textContent = text;
-      message.className = `bpsetup-field-message${show && verdict.error ? ' is-error' : show && verdict.warning ? ' is-warning' : ''}`;
-      (input as unknown as { invalid: boolean }).invalid = Boolean(show && verdict.error);
-      input.setAttribute('aria-invalid', String(Boolean(show && verdict.error)));
+      message.className = `bpsetup-field-message${error ? ' coral-Form-errorlabel is-error' : text ? ' coral-Body--XS is-warning' : ''}`;
+      marker.icon.hidden = !error;
+      marker.tooltip.content.textContent = error ? text : '';
+      (input as unknown as { invalid: boolean }).invalid = error;
+      input.setAttribute('aria-invalid', String(error));
       return verdict;
     },
     setHidden(hidden: boolean) {

@@ -5,6 +5,7 @@
  */
 import type { RequestProblem } from '../domain/explain-request';
 import type { Explanation } from '../domain/explain';
+import { disclosure } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
 
@@ -43,14 +44,12 @@ export function renderProblem(p: Pick<Explanation, 'title' | 'explanation' | 'fi
   }
   if (options.raw) {
     const status = options.raw.status !== undefined ? `HTTP ${options.raw.status}` : '';
-    content.appendChild(
-      el(
-        'details',
-        { class: 'bpsetup-raw' },
-        el('summary', {}, t('Details for experts')),
-        el('pre', {}, [status, options.raw.where ?? '', options.raw.body].filter(Boolean).join('\n')),
-      ),
+    const raw = disclosure(
+      t('Details for experts'),
+      el('pre', {}, [status, options.raw.where ?? '', options.raw.body].filter(Boolean).join('\n')),
     );
+    raw.classList.add('bpsetup-raw');
+    content.appendChild(raw);
   }
   return alert;
 }

@@ -1,7 +1,7 @@
 /** A step's panel below the step list: heading, status line, body. */
 import type { StepId, StepState } from '../domain/types';
 import { el } from './dom';
-import { statusLabel } from './step-list';
+import { stepStatusLight } from './step-list';
 
 export interface Section {
   root: HTMLElement;
@@ -28,7 +28,8 @@ export function createSection(id: StepId, number: number, title: string): Sectio
     body,
     setState(state) {
       root.dataset.status = state?.status ?? 'unknown';
-      status.textContent = state ? ` — ${statusLabel(state.status)}` : '';
+      status.textContent = '';
+      if (state) status.appendChild(stepStatusLight(state.status));
     },
   };
 }

@@ -1,20 +1,23 @@
 /** The step list at the top of the page: one row per step with its status. */
 import type { StepState, StepStatus } from '../domain/types';
 import type { StepDefinition } from '../steps/step-definitions';
-import { el, icon } from './dom';
+import { type StatusVariant, statusLight } from './coral';
+import { el } from './dom';
 import { t } from '../i18n';
 
-// Spectrum icon names: the legacy camelCase ones log deprecation warnings in Coral Spectrum.
-const STATUS_ICON: Record<StepStatus, string> = {
-  unknown: 'Help',
-  todo: 'Circle',
-  inProgress: 'Clock',
-  untested: 'Clock',
-  done: 'CheckmarkCircle',
-  warning: 'Alert',
-  error: 'CloseCircle',
-  unavailable: 'RemoveCircle',
+/** Which Spectrum status light each step status shows; the words beside it carry the meaning. */
+const STATUS_LIGHT: Record<StepStatus, StatusVariant> = {
+  unknown: 'neutral',
+  todo: 'neutral',
+  inProgress: 'info',
+  untested: 'info',
+  done: 'success',
+  warning: 'warning',
+  error: 'error',
+  unavailable: 'neutral',
 };
+
+export const stepStatusLight = (status: StepStatus): HTMLElement => statusLight(STATUS_LIGHT[status], statusLabel(status));
 
 export const statusLabel = (status: StepStatus): string =>
   ({
@@ -29,7 +32,7 @@ export const statusLabel = (status: StepStatus): string =>
   })[status];
 
 export function renderStepList(definitions: StepDefinition[], states: StepState[]): HTMLElement {
-  const list = el('ol', { class: 'bpsetup-steps', 'aria-label': t('Setup steps') });
+  const list = el('ol', { class: 'coral-Well bpsetup-steps', 'aria-label': t('Setup steps') });
   definitions.forEach((def, index) => {
     const state = states.find((s) => s.id === def.id) ?? { id: def.id, status: 'unknown' as const, summary: '' };
     const item = el(
@@ -47,7 +50,7 @@ export function renderStepList(definitions: StepDefinition[], states: StepState[
         el('p', { class: 'bpsetup-step-description' }, def.description),
         el('p', { class: 'bpsetup-step-summary' }, state.summary),
       ),
-      el('span', { class: 'bpsetup-step-status' }, icon(STATUS_ICON[state.status], 'S'), el('span', {}, statusLabel(state.status))),
+      el('span', { class: 'bpsetup-step-status' }, stepStatusLight(state.status)),
     );
     list.appendChild(item);
   });

@@ -1,0 +1,168 @@
+/**
+ * Typed factories for the Coral components the page is built from. Every one belongs to the
+ * Coral Spectrum set AEM 6.5 loads as `coralui3`; main.ts checks them all before it mounts, so a
+ * console with an older or trimmed Coral says so in plain words instead of half-rendering.
+ * Text always goes in as textContent.
+ */
+/** The Coral components the page relies on (also listed in the README). */
+export const CORAL_COMPONENTS = [
+  'Accordion',
+  'Alert',
+  'Button',
+  'Checkbox',
+  'Icon',
+  'Radio',
+  'Select',
+  'Status',
+  'Table',
+  'Textarea',
+  'Textfield',
+  'Tooltip',
+] as const;
+type CoralName = (typeof CORAL_COMPONENTS)[number];
+
+export const missingCoralComponents = (coral: CoralStatic | undefined = window.Coral): CoralName[] =>
+  CORAL_COMPONENTS.filter((name) => !coral?.[name]);
+
+function create<T>(name: CoralName): T {
+  const Component = window.Coral?.[name] as (new () => T) | undefined;
+  if (!Component) throw new Error(`Coral.${name} is not loaded on this page`);
+  return new Component();
+}
+
+export interface CoralToggle extends HTMLElement {
+  checked: boolean;
+  disabled: boolean;
+  name: string;
+  value: string;
+  label: HTMLElement;
+}
+
+function toggle(kind: 'Radio' | 'Checkbox', label: string, name?: string, value?: string): CoralToggle {
+  const component = create<CoralToggle>(kind);
+  if (name) component.name = name;
+  if (value) component.value = value;
+  component.label.textContent = label;
+  return component;
+}
+
+export const radio = (name: string, value: string, label: string): CoralToggle => toggle('Radio', label, name, value);
+export const checkbox = (label: string, value?: string): CoralToggle => toggle('Checkbox', label, undefined, value);
+
+/** The labelled native input inside a Coral radio or checkbox (what a screen reader focuses). */
+export const toggleInput = (component: CoralToggle): HTMLInputElement | null => component.querySelector('input');
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  disabled?: boolean;
+  selected?: boolean;
+}
+
+export interface CoralSelect extends HTMLElement {
+  value: string;
+  disabled: boolean;
+  invalid: boolean;
+  labelledBy: string;
+  items: {
+    add(item: { value: string; content: { textContent: string }; disabled?: boolean; selected?: boolean }): HTMLElement;
+    clear(): void;
+  };
+  selectedItem: (HTMLElement & { value: string; disabled: boolean }) | null;
+}
+
+export function select(labelId: string, options: SelectOption[] = []): CoralSelect {
+  const component = create<CoralSelect>('Select');
+  component.labelledBy = labelId;
+  setSelectOptions(component, options);
+  return component;
+}
+
+export function setSelectOptions(component: CoralSelect, options: SelectOption[]): void {
+  component.items.clear();
+  for (const o of options)
+    component.items.add({ value: o.value, content: { textContent: o.label }, disabled: o.disabled, selected: o.selected });
+}
+
+interface CoralTable extends HTMLTableElement {
+  head: HTMLElement;
+  body: HTMLElement;
+}
+interface TableParts {
+  Row: new () => HTMLTableRowElement;
+  Cell: new () => HTMLTableCellElement;
+  HeaderCell: new () => HTMLTableCellElement;
+}
+const tableParts = (): TableParts => window.Coral?.Table as unknown as TableParts;
+
+/** A Coral table cell holding text or nodes. */
+export function tableCell(...content: (Node | string)[]): HTMLTableCellElement {
+  const cell = new (tableParts().Cell)();
+  cell.append(...content);
+  return cell;
+}
+
+export function tableRow(cells: HTMLTableCellElement[], attrs: Record<string, string> = {}): HTMLTableRowElement {
+  const row = new (tableParts().Row)();
+  for (const [k, v] of Object.entries(attrs)) row.setAttribute(k, v);
+  row.append(...cells);
+  return row;
+}
+
+/** A Coral table with a header row; `label` names it for assistive technology. */
+export function table(label: string, headers: string[], rows: HTMLTableRowElement[]): HTMLTableElement {
+  const component = create<CoralTable>('Table');
+  component.setAttribute('aria-label', label);
+  const head = new (tableParts().Row)();
+  for (const text of headers) {
+    const cell = new (tableParts().HeaderCell)();
+    head.appendChild(cell);
+    cell.textContent = text; // the header cell's content zone only exists once it is in a row
+  }
+  component.head.appendChild(head);
+  component.body.append(...rows);
+  return component;
+}
+
+interface CoralAccordionItem extends HTMLElement {
+  label: HTMLElement;
+  content: HTMLElement;
+  selected: boolean;
+}
+interface CoralAccordion extends HTMLElement {
+  items: { add(item: HTMLElement): HTMLElement };
+}
+
+/** A closed-by-default disclosure (Coral accordion with one item), AEM's answer to <details>. */
+export function disclosure(label: string, ...content: (Node | string)[]): HTMLElement & { item: CoralAccordionItem } {
+  const accordion = create<CoralAccordion>('Accordion');
+  const Item = (window.Coral?.Accordion as unknown as { Item: new () => CoralAccordionItem }).Item;
+  const item = new Item();
+  item.label.textContent = label;
+  item.content.append(...content);
+  accordion.items.add(item);
+  return Object.assign(accordion, { item });
+}
+
+export function textarea(label: string, rows = 4): HTMLTextAreaElement {
+  const component = create<HTMLTextAreaElement>('Textarea');
+  component.setAttribute('aria-label', label);
+  component.rows = rows;
+  return component;
+}
+
+export function textfield(type: 'text' | 'password' = 'text'): HTMLInputElement {
+  const component = create<HTMLInputElement>('Textfield');
+  component.type = type;
+  return component;
+}
+
+export type StatusVariant = 'neutral' | 'success' | 'warning' | 'error' | 'info';
+
+/** A Spectrum status light: the colour comes from Coral, the meaning from the text beside it. */
+export function statusLight(variant: StatusVariant, text: string): HTMLElement {
+  const component = create<HTMLElement & { variant: string; label: HTMLElement }>('Status');
+  component.variant = variant;
+  component.label.textContent = text;
+  return component;
+}
