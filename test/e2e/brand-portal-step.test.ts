@@ -10,15 +10,16 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { startTestEmulator, controlFetch } from '../helpers/emulator';
+import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
-import { registerTenant } from '../helpers/brand-portal-fixtures';
+import { finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
 import { imsChoices, openReset } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'bp0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const TENANT = 'https://acme.brand-portal.adobe.com';
+const SECRET = 'p8e-bp-secret';
 let emu: RunningEmulator;
 let browser: BrowserSession;
 let page: Page;
@@ -48,21 +49,31 @@ async function waitConnected(n: number): Promise<void> {
   }
 }
 
+const connectedSetup = () => finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   emu = await startTestEmulator({ faults: true, agentDelayMs: 400, interimEndpoints: true });
+  browser = await openBrowser(PROJECT_ROOT);
+  page = browser.page;
+  await login(page, emu.url, PAGE);
+}, 60000);
+
+// Each test starts from an empty author that knows the credential and the tenant, and builds
+// what it needs: any one of them runs alone with -t.
+beforeEach(async () => {
+  await page.goto('about:blank'); // the last page must not read the author while it is reset
+  await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
   await registerIntegration(emu.url, {
     clientId: CLIENT_ID,
-    clientSecret: 'p8e-bp-secret',
+    clientSecret: SECRET,
     orgId: ORG,
     technicalAccountId: TECH,
     scopes: ['openid', 'AdobeID'],
   });
   await registerTenant(emu.url, TENANT);
-  browser = await openBrowser(PROJECT_ROOT);
-  page = browser.page;
-  await login(page, emu.url, PAGE);
-}, 60000);
+  browser.errors.length = 0;
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -74,7 +85,7 @@ test('from an empty emulator: IMS step, then the cloud service, to "4 of 4 agent
   // IMS technical account through the form.
   const f = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] input`);
   await f('clientId').fill(CLIENT_ID);
-  await f('clientSecret').fill('p8e-bp-secret');
+  await f('clientSecret').fill(SECRET);
   await f('orgId').fill(ORG);
   await f('scopes').fill('openid,AdobeID');
   await page.click('.bpsetup-ims-submit');
@@ -100,6 +111,7 @@ test('from an empty emulator: IMS step, then the cloud service, to "4 of 4 agent
 });
 
 test('the whole-setup health check is green and sends only reads', async () => {
+  await connectedSetup();
   await open();
   const since = emu.context.journal.lastSeq;
   await page.click('.bpsetup-health-button');
@@ -113,6 +125,7 @@ test('the whole-setup health check is green and sends only reads', async () => {
 });
 
 test('the health check explains injected faults, each with its fix', async () => {
+  await connectedSetup();
   await faults({ ims: 'invalid_scope', agent: { name: 'mp_replication_agent1_default_acme', enabled: false } });
   await faults({ agent: { name: 'mp_replication_agent2_default_acme', closeConnection: false } });
   await open();
@@ -126,10 +139,12 @@ test('the health check explains injected faults, each with its fix', async () =>
   expect(text).toContain('Test Connection failed for mp_replication_agent0_default_acme');
   expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
   await shot('problems');
-  await faults(null);
 });
 
 test('a disabled agent is reported and enabled after confirmation; Close Connection too', async () => {
+  await connectedSetup();
+  await faults({ agent: { name: 'mp_replication_agent1_default_acme', enabled: false } });
+  await faults({ agent: { name: 'mp_replication_agent2_default_acme', closeConnection: false } });
   await open();
   await page.waitForSelector('tr[data-agent="mp_replication_agent1_default_acme"] .bpsetup-fix-enabled');
   expect(await agentRow(1).getAttribute('data-issues')).toBe('disabled');
@@ -145,6 +160,7 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
 });
 
 test('the diagnostics report is complete and masks every secret', async () => {
+  await connectedSetup();
   await open();
   await page.click('.bpsetup-health-button');
   await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
@@ -156,12 +172,13 @@ test('the diagnostics report is complete and masks every secret', async () => {
   expect((report.agentTests as { succeeded: boolean }[]).map((r) => r.succeeded)).toEqual([true, true, true, true]);
   expect((report.cloudConfigurations as { tenantUrl: string }[])[0].tenantUrl).toBe(TENANT);
   const text = JSON.stringify(report);
-  expect(text).not.toContain('p8e-bp-secret');
+  expect(text).not.toContain(SECRET);
   expect(text).not.toContain('PRIVATE KEY');
 });
 
 test('agents not created on save: the re-save remedy creates them', async () => {
-  // Start from a reset tenant so that saving has agents to create.
+  // A saved cloud service whose agents are gone: saving again has agents to create.
+  await connectedSetup();
   await emu.context.repo.change((tx) => {
     for (let i = 0; i < 4; i++) tx.remove(`/etc/replication/agents.author/mp_replication_agent${i}_default_acme`);
   });
@@ -176,6 +193,7 @@ test('agents not created on save: the re-save remedy creates them', async () => 
 });
 
 test('reset Brand Portal publishing deletes exactly the listed nodes, after typed confirmation and an empty-queue check', async () => {
+  await connectedSetup();
   await open();
   await page.getByRole('button', { name: 'Reset Brand Portal publishing' }).click();
   const listed = await page.locator('.bpsetup-reset-plan code').allTextContents();

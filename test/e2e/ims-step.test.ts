@@ -10,8 +10,18 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { startTestEmulator, controlFetch } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { controlFetch, loggedIn, startTestEmulator } from '../helpers/emulator';
+import {
+  ORG,
+  TECH,
+  certificate,
+  createKeystore,
+  jwtForm,
+  jwtPayload,
+  oauthForm,
+  registerIntegration,
+  uploadKey,
+} from '../helpers/ims-fixtures';
 import { authRadio, chooseLegacyJwt } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
@@ -33,20 +43,38 @@ async function openSetupPage(): Promise<void> {
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 }
 
+const SECRET = 'p8e-e2e-secret-value';
+
+/** The Developer Console credential every test starts from (the IMS stub knows it). */
+const registerCredential = (scopes = ['openid', 'AdobeID', 'read_organizations']) =>
+  registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes });
+
+/** An OAuth configuration made through AEM's servlet, as a previous visit of the page would have left it. */
+async function existingOauthConfig(): Promise<void> {
+  const c = await loggedIn(emu.url);
+  const res = await c.write(
+    '/apps/bpsetup/ims/update',
+    oauthForm(CLIENT_ID, { clientSecret: SECRET, scope: 'openid,AdobeID,read_organizations' }),
+  );
+  if (res.status !== 200) throw new Error(`IMS configuration not saved: ${res.status}`);
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   emu = await startTestEmulator({ faults: true, interimEndpoints: true });
   browser = await openBrowser(PROJECT_ROOT);
   page = browser.page;
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: 'p8e-e2e-secret-value',
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID', 'read_organizations'],
-  });
   await login(page, emu.url, PAGE);
 }, 60000);
+
+// Each test starts from an empty author with the credential registered, and builds what it needs:
+// any one of them runs alone with -t.
+beforeEach(async () => {
+  await page.goto('about:blank'); // the last page must not read the author while it is reset
+  await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
+  await registerCredential();
+  browser.errors.length = 0;
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -107,6 +135,7 @@ test('OAuth: from an empty AEM to "Token retrieved successfully!" with the crede
 });
 
 test('the state comes from AEM: after a reload the page resumes, and a second configuration is refused', async () => {
+  await existingOauthConfig();
   await openSetupPage();
   await page.waitForSelector('.bpsetup-ims-card');
   expect(await stepStatus('imsAccount')).toBe('done');
@@ -118,6 +147,7 @@ test('the state comes from AEM: after a reload the page resumes, and a second co
 });
 
 test('the health check sends only reads; a failing one is explained with the fix and the raw text', async () => {
+  await existingOauthConfig();
   await openSetupPage();
   await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
@@ -139,6 +169,7 @@ test('the health check sends only reads; a failing one is explained with the fix
 });
 
 test('several Brand Portal configurations: said plainly, extras deleted after confirmation', async () => {
+  await existingOauthConfig(); // the seed adds two more
   await controlFetch(`${emu.url}/__emulator/seed`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -161,7 +192,6 @@ test('several Brand Portal configurations: said plainly, extras deleted after co
 });
 
 test('JWT: certificate made in the browser, registered in the Developer Console fixture, payload pasted, healthy', async () => {
-  await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
   await openSetupPage();
   // JWT only behind the explicit legacy choice (Adobe switched it off); the emulator keeps a JWT path for tests.
   expect(await authRadio(page, 'jwt').isVisible()).toBe(false);
@@ -222,14 +252,13 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
 }, 60000);
 
 test('JWT → OAuth migration keeps the configuration id and ends healthy', async () => {
-  // State from the previous test: one healthy JWT configuration on AEM 6.5.21.
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: 'p8e-e2e-secret-value',
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
+  // One JWT configuration on AEM 6.5.21, made before Adobe switched JWT off.
+  const c = await loggedIn(emu.url);
+  await createKeystore(c);
+  await uploadKey(c, 'bpjwt', await certificate());
+  const saved = await c.write('/apps/bpsetup/ims/update', jwtForm(CLIENT_ID, 'bpjwt', jwtPayload(CLIENT_ID)));
+  expect(saved.status).toBe(200);
+  await registerCredential(['openid', 'AdobeID']);
   await openSetupPage();
   await page.waitForSelector('.bpsetup-ims-migrate');
   const before = (await page.locator('.bpsetup-ims-card').getAttribute('data-config')) as string;
@@ -255,6 +284,7 @@ test('JWT → OAuth migration keeps the configuration id and ends healthy', asyn
 });
 
 test('an expired session sends the admin to the login page and back to this page', async () => {
+  await existingOauthConfig();
   await openSetupPage();
   emu.context.sessions.expireAll();
   await Promise.all([

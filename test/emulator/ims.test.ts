@@ -35,6 +35,39 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
+/** The keystore, created on first need. */
+async function keystore(): Promise<{ exists?: boolean; aliases?: { alias: string }[] }> {
+  const ks = (await (await c.get(`${USER}.ks.json`)).json()) as { exists?: boolean; aliases?: { alias: string }[] };
+  if (ks.exists !== false) return ks;
+  await createKeystore(c);
+  return { aliases: [] };
+}
+
+/** The keystore with the "bp" key pair that later tests sign with: made on first need, so any test runs alone with -t. */
+async function keystoreWithBp(): Promise<void> {
+  const ks = await keystore();
+  if (!ks.aliases?.some((a) => a.alias === 'bp')) await uploadKey(c, 'bp', await certificate());
+}
+
+/** The two Developer Console credentials the Check Health and stub tests use (registering again is harmless). */
+async function knownCredentials(): Promise<void> {
+  await registerIntegration(emu.url, {
+    clientId: 'oauthok',
+    clientSecret: 's3cret-oauth',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    scopes: ['openid', 'AdobeID'],
+  });
+  await registerIntegration(emu.url, {
+    clientId: 'jwtok',
+    clientSecret: 'jwt-secret-value-5678',
+    orgId: ORG,
+    technicalAccountId: TECH,
+    metascopes: ['ent_brand_portal_sdk'],
+    certificatePem: (await certificate()).certificatePem,
+  });
+}
+
 const statusOf = (html: string) => /<div id="Status">(\d+)<\/div>/.exec(html)?.[1];
 const messageOf = (html: string) => /<div id="Message">([^<]*)<\/div>/.exec(html)?.[1];
 
@@ -68,6 +101,7 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
   });
 
   test('upload a key pair (DER key, no :operation); ks.json: no exists flag, Java dates, exact serial', async () => {
+    await keystore();
     const cert = await certificate();
     expect((await uploadKey(c, 'bp', cert)).status).toBe(200);
     const text = await (await c.get(`${USER}.ks.json`)).text();
@@ -87,6 +121,7 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
   });
 
   test('refused uploads: a PEM key, a duplicate alias, the key of another certificate; removeAlias removes', async () => {
+    await keystoreWithBp();
     const cert = await certificate();
     const pem = await uploadKey(c, 'other', cert, { pkAsPem: true });
     expect(pem.status).toBe(500);
@@ -105,6 +140,7 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
   });
 
   test('public key download (interim address): AEM-Adobe-IMS.crt, PEM certificate only', async () => {
+    await keystoreWithBp();
     const res = await c.get('/apps/bpsetup/unverified/public-key.crt?alias=bp');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="AEM-Adobe-IMS.crt"');
     const pem = await res.text();
@@ -114,6 +150,7 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
   });
 
   test('the private key never leaves through HTTP', async () => {
+    await keystoreWithBp();
     const keyBody = (await certificate()).privateKeyPem.split('\n')[5];
     const reads = [
       `${USER}.infinity.json`,
@@ -134,6 +171,7 @@ describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 pub
 });
 
 describe('2.7 / 2.8 IMS configuration servlets', () => {
+  beforeEach(keystoreWithBp);
   const configNames = async () =>
     Object.keys((await (await c.get('/apps/system/config.1.json')).json()) as object).filter((n) => n.startsWith('com.adobe'));
 
@@ -229,6 +267,10 @@ describe('2.7 / 2.8 IMS configuration servlets', () => {
 });
 
 describe('2.9 Check Health through the IMS stub (2.11)', () => {
+  beforeEach(async () => {
+    await keystoreWithBp();
+    await knownCredentials();
+  });
   const health = async (id: string) =>
     (await (await c.get(`/apps/bpsetup/unverified/check-health.json?id=${encodeURIComponent(id)}`)).json()) as {
       id: string;
@@ -363,6 +405,10 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
 });
 
 describe('2.11 IMS stub endpoints directly', () => {
+  beforeEach(async () => {
+    await keystoreWithBp();
+    await knownCredentials();
+  });
   test('JWT exchange accepts multipart with a trailing slash and rejects expired or undecodable tokens', async () => {
     const post = (form: FormData) => fetch(`${emu.url}/__ims/ims/exchange/jwt/`, { method: 'POST', body: form });
     const form = (jwt: string) => {

@@ -1,5 +1,5 @@
 /** A healthy OAuth IMS configuration and a known tenant, ready for cloud-service tests. */
-import { type Client, controlFetch } from './emulator';
+import { type Client, controlFetch, loggedIn } from './emulator';
 import { ORG, TECH, oauthForm, registerIntegration } from './ims-fixtures';
 
 export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 'bpclient', title = 'Brand Portal'): Promise<string> {
@@ -55,4 +55,18 @@ export async function waitForAgents(c: Client, count = 4, timeoutMs = 5000): Pro
 export async function credentialAndTenant(baseUrl: string, clientId: string, clientSecret: string, tenantUrl: string): Promise<void> {
   await registerIntegration(baseUrl, { clientId, clientSecret, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
   await registerTenant(baseUrl, tenantUrl);
+}
+
+/**
+ * A finished setup made through AEM's servlets (IMS configuration, cloud service, four agents), as
+ * an earlier visit of the page would have left it. The credential must be registered already.
+ */
+export async function finishedSetup(baseUrl: string, clientId: string, clientSecret: string, tenantUrl: string): Promise<void> {
+  const c = await loggedIn(baseUrl);
+  const ims = await c.write('/apps/bpsetup/ims/update', oauthForm(clientId, { clientSecret }));
+  if (ims.status !== 200) throw new Error(`IMS configuration not saved: ${ims.status}`);
+  const cloud = await c.write('/apps/brandportal/config', cloudForm(tenantUrl, await ims.text()));
+  if (cloud.status !== 200) throw new Error(`cloud configuration not saved: ${cloud.status}`);
+  const agents = await waitForAgents(c, 4, 10000);
+  if (Object.keys(agents).length !== 4) throw new Error('the four agents did not appear');
 }
