@@ -221,7 +221,9 @@ test('a password is never a flag; the secret appears in no output, report or jou
   expect(r.stderr).toContain('never taken as a flag');
   // A run that touches the secret's configuration and writes a report, whatever ran before.
   const report = join(dir, 'secret-check.json');
-  remember(await bpsetup(['--hosts', hostsFile, '--report', report, 'setup', '--config', configFile, '--update-secret'], { BP_SECRET: SECRET }));
+  remember(
+    await bpsetup(['--hosts', hostsFile, '--report', report, 'setup', '--config', configFile, '--update-secret'], { BP_SECRET: SECRET }),
+  );
   for (const run of runs) {
     expect(run.stdout).not.toContain(SECRET);
     expect(run.stderr).not.toContain(SECRET);
