@@ -73,6 +73,8 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     const elapsed = Date.now() - started;
     const requests = emu.context.journal.list(since).filter((r) => !r.path.startsWith('/etc.clientlibs/'));
     const writes = requests.filter((r) => r.write);
+    // BENCH_REQUESTS=1 lists every request, to see which reads repeat.
+    if (process.env.BENCH_REQUESTS) for (const r of requests) console.log(`    ${r.method} ${r.path}${r.query ?? ''} ${r.status}`);
     row(
       '  admin actions, empty author → 4 agents connected',
       String(actions),

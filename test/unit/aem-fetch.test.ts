@@ -10,35 +10,56 @@ import {
   SessionExpiredError,
   TimeoutError,
 } from '../../ui.frontend/src/aem/errors';
-import { aemFetch } from '../../ui.frontend/src/aem/fetch';
+import { CSRF_TOKEN_REUSE_MS, aemFetch, forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
 import { fakeAem, json, text, token } from '../helpers/fake-aem';
 
 const loggedOut = () => new Response('', { status: 403, headers: { 'X-Reason': 'Authentication Failed' } });
 let redirects: number;
 beforeEach(() => {
+  forgetCsrfToken();
   redirects = 0;
   (window.Granite as GraniteStatic).HTTP.handleLoginRedirect = () => {
     redirects++;
   };
 });
 
-test('reads send no token; writes send a fresh one each time', async () => {
+test('reads send no token; writes share one token for a minute, then fetch a new one', async () => {
   let n = 0;
   const aem = fakeAem({
     'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }),
     'GET /x.json': () => json({}),
     'POST /x': () => text('ok'),
   });
-  await aemFetch('/x.json');
-  await aemFetch('/x', { method: 'POST', body: 'a=1' });
-  await aemFetch('/x', { method: 'POST', body: 'a=2' });
+  const now = jest.spyOn(Date, 'now');
+  try {
+    now.mockReturnValue(1_000_000);
+    await aemFetch('/x.json');
+    await aemFetch('/x', { method: 'POST', body: 'a=1' });
+    await aemFetch('/x', { method: 'POST', body: 'a=2' });
+    now.mockReturnValue(1_000_000 + CSRF_TOKEN_REUSE_MS);
+    await aemFetch('/x', { method: 'POST', body: 'a=3' });
+  } finally {
+    now.mockRestore();
+  }
   expect(aem.calls.map((c) => `${c.method} ${c.url} ${c.headers.get('CSRF-Token') ?? '-'}`)).toEqual([
     'GET /x.json -',
     'GET /libs/granite/csrf/token.json -',
     'POST /x t1',
+    'POST /x t1',
     'GET /libs/granite/csrf/token.json -',
     'POST /x t2',
   ]);
+});
+
+test('a refused kept token is replaced by a fresh one for the retry', async () => {
+  let n = 0;
+  const aem = fakeAem({
+    'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }),
+    'POST /x': [text('ok'), text('Forbidden', 403), text('ok')],
+  });
+  await aemFetch('/x', { method: 'POST' });
+  expect((await aemFetch('/x', { method: 'POST' })).status).toBe(200);
+  expect(aem.writes().map((c) => c.headers.get('CSRF-Token'))).toEqual(['t1', 't1', 't2']);
 });
 
 test('a write refused 403 without X-Reason gets one token refresh and one retry', async () => {

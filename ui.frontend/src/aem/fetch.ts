@@ -56,6 +56,7 @@ const externalize = (path: string): string => transport.externalize(path);
 const isLoggedOut = (res: Response) => res.status === 403 && res.headers.get(HTTP.reasonHeader) === HTTP.authFailedReason;
 
 function sessionExpired(): never {
+  forgetCsrfToken(); // the next session has its own tokens
   transport.sessionExpired();
   throw new SessionExpiredError();
 }
@@ -73,7 +74,26 @@ async function send(url: string, init: RequestInit, timeoutMs: number): Promise<
   }
 }
 
-/** Fetched just before each write: tokens live minutes (contract 2.1). */
+/**
+ * Granite's own csrf.js keeps one token and renews it every few minutes (tokens live minutes,
+ * contract 2.1); the page keeps one for a minute, and a refused token is replaced at once.
+ */
+export const CSRF_TOKEN_REUSE_MS = 60_000;
+let kept: { token: string; at: number } | undefined;
+
+/** Drops the kept token (a new session, or a test that starts over). */
+export function forgetCsrfToken(): void {
+  kept = undefined;
+}
+
+async function tokenForWrite(timeoutMs: number, fresh: boolean): Promise<string> {
+  if (!fresh && kept && Date.now() - kept.at < CSRF_TOKEN_REUSE_MS) return kept.token;
+  const token = await csrfToken(timeoutMs);
+  kept = { token, at: Date.now() };
+  return token;
+}
+
+/** A token straight from AEM's token servlet. */
 export async function csrfToken(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
   const res = await send(externalize(ENDPOINTS.csrfToken.path), { method: 'GET' }, timeoutMs);
   if (isLoggedOut(res)) sessionExpired();
@@ -101,17 +121,17 @@ export async function aemFetch(path: string, init: AemRequestInit = {}): Promise
   const { timeoutMs = DEFAULT_TIMEOUT_MS, sendOnce = false, ...rest } = init;
   const method = (rest.method ?? 'GET').toUpperCase();
   const write = !['GET', 'HEAD'].includes(method);
-  const attempt = async () => {
+  const attempt = async (freshToken: boolean) => {
     const headers = new Headers(rest.headers);
-    if (write) headers.set(HTTP.csrfHeader, await csrfToken(timeoutMs));
+    if (write) headers.set(HTTP.csrfHeader, await tokenForWrite(timeoutMs, freshToken));
     return send(externalize(path), { ...rest, method, headers }, timeoutMs);
   };
-  let res = await attempt();
+  let res = await attempt(false);
   if (isLoggedOut(res)) sessionExpired();
   // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry (contract 2.1);
   // a secret-bearing write only when the refusal is certainly the CSRF filter's.
   if (write && res.status === 403 && (!sendOnce || (await isCsrfRejection(res)))) {
-    res = await attempt();
+    res = await attempt(true);
     if (isLoggedOut(res)) sessionExpired();
   }
   return res;
