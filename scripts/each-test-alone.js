@@ -9,13 +9,15 @@ const { execFileSync, spawnSync } = require('node:child_process');
 
 const filter = process.argv[2] ?? 'test/(e2e|cli|emulator)/';
 const files = execFileSync('npx', ['jest', '--listTests', filter], { encoding: 'utf8' }).split('\n').filter(Boolean);
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let failed = 0;
 for (const file of files) {
   const list = spawnSync('npx', ['jest', file, '--json', '--testNamePattern', '^$', '--silent'], { encoding: 'utf8' });
-  const names = JSON.parse(list.stdout).testResults.flatMap((r) => r.assertionResults.map((a) => a.fullName));
+  const names = JSON.parse(list.stdout.slice(list.stdout.indexOf('{'))).testResults.flatMap((r) =>
+    r.assertionResults.map((a) => a.fullName),
+  );
   for (const name of names) {
-    const run = spawnSync('npx', ['jest', file, '-t', `^${escape(name)}$`, '--silent'], { encoding: 'utf8' });
+    const run = spawnSync('npx', ['jest', file, '-t', `^${escapeRegex(name)}$`, '--silent'], { encoding: 'utf8' });
     const ok = run.status === 0 && /Tests:\s+\d+ skipped, 1 passed/.test(run.stderr);
     if (!ok) failed++;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${file.replace(process.cwd() + '/', '')} › ${name}`);

@@ -52,9 +52,17 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
     expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
   }
   expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
-  // It starts reading at once, with its own settings first: address overrides apply before any other read.
+  // It starts every read at once, its own settings among them (one round trip where no address is
+  // overridden); the keystore is not read: it matters only for the legacy JWT route.
   const urls = (window.fetch as jest.Mock).mock.calls.map((c) => String(c[0]));
-  expect(urls).toEqual(['/conf/bpsetup/settings.1.json']);
+  expect(urls).toEqual([
+    '/conf/bpsetup/settings.1.json',
+    '/system/console/status-productinfo.json',
+    '/apps/system/config.1.json',
+    '/conf/global/settings/cloudconfigs/mediaportal.2.json',
+    '/etc/cloudservices/mediaportal.2.json',
+    '/etc/replication/agents.author.2.json',
+  ]);
 });
 
 test('step statuses are upgraded Coral status lights, with the status in words', () => {

@@ -88,6 +88,9 @@ test('downloading an existing certificate where AEM lacks the address says where
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
   await (mountSetupPage(root) as SetupPage).refresh();
+  // The keystore is read once the legacy JWT route is chosen.
+  (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
+  await settle(() => Boolean(root.querySelector('tr[data-alias="bp"]')));
   (root.querySelector('tr[data-alias="bp"] .bpsetup-download-alias') as HTMLButtonElement).click();
   await settle(() => Boolean(root.querySelector('.bpsetup-cert-status coral-alert')));
   expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('This AEM does not offer this action');

@@ -187,5 +187,9 @@ test('below 6.5 SP11 a blocker names the update; JWT only behind the legacy choi
   (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(false);
   expect((root.querySelector('coral-radio.bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
-  expect(root.querySelector('.bpsetup-step[data-step="certificate"]')?.getAttribute('data-status')).toBe('todo');
+  // The keystore is read only now that JWT is chosen: "reading" until it answers, then "to do".
+  const certificate = () => root.querySelector('.bpsetup-step[data-step="certificate"]')?.getAttribute('data-status');
+  expect(certificate()).toBe('unknown');
+  for (let i = 0; i < 20 && certificate() === 'unknown'; i++) await settle();
+  expect(certificate()).toBe('todo');
 });

@@ -4,9 +4,9 @@
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
 import * as client from './aem/client';
-import { checkActiveHealth, readSetupFacts, testTenantAgents } from './aem/setup-facts';
+import { EVERY_AREA, type ReadArea, checkActiveHealth, keystoreNeeded, readSetupFacts, testTenantAgents } from './aem/setup-facts';
 import { summariseFacts } from './domain/consistency';
-import { explainRequestError } from './domain/explain-request';
+import { type RequestProblem, explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
 import { currentTenant } from './domain/tenant';
 import type { AuthType } from './domain/types';
@@ -28,6 +28,13 @@ import { registerValidators } from './ui/validation-registry';
 
 export const ROOT_ID = 'bpsetup-root';
 
+/**
+ * How long the whole-setup check trusts what this page read and proved: green results younger
+ * than this are shown again instead of asked again; anything not green is always checked again.
+ */
+export const FRESH_MS = 60_000;
+const isFresh = (at: string | undefined) => Boolean(at) && Date.now() - Date.parse(at as string) < FRESH_MS;
+
 export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
   private problems: LoadProblems = {};
@@ -39,6 +46,8 @@ export class SetupPage {
   /** A version the admin stated where AEM does not report one. */
   private statedVersion?: string;
   private chosenAuthType?: AuthType;
+  /** When everything was last read (a scoped read after the page's own write keeps it current). */
+  private fullReadAt?: string;
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
   private readonly banner = el('div', { class: 'bpsetup-banner', 'aria-live': 'polite' });
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
@@ -88,21 +97,25 @@ export class SetupPage {
     this.render(); // every step visible at once, "reading" until AEM answers
   }
 
-  /** Reads what AEM has (settings first). Each read may fail on its own; the rest of the page keeps working. */
-  async refresh(): Promise<void> {
-    const { facts, errors, overrides } = await readSetupFacts({
-      ...this.facts,
-      version: this.statedVersion,
-      chosenAuthType: this.chosenAuthType,
-    });
+  /**
+   * Reads what AEM has: everything, or after one of the page's writes only the areas that write can
+   * change. Each read may fail on its own; the rest of the page keeps working.
+   */
+  async refresh(areas: readonly ReadArea[] = EVERY_AREA): Promise<void> {
+    const { facts, errors, overrides } = await readSetupFacts(
+      { ...this.facts, version: this.statedVersion ?? this.facts.version, chosenAuthType: this.chosenAuthType },
+      areas,
+    );
     const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
-    this.overrides = { ...overrides, error: explain(errors.settings) };
+    const read = (area: ReadArea, e: unknown, kept: RequestProblem | undefined) => (areas.includes(area) ? explain(e) : kept);
+    if (areas.includes('settings')) this.overrides = { ...overrides, error: explain(errors.settings) };
     this.problems = {
-      version: explain(errors.version),
-      keystore: explain(errors.keystore),
-      imsConfigs: explain(errors.imsConfigs),
-      cloud: explain(errors.cloud),
+      version: read('version', errors.version, this.problems.version),
+      keystore: read('keystore', errors.keystore, this.problems.keystore),
+      imsConfigs: read('imsConfigs', errors.imsConfigs, this.problems.imsConfigs),
+      cloud: areas.includes('cloud') || areas.includes('agents') ? explain(errors.cloud) : this.problems.cloud,
     };
+    if (areas.length === EVERY_AREA.length) this.fullReadAt = new Date().toISOString();
     this.facts = facts;
     this.loaded = true;
     this.render();
@@ -139,12 +152,27 @@ export class SetupPage {
     this.render();
   }
 
-  /** The page's Check health button: reads only — IMS health, agent tests, consistency. */
+  /**
+   * The page's Check health button: reads only — IMS health, agent tests, consistency. When this
+   * page read everything and proved it all green less than a minute ago (the moments after a
+   * setup), those results are shown again; otherwise everything is read and checked again.
+   */
   async checkWholeSetup(): Promise<void> {
     showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
-    await this.refresh();
-    await Promise.all([this.runHealth(), this.testAgents()]);
+    if (!this.provenGreenRecently()) {
+      await this.refresh();
+      await Promise.all([this.runHealth(), this.testAgents()]);
+    }
     showResult(this.summary, renderSummary(summariseFacts(this.facts)));
+  }
+
+  private provenGreenRecently(): boolean {
+    const f = this.facts;
+    const active = deriveSetupState(f).active;
+    const tests = f.agentTests ?? [];
+    const tokenKnown = (f.health?.healthy && f.health.id === active?.id && isFresh(f.healthCheckedAt)) || f.healthUnavailable;
+    const agentsGreen = tests.length > 0 && tests.length === (f.agents ?? []).length && tests.every((r) => r.succeeded);
+    return Boolean(active && isFresh(this.fullReadAt) && tokenKnown && agentsGreen && isFresh(f.agentsTestedAt));
   }
 
   private context(): PageContext {
@@ -157,10 +185,15 @@ export class SetupPage {
       healthRunning: this.healthRunning,
       agentTestsRunning: this.agentTestsRunning,
       overrides: this.overrides,
-      refresh: () => this.refresh(),
+      refresh: (areas) => this.refresh(areas),
+      adopt: (read) => {
+        this.facts = { ...this.facts, ...read };
+        if ('imsConfigs' in read) this.problems = { ...this.problems, imsConfigs: undefined };
+        this.render();
+      },
       markImsConfig: async (pid) => {
         await client.markImsConfig(pid);
-        await this.refresh();
+        await this.refresh(['settings']);
       },
       confirmHotfix: () => {
         this.facts = { ...this.facts, hotfixConfirmed: true };
@@ -173,6 +206,9 @@ export class SetupPage {
         this.chosenAuthType = type;
         this.facts = { ...this.facts, chosenAuthType: type };
         this.render();
+        // The keystore is read only once the legacy JWT route is chosen.
+        if (this.loaded && !this.facts.keystore && !this.facts.keystoreUnavailable && keystoreNeeded(this.facts))
+          void this.refresh(['keystore']);
       },
       stateVersion: (version) => {
         this.statedVersion = version;

@@ -7,7 +7,7 @@
  * one remains whichever order the requests land in.
  */
 import { brandPortalImsConfigs } from '../domain/ims-detection';
-import type { ImsConfigInput } from '../domain/types';
+import type { ImsConfig, ImsConfigInput } from '../domain/types';
 import { deleteImsConfigs, listImsConfigs, saveImsConfig } from './ims-client';
 
 export class ImsConfigExistsError extends Error {
@@ -24,8 +24,13 @@ export async function createOneImsConfig(
   input: ImsConfigInput,
   referencedIds: string[],
   markedId?: string,
-): Promise<{ id: string; gaveWay: boolean }> {
-  const find = async () => brandPortalImsConfigs(await listImsConfigs(), referencedIds, markedId).configs;
+): Promise<{ id: string; gaveWay: boolean; listed: ImsConfig[] }> {
+  // Every configuration as last read: the page shows it without reading the list once more.
+  let listed: ImsConfig[] = [];
+  const find = async () => {
+    listed = await listImsConfigs();
+    return brandPortalImsConfigs(listed, referencedIds, markedId).configs;
+  };
   const before = await find();
   if (before.length) throw new ImsConfigExistsError(before[0].title);
   const id = await saveImsConfig(input);
@@ -36,10 +41,10 @@ export async function createOneImsConfig(
     const mine = after.find((c) => c.id === id);
     if (keeper.id !== id && mine) {
       await deleteImsConfigs([mine.pid]);
-      return { id: keeper.id, gaveWay: true };
+      return { id: keeper.id, gaveWay: true, listed: listed.filter((c) => c.id !== id) };
     }
     // The keeper waits (bounded) for the others to remove theirs, so what it shows next is settled.
     for (let i = 0; i < 10 && (await find()).length > 1; i++) await sleep(SETTLE_MS / 2);
   }
-  return { id, gaveWay: false };
+  return { id, gaveWay: false, listed };
 }

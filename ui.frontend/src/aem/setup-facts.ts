@@ -8,7 +8,7 @@ import { checkAgents } from '../domain/agents';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
-import type { AgentTestResult, HealthResult } from '../domain/types';
+import type { AgentTestResult, HealthResult, ReplicationAgent } from '../domain/types';
 import * as client from './client';
 import { AGENTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
@@ -41,45 +41,95 @@ export interface SetupReading {
   overrides: { applied: EndpointKey[]; refused: string[] };
 }
 
-/** Reads what AEM has. `previous` carries what only this session knows (stated version, test results). */
-export async function readSetupFacts(previous: SetupFacts = { imsConfigs: [] }): Promise<SetupReading> {
-  const settings = await settle(client.readSettings());
+/** What the page reads from AEM, area by area: after a write, only what that write can change. */
+export type ReadArea = 'settings' | 'version' | 'keystore' | 'imsConfigs' | 'cloud' | 'agents';
+/** A full read: every area, and the keystore too when the legacy JWT route needs it. */
+export const EVERY_AREA: readonly ReadArea[] = ['settings', 'version', 'imsConfigs', 'cloud', 'agents'];
+
+/** The keystore matters only on the legacy JWT route; on OAuth it is never read. */
+export const keystoreNeeded = (facts: SetupFacts): boolean => deriveSetupState(facts).authType === 'jwt';
+
+/** The overrides in force, so a settings read that finds the same ones changes nothing. */
+let inForce: { key: string; result: SetupReading['overrides'] } = { key: '{}', result: { applied: [], refused: [] } };
+
+function useOverrides(found: Record<string, unknown>): boolean {
+  const key = JSON.stringify(found);
+  if (key === inForce.key) return false;
   resetEndpointOverrides();
-  const overrides = applyEndpointOverrides(settings.value?.endpointOverrides ?? {});
+  inForce = { key, result: applyEndpointOverrides(found) };
+  return true;
+}
+
+async function readAreas(areas: readonly ReadArea[]) {
+  const want = (a: ReadArea) => areas.includes(a);
+  const none = Promise.resolve(undefined);
   const [product, keystore, ims, cloud, agents] = await Promise.all([
-    settle(client.productInfo()),
-    settle(client.keystore()),
-    settle(client.listImsConfigs()),
-    settle(client.listCloudConfigs()),
-    settle(client.listAgents()),
+    want('version') ? settle(client.productInfo()) : none,
+    want('keystore') ? settle(client.keystore()) : none,
+    want('imsConfigs') ? settle(client.listImsConfigs()) : none,
+    want('cloud') ? settle(client.listCloudConfigs()) : none,
+    want('agents') ? settle(client.listAgents()) : none,
   ]);
-  const agentNames = new Set((agents.value ?? []).map((a) => a.name));
-  const facts: SetupFacts = {
-    ...previous,
-    markedImsConfig: settings.value?.markedImsConfig,
-    version: product.value?.version ?? (product.error ? previous.version : undefined),
-    versionUnavailable: Boolean(product.error),
-    keystore: keystore.value,
-    keystoreUnavailable: Boolean(keystore.error),
-    imsConfigs: ims.value ?? [],
-    imsConfigsError: Boolean(ims.error),
-    referencedImsIds: (cloud.value ?? []).map((c) => c.imsConfig).filter(Boolean),
-    cloudConfigs: cloud.value ?? [],
-    cloudConfigsError: Boolean(cloud.error),
-    agents: agents.value ?? [],
-    // A test result only stands while its agent still exists.
-    agentTests: (previous.agentTests ?? []).filter((r) => agentNames.has(r.name)),
-  };
+  return { product, keystore, ims, cloud, agents };
+}
+
+/**
+ * Reads the given areas of what AEM has (all by default) in one parallel round; `previous` keeps
+ * the rest and what only this session knows (stated version, test results). The page's settings
+ * go out with the other reads, not before them: an author without address overrides (nearly all)
+ * is read in one round trip, and when new overrides are found the other reads go out again with
+ * them. The keystore is read only when the legacy JWT route needs it.
+ */
+export async function readSetupFacts(
+  previous: SetupFacts = { imsConfigs: [] },
+  areas: readonly ReadArea[] = EVERY_AREA,
+): Promise<SetupReading> {
+  const full = EVERY_AREA.every((a) => areas.includes(a));
+  const wanted = full && keystoreNeeded(previous) && !areas.includes('keystore') ? [...areas, 'keystore' as const] : areas;
+  const settingsRead = areas.includes('settings') ? settle(client.readSettings()) : undefined;
+  let reads = readAreas(wanted);
+  const settings = await settingsRead;
+  if (settings && useOverrides(settings.value?.endpointOverrides ?? {})) {
+    await reads; // sent before the overrides were known: send them again
+    reads = readAreas(wanted);
+  }
+  const { product, ims, cloud, agents, ...rest } = await reads;
+  let keystore = rest.keystore;
+  const merged = (f: SetupFacts): SetupFacts => ({
+    ...f,
+    ...(settings && { markedImsConfig: settings.value?.markedImsConfig }),
+    ...(product && {
+      version: product.value?.version ?? (product.error ? previous.version : undefined),
+      versionUnavailable: Boolean(product.error),
+    }),
+    ...(keystore && { keystore: keystore.value, keystoreUnavailable: Boolean(keystore.error) }),
+    ...(ims && { imsConfigs: ims.value ?? [], imsConfigsError: Boolean(ims.error) }),
+    ...(cloud && {
+      referencedImsIds: (cloud.value ?? []).map((c) => c.imsConfig).filter(Boolean),
+      cloudConfigs: cloud.value ?? [],
+      cloudConfigsError: Boolean(cloud.error),
+    }),
+    ...(agents && { agents: agents.value ?? [] }),
+  });
+  let facts = merged(previous);
+  // JWT turned out to matter (a JWT configuration is the active one): read the keystore now.
+  if (full && !keystore && keystoreNeeded(facts)) {
+    keystore = (await readAreas(['keystore'])).keystore;
+    facts = merged(previous);
+  }
+  const agentNames = new Set((facts.agents ?? []).map((a) => a.name));
+  // A test result only stands while its agent still exists.
+  facts.agentTests = (previous.agentTests ?? []).filter((r) => agentNames.has(r.name));
   return {
     facts,
     errors: {
-      settings: settings.error,
-      version: product.error,
-      keystore: keystore.error,
-      imsConfigs: ims.error,
-      cloud: cloud.error ?? agents.error,
+      settings: settings?.error,
+      version: product?.error,
+      keystore: keystore?.error,
+      imsConfigs: ims?.error,
+      cloud: cloud?.error ?? agents?.error,
     },
-    overrides,
+    overrides: inForce.result,
   };
 }
 
@@ -113,18 +163,23 @@ export async function testTenantAgents(facts: SetupFacts, explain: (e: unknown) 
 export const AGENT_WAIT = { attempts: 40, intervalMs: 500 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** AEM creates the agents partly asynchronously: poll the agents list only, bounded. Answers how many exist. */
+/**
+ * AEM creates the agents partly asynchronously after the save: poll the agents list only, bounded,
+ * first after one interval (an immediate look mostly finds none). Answers how many exist; the
+ * last list read goes to `onProgress`, so the caller needs no second read.
+ */
 export async function waitForAgents(
   tenantUrl: string,
   tenant: string,
-  onProgress: (found: number) => void = () => undefined,
+  onProgress: (found: number, agents: ReplicationAgent[]) => void = () => undefined,
 ): Promise<number> {
   let found = 0;
   for (let i = 0; i < AGENT_WAIT.attempts; i++) {
-    found = checkAgents(await client.listAgents(), tenantUrl, tenant).filter((c) => c.agent).length;
-    onProgress(found);
-    if (found === AGENTS.count) break;
     await sleep(AGENT_WAIT.intervalMs);
+    const agents = await client.listAgents();
+    found = checkAgents(agents, tenantUrl, tenant).filter((c) => c.agent).length;
+    onProgress(found, agents);
+    if (found === AGENTS.count) break;
   }
   return found;
 }

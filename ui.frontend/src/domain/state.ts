@@ -118,6 +118,9 @@ export function deriveSetupState(f: SetupFacts): SetupState {
     steps.push({ id: 'certificate', status: 'unavailable', summary: t('Not needed for OAuth Server-to-Server.') });
   } else if (f.keystoreUnavailable) {
     steps.push({ id: 'certificate', status: 'warning', summary: t('The keystore cannot be read here: use the user editor.') });
+  } else if (!f.keystore) {
+    // Read only for JWT, so it may still be on its way.
+    steps.push({ id: 'certificate', status: 'unknown', summary: t('Reading the keystore…') });
   } else {
     const used = aliases.find((a) => a.alias === active?.keyAlias) ?? aliases[0];
     const expiry = used?.chain[0] ? expiryOf(used.chain[0].notAfter) : undefined;

@@ -10,7 +10,7 @@ import { AGENTS } from '../aem/endpoints';
 import { type AgentCheck, checkAgents } from '../domain/agents';
 import { explainRequestError } from '../domain/explain-request';
 import { currentTenant, validateTenantUrl } from '../domain/tenant';
-import type { CloudConfig } from '../domain/types';
+import type { CloudConfig, ReplicationAgent } from '../domain/types';
 import { validateTitle } from '../domain/validate';
 import { type SelectOption, disclosure, select, setSelectOptions, statusLight, table, tableCell, tableRow } from '../ui/coral';
 import { el } from '../ui/dom';
@@ -258,7 +258,7 @@ export class BrandPortalStep implements Step {
       const apply = async () => {
         try {
           await setAgentFlag(agent, flag, true);
-          await ctx.refresh();
+          await ctx.refresh(['agents']);
           showResult(this.feedback, renderNotice('success', t('Agent updated'), t('{0}: {1}.', agent, label)));
         } catch (e) {
           showResult(
@@ -315,10 +315,14 @@ export class BrandPortalStep implements Step {
       await saveCloudConfig(input);
       this.editing = undefined;
       const tenant = validateTenantUrl(input.tenantUrl);
-      const found = await waitForAgents(tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n) => {
+      let agents: ReplicationAgent[] = [];
+      const found = await waitForAgents(tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n, listed) => {
+        agents = listed;
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
       });
-      await ctx.refresh();
+      // The save changed the cloud configurations; the agents were just read by the wait.
+      await ctx.refresh(['cloud']);
+      ctx.adopt({ agents });
       this.feedback.textContent = '';
       if (found === AGENTS.count) {
         this.feedback.appendChild(

@@ -262,7 +262,7 @@ export class CertificateStep implements Step {
       this.repeat.reset();
       this.suggestedAlias = freeAlias([...(ctx.facts.keystore?.aliases.map((a) => a.alias) ?? []), alias]);
       this.alias.reset(this.suggestedAlias);
-      await ctx.refresh();
+      await ctx.refresh(['keystore']);
       this.status.textContent = '';
       this.status.append(
         renderNotice(
@@ -276,7 +276,7 @@ export class CertificateStep implements Step {
     } catch (e) {
       // The keystore may exist now even though the key upload failed: read it again, so that the
       // retry uses the keystore as it is (its password, no second creation).
-      await ctx.refresh().catch(() => undefined);
+      await ctx.refresh(['keystore']).catch(() => undefined);
       showResult(
         this.status,
         renderRequestProblem(explainRequestError(e), () => void this.create()),

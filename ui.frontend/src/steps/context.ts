@@ -1,5 +1,6 @@
 /** What every step sees and may ask of the page. */
 import type { EndpointKey } from '../aem/endpoints';
+import type { ReadArea } from '../aem/setup-facts';
 import type { RequestProblem } from '../domain/explain-request';
 import type { SetupFacts, SetupState } from '../domain/state';
 import type { AuthType } from '../domain/types';
@@ -17,8 +18,10 @@ export interface PageContext {
   overrides: { applied: EndpointKey[]; refused: string[]; error?: RequestProblem };
   state: SetupState;
   problems: LoadProblems;
-  /** Reads everything again from AEM and re-renders. */
-  refresh(): Promise<void>;
+  /** Reads again from AEM (after a write: only the areas it can change) and re-renders. */
+  refresh(areas?: readonly ReadArea[]): Promise<void>;
+  /** Takes what a step has just read from AEM itself (after its write), so nobody reads it again. */
+  adopt(read: Pick<SetupFacts, 'imsConfigs'> | Pick<SetupFacts, 'agents'>): void;
   /** Runs Check Health on the active configuration (read-only). */
   runHealth(): Promise<void>;
   /** True while a health check runs. */

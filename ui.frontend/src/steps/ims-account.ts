@@ -447,7 +447,9 @@ export class ImsAccountStep implements Step {
               t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim()),
             ),
       );
-      await ctx.refresh();
+      // A new configuration: the guard has just read the list; an edit changes only the list.
+      if (created) ctx.adopt({ imsConfigs: created.listed });
+      else await ctx.refresh(['imsConfigs']);
       await ctx.runHealth();
     } catch (e) {
       this.feedback.textContent = '';
@@ -459,7 +461,7 @@ export class ImsAccountStep implements Step {
             fix: t('Edit that configuration instead.'),
           }),
         );
-        await ctx.refresh();
+        await ctx.refresh(['imsConfigs']);
         await ctx.runHealth();
       } else this.feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.save()));
     } finally {

@@ -61,7 +61,7 @@ async function deleteConfigs(pids: string[], ctx: PageContext, feedback: HTMLEle
   feedback.textContent = '';
   try {
     await deleteImsConfigs(pids);
-    await ctx.refresh();
+    await ctx.refresh(['imsConfigs', 'settings']);
     feedback.appendChild(renderNotice('success', t('Deleted'), t('{0} configuration(s) removed.', String(pids.length))));
   } catch (e) {
     feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void deleteConfigs(pids, ctx, feedback)));

@@ -97,7 +97,7 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
         for (const user of users) await deleteAuthorizable(user);
         await deleteNode(plan.userFolder);
         // Show the outcome once the page shows the state it describes.
-        await ctx.refresh();
+        await ctx.refresh(['cloud', 'agents']);
         showResult(
           feedback,
           renderNotice(
