@@ -13,7 +13,7 @@ import { type BrowserSession, fullScreenshot, login, openBrowser } from '../help
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
-import { imsChoices, openReset } from '../helpers/setup-page';
+import { expand, imsChoices, openReset } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -195,7 +195,7 @@ test('agents not created on save: the re-save remedy creates them', async () => 
 test('reset Brand Portal publishing deletes exactly the listed nodes, after typed confirmation and an empty-queue check', async () => {
   await connectedSetup();
   await open();
-  await page.getByRole('button', { name: 'Reset Brand Portal publishing' }).click();
+  await expand(page, 'Reset Brand Portal publishing');
   const listed = await page.locator('.bpsetup-reset-plan code').allTextContents();
   expect(listed).toEqual([
     '/etc/replication/agents.author/mp_replication_agent0_default_acme',

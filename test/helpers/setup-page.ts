@@ -42,9 +42,22 @@ export async function chooseOption(page: Page, label: string, option: string): P
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Opens a Coral accordion item by its label. Coral wires the item's click handler a frame after
+ * the item is created; on a busy machine a click can come first, so it is repeated until the
+ * item reports itself expanded.
+ */
+export async function expand(scope: Page | Locator, label: string): Promise<void> {
+  const header = scope.getByRole('button', { name: label });
+  for (let i = 0; i < 10 && (await header.getAttribute('aria-expanded')) !== 'true'; i++) {
+    await header.click();
+    await header.page().waitForTimeout(100);
+  }
+}
+
 /** Opens the reset disclosure (in `scope`, e.g. one cloud configuration's card) and types the tenant name. */
 export async function openReset(scope: Page | Locator, tenantName: string): Promise<void> {
-  await scope.getByRole('button', { name: 'Reset Brand Portal publishing' }).click();
+  await expand(scope, 'Reset Brand Portal publishing');
   await scope.getByLabel(`Type "${tenantName}" to confirm`).fill(tenantName);
 }
 
