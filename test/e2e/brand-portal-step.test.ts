@@ -13,7 +13,7 @@ import { type BrowserSession, fullScreenshot, login, openBrowser } from '../help
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
-import { expand, imsChoices, openReset } from '../helpers/setup-page';
+import { expand, imsChoices, openReset, startOver } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -62,8 +62,7 @@ beforeAll(async () => {
 // Each test starts from an empty author that knows the credential and the tenant, and builds
 // what it needs: any one of them runs alone with -t.
 beforeEach(async () => {
-  await page.goto('about:blank'); // the last page must not read the author while it is reset
-  await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
+  await startOver(browser, emu);
   await registerIntegration(emu.url, {
     clientId: CLIENT_ID,
     clientSecret: SECRET,
@@ -72,7 +71,6 @@ beforeEach(async () => {
     scopes: ['openid', 'AdobeID'],
   });
   await registerTenant(emu.url, TENANT);
-  browser.errors.length = 0;
 });
 
 afterAll(async () => {

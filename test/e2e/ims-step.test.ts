@@ -22,7 +22,7 @@ import {
   registerIntegration,
   uploadKey,
 } from '../helpers/ims-fixtures';
-import { authRadio, chooseLegacyJwt } from '../helpers/setup-page';
+import { authRadio, chooseLegacyJwt, startOver } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -70,10 +70,8 @@ beforeAll(async () => {
 // Each test starts from an empty author with the credential registered, and builds what it needs:
 // any one of them runs alone with -t.
 beforeEach(async () => {
-  await page.goto('about:blank'); // the last page must not read the author while it is reset
-  await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
+  await startOver(browser, emu);
   await registerCredential();
-  browser.errors.length = 0;
 });
 
 afterAll(async () => {

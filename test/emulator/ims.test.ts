@@ -280,13 +280,6 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
     };
 
   test('OAuth: "Token retrieved successfully!" with a registered integration, and only reads were sent', async () => {
-    await registerIntegration(emu.url, {
-      clientId: 'oauthok',
-      clientSecret: 's3cret-oauth',
-      orgId: ORG,
-      technicalAccountId: TECH,
-      scopes: ['openid', 'AdobeID'],
-    });
     const id = await (await c.write('/apps/bpsetup/ims/update', oauthForm('oauthok', { clientSecret: 's3cret-oauth' }))).text();
     const since = emu.context.journal.lastSeq;
     expect(await health(id)).toEqual({ id, title: 'Brand Portal', healthy: true, message: 'Brand Portal: Token retrieved successfully!' });
@@ -311,15 +304,6 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
   });
 
   test('JWT: real RS256 signature with the keystore key reaches "Token retrieved successfully!"', async () => {
-    const cert = await certificate();
-    await registerIntegration(emu.url, {
-      clientId: 'jwtok',
-      clientSecret: 'jwt-secret-value-5678',
-      orgId: ORG,
-      technicalAccountId: TECH,
-      metascopes: ['ent_brand_portal_sdk'],
-      certificatePem: cert.certificatePem,
-    });
     const id = await (await c.write('/apps/bpsetup/ims/update', jwtForm('jwtok', 'bp', jwtPayload('jwtok')))).text();
     expect(await health(id)).toMatchObject({ healthy: true, message: 'Brand Portal JWT: Token retrieved successfully!' });
   });

@@ -5,6 +5,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
+import type { BrowserSession } from './chromium';
+import { controlFetch } from './emulator';
 
 export interface OauthValues {
   clientId: string;
@@ -80,3 +82,13 @@ export const repositoryText = (emu: RunningEmulator): string =>
     .filter(([p]) => !p.startsWith('/var/emulator'))
     .map(([p, n]) => `${p} ${JSON.stringify(n.props)}`)
     .join('\n');
+
+/**
+ * An empty author for the next test (no demo credential), the browser on a blank page first so
+ * the last page cannot read the author while it is reset, and no console errors carried over.
+ */
+export async function startOver(browser: BrowserSession, emu: RunningEmulator): Promise<void> {
+  await browser.page.goto('about:blank');
+  await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
+  browser.errors.length = 0;
+}
