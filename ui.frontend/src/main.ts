@@ -5,7 +5,7 @@
  */
 import './styles/setup.css';
 import { CLIENTLIB_RESOURCES } from './aem/endpoints';
-import { ROOT_ID, mountSetupPage } from './setup-page';
+import { ROOT_ID, mountSetupPage, startFirstRead } from './setup-page';
 import { t } from './i18n';
 import { missingCoralComponents } from './ui/coral';
 
@@ -22,9 +22,12 @@ function coralMissingMessage(root: HTMLElement, missing: string[]): void {
   root.classList.add('bpsetup-fatal');
 }
 
+/** Started when the clientlib runs, while the page is still being parsed: the page is its only includer. */
+let firstRead: ReturnType<typeof startFirstRead> | undefined;
+
 function mountIn(scope: ParentNode): void {
   const root = scope.querySelector<HTMLElement>(`#${ROOT_ID}`) ?? document.getElementById(ROOT_ID);
-  if (root) mountSetupPage(root);
+  if (root) mountSetupPage(root, (firstRead ??= startFirstRead()));
 }
 
 export function boot(): void {
@@ -47,6 +50,7 @@ export function boot(): void {
   if (typeof __webpack_public_path__ !== 'undefined') {
     __webpack_public_path__ = granite?.HTTP ? granite.HTTP.externalize(CLIENTLIB_RESOURCES) : CLIENTLIB_RESOURCES;
   }
+  firstRead = startFirstRead();
   if (granite?.$) {
     granite.$(document).on('foundation-contentloaded', (e) => mountIn((e.target as ParentNode) ?? document));
   }

@@ -4,7 +4,15 @@
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
 import * as client from './aem/client';
-import { EVERY_AREA, type ReadArea, checkActiveHealth, keystoreNeeded, readSetupFacts, testTenantAgents } from './aem/setup-facts';
+import {
+  EVERY_AREA,
+  type ReadArea,
+  type SetupReading,
+  checkActiveHealth,
+  keystoreNeeded,
+  readSetupFacts,
+  testTenantAgents,
+} from './aem/setup-facts';
 import { summariseFacts } from './domain/consistency';
 import { type RequestProblem, explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
@@ -101,11 +109,9 @@ export class SetupPage {
    * Reads what AEM has: everything, or after one of the page's writes only the areas that write can
    * change. Each read may fail on its own; the rest of the page keeps working.
    */
-  async refresh(areas: readonly ReadArea[] = EVERY_AREA): Promise<void> {
-    const { facts, errors, overrides } = await readSetupFacts(
-      { ...this.facts, version: this.statedVersion ?? this.facts.version, chosenAuthType: this.chosenAuthType },
-      areas,
-    );
+  async refresh(areas: readonly ReadArea[] = EVERY_AREA, started?: Promise<SetupReading>): Promise<void> {
+    const { facts, errors, overrides } = await (started ??
+      readSetupFacts({ ...this.facts, version: this.statedVersion ?? this.facts.version, chosenAuthType: this.chosenAuthType }, areas));
     const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
     const read = (area: ReadArea, e: unknown, kept: RequestProblem | undefined) => (areas.includes(area) ? explain(e) : kept);
     if (areas.includes('settings')) this.overrides = { ...overrides, error: explain(errors.settings) };
@@ -227,12 +233,16 @@ export class SetupPage {
   }
 }
 
-export function mountSetupPage(root: HTMLElement): SetupPage | undefined {
+/** The first read of where the setup stands, started as soon as the clientlib runs (before the DOM is ready). */
+export const startFirstRead = (): Promise<SetupReading> => readSetupFacts();
+
+/** Mounts the page: every step at once, "reading" until the first read (started early) answers. */
+export function mountSetupPage(root: HTMLElement, firstRead: Promise<SetupReading> = startFirstRead()): SetupPage | undefined {
   if (root.dataset.bpsetupMounted === 'true') return undefined;
   root.dataset.bpsetupMounted = 'true';
   root.textContent = '';
   registerValidators();
   const page = new SetupPage(root);
-  void page.refresh();
+  void page.refresh(EVERY_AREA, firstRead);
   return page;
 }

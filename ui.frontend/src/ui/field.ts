@@ -63,15 +63,13 @@ export function createField(options: FieldOptions, validate: (value: string) => 
   if (options.value) input.value = options.value;
   input.spellcheck = false;
   const message = el('div', { class: 'bpsetup-field-message', id: `${id}-message`, 'aria-live': 'polite' });
-  const marker = errorMarker();
-  marker.icon.hidden = true;
+  // Made at the first error only: a tooltip per field would slow the page's first render.
+  let marker: ReturnType<typeof errorMarker> | undefined;
   const root = el(
     'div',
     { class: 'coral-Form-fieldwrapper bpsetup-field', 'data-field': options.name },
     el('label', { for: id, class: 'coral-Form-fieldlabel' }, options.label),
     input,
-    marker.icon,
-    marker.tooltip,
     message,
   );
   if (options.help) root.appendChild(el('div', { class: 'bpsetup-field-help coral-Body--XS' }, options.help));
@@ -103,8 +101,14 @@ export function createField(options: FieldOptions, validate: (value: string) => 
       const error = Boolean(show && verdict.error);
       message.textContent = text;
       message.className = `bpsetup-field-message${error ? ' coral-Form-errorlabel is-error' : text ? ' coral-Body--XS is-warning' : ''}`;
-      marker.icon.hidden = !error;
-      marker.tooltip.content.textContent = error ? text : '';
+      if (error && !marker) {
+        marker = errorMarker();
+        message.before(marker.icon, marker.tooltip);
+      }
+      if (marker) {
+        marker.icon.hidden = !error;
+        marker.tooltip.content.textContent = error ? text : '';
+      }
       (input as unknown as { invalid: boolean }).invalid = error;
       input.setAttribute('aria-invalid', String(error));
       return verdict;
