@@ -131,7 +131,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 
   const server = createServer((rawReq, res) => {
     const req = wrapRequest(rawReq);
-    res.on('finish', () => {
+    let recorded = false;
+    // Recorded when answered, or when the client left first (AEM's servlet still ran to its end).
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
       // The journal holds requests to AEM: not the control routes, not the IMS stub (an outside service).
       if (req.path.startsWith('/__emulator/') || req.path.startsWith(`${IMS.emulatorStubBase}/`)) return;
       ctx.journal.record({
@@ -142,7 +146,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
         write: isWrite(req.method),
         user: req.user,
       });
-    });
+    };
+    res.on('finish', record);
     if (options.strictCsp) res.setHeader('Content-Security-Policy', STRICT_CSP);
     void (async () => {
       if (req.path === UNREACHABLE_PATH) return sendText(res, 404, 'Resource not found');
@@ -151,7 +156,12 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       // Unref'd: a pending delay never keeps a stopped emulator's process alive.
       const wait = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
       if (options.latencyMs > 0 && isAem) await wait(options.latencyMs);
-      if (fault?.delayMs) await wait(fault.delayMs);
+      if (fault?.delayMs) {
+        // AEM has the whole request before it is slow: a client that gives up meanwhile does not
+        // stop the servlet, which runs to its end (its answer then goes nowhere).
+        if (isWrite(req.method)) await req.body().catch(() => undefined);
+        await wait(fault.delayMs);
+      }
       if (fault?.drop) {
         rawReq.socket.destroy();
         return;
@@ -189,6 +199,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       if (found === 'method') return sendText(res, 405, `Method ${req.method} not allowed for ${req.path}`);
       const { route, match } = found;
       await route.handler(req, res, match);
+      if (rawReq.socket.destroyed) record(); // the client left before the answer: no 'finish'
     })().catch((e: unknown) => {
       if (e instanceof HttpError) return sendText(res, e.status, e.message);
       // A bug in the emulator: answer 500 with a short message, never a stack trace.

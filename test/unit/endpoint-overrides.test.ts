@@ -1,5 +1,10 @@
-/** Address overrides from the settings node: applied when they are plain absolute paths, refused otherwise. */
+/**
+ * Address overrides from the settings node: applied when they are plain absolute paths, refused
+ * otherwise; and the request timeout an admin may set there, taken only within its range.
+ */
 import { ENDPOINTS, applyEndpointOverrides, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
+import { readSettings } from '../../ui.frontend/src/aem/settings-client';
+import { fakeAem, json } from '../helpers/fake-aem';
 
 afterEach(() => resetEndpointOverrides());
 
@@ -31,4 +36,22 @@ test.each([
 
 test('keys that name no endpoint are other settings, not errors', () => {
   expect(applyEndpointOverrides({ somethingElse: '/x', __proto__: '/y' } as Record<string, unknown>)).toEqual({ applied: [], refused: [] });
+});
+
+describe('requestTimeoutSeconds in the settings', () => {
+  const settingsWith = (value: unknown) => fakeAem({ 'GET /conf/bpsetup/settings.1.json': () => json({ requestTimeoutSeconds: value }) });
+
+  test.each([
+    ['2', 2],
+    [90, 90],
+    ['600', 600],
+    ['0', undefined],
+    ['601', undefined],
+    ['1.5', undefined],
+    ['ten', undefined],
+    [null, undefined],
+  ])('%p reads as %p', async (value, expected) => {
+    settingsWith(value);
+    expect((await readSettings()).requestTimeoutSeconds).toBe(expected);
+  });
 });

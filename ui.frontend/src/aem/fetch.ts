@@ -9,6 +9,12 @@ import { ENDPOINTS, HTTP } from './endpoints';
 import { CsrfUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 30000;
+let requestTimeoutMs = DEFAULT_TIMEOUT_MS;
+
+/** The time each request may take: the page settings' `requestTimeoutSeconds`, else 30 s. */
+export function useRequestTimeout(seconds: number | undefined): void {
+  requestTimeoutMs = seconds ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
+}
 
 export interface AemRequestInit extends RequestInit {
   timeoutMs?: number;
@@ -94,7 +100,7 @@ async function tokenForWrite(timeoutMs: number, fresh: boolean): Promise<string>
 }
 
 /** A token straight from AEM's token servlet. */
-export async function csrfToken(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
+export async function csrfToken(timeoutMs = requestTimeoutMs): Promise<string> {
   const res = await send(externalize(ENDPOINTS.csrfToken.path), { method: 'GET' }, timeoutMs);
   if (isLoggedOut(res)) sessionExpired();
   if (!res.ok) throw new CsrfUnavailableError(res.status);
@@ -118,7 +124,7 @@ export async function isCsrfRejection(res: Response): Promise<boolean> {
 }
 
 export async function aemFetch(path: string, init: AemRequestInit = {}): Promise<Response> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, sendOnce = false, ...rest } = init;
+  const { timeoutMs = requestTimeoutMs, sendOnce = false, ...rest } = init;
   const method = (rest.method ?? 'GET').toUpperCase();
   const write = !['GET', 'HEAD'].includes(method);
   const attempt = async (freshToken: boolean) => {

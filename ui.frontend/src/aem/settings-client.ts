@@ -11,11 +11,22 @@ import { expectOk, parseJson } from './responses';
 export const SETTINGS = {
   markedImsConfig: 'brandPortalImsConfig',
   endpointsNode: 'endpoints',
+  requestTimeout: 'requestTimeoutSeconds',
 } as const;
+
+/** A slow author may need longer than the default 30 s per request; more than 10 minutes helps nobody. */
+export const REQUEST_TIMEOUT_RANGE = { min: 1, max: 600 } as const;
 
 export interface PageSettings {
   markedImsConfig?: string;
   endpointOverrides: Record<string, unknown>;
+  /** Seconds each request to AEM may take, when an admin set it (Sling stores it as text or a number). */
+  requestTimeoutSeconds?: number;
+}
+
+function timeoutSeconds(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= REQUEST_TIMEOUT_RANGE.min && n <= REQUEST_TIMEOUT_RANGE.max ? n : undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,7 +40,11 @@ export async function readSettings(): Promise<PageSettings> {
   const marked = json[SETTINGS.markedImsConfig];
   const endpoints = json[SETTINGS.endpointsNode];
   const overrides = isObject(endpoints) ? Object.fromEntries(Object.entries(endpoints).filter(([k]) => !k.startsWith('jcr:'))) : {};
-  return { markedImsConfig: typeof marked === 'string' && marked ? marked : undefined, endpointOverrides: overrides };
+  return {
+    markedImsConfig: typeof marked === 'string' && marked ? marked : undefined,
+    endpointOverrides: overrides,
+    requestTimeoutSeconds: timeoutSeconds(json[SETTINGS.requestTimeout]),
+  };
 }
 
 /** Marks the IMS configuration Brand Portal uses (until a cloud service references one). */

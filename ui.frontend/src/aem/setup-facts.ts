@@ -12,6 +12,7 @@ import type { AgentTestResult, HealthResult, ReplicationAgent } from '../domain/
 import * as client from './client';
 import { AGENTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
+import { useRequestTimeout } from './fetch';
 
 interface Settled<T> {
   value?: T;
@@ -89,6 +90,7 @@ export async function readSetupFacts(
   const settingsRead = areas.includes('settings') ? settle(client.readSettings()) : undefined;
   let reads = readAreas(wanted);
   const settings = await settingsRead;
+  if (settings) useRequestTimeout(settings.value?.requestTimeoutSeconds);
   if (settings && useOverrides(settings.value?.endpointOverrides ?? {})) {
     await reads; // sent before the overrides were known: send them again
     reads = readAreas(wanted);
