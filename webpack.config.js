@@ -14,14 +14,14 @@ const tsRule = (configFile) => ({
   use: {
     loader: 'ts-loader',
     // Type checking is `npm run typecheck`'s job; the bundle build only transpiles.
-    options: { configFile, transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false, noEmit: false } },
+    options: { configFile, transpileOnly: true, compilerOptions: { module: 'esnext', target: 'ES2022', sourceMap: false, noEmit: false } },
   },
 });
 
 const common = {
   mode: 'production',
   devtool: false,
-  target: ['web', 'es2019'],
+  target: ['web', 'es2022'],
   resolve: { extensions: ['.ts', '.js'] },
   output: { hashFunction: 'sha256' },
   optimization: { moduleIds: 'deterministic', chunkIds: 'named', splitChunks: false },

@@ -45,12 +45,9 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   ]);
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
   expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
-  // Each step in the list links to its section below.
-  const links = [...root.querySelectorAll<HTMLAnchorElement>('.bpsetup-step-link')];
-  expect(links).toHaveLength(6);
-  for (const link of links) {
-    expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
-  }
+  // Every step is listed as being read; the panels below come with AEM's answer.
+  expect(root.querySelectorAll('.bpsetup-step[data-status="unknown"]')).toHaveLength(6);
+  expect(root.querySelectorAll('section[data-step]')).toHaveLength(0);
   expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
   // It starts every read at once, its own settings among them (one round trip where no address is
   // overridden); the keystore is not read: it matters only for the legacy JWT route.
@@ -63,6 +60,17 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
     '/etc/cloudservices/mediaportal.2.json',
     '/etc/replication/agents.author.2.json',
   ]);
+});
+
+test("with AEM's answer the six panels follow, and each step in the list links to its panel", async () => {
+  window.fetch = jest.fn(async () => new Response('', { status: 404 })); // an author with nothing set up, nor our settings
+  const root = pageWithRoot();
+  includeClientlib();
+  for (let i = 0; i < 100 && root.querySelectorAll('section[data-step]').length < 6; i++) await new Promise((r) => setTimeout(r, 5));
+  const links = [...root.querySelectorAll<HTMLAnchorElement>('.bpsetup-step-link')];
+  expect(links).toHaveLength(6);
+  for (const link of links) expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
+  expect(root.querySelectorAll('.bpsetup-step[data-status="unknown"]')).toHaveLength(0);
 });
 
 test('step statuses are upgraded Coral status lights, with the status in words', () => {

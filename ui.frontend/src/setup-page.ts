@@ -29,6 +29,7 @@ import { stepDefinitions } from './steps/step-definitions';
 import { openDiagnostics } from './ui/diagnostics-panel';
 import { el } from './ui/dom';
 import { t } from './i18n';
+import { PANELS_MARK, READY_MARK, mark } from './timing';
 import { button, renderRequestProblem, showResult } from './ui/problem';
 import { renderStepList } from './ui/step-list';
 import { renderSummary } from './ui/summary';
@@ -61,14 +62,10 @@ export class SetupPage {
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
   private readonly healthButton = button(t('Check health'), 'primary', 'Heart');
   private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
-  private readonly steps: Step[] = [
-    new PrerequisitesStep(),
-    new CertificateStep(),
-    new DeveloperConsoleStep(),
-    new ImsAccountStep(),
-    new HealthStep(),
-    new BrandPortalStep(),
-  ];
+  /** The steps' panels, built once AEM has answered (see refresh). */
+  private steps: Step[] = [];
+  private firstAnswer?: Promise<void>;
+  private readonly panels = el('div', { class: 'bpsetup-panels' });
 
   constructor(root: HTMLElement) {
     this.healthButton.classList.add('bpsetup-health-button');
@@ -99,7 +96,7 @@ export class SetupPage {
         el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Setup steps')),
         this.stepList,
       ),
-      ...this.steps.map((s) => s.element),
+      this.panels,
       el('footer', { class: 'bpsetup-footer' }, t('Coral Spectrum {0}', window.Coral?.version ?? t('unknown version'))),
     );
     this.render(); // every step visible at once, "reading" until AEM answers
@@ -122,9 +119,33 @@ export class SetupPage {
       cloud: areas.includes('cloud') || areas.includes('agents') ? explain(errors.cloud) : this.problems.cloud,
     };
     if (areas.length === EVERY_AREA.length) this.fullReadAt = new Date().toISOString();
+    if (!this.steps.length) await (this.firstAnswer ??= this.showFirstAnswer(facts));
     this.facts = facts;
     this.loaded = true;
     this.render();
+  }
+
+  /**
+   * The first answer: the step list with every step's state goes up at once, and the six panels
+   * (forms, tables: most of the page's Coral components) are built in the next task, so the
+   * browser shows where the setup stands before it builds what the admin will act on.
+   */
+  private async showFirstAnswer(facts: SetupFacts): Promise<void> {
+    this.facts = facts;
+    this.loaded = true;
+    this.renderStepList(this.context());
+    mark(READY_MARK);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.steps = [
+      new PrerequisitesStep(),
+      new CertificateStep(),
+      new DeveloperConsoleStep(),
+      new ImsAccountStep(),
+      new HealthStep(),
+      new BrandPortalStep(),
+    ];
+    this.panels.append(...this.steps.map((step) => step.element));
+    mark(PANELS_MARK);
   }
 
   /** Check Health of the active IMS configuration: a read on AEM's side. */
@@ -224,11 +245,15 @@ export class SetupPage {
     };
   }
 
-  private render(): void {
-    const ctx = this.context();
+  private renderStepList(ctx: PageContext): void {
     this.stepList.textContent = '';
     this.stepList.appendChild(renderStepList(stepDefinitions(), ctx.state.steps));
     this.healthButton.disabled = this.healthRunning || this.agentTestsRunning || !this.loaded;
+  }
+
+  private render(): void {
+    const ctx = this.context();
+    this.renderStepList(ctx);
     for (const step of this.steps) step.update(ctx);
   }
 }
