@@ -11,6 +11,7 @@ import { PROJECT_ROOT, builtPackagePath, CORAL_DIST } from '../emulator/paths';
 import { startEmulator } from '../emulator/server';
 import { chromiumPath, login, openBrowser } from '../test/helpers/chromium';
 import { walkOauthSetup } from './walkthrough';
+import { countRequests } from './request-counts';
 import { PANELS_MARK, READY_MARK } from '../ui.frontend/src/timing';
 import { registerTenant } from '../emulator/brand-portal';
 import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from '../emulator/scenarios';
@@ -72,17 +73,7 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     const started = Date.now();
     const { actions, typedFields } = await walkOauthSetup(browser.page, emu);
     const elapsed = Date.now() - started;
-    const all = emu.context.journal.list(since).filter((r) => !r.path.startsWith('/etc.clientlibs/'));
-    // What the page itself sends, not the browser loading the Tools console, the page and its icon.
-    const pageLoads = new Set(['/aem/start.html', '/apps/bpsetup/content/setup.html', '/favicon.ico']);
-    const requests = all.filter((r) => !pageLoads.has(r.path));
-    const writes = requests.filter((r) => r.write);
-    // A read repeated with no write of the page in between (a write resets what was read).
-    const seen = new Set<string>();
-    const repeated = requests.filter((r) => {
-      if (r.write) seen.clear();
-      return !r.write && seen.size === seen.add(`${r.path}${r.query ?? ''}`).size;
-    });
+    const { sent: requests, writes, repeatedReads: repeated, pageLoads } = countRequests(emu.context.journal.list(since));
     // BENCH_REQUESTS=1 lists every request, to see which reads repeat.
     if (process.env.BENCH_REQUESTS) for (const r of requests) console.log(`    ${r.method} ${r.path}${r.query ?? ''} ${r.status}`);
     row(
@@ -98,7 +89,7 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
       `target at most 20; ${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`,
     );
     row('  reads repeated with no write between', String(repeated.length), repeated.map((r) => r.path).join(', ') || 'none');
-    row('  page loads (Tools console, the page, its icon)', String(all.length - requests.length), 'the browser, not the page');
+    row('  page loads (console, page, icon, clientlibs)', String(pageLoads), 'the browser, not the page');
     row(
       '  wall time of the walkthrough (emulator)',
       `${(elapsed / 1000).toFixed(1)} s`,
