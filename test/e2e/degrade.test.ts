@@ -25,6 +25,7 @@ beforeAll(async () => {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ routes: [notHere('/system/console/status-productinfo.json'), notHere('/bin/querybuilder.json')] }),
   });
+  await login(browser.page, emu.url, '/aem/start.html'); // each test opens the page itself
 }, 60000);
 
 afterAll(async () => {
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 test('unknown or unreachable endpoints degrade step by step; the rest of the page works', async () => {
   const { page } = browser;
-  await login(page, emu.url, '/apps/bpsetup/content/setup.html');
+  await page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
   await page.waitForSelector('.bpsetup-version-select');
   expect(await page.locator('.bpsetup-step[data-step="prerequisites"]').getAttribute('data-status')).toBe('warning');
 

@@ -20,6 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
+/** The tenant saved and its four agents there (made on first need: any test runs alone with -t). */
+async function savedTenant(): Promise<void> {
+  if (emu.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal')) return;
+  expect((await c.write('/apps/brandportal/config', cloudForm(TENANT, ims))).status).toBe(200);
+  expect(Object.keys(await waitForAgents(c))).toHaveLength(4);
+}
+
 const testConnection = async (agent: string) => (await c.get(`/etc/replication/agents.author/${agent}.test.html`)).text();
 const AGENT0 = 'mp_replication_agent0_default_acme';
 
@@ -72,6 +79,7 @@ describe('2.13 cloud configuration save', () => {
   });
 
   test('the tenant replication user exists at an Oak-style path below its tenant folder', async () => {
+    await savedTenant();
     const found = (await (
       await c.get(
         '/bin/querybuilder.json?path=/home/users/mac/acme&type=rep:User&1_property=rep:authorizableId&1_property.value=mac-acme-replication&p.hits=full',
@@ -84,6 +92,7 @@ describe('2.13 cloud configuration save', () => {
 });
 
 describe('2.14 Test Connection', () => {
+  beforeEach(savedTenant);
   test('all four agents succeed when tenant, IMS and replication user are right; nothing is written', async () => {
     const since = emu.context.journal.lastSeq;
     const results = await Promise.all([0, 1, 2, 3].map((i) => testConnection(`mp_replication_agent${i}_default_acme`)));
@@ -182,6 +191,7 @@ describe('agents not created on save, and the re-save remedy', () => {
 });
 
 describe('queues and deletion (used by "Reset Brand Portal publishing")', () => {
+  beforeEach(savedTenant);
   test('an agent queue reads as JSON; faults add pending items', async () => {
     const empty = (await (await c.get(`/etc/replication/agents.author/${AGENT0}/jcr:content.queue.json`)).json()) as {
       queue: unknown[];

@@ -22,6 +22,12 @@ const upload = (file: Buffer, extra: Record<string, string> = {}) => {
   return c.write('/crx/packmgr/service/.json/?cmd=upload', form);
 };
 
+/** Our package uploaded already (by the first test, or here when a later test runs alone). */
+async function uploaded(): Promise<void> {
+  if (emu.context.repo.exists('/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip')) return;
+  expect(await (await upload(readFileSync(builtPackagePath()))).json()).toMatchObject({ success: true });
+}
+
 test('upload then install writes the tile and the page; the console shows the tile', async () => {
   expect((await c.get('/apps/cq/core/content/nav/tools/bpsetup/setup.json')).status).toBe(404);
   const zip = readFileSync(builtPackagePath());
@@ -38,6 +44,7 @@ test('upload then install writes the tile and the page; the console shows the ti
 });
 
 test('failures answer 200 with success:false and a message', async () => {
+  await uploaded();
   const zip = readFileSync(builtPackagePath());
   expect(await (await upload(zip)).json()).toEqual({
     success: false,
@@ -54,6 +61,7 @@ test('failures answer 200 with success:false and a message', async () => {
 });
 
 test("an install replaces only what the filter covers: another project's Tools overlay survives", async () => {
+  await uploaded();
   emu.context.repo.change((tx) => tx.setProps('/apps/cq/core/content/nav/tools/otherproject', { 'jcr:title': 'Other' }));
   emu.context.repo.change((tx) => tx.setProps('/apps/bpsetup/stale-node', { leftover: true }));
   await c.write('/crx/packmgr/service/.json/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip?cmd=install', '');
