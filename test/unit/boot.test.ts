@@ -121,3 +121,20 @@ test('a Coral without a component the page relies on is named, and nothing half-
   expect(root.textContent).toContain('lacks Coral.Table');
   expect(root.querySelector('.bpsetup-steps')).toBeNull();
 });
+
+test('a Coral without status lights (before Coral Spectrum) still renders every status, as an icon and words', () => {
+  const root = pageWithRoot();
+  const coral = window.Coral as CoralStatic;
+  const status = coral.Status;
+  delete coral.Status;
+  try {
+    includeClientlib();
+  } finally {
+    coral.Status = status;
+  }
+  expect(root.getAttribute('role')).toBeNull();
+  const first = root.querySelector('.bpsetup-step .bpsetup-status') as HTMLElement;
+  expect(first.querySelector('coral-icon')?.getAttribute('icon')).toBe('Circle');
+  expect(first.textContent?.trim()).toBe('Not checked yet');
+  expect(root.querySelectorAll('.bpsetup-step coral-status')).toHaveLength(0);
+});

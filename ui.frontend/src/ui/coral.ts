@@ -4,7 +4,8 @@
  * console with an older or trimmed Coral says so in plain words instead of half-rendering.
  * Text always goes in as textContent.
  */
-/** The Coral components the page relies on (also listed in the README). */
+import { el, icon } from './dom';
+/** The Coral components the page relies on (also listed in the README); all predate Coral Spectrum. */
 export const CORAL_COMPONENTS = [
   'Accordion',
   'Alert',
@@ -13,13 +14,12 @@ export const CORAL_COMPONENTS = [
   'Icon',
   'Radio',
   'Select',
-  'Status',
   'Table',
   'Textarea',
   'Textfield',
   'Tooltip',
 ] as const;
-type CoralName = (typeof CORAL_COMPONENTS)[number];
+type CoralName = (typeof CORAL_COMPONENTS)[number] | 'Status';
 
 export const missingCoralComponents = (coral: CoralStatic | undefined = window.Coral): CoralName[] =>
   CORAL_COMPONENTS.filter((name) => !coral?.[name]);
@@ -159,8 +159,21 @@ export function textfield(type: 'text' | 'password' = 'text'): HTMLInputElement 
 
 export type StatusVariant = 'neutral' | 'success' | 'warning' | 'error' | 'info';
 
-/** A Spectrum status light: the colour comes from Coral, the meaning from the text beside it. */
+const FALLBACK_ICON: Record<StatusVariant, string> = {
+  neutral: 'Circle',
+  success: 'CheckmarkCircle',
+  warning: 'Alert',
+  error: 'Alert',
+  info: 'Info',
+};
+
+/**
+ * A Spectrum status light: the colour comes from Coral, the meaning from the text beside it. A
+ * Coral without status lights (Coral.Status came with Coral Spectrum) gets an icon and the words.
+ */
 export function statusLight(variant: StatusVariant, text: string): HTMLElement {
+  if (!window.Coral?.Status)
+    return el('span', { class: 'bpsetup-status', 'data-variant': variant }, icon(FALLBACK_ICON[variant], 'XS'), ` ${text}`);
   const component = create<HTMLElement & { variant: string; label: HTMLElement }>('Status');
   component.variant = variant;
   component.label.textContent = text;
