@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
+import { controlFetch } from '../helpers/emulator';
 import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
 import { finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
-import { expand, imsChoices, openReset, startOver } from '../helpers/setup-page';
+import { expand, imsChoices, openReset, signedInAuthor, startOver } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -53,10 +53,7 @@ const connectedSetup = () => finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  emu = await startTestEmulator({ faults: true, agentDelayMs: 400, interimEndpoints: true });
-  browser = await openBrowser(PROJECT_ROOT);
-  page = browser.page;
-  await login(page, emu.url, PAGE);
+  ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 400, interimEndpoints: true }));
 }, 60000);
 
 // Each test starts from an empty author that knows the credential and the tenant, and builds

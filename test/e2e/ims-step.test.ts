@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { controlFetch, loggedIn, startTestEmulator } from '../helpers/emulator';
+import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
+import { controlFetch, loggedIn } from '../helpers/emulator';
 import {
   ORG,
   TECH,
@@ -22,7 +22,7 @@ import {
   registerIntegration,
   uploadKey,
 } from '../helpers/ims-fixtures';
-import { authRadio, chooseLegacyJwt, startOver } from '../helpers/setup-page';
+import { authRadio, chooseLegacyJwt, signedInAuthor, startOver } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -61,10 +61,7 @@ async function existingOauthConfig(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  emu = await startTestEmulator({ faults: true, interimEndpoints: true });
-  browser = await openBrowser(PROJECT_ROOT);
-  page = browser.page;
-  await login(page, emu.url, PAGE);
+  ({ emu, browser, page } = await signedInAuthor({ faults: true, interimEndpoints: true }));
 }, 60000);
 
 // Each test starts from an empty author with the credential registered, and builds what it needs:

@@ -5,8 +5,10 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
-import type { BrowserSession } from './chromium';
-import { controlFetch } from './emulator';
+import type { EmulatorOptions } from '../../emulator/context';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { type BrowserSession, login, openBrowser } from './chromium';
+import { controlFetch, startTestEmulator } from './emulator';
 
 export interface OauthValues {
   clientId: string;
@@ -91,4 +93,14 @@ export async function startOver(browser: BrowserSession, emu: RunningEmulator): 
   await browser.page.goto('about:blank');
   await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
   browser.errors.length = 0;
+}
+
+/** An emulator, a Chromium and the admin signed in on the setup page: an e2e file's starting point. */
+export async function signedInAuthor(
+  options: Partial<EmulatorOptions>,
+): Promise<{ emu: RunningEmulator; browser: BrowserSession; page: Page }> {
+  const emu = await startTestEmulator(options);
+  const browser = await openBrowser(PROJECT_ROOT);
+  await login(browser.page, emu.url, '/apps/bpsetup/content/setup.html');
+  return { emu, browser, page: browser.page };
 }
