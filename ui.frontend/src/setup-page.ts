@@ -55,8 +55,6 @@ export class SetupPage {
   /** A version the admin stated where AEM does not report one. */
   private statedVersion?: string;
   private chosenAuthType?: AuthType;
-  /** When everything was last read (a scoped read after the page's own write keeps it current). */
-  private fullReadAt?: string;
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
   private readonly banner = el('div', { class: 'bpsetup-banner', 'aria-live': 'polite' });
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
@@ -118,7 +116,6 @@ export class SetupPage {
       imsConfigs: read('imsConfigs', errors.imsConfigs, this.problems.imsConfigs),
       cloud: areas.includes('cloud') || areas.includes('agents') ? explain(errors.cloud) : this.problems.cloud,
     };
-    if (areas.length === EVERY_AREA.length) this.fullReadAt = new Date().toISOString();
     if (!this.steps.length) await (this.firstAnswer ??= this.showFirstAnswer(facts));
     this.facts = facts;
     this.loaded = true;
@@ -180,26 +177,32 @@ export class SetupPage {
   }
 
   /**
-   * The page's Check health button: reads only — IMS health, agent tests, consistency. When this
-   * page read everything and proved it all green less than a minute ago (the moments after a
-   * setup), those results are shown again; otherwise everything is read and checked again.
+   * The page's Check health button: reads only — IMS health, agent tests, consistency. Agent tests
+   * that all succeeded in the last minute (right after a setup) prove the token, the tenant and
+   * the replication user, so they are shown again instead of asked again; Check Health is run
+   * unless it is fresh and healthy, or unavailable on this AEM. Anything else: everything is read
+   * and checked again.
    */
   async checkWholeSetup(): Promise<void> {
     showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
-    if (!this.provenGreenRecently()) {
+    if (!this.agentsProvenRecently()) {
       await this.refresh();
       await Promise.all([this.runHealth(), this.testAgents()]);
-    }
+    } else if (!this.healthSettled()) await this.runHealth();
     showResult(this.summary, renderSummary(summariseFacts(this.facts)));
   }
 
-  private provenGreenRecently(): boolean {
+  private agentsProvenRecently(): boolean {
+    const f = this.facts;
+    const tests = f.agentTests ?? [];
+    const allGreen = tests.length > 0 && tests.length === (f.agents ?? []).length && tests.every((r) => r.succeeded);
+    return Boolean(deriveSetupState(f).active && allGreen && isFresh(f.agentsTestedAt));
+  }
+
+  private healthSettled(): boolean {
     const f = this.facts;
     const active = deriveSetupState(f).active;
-    const tests = f.agentTests ?? [];
-    const tokenKnown = (f.health?.healthy && f.health.id === active?.id && isFresh(f.healthCheckedAt)) || f.healthUnavailable;
-    const agentsGreen = tests.length > 0 && tests.length === (f.agents ?? []).length && tests.every((r) => r.succeeded);
-    return Boolean(active && isFresh(this.fullReadAt) && tokenKnown && agentsGreen && isFresh(f.agentsTestedAt));
+    return Boolean(f.healthUnavailable || (f.health?.healthy && f.health.id === active?.id && isFresh(f.healthCheckedAt)));
   }
 
   private context(): PageContext {
