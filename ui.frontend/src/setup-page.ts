@@ -38,8 +38,8 @@ import { registerValidators } from './ui/validation-registry';
 export const ROOT_ID = 'bpsetup-root';
 
 /**
- * How long the whole-setup check trusts what this page read and proved: green results younger
- * than this are shown again instead of asked again; anything not green is always checked again.
+ * How long the whole-setup check trusts the agent tests and Check Health this page ran: green
+ * results younger than this are shown again instead of asked again; anything not green, never.
  */
 export const FRESH_MS = 60_000;
 const isFresh = (at: string | undefined) => Boolean(at) && Date.now() - Date.parse(at as string) < FRESH_MS;
