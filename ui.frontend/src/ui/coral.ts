@@ -49,9 +49,6 @@ function toggle(kind: 'Radio' | 'Checkbox', label: string, name?: string, value?
 export const radio = (name: string, value: string, label: string): CoralToggle => toggle('Radio', label, name, value);
 export const checkbox = (label: string, value?: string): CoralToggle => toggle('Checkbox', label, undefined, value);
 
-/** The labelled native input inside a Coral radio or checkbox (what a screen reader focuses). */
-export const toggleInput = (component: CoralToggle): HTMLInputElement | null => component.querySelector('input');
-
 export interface SelectOption {
   value: string;
   label: string;
@@ -154,6 +151,19 @@ export function textarea(label: string, rows = 4): HTMLTextAreaElement {
 export function textfield(type: 'text' | 'password' = 'text'): HTMLInputElement {
   const component = create<HTMLInputElement>('Textfield');
   component.type = type;
+  return component;
+}
+
+export interface CoralTooltip extends HTMLElement {
+  content: HTMLElement;
+}
+
+/** An error tooltip for the element just before it (Granite's field-error look). */
+export function errorTooltip(): CoralTooltip {
+  const component = create<CoralTooltip & { variant: string; target: string }>('Tooltip');
+  component.variant = 'error';
+  component.target = '_prev';
+  component.setAttribute('placement', 'left');
   return component;
 }
 

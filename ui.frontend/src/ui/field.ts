@@ -5,7 +5,7 @@
  * types.
  */
 import type { Verdict } from '../domain/validate';
-import { textarea, textfield } from './coral';
+import { type CoralTooltip, errorTooltip, textarea, textfield } from './coral';
 import { el, icon } from './dom';
 
 export interface FieldOptions {
@@ -38,15 +38,10 @@ const createInput = (options: FieldOptions): HTMLInputElement | HTMLTextAreaElem
   options.type === 'textarea' ? textarea(options.label, 8) : textfield(options.type === 'password' ? 'password' : 'text');
 
 /** Granite's error marker: an alert icon after the field with the message in an error tooltip. */
-function errorMarker(): { icon: HTMLElement; tooltip: HTMLElement & { content: HTMLElement } } {
+function errorMarker(): { icon: HTMLElement; tooltip: CoralTooltip } {
   const marker = icon('Alert', 'S');
   marker.classList.add('coral-Form-fielderror');
-  const Tooltip = window.Coral?.Tooltip as unknown as new () => HTMLElement & { content: HTMLElement; variant: string; target: string };
-  const tooltip = new Tooltip();
-  tooltip.variant = 'error';
-  tooltip.target = '_prev';
-  tooltip.setAttribute('placement', 'left');
-  return { icon: marker, tooltip };
+  return { icon: marker, tooltip: errorTooltip() };
 }
 
 export function createField(options: FieldOptions, validate: (value: string) => Verdict, onChange: () => void): Field {
