@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { loggedIn, startTestEmulator } from '../helpers/emulator';
-import { ORG, TECH, certificate, createKeystore, jwtForm, jwtPayload, registerIntegration, uploadKey } from '../helpers/ims-fixtures';
+import { ORG, certificate, createKeystore, jwtForm, jwtPayload, registerOauthCredential, uploadKey } from '../helpers/ims-fixtures';
 
 const CLIENT_ID = 'd22b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-migrate-secret-5521';
@@ -13,13 +13,7 @@ let emu: RunningEmulator;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
+  await registerOauthCredential(emu.url, CLIENT_ID, SECRET);
 }, 30000);
 afterAll(() => emu.close());
 

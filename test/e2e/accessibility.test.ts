@@ -5,13 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
-import { PROJECT_ROOT } from '../../emulator/paths';
 import { seriousViolations } from '../helpers/axe';
 import { nonCoralControls } from '../helpers/coral-controls';
-import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
-import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import type { BrowserSession } from '../helpers/chromium';
+import { controlFetch } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
-import { fillOauthForm, openReset, saveCloudService, waitConnected } from '../helpers/setup-page';
+import { fillOauthForm, openReset, saveCloudService, signedInAuthor, waitConnected } from '../helpers/setup-page';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -23,11 +22,8 @@ let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ faults: true, interimEndpoints: true, agentDelayMs: 50 });
+  ({ emu, browser, page } = await signedInAuthor({ faults: true, interimEndpoints: true, agentDelayMs: 50 }));
   await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
-  browser = await openBrowser(PROJECT_ROOT);
-  page = browser.page;
-  await login(page, emu.url, PAGE);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 }, 60000);
 afterAll(async () => {

@@ -11,8 +11,8 @@ import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
 import { controlFetch } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
-import { finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
+import { ORG } from '../helpers/ims-fixtures';
+import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import { expand, imsChoices, openReset, signedInAuthor, startOver } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
@@ -60,14 +60,7 @@ beforeAll(async () => {
 // what it needs: any one of them runs alone with -t.
 beforeEach(async () => {
   await startOver(browser, emu);
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
-  await registerTenant(emu.url, TENANT);
+  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
 });
 
 afterAll(async () => {

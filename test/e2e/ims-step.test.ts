@@ -19,7 +19,7 @@ import {
   jwtForm,
   jwtPayload,
   oauthForm,
-  registerIntegration,
+  registerOauthCredential,
   uploadKey,
 } from '../helpers/ims-fixtures';
 import { authRadio, chooseLegacyJwt, signedInAuthor, startOver } from '../helpers/setup-page';
@@ -47,7 +47,7 @@ const SECRET = 'p8e-e2e-secret-value';
 
 /** The Developer Console credential every test starts from (the IMS stub knows it). */
 const registerCredential = (scopes = ['openid', 'AdobeID', 'read_organizations']) =>
-  registerIntegration(emu.url, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, technicalAccountId: TECH, scopes });
+  registerOauthCredential(emu.url, CLIENT_ID, SECRET, scopes);
 
 /** An OAuth configuration made through AEM's servlet, as a previous visit of the page would have left it. */
 async function existingOauthConfig(): Promise<void> {

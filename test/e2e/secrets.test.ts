@@ -8,7 +8,7 @@ import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { ORG, registerOauthCredential } from '../helpers/ims-fixtures';
 import { fillOauthForm, imsField } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -26,13 +26,7 @@ beforeAll(async () => {
   for (const level of ['log', 'warn', 'error'] as const)
     console[level] = (...args: unknown[]) => emulatorLog.push(args.map(String).join(' '));
   emu = await startTestEmulator({ faults: true, quiet: false });
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
+  await registerOauthCredential(emu.url, CLIENT_ID, SECRET);
   browser = await openBrowser(PROJECT_ROOT);
   browser.page.on('console', (m: ConsoleMessage) => consoleText.push(m.text()));
   browser.page.on('request', (r: Request) => urls.push(r.url()));

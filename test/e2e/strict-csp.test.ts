@@ -8,7 +8,7 @@ import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
-import { ORG, TECH, registerIntegration } from '../helpers/ims-fixtures';
+import { ORG, registerOauthCredential } from '../helpers/ims-fixtures';
 import { chooseLegacyJwt, fillOauthForm, legacyJwtToggle } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -18,13 +18,7 @@ let browser: BrowserSession;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ strictCsp: true, interimEndpoints: true });
-  await registerIntegration(emu.url, {
-    clientId: CLIENT_ID,
-    clientSecret: 'p8e-csp-secret-77',
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
+  await registerOauthCredential(emu.url, CLIENT_ID, 'p8e-csp-secret-77');
   browser = await openBrowser(PROJECT_ROOT);
   // Collected before any page script runs.
   await browser.context.addInitScript(() => {

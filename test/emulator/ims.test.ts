@@ -18,6 +18,7 @@ import {
   jwtPayload,
   oauthForm,
   registerIntegration,
+  registerOauthCredential,
   serviceUser,
   uploadKey,
 } from '../helpers/ims-fixtures';
@@ -51,13 +52,7 @@ async function keystoreWithBp(): Promise<void> {
 
 /** The two Developer Console credentials the Check Health and stub tests use (registering again is harmless). */
 async function knownCredentials(): Promise<void> {
-  await registerIntegration(emu.url, {
-    clientId: 'oauthok',
-    clientSecret: 's3cret-oauth',
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
+  await registerOauthCredential(emu.url, 'oauthok', 's3cret-oauth');
   await registerIntegration(emu.url, {
     clientId: 'jwtok',
     clientSecret: 'jwt-secret-value-5678',

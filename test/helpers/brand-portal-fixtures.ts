@@ -1,15 +1,9 @@
 /** A healthy OAuth IMS configuration and a known tenant, ready for cloud-service tests. */
 import { type Client, controlFetch, loggedIn } from './emulator';
-import { ORG, TECH, oauthForm, registerIntegration } from './ims-fixtures';
+import { oauthForm, registerOauthCredential } from './ims-fixtures';
 
 export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 'bpclient', title = 'Brand Portal'): Promise<string> {
-  await registerIntegration(baseUrl, {
-    clientId,
-    clientSecret: 'bp-secret',
-    orgId: ORG,
-    technicalAccountId: TECH,
-    scopes: ['openid', 'AdobeID'],
-  });
+  await registerOauthCredential(baseUrl, clientId, 'bp-secret');
   const res = await c.write('/apps/bpsetup/ims/update', oauthForm(clientId, { clientSecret: 'bp-secret', title }));
   if (res.status !== 200) throw new Error(`IMS config not saved: ${res.status}`);
   return res.text();
@@ -53,7 +47,7 @@ export async function waitForAgents(c: Client, count = 4, timeoutMs = 5000): Pro
 
 /** What an empty author needs for a walkthrough: an OAuth credential in the IMS stub (openid, AdobeID) and a known tenant. */
 export async function credentialAndTenant(baseUrl: string, clientId: string, clientSecret: string, tenantUrl: string): Promise<void> {
-  await registerIntegration(baseUrl, { clientId, clientSecret, orgId: ORG, technicalAccountId: TECH, scopes: ['openid', 'AdobeID'] });
+  await registerOauthCredential(baseUrl, clientId, clientSecret);
   await registerTenant(baseUrl, tenantUrl);
 }
 

@@ -75,6 +75,10 @@ export async function registerIntegration(baseUrl: string, body: Record<string, 
   });
 }
 
+/** An OAuth Server-to-Server credential of the test organisation, registered in the IMS stub. */
+export const registerOauthCredential = (baseUrl: string, clientId: string, clientSecret: string, scopes = ['openid', 'AdobeID']) =>
+  registerIntegration(baseUrl, { clientId, clientSecret, orgId: ORG, technicalAccountId: TECH, scopes });
+
 export function oauthForm(clientId: string, overrides: Record<string, string> = {}): URLSearchParams {
   return new URLSearchParams({
     authType: 'oauth',
