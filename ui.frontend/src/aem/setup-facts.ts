@@ -95,16 +95,14 @@ export async function readSetupFacts(
     await reads; // sent before the overrides were known: send them again
     reads = readAreas(wanted);
   }
-  const { product, ims, cloud, agents, ...rest } = await reads;
-  let keystore = rest.keystore;
-  const merged = (f: SetupFacts): SetupFacts => ({
-    ...f,
+  const { product, ims, cloud, agents, ...first } = await reads;
+  const facts: SetupFacts = {
+    ...previous,
     ...(settings && { markedImsConfig: settings.value?.markedImsConfig }),
     ...(product && {
       version: product.value?.version ?? (product.error ? previous.version : undefined),
       versionUnavailable: Boolean(product.error),
     }),
-    ...(keystore && { keystore: keystore.value, keystoreUnavailable: Boolean(keystore.error) }),
     ...(ims && { imsConfigs: ims.value ?? [], imsConfigsError: Boolean(ims.error) }),
     ...(cloud && {
       referencedImsIds: (cloud.value ?? []).map((c) => c.imsConfig).filter(Boolean),
@@ -112,13 +110,10 @@ export async function readSetupFacts(
       cloudConfigsError: Boolean(cloud.error),
     }),
     ...(agents && { agents: agents.value ?? [] }),
-  });
-  let facts = merged(previous);
-  // JWT turned out to matter (a JWT configuration is the active one): read the keystore now.
-  if (full && !keystore && keystoreNeeded(facts)) {
-    keystore = (await readAreas(['keystore'])).keystore;
-    facts = merged(previous);
-  }
+  };
+  // Read with the rest, or, when JWT turned out to matter (a JWT configuration is the active one), now.
+  const keystore = first.keystore ?? (full && keystoreNeeded(facts) ? (await readAreas(['keystore'])).keystore : undefined);
+  if (keystore) Object.assign(facts, { keystore: keystore.value, keystoreUnavailable: Boolean(keystore.error) });
   const agentNames = new Set((facts.agents ?? []).map((a) => a.name));
   // A test result only stands while its agent still exists.
   facts.agentTests = (previous.agentTests ?? []).filter((r) => agentNames.has(r.name));
