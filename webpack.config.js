@@ -4,7 +4,9 @@
 //    window.Granite) and are never bundled: a second Coral swaps window.customElements under AEM's.
 //  - the emulator's stand-in for AEM's Granite foundation clientlib (emulator/browser), used only by
 //    the local emulator and the jsdom tests; it never reaches the content package.
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
 
@@ -38,7 +40,8 @@ const panel = {
     filename: '[name].js',
     // node-forge (certificate work) is a chunk loaded on demand from the clientlib's resources.
     chunkFilename: 'chunks/[name].js',
-    clean: true,
+    // The parts build writes parts/ beside this one.
+    clean: { keep: /^parts\// },
   },
   externals: { '@adobe/coral-spectrum': 'Coral' },
   externalsType: 'window',
@@ -47,13 +50,20 @@ const panel = {
   optimization: {
     ...common.optimization,
     // Terser for our code; the certificate chunk is node-forge's prebuilt minified build already.
-    minimizer: [new MinimizerPlugin({ test: /\.js$/, exclude: /^chunks\//, minify: MinimizerPlugin.terserMinify, extractComments: false })],
+    minimizer: [
+      new MinimizerPlugin({
+        test: /\.js$/,
+        exclude: /^chunks\/certificate-tools/,
+        minify: MinimizerPlugin.terserMinify,
+        extractComments: false,
+      }),
+    ],
   },
   module: {
     noParse: /node-forge[\\/]dist[\\/]forge\.min\.js$/,
     rules: [tsRule(path.resolve(__dirname, 'tsconfig.json')), { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }],
   },
-  plugins: [new MiniCssExtractPlugin({ filename: '[name].css' })],
+  plugins: [new MiniCssExtractPlugin({ filename: '[name].css' }), new webpack.DefinePlugin({ __BPSETUP_PARTS__: 'true' })],
   // A bundle this size means something (Coral, a polyfill) got bundled by mistake.
   // The page bundle must stay small: Coral alone is 1 MB, so past this size something (Coral, a
   // polyfill) got bundled by mistake. Today the panel is about 95 KB (28 KB gzip).
@@ -63,6 +73,43 @@ const panel = {
     maxEntrypointSize: 192 * 1024,
     assetFilter: (name) => !name.startsWith('chunks/'),
   },
+};
+
+// The parts (ui/parts.ts): each a separately built script that registers itself on
+// window.__bpsetupParts, with its own copy of stateless helpers and the page's instance of every
+// aem/ module (window.__bpsetupShared). An aem/ module the page does not share is a build error:
+// a second copy would keep a second CSRF token and miss the address overrides.
+const SRC = path.resolve(__dirname, 'ui.frontend/src');
+const PARTS = { 'ims-account-form': './ui.frontend/src/steps/ims-account-form.ts' };
+const sharedModules = () =>
+  [...fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8').matchAll(/^ {2}'(aem\/[\w-]+)': /gm)].map((m) => m[1]);
+
+const panelParts = {
+  ...common,
+  name: 'panel-parts',
+  entry: PARTS,
+  output: {
+    ...common.output,
+    path: path.resolve(__dirname, 'ui.frontend/dist/clientlib-setup/parts'),
+    filename: '[name].js',
+    library: { type: 'window', name: ['__bpsetupParts', '[name]'] },
+    clean: true,
+  },
+  externalsType: 'window',
+  externals: [
+    { '@adobe/coral-spectrum': 'Coral' },
+    ({ context, request }, callback) => {
+      if (!request.startsWith('.')) return callback();
+      const target = path.relative(SRC, path.resolve(context, request)).split(path.sep).join('/').replace(/\.ts$/, '');
+      if (!target.startsWith('aem/')) return callback();
+      if (!sharedModules().includes(target))
+        return callback(new Error(`A part imports ${target}, which ui/parts.ts does not share: add it to SHARED.`));
+      return callback(null, ['__bpsetupShared', target]);
+    },
+  ],
+  module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
+  plugins: [new webpack.DefinePlugin({ __BPSETUP_PARTS__: 'true' })],
+  performance: { hints: false },
 };
 
 const graniteStandIn = {
@@ -80,4 +127,4 @@ const graniteStandIn = {
   performance: { hints: false },
 };
 
-module.exports = [panel, graniteStandIn];
+module.exports = [panel, panelParts, graniteStandIn];

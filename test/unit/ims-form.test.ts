@@ -1,5 +1,6 @@
 /** The setup page's IMS step in jsdom with real Coral and the Granite foundation APIs. */
 import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
+import { onDemandSettled } from '../../ui.frontend/src/ui/on-demand';
 import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 const PROVIDER = 'com.adobe.granite.auth.oauth.accesstoken.provider.new1.config';
@@ -32,6 +33,7 @@ async function mount(): Promise<HTMLElement> {
   const root = document.getElementById('bpsetup-root') as HTMLElement;
   const page = mountSetupPage(root) as SetupPage;
   await page.refresh();
+  await onDemandSettled(); // the form is a part, fetched once the step needs it
   return root;
 }
 

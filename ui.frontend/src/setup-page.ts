@@ -33,7 +33,6 @@ import { PANELS_MARK, READY_MARK, mark } from './timing';
 import { button, renderRequestProblem, showResult } from './ui/problem';
 import { renderStepList } from './ui/step-list';
 import { renderSummary } from './ui/summary';
-import { registerValidators } from './ui/validation-registry';
 
 export const ROOT_ID = 'bpsetup-root';
 
@@ -269,7 +268,6 @@ export function mountSetupPage(root: HTMLElement, firstRead: Promise<SetupReadin
   if (root.dataset.bpsetupMounted === 'true') return undefined;
   root.dataset.bpsetupMounted = 'true';
   root.textContent = '';
-  registerValidators();
   const page = new SetupPage(root);
   void page.refresh(EVERY_AREA, firstRead);
   return page;

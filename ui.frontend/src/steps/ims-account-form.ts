@@ -1,0 +1,385 @@
+/**
+ * Step 4's form, loaded on demand: only an author without the Brand Portal IMS configuration, or
+ * an admin who edits or migrates it, needs it. A form with inline validation (nothing is sent
+ * while a field is wrong), filled by hand or from the credential JSON the Developer Console
+ * downloads; JWT only behind an explicit legacy choice; save through AEM's IMS servlet, never a
+ * second configuration.
+ */
+import { ImsConfigExistsError, createOneImsConfig, saveImsConfig } from '../aem/client';
+import { IMS } from '../aem/endpoints';
+import { CredentialsError, parseCredentials } from '../domain/credentials';
+import { describeSecret } from '../domain/mask';
+import { explainRequestError } from '../domain/explain-request';
+import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
+import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
+import { type CoralToggle, checkbox, radio, textarea } from '../ui/coral';
+import { el } from '../ui/dom';
+import { createField, type Field } from '../ui/field';
+import { t } from '../i18n';
+import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { registerValidators } from '../ui/validation-registry';
+import type { PageContext } from './context';
+
+type FieldName = ImsFieldName;
+
+const FIELD_ORDER: FieldName[] = [
+  'title',
+  'authServerUrl',
+  'clientId',
+  'clientSecret',
+  'orgId',
+  'technicalAccountId',
+  'scopes',
+  'keyAlias',
+  'jwtPayload',
+];
+
+/** What the form needs from its step: where files are dropped, where results go, a re-render. */
+export interface ImsFormHost {
+  readonly dropZone: HTMLElement;
+  readonly feedback: HTMLElement;
+  rerender(): void;
+}
+
+export class ImsAccountForm {
+  /** The legacy choice (outside the form, so it stays reachable while the form is blocked) and the form. */
+  readonly element: HTMLElement;
+  /** Set while editing or migrating an existing configuration. */
+  editing?: ImsConfig;
+  private readonly fields: Record<FieldName, Field>;
+  private readonly form = el('form', { class: 'bpsetup-ims-form', novalidate: true, autocomplete: 'off' });
+  private readonly credentialsNote = el('div', { class: 'bpsetup-credentials-note', 'aria-live': 'polite' });
+  private readonly authNote = el('p', { class: 'bpsetup-auth-note' });
+  private readonly submit = button(t('Create configuration'), 'cta');
+  private readonly cancelEdit = button(t('Cancel'), 'quiet');
+  private readonly radios: Record<AuthType, CoralToggle>;
+  private readonly legacyToggle = checkbox(
+    t(
+      'Legacy: show the JWT option. Adobe switched JWT credentials off (no token after March 1, 2026); use it only for an old credential you know still works, for example on a test system.',
+    ),
+  );
+  private readonly legacyBox = el('div', { class: 'bpsetup-legacy-jwt' }, this.legacyToggle);
+  private authType: AuthType = 'oauth';
+  private saving = false;
+  private ctx?: PageContext;
+
+  constructor(private readonly host: ImsFormHost) {
+    registerValidators();
+    const changed = () => this.refreshSubmit();
+    const f = (name: FieldName, label: string, extra: Partial<Parameters<typeof createField>[0]> = {}) =>
+      createField({ name, label, ...extra }, (v) => IMS_FIELD_RULES[name](v, this.fieldContext()), changed);
+    this.fields = {
+      title: f('title', t('Title'), { value: 'Brand Portal' }),
+      authServerUrl: f('authServerUrl', t('Authorization server'), { value: IMS.defaultServer }),
+      clientId: f('clientId', t('Client ID (API key)')),
+      clientSecret: f('clientSecret', t('Client secret'), {
+        type: 'password',
+        autocomplete: 'new-password',
+        help: t('Sent once to AEM, which stores it encrypted. This page never keeps or shows it.'),
+      }),
+      orgId: f('orgId', t('Organization ID'), { placeholder: '…@AdobeOrg' }),
+      technicalAccountId: f('technicalAccountId', t('Technical account ID'), { placeholder: '…@techacct.adobe.com' }),
+      scopes: f('scopes', t('Scopes'), {
+        placeholder: 'openid, AdobeID, …',
+        help: t('As listed on the OAuth Server-to-Server credential, separated by commas.'),
+      }),
+      keyAlias: f('keyAlias', t('Certificate (keystore alias)')),
+      jwtPayload: f('jwtPayload', t('JWT payload'), { type: 'textarea' }),
+    };
+    // The payload is judged against the ids above it: re-check it when they change.
+    for (const name of ['orgId', 'technicalAccountId', 'clientId'] as const)
+      this.fields[name].input.addEventListener('input', () => this.fields.jwtPayload.check());
+
+    const authRadio = (type: AuthType, label: string) => {
+      const component = radio('bpsetup-auth-type', type, label);
+      component.classList.add(`bpsetup-auth-${type}`);
+      component.addEventListener('change', () => {
+        if (component.checked) this.setAuthType(type, true);
+      });
+      return component;
+    };
+    this.radios = { oauth: authRadio('oauth', t('OAuth Server-to-Server')), jwt: authRadio('jwt', t('JWT (legacy: stopped by Adobe)')) };
+    // JWT only behind an explicit legacy choice: Adobe's IMS no longer issues tokens for it.
+    this.legacyToggle.classList.add('bpsetup-legacy-jwt-toggle');
+    this.legacyToggle.addEventListener('change', () => {
+      if (!this.legacyToggle.checked && this.authType === 'jwt') this.setAuthType('oauth', true);
+      host.rerender();
+    });
+    const authFieldset = el(
+      'fieldset',
+      { class: 'coral-Form-fieldset bpsetup-auth-type' },
+      el('legend', { class: 'coral-Form-fieldset-legend' }, t('Authentication type')),
+      el('div', { class: 'bpsetup-radios' }, this.radios.oauth, this.radios.jwt),
+      this.authNote,
+    );
+
+    const paste = textarea(t('Credential JSON from the Adobe Developer Console'), 3);
+    paste.classList.add('bpsetup-credentials-input');
+    paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this step');
+    paste.addEventListener('input', () => {
+      if (paste.value.trim()) this.fillFromCredentials(paste.value);
+      paste.value = ''; // the pasted text may hold a secret: not kept in the page
+    });
+    host.dropZone.addEventListener('dragover', (e) => e.preventDefault());
+    host.dropZone.addEventListener('drop', (e) => {
+      const file = e.dataTransfer?.files?.[0];
+      if (!file || this.form.hidden) return;
+      e.preventDefault();
+      void file.text().then((text) => this.fillFromCredentials(text));
+    });
+
+    this.submit.classList.add('bpsetup-ims-submit');
+    this.submit.type = 'submit';
+    this.cancelEdit.classList.add('bpsetup-ims-cancel');
+    this.cancelEdit.addEventListener('click', () => {
+      this.editing = undefined;
+      host.feedback.textContent = '';
+      host.rerender();
+    });
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.save();
+    });
+    this.form.append(
+      authFieldset,
+      el('div', { class: 'bpsetup-credentials' }, paste, this.credentialsNote),
+      ...FIELD_ORDER.map((n) => this.fields[n].root),
+      el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
+    );
+    this.element = el('div', { class: 'bpsetup-ims-form-holder' }, this.legacyBox, this.form);
+  }
+
+  /** The admin ticked the legacy JWT choice. */
+  get legacyChosen(): boolean {
+    return this.legacyToggle.checked;
+  }
+
+  private fieldContext(): ImsFieldContext {
+    return {
+      orgId: this.fields?.orgId.value(),
+      technicalAccountId: this.fields?.technicalAccountId.value(),
+      clientId: this.fields?.clientId.value(),
+      knownAliases: this.ctx?.facts.keystore?.aliases.map((a) => a.alias),
+      authType: this.authType,
+    };
+  }
+
+  private setAuthType(type: AuthType, chosenByAdmin = false): void {
+    this.authType = type;
+    this.radios[type].checked = true;
+    const oauth = type === 'oauth';
+    this.fields.scopes.setHidden(!oauth);
+    this.fields.jwtPayload.setHidden(oauth);
+    this.fields.keyAlias.setHidden(oauth);
+    if (chosenByAdmin) this.ctx?.chooseAuthType(type);
+    this.refreshSubmit();
+  }
+
+  private visibleFields(): Field[] {
+    return Object.values(this.fields).filter((f) => !f.hidden);
+  }
+
+  private refreshSubmit(): void {
+    const invalid = this.visibleFields().some((f) => Boolean(f.check().error));
+    this.submit.disabled = invalid || this.saving;
+  }
+
+  private fillFromCredentials(text: string): void {
+    this.credentialsNote.textContent = '';
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
+      this.credentialsNote.appendChild(
+        renderProblem({
+          title: t('This is a private key'),
+          explanation: t('A private key must never be pasted anywhere; it was not kept and nothing was sent.'),
+          fix: t('Paste the credential JSON from the Developer Console here. Certificates belong to step 2.'),
+        }),
+      );
+      return;
+    }
+    if (/-----BEGIN CERTIFICATE-----/.test(text)) {
+      this.credentialsNote.appendChild(
+        renderProblem(
+          {
+            title: t('This is a certificate, not a credential file'),
+            explanation: t('Certificates are checked in step 2.'),
+            fix: t('Paste it in step 2, or paste the credential JSON here.'),
+          },
+          { variant: 'warning' },
+        ),
+      );
+      return;
+    }
+    try {
+      const c = parseCredentials(text);
+      const filled: string[] = [];
+      const set = (name: FieldName, value: string | undefined, label: string) => {
+        if (!value) return;
+        this.fields[name].set(value);
+        filled.push(label);
+      };
+      if (c.authType && !this.radios[c.authType].disabled) this.setAuthType(c.authType, true);
+      set('clientId', c.clientId, t('client ID'));
+      set('orgId', c.orgId, t('organization ID'));
+      set('technicalAccountId', c.technicalAccountId, t('technical account ID'));
+      set('scopes', c.scopes?.join(','), t('scopes'));
+      set('clientSecret', c.clientSecret, t('client secret {0}', c.clientSecret ? describeSecret(c.clientSecret) : ''));
+      this.credentialsNote.appendChild(
+        renderNotice('info', t('Filled from the credential file'), [t('Filled: {0}.', filled.join(', ')), ...c.notes].join(' ')),
+      );
+    } catch (e) {
+      const message = e instanceof CredentialsError ? e.message : t('The file could not be read.');
+      this.credentialsNote.appendChild(
+        renderProblem({
+          title: t('This credential file cannot be used'),
+          explanation: message,
+          fix: t('Download the credential JSON again from the Adobe Developer Console.'),
+        }),
+      );
+    }
+    this.refreshSubmit();
+  }
+
+  /**
+   * Follows the page: `wanted` says whether the step wants the form now (no configuration yet, or
+   * one being edited), `blocked` whether this AEM can make no working configuration unless the
+   * admin takes the legacy choice, which then stays reachable.
+   */
+  update(ctx: PageContext, wanted: boolean, blocked: boolean): void {
+    this.ctx = ctx;
+    const oauthPossible = ctx.state.oauthAvailable || ctx.state.oauth === 'unknown';
+    const legacy = this.legacyToggle.checked;
+    this.radios.oauth.disabled = !oauthPossible;
+    this.radios.jwt.hidden = !legacy;
+    this.radios.jwt.disabled = !legacy;
+    this.authNote.textContent = legacy
+      ? t(
+          "JWT: Adobe's IMS refuses JWT credentials since March 1, 2026 at the latest. A configuration made now will most likely fail its health check.",
+        )
+      : '';
+    // The page's state follows the form's type (the certificate step depends on it).
+    if (!this.editing) this.setAuthType(legacy && (!oauthPossible || ctx.state.authType === 'jwt') ? 'jwt' : 'oauth', true);
+    const aliases = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
+    if (!this.fields.keyAlias.value() && aliases.length) this.fields.keyAlias.input.value = aliases[aliases.length - 1];
+    this.legacyBox.hidden = !wanted;
+    this.form.hidden = blocked || !wanted;
+    this.cancelEdit.hidden = !this.editing;
+    this.submit.label.textContent = this.editing
+      ? this.editing.authType === 'jwt' && this.authType === 'oauth'
+        ? t('Migrate to OAuth')
+        : t('Save changes')
+      : t('Create configuration');
+    this.refreshSubmit();
+  }
+
+  /** Edit (same type) or migrate (JWT to OAuth) an existing configuration. */
+  startEditing(config: ImsConfig, type: AuthType): void {
+    this.editing = config;
+    this.host.feedback.textContent = '';
+    this.fields.title.set(config.title);
+    if (config.endpoint) this.fields.authServerUrl.set(config.endpoint);
+    if (type === config.authType) this.fields.clientId.set(config.clientId);
+    if (config.orgId) this.fields.orgId.set(config.orgId);
+    if (config.keyAlias) this.fields.keyAlias.set(config.keyAlias);
+    if (config.scopes?.length) this.fields.scopes.set(config.scopes.join(','));
+    this.fields.clientSecret.input.value = ''; // never read back: the admin enters it again
+    this.setAuthType(type, true);
+    this.host.rerender();
+    this.fields.clientSecret.input.focus();
+  }
+
+  private input(): ImsConfigInput {
+    const v = (n: FieldName) => this.fields[n].value();
+    return {
+      authType: this.authType,
+      title: v('title'),
+      authServerUrl: v('authServerUrl'),
+      clientId: v('clientId'),
+      clientSecret: v('clientSecret'),
+      orgId: v('orgId'),
+      technicalAccountId: v('technicalAccountId'),
+      scopes:
+        this.authType === 'oauth'
+          ? v('scopes')
+              .split(/[,\s]+/)
+              .filter(Boolean)
+          : undefined,
+      jwtPayload: this.authType === 'jwt' ? v('jwtPayload') : undefined,
+      keyAlias: this.authType === 'jwt' ? v('keyAlias').trim() : undefined,
+      configurationId: this.editing?.id,
+    };
+  }
+
+  private async save(): Promise<void> {
+    const ctx = this.ctx;
+    const feedback = this.host.feedback;
+    // Reveal every message; send nothing while any field is wrong.
+    const invalid = this.visibleFields().filter((f) => f.check(true).error);
+    if (invalid.length || !ctx || this.saving) {
+      invalid[0]?.input.focus();
+      this.refreshSubmit();
+      return;
+    }
+    // One configuration rule, enforced here too: never a second one.
+    if (!this.editing && ctx.state.brandPortalConfigs.length > 0) {
+      showResult(
+        feedback,
+        renderProblem({
+          title: t('A Brand Portal IMS configuration already exists'),
+          explanation: t('Adobe requires exactly one.'),
+          fix: t('Edit the existing configuration instead.'),
+        }),
+      );
+      return;
+    }
+    this.saving = true;
+    this.refreshSubmit();
+    feedback.textContent = '';
+    const wait = new (window.Coral as CoralStatic).Wait();
+    wait.size = 'S';
+    feedback.append(el('p', { class: 'bpsetup-progress' }, wait, ` ${t('Saving the configuration in AEM…')}`));
+    const input = this.input();
+    try {
+      // A new configuration goes through the one-configuration guard (another admin may be saving too).
+      const created = this.editing
+        ? undefined
+        : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
+      if (this.editing) await saveImsConfig(input);
+      this.fields.clientSecret.reset(); // the secret leaves the page with the request
+      this.editing = undefined;
+      showResult(
+        feedback,
+        created?.gaveWay
+          ? renderNotice(
+              'info',
+              t('Another Brand Portal IMS configuration was saved at the same moment'),
+              t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'),
+            )
+          : renderNotice(
+              'success',
+              t('Configuration saved'),
+              t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim()),
+            ),
+      );
+      // A new configuration: the guard has just read the list; an edit changes only the list.
+      if (created) ctx.adopt({ imsConfigs: created.listed });
+      else await ctx.refresh(['imsConfigs']);
+      await ctx.runHealth();
+    } catch (e) {
+      feedback.textContent = '';
+      if (e instanceof ImsConfigExistsError) {
+        feedback.appendChild(
+          renderProblem({
+            title: t('A Brand Portal IMS configuration already exists'),
+            explanation: t('"{0}" was saved meanwhile (by another admin, or in another tab). Adobe requires exactly one.', e.title),
+            fix: t('Edit that configuration instead.'),
+          }),
+        );
+        await ctx.refresh(['imsConfigs']);
+        await ctx.runHealth();
+      } else feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.save()));
+    } finally {
+      this.saving = false;
+      this.refreshSubmit();
+    }
+  }
+}

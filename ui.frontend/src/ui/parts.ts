@@ -1,0 +1,81 @@
+/**
+ * Parts: code only some visits need (a step's form, the reset, the reports) is built apart from
+ * the page's bundle (webpack's "parts" build) and fetched from the clientlib's resources the first
+ * time it is needed. The up-front bundle then holds what shows where the setup stands.
+ *
+ * A part carries its own copy of the stateless helpers it uses (DOM, Coral factories, texts,
+ * rules) and uses the page's own instance of every `aem/` module: one CSRF token, one set of
+ * address overrides, one timeout. The parts build maps each `aem/` import to SHARED below and
+ * refuses any `aem/` module missing from it.
+ *
+ * webpack chunks would share modules too, but each shared module then leaves the page's scope-
+ * hoisted bundle and costs more bytes up front than the chunk saves.
+ */
+import * as client from '../aem/client';
+import * as endpoints from '../aem/endpoints';
+import * as errors from '../aem/errors';
+import * as setupFacts from '../aem/setup-facts';
+import { CLIENTLIB_RESOURCES } from '../aem/endpoints';
+
+/** The page's `aem/` modules, by the path the parts build maps them from. */
+export const SHARED = {
+  'aem/client': client,
+  'aem/endpoints': endpoints,
+  'aem/errors': errors,
+  'aem/setup-facts': setupFacts,
+} as const;
+
+export interface Parts {
+  'ims-account-form': typeof import('../steps/ims-account-form');
+}
+export type PartName = keyof Parts;
+
+declare global {
+  interface Window {
+    __bpsetupShared?: typeof SHARED;
+    __bpsetupParts?: Partial<Parts>;
+  }
+  /** Defined (true) by the page's webpack build; absent where the sources run as they are (Jest). */
+  const __BPSETUP_PARTS__: boolean | undefined;
+}
+
+/** The clientlib's resources folder, through AEM's proxy (and its context path). */
+export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(CLIENTLIB_RESOURCES) ?? CLIENTLIB_RESOURCES;
+
+/**
+ * Where the sources run unbuilt (Jest), a part is the module itself. In the page's build the
+ * condition is a constant, so webpack drops these imports instead of making chunks of them.
+ */
+const IN_PROCESS: { [N in PartName]: () => Promise<Parts[N]> } | undefined =
+  typeof __BPSETUP_PARTS__ === 'undefined' ? { 'ims-account-form': () => import('../steps/ims-account-form') } : undefined;
+
+const fetching = new Map<PartName, Promise<unknown>>();
+
+/** The part, fetched once per page; a failed fetch is tried again on the next call. */
+export function loadPart<N extends PartName>(name: N): Promise<Parts[N]> {
+  if (IN_PROCESS) return IN_PROCESS[name]();
+  const loaded = window.__bpsetupParts?.[name];
+  if (loaded) return Promise.resolve(loaded as Parts[N]);
+  window.__bpsetupShared ??= SHARED;
+  let fetched = fetching.get(name) as Promise<Parts[N]> | undefined;
+  if (!fetched) {
+    fetched = new Promise<Parts[N]>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `${resourcesUrl()}parts/${name}.js`;
+      script.async = true;
+      script.onload = () => {
+        const part = window.__bpsetupParts?.[name];
+        if (part) resolve(part as Parts[N]);
+        else reject(new Error(`${script.src} did not register the part "${name}"`));
+      };
+      script.onerror = () => {
+        script.remove();
+        fetching.delete(name);
+        reject(new Error(`Could not fetch ${script.src}`));
+      };
+      document.head.appendChild(script);
+    });
+    fetching.set(name, fetched);
+  }
+  return fetched;
+}
