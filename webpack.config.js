@@ -80,7 +80,11 @@ const panel = {
 // aem/ module (window.__bpsetupShared). An aem/ module the page does not share is a build error:
 // a second copy would keep a second CSRF token and miss the address overrides.
 const SRC = path.resolve(__dirname, 'ui.frontend/src');
-const PARTS = { 'ims-account-form': './ui.frontend/src/steps/ims-account-form.ts' };
+const partsSource = () => fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8');
+/** The parts as ui/parts.ts lists them for Jest: name -> module. */
+const PARTS = Object.fromEntries(
+  [...partsSource().matchAll(/^ +'?([\w-]+)'?: \(\) => import\('\.\.\/([\w/-]+)'\)/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
+);
 const sharedModules = () =>
   [...fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8').matchAll(/^ {2}'(aem\/[\w-]+)': /gm)].map((m) => m[1]);
 

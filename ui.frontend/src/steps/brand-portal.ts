@@ -1,85 +1,61 @@
 /**
  * Step 6: the Brand Portal cloud service and its four replication agents. One tenant per author:
- * an existing configuration (current or legacy) is shown and edited, never duplicated. Saving
- * goes through AEM's own servlet, then the page waits (bounded) for the agents; missing agents get
- * the documented remedy as one button. Each agent is checked and tested; fixes are confirmed writes.
+ * an existing configuration (current or legacy) is shown and edited, never duplicated. Each agent
+ * is checked and tested; fixes are confirmed writes; missing agents get the documented remedy as
+ * one button. The form (`brand-portal-form`) is fetched when the step needs it: no configuration
+ * yet, an edit, or that remedy.
  */
-import { saveCloudConfig, setAgentFlag } from '../aem/client';
-import { waitForAgents } from '../aem/setup-facts';
+import { setAgentFlag } from '../aem/client';
 import { AGENTS } from '../aem/endpoints';
 import { type AgentCheck, checkAgents } from '../domain/agents';
 import { explainRequestError } from '../domain/explain-request';
-import { currentTenant, validateTenantUrl } from '../domain/tenant';
-import type { CloudConfig, ReplicationAgent } from '../domain/types';
-import { validateTitle } from '../domain/validate';
-import { type SelectOption, disclosure, select, setSelectOptions, statusLight, table, tableCell, tableRow } from '../ui/coral';
+import { currentTenant } from '../domain/tenant';
+import type { CloudConfig } from '../domain/types';
+import { disclosure, statusLight, table, tableCell, tableRow } from '../ui/coral';
 import { el } from '../ui/dom';
-import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
+import { onDemand } from '../ui/on-demand';
+import { loadPart } from '../ui/parts';
 import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
+import type { BrandPortalForm } from './brand-portal-form';
 import type { PageContext, Step } from './context';
-import { renderReset } from './reset';
+
+const loadForm = onDemand(() => loadPart('brand-portal-form'));
+const loadReset = onDemand(() => loadPart('reset'));
 
 export class BrandPortalStep implements Step {
   private readonly section = createSection('brandPortal', 6, t('Brand Portal cloud service'));
   readonly element = this.section.root;
-  private readonly form = el('form', { class: 'bpsetup-cloud-form', novalidate: true, autocomplete: 'off' });
-  private readonly title: Field;
-  private readonly tenant: Field;
-  private readonly imsSelect = select('bpsetup-cloud-ims-label');
-  private readonly imsNote = el('div', { class: 'bpsetup-field-message' });
-  private readonly save = button(t('Save cloud service'), 'cta');
+  private readonly formBox = el('div', { class: 'bpsetup-cloud-form-box' });
+  private form?: BrandPortalForm;
   private readonly existing = el('div', { class: 'bpsetup-cloud-existing' });
   private readonly agentsBox = el('div', { class: 'bpsetup-agents' });
   private readonly feedback = el('div', { class: 'bpsetup-cloud-feedback', 'aria-live': 'polite' });
-  private editing?: CloudConfig;
   private readonly resets = new Map<string, { key: string; element: HTMLElement }>();
-  private busy = false;
   private ctx?: PageContext;
 
   constructor() {
-    const changed = () => this.refreshSave();
-    this.title = createField({ name: 'cloudTitle', label: t('Title'), value: 'Brand Portal' }, validateTitle, changed);
-    this.tenant = createField(
-      { name: 'tenantUrl', label: t('Tenant URL'), placeholder: 'https://yourcompany.brand-portal.adobe.com' },
-      validateTenantUrl,
-      changed,
-    );
-    this.imsSelect.classList.add('bpsetup-cloud-ims', 'coral-Form-field');
-    this.imsSelect.addEventListener('change', changed);
-    this.save.type = 'submit';
-    this.save.classList.add('bpsetup-cloud-save');
-    this.form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void this.submit();
-    });
-    this.form.append(
-      this.title.root,
-      el(
-        'div',
-        { class: 'coral-Form-fieldwrapper bpsetup-field' },
-        el('label', { id: 'bpsetup-cloud-ims-label', class: 'coral-Form-fieldlabel' }, t('Adobe IMS configuration')),
-        this.imsSelect,
-        this.imsNote,
-      ),
-      this.tenant.root,
-      el('div', { class: 'bpsetup-actions' }, this.save),
-    );
-    this.section.body.append(this.existing, this.form, this.feedback, this.agentsBox);
+    this.section.body.append(this.existing, this.formBox, this.feedback, this.agentsBox);
   }
 
-  private refreshSave(): void {
-    const invalid = [this.title, this.tenant].some((f) => Boolean(f.check().error));
-    const chosen = this.imsSelect.selectedItem;
-    this.save.disabled = invalid || !chosen || chosen.disabled || !chosen.value || this.busy;
+  /** The form, fetched and built on first need. */
+  private async openForm(): Promise<BrandPortalForm> {
+    if (this.form) return this.form;
+    const { BrandPortalForm } = await loadForm(this.formBox);
+    if (!this.form) {
+      this.form = new BrandPortalForm({ feedback: this.feedback, rerender: () => this.ctx && this.update(this.ctx) });
+      this.formBox.textContent = '';
+      this.formBox.appendChild(this.form.element);
+      if (this.ctx) this.update(this.ctx);
+    }
+    return this.form;
   }
 
   update(ctx: PageContext): void {
     this.ctx = ctx;
     this.section.setState(ctx.state.steps.find((s) => s.id === 'brandPortal'));
     const configs = ctx.facts.cloudConfigs ?? [];
-    this.renderImsOptions(ctx);
     this.existing.textContent = '';
     if (ctx.problems.cloud) this.existing.appendChild(renderRequestProblem(ctx.problems.cloud, () => void ctx.refresh()));
     if (configs.length > 1) {
@@ -95,41 +71,10 @@ export class BrandPortalStep implements Step {
       );
     }
     for (const config of configs) this.existing.appendChild(this.renderConfig(config, ctx));
-    this.form.hidden = !(configs.length === 0 || this.editing);
-    this.save.label.textContent = this.editing ? t('Save changes') : t('Save cloud service');
+    const wanted = configs.length === 0 || Boolean(this.form?.editing);
+    if (this.form) this.form.update(ctx, wanted);
+    else if (wanted) void this.openForm().catch(() => undefined);
     this.renderAgents(ctx);
-    this.refreshSave();
-  }
-
-  private renderImsOptions(ctx: PageContext): void {
-    const current = this.imsSelect.selectedItem?.value;
-    const health = ctx.facts.health;
-    const options: SelectOption[] = ctx.state.brandPortalConfigs.map((c) => {
-      // Usable: proven healthy, or on an AEM whose Check Health the page cannot run (the agents'
-      // Test Connection proves the token afterwards). Known unhealthy or unchecked: not yet.
-      const checked = health?.id === c.id;
-      const usable = (checked && health.healthy) || (!checked && ctx.facts.healthUnavailable === true);
-      const why = checked
-        ? health.healthy
-          ? ''
-          : t(' — unhealthy: fix it first')
-        : usable
-          ? t(" — token not checked: the agents' test will prove it")
-          : t(' — run Check health first');
-      return { value: c.id, label: `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`, disabled: !usable };
-    });
-    const usable = options.filter((o) => !o.disabled);
-    const chosen = usable.find((o) => o.value === current) ?? usable[0];
-    if (chosen) chosen.selected = true;
-    if (!options.length)
-      options.push({ value: '', label: t('No Brand Portal IMS configuration yet (step 4)'), disabled: true, selected: true });
-    setSelectOptions(this.imsSelect, options);
-    this.imsNote.textContent = chosen
-      ? ''
-      : t(
-          'Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.',
-        );
-    this.imsNote.className = `bpsetup-field-message${chosen ? '' : ' coral-Body--XS is-warning'}`;
   }
 
   private renderConfig(config: CloudConfig, ctx: PageContext): HTMLElement {
@@ -150,12 +95,7 @@ export class BrandPortalStep implements Step {
     if (!config.legacy) {
       const edit = button(t('Edit'), 'secondary', 'Edit');
       edit.classList.add('bpsetup-cloud-edit');
-      edit.addEventListener('click', () => {
-        this.editing = config;
-        this.title.set(config.title);
-        this.tenant.set(config.tenantUrl);
-        this.update(ctx);
-      });
+      edit.addEventListener('click', () => void this.openForm().then((form) => form.startEditing(config)));
       card.appendChild(edit);
     }
     card.appendChild(this.resetFor(ctx, config));
@@ -170,9 +110,26 @@ export class BrandPortalStep implements Step {
     const key = [config.path, config.tenantUrl, ...(ctx.facts.agents ?? []).map((a) => `${a.name} ${a.transportUri}`).sort()].join('|');
     const kept = this.resets.get(config.path);
     if (kept?.key === key) return kept.element;
-    const element = renderReset(ctx, config, this.feedback);
+    const element = this.renderReset(ctx, config);
     this.resets.set(config.path, { key, element });
     return element;
+  }
+
+  /** The reset's accordion; what it deletes, and how, is fetched the first time it is opened. */
+  private renderReset(ctx: PageContext, config: CloudConfig): HTMLElement {
+    const box = disclosure(t('Reset Brand Portal publishing'));
+    box.classList.add('bpsetup-reset');
+    let filled = false;
+    box.addEventListener('coral-accordion:change', () => {
+      if (filled || !box.item.selected) return;
+      filled = true;
+      const panel = box.item.content;
+      loadReset(panel).then(
+        ({ fillReset }) => fillReset(panel, ctx, config, this.feedback),
+        () => (filled = false),
+      );
+    });
+    return box;
   }
 
   private renderAgents(ctx: PageContext): void {
@@ -207,7 +164,7 @@ export class BrandPortalStep implements Step {
     if (missing) {
       const resave = button(t('Save the cloud service again'), 'primary');
       resave.classList.add('bpsetup-resave');
-      resave.addEventListener('click', () => void this.resave(current.config));
+      resave.addEventListener('click', () => void this.openForm().then((form) => form.resave(current.config)));
       this.agentsBox.appendChild(
         renderProblem(
           {
@@ -276,80 +233,5 @@ export class BrandPortalStep implements Step {
       ]);
     });
     return b;
-  }
-
-  private async submit(): Promise<void> {
-    const ctx = this.ctx;
-    const invalid = [this.title, this.tenant].filter((f) => f.check(true).error);
-    // Keyboard users land on the first field to correct.
-    invalid[0]?.input.focus();
-    if (!ctx || invalid.length || this.save.disabled) return;
-    const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
-    if (!this.editing && existing.length) {
-      showResult(
-        this.feedback,
-        renderProblem({
-          title: t('A Brand Portal configuration already exists'),
-          explanation: t('Brand Portal allows one tenant per author.'),
-          fix: t('Edit the existing configuration instead.'),
-        }),
-      );
-      return;
-    }
-    const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
-    await this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig: this.imsSelect.value });
-  }
-
-  private async resave(config: CloudConfig): Promise<void> {
-    await this.saveAndWait({ item: config.path, title: config.title, tenantUrl: config.tenantUrl, imsConfig: config.imsConfig });
-  }
-
-  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[0]): Promise<void> {
-    const ctx = this.ctx;
-    if (!ctx || this.busy) return;
-    this.busy = true;
-    this.refreshSave();
-    const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
-    showResult(this.feedback, progress);
-    try {
-      await saveCloudConfig(input);
-      this.editing = undefined;
-      const tenant = validateTenantUrl(input.tenantUrl);
-      let agents: ReplicationAgent[] = [];
-      const found = await waitForAgents(tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n, listed) => {
-        agents = listed;
-        progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
-      });
-      // The save changed the cloud configurations; the agents were just read by the wait.
-      await ctx.refresh(['cloud']);
-      ctx.adopt({ agents });
-      this.feedback.textContent = '';
-      if (found === AGENTS.count) {
-        this.feedback.appendChild(
-          renderNotice(
-            'success',
-            t('Brand Portal cloud service saved'),
-            t('The four replication agents exist; their Test Connection results are below.'),
-          ),
-        );
-        await ctx.testAgents();
-      } else {
-        this.feedback.appendChild(
-          renderNotice(
-            'warning',
-            t('Saved, but the agents did not appear'),
-            t('{0} of {1} agents after waiting. Use "Save the cloud service again" below.', String(found), String(AGENTS.count)),
-          ),
-        );
-      }
-    } catch (e) {
-      showResult(
-        this.feedback,
-        renderRequestProblem(explainRequestError(e), () => void this.saveAndWait(input)),
-      );
-    } finally {
-      this.busy = false;
-      if (this.ctx) this.update(this.ctx);
-    }
   }
 }

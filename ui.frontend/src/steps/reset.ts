@@ -2,24 +2,25 @@
  * "Reset Brand Portal publishing", Adobe's documented clean-up for the bare 401 on publish
  * (pain point 5). The plan (domain/reset-plan.ts) lists exactly what is deleted and fails closed;
  * this step shows it, asks for the tenant name, checks every queue, removes the replication users
- * through user management and the other nodes through Sling, then re-reads the page.
+ * through user management and the other nodes through Sling, then re-reads the page. A part:
+ * step 6 fetches it the first time an admin opens the reset.
  */
 import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../aem/client';
 import { AUTHORIZABLES } from '../aem/endpoints';
 import { explainRequestError } from '../domain/explain-request';
 import { buildResetPlan, confirmationMatches, planPaths, usersInsideFolder } from '../domain/reset-plan';
 import type { CloudConfig } from '../domain/types';
-import { disclosure, textfield } from '../ui/coral';
+import { textfield } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 
-/** `feedback` outlives the re-render that follows the reset: the outcome is written there. */
-export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTMLElement): HTMLElement {
-  const box = disclosure(t('Reset Brand Portal publishing'));
-  box.classList.add('bpsetup-reset');
-  const panel = box.item.content;
+/**
+ * Fills the opened reset panel. `feedback` outlives the re-render that follows the reset: the
+ * outcome is written there.
+ */
+export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudConfig, feedback: HTMLElement): void {
   const built = buildResetPlan(config, ctx.facts.agents ?? []);
   if ('refused' in built) {
     panel.appendChild(
@@ -29,7 +30,7 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
         fix: t('Remove the nodes by hand in CRXDE after checking the replication queues.'),
       }),
     );
-    return box;
+    return;
   }
   const plan = built.plan;
   const out = el('div', { class: 'bpsetup-reset-result', 'aria-live': 'polite' });
@@ -117,5 +118,4 @@ export function renderReset(ctx: PageContext, config: CloudConfig, feedback: HTM
       }
     })();
   });
-  return box;
 }

@@ -27,6 +27,8 @@ export const SHARED = {
 
 export interface Parts {
   'ims-account-form': typeof import('../steps/ims-account-form');
+  'brand-portal-form': typeof import('../steps/brand-portal-form');
+  reset: typeof import('../steps/reset');
 }
 export type PartName = keyof Parts;
 
@@ -47,7 +49,13 @@ export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(CLIE
  * condition is a constant, so webpack drops these imports instead of making chunks of them.
  */
 const IN_PROCESS: { [N in PartName]: () => Promise<Parts[N]> } | undefined =
-  typeof __BPSETUP_PARTS__ === 'undefined' ? { 'ims-account-form': () => import('../steps/ims-account-form') } : undefined;
+  typeof __BPSETUP_PARTS__ === 'undefined'
+    ? {
+        'ims-account-form': () => import('../steps/ims-account-form'),
+        'brand-portal-form': () => import('../steps/brand-portal-form'),
+        reset: () => import('../steps/reset'),
+      }
+    : undefined;
 
 const fetching = new Map<PartName, Promise<unknown>>();
 

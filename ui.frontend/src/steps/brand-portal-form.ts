@@ -1,0 +1,197 @@
+/**
+ * Step 6's form, loaded on demand: only an author without the Brand Portal cloud service, or an
+ * admin who edits it or saves it again for missing agents, needs it. Saving goes through AEM's own
+ * servlet, then the page waits (bounded) for the four replication agents and tests them.
+ */
+import { saveCloudConfig } from '../aem/client';
+import { AGENTS } from '../aem/endpoints';
+import { waitForAgents } from '../aem/setup-facts';
+import { explainRequestError } from '../domain/explain-request';
+import { validateTenantUrl } from '../domain/tenant';
+import type { CloudConfig, ReplicationAgent } from '../domain/types';
+import { validateTitle } from '../domain/validate';
+import { type SelectOption, select, setSelectOptions } from '../ui/coral';
+import { el } from '../ui/dom';
+import { createField, type Field } from '../ui/field';
+import { t } from '../i18n';
+import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import type { PageContext } from './context';
+
+/** What the form needs from its step: where results go, and a re-render when it is done. */
+export interface CloudFormHost {
+  readonly feedback: HTMLElement;
+  rerender(): void;
+}
+
+export class BrandPortalForm {
+  readonly element = el('form', { class: 'bpsetup-cloud-form', novalidate: true, autocomplete: 'off' });
+  /** Set while editing the existing configuration. */
+  editing?: CloudConfig;
+  private readonly title: Field;
+  private readonly tenant: Field;
+  private readonly imsSelect = select('bpsetup-cloud-ims-label');
+  private readonly imsNote = el('div', { class: 'bpsetup-field-message' });
+  private readonly save = button(t('Save cloud service'), 'cta');
+  private busy = false;
+  private ctx?: PageContext;
+
+  constructor(private readonly host: CloudFormHost) {
+    const changed = () => this.refreshSave();
+    this.title = createField({ name: 'cloudTitle', label: t('Title'), value: 'Brand Portal' }, validateTitle, changed);
+    this.tenant = createField(
+      { name: 'tenantUrl', label: t('Tenant URL'), placeholder: 'https://yourcompany.brand-portal.adobe.com' },
+      validateTenantUrl,
+      changed,
+    );
+    this.imsSelect.classList.add('bpsetup-cloud-ims', 'coral-Form-field');
+    this.imsSelect.addEventListener('change', changed);
+    this.save.type = 'submit';
+    this.save.classList.add('bpsetup-cloud-save');
+    this.element.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.submit();
+    });
+    this.element.append(
+      this.title.root,
+      el(
+        'div',
+        { class: 'coral-Form-fieldwrapper bpsetup-field' },
+        el('label', { id: 'bpsetup-cloud-ims-label', class: 'coral-Form-fieldlabel' }, t('Adobe IMS configuration')),
+        this.imsSelect,
+        this.imsNote,
+      ),
+      this.tenant.root,
+      el('div', { class: 'bpsetup-actions' }, this.save),
+    );
+  }
+
+  private refreshSave(): void {
+    const invalid = [this.title, this.tenant].some((f) => Boolean(f.check().error));
+    const chosen = this.imsSelect.selectedItem;
+    this.save.disabled = invalid || !chosen || chosen.disabled || !chosen.value || this.busy;
+  }
+
+  /** Follows the page; `wanted` says whether the step shows the form now. */
+  update(ctx: PageContext, wanted: boolean): void {
+    this.ctx = ctx;
+    this.renderImsOptions(ctx);
+    this.element.hidden = !wanted;
+    this.save.label.textContent = this.editing ? t('Save changes') : t('Save cloud service');
+    this.refreshSave();
+  }
+
+  /** Edit the existing configuration: its values in the form. */
+  startEditing(config: CloudConfig): void {
+    this.editing = config;
+    this.title.set(config.title);
+    this.tenant.set(config.tenantUrl);
+    this.host.rerender();
+  }
+
+  private renderImsOptions(ctx: PageContext): void {
+    const current = this.imsSelect.selectedItem?.value;
+    const health = ctx.facts.health;
+    const options: SelectOption[] = ctx.state.brandPortalConfigs.map((c) => {
+      // Usable: proven healthy, or on an AEM whose Check Health the page cannot run (the agents'
+      // Test Connection proves the token afterwards). Known unhealthy or unchecked: not yet.
+      const checked = health?.id === c.id;
+      const usable = (checked && health.healthy) || (!checked && ctx.facts.healthUnavailable === true);
+      const why = checked
+        ? health.healthy
+          ? ''
+          : t(' — unhealthy: fix it first')
+        : usable
+          ? t(" — token not checked: the agents' test will prove it")
+          : t(' — run Check health first');
+      return { value: c.id, label: `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`, disabled: !usable };
+    });
+    const usable = options.filter((o) => !o.disabled);
+    const chosen = usable.find((o) => o.value === current) ?? usable[0];
+    if (chosen) chosen.selected = true;
+    if (!options.length)
+      options.push({ value: '', label: t('No Brand Portal IMS configuration yet (step 4)'), disabled: true, selected: true });
+    setSelectOptions(this.imsSelect, options);
+    this.imsNote.textContent = chosen
+      ? ''
+      : t(
+          'Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.',
+        );
+    this.imsNote.className = `bpsetup-field-message${chosen ? '' : ' coral-Body--XS is-warning'}`;
+  }
+
+  private async submit(): Promise<void> {
+    const ctx = this.ctx;
+    const invalid = [this.title, this.tenant].filter((f) => f.check(true).error);
+    // Keyboard users land on the first field to correct.
+    invalid[0]?.input.focus();
+    if (!ctx || invalid.length || this.save.disabled) return;
+    const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
+    if (!this.editing && existing.length) {
+      showResult(
+        this.host.feedback,
+        renderProblem({
+          title: t('A Brand Portal configuration already exists'),
+          explanation: t('Brand Portal allows one tenant per author.'),
+          fix: t('Edit the existing configuration instead.'),
+        }),
+      );
+      return;
+    }
+    const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
+    await this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig: this.imsSelect.value });
+  }
+
+  /** Saves the existing configuration again: Adobe's remedy when agents are missing. */
+  async resave(config: CloudConfig): Promise<void> {
+    await this.saveAndWait({ item: config.path, title: config.title, tenantUrl: config.tenantUrl, imsConfig: config.imsConfig });
+  }
+
+  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[0]): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx || this.busy) return;
+    this.busy = true;
+    this.refreshSave();
+    const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
+    showResult(this.host.feedback, progress);
+    try {
+      await saveCloudConfig(input);
+      this.editing = undefined;
+      const tenant = validateTenantUrl(input.tenantUrl);
+      let agents: ReplicationAgent[] = [];
+      const found = await waitForAgents(tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n, listed) => {
+        agents = listed;
+        progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
+      });
+      // The save changed the cloud configurations; the agents were just read by the wait.
+      await ctx.refresh(['cloud']);
+      ctx.adopt({ agents });
+      this.host.feedback.textContent = '';
+      if (found === AGENTS.count) {
+        this.host.feedback.appendChild(
+          renderNotice(
+            'success',
+            t('Brand Portal cloud service saved'),
+            t('The four replication agents exist; their Test Connection results are below.'),
+          ),
+        );
+        await ctx.testAgents();
+      } else {
+        this.host.feedback.appendChild(
+          renderNotice(
+            'warning',
+            t('Saved, but the agents did not appear'),
+            t('{0} of {1} agents after waiting. Use "Save the cloud service again" below.', String(found), String(AGENTS.count)),
+          ),
+        );
+      }
+    } catch (e) {
+      showResult(
+        this.host.feedback,
+        renderRequestProblem(explainRequestError(e), () => void this.saveAndWait(input)),
+      );
+    } finally {
+      this.busy = false;
+      this.host.rerender();
+    }
+  }
+}
