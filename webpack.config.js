@@ -38,52 +38,29 @@ const panel = {
     ...common.output,
     path: path.resolve(__dirname, 'ui.frontend/dist/clientlib-setup'),
     filename: '[name].js',
-    // node-forge (certificate work) is a chunk loaded on demand from the clientlib's resources.
-    chunkFilename: 'chunks/[name].js',
     // The parts build writes parts/ beside this one.
     clean: { keep: /^parts\// },
   },
   externals: { '@adobe/coral-spectrum': 'Coral' },
   externalsType: 'window',
-  // node-forge's own minified browser build: re-minifying 290 KB of it took most of the build time.
-  resolve: { ...common.resolve, alias: { 'node-forge$': path.resolve(__dirname, 'node_modules/node-forge/dist/forge.min.js') } },
-  optimization: {
-    ...common.optimization,
-    // Terser for our code; the certificate chunk is node-forge's prebuilt minified build already.
-    minimizer: [
-      new MinimizerPlugin({
-        test: /\.js$/,
-        exclude: /^chunks\/certificate-tools/,
-        minify: MinimizerPlugin.terserMinify,
-        extractComments: false,
-      }),
-    ],
-  },
   module: {
-    noParse: /node-forge[\\/]dist[\\/]forge\.min\.js$/,
     rules: [tsRule(path.resolve(__dirname, 'tsconfig.json')), { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }],
   },
   plugins: [new MiniCssExtractPlugin({ filename: '[name].css' }), new webpack.DefinePlugin({ __BPSETUP_PARTS__: 'true' })],
-  // A bundle this size means something (Coral, a polyfill) got bundled by mistake.
   // The page bundle must stay small: Coral alone is 1 MB, so past this size something (Coral, a
-  // polyfill) got bundled by mistake. Today the panel is about 95 KB (28 KB gzip).
-  performance: {
-    hints: 'error',
-    maxAssetSize: 192 * 1024,
-    maxEntrypointSize: 192 * 1024,
-    assetFilter: (name) => !name.startsWith('chunks/'),
-  },
+  // polyfill, node-forge) got bundled by mistake. Today the panel is about 80 KB (25 KB gzip).
+  performance: { hints: 'error', maxAssetSize: 128 * 1024, maxEntrypointSize: 128 * 1024 },
 };
 
 // The parts (ui/parts.ts): each a separately built script that registers itself on
-// window.__bpsetupParts, with its own copy of stateless helpers and the page's instance of every
-// aem/ module (window.__bpsetupShared). An aem/ module the page does not share is a build error:
-// a second copy would keep a second CSRF token and miss the address overrides.
+// window.__bpsetupParts. A part bundles its own copy of stateless code and takes the page's
+// instance of every module that keeps state (window.__bpsetupShared): a second copy would keep a
+// second CSRF token and miss the address overrides.
 const SRC = path.resolve(__dirname, 'ui.frontend/src');
 const partsSource = () => fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8');
-/** The parts as ui/parts.ts lists them for Jest: name -> module. */
+/** The parts as ui/parts.ts lists them (PART_MODULES): name -> module. */
 const PARTS = Object.fromEntries(
-  [...partsSource().matchAll(/^ +'?([\w-]+)'?: \(\) => import\('\.\.\/([\w/-]+)'\)/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
+  [...partsSource().matchAll(/^ {2}'?([\w-]+)'?: '([\w/-]+)',$/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
 );
 const sharedModules = () =>
   [...fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8').matchAll(/^ {2}'(aem\/[\w-]+)': /gm)].map((m) => m[1]);
@@ -105,13 +82,19 @@ const panelParts = {
     ({ context, request }, callback) => {
       if (!request.startsWith('.')) return callback();
       const target = path.relative(SRC, path.resolve(context, request)).split(path.sep).join('/').replace(/\.ts$/, '');
-      if (!target.startsWith('aem/')) return callback();
-      if (!sharedModules().includes(target))
-        return callback(new Error(`A part imports ${target}, which ui/parts.ts does not share: add it to SHARED.`));
-      return callback(null, ['__bpsetupShared', target]);
+      return sharedModules().includes(target) ? callback(null, ['__bpsetupShared', target]) : callback();
     },
   ],
-  module: { rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
+  // node-forge's own minified browser build, which Terser leaves alone: re-minifying its 290 KB
+  // took most of the build time.
+  resolve: { ...common.resolve, alias: { 'node-forge$': path.resolve(__dirname, 'node_modules/node-forge/dist/forge.min.js') } },
+  optimization: {
+    ...common.optimization,
+    minimizer: [
+      new MinimizerPlugin({ test: /\.js$/, exclude: /^certificate-work/, minify: MinimizerPlugin.terserMinify, extractComments: false }),
+    ],
+  },
+  module: { noParse: /node-forge[\\/]dist[\\/]forge\.min\.js$/, rules: [tsRule(path.resolve(__dirname, 'tsconfig.json'))] },
   plugins: [new webpack.DefinePlugin({ __BPSETUP_PARTS__: 'true' })],
   performance: { hints: false },
 };

@@ -184,6 +184,8 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   await connectedSetup();
   await open();
   await expand(page, 'Reset Brand Portal publishing');
+  // What the reset deletes is fetched when it is first opened.
+  await page.locator('.bpsetup-reset-plan').waitFor();
   const listed = await page.locator('.bpsetup-reset-plan code').allTextContents();
   expect(listed).toEqual([
     '/etc/replication/agents.author/mp_replication_agent0_default_acme',
@@ -214,8 +216,8 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   const removedRoots = removed.filter((p) => !removed.some((q) => p !== q && p.startsWith(`${q}/`)));
   expect(removedRoots.sort()).toEqual([...listed].sort());
   expect([...after].filter((p) => !before.includes(p))).toEqual([]);
-  // Back to the cloud service step, ready for a fresh save.
-  expect(await page.locator('.bpsetup-cloud-form').isVisible()).toBe(true);
+  // Back to the cloud service step, ready for a fresh save (its form is fetched as the step needs it).
+  await page.locator('.bpsetup-cloud-form').waitFor({ state: 'visible' });
   await shot('reset');
 });
 

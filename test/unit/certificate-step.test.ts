@@ -3,6 +3,7 @@
  * fails, the retry uses the keystore that now exists instead of creating it twice.
  */
 import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
+import { onDemandSettled } from '../../ui.frontend/src/ui/on-demand';
 import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 jest.mock('../../ui.frontend/src/steps/certificate-tools', () => ({
@@ -46,6 +47,10 @@ test('keystore created, key upload failed: the retry adds the key to the existin
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
   await (mountSetupPage(root) as SetupPage).refresh();
+  await onDemandSettled();
+  // Certificates serve only the legacy JWT route: the keystore work arrives once it is chosen.
+  (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
+  await settle(() => Boolean(root.querySelector('[data-field="keystorePassword"]')));
 
   const fill = (name: string, value: string) => {
     const input = root.querySelector(`[data-field="${name}"] input`) as HTMLInputElement;
@@ -88,6 +93,7 @@ test('downloading an existing certificate where AEM lacks the address says where
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
   await (mountSetupPage(root) as SetupPage).refresh();
+  await onDemandSettled();
   // The keystore is read once the legacy JWT route is chosen.
   (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
   await settle(() => Boolean(root.querySelector('tr[data-alias="bp"]')));

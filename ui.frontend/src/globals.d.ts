@@ -93,6 +93,3 @@ declare const Granite: GraniteStatic;
 declare const Coral: CoralStatic;
 
 declare module '*.css';
-
-/** webpack's runtime public path (set once, before any on-demand chunk loads). */
-declare let __webpack_public_path__: string;

@@ -7,7 +7,6 @@ import './styles/setup.css';
 import { ROOT_ID, mountSetupPage, startFirstRead } from './setup-page';
 import { t } from './i18n';
 import { missingCoralComponents } from './ui/coral';
-import { resourcesUrl } from './ui/parts';
 
 function coralMissingMessage(root: HTMLElement, missing: string[]): void {
   root.textContent = window.Coral
@@ -46,8 +45,6 @@ export function boot(): void {
   }
 
   const granite = window.Granite;
-  // On-demand chunks come from the clientlib's resources folder, through AEM's proxy.
-  if (typeof __webpack_public_path__ !== 'undefined') __webpack_public_path__ = resourcesUrl();
   firstRead = startFirstRead();
   if (granite?.$) {
     granite.$(document).on('foundation-contentloaded', (e) => mountIn((e.target as ParentNode) ?? document));

@@ -13,7 +13,6 @@ import {
   readSetupFacts,
   testTenantAgents,
 } from './aem/setup-facts';
-import { summariseFacts } from './domain/consistency';
 import { type RequestProblem, explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
 import { currentTenant } from './domain/tenant';
@@ -26,15 +25,18 @@ import { HealthStep } from './steps/health';
 import { ImsAccountStep } from './steps/ims-account';
 import { PrerequisitesStep } from './steps/prerequisites';
 import { stepDefinitions } from './steps/step-definitions';
-import { openDiagnostics } from './ui/diagnostics-panel';
 import { el } from './ui/dom';
 import { t } from './i18n';
 import { PANELS_MARK, READY_MARK, mark } from './timing';
 import { button, renderRequestProblem, showResult } from './ui/problem';
 import { renderStepList } from './ui/step-list';
-import { renderSummary } from './ui/summary';
+import { onDemand } from './ui/on-demand';
+import { loadPart } from './ui/parts';
 
 export const ROOT_ID = 'bpsetup-root';
+
+const loadSummary = onDemand(() => loadPart('summary'));
+const loadDiagnostics = onDemand(() => loadPart('diagnostics'));
 
 /**
  * How long the whole-setup check trusts the agent tests and Check Health this page ran: green
@@ -68,9 +70,13 @@ export class SetupPage {
     this.healthButton.classList.add('bpsetup-health-button');
     this.healthButton.addEventListener('click', () => void this.checkWholeSetup());
     this.diagnosticsButton.classList.add('bpsetup-diagnostics-button');
-    this.diagnosticsButton.addEventListener('click', () =>
-      openDiagnostics(this.diagnosticsButton.parentElement as HTMLElement, this.facts),
-    );
+    this.diagnosticsButton.addEventListener('click', () => {
+      const actions = this.diagnosticsButton.parentElement as HTMLElement;
+      loadDiagnostics(this.banner).then(
+        ({ openDiagnostics }) => openDiagnostics(actions, this.facts),
+        () => undefined,
+      );
+    });
     const toolbar = el(
       'div',
       { class: 'bpsetup-toolbar' },
@@ -188,7 +194,8 @@ export class SetupPage {
       await this.refresh();
       await Promise.all([this.runHealth(), this.testAgents()]);
     } else if (!this.healthSettled()) await this.runHealth();
-    showResult(this.summary, renderSummary(summariseFacts(this.facts)));
+    const part = await loadSummary(this.summary).catch(() => undefined);
+    if (part) showResult(this.summary, part.renderWholeSetup(this.facts));
   }
 
   private agentsProvenRecently(): boolean {

@@ -10,7 +10,8 @@ import { maskValue } from '../domain/mask';
 import { isSlingStatusPage, slingStatusPage } from '../domain/sling-status';
 import type { HealthResult, ImsConfig, ImsConfigInput, KeystoreInfo, ProductInfo } from '../domain/types';
 import { versionFromProductInfo } from '../domain/version';
-import { AUTHORIZABLES, ENDPOINTS, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, authorizableQuery, slingJson } from './endpoints';
+import { serviceUserPath } from './authorizables';
+import { ENDPOINTS, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, slingJson } from './endpoints';
 import { AemHttpError, EndpointUnavailableError, HealthUnavailableError, ServletNotBoundError } from './errors';
 import { aemFetch, readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
@@ -24,49 +25,6 @@ export async function productInfo(): Promise<ProductInfo> {
   const version = versionFromProductInfo(parseJson<unknown>(text, e.path));
   if (!version) throw new AemHttpError(200, text.slice(0, 500), e.path);
   return { version };
-}
-
-// ---- authorizables: Oak names their nodes unpredictably, so they are looked up (contract 5) ----
-
-interface QueryHit {
-  'jcr:path'?: unknown;
-}
-
-/** Paths of the authorizables of `type` below `root` (optionally with one id), via QueryBuilder. */
-export async function findAuthorizables(root: string, type: string, id?: string): Promise<string[]> {
-  const url = authorizableQuery(root, type, id);
-  const json = parseJson<{ hits?: QueryHit[] }>(await expectOk(await aemFetch(url), ENDPOINTS.queryBuilder, url), url);
-  return (Array.isArray(json.hits) ? json.hits : [])
-    .map((h) => h['jcr:path'])
-    .filter((p): p is string => typeof p === 'string' && p.startsWith('/'));
-}
-
-let serviceUserPathCache: Promise<string> | undefined;
-
-/** Forgets looked-up paths (another AEM, or tests with another scripted AEM). */
-export function forgetLookups(): void {
-  serviceUserPathCache = undefined;
-}
-
-/** Where `brandportal-imsconfig-service` lives on this AEM; looked up once per page. */
-export function serviceUserPath(): Promise<string> {
-  serviceUserPathCache ??= findAuthorizables(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser).then(
-    (paths) => {
-      if (!paths[0]) throw new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 404);
-      return paths[0];
-    },
-  );
-  serviceUserPathCache.catch(() => (serviceUserPathCache = undefined)); // a failed lookup is tried again next time
-  return serviceUserPathCache;
-}
-
-/** Removes a user through AEM's user management (`deleteAuthorizable`), never as a raw node delete. */
-export async function deleteAuthorizable(userPath: string): Promise<void> {
-  const res = await aemFetch(userPath, { method: 'POST', body: new URLSearchParams({ [AUTHORIZABLES.deleteField]: '' }) });
-  if (res.status === 404) return; // already gone
-  const body = await expectOk(res, ENDPOINTS.macUsersRoot, userPath);
-  const page = slingStatusPage(body);
-  if (page.status !== undefined && page.status >= 400) throw new AemHttpError(page.status, body, userPath);
 }
 
 // ---- keystore of the Brand Portal IMS service user (contract 2.5, 5) -------------------------

@@ -14,9 +14,9 @@ import { button, renderProblem, renderRequestProblem, showResult } from '../ui/p
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 import type { ImsAccountForm } from './ims-account-form';
-import { renderDuplicates } from './ims-duplicates';
 
 const loadForm = onDemand(() => loadPart('ims-account-form'));
+const loadDuplicates = onDemand(() => loadPart('ims-duplicates'));
 
 export class ImsAccountStep implements Step {
   private readonly section = createSection('imsAccount', 4, t('IMS technical account'));
@@ -58,7 +58,13 @@ export class ImsAccountStep implements Step {
     const bp = ctx.state.brandPortalConfigs;
     this.existingBox.textContent = '';
     if (bp.length === 1) this.existingBox.appendChild(this.renderExisting(bp[0], ctx));
-    if (bp.length > 1) this.existingBox.appendChild(renderDuplicates(bp, ctx, this.feedback));
+    if (bp.length > 1) {
+      const box = this.existingBox.appendChild(el('div'));
+      loadDuplicates(box).then(
+        ({ renderDuplicates }) => box.appendChild(renderDuplicates(bp, ctx, this.feedback)),
+        () => undefined,
+      );
+    }
     this.renderOthers(ctx);
     // Without OAuth (and no legacy choice) there is nothing this form could make that works.
     const blocked = !oauthPossible && !legacy;

@@ -1,4 +1,4 @@
-/** One click: a masked JSON report of the setup, to copy or download. */
+/** One click: a masked JSON report of the setup, to copy or download. A part: fetched on that click. */
 import { diagnosticsReport } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
 import { textarea } from './coral';

@@ -3,25 +3,29 @@
  * the page's bundle (webpack's "parts" build) and fetched from the clientlib's resources the first
  * time it is needed. The up-front bundle then holds what shows where the setup stands.
  *
- * A part carries its own copy of the stateless helpers it uses (DOM, Coral factories, texts,
- * rules) and uses the page's own instance of every `aem/` module: one CSRF token, one set of
- * address overrides, one timeout. The parts build maps each `aem/` import to SHARED below and
- * refuses any `aem/` module missing from it.
+ * A part carries its own copy of the stateless code it uses (DOM, Coral factories, texts, rules,
+ * the typed AEM calls) and uses the page's own instance of every module that keeps state: one
+ * CSRF token and timeout (fetch), one set of address overrides (endpoints), one service-user
+ * lookup (authorizables), one settings read (setup-facts), and the error classes the page's
+ * explanations recognise (errors). The parts build maps imports of these to SHARED below;
+ * `test/unit/parts.test.ts` fails when a module with state is missing from it.
  *
  * webpack chunks would share modules too, but each shared module then leaves the page's scope-
  * hoisted bundle and costs more bytes up front than the chunk saves.
  */
-import * as client from '../aem/client';
+import * as authorizables from '../aem/authorizables';
 import * as endpoints from '../aem/endpoints';
 import * as errors from '../aem/errors';
+import * as fetch from '../aem/fetch';
 import * as setupFacts from '../aem/setup-facts';
 import { CLIENTLIB_RESOURCES } from '../aem/endpoints';
 
-/** The page's `aem/` modules, by the path the parts build maps them from. */
+/** The page's modules that keep state, by the path the parts build maps them from. */
 export const SHARED = {
-  'aem/client': client,
+  'aem/authorizables': authorizables,
   'aem/endpoints': endpoints,
   'aem/errors': errors,
+  'aem/fetch': fetch,
   'aem/setup-facts': setupFacts,
 } as const;
 
@@ -29,6 +33,10 @@ export interface Parts {
   'ims-account-form': typeof import('../steps/ims-account-form');
   'brand-portal-form': typeof import('../steps/brand-portal-form');
   reset: typeof import('../steps/reset');
+  'ims-duplicates': typeof import('../steps/ims-duplicates');
+  summary: typeof import('./summary');
+  diagnostics: typeof import('./diagnostics-panel');
+  'certificate-work': typeof import('../steps/certificate-work');
 }
 export type PartName = keyof Parts;
 
@@ -44,24 +52,31 @@ declare global {
 /** The clientlib's resources folder, through AEM's proxy (and its context path). */
 export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(CLIENTLIB_RESOURCES) ?? CLIENTLIB_RESOURCES;
 
+/** Each part's module, from the sources folder: what the parts build makes `parts/<name>.js` of. */
+export const PART_MODULES = {
+  'ims-account-form': 'steps/ims-account-form',
+  'brand-portal-form': 'steps/brand-portal-form',
+  reset: 'steps/reset',
+  'ims-duplicates': 'steps/ims-duplicates',
+  summary: 'ui/summary',
+  diagnostics: 'ui/diagnostics-panel',
+  'certificate-work': 'steps/certificate-work',
+} as const satisfies Record<PartName, string>;
+
 /**
  * Where the sources run unbuilt (Jest), a part is the module itself. In the page's build the
- * condition is a constant, so webpack drops these imports instead of making chunks of them.
+ * condition is a constant, so webpack drops this import instead of making chunks of it.
  */
-const IN_PROCESS: { [N in PartName]: () => Promise<Parts[N]> } | undefined =
+const inProcess =
   typeof __BPSETUP_PARTS__ === 'undefined'
-    ? {
-        'ims-account-form': () => import('../steps/ims-account-form'),
-        'brand-portal-form': () => import('../steps/brand-portal-form'),
-        reset: () => import('../steps/reset'),
-      }
+    ? <N extends PartName>(name: N) => import(`../${PART_MODULES[name]}`) as Promise<Parts[N]>
     : undefined;
 
 const fetching = new Map<PartName, Promise<unknown>>();
 
 /** The part, fetched once per page; a failed fetch is tried again on the next call. */
 export function loadPart<N extends PartName>(name: N): Promise<Parts[N]> {
-  if (IN_PROCESS) return IN_PROCESS[name]();
+  if (inProcess) return inProcess(name);
   const loaded = window.__bpsetupParts?.[name];
   if (loaded) return Promise.resolve(loaded as Parts[N]);
   window.__bpsetupShared ??= SHARED;

@@ -1,8 +1,15 @@
-/** The whole-setup health summary: green, or each problem with its fix. */
-import type { SetupProblem } from '../domain/consistency';
+/**
+ * The whole-setup health summary: green, or each problem with its fix. A part: fetched when an
+ * admin first checks the whole setup.
+ */
+import { type SetupProblem, summariseFacts } from '../domain/consistency';
+import type { SetupFacts } from '../domain/state';
 import { el } from './dom';
 import { t } from '../i18n';
 import { renderNotice } from './problem';
+
+/** What the facts read and checked add up to. */
+export const renderWholeSetup = (facts: SetupFacts): HTMLElement => renderSummary(summariseFacts(facts));
 
 export function renderSummary(result: { healthy: boolean; problems: SetupProblem[] }): HTMLElement {
   if (result.healthy && !result.problems.length) {
