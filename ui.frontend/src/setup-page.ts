@@ -72,7 +72,7 @@ export class SetupPage {
     this.diagnosticsButton.classList.add('bpsetup-diagnostics-button');
     this.diagnosticsButton.addEventListener('click', () => {
       const actions = this.diagnosticsButton.parentElement as HTMLElement;
-      loadDiagnostics(this.banner).then(
+      loadDiagnostics(this.banner, () => this.diagnosticsButton.click()).then(
         ({ openDiagnostics }) => openDiagnostics(actions, this.facts),
         () => undefined,
       );
@@ -194,7 +194,7 @@ export class SetupPage {
       await this.refresh();
       await Promise.all([this.runHealth(), this.testAgents()]);
     } else if (!this.healthSettled()) await this.runHealth();
-    const part = await loadSummary(this.summary).catch(() => undefined);
+    const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (part) showResult(this.summary, part.renderWholeSetup(this.facts));
   }
 

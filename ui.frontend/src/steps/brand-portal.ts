@@ -42,7 +42,7 @@ export class BrandPortalStep implements Step {
   /** The form, fetched and built on first need. */
   private async openForm(): Promise<BrandPortalForm> {
     if (this.form) return this.form;
-    const { BrandPortalForm } = await loadForm(this.formBox);
+    const { BrandPortalForm } = await loadForm(this.formBox, () => void this.openForm().catch(() => undefined));
     if (!this.form) {
       this.form = new BrandPortalForm({ feedback: this.feedback, rerender: () => this.ctx && this.update(this.ctx) });
       this.formBox.textContent = '';
@@ -120,15 +120,16 @@ export class BrandPortalStep implements Step {
     const box = disclosure(t('Reset Brand Portal publishing'));
     box.classList.add('bpsetup-reset');
     let filled = false;
-    box.addEventListener('coral-accordion:change', () => {
+    const fill = () => {
       if (filled || !box.item.selected) return;
       filled = true;
       const panel = box.item.content;
-      loadReset(panel).then(
+      loadReset(panel, fill).then(
         ({ fillReset }) => fillReset(panel, ctx, config, this.feedback),
         () => (filled = false),
       );
-    });
+    };
+    box.addEventListener('coral-accordion:change', fill);
     return box;
   }
 

@@ -32,7 +32,7 @@ export class CertificateStep implements Step {
     const inspect = async (text: string) => {
       // A pasted private key is not kept anywhere, not even in the text box.
       if (/PRIVATE KEY/.test(text)) pemInput.value = '';
-      const { describeInspection, inspectPem } = await loadWork(pemResult);
+      const { describeInspection, inspectPem } = await loadWork(pemResult, () => void inspect(text).catch(() => undefined));
       // Typed or pasted text is inspected as it changes: the focus stays in the text box.
       pemResult.textContent = '';
       pemResult.appendChild(describeInspection(inspectPem(text)));
@@ -83,7 +83,7 @@ export class CertificateStep implements Step {
   /** The keystore work, fetched and built the first time the JWT route is chosen. */
   private async openWork(): Promise<KeystoreWork> {
     if (this.work) return this.work;
-    const { KeystoreWork } = await loadWork(this.workBox);
+    const { KeystoreWork } = await loadWork(this.workBox, () => void this.openWork().catch(() => undefined));
     if (!this.work) {
       this.work = new KeystoreWork(this.status);
       this.workBox.textContent = '';

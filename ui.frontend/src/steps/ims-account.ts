@@ -36,7 +36,7 @@ export class ImsAccountStep implements Step {
   /** The form, fetched and built on first need. */
   private async openForm(): Promise<ImsAccountForm> {
     if (this.form) return this.form;
-    const { ImsAccountForm } = await loadForm(this.formBox);
+    const { ImsAccountForm } = await loadForm(this.formBox, () => void this.openForm().catch(() => undefined));
     if (!this.form) {
       this.form = new ImsAccountForm({
         dropZone: this.element,
@@ -60,7 +60,7 @@ export class ImsAccountStep implements Step {
     if (bp.length === 1) this.existingBox.appendChild(this.renderExisting(bp[0], ctx));
     if (bp.length > 1) {
       const box = this.existingBox.appendChild(el('div'));
-      loadDuplicates(box).then(
+      loadDuplicates(box, () => void ctx.refresh(['imsConfigs'])).then(
         ({ renderDuplicates }) => box.appendChild(renderDuplicates(bp, ctx, this.feedback)),
         () => undefined,
       );

@@ -1,8 +1,6 @@
 /**
- * Parts of the page that only some visits need (a step's form, the reset, the diagnostics report)
- * are webpack chunks fetched from the clientlib's resources when first needed. A chunk that cannot
- * be fetched is explained where the part would appear, with a retry (webpack fetches a failed
- * chunk again on the next import).
+ * Loading the page's parts (ui/parts.ts) where they are needed: a part that cannot be fetched is
+ * explained where it would appear, with a retry that does again what asked for it.
  */
 import { el } from './dom';
 import { t } from '../i18n';
@@ -16,28 +14,31 @@ export async function onDemandSettled(): Promise<void> {
 }
 
 /**
- * Loads a part once: the same promise for every caller while it loads or after it arrived; after a
- * failure, `where` shows why with a retry, and the next call loads again.
+ * Loads a part once: the same promise for every caller while it loads or after it arrived. After a
+ * failure `where` shows why, with a retry that runs `retry` (the caller's own action, which asks
+ * again and fetches again).
  */
-export function onDemand<T>(load: () => Promise<T>): (where: HTMLElement) => Promise<T> {
+export function onDemand<T>(load: () => Promise<T>): (where: HTMLElement, retry: () => void) => Promise<T> {
   let loading: Promise<T> | undefined;
-  const get = (where: HTMLElement): Promise<T> => {
+  return (where, retry) => {
     if (loading) return loading;
     const attempt = load();
     loading = attempt;
     pending.add(attempt);
     attempt.then(
-      () => pending.delete(attempt),
+      () => {
+        pending.delete(attempt);
+        where.querySelector(':scope > .bpsetup-not-loaded')?.remove(); // after a retry
+      },
       (e: unknown) => {
         pending.delete(attempt);
         loading = undefined;
         where.textContent = '';
-        where.appendChild(notLoaded(e, () => void get(where).catch(() => undefined)));
+        where.appendChild(notLoaded(e, retry));
       },
     );
     return attempt;
   };
-  return get;
 }
 
 function notLoaded(e: unknown, retry: () => void): HTMLElement {
