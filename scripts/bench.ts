@@ -4,7 +4,7 @@
  * does on this page to go from an empty author to four connected agents, and how many requests
  * reach AEM, compared in the same run with the manual route's count.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT, builtPackagePath, CORAL_DIST } from '../emulator/paths';
@@ -33,14 +33,23 @@ function sizes(): void {
   const dist = join(PROJECT_ROOT, 'ui.frontend/dist/clientlib-setup');
   const js = readFileSync(join(dist, 'setup.js'));
   const css = readFileSync(join(dist, 'setup.css'));
-  const chunk = readFileSync(join(dist, 'chunks/certificate-tools.js'));
   const zip = readFileSync(builtPackagePath());
   const coral = Buffer.concat([readFileSync(join(CORAL_DIST, 'js/coral.min.js')), readFileSync(join(CORAL_DIST, 'css/coral.min.css'))]);
   const panel = gz(js) + gz(css);
-  row('panel JS+CSS (gzip)', kib(panel), `${js.length + css.length} B raw, loaded with the page`);
+  row('up-front JS+CSS (gzip)', kib(panel), `${panel} B; ${js.length + css.length} B raw, loaded with the page (target at most 25 KB)`);
   row('  setup.js (gzip)', kib(gz(js)), `${js.length} B raw`);
   row('  setup.css (gzip)', kib(gz(css)), `${css.length} B raw`);
-  row('certificate chunk (gzip)', kib(gz(chunk)), 'node-forge, loaded only for certificate work');
+  // Parts: fetched when a visit needs them (ui/parts.ts), never with the page.
+  const parts = readdirSync(join(dist, 'parts'))
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+  const part = (name: string) => gz(readFileSync(join(dist, 'parts', `${name}.js`)));
+  for (const f of parts) row(`  part ${f.replace(/\.js$/, '')} (gzip)`, kib(part(f.replace(/\.js$/, ''))), 'fetched when needed');
+  row(
+    'fresh author: up-front + the two forms (gzip)',
+    kib(panel + part('ims-account-form') + part('brand-portal-form')),
+    'what an empty author downloads before typing',
+  );
   row('content package zip', kib(zip.length), `${zip.length} B`);
   row('Coral JS+CSS AEM already serves (gzip)', kib(gz(coral)), 'not in our bundle');
   row('bundling Coral would multiply the page download by', `${((panel + gz(coral)) / panel).toFixed(1)}x`, 'same-run ratio');
