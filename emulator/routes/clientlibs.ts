@@ -1,8 +1,9 @@
 /** `/etc.clientlibs/...`: AEM's libraries from node_modules, project libraries from the repository. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { type EmulatorContext, type Route, route } from '../context';
-import { send, sendText } from '../http';
+import { type EmulatorRequest, send, sendText } from '../http';
 import { BUILT_IN_FILES, concatenateClientlib } from '../clientlibs';
 
 const TYPES: Record<string, string> = {
@@ -25,6 +26,22 @@ function builtInFile(path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Every library and resource under /etc.clientlibs is served alike, AEM's own as well as ours, as
+ * AEM's clientlib servlet serves them all: the browser keeps a copy, asks again on each load and
+ * gets 304 while it is unchanged (so a reinstalled package is seen at once, and the browser keeps
+ * its compiled code for scripts that did not change).
+ */
+function sendLibrary(req: EmulatorRequest, res: import('node:http').ServerResponse, body: Buffer, type: string): void {
+  const tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers = { 'Cache-Control': 'no-cache', ETag: tag };
+  if (req.raw.headers['if-none-match'] === tag) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  send(res, 200, body, type, headers);
+}
+
 export function clientlibRoutes(ctx: EmulatorContext): Route[] {
   return [
     route(
@@ -33,7 +50,7 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
       (req, res) => {
         const file = builtInFile(req.path);
         if (!file || !existsSync(file) || !statSync(file).isFile()) return sendText(res, 404, `No such client library file: ${req.path}`);
-        send(res, 200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream', { 'Cache-Control': 'max-age=300' });
+        sendLibrary(req, res, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
       },
       { anonymous: true },
     ),
@@ -42,7 +59,7 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
     route(
       'GET',
       /^\/etc\.clientlibs\/(.+?)\/resources\/(.+)$/,
-      (_req, res, match) => {
+      (req, res, match) => {
         const folderPath = `/apps/${match[1]}`;
         const folder = ctx.repo.get(folderPath);
         const file = `${folderPath}/resources/${match[2]}`;
@@ -51,7 +68,7 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
             ? ctx.repo.readFile(file)
             : undefined;
         if (!data) return sendText(res, 404, `No proxied client library resource at ${file}`);
-        send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
+        sendLibrary(req, res, data, TYPES[extname(file)] ?? 'application/octet-stream');
       },
       { anonymous: true },
     ),
@@ -59,7 +76,7 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
     route(
       'GET',
       /^\/etc\.clientlibs\/(.+?)(?:\.min)?\.(js|css)$/,
-      (_req, res, match) => {
+      (req, res, match) => {
         const folderPath = `/apps/${match[1]}`;
         const folder = ctx.repo.get(folderPath);
         const kind = match[2] as 'js' | 'css';
@@ -68,7 +85,7 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
             ? concatenateClientlib(ctx.repo, folderPath, folder, kind)
             : undefined;
         if (!body) return sendText(res, 404, `No proxied client library at ${folderPath}`);
-        send(res, 200, body, TYPES[`.${kind}`]);
+        sendLibrary(req, res, body, TYPES[`.${kind}`]);
       },
       { anonymous: true },
     ),

@@ -144,6 +144,23 @@ describe('content package installed at start-up', () => {
     expect(await css.text()).toContain('.bpsetup-steps');
   });
 
+  test.each([
+    ['Coral (AEM)', '/etc.clientlibs/clientlibs/granite/coralui3/js/coral.min.js'],
+    ['our clientlib', '/etc.clientlibs/bpsetup/clientlibs/clientlib-setup.js'],
+    ['one of our parts', '/etc.clientlibs/bpsetup/clientlibs/clientlib-setup/resources/parts/summary.js'],
+  ])('%s is cached alike: revalidated on each load, 304 while unchanged', async (_name, path) => {
+    const c = client(emu.url);
+    const first = await c.get(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const tag = first.headers.get('etag') as string;
+    expect(tag).toMatch(/^"[\w-]{20,}"$/);
+    const again = await c.get(path, { 'If-None-Match': tag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await c.get(path, { 'If-None-Match': '"another"' })).status).toBe(200);
+  });
+
   test('Coral is served from node_modules with its icon resources', async () => {
     const c = client(emu.url);
     expect((await c.get('/etc.clientlibs/clientlibs/granite/coralui3/js/coral.min.js')).status).toBe(200);
