@@ -1,13 +1,17 @@
 /**
  * The Tools console (global navigation → Tools): categories from /libs and /apps merged as the
  * Sling Resource Merger does (apps children added, same name overrides), tiles of one category.
+ * Like every Granite console on AEM it loads Coral and Granite's foundation (with jQuery), so the
+ * page-readiness figures compare our page with a console that starts as AEM's does.
  */
 import type { Repository, RepoNode } from '../store';
 import { escapeHtml } from '../http';
-import { coralHead } from './coral-head';
+import { includeClientlibs } from './coral-head';
 import { shellHeader } from './granite-markup';
 
 const NAV = '/cq/core/content/nav/tools';
+/** What a Granite console includes before its own libraries. */
+const GRANITE_CONSOLE_CATEGORIES = ['coralui3', 'granite.ui.coral.foundation'];
 
 export interface ToolsCategory {
   name: string;
@@ -51,7 +55,7 @@ export function renderToolsConsole(repo: Repository, selected: string | null): s
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en" class="coral--light">
-<head><meta charset="utf-8"><title>Tools | Adobe Experience Manager</title>${coralHead()}
+<head><meta charset="utf-8"><title>Tools | Adobe Experience Manager</title>${includeClientlibs(repo, GRANITE_CONSOLE_CATEGORIES)}
 <style>
   .emulator-tools{display:flex;min-height:calc(100vh - 48px)}
   .emulator-tools nav{width:220px;padding:16px 0;border-right:1px solid #e1e1e1;background:#fafafa}
