@@ -186,7 +186,10 @@ test('below 6.5 SP11 a blocker names the update; JWT only behind the legacy choi
   expect((root.querySelector('coral-radio.bpsetup-auth-oauth') as HTMLInputElement).disabled).toBe(true);
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(true);
   expect(root.querySelector('[data-fact="oauth"]')?.textContent).toContain('not available on this AEM version');
-  (root.querySelector('.bpsetup-legacy-jwt-toggle input') as HTMLInputElement).click();
+  // The legacy choice stays reachable while the form is blocked.
+  const toggle = root.querySelector('.bpsetup-legacy-jwt-toggle') as HTMLElement;
+  expect(toggle.closest('[hidden]')).toBeNull();
+  (toggle.querySelector('input') as HTMLInputElement).click();
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(false);
   expect((root.querySelector('coral-radio.bpsetup-auth-jwt') as HTMLInputElement).checked).toBe(true);
   // The keystore is read only now that JWT is chosen: "reading" until it answers, then "to do".

@@ -42,7 +42,10 @@ export interface ImsFormHost {
 }
 
 export class ImsAccountForm {
-  /** The legacy choice (outside the form, so it stays reachable while the form is blocked) and the form. */
+  /**
+   * The authentication type with the legacy choice, then the form. The type sits outside the form,
+   * so the legacy choice stays reachable while this AEM blocks the form.
+   */
   readonly element: HTMLElement;
   /** Set while editing or migrating an existing configuration. */
   editing?: ImsConfig;
@@ -58,7 +61,7 @@ export class ImsAccountForm {
       'Legacy: show the JWT option. Adobe switched JWT credentials off (no token after March 1, 2026); use it only for an old credential you know still works, for example on a test system.',
     ),
   );
-  private readonly legacyBox = el('div', { class: 'bpsetup-legacy-jwt' }, this.legacyToggle);
+  private readonly authFieldset: HTMLElement;
   private authType: AuthType = 'oauth';
   private saving = false;
   private ctx?: PageContext;
@@ -105,11 +108,12 @@ export class ImsAccountForm {
       if (!this.legacyToggle.checked && this.authType === 'jwt') this.setAuthType('oauth', true);
       host.rerender();
     });
-    const authFieldset = el(
+    this.authFieldset = el(
       'fieldset',
       { class: 'coral-Form-fieldset bpsetup-auth-type' },
       el('legend', { class: 'coral-Form-fieldset-legend' }, t('Authentication type')),
       el('div', { class: 'bpsetup-radios' }, this.radios.oauth, this.radios.jwt),
+      el('div', { class: 'bpsetup-legacy-jwt' }, this.legacyToggle),
       this.authNote,
     );
 
@@ -141,12 +145,11 @@ export class ImsAccountForm {
       void this.save();
     });
     this.form.append(
-      authFieldset,
       el('div', { class: 'bpsetup-credentials' }, paste, this.credentialsNote),
       ...FIELD_ORDER.map((n) => this.fields[n].root),
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
-    this.element = el('div', { class: 'bpsetup-ims-form-holder' }, this.legacyBox, this.form);
+    this.element = el('div', { class: 'bpsetup-ims-form-holder' }, this.authFieldset, this.form);
   }
 
   /** The admin ticked the legacy JWT choice. */
@@ -260,7 +263,7 @@ export class ImsAccountForm {
     if (!this.editing) this.setAuthType(legacy && (!oauthPossible || ctx.state.authType === 'jwt') ? 'jwt' : 'oauth', true);
     const aliases = ctx.facts.keystore?.aliases.map((a) => a.alias) ?? [];
     if (!this.fields.keyAlias.value() && aliases.length) this.fields.keyAlias.input.value = aliases[aliases.length - 1];
-    this.legacyBox.hidden = !wanted;
+    this.authFieldset.hidden = !wanted;
     this.form.hidden = blocked || !wanted;
     this.cancelEdit.hidden = !this.editing;
     this.submit.label.textContent = this.editing

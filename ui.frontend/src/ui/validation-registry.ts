@@ -7,9 +7,9 @@ import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../dom
 
 const valueOf = (el: Element | null) => (el as HTMLInputElement | null)?.value ?? '';
 
-/** The other fields of the same form, read from the DOM as Granite sees it. */
+/** The other fields of the same form and its authentication type (just above it), read from the DOM as Granite sees them. */
 function contextFrom(el: Element): ImsFieldContext {
-  const scope = el.closest('form') ?? document;
+  const scope = el.closest('.bpsetup-ims-form-holder') ?? el.closest('form') ?? document;
   const field = (name: ImsFieldName) => valueOf(scope.querySelector(`[data-bpsetup-validate="${name}"]`));
   const checked = scope.querySelector<HTMLInputElement>('input[name="bpsetup-auth-type"]:checked');
   return {
