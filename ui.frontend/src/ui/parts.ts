@@ -72,33 +72,28 @@ const inProcess =
     ? <N extends PartName>(name: N) => import(`../${PART_MODULES[name]}`) as Promise<Parts[N]>
     : undefined;
 
-const fetching = new Map<PartName, Promise<unknown>>();
-
-/** The part, fetched once per page; a failed fetch is tried again on the next call. */
+/**
+ * The part, fetched by a script element (allowed by a `script-src 'self'` policy). Callers ask
+ * through `onDemand` (ui/on-demand.ts), which asks once per part and again after a failure.
+ */
 export function loadPart<N extends PartName>(name: N): Promise<Parts[N]> {
   if (inProcess) return inProcess(name);
   const loaded = window.__bpsetupParts?.[name];
   if (loaded) return Promise.resolve(loaded as Parts[N]);
   window.__bpsetupShared ??= SHARED;
-  let fetched = fetching.get(name) as Promise<Parts[N]> | undefined;
-  if (!fetched) {
-    fetched = new Promise<Parts[N]>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = `${resourcesUrl()}parts/${name}.js`;
-      script.async = true;
-      script.onload = () => {
-        const part = window.__bpsetupParts?.[name];
-        if (part) resolve(part as Parts[N]);
-        else reject(new Error(`${script.src} did not register the part "${name}"`));
-      };
-      script.onerror = () => {
-        script.remove();
-        fetching.delete(name);
-        reject(new Error(`Could not fetch ${script.src}`));
-      };
-      document.head.appendChild(script);
-    });
-    fetching.set(name, fetched);
-  }
-  return fetched;
+  return new Promise<Parts[N]>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${resourcesUrl()}parts/${name}.js`;
+    script.async = true;
+    script.onload = () => {
+      const part = window.__bpsetupParts?.[name];
+      if (part) resolve(part as Parts[N]);
+      else reject(new Error(`${script.src} did not register the part "${name}"`));
+    };
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`Could not fetch ${script.src}`));
+    };
+    document.head.appendChild(script);
+  });
 }
