@@ -32,7 +32,8 @@ export class CertificateStep implements Step {
     const inspect = async (text: string) => {
       // A pasted private key is not kept anywhere, not even in the text box.
       if (/PRIVATE KEY/.test(text)) pemInput.value = '';
-      const { describeInspection, inspectPem } = await loadWork(pemResult, () => void inspect(text).catch(() => undefined));
+      // The retry reads the text box again: pasted text (a private key, say) is not held for it.
+      const { describeInspection, inspectPem } = await loadWork(pemResult, () => void inspect(pemInput.value).catch(() => undefined));
       // Typed or pasted text is inspected as it changes: the focus stays in the text box.
       pemResult.textContent = '';
       pemResult.appendChild(describeInspection(inspectPem(text)));
