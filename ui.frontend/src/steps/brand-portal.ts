@@ -14,11 +14,10 @@ import type { CloudConfig } from '../domain/types';
 import { disclosure, statusLight, table, tableCell, tableRow } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { onDemand } from '../ui/on-demand';
+import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
-import type { BrandPortalForm } from './brand-portal-form';
 import type { PageContext, Step } from './context';
 
 const loadForm = onDemand(() => loadPart('brand-portal-form'));
@@ -28,7 +27,12 @@ export class BrandPortalStep implements Step {
   private readonly section = createSection('brandPortal', 6, t('Brand Portal cloud service'));
   readonly element = this.section.root;
   private readonly formBox = el('div', { class: 'bpsetup-cloud-form-box' });
-  private form?: BrandPortalForm;
+  private readonly form = partComponent(
+    loadForm,
+    this.formBox,
+    ({ BrandPortalForm }) => new BrandPortalForm({ feedback: this.feedback, rerender: () => this.ctx && this.update(this.ctx) }),
+    () => this.ctx && this.update(this.ctx),
+  );
   private readonly existing = el('div', { class: 'bpsetup-cloud-existing' });
   private readonly agentsBox = el('div', { class: 'bpsetup-agents' });
   private readonly feedback = el('div', { class: 'bpsetup-cloud-feedback', 'aria-live': 'polite' });
@@ -37,19 +41,6 @@ export class BrandPortalStep implements Step {
 
   constructor() {
     this.section.body.append(this.existing, this.formBox, this.feedback, this.agentsBox);
-  }
-
-  /** The form, fetched and built on first need. */
-  private async openForm(): Promise<BrandPortalForm> {
-    if (this.form) return this.form;
-    const { BrandPortalForm } = await loadForm(this.formBox, () => void this.openForm().catch(() => undefined));
-    if (!this.form) {
-      this.form = new BrandPortalForm({ feedback: this.feedback, rerender: () => this.ctx && this.update(this.ctx) });
-      this.formBox.textContent = '';
-      this.formBox.appendChild(this.form.element);
-      if (this.ctx) this.update(this.ctx);
-    }
-    return this.form;
   }
 
   update(ctx: PageContext): void {
@@ -71,9 +62,9 @@ export class BrandPortalStep implements Step {
       );
     }
     for (const config of configs) this.existing.appendChild(this.renderConfig(config, ctx));
-    const wanted = configs.length === 0 || Boolean(this.form?.editing);
-    if (this.form) this.form.update(ctx, wanted);
-    else if (wanted) void this.openForm().catch(() => undefined);
+    const wanted = configs.length === 0 || Boolean(this.form.current?.editing);
+    if (this.form.current) this.form.current.update(ctx, wanted);
+    else if (wanted) void this.form.open();
     this.renderAgents(ctx);
   }
 
@@ -95,7 +86,7 @@ export class BrandPortalStep implements Step {
     if (!config.legacy) {
       const edit = button(t('Edit'), 'secondary', 'Edit');
       edit.classList.add('bpsetup-cloud-edit');
-      edit.addEventListener('click', () => void this.openForm().then((form) => form.startEditing(config)));
+      edit.addEventListener('click', () => void this.form.open().then((form) => form?.startEditing(config)));
       card.appendChild(edit);
     }
     card.appendChild(this.resetFor(ctx, config));
@@ -165,7 +156,7 @@ export class BrandPortalStep implements Step {
     if (missing) {
       const resave = button(t('Save the cloud service again'), 'primary');
       resave.classList.add('bpsetup-resave');
-      resave.addEventListener('click', () => void this.openForm().then((form) => form.resave(current.config)));
+      resave.addEventListener('click', () => void this.form.open().then((form) => form?.resave(current.config)));
       this.agentsBox.appendChild(
         renderProblem(
           {

@@ -7,11 +7,10 @@
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { textarea } from '../ui/coral';
-import { onDemand } from '../ui/on-demand';
+import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
-import type { KeystoreWork } from './certificate-work';
 import type { PageContext, Step } from './context';
 
 const loadWork = onDemand(() => loadPart('certificate-work'));
@@ -21,7 +20,13 @@ export class CertificateStep implements Step {
   readonly element = this.section.root;
   private readonly status = el('div', { class: 'bpsetup-cert-status', 'aria-live': 'polite' });
   private readonly workBox = el('div', { class: 'bpsetup-cert-work' });
-  private work?: KeystoreWork;
+  /** The keystore work, fetched and built the first time the JWT route is chosen. */
+  private readonly work = partComponent(
+    loadWork,
+    this.workBox,
+    ({ KeystoreWork }) => new KeystoreWork(this.status),
+    () => this.ctx && this.update(this.ctx),
+  );
   private ctx?: PageContext;
 
   constructor() {
@@ -77,20 +82,7 @@ export class CertificateStep implements Step {
       );
     if (ctx.problems.keystore) this.status.appendChild(renderRequestProblem(ctx.problems.keystore, () => void ctx.refresh()));
     this.workBox.hidden = !jwt;
-    if (this.work) this.work.update(ctx);
-    else if (jwt) void this.openWork().catch(() => undefined);
-  }
-
-  /** The keystore work, fetched and built the first time the JWT route is chosen. */
-  private async openWork(): Promise<KeystoreWork> {
-    if (this.work) return this.work;
-    const { KeystoreWork } = await loadWork(this.workBox, () => void this.openWork().catch(() => undefined));
-    if (!this.work) {
-      this.work = new KeystoreWork(this.status);
-      this.workBox.textContent = '';
-      this.workBox.appendChild(this.work.element);
-      if (this.ctx) this.update(this.ctx);
-    }
-    return this.work;
+    if (this.work.current) this.work.current.update(ctx);
+    else if (jwt) void this.work.open();
   }
 }

@@ -8,12 +8,11 @@ import { explainRequestError } from '../domain/explain-request';
 import type { AuthType, ImsConfig } from '../domain/types';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { onDemand } from '../ui/on-demand';
+import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { button, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
-import type { ImsAccountForm } from './ims-account-form';
 
 const loadForm = onDemand(() => loadPart('ims-account-form'));
 const loadDuplicates = onDemand(() => loadPart('ims-duplicates'));
@@ -26,35 +25,24 @@ export class ImsAccountStep implements Step {
   private readonly blocked = el('div', { class: 'bpsetup-ims-blocked' });
   private readonly othersBox = el('div', { class: 'bpsetup-ims-others' });
   private readonly formBox = el('div', { class: 'bpsetup-ims-form-box' });
-  private form?: ImsAccountForm;
+  private readonly form = partComponent(
+    loadForm,
+    this.formBox,
+    ({ ImsAccountForm }) =>
+      new ImsAccountForm({ dropZone: this.element, feedback: this.feedback, rerender: () => this.ctx && this.update(this.ctx) }),
+    () => this.ctx && this.update(this.ctx),
+  );
   private ctx?: PageContext;
 
   constructor() {
     this.section.body.append(this.existingBox, this.othersBox, this.blocked, this.formBox, this.feedback);
   }
 
-  /** The form, fetched and built on first need. */
-  private async openForm(): Promise<ImsAccountForm> {
-    if (this.form) return this.form;
-    const { ImsAccountForm } = await loadForm(this.formBox, () => void this.openForm().catch(() => undefined));
-    if (!this.form) {
-      this.form = new ImsAccountForm({
-        dropZone: this.element,
-        feedback: this.feedback,
-        rerender: () => this.ctx && this.update(this.ctx),
-      });
-      this.formBox.textContent = '';
-      this.formBox.appendChild(this.form.element);
-      if (this.ctx) this.update(this.ctx);
-    }
-    return this.form;
-  }
-
   update(ctx: PageContext): void {
     this.ctx = ctx;
     this.section.setState(ctx.state.steps.find((s) => s.id === 'imsAccount'));
     const oauthPossible = ctx.state.oauthAvailable || ctx.state.oauth === 'unknown';
-    const legacy = this.form?.legacyChosen ?? false;
+    const legacy = this.form.current?.legacyChosen ?? false;
     const bp = ctx.state.brandPortalConfigs;
     this.existingBox.textContent = '';
     if (bp.length === 1) this.existingBox.appendChild(this.renderExisting(bp[0], ctx));
@@ -78,9 +66,9 @@ export class ImsAccountStep implements Step {
         }),
       );
     // One configuration rule: the form is for the first one, or for editing the one that exists.
-    const wanted = bp.length === 0 || Boolean(this.form?.editing);
-    if (this.form) this.form.update(ctx, wanted, blocked);
-    else if (wanted) void this.openForm().catch(() => undefined);
+    const wanted = bp.length === 0 || Boolean(this.form.current?.editing);
+    if (this.form.current) this.form.current.update(ctx, wanted, blocked);
+    else if (wanted) void this.form.open();
   }
 
   private renderExisting(config: ImsConfig, ctx: PageContext): HTMLElement {
@@ -169,7 +157,6 @@ export class ImsAccountStep implements Step {
   }
 
   private async startEditing(config: ImsConfig, type: AuthType): Promise<void> {
-    const form = await this.openForm();
-    form.startEditing(config, type);
+    (await this.form.open())?.startEditing(config, type);
   }
 }

@@ -41,6 +41,48 @@ export function onDemand<T>(load: () => Promise<T>): (where: HTMLElement, retry:
   };
 }
 
+/** A component a part builds, made once into its box the first time it is opened. */
+export interface PartComponent<C> {
+  /** The component, once built. */
+  readonly current: C | undefined;
+  /**
+   * Fetches the part and builds the component, once. A failed fetch is explained in the box, with
+   * a retry that opens it again; the promise then gives undefined.
+   */
+  open(): Promise<C | undefined>;
+}
+
+/**
+ * `load` is the part's `onDemand` loader, `build` makes the component from the part, and `built`
+ * runs once it is in the box (the step shows it as the page stands).
+ */
+export function partComponent<P, C extends { element: HTMLElement }>(
+  load: (where: HTMLElement, retry: () => void) => Promise<P>,
+  box: HTMLElement,
+  build: (part: P) => C,
+  built: () => void,
+): PartComponent<C> {
+  let current: C | undefined;
+  const open = async (): Promise<C | undefined> => {
+    if (current) return current;
+    const part = await load(box, () => void open()).catch(() => undefined);
+    if (part === undefined) return undefined;
+    if (!current) {
+      current = build(part);
+      box.textContent = '';
+      box.appendChild(current.element);
+      built();
+    }
+    return current;
+  };
+  return {
+    get current() {
+      return current;
+    },
+    open,
+  };
+}
+
 function notLoaded(e: unknown, retry: () => void): HTMLElement {
   const problem = renderProblem(
     {
