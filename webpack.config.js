@@ -57,13 +57,13 @@ const panel = {
 // instance of every module that keeps state (window.__bpsetupShared): a second copy would keep a
 // second CSRF token and miss the address overrides.
 const SRC = path.resolve(__dirname, 'ui.frontend/src');
-const partsSource = () => fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8');
+const PARTS_SOURCE = fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8');
 /** The parts as ui/parts.ts lists them (PART_MODULES): name -> module. */
 const PARTS = Object.fromEntries(
-  [...partsSource().matchAll(/^ {2}'?([\w-]+)'?: '([\w/-]+)',$/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
+  [...PARTS_SOURCE.matchAll(/^ {2}'?([\w-]+)'?: '([\w/-]+)',$/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
 );
-const sharedModules = () =>
-  [...fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8').matchAll(/^ {2}'(aem\/[\w-]+)': /gm)].map((m) => m[1]);
+/** The modules the page shares with the parts (SHARED), read once: the externals below ask for every import. */
+const SHARED_MODULES = new Set([...PARTS_SOURCE.matchAll(/^ {2}'(aem\/[\w-]+)': /gm)].map((m) => m[1]));
 
 const panelParts = {
   ...common,
@@ -82,7 +82,7 @@ const panelParts = {
     ({ context, request }, callback) => {
       if (!request.startsWith('.')) return callback();
       const target = path.relative(SRC, path.resolve(context, request)).split(path.sep).join('/').replace(/\.ts$/, '');
-      return sharedModules().includes(target) ? callback(null, ['__bpsetupShared', target]) : callback();
+      return SHARED_MODULES.has(target) ? callback(null, ['__bpsetupShared', target]) : callback();
     },
   ],
   // node-forge's own minified browser build, which Terser leaves alone: re-minifying its 290 KB
