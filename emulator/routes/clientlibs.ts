@@ -1,6 +1,7 @@
 /** `/etc.clientlibs/...`: AEM's libraries from node_modules, project libraries from the repository. */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type EmulatorRequest, send, sendText } from '../http';
@@ -26,14 +27,29 @@ function builtInFile(path: string): string | undefined {
   return undefined;
 }
 
+const tags = new WeakMap<Buffer, string>();
+const entityTag = (body: Buffer): string => {
+  let tag = tags.get(body);
+  if (!tag) tags.set(body, (tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`));
+  return tag;
+};
+
+/** AEM's own libraries never change while the emulator runs: each file is read (and tagged) once. */
+const builtInBodies = new Map<string, Buffer>();
+const builtInBody = (file: string): Buffer => {
+  let body = builtInBodies.get(file);
+  if (!body) builtInBodies.set(file, (body = readFileSync(file)));
+  return body;
+};
+
 /**
  * Every library and resource under /etc.clientlibs is served alike, AEM's own as well as ours, as
  * AEM's clientlib servlet serves them all: the browser keeps a copy, asks again on each load and
  * gets 304 while it is unchanged (so a reinstalled package is seen at once, and the browser keeps
  * its compiled code for scripts that did not change).
  */
-function sendLibrary(req: EmulatorRequest, res: import('node:http').ServerResponse, body: Buffer, type: string): void {
-  const tag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+function sendLibrary(req: EmulatorRequest, res: ServerResponse, body: Buffer, type: string): void {
+  const tag = entityTag(body);
   const headers = { 'Cache-Control': 'no-cache', ETag: tag };
   if (req.raw.headers['if-none-match'] === tag) {
     res.writeHead(304, headers);
@@ -50,7 +66,7 @@ export function clientlibRoutes(ctx: EmulatorContext): Route[] {
       (req, res) => {
         const file = builtInFile(req.path);
         if (!file || !existsSync(file) || !statSync(file).isFile()) return sendText(res, 404, `No such client library file: ${req.path}`);
-        sendLibrary(req, res, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+        sendLibrary(req, res, builtInBody(file), TYPES[extname(file)] ?? 'application/octet-stream');
       },
       { anonymous: true },
     ),
