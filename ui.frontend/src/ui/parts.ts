@@ -18,7 +18,6 @@ import * as endpoints from '../aem/endpoints';
 import * as errors from '../aem/errors';
 import * as fetch from '../aem/fetch';
 import * as setupFacts from '../aem/setup-facts';
-import { CLIENTLIB_RESOURCES } from '../aem/endpoints';
 
 /** The page's modules that keep state, by the path the parts build maps them from. */
 export const SHARED = {
@@ -50,7 +49,7 @@ declare global {
 }
 
 /** The clientlib's resources folder, through AEM's proxy (and its context path). */
-export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(CLIENTLIB_RESOURCES) ?? CLIENTLIB_RESOURCES;
+export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(endpoints.CLIENTLIB_RESOURCES) ?? endpoints.CLIENTLIB_RESOURCES;
 
 /** Each part's module, from the sources folder: what the parts build makes `parts/<name>.js` of. */
 export const PART_MODULES = {
