@@ -64,7 +64,7 @@ export class BrandPortalStep implements Step {
     for (const config of configs) this.existing.appendChild(this.renderConfig(config, ctx));
     const wanted = configs.length === 0 || Boolean(this.form.current?.editing);
     if (this.form.current) this.form.current.update(ctx, wanted);
-    else if (wanted) void this.form.open();
+    else if (wanted) this.form.want();
     this.renderAgents(ctx);
   }
 

@@ -83,6 +83,6 @@ export class CertificateStep implements Step {
     if (ctx.problems.keystore) this.status.appendChild(renderRequestProblem(ctx.problems.keystore, () => void ctx.refresh()));
     this.workBox.hidden = !jwt;
     if (this.work.current) this.work.current.update(ctx);
-    else if (jwt) void this.work.open();
+    else if (jwt) this.work.want();
   }
 }

@@ -68,7 +68,7 @@ export class ImsAccountStep implements Step {
     // One configuration rule: the form is for the first one, or for editing the one that exists.
     const wanted = bp.length === 0 || Boolean(this.form.current?.editing);
     if (this.form.current) this.form.current.update(ctx, wanted, blocked);
-    else if (wanted) void this.form.open();
+    else if (wanted) this.form.want();
   }
 
   private renderExisting(config: ImsConfig, ctx: PageContext): HTMLElement {

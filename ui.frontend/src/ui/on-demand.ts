@@ -46,10 +46,16 @@ export interface PartComponent<C> {
   /** The component, once built. */
   readonly current: C | undefined;
   /**
-   * Fetches the part and builds the component, once. A failed fetch is explained in the box, with
-   * a retry that opens it again; the promise then gives undefined.
+   * Fetches the part and builds the component, once: for an admin's action (Edit, Try again).
+   * A failed fetch is explained in the box, with a retry; the promise then gives undefined.
    */
   open(): Promise<C | undefined>;
+  /**
+   * The same when the page alone wants the component (a re-render), except after a failed fetch:
+   * then only the admin's retry or action fetches again, so a page re-rendering while AEM is
+   * unreachable does not ask again and again.
+   */
+  want(): void;
 }
 
 /**
@@ -63,9 +69,11 @@ export function partComponent<P, C extends { element: HTMLElement }>(
   built: () => void,
 ): PartComponent<C> {
   let current: C | undefined;
+  let failed = false;
   const open = async (): Promise<C | undefined> => {
     if (current) return current;
     const part = await load(box, () => void open()).catch(() => undefined);
+    failed = part === undefined;
     if (part === undefined) return undefined;
     if (!current) {
       current = build(part);
@@ -80,6 +88,9 @@ export function partComponent<P, C extends { element: HTMLElement }>(
       return current;
     },
     open,
+    want: () => {
+      if (!failed) void open();
+    },
   };
 }
 
