@@ -17,6 +17,8 @@ export interface EmulatorOptions {
   dataDir: string | null;
   reset: boolean;
   admin: Credentials;
+  /** Further accounts, none of them in `administrators` (an author, a CI reader). */
+  users: Credentials[];
   csrfLifetimeSeconds: number;
   /** Content package to install at start-up, as Package Manager would. */
   packageZip?: string;

@@ -24,6 +24,7 @@ import { controlRoutes } from './routes/control';
 import { imsRoutes, imsServlets } from './routes/ims';
 import { imsStubRoutes } from './routes/ims-stub';
 import { interimRoutes } from './routes/interim';
+import { healthScriptRoutes } from './routes/health-script';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
 import { controlRefusal } from './control-guard';
@@ -41,6 +42,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   dataDir: null,
   reset: false,
   admin: { user: 'admin', password: 'admin' },
+  users: [],
   csrfLifetimeSeconds: 600,
   productVersion: '6.5.21.0',
   controlRoutes: true,
@@ -75,6 +77,7 @@ function buildRoutes(ctx: EmulatorContext): Route[] {
     ...(ctx.options.controlRoutes ? controlRoutes(ctx) : []),
     ...imsStubRoutes(ctx),
     ...imsRoutes(ctx),
+    ...healthScriptRoutes(ctx),
     ...interimRoutes(ctx),
     ...queryBuilderRoutes(ctx),
     ...brandPortalRoutes(ctx),
@@ -111,7 +114,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const ctx: EmulatorContext = {
     options,
     repo,
-    sessions: new Sessions([options.admin]),
+    sessions: new Sessions([options.admin, ...options.users]),
     csrf: new CsrfTokens(options.csrfLifetimeSeconds),
     journal: new Journal(),
     faults: emptyFaults(),

@@ -12,7 +12,12 @@ export interface Credentials {
 export class Sessions {
   private readonly sessions = new Map<string, { user: string }>();
 
+  /** The first account is the administrator (member of `administrators`); any others are not. */
   constructor(private readonly accounts: Credentials[]) {}
+
+  isAdministrator(user: string | undefined): boolean {
+    return user !== undefined && user === this.accounts[0]?.user;
+  }
 
   /** Checks credentials without opening a session (HTTP Basic, as curl and deploy scripts use). */
   verify(user: string, password: string): boolean {

@@ -85,7 +85,7 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     // 2. Check Health where this AEM has it; a known failure stops here (the agents would fail too).
     if (active && !o.dryRun) {
       o.progress('checking the IMS configuration');
-      const health = await client.checkHealth(active.id).catch(() => undefined);
+      const health = await client.checkHealth(active).catch(() => undefined);
       if (health && !health.healthy) {
         const e = explainHealthFailure(health.message);
         throw new Stop({ title: e.title, explanation: e.explanation, fix: e.fix });

@@ -5,7 +5,8 @@
  * never streamed: the private key must not leave the repository through HTTP.
  */
 import { type EmulatorContext, type Route, route } from '../context';
-import { send, sendJson, sendText } from '../http';
+import type { ServerResponse } from 'node:http';
+import { type EmulatorRequest, send, sendJson, sendText } from '../http';
 import { type RepoNode, isBinary } from '../store';
 
 const MAX_DEPTH = 50;
@@ -29,6 +30,14 @@ export function nodeToJson(node: RepoNode, depth: number, path: string): Record<
 export const isPrivatePath = (path: string) =>
   /\/keystore(\/|\.|$)/.test(path) || path === '/var/emulator' || path.startsWith('/var/emulator/') || path.startsWith('/var/emulator.');
 
+/** `<path>.<depth>.json` as Sling's default GET servlet renders it. */
+export function renderJson(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse, path: string, depth: number): void {
+  if (isPrivatePath(path)) return sendText(res, 403, 'This content is not served');
+  const node = ctx.repo.get(path);
+  if (!node) return sendText(res, 404, `Resource not found: ${req.path}`);
+  sendJson(res, 200, nodeToJson(node, depth, path));
+}
+
 export function slingGetRoutes(ctx: EmulatorContext): Route[] {
   return [
     route('GET', /^(\/.*?)\.json$/, (req, res, match) => {
@@ -39,10 +48,7 @@ export function slingGetRoutes(ctx: EmulatorContext): Route[] {
         path = selector[1];
         depth = selector[2] === 'infinity' ? MAX_DEPTH : Number(selector[2]);
       }
-      if (isPrivatePath(path)) return sendText(res, 403, 'This content is not served');
-      const node = ctx.repo.get(path);
-      if (!node) return sendText(res, 404, `Resource not found: ${req.path}`);
-      sendJson(res, 200, nodeToJson(node, depth, path));
+      renderJson(ctx, req, res, path, depth);
     }),
 
     route('GET', /^(\/.+)$/, (req, res, match) => {

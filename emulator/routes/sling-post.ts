@@ -75,7 +75,7 @@ function propertyChanges(fields: Map<string, string[]>): Record<string, JcrValue
 }
 
 /** Sling's default POST servlet: modify (create when missing) or delete. */
-async function defaultPost(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse, path: string): Promise<void> {
+export async function defaultPost(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse, path: string): Promise<void> {
   const node = ctx.repo.get(path);
   const operation = await req.param(SLING_POST.operation);
   if (operation === SLING_POST.delete) {

@@ -192,18 +192,51 @@ describe('client', () => {
     });
   });
 
-  test('Check Health at an address this AEM lacks is "cannot be checked"; a JSON 404 is a real error', async () => {
+  test('Check Health: the health script by name; anything but its own answer is "cannot be checked"', async () => {
+    const config = { id: 'i1', name: 'bp name', title: 'Brand Portal' };
+    const asked: string[] = [];
+    const answers = [
+      json({ name: 'bp name', healthy: true, durationMs: 12 }),
+      json({
+        name: 'bp name',
+        healthy: false,
+        status: 401,
+        error: 'invalid_client',
+        errorDescription: 'x',
+        message: 'failed status: 401',
+        durationMs: 3,
+      }),
+      json({ error: 'unknown-configuration', name: 'bp name', message: 'No active access-token provider has this name on this AEM.' }, 404),
+      json({ error: 'not-administrator', message: 'Only members of administrators may run Check Health.' }, 403),
+      text('<html>404</html>', 404, 'text/html'),
+      text('<html>org.apache.sling.scripting.jsp.jasper.JasperException</html>', 500, 'text/html'),
+      json({ 'jcr:primaryType': 'nt:folder', 'sling:resourceType': 'bpsetup/components/health' }),
+    ];
     fakeAem({
-      'GET /apps/bpsetup/unverified/check-health.json': [
-        text('<html>404</html>', 404, 'text/html'),
-        json({ error: 'No IMS configuration x' }, 404),
-        text('<html>a page</html>', 200, 'text/html'),
-      ],
+      'GET /apps/bpsetup/health.json': (call) => {
+        asked.push(new URL(call.url, 'http://x').search);
+        return answers.shift() as Response;
+      },
       'GET /system/console/status-productinfo.json': () => text('', 405, 'text/html'),
     });
-    await expect(client.checkHealth('x')).rejects.toBeInstanceOf(HealthUnavailableError);
-    await expect(client.checkHealth('x')).rejects.toBeInstanceOf(AemHttpError);
-    await expect(client.checkHealth('x')).rejects.toBeInstanceOf(HealthUnavailableError);
+    await expect(client.checkHealth(config)).resolves.toEqual({
+      id: 'i1',
+      title: 'Brand Portal',
+      healthy: true,
+      message: 'Brand Portal: Token retrieved successfully!',
+      durationMs: 12,
+    });
+    await expect(client.checkHealth(config)).resolves.toMatchObject({
+      healthy: false,
+      error: 'invalid_client',
+      message: 'failed status: 401',
+    });
+    await expect(client.checkHealth(config)).resolves.toMatchObject({ healthy: false, error: 'unknown-configuration' });
+    await expect(client.checkHealth(config)).rejects.toBeInstanceOf(AemHttpError);
+    await expect(client.checkHealth(config)).rejects.toBeInstanceOf(HealthUnavailableError);
+    await expect(client.checkHealth(config)).rejects.toBeInstanceOf(HealthUnavailableError);
+    await expect(client.checkHealth(config)).rejects.toBeInstanceOf(HealthUnavailableError);
+    expect(asked[0]).toBe('?name=bp+name');
     await expect(client.productInfo()).rejects.toBeInstanceOf(EndpointUnavailableError);
   });
 

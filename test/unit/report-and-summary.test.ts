@@ -56,7 +56,7 @@ const agent = (i: number, over: Partial<ReplicationAgent> = {}): ReplicationAgen
   triggerSpecific: true,
   ...over,
 });
-const ims: ImsConfig = { id: 'i1', pid: 'p.i1', file: 'f', title: 'Brand Portal', clientId: 'c', authType: 'oauth' };
+const ims: ImsConfig = { id: 'i1', name: 'i1', pid: 'p.i1', file: 'f', title: 'Brand Portal', clientId: 'c', authType: 'oauth' };
 const healthy = (): SetupSnapshot => ({
   brandPortalImsConfigs: [ims],
   allImsConfigs: [ims],

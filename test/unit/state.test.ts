@@ -5,6 +5,7 @@ import { developerConsoleFlowSupported, oauthSupport, parseVersion } from '../..
 
 const oauthConfig = (id: string, title = 'Brand Portal'): ImsConfig => ({
   id,
+  name: id,
   pid: `com.adobe.granite.auth.oauth.accesstoken.provider.${id}`,
   file: `x.${id}.config`,
   title,

@@ -54,7 +54,12 @@ export const ENDPOINTS = {
   publicKey: ep('GET', `${UNVERIFIED}/public-key.crt`, 'UNKNOWN', '2.6'),
   imsConfigUpdate: ep('POST', `/apps/${APP}/ims/update`, 'INFERRED', '2.7'),
   imsConfigDelete: ep('POST', `/apps/${APP}/ims/delete`, 'INFERRED', '2.8'),
-  checkHealth: ep('GET', `${UNVERIFIED}/check-health.json`, 'UNKNOWN', '2.9'),
+  /**
+   * The package's own Check Health script (components/health/json.jsp on the node below): AEM's
+   * access-token provider selected by `name`, asked for a token. Ours, so its address is known;
+   * the provider API it calls is CONFIRMED (AEM 6.5 Javadoc).
+   */
+  checkHealth: ep('GET', `/apps/${APP}/health.json`, 'CONFIRMED', 'health script'),
   cloudConfigCreate: ep('POST', '/apps/brandportal/config', 'CONFIRMED', '2.13'),
   cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', '2.13'),
   legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', '2.13'),
@@ -76,6 +81,15 @@ export const RESOURCE_TYPES = {
   imsDelete: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/delete',
   cloudConfig: 'dam/components/mediaportal/config',
   shellPage: 'granite/ui/components/shell/page',
+  healthScript: `${APP}/components/health`,
+} as const;
+
+/** The package's health script (ui.apps components/health): its node, scripts and query parameter. */
+export const HEALTH_SCRIPT = {
+  node: `/apps/${APP}/health`,
+  getScript: `/apps/${APP}/components/health/json.jsp`,
+  postScript: `/apps/${APP}/components/health/POST.jsp`,
+  nameParam: 'name',
 } as const;
 
 /** Request/response header and cookie names (contract 2.1, 2.2). */
@@ -198,6 +212,8 @@ export const HEALTH_TEXT = {
   unhealthyTitle: 'Unhealthy configuration',
   tokenRetrieved: 'Token retrieved successfully!',
   providerFailure: 'com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server',
+  /** The health script's answer when no provider has the configuration's name (components/health/json.jsp). */
+  noProvider: 'No active access-token provider has this name on this AEM.',
 } as const;
 
 /** Brand Portal cloud service (contract 2.13). */

@@ -8,10 +8,18 @@ import { parseKeystoreJson } from '../domain/keystore-json';
 import { pemToDer } from '../domain/pem';
 import { maskValue } from '../domain/mask';
 import { isSlingStatusPage, slingStatusPage } from '../domain/sling-status';
-import type { HealthResult, ImsConfig, ImsConfigInput, KeystoreInfo, ProductInfo } from '../domain/types';
+import type {
+  HealthResult,
+  HealthScriptAnswer,
+  HealthScriptRefusal,
+  ImsConfig,
+  ImsConfigInput,
+  KeystoreInfo,
+  ProductInfo,
+} from '../domain/types';
 import { versionFromProductInfo } from '../domain/version';
 import { serviceUserPath } from './authorizables';
-import { ENDPOINTS, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, slingJson } from './endpoints';
+import { ENDPOINTS, HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, slingJson } from './endpoints';
 import { AemHttpError, EndpointUnavailableError, HealthUnavailableError, ServletNotBoundError } from './errors';
 import { aemFetch, readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
@@ -88,6 +96,7 @@ export function imsConfigFromFelix(file: string, props: Record<string, FelixValu
     pid: `${IMS_OSGI.providerPid}.${suffix}`,
     file,
     id: suffix,
+    name: typeof props[P.name] === 'string' && props[P.name] ? String(props[P.name]) : suffix,
     title: String(props[P.title] ?? suffix),
     clientId: String(props[P.clientId] ?? ''),
     authType: props[P.grants] === IMS_OSGI.clientCredentialsGrant ? 'oauth' : 'jwt',
@@ -188,23 +197,32 @@ export async function deleteImsConfigs(pids: string[]): Promise<void> {
 }
 
 /**
- * Read-only: AEM requests a token from IMS with the stored configuration (contract 2.9). The
- * console's address is UNKNOWN: a 404/405 (or a page that is not the expected JSON) means "this AEM
- * cannot be checked from here", never "healthy" and never "failing".
+ * Read-only: the package's health script asks AEM's access-token provider of this configuration
+ * for a token (ui.apps components/health). When the script does not answer as itself (the package
+ * is older, not installed, or AEM could not compile it: a 404, a 5xx page, or Sling's default
+ * rendering of the node), this AEM "cannot be checked from here": never healthy, never failing.
  */
-export async function checkHealth(id: string): Promise<HealthResult> {
+export async function checkHealth(config: Pick<ImsConfig, 'id' | 'name' | 'title'>): Promise<HealthResult> {
   const e = ENDPOINTS.checkHealth;
-  const path = `${e.path}?id=${encodeURIComponent(id)}`;
+  const path = `${e.path}?${new URLSearchParams({ [HEALTH_SCRIPT.nameParam]: config.name })}`;
   const res = await aemFetch(path);
-  const { json, text } = await readBody(res.clone());
-  if ((res.status === 404 || res.status === 405) && !json) throw new HealthUnavailableError(e, res.status);
-  if (res.ok && !json) throw new HealthUnavailableError(e, res.status);
-  if (!res.ok && json) throw new AemHttpError(res.status, text, path);
-  const result = parseJson<HealthResult>(await expectOk(res, e, path), path);
-  return {
-    id: String(result.id ?? id),
-    title: String(result.title ?? ''),
-    healthy: result.healthy === true,
-    message: String(result.message ?? ''),
-  };
+  const { json, text } = await readBody(res);
+  const answer = (json && typeof json === 'object' ? json : {}) as Partial<HealthScriptAnswer & HealthScriptRefusal>;
+  const base = { id: config.id, title: config.title };
+  if (res.ok && typeof answer.healthy === 'boolean') {
+    if (answer.healthy)
+      return { ...base, healthy: true, message: `${config.title}: ${HEALTH_TEXT.tokenRetrieved}`, durationMs: answer.durationMs };
+    return {
+      ...base,
+      healthy: false,
+      message: String(answer.message ?? ''),
+      error: typeof answer.error === 'string' ? answer.error : undefined,
+      durationMs: answer.durationMs,
+    };
+  }
+  // AEM has no provider with this name: the configuration's OSGi component is not active (yet).
+  if (res.status === 404 && answer.error === 'unknown-configuration')
+    return { ...base, healthy: false, error: answer.error, message: String(answer.message ?? '') };
+  if (res.status === 403 && answer.error === 'not-administrator') throw new AemHttpError(403, text, e.path);
+  throw new HealthUnavailableError(e, res.status);
 }

@@ -135,7 +135,7 @@ export async function checkActiveHealth(facts: SetupFacts): Promise<{ health?: H
   const active = deriveSetupState(facts).active;
   if (!active) return {};
   try {
-    return { health: await client.checkHealth(active.id) };
+    return { health: await client.checkHealth(active) };
   } catch (error) {
     return error instanceof HealthUnavailableError ? { unavailable: true } : { error };
   }

@@ -56,6 +56,18 @@ export function explainHealthFailure(message: string): Explanation {
       ),
     };
   }
+  if (message.includes(HEALTH_TEXT.noProvider)) {
+    return {
+      ...base,
+      title: t('AEM has not started this IMS configuration'),
+      explanation: t(
+        'AEM stored the configuration, but no access-token provider with its name is running. Right after a save AEM needs a few seconds to start it; a configuration that stays like this has properties AEM cannot use.',
+      ),
+      fix: t(
+        'Check again in a few seconds. If it stays, open the configuration in the Adobe IMS Configurations console, Save & Close it, and check again; otherwise delete it and create it again.',
+      ),
+    };
+  }
   if (/No private key/i.test(message)) {
     return {
       ...base,

@@ -13,6 +13,8 @@ export interface ImsConfig {
   file: string;
   /** Configuration id the servlet returned; sent as `imsConfig` to the cloud service. */
   id: string;
+  /** The provider's `name` service property: how AEM (and the health script) select its provider. */
+  name: string;
   title: string;
   clientId: string;
   authType: AuthType;
@@ -70,6 +72,35 @@ export interface HealthResult {
   title: string;
   healthy: boolean;
   message: string;
+  /** IMS error code when AEM's provider quoted one (`invalid_client`, `invalid_scope`, …). */
+  error?: string;
+  /** How long AEM took to get (or fail to get) the token, as the health script measured it. */
+  durationMs?: number;
+}
+
+/**
+ * The package's health script's answer (`GET <health node>.json?name=…`), the same from AEM's
+ * compiled JSP and from the emulator. The token itself is never part of it.
+ */
+export type HealthScriptAnswer =
+  | { name: string; healthy: true; durationMs: number }
+  | {
+      name: string;
+      healthy: false;
+      /** The token endpoint's HTTP status, when the provider's text names one. */
+      status: number | null;
+      error: string | null;
+      errorDescription: string | null;
+      /** The provider's failure text, anything shaped like a token masked. */
+      message: string;
+      durationMs: number;
+    };
+
+/** The health script's refusals: 400 missing-name, 403 not-administrator, 404 unknown-configuration, 405 on writes. */
+export interface HealthScriptRefusal {
+  error: 'missing-name' | 'not-administrator' | 'unknown-configuration' | 'method-not-allowed';
+  message: string;
+  name?: string;
 }
 
 /** Brand Portal cloud configuration (contract 2.13). */

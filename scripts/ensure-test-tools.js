@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Pretest: make sure what the tests drive exists before any test starts, so a missing tool is one
-// clear line instead of a stack trace: Chromium (end-to-end tests) and curl (the README's recipes
-// run as written). As root with apt-get it installs the Debian packages; otherwise it stops with
-// the exact command to run.
+// clear line instead of a stack trace: Chromium (end-to-end tests), curl (the README's recipes
+// run as written), and a JDK with Tomcat 9's Jasper and Ant (the package's health JSP is compiled
+// and run as AEM 6.5 would). As root with apt-get it installs the Debian packages; otherwise it
+// stops with the exact command to run.
 'use strict';
 const fs = require('fs');
 const { execSync } = require('child_process');
@@ -16,7 +17,14 @@ const onPath = (cmd) => {
     return false;
   }
 };
-const missing = () => [...(CANDIDATES.some((p) => fs.existsSync(p)) ? [] : ['chromium']), ...(onPath('curl') ? [] : ['curl'])];
+const JAVA = '/usr/share/java';
+const missing = () => [
+  ...(CANDIDATES.some((p) => fs.existsSync(p)) ? [] : ['chromium']),
+  ...(onPath('curl') ? [] : ['curl']),
+  ...(onPath('javac') ? [] : ['openjdk-17-jdk-headless']),
+  ...(fs.existsSync(`${JAVA}/tomcat9-jasper.jar`) && fs.existsSync(`${JAVA}/tomcat9-catalina.jar`) ? [] : ['libtomcat9-java']),
+  ...(fs.existsSync(`${JAVA}/ant.jar`) ? [] : ['ant']),
+];
 
 if (!missing().length) process.exit(0);
 
