@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const secret = emulator.context.options.controlSecret;
   console.log(`
   Local AEM author emulator (claims AEM ${emulator.context.options.productVersion})
-  Mode:              ${emulator.context.options.interimEndpoints ? "interim endpoints: also serves the project's unconfirmed addresses (Check Health, public key) that a real AEM answers with 404" : "AEM-faithful: answers only what public evidence shows AEM 6.5 answers (start with --interim-endpoints for the project's interim addresses)"}
+  Mode:              ${emulator.context.options.interimEndpoints ? 'interim endpoints: seeds an address override for the public-key download (an address nobody has published) and serves it' : 'AEM-faithful: answers only what public evidence shows AEM 6.5 answers, plus what the installed package adds (start with --interim-endpoints to seed the interim public-key address override)'}
   Tools console:     ${emulator.url}/aem/start.html
   Brand Portal page: ${emulator.url}${pagePath}
   Login:             admin / ${password === 'admin' ? 'admin' : '(BPSETUP_ADMIN_PASSWORD)'}

@@ -23,7 +23,7 @@ import { slingGetRoutes } from './routes/sling-get';
 import { controlRoutes } from './routes/control';
 import { imsRoutes, imsServlets } from './routes/ims';
 import { imsStubRoutes } from './routes/ims-stub';
-import { interimRoutes } from './routes/interim';
+import { interimRoutes, seedInterimOverrides } from './routes/interim';
 import { healthScriptRoutes } from './routes/health-script';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
@@ -109,6 +109,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const claimedVersion = options.productVersion;
   const installStartupPackage = async () => {
     if (options.packageZip) await installPackage(repo, readFileSync(options.packageZip));
+    seedInterimOverrides(ctx);
   };
 
   const ctx: EmulatorContext = {

@@ -1,32 +1,32 @@
 /**
- * The project's interim addresses (contract rule 4): reads nobody has seen on a real AEM, served
- * only when the emulator runs with --interim-endpoints (demos, and tests of the full interim flow).
- * By default they are absent, so the emulator answers 404 there exactly as a real AEM 6.5 does.
- * This is the one place where the two modes differ.
+ * The --interim-endpoints mode (contract rule 4), the one place where the emulator's two modes
+ * differ: it is what an administrator would do on a real AEM once `npm run probe` found an
+ * address nobody has published. At start (and after every reset) it writes the override into the
+ * page's settings node, and serves that address. By default neither happens: the emulator then
+ * has nothing there, exactly as a real AEM 6.5, and the page does not ask.
  */
 import { ENDPOINTS, KEYSTORE } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
-import { send, sendJson, sendText } from '../http';
-import { findImsConfig } from '../ims-configs';
+import { send, sendText } from '../http';
 import { certificatePem, serviceUserPath } from '../keystore';
-import { checkHealth } from '../token-request';
+
+/** The overrides the mode seeds: endpoint name → the address this emulator serves for it. */
+export const INTERIM_OVERRIDES = { publicKey: ENDPOINTS.publicKey.defaultPath } as const;
+
+/** Writes the mode's overrides into the settings node the package installed (as the probe's curl would). */
+export function seedInterimOverrides(ctx: EmulatorContext): void {
+  if (!ctx.options.interimEndpoints) return;
+  ctx.repo.change((tx) => tx.setProps(`${ENDPOINTS.settings.defaultPath}/endpoints`, { ...INTERIM_OVERRIDES }));
+}
 
 export function interimRoutes(ctx: EmulatorContext): Route[] {
   if (!ctx.options.interimEndpoints) return [];
   return [
-    route('GET', exactPath(ENDPOINTS.publicKey.path), (req, res) => {
+    route('GET', exactPath(INTERIM_OVERRIDES.publicKey), (req, res) => {
       const alias = req.url.searchParams.get('alias') ?? '';
       const pem = alias ? certificatePem(ctx.repo, serviceUserPath(ctx.repo), alias) : undefined;
       if (!pem) return sendText(res, 404, `No certificate with alias ${alias || '(none)'}`);
       send(res, 200, pem, 'application/x-x509-ca-cert', { 'Content-Disposition': `attachment; filename="${KEYSTORE.publicKeyFileName}"` });
-    }),
-
-    route('GET', exactPath(ENDPOINTS.checkHealth.path), async (req, res) => {
-      const id = req.url.searchParams.get('id') ?? '';
-      if (!id) return sendJson(res, 400, { error: 'Missing parameter id' });
-      const config = findImsConfig(ctx.repo, id);
-      if (!config) return sendJson(res, 404, { error: `No IMS configuration ${id}` });
-      sendJson(res, 200, await checkHealth(ctx, config));
     }),
   ];
 }

@@ -1,7 +1,8 @@
 /**
- * The full OAuth walkthrough in the default, AEM-faithful emulator mode, where Check Health has no
- * address (as on a real AEM 6.5): from an empty author to "4 of 4 agents connected", with the page
- * saying truthfully what proved the token. Also: a servlet-binding miss leaves no secret anywhere,
+ * The full OAuth walkthrough in the default, AEM-faithful emulator mode (what a real AEM 6.5 with
+ * the package installed answers): from an empty author to "4 of 4 agents connected", Check Health
+ * through the package's own script proving the token before the cloud service exists, a wrong
+ * secret explained in step 5, and the agents' proof where the script does not answer. Also: a servlet-binding miss leaves no secret anywhere,
  * an IMS configuration not titled for Brand Portal can be marked, and an AEM that cannot do OAuth
  * gets the blocker, not a JWT route. Each test starts from its own emulator and runs alone.
  */
@@ -52,31 +53,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('empty author to "4 of 4 agents connected" without Check Health; the agents prove the token', async () => {
+test('empty author to "4 of 4 agents connected": Check Health proves the token before the cloud service exists', async () => {
   const emu = await freshAuthor();
   try {
     expect(await stepStatus('prerequisites')).toBe('done');
     await fillForm();
     await page.click('.bpsetup-ims-submit');
-    // Step 5 says plainly that this AEM cannot be checked from the page, and where AEM's console is.
-    await page.waitForSelector('.bpsetup-health-result coral-alert');
-    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain(
-      'Check Health cannot run from this page on this AEM',
-    );
-    expect(await stepStatus('health')).toBe('warning');
+    // Step 5: the package's health script asked AEM's provider for a token, before any cloud service.
+    await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]');
+    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Brand Portal: Token retrieved successfully!');
+    expect(await stepStatus('health')).toBe('done');
+    expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal')?.children).toEqual({});
 
-    // Step 6 goes ahead anyway.
     const option = imsChoices(page).first();
     expect(await option.getAttribute('disabled')).toBeNull();
-    await expect(option.textContent()).resolves.toContain("the agents' test will prove it");
     await page.fill('[data-field="tenantUrl"] input', TENANT);
     await page.locator('[data-field="tenantUrl"] input').blur();
     await page.click('.bpsetup-cloud-save');
     await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
     expect(await stepStatus('brandPortal')).toBe('done');
-    // The token is now proven, and the page says by what.
     expect(await stepStatus('health')).toBe('done');
-    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Token proven by a replication agent');
 
     // The whole-setup check is green, with reads only.
     const since = emu.context.journal.lastSeq;
@@ -96,10 +92,51 @@ test('empty author to "4 of 4 agents connected" without Check Health; the agents
     await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
     expect(await stepStatus('brandPortal')).toBe('done');
 
-    // Only the unconfirmed Check Health address answered 404; nothing of the secret is on the page.
-    expect([...new Set(notFound)]).toEqual(['/apps/bpsetup/unverified/check-health.json']);
-    expect(browser.errors.filter((e) => !/404/.test(e))).toEqual([]);
+    // No address the author does not have was asked for; the console is clean; no secret on the page.
+    expect([...new Set(notFound)]).toEqual([]);
+    expect(emu.context.journal.list(0).filter((r) => r.path.includes('/unverified/'))).toEqual([]);
+    expect(browser.errors).toEqual([]);
     expect(await page.content()).not.toContain(SECRET);
+  } finally {
+    await emu.close();
+  }
+}, 60000);
+
+test('a wrong client secret: step 5 explains invalid_client with its fix, before any cloud service', async () => {
+  const emu = await freshAuthor();
+  try {
+    await fillOauthForm(page, { clientId: CLIENT_ID, clientSecret: 'p8e-not-the-secret-0000', orgId: ORG, scopes: 'openid,AdobeID' });
+    await page.click('.bpsetup-ims-submit');
+    await page.waitForSelector('.bpsetup-health-result coral-alert[variant="error"]');
+    const text = (await page.locator('.bpsetup-health-result').textContent()) ?? '';
+    expect(text).toContain('Adobe IMS rejected the client ID or client secret');
+    expect(text).toContain('Copy the client ID and client secret again');
+    expect(await stepStatus('health')).toBe('error');
+    expect(await page.content()).not.toContain('p8e-not-the-secret-0000');
+  } finally {
+    await emu.close();
+  }
+}, 60000);
+
+test('where the health script does not answer (an older package), the agents prove the token, and the page says so', async () => {
+  const emu = await freshAuthor();
+  try {
+    emu.context.repo.change((tx) => tx.remove('/apps/bpsetup/components/health/json.jsp'));
+    await fillForm();
+    await page.click('.bpsetup-ims-submit');
+    await page.waitForSelector('.bpsetup-health-result coral-alert');
+    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain(
+      'Check Health cannot run from this page on this AEM',
+    );
+    expect(await stepStatus('health')).toBe('warning');
+    await expect(imsChoices(page).first().textContent()).resolves.toContain("the agents' test will prove it");
+    await page.fill('[data-field="tenantUrl"] input', TENANT);
+    await page.locator('[data-field="tenantUrl"] input').blur();
+    await page.click('.bpsetup-cloud-save');
+    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+    expect(await stepStatus('health')).toBe('done');
+    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Token proven by a replication agent');
+    expect(browser.errors).toEqual([]);
   } finally {
     await emu.close();
   }

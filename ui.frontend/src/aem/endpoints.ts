@@ -19,6 +19,8 @@ export interface Endpoint {
   path: string;
   /** The address this build ships with, kept to show what an override replaced. */
   readonly defaultPath: string;
+  /** An administrator's override names this entry (even with the shipped address): set with `path`. */
+  overridden: boolean;
   readonly confidence: Confidence;
   /** Contract section, for whoever verifies it on a real AEM. */
   readonly contract: string;
@@ -28,13 +30,15 @@ const ep = (method: Endpoint['method'], path: string, confidence: Confidence, co
   method,
   path,
   defaultPath: path,
+  overridden: false,
   confidence,
   contract,
 });
 
 /**
- * Interim reads for addresses nobody has published (contract rule 4): GET only. The emulator serves
- * them only when started with --interim-endpoints; a real AEM (and the default emulator) answers 404.
+ * Interim reads for addresses nobody has published (contract rule 4): GET only, and requested only
+ * when an override names them (isRequestable). The emulator's --interim-endpoints mode seeds such
+ * overrides and serves them; a real AEM (and the default emulator) has nothing there.
  */
 export const UNVERIFIED = `/apps/${APP}/unverified`;
 
@@ -301,6 +305,9 @@ export function authorizableQuery(root: string, type: string, id?: string): stri
 
 export type EndpointKey = keyof typeof ENDPOINTS;
 
+/** An UNKNOWN address is requested only once an administrator's override names it (never a guess sent to AEM). */
+export const isRequestable = (endpoint: Endpoint): boolean => endpoint.confidence !== 'UNKNOWN' || endpoint.overridden;
+
 /**
  * An admin's corrections of addresses, read at start from the settings node: each key names an
  * endpoint, each value an absolute path on the author. Unsafe values are refused and reported,
@@ -317,6 +324,7 @@ export function applyEndpointOverrides(overrides: Record<string, unknown>): { ap
       continue;
     }
     const endpoint = ENDPOINTS[key as EndpointKey] as Endpoint;
+    endpoint.overridden = true;
     if (endpoint.path !== path) {
       endpoint.path = path;
       applied.push(key as EndpointKey);
@@ -327,5 +335,8 @@ export function applyEndpointOverrides(overrides: Record<string, unknown>): { ap
 
 /** Back to the shipped addresses (tests, and a page that re-reads its settings). */
 export function resetEndpointOverrides(): void {
-  for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) endpoint.path = endpoint.defaultPath;
+  for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) {
+    endpoint.path = endpoint.defaultPath;
+    endpoint.overridden = false;
+  }
 }

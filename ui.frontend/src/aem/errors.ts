@@ -22,6 +22,17 @@ export class EndpointUnavailableError extends Error {
   }
 }
 
+/**
+ * An UNKNOWN address that no override names: nothing was sent, because a real AEM would answer 404
+ * and leave an error in the browser console. Status 0: not asked.
+ */
+export class EndpointNotKnownError extends EndpointUnavailableError {
+  constructor(endpoint: Endpoint) {
+    super(endpoint, 0);
+    this.message = `No address is known for ${endpoint.method} ${endpoint.defaultPath} on AEM: not requested`;
+  }
+}
+
 /** The session ended; the login redirect has been started. */
 export class SessionExpiredError extends Error {
   constructor() {
@@ -49,8 +60,9 @@ export class NetworkError extends Error {
 }
 
 /**
- * Check Health cannot run on this AEM from the page (its address is UNKNOWN and this AEM does not
- * answer it). Neither healthy nor failing: the agents' Test Connection is the proof instead.
+ * Check Health cannot run on this AEM from the page: the package's health script does not answer
+ * as itself (an older package, or AEM could not compile it). Neither healthy nor failing: the
+ * agents' Test Connection is the proof instead.
  */
 export class HealthUnavailableError extends EndpointUnavailableError {}
 

@@ -19,8 +19,8 @@ import type {
 } from '../domain/types';
 import { versionFromProductInfo } from '../domain/version';
 import { serviceUserPath } from './authorizables';
-import { ENDPOINTS, HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, slingJson } from './endpoints';
-import { AemHttpError, EndpointUnavailableError, HealthUnavailableError, ServletNotBoundError } from './errors';
+import { ENDPOINTS, HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, isRequestable, slingJson } from './endpoints';
+import { AemHttpError, EndpointNotKnownError, EndpointUnavailableError, HealthUnavailableError, ServletNotBoundError } from './errors';
 import { aemFetch, readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
 
@@ -80,6 +80,7 @@ const publicKeyUrl = (alias: string): string => `${ENDPOINTS.publicKey.path}?ali
 /** The public certificate of an alias (AEM-Adobe-IMS.crt, contract 2.6: UNKNOWN address, may degrade). */
 export async function publicCertificate(alias: string): Promise<string> {
   const e = ENDPOINTS.publicKey;
+  if (!isRequestable(e)) throw new EndpointNotKnownError(e);
   const pem = await expectOk(await aemFetch(publicKeyUrl(alias)), e, publicKeyUrl(alias));
   if (!pem.includes('BEGIN CERTIFICATE') || pem.includes('PRIVATE KEY')) throw new AemHttpError(200, pem.slice(0, 200), e.path);
   return pem;

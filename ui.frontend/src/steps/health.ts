@@ -32,7 +32,7 @@ export function renderHealthUnavailable(tokenProven: boolean): HTMLElement {
     tokenProven
       ? t('A Brand Portal replication agent connected, so AEM gets a token from Adobe IMS with this configuration.')
       : t(
-          "This AEM does not answer the health check address the page knows ({0}). Run Check Health in AEM's own console if you like; otherwise go on to step 6: when the four agents' Test Connection succeeds, that proves the token.",
+          "This AEM does not run the package's health script ({0}): the installed package may be older than this page, or AEM could not compile the script. Reinstall the package, or run Check Health in AEM's own console; otherwise go on to step 6: when the four agents' Test Connection succeeds, that proves the token.",
           ENDPOINTS.checkHealth.path,
         ),
   );
@@ -68,7 +68,7 @@ export class HealthStep implements Step {
       ? t('Needs exactly one Brand Portal IMS configuration (step 4).')
       : ctx.facts.healthUnavailable
         ? t(
-            'This AEM does not offer its Check Health to the page. The proof that "{0}" gets a token comes from the replication agents\' Test Connection in step 6.',
+            'The package\'s health script does not answer on this AEM. The proof that "{0}" gets a token comes from the replication agents\' Test Connection in step 6.',
             active.title,
           )
         : t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title);
