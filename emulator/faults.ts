@@ -38,6 +38,11 @@ export interface FaultState {
    * Sling's default POST servlet handles those POSTs instead.
    */
   servletsUnbound?: boolean;
+  /**
+   * AEM's IMS servlet does not know the OAuth field names the page sends (they are UNKNOWN): it
+   * stores what it knows (title, server, client id, secret) as a configuration that is not OAuth.
+   */
+  imsIgnoresOauthFields?: boolean;
 }
 
 export const emptyFaults = (): FaultState => ({ routes: [] });

@@ -112,7 +112,7 @@ function providerProps(input: ImsServletInput, n: string): Record<string, FelixV
   if (input.authType === 'oauth') {
     return {
       ...common,
-      [P.accessTokenRequest]: `${IMS.defaultServer}${IMS.tokenV3Path}`,
+      [P.accessTokenRequest]: `${base}${IMS.tokenV3Path}`,
       [P.defaultClaims]: [`"iss" : "${input.orgId ?? ''}"`],
       [P.scope]: (input.scopes ?? []).join(','),
       [P.grants]: IMS_OSGI.clientCredentialsGrant,

@@ -25,6 +25,7 @@ import { imsRoutes, imsServlets } from './routes/ims';
 import { imsStubRoutes } from './routes/ims-stub';
 import { interimRoutes, seedInterimOverrides } from './routes/interim';
 import { healthScriptRoutes } from './routes/health-script';
+import { configManagerRoutes } from './routes/config-manager';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
 import { controlRefusal } from './control-guard';
@@ -78,6 +79,7 @@ function buildRoutes(ctx: EmulatorContext): Route[] {
     ...imsStubRoutes(ctx),
     ...imsRoutes(ctx),
     ...healthScriptRoutes(ctx),
+    ...configManagerRoutes(ctx),
     ...interimRoutes(ctx),
     ...queryBuilderRoutes(ctx),
     ...brandPortalRoutes(ctx),

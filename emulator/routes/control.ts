@@ -40,6 +40,7 @@ function applyFaults(ctx: EmulatorContext, body: FaultRequest): void {
   if (body.testConnection !== undefined) ctx.faults.testConnection = body.testConnection;
   if (body.queue !== undefined) ctx.faults.queue = body.queue;
   if (body.servletsUnbound !== undefined) ctx.faults.servletsUnbound = body.servletsUnbound;
+  if (body.imsIgnoresOauthFields !== undefined) ctx.faults.imsIgnoresOauthFields = body.imsIgnoresOauthFields;
   if (body.expireSessions) ctx.sessions.expireAll();
   if (body.expireCsrfTokens) ctx.csrf.expireIssued();
   if (body.version) ctx.options.productVersion = body.version;

@@ -45,9 +45,9 @@ async function keystoreOperation(ctx: EmulatorContext, req: EmulatorRequest, use
   return `Key pair added under the alias ${alias}`;
 }
 
-async function readImsInput(req: EmulatorRequest): Promise<ImsServletInput> {
+async function readImsInput(req: EmulatorRequest, ignoreOauthFields = false): Promise<ImsServletInput> {
   const p = async (name: string) => ((await req.param(name)) ?? '').trim();
-  const authType: AuthType = (await p(IMS_PARAMS.authType)) === 'oauth' ? 'oauth' : 'jwt';
+  const authType: AuthType = !ignoreOauthFields && (await p(IMS_PARAMS.authType)) === 'oauth' ? 'oauth' : 'jwt';
   const required = async (name: string) => {
     const value = await p(name);
     if (!value) throw new HttpError(400, `Missing required parameter: ${name}`);
@@ -65,7 +65,11 @@ async function readImsInput(req: EmulatorRequest): Promise<ImsServletInput> {
   } catch {
     throw new HttpError(400, `Invalid authorization server: ${input.authServerUrl}`);
   }
-  if (authType === 'oauth') {
+  if (ignoreOauthFields && !(await p(IMS_PARAMS.jwtClaims))) {
+    // What a servlet that knows only the JWT fields keeps of an OAuth form: no grant, no scopes, no org.
+    input.jwtClaims = {};
+    input.keyAlias = '';
+  } else if (authType === 'oauth') {
     input.orgId = await required(IMS_PARAMS.orgId);
     input.scopes = (await required(IMS_PARAMS.scope)).split(/[,\s]+/).filter(Boolean);
   } else {
@@ -89,7 +93,7 @@ async function readImsInput(req: EmulatorRequest): Promise<ImsServletInput> {
 export function imsServlets(ctx: EmulatorContext): ServletMap {
   return {
     [RESOURCE_TYPES.imsUpdate]: async (req, res) => {
-      const input = await readImsInput(req);
+      const input = await readImsInput(req, ctx.faults.imsIgnoresOauthFields);
       if (
         input.authType === 'jwt' &&
         input.keyAlias &&

@@ -142,6 +142,68 @@ test('where the health script does not answer (an older package), the agents pro
   }
 }, 60000);
 
+/** Sets emulator faults (the emulator runs with --faults). */
+const faults = (emu: RunningEmulator, body: Record<string, unknown>) =>
+  controlFetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+test("AEM's IMS servlet ignores the OAuth fields: read back, repaired through the configuration manager, proven, 4 of 4", async () => {
+  const emu = await freshAuthor();
+  try {
+    await faults(emu, { imsIgnoresOauthFields: true });
+    await fillForm();
+    await page.click('.bpsetup-ims-submit');
+    await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="success"]');
+    const feedback = (await page.locator('.bpsetup-ims-feedback').textContent()) ?? '';
+    expect(feedback).toContain('Configuration saved and repaired');
+    expect(feedback).toContain('auth.token.provider.authorization.grants: sent "client_credentials", AEM stored "(nothing)"');
+    expect(feedback).toContain('auth.token.provider.scope');
+    // The configuration manager got the repair, with a Referer of this author and never the secret.
+    const repairs = emu.context.journal.list(0).filter((r) => r.write && r.path.startsWith('/system/console/configMgr/'));
+    expect(repairs.map((r) => r.status)).toEqual([302]);
+    await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]');
+    await expect(page.locator('.bpsetup-health-result').textContent()).resolves.toContain('Token retrieved successfully!');
+    const folder = '/apps/system/config';
+    const provider = Object.keys(emu.context.repo.get(folder)?.children ?? {}).find((n) => n.includes('accesstoken.provider'));
+    expect(emu.context.repo.readFile(`${folder}/${provider}`)?.toString()).toContain(
+      'auth.token.provider.authorization.grants="client_credentials"',
+    );
+    expect(repositoryText(emu)).not.toContain(SECRET);
+
+    await page.fill('[data-field="tenantUrl"] input', TENANT);
+    await page.locator('[data-field="tenantUrl"] input').blur();
+    await page.click('.bpsetup-cloud-save');
+    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+    expect(browser.errors).toEqual([]);
+  } finally {
+    await emu.close();
+  }
+}, 60000);
+
+test('the same, with the configuration manager refusing the repair: explained, and nothing of the save is left', async () => {
+  const emu = await freshAuthor();
+  try {
+    await faults(emu, {
+      imsIgnoresOauthFields: true,
+      routes: [{ path: '/system/console/configMgr/', method: 'POST', status: 403, body: 'Forbidden' }],
+    });
+    await fillForm();
+    await page.click('.bpsetup-ims-submit');
+    await page.waitForSelector('.bpsetup-ims-feedback coral-alert[variant="error"]');
+    const feedback = (await page.locator('.bpsetup-ims-feedback').textContent()) ?? '';
+    expect(feedback).toContain('AEM stored a different IMS configuration than the page sent');
+    expect(feedback).toContain('nothing of this save is left in AEM');
+    expect(Object.keys(emu.context.repo.get('/apps/system/config')?.children ?? {})).toEqual([]);
+    expect(await stepStatus('imsAccount')).not.toBe('done');
+    expect(repositoryText(emu)).not.toContain(SECRET);
+  } finally {
+    await emu.close();
+  }
+}, 60000);
+
 test('a servlet-binding miss: explained, and no secret is left in the repository', async () => {
   const emu = await freshAuthor();
   try {

@@ -4,3 +4,4 @@ export * from './ims-client';
 export * from './brand-portal-client';
 export * from './settings-client';
 export * from './one-ims-config';
+export * from './ims-proof';

@@ -75,6 +75,10 @@ export const ENDPOINTS = {
   replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', '2.14'),
   cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', '2.13'),
   packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
+  /** Felix configuration manager (admin only): `<pid>.json` reads, a POST to `<pid>` updates or deletes. */
+  configManager: ep('POST', '/system/console/configMgr', 'CONFIRMED', '6 (configuration manager)'),
+  /** AEM's Crypto Support console: "Protect" a value before it is stored in an OSGi configuration. */
+  cryptoProtect: ep('POST', '/system/console/crypto/.json', 'CONFIRMED', '6 (Crypto Support)'),
   userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', '2.5'),
   usersConsole: ep('GET', '/security/users.html', 'INFERRED', '2.5'),
 } as const;
@@ -267,6 +271,22 @@ export const SLING_POST = {
   typeHintSuffix: '@TypeHint',
   deleteSuffix: '@Delete',
 } as const;
+
+/** The Felix configuration manager's request fields (contract section 6). */
+export const CONFIG_MANAGER = {
+  apply: 'apply',
+  delete: 'delete',
+  propertyList: 'propertylist',
+  factoryPid: 'factoryPid',
+  /** An OSGi filter ANDed with the PID of the address; `*` as the PID lists every configuration. */
+  pidFilter: 'pidFilter',
+  allPids: '*',
+  /** The console refuses these characters in a PID or filter (so no `(&…)` filter). */
+  refusedInFilter: /[&<>"']/,
+} as const;
+
+/** Crypto Support's "Protect" form (contract section 6). */
+export const CRYPTO = { datum: 'datum', protectedKey: 'protected' } as const;
 
 /** Package Manager (contract 2.19). */
 export const PACKMGR = {

@@ -108,6 +108,8 @@ export function imsConfigFromFelix(file: string, props: Record<string, FelixValu
       .map((s) => s.trim())
       .filter(Boolean),
     defaultClaims: strings(props[P.defaultClaims]),
+    grants: typeof props[P.grants] === 'string' ? (props[P.grants] as string) : undefined,
+    tokenRequestUrl: typeof props[P.accessTokenRequest] === 'string' ? (props[P.accessTokenRequest] as string) : undefined,
   };
 }
 

@@ -25,6 +25,10 @@ export interface ImsConfig {
   scopes?: string[];
   /** `"key": value` lines of the provider's default claims. */
   defaultClaims?: string[];
+  /** `auth.token.provider.authorization.grants` as stored (`client_credentials` for OAuth). */
+  grants?: string;
+  /** `auth.access.token.request`: where AEM asks for the token. */
+  tokenRequestUrl?: string;
 }
 
 /** What the admin types (or pastes) to create or update an IMS configuration. Never persisted by the panel. */

@@ -5,7 +5,8 @@
  * downloads; JWT only behind an explicit legacy choice; save through AEM's IMS servlet, never a
  * second configuration.
  */
-import { ImsConfigExistsError, createOneImsConfig, saveImsConfig } from '../aem/client';
+import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../aem/client';
+import { renderSaveProof } from './ims-save-proof';
 import { IMS } from '../aem/endpoints';
 import { CredentialsError, parseCredentials } from '../domain/credentials';
 import { describeSecret } from '../domain/mask';
@@ -346,26 +347,26 @@ export class ImsAccountForm {
       const created = this.editing
         ? undefined
         : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
-      if (this.editing) await saveImsConfig(input);
+      const id = created ? created.id : await saveImsConfig(input);
       this.fields.clientSecret.reset(); // the secret leaves the page with the request
       this.editing = undefined;
-      showResult(
-        feedback,
-        created?.gaveWay
-          ? renderNotice(
-              'info',
-              t('Another Brand Portal IMS configuration was saved at the same moment'),
-              t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'),
-            )
-          : renderNotice(
-              'success',
-              t('Configuration saved'),
-              t('"{0}" is saved in AEM; its health check result is in step 5.', input.title.trim()),
-            ),
-      );
-      // A new configuration: the guard has just read the list; an edit changes only the list.
-      if (created) ctx.adopt({ imsConfigs: created.listed });
-      else await ctx.refresh(['imsConfigs']);
+      if (created?.gaveWay) {
+        showResult(
+          feedback,
+          renderNotice(
+            'info',
+            t('Another Brand Portal IMS configuration was saved at the same moment'),
+            t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'),
+          ),
+        );
+        ctx.adopt({ imsConfigs: created.listed });
+      } else {
+        // Never trusted before it is read back: the OAuth form's field names are not confirmed.
+        const { proof, listed } = await proveImsSave(input, id, Boolean(created), created?.listed);
+        showResult(feedback, renderSaveProof(proof, input.title.trim()));
+        if (listed) ctx.adopt({ imsConfigs: listed });
+        else await ctx.refresh(['imsConfigs']);
+      }
       await ctx.runHealth();
     } catch (e) {
       feedback.textContent = '';

@@ -1,0 +1,70 @@
+/**
+ * The Felix configuration manager (contract section 6), for one thing only: repairing an IMS
+ * provider configuration that AEM's IMS servlet stored differently from what was sent, and reading
+ * it back. Administrators only on AEM. Its address is fixed by AEM, never taken from an override.
+ */
+import type { FelixValue } from '../domain/felix-config';
+import { CONFIG_MANAGER, ENDPOINTS, IMS_OSGI } from './endpoints';
+import { AemHttpError } from './errors';
+import { aemFetch } from './fetch';
+import { expectOk, parseJson } from './responses';
+
+interface ConsoleProperty {
+  value?: FelixValue;
+  values?: string[];
+}
+
+export interface OsgiConfiguration {
+  pid: string;
+  factoryPid?: string;
+  properties: Record<string, FelixValue>;
+}
+
+const endpoint = ENDPOINTS.configManager;
+const base = () => endpoint.defaultPath;
+
+function fromConsole(raw: { pid?: unknown; factoryPid?: unknown; properties?: Record<string, ConsoleProperty> }): OsgiConfiguration {
+  const properties: Record<string, FelixValue> = {};
+  for (const [k, p] of Object.entries(raw.properties ?? {})) {
+    if (p && typeof p === 'object') properties[k] = p.values ?? p.value ?? '';
+  }
+  return { pid: String(raw.pid ?? ''), factoryPid: typeof raw.factoryPid === 'string' ? raw.factoryPid : undefined, properties };
+}
+
+async function readList(path: string): Promise<OsgiConfiguration[]> {
+  const list = parseJson<unknown>(await expectOk(await aemFetch(path), endpoint, path), path);
+  if (!Array.isArray(list)) throw new AemHttpError(200, JSON.stringify(list).slice(0, 300), path);
+  return list.map(fromConsole);
+}
+
+/** LDAP value escaping (RFC 4515), so a name cannot widen the console's filter. */
+const ldapValue = (s: string) => s.replace(/[\\*()\0]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+/** The access-token provider configuration whose `name` is this one, as ConfigAdmin holds it. */
+export async function findProviderConfiguration(name: string): Promise<OsgiConfiguration | undefined> {
+  const filter = `(${IMS_OSGI.props.name}=${ldapValue(name)})`;
+  if (CONFIG_MANAGER.refusedInFilter.test(filter)) return undefined; // the console refuses such a filter
+  const q = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: filter });
+  const found = await readList(`${base()}/${CONFIG_MANAGER.allPids}.json?${q}`);
+  return found.find((c) => c.factoryPid === IMS_OSGI.providerPid || c.pid.startsWith(`${IMS_OSGI.providerPid}.`));
+}
+
+export async function readConfiguration(pid: string): Promise<OsgiConfiguration | undefined> {
+  return (await readList(`${base()}/${encodeURIComponent(pid)}.json`))[0];
+}
+
+/**
+ * Sets the given properties of one configuration (the others stay). The console answers 302 to the
+ * configuration's page: not followed, and success is only what the read-back shows.
+ */
+export async function updateConfiguration(pid: string, properties: Record<string, FelixValue>): Promise<void> {
+  const form = new URLSearchParams({ [CONFIG_MANAGER.apply]: 'true', [CONFIG_MANAGER.propertyList]: Object.keys(properties).join(',') });
+  for (const [k, v] of Object.entries(properties)) {
+    for (const one of Array.isArray(v) ? v : [v]) form.append(k, String(one));
+  }
+  const path = `${base()}/${encodeURIComponent(pid)}`;
+  const res = await aemFetch(path, { method: 'POST', body: form, redirect: 'manual' });
+  // A browser shows a manual redirect as an opaque answer (status 0); Node shows the 302 itself.
+  if (res.type === 'opaqueredirect' || res.status === 302 || res.status === 303) return;
+  await expectOk(res, endpoint, path);
+}
