@@ -2,9 +2,10 @@
  * The full OAuth walkthrough in the default, AEM-faithful emulator mode (what a real AEM 6.5 with
  * the package installed answers): from an empty author to "4 of 4 agents connected", Check Health
  * through the package's own script proving the token before the cloud service exists, a wrong
- * secret explained in step 5, and the agents' proof where the script does not answer. Also: a servlet-binding miss leaves no secret anywhere,
- * an IMS configuration not titled for Brand Portal can be marked, and an AEM that cannot do OAuth
- * gets the blocker, not a JWT route. Each test starts from its own emulator and runs alone.
+ * secret explained in step 5, the agents' proof where the script does not answer, and a save
+ * that AEM stored differently repaired (or removed). Also: a servlet-binding miss leaves no secret
+ * anywhere, an IMS configuration not titled for Brand Portal can be marked, and an AEM that
+ * cannot do OAuth gets the blocker, not a JWT route. Each test starts from its own emulator and runs alone.
  */
 import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
