@@ -48,6 +48,9 @@ async function main(): Promise<void> {
       note: e.note,
     })),
   );
+  console.table(
+    Object.entries(report.services).map(([service, f]) => ({ service, read: f.read, status: f.status, verdict: f.verdict, note: f.note })),
+  );
   console.table(report.pages.map((p) => ({ page: p.path, status: p.status, urls: p.urls.length, fields: p.fieldNames.length })));
   const command = overrideCommand(report, user);
   console.log(

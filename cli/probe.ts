@@ -7,9 +7,11 @@
  */
 import {
   AUTHORIZABLES,
+  CONFIG_MANAGER,
   ENDPOINTS,
   type Endpoint,
   type EndpointKey,
+  IMS_OSGI,
   KEYSTORE,
   authorizableQuery,
   slingJson,
@@ -44,12 +46,22 @@ export interface PageFinding {
   fieldNames: string[];
 }
 
+/** One of the services the page relies on beyond the endpoint map's guesses, read without writing. */
+export interface ServiceFinding {
+  read: string;
+  status: number;
+  verdict: 'answers' | 'absent' | 'refused' | 'error';
+  note: string;
+}
+
 export interface ProbeReport {
   probedAt: string;
   author: string;
   version?: string;
   serviceUser?: string;
   endpoints: EndpointFinding[];
+  /** The package's health script, the configuration manager and Crypto Support (read-only). */
+  services: { healthScript: ServiceFinding; configManager: ServiceFinding; cryptoSupport: ServiceFinding };
   pages: PageFinding[];
   /** Endpoint → address found in AEM's own scripts that looks like its real address. */
   suggestions: Partial<Record<EndpointKey, string[]>>;
@@ -117,11 +129,60 @@ function suggest(urls: string[]): ProbeReport['suggestions'] {
   const add = (key: EndpointKey, found: string[]) => {
     if (found.length) out[key] = found;
   };
-  add('checkHealth', pick(/health/i));
   add('publicKey', pick(/public.?key|\.crt\b|download/i));
   add('imsConfigUpdate', pick(/imsconfigurations\/update|configurations.*update/i));
   add('imsConfigDelete', pick(/imsconfigurations\/delete|configurations.*delete/i));
   return out;
+}
+
+async function readService(t: NodeTransport, read: string, describe: (status: number, body: string) => string): Promise<ServiceFinding> {
+  try {
+    const res = await t.get(read);
+    const body = await res.text();
+    return { read, status: res.status, verdict: verdictOf(res.status), note: describe(res.status, body) };
+  } catch (err) {
+    return { read, status: 0, verdict: 'error', note: (err as Error).message };
+  }
+}
+
+const jsonError = (body: string): string | undefined => {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown };
+    return typeof parsed.error === 'string' ? parsed.error : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Whether the package's health script runs: asked with no name it answers its own 400, and asks IMS for nothing. */
+function healthScriptNote(status: number, body: string): string {
+  const error = jsonError(body);
+  if (status === 400 && error === 'missing-name') return 'installed and compiled: Check Health runs from the page';
+  if (status === 403 && error === 'not-administrator') return 'installed; answers administrators only: probe as an administrator';
+  if (status === 200) return "the node is there but not its scripts (an older package): Sling's default rendering answered";
+  if (status === 404) return 'the package is not installed here';
+  if (status >= 500) return "AEM could not run the script (often a compile error: see AEM's error.log)";
+  return `HTTP ${status}`;
+}
+
+/** The configuration manager and Crypto Support: reachable to an administrator, or not. */
+const consoleNote = (what: string) => (status: number) =>
+  status === 200 ? `${what} reachable (admin)` : status === 401 || status === 403 ? `${what} refused to this user` : `HTTP ${status}`;
+
+async function probeServices(t: NodeTransport): Promise<ProbeReport['services']> {
+  const configFilter = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: `(${IMS_OSGI.props.name}=bpsetup-probe)` });
+  const healthScript = await readService(t, ENDPOINTS.checkHealth.defaultPath, healthScriptNote);
+  // Its own 400 for a missing name is the sign it runs.
+  if (healthScript.status === 400 && healthScript.note.startsWith('installed and compiled')) healthScript.verdict = 'answers';
+  return {
+    healthScript,
+    configManager: await readService(
+      t,
+      `${ENDPOINTS.configManager.defaultPath}/${CONFIG_MANAGER.allPids}.json?${configFilter}`,
+      consoleNote('configuration manager'),
+    ),
+    cryptoSupport: await readService(t, ENDPOINTS.cryptoProtect.defaultPath.replace(/\/\.json$/, ''), consoleNote('Crypto Support')),
+  };
 }
 
 export async function probe(t: NodeTransport): Promise<ProbeReport> {
@@ -137,6 +198,7 @@ export async function probe(t: NodeTransport): Promise<ProbeReport> {
   const endpoints: EndpointFinding[] = [];
   for (const key of keys) endpoints.push(await surveyEndpoint(t, key));
 
+  const services = await probeServices(t);
   const consolePage = await surveyPage(t, ENDPOINTS.imsConsole.path, false);
   const scripts = unique([...consolePage.scripts.filter((s) => /adobeims|ims|granite|cq\/gui/i.test(s)).slice(0, 25), ...KNOWN_SCRIPTS]);
   const pages = [consolePage];
@@ -149,6 +211,7 @@ export async function probe(t: NodeTransport): Promise<ProbeReport> {
     version,
     serviceUser,
     endpoints,
+    services,
     pages,
     suggestions: suggest(urls),
     requests: { total: t.exchanges.length, writes: t.exchanges.filter((x) => x.method !== 'GET' && x.method !== 'HEAD').length },

@@ -15,7 +15,7 @@ import { CONFIG_MANAGER, CRYPTO, ENDPOINTS, IMS_OSGI } from '../../ui.frontend/s
 import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../../ui.frontend/src/domain/felix-config';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { protect } from '../crypto';
-import { type EmulatorRequest, HttpError, sendJson, sendText } from '../http';
+import { type EmulatorRequest, HttpError, send, sendJson, sendText } from '../http';
 
 const BASE = ENDPOINTS.configManager.path;
 const PLACEHOLDER = '[Temporary PID replaced by real PID upon save]';
@@ -160,6 +160,16 @@ export function configManagerRoutes(ctx: EmulatorContext): Route[] {
       if (!pid || CONFIG_MANAGER.refusedInFilter.test(pid)) return sendText(res, 400, 'Bad Request');
       if ((await req.param(CONFIG_MANAGER.apply)) === undefined) return sendText(res, 400, 'Bad Request');
       await apply(ctx, req, res, pid);
+    }),
+    // The console page itself (what the probe reads to see it is reachable).
+    route('GET', exactPath(ENDPOINTS.cryptoProtect.path.replace(/\/\.json$/, '')), (req, res) => {
+      if (!guard(ctx, req, res, false)) return;
+      send(
+        res,
+        200,
+        '<!DOCTYPE html><html><head><title>Crypto Support</title></head><body><form method="post"><input name="datum"></form></body></html>',
+        'text/html;charset=utf-8',
+      );
     }),
     route('POST', exactPath(ENDPOINTS.cryptoProtect.path), async (req, res) => {
       if (!guard(ctx, req, res, true)) return;

@@ -2,7 +2,8 @@
  * The default emulator mode is never kinder than AEM 6.5: the project's interim addresses answer
  * 404, Sling's default POST servlet stores whatever reaches a node no servlet takes (a secret
  * too), users sit at Oak-style paths found only by a lookup, and the CSRF filter lets the default
- * safe user agents through. With --interim-endpoints the interim reads are served.
+ * safe user agents through. With --interim-endpoints the interim public-key read is served and
+ * named in the page's settings, as an administrator's override would.
  */
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
@@ -16,20 +17,24 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const INTERIM = [
-  '/apps/bpsetup/unverified/check-health.json?id=x',
-  '/apps/bpsetup/unverified/public-key.crt?alias=x',
-  '/apps/bpsetup/unverified/product-info.json',
-];
+const INTERIM = ['/apps/bpsetup/unverified/check-health.json?id=x', '/apps/bpsetup/unverified/public-key.crt?alias=x'];
 
-test('interim addresses answer 404 by default and are served with --interim-endpoints', async () => {
+test('interim addresses answer 404 by default; --interim-endpoints seeds the public-key override and serves it', async () => {
   for (const path of INTERIM) expect([path, (await c.get(path)).status]).toEqual([path, 404]);
+  expect(await (await c.get('/conf/bpsetup/settings/endpoints.json')).json()).toEqual({ 'jcr:primaryType': 'nt:unstructured' });
   const interim = await startTestEmulator({ interimEndpoints: true });
   try {
     const ic = await loggedIn(interim.url);
-    // Served: the answer comes from the route (its own 4xx for an unknown id or alias), not "no such resource".
-    expect(await (await ic.get(INTERIM[0])).json()).toEqual({ error: 'No IMS configuration x' });
+    expect(await (await ic.get('/conf/bpsetup/settings/endpoints.json')).json()).toEqual({
+      'jcr:primaryType': 'nt:unstructured',
+      publicKey: '/apps/bpsetup/unverified/public-key.crt',
+    });
+    // Served: the answer comes from the route (its own 4xx for an unknown alias), not "no such resource".
     expect(await (await ic.get(INTERIM[1])).text()).toBe('No certificate with alias x');
+    // Check Health is the package's own script in both modes; the old interim address is gone.
+    expect((await ic.get(INTERIM[0])).status).toBe(404);
+    await interim.context.reset();
+    expect((await (await ic.get('/conf/bpsetup/settings/endpoints.json')).json()) as object).toHaveProperty('publicKey');
   } finally {
     await interim.close();
   }

@@ -88,7 +88,8 @@ test('expired session, expired CSRF tokens, blocked or unusable token.json', asy
 test('IMS answers a chosen error to every token request', async () => {
   const id = await healthyOauthConfig(emu.url, c, 'faultclient');
   await inject({ ims: 'invalid_scope' });
-  const health = (await (await c.get(`/apps/bpsetup/unverified/check-health.json?id=${id}`)).json()) as {
+  // The emulator's IMS servlet stores the configuration id as the provider name.
+  const health = (await (await c.get(`/apps/bpsetup/health.json?name=${id}`)).json()) as {
     healthy: boolean;
     message: string;
   };

@@ -33,7 +33,8 @@ test('the probe command sends no write, prints its table and writes the JSON rep
   );
   expect(code).toBe(0);
   expect(stdout).toContain('version 6.5.21.0');
-  expect(stdout).toContain('checkHealth');
+  expect(stdout).toContain('publicKey');
+  expect(stdout).toContain('healthScript');
   expect(stdout).not.toContain('admin:admin');
   const requests = emu.context.journal.list(since);
   expect(requests.length).toBeGreaterThan(5);
@@ -41,7 +42,15 @@ test('the probe command sends no write, prints its table and writes the JSON rep
   const report = JSON.parse(readFileSync(out, 'utf8')) as Awaited<ReturnType<typeof probe>>;
   expect(report.requests).toEqual({ total: requests.length, writes: 0 });
   expect(report.serviceUser).toMatch(/^\/home\/users\/system\/[A-Za-z0-9_-]{20}$/);
-  expect(report.endpoints.find((e) => e.key === 'checkHealth')).toMatchObject({ status: 404, verdict: 'absent' });
+  expect(report.endpoints.find((e) => e.key === 'publicKey')).toMatchObject({ status: 404, verdict: 'absent' });
+  // The package's health script runs (its own 400 for a missing name); the two consoles answer an administrator.
+  expect(report.services.healthScript).toMatchObject({
+    status: 400,
+    verdict: 'answers',
+    note: expect.stringContaining('installed and compiled'),
+  });
+  expect(report.services.configManager).toMatchObject({ status: 200, verdict: 'answers' });
+  expect(report.services.cryptoSupport).toMatchObject({ read: '/system/console/crypto', status: 200, verdict: 'answers' });
   expect(report.endpoints.find((e) => e.key === 'imsConfigUpdate')?.note).toContain(
     'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
   );
@@ -70,7 +79,7 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
     '/libs/cq/adobeims-configuration/content/configurations.html':
       '<script src="/libs/cq/adobeims-configuration/clientlibs/ims.js"></script><form action="/libs/x/save"><input name="clientId"></form>',
     '/libs/cq/adobeims-configuration/clientlibs/ims.js':
-      'fetch("/libs/cq/adobeims-configuration/content/configurations/healthcheck.json?id="+id); var f = new FormData(); f.append("authType", "oauth"); f.set("scope", s);',
+      'fetch("/libs/cq/adobeims-configuration/content/configurations/publickey.crt?id="+id); var f = new FormData(); f.append("authType", "oauth"); f.set("scope", s);',
   };
   const t = new NodeTransport({ baseUrl: 'http://probe.test', credentials: { user: 'u', password: 'p' }, readOnly: true });
   const realFetch = global.fetch;
@@ -87,13 +96,14 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
     expect(consolePage.fieldNames).toEqual(['clientId']);
     const script = report.pages.find((p) => p.path.endsWith('ims.js'));
     expect(script?.fieldNames).toEqual(['authType', 'scope']);
-    expect(report.suggestions.checkHealth).toEqual(['/libs/cq/adobeims-configuration/content/configurations/healthcheck.json']);
+    expect(report.suggestions.publicKey).toEqual(['/libs/cq/adobeims-configuration/content/configurations/publickey.crt']);
+    expect(report.suggestions).not.toHaveProperty('checkHealth');
     expect(overrideCommand(report, 'admin')).toBe(
-      "curl -u admin -F 'checkHealth=/libs/cq/adobeims-configuration/content/configurations/healthcheck.json' http://probe.test/conf/bpsetup/settings/endpoints",
+      "curl -u admin -F 'publicKey=/libs/cq/adobeims-configuration/content/configurations/publickey.crt' http://probe.test/conf/bpsetup/settings/endpoints",
     );
     // What the probe suggests is what the page accepts as an override.
     const { applyEndpointOverrides, resetEndpointOverrides } = await import('../../ui.frontend/src/aem/endpoints');
-    expect(applyEndpointOverrides({ checkHealth: report.suggestions.checkHealth?.[0] })).toEqual({ applied: ['checkHealth'], refused: [] });
+    expect(applyEndpointOverrides({ publicKey: report.suggestions.publicKey?.[0] })).toEqual({ applied: ['publicKey'], refused: [] });
     resetEndpointOverrides();
     expect(report.requests.writes).toBe(0);
   } finally {

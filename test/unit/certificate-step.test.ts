@@ -74,7 +74,7 @@ test('keystore created, key upload failed: the retry adds the key to the existin
   expect(fake.writes().every((w) => w.headers.get('CSRF-Token') === 'tok')).toBe(true);
 });
 
-test('downloading an existing certificate where AEM lacks the address says where to get it', async () => {
+test('downloading an existing certificate: the address is unknown, so nothing is asked and the page says where to get it', async () => {
   const cert = {
     subject: 'C=US, CN=Adobe Brand Portal',
     issuer: 'C=US, CN=Adobe Brand Portal',
@@ -82,13 +82,12 @@ test('downloading an existing certificate where AEM lacks the address says where
     notAfter: '2027-01-01T00:00:00Z',
     serialNumber: '01',
   };
-  fakeAem({
+  const fake = fakeAem({
     'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.5.0'),
     'GET /bin/querybuilder.json': serviceUserQuery,
     'GET /apps/system/config.1.json': () => json({}),
     [`GET ${SERVICE_USER}.ks.json`]: () =>
       json({ exists: true, aliases: [{ alias: 'bp', entryType: 'privateKey', algorithm: 'RSA', format: 'PKCS#8', chain: [cert] }] }),
-    // No route for the public key: the scripted AEM answers 404 text/html, as a real one would.
   });
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
@@ -99,6 +98,7 @@ test('downloading an existing certificate where AEM lacks the address says where
   await settle(() => Boolean(root.querySelector('tr[data-alias="bp"]')));
   (root.querySelector('tr[data-alias="bp"] .bpsetup-download-alias') as HTMLButtonElement).click();
   await settle(() => Boolean(root.querySelector('.bpsetup-cert-status coral-alert')));
-  expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('This AEM does not offer this action');
+  expect(root.querySelector('.bpsetup-cert-status')?.textContent).toContain('The page does not know where this AEM offers this action');
   expect(root.querySelector('.bpsetup-cert-status a.bpsetup-console-link')?.getAttribute('href')).toBe('/security/users.html');
+  expect(fake.calls.filter((c) => c.url.includes('public-key'))).toEqual([]);
 });

@@ -2,20 +2,32 @@
  * Address overrides from the settings node: applied when they are plain absolute paths, refused
  * otherwise; and the request timeout an admin may set there, taken only within its range.
  */
-import { ENDPOINTS, applyEndpointOverrides, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
+import { ENDPOINTS, applyEndpointOverrides, isRequestable, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
 import { readSettings } from '../../ui.frontend/src/aem/settings-client';
 import { fakeAem, json } from '../helpers/fake-aem';
 
 afterEach(() => resetEndpointOverrides());
 
 test('a plain path replaces the address; the shipped one stays known', () => {
-  expect(
-    applyEndpointOverrides({ checkHealth: '/libs/cq/adobeims-configuration/health.json', 'jcr:primaryType': 'nt:unstructured' }),
-  ).toEqual({ applied: ['checkHealth'], refused: [] });
-  expect(ENDPOINTS.checkHealth.path).toBe('/libs/cq/adobeims-configuration/health.json');
-  expect(ENDPOINTS.checkHealth.defaultPath).toBe('/apps/bpsetup/unverified/check-health.json');
+  expect(applyEndpointOverrides({ publicKey: '/libs/granite/security/public-key.crt', 'jcr:primaryType': 'nt:unstructured' })).toEqual({
+    applied: ['publicKey'],
+    refused: [],
+  });
+  expect(ENDPOINTS.publicKey.path).toBe('/libs/granite/security/public-key.crt');
+  expect(ENDPOINTS.publicKey.defaultPath).toBe('/apps/bpsetup/unverified/public-key.crt');
   resetEndpointOverrides();
-  expect(ENDPOINTS.checkHealth.path).toBe('/apps/bpsetup/unverified/check-health.json');
+  expect(ENDPOINTS.publicKey.path).toBe('/apps/bpsetup/unverified/public-key.crt');
+});
+
+test('an UNKNOWN address is requested only while an override names it, even its shipped one', () => {
+  expect(isRequestable(ENDPOINTS.publicKey)).toBe(false);
+  expect(isRequestable(ENDPOINTS.checkHealth)).toBe(true);
+  expect(applyEndpointOverrides({ publicKey: ENDPOINTS.publicKey.defaultPath })).toEqual({ applied: [], refused: [] });
+  expect(isRequestable(ENDPOINTS.publicKey)).toBe(true);
+  resetEndpointOverrides();
+  expect(isRequestable(ENDPOINTS.publicKey)).toBe(false);
+  expect(applyEndpointOverrides({ publicKey: 'https://elsewhere.example/x' }).refused).toEqual(['publicKey']);
+  expect(isRequestable(ENDPOINTS.publicKey)).toBe(false);
 });
 
 test.each([

@@ -3,6 +3,7 @@ import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
 import {
   AemHttpError,
   CsrfUnavailableError,
+  EndpointNotKnownError,
   EndpointUnavailableError,
   ServletNotBoundError,
   NetworkError,
@@ -60,7 +61,10 @@ test.each<[string, string, string]>([
 test('request failures: each kind explained, with retry only where nothing was half-written', () => {
   const unavailable = explainRequestError(new EndpointUnavailableError(ENDPOINTS.checkHealth, 404));
   expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
-  expect(unavailable.explanation).toContain('/apps/bpsetup/unverified/check-health.json answered HTTP 404');
+  expect(unavailable.explanation).toContain('/apps/bpsetup/health.json answered HTTP 404');
+  const unknown = explainRequestError(new EndpointNotKnownError(ENDPOINTS.publicKey));
+  expect(unknown).toMatchObject({ retry: false, title: 'The page does not know where this AEM offers this action' });
+  expect(unknown.explanation).toContain('nothing was sent');
   expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 405)).console?.href).toBe('/security/users.html');
   expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404)).console?.href).toBe(
     '/etc/replication/agents.author.html',

@@ -14,16 +14,25 @@ function aem() {
     [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: false, aliases: [] }),
     'GET /apps/system/config.1.json': () => json(saved ? { [PROVIDER]: {} } : {}),
     [`GET /apps/system/config/${PROVIDER}`]: () =>
+      // What AEM stores for the form sent below (read back and compared after the save).
       text(
-        'auth.token.provider.title="Brand\\ Portal"\nauth.token.provider.client.id="a1b2c3d4e5f60718293a4b5c6d7e8f90"\nauth.token.provider.authorization.grants="client_credentials"\n',
+        [
+          'name="new1"',
+          'auth.token.provider.title="Brand\\ Portal"',
+          'auth.token.provider.client.id="a1b2c3d4e5f60718293a4b5c6d7e8f90"',
+          'auth.token.provider.authorization.grants="client_credentials"',
+          'auth.token.provider.orgId="0123456789ABCDEF01234567@AdobeOrg"',
+          'auth.token.provider.scope="openid,AdobeID"',
+          'auth.access.token.request="https://ims-na1.adobelogin.com/ims/token/v3"',
+          '',
+        ].join('\n'),
       ),
     'GET /libs/granite/csrf/token.json': token(),
     'POST /apps/bpsetup/ims/update': () => {
       saved = true;
       return text('new1');
     },
-    'GET /apps/bpsetup/unverified/check-health.json': () =>
-      json({ id: 'new1', title: 'Brand Portal', healthy: true, message: 'Brand Portal: Token retrieved successfully!' }),
+    'GET /apps/bpsetup/health.json': () => json({ name: 'new1', healthy: true, durationMs: 40 }),
   });
 }
 
@@ -124,6 +133,7 @@ test('a valid OAuth form is saved once, the secret leaves the page, and the heal
   expect(secret.value).toBe('');
   expect(root.innerHTML).not.toContain('p8e-top-secret');
   expect(root.querySelector('.bpsetup-health-result')?.textContent).toContain('Token retrieved successfully!');
+  expect(root.querySelector('.bpsetup-ims-feedback')?.textContent).toContain('AEM stored what was sent (read back)');
   expect((root.querySelector('.bpsetup-ims-form') as HTMLElement).hidden).toBe(true);
 });
 
