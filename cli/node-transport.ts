@@ -49,6 +49,8 @@ export class NodeTransport {
     const headers = new Headers(init.headers);
     headers.set('Authorization', this.authorization);
     if (!headers.has('User-Agent')) headers.set('User-Agent', this.options.userAgent ?? 'bpsetup');
+    // Sling's referrer filter wants a same-host Referer on writes, as a browser sends from the author's pages.
+    if (upper !== 'GET' && upper !== 'HEAD' && !headers.has('Referer')) headers.set('Referer', `${this.baseUrl}/`);
     const started = Date.now();
     try {
       const res = await fetch(`${this.baseUrl}${path}`, { ...init, method: upper, redirect: 'manual', signal: controller.signal, headers });

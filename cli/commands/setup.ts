@@ -11,7 +11,7 @@ import { readSetupFacts, waitForAgents } from '../../ui.frontend/src/aem/setup-f
 import { explainHealthFailure } from '../../ui.frontend/src/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/state';
 import { currentTenant, validateTenantUrl } from '../../ui.frontend/src/domain/tenant';
-import type { ImsConfig } from '../../ui.frontend/src/domain/types';
+import type { ImsConfig, ImsConfigInput } from '../../ui.frontend/src/domain/types';
 import type { Change, HostFailure, HostResult } from '../host-result';
 import { type SetupConfig, imsInputOf } from '../setup-config';
 import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';
@@ -162,7 +162,7 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
       });
     if (existing.authType === 'oauth') return; // already migrated: nothing to write
     await act('migrate the IMS configuration to OAuth (same id)', ENDPOINTS.imsConfigUpdate.path, () =>
-      client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)),
+      provenSave(imsInputOf(o.config, o.clientSecret, existing.id), false),
     );
     return;
   }
@@ -175,7 +175,7 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
   if (existing) {
     if (matchesConfig(existing, o.config) && !o.updateSecret) return;
     await act('update the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () =>
-      client.saveImsConfig(imsInputOf(o.config, o.clientSecret, existing.id)),
+      provenSave(imsInputOf(o.config, o.clientSecret, existing.id), false),
     );
     return;
   }
@@ -189,6 +189,40 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
   }
   // Through the one-configuration guard: an admin on the page may be creating one at this moment.
   await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () =>
-    client.createOneImsConfig(imsInputOf(o.config, o.clientSecret), facts.referencedImsIds ?? [], facts.markedImsConfig),
+    provenSave(imsInputOf(o.config, o.clientSecret), true, facts),
   );
+}
+
+/**
+ * Saves the IMS configuration and reads back what AEM stored (repaired through the configuration
+ * manager where AEM's servlet stored something else); stops when that cannot be proven.
+ */
+async function provenSave(input: ImsConfigInput, create: boolean, facts?: SetupFacts): Promise<void> {
+  let id: string;
+  let listed: ImsConfig[] | undefined;
+  if (create) {
+    const created = await client.createOneImsConfig(input, facts?.referencedImsIds ?? [], facts?.markedImsConfig);
+    if (created.gaveWay) return; // another creator's configuration stays; it is checked like any other
+    ({ id, listed } = created);
+  } else id = await client.saveImsConfig(input);
+  const { proof } = await client.proveImsSave(input, id, create, listed);
+  if (proof.kind === 'differs') {
+    const left =
+      proof.removed === true
+        ? 'The configuration this run created was deleted again: nothing of it is left.'
+        : proof.removed === false
+          ? 'The configuration this run created could not be deleted: delete it in the Adobe IMS Configurations console.'
+          : 'The existing configuration was left as AEM stored it.';
+    throw new Stop({
+      title: 'AEM stored a different IMS configuration than was sent',
+      explanation: `${proof.differences.map((d) => `${d.property}: sent "${d.sent}", stored "${d.stored}"`).join('; ')}. The configuration manager could not set them. ${left}`,
+      fix: "Create the configuration in AEM's Adobe IMS Configurations console (Cloud Solution: Brand Portal), or run setup as an administrator.",
+    });
+  }
+  if (proof.kind === 'unread')
+    throw new Stop({
+      title: 'The saved IMS configuration could not be read back',
+      explanation: 'AEM accepted the save, but what it stored could not be read to compare it with what was sent.',
+      fix: 'Run "bpsetup check" to read it again.',
+    });
 }

@@ -111,7 +111,7 @@ test('setup configures all three; a second run changes nothing and writes nothin
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
 }, 60000);
 
-test('check --json: all three healthy, the token proven by the agents, reads only', async () => {
+test('check --json: all three healthy, the token proven by Check Health, reads only', async () => {
   await configuredFleet();
   const before = marks();
   const report = join(dir, 'check.json');
@@ -124,7 +124,7 @@ test('check --json: all three healthy, the token proven by the agents, reads onl
   expect(json.exit).toBe(0);
   expect(json.hosts.map((h) => h.url)).toEqual(emus.map((e) => e.url));
   for (const h of json.hosts)
-    expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'agentTest', agentsConnected: 4, requests: { writes: 0 } });
+    expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'checkHealth', agentsConnected: 4, requests: { writes: 0 } });
   expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ exit: 0 });
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
 });

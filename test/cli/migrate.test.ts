@@ -34,7 +34,8 @@ test('JWT → OAuth keeps the configuration id; a second run writes nothing', as
   const first = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
   const report = JSON.parse(first.stdout) as { hosts: { changes: { action: string }[]; tokenProvenBy: string }[] };
   expect(report.hosts[0].changes.map((x) => x.action)).toEqual(['migrate the IMS configuration to OAuth (same id)']);
-  expect(report.hosts[0].tokenProvenBy).toBe('nothing'); // no Check Health here and no agents yet: said, not guessed
+  // The package's health script proves the migrated configuration before any agent exists.
+  expect(report.hosts[0].tokenProvenBy).toBe('checkHealth');
   const provider =
     emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`)?.toString() ?? '';
   expect(provider).toContain('auth.token.provider.authorization.grants="client_credentials"');

@@ -107,7 +107,7 @@ test('the whole-setup health check is green and sends only reads', async () => {
   await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('Brand Portal setup is healthy');
   const requests = emu.context.journal.list(since);
   expect(requests.filter((r) => r.path.endsWith('.test.html'))).toHaveLength(4);
-  expect(requests.filter((r) => r.path.endsWith('check-health.json'))).toHaveLength(1);
+  expect(requests.filter((r) => r.path === '/apps/bpsetup/health.json')).toHaveLength(1);
   expect(requests.filter((r) => r.write)).toEqual([]);
   await shot('healthy');
 });

@@ -1,6 +1,7 @@
 /**
  * Contract rule 3 ("Degrade") in a real browser: when this AEM answers 404/405 for a call (the
- * UNKNOWN Check Health, or a locked-down product info and QueryBuilder), each step says so plainly,
+ * package's health script where it is not installed, or a locked-down product info and
+ * QueryBuilder), each step says so plainly,
  * links to AEM's own console, and the rest of the page keeps working.
  */
 import { join } from 'node:path';
@@ -16,14 +17,17 @@ let browser: BrowserSession;
 const notHere = (path: string) => ({ path, status: 404, contentType: 'text/html', body: '<html><body>No resource found</body></html>' });
 
 beforeAll(async () => {
-  // The default, AEM-faithful mode: Check Health and the public key have no address here.
+  // The default, AEM-faithful mode: the public key has no address here.
   emu = await startTestEmulator({ faults: true });
   browser = await openBrowser(PROJECT_ROOT);
-  // An AEM whose product-info printer and QueryBuilder are out of reach (a locked-down author).
+  // An AEM whose product-info printer and QueryBuilder are out of reach (a locked-down author), and
+  // where the package's health script does not answer (an older package: 404).
   await controlFetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ routes: [notHere('/system/console/status-productinfo.json'), notHere('/bin/querybuilder.json')] }),
+    body: JSON.stringify({
+      routes: [notHere('/system/console/status-productinfo.json'), notHere('/bin/querybuilder.json'), notHere('/apps/bpsetup/health.json')],
+    }),
   });
   await login(browser.page, emu.url, '/aem/start.html'); // each test opens the page itself
 }, 60000);
@@ -51,7 +55,7 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
   await legacyJwtToggle(page).uncheck();
   expect(await authRadio(page, 'oauth').isChecked()).toBe(true);
 
-  // An OAuth configuration exists; Check Health has no address on this AEM: a state of its own, not an error.
+  // An OAuth configuration exists; the health script does not answer on this AEM: a state of its own, not an error.
   const c = await loggedIn(emu.url);
   await c.write('/apps/bpsetup/ims/update', oauthForm('degradeclient'));
   await page.click('.bpsetup-health-button');

@@ -158,7 +158,7 @@ test('the health check sends only reads; a failing one is explained with the fix
   expect(text).toContain('status: 401 response: {"error":"invalid_client"');
   expect(await stepStatus('health')).toBe('error');
   expect(writesSince(since)).toEqual([]);
-  expect(emu.context.journal.list(since).map((r) => r.path)).toContain('/apps/bpsetup/unverified/check-health.json');
+  expect(emu.context.journal.list(since).map((r) => r.path)).toContain('/apps/bpsetup/health.json');
   await shot('health-failed');
   await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
 });

@@ -55,6 +55,17 @@ test('new overrides send the reads again at the new address; removing them goes 
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/other/config.1.json', '/apps/system/config.1.json']);
 });
 
+test('an override of an address the reads do not use (the public key) sends nothing again', async () => {
+  const fake = fakeAem({
+    'GET /conf/bpsetup/settings.1.json': () => json({ endpoints: { publicKey: '/libs/x/public-key.crt' } }),
+    'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
+    'GET /apps/system/config.1.json': () => json({}),
+  });
+  const { overrides } = await readSetupFacts();
+  expect(overrides.applied).toEqual(['publicKey']);
+  expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/system/config.1.json']);
+});
+
 test('the keystore is read only when JWT matters, and then within the same read', async () => {
   const jwtConfig = [
     'auth.token.provider.title="Brand Portal"',

@@ -10,7 +10,7 @@ import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
 import type { AgentTestResult, HealthResult, ReplicationAgent } from '../domain/types';
 import * as client from './client';
-import { AGENTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
+import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
 import { useRequestTimeout } from './fetch';
 
@@ -53,12 +53,26 @@ export const keystoreNeeded = (facts: SetupFacts): boolean => deriveSetupState(f
 /** The overrides in force, so a settings read that finds the same ones changes nothing. */
 let inForce: { key: string; result: SetupReading['overrides'] } = { key: '{}', result: { applied: [], refused: [] } };
 
+/** The addresses the parallel round of reads uses: only an override of one of these sends it again. */
+const ROUND_ENDPOINTS: readonly EndpointKey[] = [
+  'productInfo',
+  'queryBuilder',
+  'systemUsersRoot',
+  'imsConfigList',
+  'imsConfigFolder',
+  'cloudConfigRoot',
+  'legacyCloudConfigRoot',
+  'agentsRoot',
+];
+
+/** Applies the overrides found; answers whether the round of reads went to an address they change. */
 function useOverrides(found: Record<string, unknown>): boolean {
   const key = JSON.stringify(found);
   if (key === inForce.key) return false;
+  const before = ROUND_ENDPOINTS.map((k) => ENDPOINTS[k].path);
   resetEndpointOverrides();
   inForce = { key, result: applyEndpointOverrides(found) };
-  return true;
+  return ROUND_ENDPOINTS.some((k, i) => ENDPOINTS[k].path !== before[i]);
 }
 
 async function readAreas(areas: readonly ReadArea[]) {
