@@ -1,7 +1,13 @@
 /** Where the setup stands, derived from what AEM returned (issue: "resumes where setup stands"). */
 import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/state';
 import type { ImsConfig } from '../../ui.frontend/src/domain/types';
-import { developerConsoleFlowSupported, oauthSupport, parseVersion } from '../../ui.frontend/src/domain/version';
+import {
+  developerConsoleFlowSupported,
+  displayVersion,
+  oauthSupport,
+  parseVersion,
+  versionFromProductInfo,
+} from '../../ui.frontend/src/domain/version';
 
 const oauthConfig = (id: string, title = 'Brand Portal'): ImsConfig => ({
   id,
@@ -158,4 +164,22 @@ test('a configured setup not tested since the page opened is "configured, not te
   expect(steps.find((s) => s.id === 'health')?.status).toBe('untested');
   expect(steps.find((s) => s.id === 'brandPortal')?.status).toBe('untested');
   expect(steps.map((s) => s.status)).not.toContain('todo');
+});
+
+test('AEM 6.5 LTS (a 6.6.x quickstart): read from the product info, OAuth native, named "6.5 LTS", JWT only to migrate', () => {
+  const lines = ['Installed Products', '  Adobe Experience Manager (6.6.1.0)', 'Installed Features'];
+  expect(versionFromProductInfo(lines)).toBe('6.6.1.0');
+  // A line with more words or a build suffix still gives the number.
+  expect(versionFromProductInfo(['Installed Products', '  Adobe Experience Manager 6.5 LTS (6.6.3.0-SNAPSHOT)'])).toBe('6.6.3.0');
+  expect(oauthSupport(parseVersion('6.6.0') as NonNullable<ReturnType<typeof parseVersion>>)).toBe('native');
+  expect(displayVersion('6.6.1.0')).toBe('6.5 LTS (6.6.1.0)');
+  expect(displayVersion('6.5.21.0')).toBe('6.5.21.0');
+  const state = deriveSetupState({ version: '6.6.1.0', imsConfigs: [] });
+  expect(state).toMatchObject({ lts: true, oauthAvailable: true });
+  expect(state.steps[0]).toEqual({
+    id: 'prerequisites',
+    status: 'done',
+    summary: 'AEM 6.5 LTS (6.6.1.0). OAuth Server-to-Server available.',
+  });
+  expect(deriveSetupState({ version: '6.5.21.0', imsConfigs: [] }).lts).toBe(false);
 });

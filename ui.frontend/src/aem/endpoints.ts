@@ -158,7 +158,8 @@ export const QUERY = {
 /** The Felix product-info printer: the line after this heading names the product and version. */
 export const PRODUCT_INFO = {
   heading: 'Installed Products',
-  productLine: /Adobe Experience Manager \(([\d.]+)\)/,
+  /** `Adobe Experience Manager (6.5.21.0)`; LTS lines may add words or a suffix (`6.5 LTS (6.6.1.0-…)`): the number counts. */
+  productLine: /Adobe Experience Manager[^(\n]*\((\d+\.\d+[\d.]*)[^)]*\)/,
 } as const;
 
 /** IMS configuration servlet parameters (contract 2.7). JWT names CONFIRMED, OAuth names UNKNOWN. */

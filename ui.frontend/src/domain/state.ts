@@ -9,7 +9,7 @@ import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
 import { checkAgents } from './agents';
 import { validateTenantUrl } from './tenant';
 import type { AgentTestResult, AuthType, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent, StepState } from './types';
-import { developerConsoleFlowSupported, oauthSupport, parseVersion, type OauthSupport } from './version';
+import { developerConsoleFlowSupported, displayVersion, isLts, oauthSupport, parseVersion, type OauthSupport } from './version';
 
 export interface SetupFacts {
   /** The AEM version read from the server, or stated by the admin when the read is not available. */
@@ -52,6 +52,8 @@ export interface SetupState {
   authType: AuthType;
   /** OAuth Server-to-Server can be configured here now (native, or the hotfix confirmed). */
   oauthAvailable: boolean;
+  /** AEM 6.5 LTS: JWT configurations can only be migrated there, never created. */
+  lts: boolean;
   /** A positive signal that AEM gets a token: a healthy Check Health or one agent connected. */
   tokenProven: boolean;
 }
@@ -68,6 +70,7 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   const tokenProven = Boolean(active && f.health?.id === active.id && f.health.healthy) || agentConnected;
   const steps: StepState[] = [];
 
+  const shown = displayVersion(f.version ?? '');
   if (!version) {
     steps.push({
       id: 'prerequisites',
@@ -80,25 +83,25 @@ export function deriveSetupState(f: SetupFacts): SetupState {
       status: 'error',
       summary: t(
         'AEM {0} predates the Adobe Developer Console flow for Brand Portal (6.5.4, 6.4.8 or 6.3.3.8 needed): install the latest service pack.',
-        f.version ?? '',
+        shown,
       ),
     });
   } else if (oauth === 'native') {
-    steps.push({ id: 'prerequisites', status: 'done', summary: t('AEM {0}. OAuth Server-to-Server available.', f.version ?? '') });
+    steps.push({ id: 'prerequisites', status: 'done', summary: t('AEM {0}. OAuth Server-to-Server available.', shown) });
   } else if (oauth === 'withHotfix') {
     steps.push(
       f.hotfixConfirmed
         ? {
             id: 'prerequisites',
             status: 'done',
-            summary: t('AEM {0} with the IMS compatibility hotfix: OAuth Server-to-Server available.', f.version ?? ''),
+            summary: t('AEM {0} with the IMS compatibility hotfix: OAuth Server-to-Server available.', shown),
           }
         : {
             id: 'prerequisites',
             status: 'error',
             summary: t(
               "AEM {0} needs Adobe's IMS compatibility hotfix for OAuth, and JWT no longer works: install the hotfix or update to 6.5.21.",
-              f.version ?? '',
+              shown,
             ),
           },
     );
@@ -108,7 +111,7 @@ export function deriveSetupState(f: SetupFacts): SetupState {
       status: 'error',
       summary: t(
         'AEM {0} cannot use OAuth Server-to-Server, and JWT no longer works: update to 6.5.21 (or to SP11 or later and install the hotfix).',
-        f.version ?? '',
+        shown,
       ),
     });
   }
@@ -177,7 +180,8 @@ export function deriveSetupState(f: SetupFacts): SetupState {
 
   steps.push(brandPortalStep(f));
 
-  return { steps, oauth, brandPortalConfigs: bp, brandPortalChoice: recognised.by, active, authType, oauthAvailable, tokenProven };
+  const lts = Boolean(version && isLts(version));
+  return { steps, oauth, brandPortalConfigs: bp, brandPortalChoice: recognised.by, active, authType, oauthAvailable, lts, tokenProven };
 }
 
 function brandPortalStep(f: SetupFacts): StepState {

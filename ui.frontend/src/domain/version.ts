@@ -60,3 +60,15 @@ export function versionFromProductInfo(json: unknown): string | undefined {
 }
 
 export const formatVersion = (v: Version): string => v.join('.');
+
+/**
+ * AEM 6.5 LTS reports a 6.6.x quickstart (contract section 6): OAuth native, JWT configurations
+ * can only be migrated, never created.
+ */
+export const isLts = (v: Version): boolean => v[0] === 6 && v[1] === 6;
+
+/** The version as an admin knows it: "6.5 LTS (6.6.1.0)" for the LTS line, the number otherwise. */
+export function displayVersion(text: string): string {
+  const v = parseVersion(text);
+  return v && isLts(v) ? `6.5 LTS (${text})` : text;
+}

@@ -6,8 +6,9 @@ import { t } from '../i18n';
 import { ENDPOINTS } from '../aem/endpoints';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
+import { displayVersion } from '../domain/version';
 
-const KNOWN_VERSIONS = ['6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0', '6.5.4.0', '6.4.8.0', '6.3.3.8'];
+const KNOWN_VERSIONS = ['6.6.0.0', '6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0', '6.5.4.0', '6.4.8.0', '6.3.3.8'];
 
 /** Which addresses an admin corrected through the page settings (and any refused as unsafe). */
 function renderOverrides(ctx: PageContext): HTMLElement {
@@ -37,7 +38,7 @@ export class PrerequisitesStep implements Step {
         title: t('This AEM cannot connect to Brand Portal yet'),
         explanation: t(
           'Adobe ended JWT (Service Account) credentials: none gets a token after its certificate expires or March 1, 2026, whichever came first. OAuth Server-to-Server is the only way left, and AEM {0} does not have it.',
-          ctx.facts.version ?? '',
+          displayVersion(ctx.facts.version ?? ''),
         ),
         fix: hotfixPossible
           ? t(
@@ -63,7 +64,9 @@ export class PrerequisitesStep implements Step {
     body.textContent = '';
     const list = el('ul', { class: 'bpsetup-facts' });
     const version = ctx.facts.version;
-    list.appendChild(el('li', { 'data-fact': 'version' }, version ? t('AEM version: {0}', version) : t('AEM version: not known')));
+    list.appendChild(
+      el('li', { 'data-fact': 'version' }, version ? t('AEM version: {0}', displayVersion(version)) : t('AEM version: not known')),
+    );
     const oauthText = {
       native: t('OAuth Server-to-Server: available (6.5.21 or later).'),
       withHotfix: ctx.facts.hotfixConfirmed
@@ -108,7 +111,7 @@ export class PrerequisitesStep implements Step {
       );
       const versions = select('bpsetup-version-label', [
         { value: '', label: t('Choose the AEM version…'), selected: !version },
-        ...KNOWN_VERSIONS.map((v) => ({ value: v, label: v, selected: v === version })),
+        ...KNOWN_VERSIONS.map((v) => ({ value: v, label: displayVersion(v), selected: v === version })),
       ]);
       versions.classList.add('bpsetup-version-select', 'coral-Form-field');
       versions.addEventListener('change', () => versions.value && ctx.stateVersion(versions.value));
