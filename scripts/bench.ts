@@ -65,7 +65,9 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
   row(
     interimEndpoints ? 'walkthrough, --interim-endpoints mode' : 'walkthrough, AEM-faithful mode (default)',
     '',
-    interimEndpoints ? 'Check Health answers' : 'Check Health has no address; the agents prove the token',
+    interimEndpoints
+      ? 'the public-key override seeded in the settings, as an administrator would after the probe'
+      : "what AEM 6.5 with the package answers: the package's health script proves the token",
   );
   const emu = await startEmulator({
     port: 0,
