@@ -5,6 +5,7 @@
 import { checkActiveHealth, readSetupFacts, testTenantAgents } from '../../ui.frontend/src/aem/setup-facts';
 import { NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
 import { summariseFacts } from '../../ui.frontend/src/domain/consistency';
+import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
 import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
 import type { SetupFacts } from '../../ui.frontend/src/domain/state';
 import { deriveSetupState } from '../../ui.frontend/src/domain/state';
@@ -26,7 +27,7 @@ export function unreachable(error: unknown): HostFailure | undefined {
 }
 
 export const failureOf = (error: unknown): HostFailure => {
-  const p = explainRequestError(error);
+  const p = explainWithGuards(error);
   return { title: p.title, explanation: p.explanation, fix: p.fix, status: p.raw?.status };
 };
 

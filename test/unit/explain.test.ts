@@ -11,6 +11,7 @@ import {
   TimeoutError,
 } from '../../ui.frontend/src/aem/errors';
 import { explainHealthFailure, parseProviderFailure } from '../../ui.frontend/src/domain/explain';
+import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
 import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
 
 const provider = (status: number, body: object) =>
@@ -62,7 +63,7 @@ test('request failures: each kind explained, with retry only where nothing was h
   const unavailable = explainRequestError(new EndpointUnavailableError(ENDPOINTS.checkHealth, 404));
   expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(unavailable.explanation).toContain('/apps/bpsetup/health.json answered HTTP 404');
-  const unknown = explainRequestError(new EndpointNotKnownError(ENDPOINTS.publicKey));
+  const unknown = explainWithGuards(new EndpointNotKnownError(ENDPOINTS.publicKey));
   expect(unknown).toMatchObject({ retry: false, title: 'The page does not know where this AEM offers this action' });
   expect(unknown.explanation).toContain('nothing was sent');
   expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 405)).console?.href).toBe('/security/users.html');

@@ -21,7 +21,8 @@ async function readChildren(endpoint: Endpoint, depth: number): Promise<[string,
   return Object.entries(json).filter((entry): entry is [string, Json] => isObject(entry[1]));
 }
 
-export async function listCloudConfigs(): Promise<CloudConfig[]> {
+/** Brand Portal cloud configurations: the current root (/conf), the legacy one (/etc), or both. */
+export async function listCloudConfigs(which: 'current' | 'legacy' | 'both' = 'both'): Promise<CloudConfig[]> {
   const read = async (endpoint: Endpoint, legacy: boolean) =>
     (await readChildren(endpoint, 2))
       .map(([name, node]) => {
@@ -35,7 +36,11 @@ export async function listCloudConfigs(): Promise<CloudConfig[]> {
         };
       })
       .filter((c) => c.tenantUrl);
-  const [current, legacy] = await Promise.all([read(ENDPOINTS.cloudConfigRoot, false), read(ENDPOINTS.legacyCloudConfigRoot, true)]);
+  const none = Promise.resolve([]);
+  const [current, legacy] = await Promise.all([
+    which === 'legacy' ? none : read(ENDPOINTS.cloudConfigRoot, false),
+    which === 'current' ? none : read(ENDPOINTS.legacyCloudConfigRoot, true),
+  ]);
   return [...current, ...legacy];
 }
 

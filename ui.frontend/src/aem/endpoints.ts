@@ -326,6 +326,12 @@ export function authorizableQuery(root: string, type: string, id?: string): stri
 
 export type EndpointKey = keyof typeof ENDPOINTS;
 
+/**
+ * Writes that carry the client secret go only to the address this build ships, proven by a read to
+ * carry the IMS servlet's resource type: an override never steers the secret.
+ */
+export const SECRET_BEARING: readonly EndpointKey[] = ['imsConfigUpdate'];
+
 /** An UNKNOWN address is requested only once an administrator's override names it (never a guess sent to AEM). */
 export const isRequestable = (endpoint: Endpoint): boolean => endpoint.confidence !== 'UNKNOWN' || endpoint.overridden;
 
@@ -340,7 +346,12 @@ export function applyEndpointOverrides(overrides: Record<string, unknown>): { ap
   for (const [key, value] of Object.entries(overrides)) {
     if (!Object.prototype.hasOwnProperty.call(ENDPOINTS, key)) continue;
     const path = typeof value === 'string' ? value.trim() : '';
-    if (!/^\/[A-Za-z0-9._:~\-/]*$/.test(path) || path.includes('//') || /(^|\/)\.\.?(\/|$)/.test(path)) {
+    if (
+      SECRET_BEARING.includes(key as EndpointKey) ||
+      !/^\/[A-Za-z0-9._:~\-/]*$/.test(path) ||
+      path.includes('//') ||
+      /(^|\/)\.\.?(\/|$)/.test(path)
+    ) {
       refused.push(key);
       continue;
     }

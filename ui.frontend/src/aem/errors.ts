@@ -67,6 +67,20 @@ export class NetworkError extends Error {
 export class HealthUnavailableError extends EndpointUnavailableError {}
 
 /**
+ * Before a secret-bearing write, the target node did not prove to carry the servlet's resource
+ * type (missing, unreadable, or another type): nothing was sent.
+ */
+export class ServletNotProvenError extends Error {
+  constructor(
+    readonly path: string,
+    readonly expectedType: string,
+    readonly found: string,
+  ) {
+    super(`${path} does not carry ${expectedType} (${found}): the client secret was not sent`);
+  }
+}
+
+/**
  * The IMS servlet is not bound at the address the page used: Sling's default POST servlet answered.
  * `leftProperties` names form fields still stored on that node after the page's clean-up (empty
  * when the page proved the node clean). The body is kept with the secret masked.

@@ -19,8 +19,26 @@ import type {
 } from '../domain/types';
 import { versionFromProductInfo } from '../domain/version';
 import { serviceUserPath } from './authorizables';
-import { ENDPOINTS, HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, SLING_POST, isRequestable, slingJson } from './endpoints';
-import { AemHttpError, EndpointNotKnownError, EndpointUnavailableError, HealthUnavailableError, ServletNotBoundError } from './errors';
+import {
+  ENDPOINTS,
+  HEALTH_SCRIPT,
+  HEALTH_TEXT,
+  IMS_OSGI,
+  IMS_PARAMS,
+  KEYSTORE,
+  RESOURCE_TYPES,
+  SLING_POST,
+  isRequestable,
+  slingJson,
+} from './endpoints';
+import {
+  AemHttpError,
+  EndpointNotKnownError,
+  EndpointUnavailableError,
+  HealthUnavailableError,
+  ServletNotBoundError,
+  ServletNotProvenError,
+} from './errors';
 import { aemFetch, readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
 
@@ -171,17 +189,33 @@ export async function removeStrayFormProperties(path: string, fieldNames: string
   return fieldNames.filter((n) => Object.prototype.hasOwnProperty.call(node, n));
 }
 
-/** Saves through AEM's IMS servlet and answers the configuration id (contract 2.7). */
+/** Proves with a read that a node carries a servlet's resource type before anything secret is posted to it. */
+async function proveServletNode(path: string, resourceType: string): Promise<void> {
+  const res = await aemFetch(slingJson(path, 0));
+  let found = `HTTP ${res.status}`;
+  if (res.ok) {
+    const node = parseJson<Record<string, unknown>>(await res.text(), path);
+    found = String(node['sling:resourceType'] ?? 'no resource type');
+    if (found === resourceType) return;
+  }
+  throw new ServletNotProvenError(path, resourceType, found);
+}
+
+/**
+ * Saves through AEM's IMS servlet and answers the configuration id (contract 2.7). The secret goes
+ * only to the package's own node, proven first to carry the servlet's resource type.
+ */
 export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
   const e = ENDPOINTS.imsConfigUpdate;
   const form = imsConfigForm(input);
-  const res = await aemFetch(e.path, { method: 'POST', body: form, sendOnce: true });
+  await proveServletNode(e.defaultPath, RESOURCE_TYPES.imsUpdate);
+  const res = await aemFetch(e.defaultPath, { method: 'POST', body: form, sendOnce: true });
   const body = (await res.text()).trim();
   // Sling's status page (or HTML where the servlet answers text) means the IMS servlet is not bound
   // at this address and the default POST servlet handled the form (contract 2.7 safety): clean up
   // before reporting. An HTML error page with a failure status is the servlet failing: reported as such.
   if (isSlingStatusPage(body) || (res.ok && body.startsWith('<'))) {
-    const left = await removeStrayFormProperties(e.path, [...new Set(form.keys())]);
+    const left = await removeStrayFormProperties(e.defaultPath, [...new Set(form.keys())]);
     throw new ServletNotBoundError(e, res.status, maskValue(body, input.clientSecret), left);
   }
   if (!res.ok) {

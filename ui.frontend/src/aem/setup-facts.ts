@@ -8,7 +8,7 @@ import { checkAgents } from '../domain/agents';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
-import type { AgentTestResult, HealthResult, ReplicationAgent } from '../domain/types';
+import type { AgentTestResult, CloudConfig, HealthResult, ReplicationAgent } from '../domain/types';
 import * as client from './client';
 import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
@@ -43,9 +43,9 @@ export interface SetupReading {
 }
 
 /** What the page reads from AEM, area by area: after a write, only what that write can change. */
-export type ReadArea = 'settings' | 'version' | 'keystore' | 'imsConfigs' | 'cloud' | 'agents';
+export type ReadArea = 'settings' | 'version' | 'keystore' | 'imsConfigs' | 'cloud' | 'legacyCloud' | 'agents';
 /** A full read: every area, and the keystore too when the legacy JWT route needs it. */
-export const EVERY_AREA: readonly ReadArea[] = ['settings', 'version', 'imsConfigs', 'cloud', 'agents'];
+export const EVERY_AREA: readonly ReadArea[] = ['settings', 'version', 'imsConfigs', 'cloud', 'legacyCloud', 'agents'];
 
 /** The keystore matters only on the legacy JWT route; on OAuth it is never read. */
 export const keystoreNeeded = (facts: SetupFacts): boolean => deriveSetupState(facts).authType === 'jwt';
@@ -82,7 +82,10 @@ async function readAreas(areas: readonly ReadArea[]) {
     want('version') ? settle(client.productInfo()) : none,
     want('keystore') ? settle(client.keystore()) : none,
     want('imsConfigs') ? settle(client.listImsConfigs()) : none,
-    want('cloud') ? settle(client.listCloudConfigs()) : none,
+    // A save under /conf cannot change the legacy /etc configurations: each root is its own area.
+    want('cloud') || want('legacyCloud')
+      ? settle(client.listCloudConfigs(!want('legacyCloud') ? 'current' : !want('cloud') ? 'legacy' : 'both'))
+      : none,
     want('agents') ? settle(client.listAgents()) : none,
   ]);
   return { product, keystore, ims, cloud, agents };
@@ -118,11 +121,7 @@ export async function readSetupFacts(
       versionUnavailable: Boolean(product.error),
     }),
     ...(ims && { imsConfigs: ims.value ?? [], imsConfigsError: Boolean(ims.error) }),
-    ...(cloud && {
-      referencedImsIds: (cloud.value ?? []).map((c) => c.imsConfig).filter(Boolean),
-      cloudConfigs: cloud.value ?? [],
-      cloudConfigsError: Boolean(cloud.error),
-    }),
+    ...(cloud && cloudFacts(previous, cloud, wanted)),
     ...(agents && { agents: agents.value ?? [] }),
   };
   // Read with the rest, or, when JWT turned out to matter (a JWT configuration is the active one), now.
@@ -141,6 +140,19 @@ export async function readSetupFacts(
       cloud: cloud?.error ?? agents?.error,
     },
     overrides: inForce.result,
+  };
+}
+
+/** The cloud configurations read now, with the root that was not read kept from before. */
+function cloudFacts(previous: SetupFacts, cloud: Settled<CloudConfig[]>, areas: readonly ReadArea[]): Partial<SetupFacts> {
+  const keptLegacy = !areas.includes('legacyCloud');
+  const keptCurrent = !areas.includes('cloud');
+  const kept = (previous.cloudConfigs ?? []).filter((c) => (c.legacy ? keptLegacy : keptCurrent));
+  const cloudConfigs = [...(cloud.value ?? []), ...kept];
+  return {
+    referencedImsIds: cloudConfigs.map((c) => c.imsConfig).filter(Boolean),
+    cloudConfigs,
+    cloudConfigsError: Boolean(cloud.error),
   };
 }
 

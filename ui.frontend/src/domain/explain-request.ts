@@ -6,7 +6,6 @@ import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
 import {
   AemHttpError,
   CsrfUnavailableError,
-  EndpointNotKnownError,
   EndpointUnavailableError,
   NetworkError,
   ServletNotBoundError,
@@ -68,19 +67,6 @@ export function explainRequestError(error: unknown): RequestProblem {
 }
 
 function explainUnscrubbed(error: unknown): RequestProblem {
-  if (error instanceof EndpointNotKnownError) {
-    return {
-      title: t('The page does not know where this AEM offers this action'),
-      explanation: t(
-        'Adobe has not published the address of this action ({0}), so the page does not guess it: nothing was sent. An administrator can name the address in the page settings once it is known (npm run probe finds it).',
-        error.endpoint.contract,
-      ),
-      fix: t("Use AEM's own console for this step; the rest of this page keeps working."),
-      console: consoleFor(error.endpoint),
-      raw: { status: 0, body: '', where: error.endpoint.defaultPath },
-      retry: false,
-    };
-  }
   if (error instanceof EndpointUnavailableError) {
     const where = consoleFor(error.endpoint);
     return {

@@ -7,7 +7,7 @@
 import { addKeyPair, createKeystore, publicCertificate } from '../aem/client';
 import { KEYSTORE } from '../aem/endpoints';
 import { expiryOf } from '../domain/expiry';
-import { explainRequestError } from '../domain/explain-request';
+import { explainWithGuards } from '../domain/explain-guard';
 import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../domain/validate';
 import { statusLight, table, tableCell, tableRow } from '../ui/coral';
 import { el } from '../ui/dom';
@@ -236,7 +236,7 @@ export class KeystoreWork {
       await ctx.refresh(['keystore']).catch(() => undefined);
       showResult(
         this.status,
-        renderRequestProblem(explainRequestError(e), () => void this.create()),
+        renderRequestProblem(explainWithGuards(e), () => void this.create()),
       );
     } finally {
       this.validate();
@@ -259,7 +259,7 @@ export class KeystoreWork {
           link.remove();
         })
         .catch((e: unknown) => {
-          showResult(this.status, renderRequestProblem(explainRequestError(e)));
+          showResult(this.status, renderRequestProblem(explainWithGuards(e)));
         });
     });
     return b;

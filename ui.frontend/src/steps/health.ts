@@ -1,28 +1,19 @@
 /**
  * Step 5 (and the page's Check health button): AEM's own health check of the active IMS
- * configuration. Read-only. Success shows AEM's text; failure the plain explanation, the fix,
- * and the raw provider message for experts.
+ * configuration, through the package's health script. Read-only. Success shows AEM's text; a
+ * failure its plain explanation (the health-failure part), the fix and the raw text for experts.
  */
 import { ENDPOINTS, HEALTH_TEXT } from '../aem/endpoints';
-import { explainHealthFailure } from '../domain/explain';
 import type { HealthResult } from '../domain/types';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem } from '../ui/problem';
+import { onDemand } from '../ui/on-demand';
+import { loadPart } from '../ui/parts';
+import { button, renderNotice } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 
-export function renderHealthResult(result: HealthResult): HTMLElement {
-  if (result.healthy) return renderNotice('success', HEALTH_TEXT.healthyTitle, result.message);
-  const explanation = explainHealthFailure(result.message);
-  return renderProblem(
-    { title: `${HEALTH_TEXT.unhealthyTitle}: ${explanation.title}`, explanation: explanation.explanation, fix: explanation.fix },
-    {
-      raw: { status: explanation.status, body: result.message },
-      console: { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path },
-    },
-  );
-}
+const loadFailure = onDemand(() => loadPart('health-failure'));
 
 /** No Check Health the page can run on this AEM: say so, point at AEM's console, name the other proof. */
 export function renderHealthUnavailable(tokenProven: boolean): HTMLElement {
@@ -75,6 +66,22 @@ export class HealthStep implements Step {
     this.result.textContent = '';
     if (ctx.healthRunning) this.result.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking…')));
     else if (ctx.facts.healthUnavailable && active) this.result.appendChild(renderHealthUnavailable(ctx.state.tokenProven));
-    else if (ctx.facts.health && active && ctx.facts.health.id === active.id) this.result.appendChild(renderHealthResult(ctx.facts.health));
+    else if (ctx.facts.health && active && ctx.facts.health.id === active.id) this.showResult(ctx.facts.health);
+  }
+
+  /** Healthy: AEM's text. Failing: its explanation, from a part fetched the first time a check fails. */
+  private showResult(result: HealthResult): void {
+    if (result.healthy) {
+      this.result.appendChild(renderNotice('success', HEALTH_TEXT.healthyTitle, result.message));
+      return;
+    }
+    void loadFailure(this.result, () => this.ctx && this.update(this.ctx))
+      .then(({ renderHealthFailure }) => {
+        // Shown only while it is still the result the page holds.
+        if (this.ctx?.facts.health !== result || this.ctx.healthRunning) return;
+        this.result.textContent = '';
+        this.result.appendChild(renderHealthFailure(result));
+      })
+      .catch(() => undefined);
   }
 }

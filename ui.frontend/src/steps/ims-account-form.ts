@@ -10,7 +10,7 @@ import { renderSaveProof } from './ims-save-proof';
 import { IMS } from '../aem/endpoints';
 import { CredentialsError, parseCredentials } from '../domain/credentials';
 import { describeSecret } from '../domain/mask';
-import { explainRequestError } from '../domain/explain-request';
+import { explainWithGuards } from '../domain/explain-guard';
 import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
 import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
 import { type CoralToggle, checkbox, radio, textarea } from '../ui/coral';
@@ -383,7 +383,7 @@ export class ImsAccountForm {
         );
         await ctx.refresh(['imsConfigs']);
         await ctx.runHealth();
-      } else feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void this.save()));
+      } else feedback.appendChild(renderRequestProblem(explainWithGuards(e), () => void this.save()));
     } finally {
       this.saving = false;
       this.refreshSubmit();

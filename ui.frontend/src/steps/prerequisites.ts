@@ -3,7 +3,7 @@ import type { Step, PageContext } from './context';
 import { select } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { ENDPOINTS } from '../aem/endpoints';
+import { ENDPOINTS, SECRET_BEARING } from '../aem/endpoints';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import { displayVersion } from '../domain/version';
@@ -13,7 +13,11 @@ const KNOWN_VERSIONS = ['6.6.0.0', '6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0
 /** Which addresses an admin corrected through the page settings (and any refused as unsafe). */
 function renderOverrides(ctx: PageContext): HTMLElement {
   const lines = ctx.overrides.applied.map((key) => t('{0}: {1} (instead of {2})', key, ENDPOINTS[key].path, ENDPOINTS[key].defaultPath));
-  const refused = ctx.overrides.refused.map((key) => t('{0}: refused (not a plain absolute path)', key));
+  const refused = ctx.overrides.refused.map((key) =>
+    (SECRET_BEARING as readonly string[]).includes(key)
+      ? t('{0}: refused (the client secret goes only to the address the package ships)', key)
+      : t('{0}: refused (not a plain absolute path)', key),
+  );
   return renderNotice(
     ctx.overrides.refused.length ? 'warning' : 'info',
     t('Addresses set on this author ({0})', ENDPOINTS.settings.path),

@@ -98,7 +98,7 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
         for (const user of users) await deleteAuthorizable(user);
         await deleteNode(plan.userFolder);
         // Show the outcome once the page shows the state it describes.
-        await ctx.refresh(['cloud', 'agents']);
+        await ctx.refresh(['cloud', 'legacyCloud', 'agents']);
         showResult(
           feedback,
           renderNotice(

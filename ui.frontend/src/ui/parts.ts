@@ -36,6 +36,7 @@ export interface Parts {
   summary: typeof import('./summary');
   diagnostics: typeof import('./diagnostics-panel');
   'certificate-work': typeof import('../steps/certificate-work');
+  'health-failure': typeof import('../steps/health-failure');
 }
 export type PartName = keyof Parts;
 
@@ -60,6 +61,7 @@ export const PART_MODULES = {
   summary: 'ui/summary',
   diagnostics: 'ui/diagnostics-panel',
   'certificate-work': 'steps/certificate-work',
+  'health-failure': 'steps/health-failure',
 } as const satisfies Record<PartName, string>;
 
 /**

@@ -1,0 +1,20 @@
+/**
+ * A failing Check Health, explained: the plain cause, the fix and the provider's text for experts.
+ * A part (ui/parts.ts): the explanations of every IMS error are fetched only when a check fails.
+ */
+import { ENDPOINTS, HEALTH_TEXT } from '../aem/endpoints';
+import { explainHealthFailure } from '../domain/explain';
+import type { HealthResult } from '../domain/types';
+import { t } from '../i18n';
+import { renderProblem } from '../ui/problem';
+
+export function renderHealthFailure(result: HealthResult): HTMLElement {
+  const explanation = explainHealthFailure(result.message);
+  return renderProblem(
+    { title: `${HEALTH_TEXT.unhealthyTitle}: ${explanation.title}`, explanation: explanation.explanation, fix: explanation.fix },
+    {
+      raw: { status: explanation.status, body: result.message },
+      console: { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path },
+    },
+  );
+}
