@@ -81,7 +81,7 @@ test('a reload while the save is in flight: the save lands once, and the page sh
     await controlFetch(`${emu.url}/__emulator/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', delayMs: 800, times: 1 }] }),
+      body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: 800, times: 1 }] }),
     });
     await fillIms(page);
     await page.click('.bpsetup-ims-submit');

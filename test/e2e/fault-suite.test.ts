@@ -10,13 +10,13 @@ const b = faultBench();
 describe.each([
   [
     '500 on the IMS save',
-    { routes: [{ path: '/apps/bpsetup/ims/update', status: 500, times: 1 }] },
+    { routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', status: 500, times: 1 }] },
     'AEM failed while handling the request (500)',
   ],
   // Several times: Chromium itself retries a POST when a kept-alive connection drops.
   [
     'a dropped connection on the IMS save',
-    { routes: [{ path: '/apps/bpsetup/ims/update', drop: true, times: 10 }] },
+    { routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', drop: true, times: 10 }] },
     'The request did not reach AEM',
   ],
   ['an unusable CSRF token', { csrf: 'invalid' }, 'AEM refused the change (403)'],

@@ -28,7 +28,7 @@ test('a save slower than the timeout: explained, sent once, and the retry ends w
   await b.fillIms();
   const before = imsConfigFiles();
   expect(before).toEqual([]);
-  await b.faults({ routes: [{ path: SAVE, delayMs: 4000, times: 1 }] });
+  await b.faults({ routes: [{ path: SAVE, method: 'POST', delayMs: 4000, times: 1 }] });
   const since = b.emu.context.journal.lastSeq;
 
   await b.page.click('.bpsetup-ims-submit');

@@ -65,6 +65,7 @@ test('after a failed save that echoes it, and after a good one, the secret is no
       routes: [
         {
           path: '/apps/bpsetup/ims/update',
+          method: 'POST',
           status: 500,
           contentType: 'text/html',
           body: `<div id="Message">Rejected: clientSecret=${SECRET} apiKey=${CLIENT_ID}</div>`,

@@ -7,6 +7,7 @@ import {
   HealthUnavailableError,
   NetworkError,
   ServletNotBoundError,
+  ServletNotProvenError,
   SessionExpiredError,
   TimeoutError,
 } from '../../ui.frontend/src/aem/errors';
@@ -131,7 +132,9 @@ describe('client', () => {
   });
 
   test('saveImsConfig sends the contract parameters and answers the id; a Sling page is "not bound" and is cleaned up', async () => {
-    let stored: Record<string, string> = {};
+    const TYPE = 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update';
+    // The package's node, proven to carry the IMS servlet's resource type before each secret-bearing POST.
+    let stored: Record<string, string> = { 'sling:resourceType': TYPE };
     const aem = fakeAem({
       'GET /libs/granite/csrf/token.json': token(),
       'POST /apps/bpsetup/ims/update': [
@@ -166,11 +169,16 @@ describe('client', () => {
       clientSecret: 's',
       jwtClaims: '{"exp":1}',
     });
-    stored = { 'jcr:primaryType': 'nt:unstructured' };
+    stored = { 'jcr:primaryType': 'nt:unstructured', 'sling:resourceType': TYPE };
     const miss = await client.saveImsConfig({ ...input, clientSecret: 's3cret-value' }).catch((e: unknown) => e);
     expect(miss).toBeInstanceOf(ServletNotBoundError);
     expect((miss as ServletNotBoundError).leftProperties).toEqual([]);
     expect((miss as ServletNotBoundError).body).not.toContain('s3cret-value');
+    // A node without the resource type gets nothing: the secret is not sent.
+    stored = { 'jcr:primaryType': 'nt:unstructured' };
+    const writesBefore = aem.writes().length;
+    await expect(client.saveImsConfig(input)).rejects.toBeInstanceOf(ServletNotProvenError);
+    expect(aem.writes()).toHaveLength(writesBefore);
     // The clean-up deletes every field it sent, by name only: the secret is not sent again.
     const cleanup = new URLSearchParams(String(aem.writes()[2].body));
     expect([...cleanup.keys()]).toEqual(expect.arrayContaining(['clientSecret@Delete', 'apiKey@Delete', 'title@Delete']));

@@ -28,6 +28,8 @@ function aem() {
         ].join('\n'),
       ),
     'GET /libs/granite/csrf/token.json': token(),
+    'GET /apps/bpsetup/ims/update.0.json': () =>
+      json({ 'sling:resourceType': 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update' }),
     'POST /apps/bpsetup/ims/update': () => {
       saved = true;
       return text('new1');

@@ -16,15 +16,24 @@ test('a scoped read sends only its own requests and keeps everything else', asyn
     'GET /conf/global/settings/cloudconfigs/mediaportal.2.json': () => json({}),
     'GET /etc/cloudservices/mediaportal.2.json': () => json({}),
   });
+  const legacy = {
+    path: '/etc/cloudservices/mediaportal/old',
+    title: 'Old',
+    tenantUrl: 'https://old.brand-portal.adobe.com',
+    imsConfig: '',
+    legacy: true,
+  };
   const previous: SetupFacts = {
     imsConfigs: [],
+    cloudConfigs: [legacy],
     version: '6.5.21.0',
     agents: [{ name: 'mp_replication_agent0_default_acme' } as NonNullable<SetupFacts['agents']>[number]],
     markedImsConfig: 'pid-1',
   };
   const { facts } = await readSetupFacts(previous, ['cloud']);
-  expect(paths(fake.calls)).toEqual(['/conf/global/settings/cloudconfigs/mediaportal.2.json', '/etc/cloudservices/mediaportal.2.json']);
-  expect(facts).toMatchObject({ version: '6.5.21.0', markedImsConfig: 'pid-1', cloudConfigs: [] });
+  // A save under /conf cannot change the legacy root: it is kept, not read again.
+  expect(paths(fake.calls)).toEqual(['/conf/global/settings/cloudconfigs/mediaportal.2.json']);
+  expect(facts).toMatchObject({ version: '6.5.21.0', markedImsConfig: 'pid-1', cloudConfigs: [legacy] });
   expect(facts.agents).toHaveLength(1);
 });
 
