@@ -135,11 +135,14 @@ function suggest(urls: string[]): ProbeReport['suggestions'] {
   return out;
 }
 
-async function readService(t: NodeTransport, read: string, describe: (status: number, body: string) => string): Promise<ServiceFinding> {
+/** What a service's answer means: a note, and whether it shows the service runs when the status alone would not. */
+type Describe = (status: number, body: string) => { note: string; runs?: boolean };
+
+async function readService(t: NodeTransport, read: string, describe: Describe): Promise<ServiceFinding> {
   try {
     const res = await t.get(read);
-    const body = await res.text();
-    return { read, status: res.status, verdict: verdictOf(res.status), note: describe(res.status, body) };
+    const { note, runs } = describe(res.status, await res.text());
+    return { read, status: res.status, verdict: runs ? 'answers' : verdictOf(res.status), note };
   } catch (err) {
     return { read, status: 0, verdict: 'error', note: (err as Error).message };
   }
@@ -155,27 +158,28 @@ const jsonError = (body: string): string | undefined => {
 };
 
 /** Whether the package's health script runs: asked with no name it answers its own 400, and asks IMS for nothing. */
-function healthScriptNote(status: number, body: string): string {
+const healthScriptNote: Describe = (status, body) => {
   const error = jsonError(body);
-  if (status === 400 && error === 'missing-name') return 'installed and compiled: Check Health runs from the page';
-  if (status === 403 && error === 'not-administrator') return 'installed; answers administrators only: probe as an administrator';
-  if (status === 200) return "the node is there but not its scripts (an older package): Sling's default rendering answered";
-  if (status === 404) return 'the package is not installed here';
-  if (status >= 500) return "AEM could not run the script (often a compile error: see AEM's error.log)";
-  return `HTTP ${status}`;
-}
+  if (status === 400 && error === 'missing-name') return { note: 'installed and compiled: Check Health runs from the page', runs: true };
+  if (status === 403 && error === 'not-administrator') return { note: 'installed; answers administrators only: probe as an administrator' };
+  if (status === 200) return { note: "the node is there but not its scripts (an older package): Sling's default rendering answered" };
+  if (status === 404) return { note: 'the package is not installed here' };
+  if (status >= 500) return { note: "AEM could not run the script (often a compile error: see AEM's error.log)" };
+  return { note: `HTTP ${status}` };
+};
 
 /** The configuration manager and Crypto Support: reachable to an administrator, or not. */
-const consoleNote = (what: string) => (status: number) =>
-  status === 200 ? `${what} reachable (admin)` : status === 401 || status === 403 ? `${what} refused to this user` : `HTTP ${status}`;
+const consoleNote =
+  (what: string): Describe =>
+  (status) => ({
+    note:
+      status === 200 ? `${what} reachable (admin)` : status === 401 || status === 403 ? `${what} refused to this user` : `HTTP ${status}`,
+  });
 
 async function probeServices(t: NodeTransport): Promise<ProbeReport['services']> {
   const configFilter = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: `(${IMS_OSGI.props.name}=bpsetup-probe)` });
-  const healthScript = await readService(t, ENDPOINTS.checkHealth.defaultPath, healthScriptNote);
-  // Its own 400 for a missing name is the sign it runs.
-  if (healthScript.status === 400 && healthScript.note.startsWith('installed and compiled')) healthScript.verdict = 'answers';
   return {
-    healthScript,
+    healthScript: await readService(t, ENDPOINTS.checkHealth.defaultPath, healthScriptNote),
     configManager: await readService(
       t,
       `${ENDPOINTS.configManager.defaultPath}/${CONFIG_MANAGER.allPids}.json?${configFilter}`,
