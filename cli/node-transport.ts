@@ -1,9 +1,9 @@
 /**
  * The Node side of talking to an AEM author (probe now, the CLI later): HTTP Basic credentials,
- * a timeout per request, and a read-only switch that refuses any method but GET and HEAD before a
- * byte leaves. The password is held here only, never logged or put in a report.
+ * a timeout per request (body included), a size cap per answer, no redirect followed, and a
+ * read-only switch that refuses any method but GET and HEAD before a byte leaves. The password is held here only, never logged or put in a report.
  */
-import type { AemTransport } from '../ui.frontend/src/aem/fetch';
+import { type AemTransport, readWholeBody } from '../ui.frontend/src/aem/fetch';
 
 export interface Credentials {
   user: string;
@@ -53,7 +53,9 @@ export class NodeTransport {
     if (upper !== 'GET' && upper !== 'HEAD' && !headers.has('Referer')) headers.set('Referer', `${this.baseUrl}/`);
     const started = Date.now();
     try {
-      const res = await fetch(`${this.baseUrl}${path}`, { ...init, method: upper, redirect: 'manual', signal: controller.signal, headers });
+      const raw = await fetch(`${this.baseUrl}${path}`, { ...init, method: upper, redirect: 'manual', signal: controller.signal, headers });
+      // Inside the timer: a body that trickles in is stopped too; a huge one fails this request only.
+      const res = await readWholeBody(raw, path);
       this.exchanges.push({
         method: upper,
         path,

@@ -63,7 +63,7 @@ export async function updateConfiguration(pid: string, properties: Record<string
     for (const one of Array.isArray(v) ? v : [v]) form.append(k, String(one));
   }
   const path = `${base()}/${encodeURIComponent(pid)}`;
-  const res = await aemFetch(path, { method: 'POST', body: form, redirect: 'manual' });
+  const res = await aemFetch(path, { method: 'POST', body: form, redirectIsAnswer: true });
   // A browser shows a manual redirect as an opaque answer (status 0); Node shows the 302 itself.
   if (res.type === 'opaqueredirect' || res.status === 302 || res.status === 303) return;
   await expectOk(res, endpoint, path);

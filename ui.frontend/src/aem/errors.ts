@@ -60,6 +60,31 @@ export class NetworkError extends Error {
 }
 
 /**
+ * AEM answered a request with a redirect. It is never followed: the answer would come from
+ * wherever the redirect points (another origin, or a page any author can set to redirect).
+ */
+export class RedirectRefusedError extends Error {
+  constructor(
+    readonly url: string,
+    /** 0 when the browser hides the redirect (an opaque answer). */
+    readonly status: number,
+    readonly location: string,
+  ) {
+    super(`${url} answered with a redirect${status ? ` (HTTP ${status})` : ''}; it was not followed`);
+  }
+}
+
+/** An answer larger than the page reads from AEM: refused, and only that request fails. */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly url: string,
+    readonly maxBytes: number,
+  ) {
+    super(`${url} answered more than ${Math.round(maxBytes / 1048576)} MB; the answer was not read`);
+  }
+}
+
+/**
  * Check Health cannot run on this AEM from the page: the package's health script does not answer
  * as itself (an older package, or AEM could not compile it). Neither healthy nor failing: the
  * agents' Test Connection is the proof instead.

@@ -6,7 +6,14 @@
  */
 import { isSlingStatusPage } from '../domain/sling-status';
 import { ENDPOINTS, HTTP } from './endpoints';
-import { CsrfUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from './errors';
+import {
+  CsrfUnavailableError,
+  NetworkError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  SessionExpiredError,
+  TimeoutError,
+} from './errors';
 
 export const DEFAULT_TIMEOUT_MS = 30000;
 let requestTimeoutMs = DEFAULT_TIMEOUT_MS;
@@ -23,6 +30,52 @@ export interface AemRequestInit extends RequestInit {
    * once, and again only after a confirmed CSRF-token rejection, when the servlet never saw it.
    */
   sendOnce?: boolean;
+  /**
+   * A 3xx is this call's success answer (the configuration manager's apply): it is returned, never
+   * followed. Every other request treats a redirect as an error (RedirectRefusedError).
+   */
+  redirectIsAnswer?: boolean;
+}
+
+/** Larger answers fail that request only: no AEM answer the page reads comes near it. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** A redirect, as a browser shows it with `redirect: 'manual'` (opaque, status 0) or as Node shows it. */
+export const isRedirect = (res: Response): boolean => res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
+
+/**
+ * Reads the whole body (so a timeout around this covers a trickling body too), refusing more than
+ * `maxBytes`, and answers an equivalent response whose body is already in memory.
+ */
+export async function readWholeBody(res: Response, url: string, maxBytes = MAX_RESPONSE_BYTES): Promise<Response> {
+  const declared = Number(res.headers.get('content-length') ?? '');
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(url, maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new ResponseTooLargeError(url, maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  const empty = res.status === 204 || res.status === 205 || res.status === 304;
+  return new Response(empty ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 /**
@@ -67,12 +120,23 @@ function sessionExpired(): never {
   throw new SessionExpiredError();
 }
 
-async function send(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+/**
+ * One request, never following a redirect (another origin's answer must never drive a write, and a
+ * 307 would repost the form elsewhere), its whole body read within the timeout and the size cap.
+ */
+async function send(url: string, init: RequestInit, timeoutMs: number, redirectIsAnswer = false): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    return await transport.fetch(url, { ...init, signal: controller.signal });
+    const res = await transport.fetch(url, { ...init, redirect: 'manual', signal: controller.signal });
+    if (isRedirect(res)) {
+      await res.body?.cancel().catch(() => undefined);
+      if (redirectIsAnswer) return res;
+      throw new RedirectRefusedError(url, res.status, res.headers.get('location') ?? '');
+    }
+    return await readWholeBody(res, url);
   } catch (e) {
+    if (e instanceof RedirectRefusedError || e instanceof ResponseTooLargeError) throw e;
     if (controller.signal.aborted) throw new TimeoutError(timeoutMs);
     throw new NetworkError(e);
   } finally {
@@ -124,13 +188,13 @@ export async function isCsrfRejection(res: Response): Promise<boolean> {
 }
 
 export async function aemFetch(path: string, init: AemRequestInit = {}): Promise<Response> {
-  const { timeoutMs = requestTimeoutMs, sendOnce = false, ...rest } = init;
+  const { timeoutMs = requestTimeoutMs, sendOnce = false, redirectIsAnswer = false, ...rest } = init;
   const method = (rest.method ?? 'GET').toUpperCase();
   const write = !['GET', 'HEAD'].includes(method);
   const attempt = async (freshToken: boolean) => {
     const headers = new Headers(rest.headers);
     if (write) headers.set(HTTP.csrfHeader, await tokenForWrite(timeoutMs, freshToken));
-    return send(externalize(path), { ...rest, method, headers }, timeoutMs);
+    return send(externalize(path), { ...rest, method, headers }, timeoutMs, redirectIsAnswer);
   };
   let res = await attempt(false);
   if (isLoggedOut(res)) sessionExpired();

@@ -8,6 +8,8 @@ import {
   CsrfUnavailableError,
   EndpointUnavailableError,
   NetworkError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
   ServletNotBoundError,
   SessionExpiredError,
   TimeoutError,
@@ -127,6 +129,30 @@ function explainUnscrubbed(error: unknown): RequestProblem {
         ENDPOINTS.csrfToken.path,
       ),
       raw: { status: error.status, body: '', where: ENDPOINTS.csrfToken.path },
+      retry: true,
+    };
+  }
+  if (error instanceof RedirectRefusedError) {
+    return {
+      title: t('AEM answered with a redirect, which the page does not follow'),
+      explanation: t(
+        'A redirect could hand the answer (or a form with the client secret) to another address. Nothing was read from it, and a write that got it did not continue. Where it pointed: {0}',
+        error.location ? scrubText(error.location) : t('not shown by the browser'),
+      ),
+      fix: t(
+        'Open the page from the author itself (not through a proxy or vanity URL) and check that no redirect rule covers {0}.',
+        scrubText(error.url),
+      ),
+      raw: { status: error.status, body: '', where: scrubText(error.url) },
+      retry: true,
+    };
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return {
+      title: t('AEM sent a far larger answer than expected'),
+      explanation: error.message,
+      fix: t('Check what answers at this address on AEM (a proxy or a custom servlet); the page reads nothing larger.'),
+      raw: { status: 200, body: '', where: scrubText(error.url) },
       retry: true,
     };
   }
