@@ -1,7 +1,8 @@
 /**
  * The Node side of talking to an AEM author (probe now, the CLI later): HTTP Basic credentials,
  * a timeout per request (body included), a size cap per answer, no redirect followed, and a
- * read-only switch that refuses any method but GET and HEAD before a byte leaves. The password is held here only, never logged or put in a report.
+ * read-only switch that refuses any method but GET and HEAD before a byte leaves.
+ * The password is held here only, never logged or put in a report.
  */
 import { type AemTransport, readWholeBody } from '../ui.frontend/src/aem/fetch';
 
