@@ -1,7 +1,9 @@
 /** aemFetch against hostile answers: redirects are never followed, a trickling body times out, a huge one is refused. */
 import { ReadableStream } from 'node:stream/web';
 import { updateConfiguration } from '../../ui.frontend/src/aem/config-manager-client';
-import { RedirectRefusedError, ResponseTooLargeError, TimeoutError } from '../../ui.frontend/src/aem/errors';
+import { deleteAuthorizable } from '../../ui.frontend/src/aem/authorizables';
+import { deleteNode } from '../../ui.frontend/src/aem/brand-portal-client';
+import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../ui.frontend/src/aem/errors';
 import { MAX_RESPONSE_BYTES, aemFetch, forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
 import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
 import { fakeAem, json, text } from '../helpers/fake-aem';
@@ -86,4 +88,15 @@ test('a whole answer keeps status, headers and text', async () => {
   fakeAem({ 'GET /t': () => text('hello', 201, 'text/html') });
   const res = await aemFetch('/t');
   expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([201, 'text/html', 'hello']);
+});
+
+test('a delete aimed at a non-canonical path is refused before anything is sent, and explained', async () => {
+  const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': () => json({ token: 't' }) });
+  for (const path of ['/conf/a/..\\..\\content\\victim', '/home/users/mac/acme/%2e%2e/admin', '/etc/x?y', 'relative']) {
+    await expect(deleteNode(path)).rejects.toBeInstanceOf(UnsafePathError);
+    await expect(deleteAuthorizable(path)).rejects.toBeInstanceOf(UnsafePathError);
+  }
+  expect(aem.calls).toHaveLength(0);
+  const problem = explainRequestError(new UnsafePathError('/etc/x?y'));
+  expect(problem).toMatchObject({ title: expect.stringMatching(/not deleted/), retry: false });
 });

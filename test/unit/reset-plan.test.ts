@@ -1,6 +1,13 @@
 /** The reset plan fails closed: tenant, confirmation, queue shape, and nothing outside the tenant. */
 import fc from 'fast-check';
-import { buildResetPlan, confirmationMatches, planPaths, queueLength, usersInsideFolder } from '../../ui.frontend/src/domain/reset-plan';
+import {
+  buildResetPlan,
+  confirmationMatches,
+  planPaths,
+  queueLength,
+  resetDeletions,
+  usersInsideFolder,
+} from '../../ui.frontend/src/domain/reset-plan';
 import type { CloudConfig, ReplicationAgent } from '../../ui.frontend/src/domain/types';
 
 const agent = (name: string, transportUri: string): ReplicationAgent => ({
@@ -108,4 +115,96 @@ test('property: random text never confirms a plan unless it is the tenant name',
   if (!('plan' in built)) throw new Error('expected a plan');
   const plan = built.plan;
   fc.assert(fc.property(fc.string(), (typed) => confirmationMatches(typed, plan) === (typed.trim() === 'acme')));
+});
+
+const CURRENT_ROOT = '/conf/global/settings/cloudconfigs/mediaportal';
+const acme = 'https://acme.brand-portal.adobe.com';
+const acmeAgents = () => [0, 1, 2, 3].map((i) => agent(`mp_replication_agent${i}_default_acme`, `${acme}/bin/receive`));
+const at = (path: string): CloudConfig => ({ ...config(acme), path });
+
+test('a cloud configuration named with backslashes, %2e%2e or a query is refused: nothing is deleted', () => {
+  for (const name of [
+    '..\\..\\..\\content\\victim',
+    '%2e%2e',
+    '%2E%2E%2Fcontent',
+    '?x',
+    '#',
+    'a;v=1',
+    '.',
+    '..',
+    'a/../../b',
+    ' ',
+    'a\u0000b',
+  ])
+    expect(buildResetPlan(at(`${CURRENT_ROOT}/${name}`), acmeAgents())).toHaveProperty('refused');
+  // Only a direct child of a known root: not the root itself, not deeper, not elsewhere.
+  for (const path of [CURRENT_ROOT, `${CURRENT_ROOT}/a/b`, '/content/victim', '/conf/other/settings/cloudconfigs/mediaportal/a'])
+    expect(buildResetPlan(at(path), acmeAgents())).toHaveProperty('refused');
+  expect(buildResetPlan(at(`${CURRENT_ROOT}/brand-portal`), acmeAgents())).toHaveProperty('plan');
+});
+
+test('an agent of the tenant with a hostile name refuses the whole plan', () => {
+  const hostile = agent('mp_replication_agent4_default_acme\\..\\..\\..\\content', `${acme}/bin/receive`);
+  const built = buildResetPlan(config(acme), [...acmeAgents(), hostile]);
+  expect(built).toEqual({ refused: expect.stringContaining('unusable name') });
+});
+
+test('a faked QueryBuilder answer naming users elsewhere sends no deletion at all', () => {
+  const built = buildResetPlan(config(acme), acmeAgents());
+  if (!('plan' in built)) throw new Error('expected a plan');
+  for (const user of [
+    '/home/users/mac/acme/../../system/dam-replication-service',
+    '/home/users/mac/acme/%2e%2e/%2e%2e/system/dam-replication-service',
+    '/home/users/mac/acme/x\\..\\..\\admin',
+    '/home/users/mac/acme',
+    '/home/users/a/admin',
+  ]) {
+    expect(usersInsideFolder(built.plan, ['/home/users/mac/acme/Xy12', user])).toBe(false);
+    expect(resetDeletions(built.plan, ['/home/users/mac/acme/Xy12', user])).toBeUndefined();
+  }
+  expect(resetDeletions(built.plan, ['/home/users/mac/acme/Xy12'])).toEqual([
+    ...acmeAgents().map((a) => ({ kind: 'node', path: a.path })),
+    { kind: 'node', path: `${CURRENT_ROOT}/brand-portal` },
+    { kind: 'user', path: '/home/users/mac/acme/Xy12' },
+    { kind: 'node', path: '/home/users/mac/acme' },
+  ]);
+});
+
+/** Names as a hostile author could create them: separators, encodings, dots, controls, query marks. */
+const hostileName = fc.oneof(
+  label,
+  fc.string({
+    unit: fc.constantFrom('a', '.', '/', '\\', '%', '2', 'e', 'E', 'F', '?', '#', ';', ' ', '\u0000', '\u001b', '\u202e', ':'),
+    minLength: 1,
+    maxLength: 12,
+  }),
+);
+/** Where a browser would really send a request for `path` (it rewrites `\\`, `%2e`, and cuts at `?`/`#`). */
+const sentTo = (path: string) => new URL(path, 'https://author.example').pathname;
+
+test('property: whatever names AEM sends, every deletion goes exactly where it is listed, below its root', () => {
+  fc.assert(
+    fc.property(
+      hostileName,
+      fc.uniqueArray(hostileName, { maxLength: 6 }),
+      fc.array(fc.tuple(fc.constantFrom('/home/users/mac/acme/', '/home/users/mac/acme', '/home/users/'), hostileName), { maxLength: 4 }),
+      (configName, agentSuffixes, userParts) => {
+        const agents = agentSuffixes.map((sfx) => agent(`mp_replication_agent0_default_acme${sfx}`, `${acme}/bin/receive`));
+        const built = buildResetPlan(at(`${CURRENT_ROOT}/${configName}`), agents);
+        if (!('plan' in built)) return true;
+        const users = userParts.map(([prefix, name]) => `${prefix}${name}`);
+        const deletions = resetDeletions(built.plan, users);
+        if (!deletions) return true;
+        const listed = new Set([...planPaths(built.plan), ...users]);
+        return deletions.every(
+          (d) =>
+            listed.has(d.path) &&
+            sentTo(d.path) === d.path &&
+            ['/etc/replication/agents.author/', `${CURRENT_ROOT}/`, '/home/users/mac/acme'].some((root) => d.path.startsWith(root)) &&
+            (d.kind === 'node' || d.path.startsWith('/home/users/mac/acme/')),
+        );
+      },
+    ),
+    { numRuns: 500 },
+  );
 });

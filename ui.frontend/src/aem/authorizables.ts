@@ -3,9 +3,10 @@
  * QueryBuilder, and removed through user management. Holds the page's one lookup of the Brand
  * Portal IMS service user, so it is shared with the parts (ui/parts.ts).
  */
+import { isCanonicalPath } from '../domain/safe-path';
 import { slingStatusPage } from '../domain/sling-status';
 import { AUTHORIZABLES, ENDPOINTS, KEYSTORE, authorizableQuery } from './endpoints';
-import { AemHttpError, EndpointUnavailableError } from './errors';
+import { AemHttpError, EndpointUnavailableError, UnsafePathError } from './errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 
@@ -43,6 +44,7 @@ export function serviceUserPath(): Promise<string> {
 
 /** Removes a user through AEM's user management (`deleteAuthorizable`), never as a raw node delete. */
 export async function deleteAuthorizable(userPath: string): Promise<void> {
+  if (!isCanonicalPath(userPath)) throw new UnsafePathError(userPath);
   const res = await aemFetch(userPath, { method: 'POST', body: new URLSearchParams({ [AUTHORIZABLES.deleteField]: '' }) });
   if (res.status === 404) return; // already gone
   const body = await expectOk(res, ENDPOINTS.macUsersRoot, userPath);

@@ -6,7 +6,8 @@ import type { AgentTestResult, CloudConfig, ReplicationAgent } from '../domain/t
 import { AGENTS, CLOUD_CONFIG, ENDPOINTS, RESOURCE_TYPES, SLING_POST, type Endpoint, agentPath, slingJson } from './endpoints';
 import { scrubText } from '../domain/mask';
 import { queueLength } from '../domain/reset-plan';
-import { AemHttpError, EndpointUnavailableError } from './errors';
+import { isCanonicalPath } from '../domain/safe-path';
+import { AemHttpError, EndpointUnavailableError, UnsafePathError } from './errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 
@@ -130,6 +131,7 @@ export async function agentQueueSize(name: string): Promise<number> {
 
 /** Sling POST `:operation=delete` on one node. */
 export async function deleteNode(path: string): Promise<void> {
+  if (!isCanonicalPath(path)) throw new UnsafePathError(path);
   const form = new URLSearchParams({ [SLING_POST.operation]: SLING_POST.delete });
   const res = await aemFetch(path, { method: 'POST', body: form });
   if (res.status === 404) return; // already gone: the reset can be run again safely

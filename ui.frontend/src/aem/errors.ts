@@ -84,6 +84,13 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/** A delete aimed at a path that is not plain and canonical (built from a hostile name): never sent. */
+export class UnsafePathError extends Error {
+  constructor(readonly path: string) {
+    super(`Refused to delete "${path}": it is not a plain repository path`);
+  }
+}
+
 /**
  * Check Health cannot run on this AEM from the page: the package's health script does not answer
  * as itself (an older package, or AEM could not compile it). Neither healthy nor failing: the

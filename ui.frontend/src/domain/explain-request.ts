@@ -13,6 +13,7 @@ import {
   ServletNotBoundError,
   SessionExpiredError,
   TimeoutError,
+  UnsafePathError,
 } from '../aem/errors';
 import { t } from '../i18n';
 import { scrubText } from './mask';
@@ -154,6 +155,14 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       fix: t('Check what answers at this address on AEM (a proxy or a custom servlet); the page reads nothing larger.'),
       raw: { status: 200, body: '', where: scrubText(error.url) },
       retry: true,
+    };
+  }
+  if (error instanceof UnsafePathError) {
+    return {
+      title: t('A node with an unusual name was not deleted'),
+      explanation: t('{0} Nothing was sent for it.', scrubText(error.message)),
+      fix: t('Check the node in CRXDE and remove it by hand if it is yours.'),
+      retry: false,
     };
   }
   if (error instanceof TimeoutError) {

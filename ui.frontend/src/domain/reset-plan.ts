@@ -2,10 +2,12 @@
  * "Reset Brand Portal publishing" (pain point 5), as a plan that fails closed: it refuses an empty
  * or unusable tenant, lists only the tenant's agents, its cloud configuration and its replication
  * users (removed through user management), and runs only when the typed confirmation equals the
- * tenant name and every queue was read, had the expected shape and was empty. Pure: no I/O.
+ * tenant name and every queue was read, had the expected shape and was empty. Every path is
+ * canonical below its root (domain/safe-path.ts); one hostile name refuses the whole plan. Pure: no I/O.
  */
-import { agentName, agentPath, tenantUserFolder } from '../aem/endpoints';
+import { ENDPOINTS, agentName, agentPath, tenantUserFolder } from '../aem/endpoints';
 import { t } from '../i18n';
+import { isCanonicalBelow, isPlainNodeName } from './safe-path';
 import { validateTenantUrl } from './tenant';
 import type { CloudConfig, ReplicationAgent } from './types';
 
@@ -28,10 +30,13 @@ export function buildResetPlan(config: CloudConfig, agents: readonly Replication
   const tenant = tenantUrl.tenant ?? '';
   if (!tenantUrl.normalised || !TENANT_NAME.test(tenant))
     return { refused: t('The stored tenant URL "{0}" names no usable tenant: nothing is deleted. Clean up in CRXDE.', config.tenantUrl) };
-  if (!config.path.startsWith('/') || config.path.split('/').length < 3)
+  const roots = [ENDPOINTS.cloudConfigRoot.path, ENDPOINTS.legacyCloudConfigRoot.path];
+  if (!roots.some((root) => isCanonicalBelow(config.path, root, true)))
     return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
   const expected = new Set([0, 1, 2, 3].map((i) => agentName(i, tenant)));
   const ours = agents.filter((a) => expected.has(a.name) || a.transportUri.startsWith(`${tenantUrl.normalised}/`));
+  const odd = ours.find((a) => !isPlainNodeName(a.name));
+  if (odd) return { refused: t('An agent has the unusable name "{0}": nothing is deleted.', odd.name) };
   return {
     plan: {
       tenant,
@@ -60,6 +65,25 @@ export function queueLength(json: unknown): number | undefined {
   return queue.length;
 }
 
-/** Users found for deletion must sit inside the plan's folder: anything else is refused. */
+/** Users found for deletion must sit canonically inside the plan's folder: anything else is refused. */
 export const usersInsideFolder = (plan: ResetPlan, userPaths: readonly string[]): boolean =>
-  userPaths.every((p) => p.startsWith(`${plan.userFolder}/`) && !p.includes('/../'));
+  userPaths.every((p) => isCanonicalBelow(p, plan.userFolder));
+
+export interface ResetDeletion {
+  /** `node`: Sling's `:operation=delete`; `user`: user management's `deleteAuthorizable`. */
+  kind: 'node' | 'user';
+  path: string;
+}
+
+/**
+ * Exactly the deletions the reset sends, in order: the listed nodes, then the users found inside
+ * the folder, then the folder. Undefined (nothing is sent) when a user lies elsewhere.
+ */
+export function resetDeletions(plan: ResetPlan, userPaths: readonly string[]): ResetDeletion[] | undefined {
+  if (!usersInsideFolder(plan, userPaths)) return undefined;
+  return [
+    ...[...plan.agentPaths, plan.configPath].map((path) => ({ kind: 'node' as const, path })),
+    ...[...new Set(userPaths)].map((path) => ({ kind: 'user' as const, path })),
+    { kind: 'node', path: plan.userFolder },
+  ];
+}

@@ -8,7 +8,7 @@
 import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../aem/client';
 import { AUTHORIZABLES } from '../aem/endpoints';
 import { explainRequestError } from '../domain/explain-request';
-import { buildResetPlan, confirmationMatches, planPaths, usersInsideFolder } from '../domain/reset-plan';
+import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../domain/reset-plan';
 import type { CloudConfig } from '../domain/types';
 import { textfield } from '../ui/coral';
 import { el } from '../ui/dom';
@@ -93,10 +93,9 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
           return;
         }
         const users = await findAuthorizables(plan.userFolder, AUTHORIZABLES.userType);
-        if (!usersInsideFolder(plan, users)) throw new Error(t('AEM named users outside {0}: nothing more is deleted.', plan.userFolder));
-        for (const path of [...plan.agentPaths, plan.configPath]) await deleteNode(path);
-        for (const user of users) await deleteAuthorizable(user);
-        await deleteNode(plan.userFolder);
+        const deletions = resetDeletions(plan, users);
+        if (!deletions) throw new Error(t('AEM named users outside {0}: nothing is deleted.', plan.userFolder));
+        for (const d of deletions) await (d.kind === 'user' ? deleteAuthorizable(d.path) : deleteNode(d.path));
         // Show the outcome once the page shows the state it describes.
         await ctx.refresh(['cloud', 'legacyCloud', 'agents']);
         showResult(
