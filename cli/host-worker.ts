@@ -6,6 +6,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { useTransport } from '../ui.frontend/src/aem/fetch';
+import { reportedOverrides } from '../ui.frontend/src/aem/setup-facts';
 import { diagnosticsReport } from '../ui.frontend/src/domain/diagnostics';
 import { check, inspect, unreachableResult } from './commands/inspect';
 import { setup } from './commands/setup';
@@ -73,7 +74,11 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
             exit: 0,
             version: inspection.facts.version,
             changes: [],
-            report: diagnosticsReport(inspection.facts, { page: `bpsetup diagnostics ${url}`, userAgent: 'bpsetup-cli' }),
+            report: diagnosticsReport(inspection.facts, {
+              page: `bpsetup diagnostics ${url}`,
+              userAgent: 'bpsetup-cli',
+              addressOverrides: inspection.overrides && reportedOverrides(inspection.overrides),
+            }),
           };
       break;
     }

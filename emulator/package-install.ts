@@ -6,6 +6,7 @@
  */
 import yauzl from 'yauzl';
 import { XMLParser } from 'fast-xml-parser';
+import { POLICY_NODE } from './access-control';
 import { parseDocview, platformToJcrName } from './docview';
 import {
   type RepoNode,
@@ -26,11 +27,17 @@ export interface FilterSet {
   excludes: RegExp[];
 }
 
+/** FileVault's `acHandling` package property: what happens to the access lists (rep:policy) it carries. */
+export type AcHandling = 'ignore' | 'overwrite' | 'merge' | 'merge_preserve' | 'clear';
+const AC_HANDLINGS: readonly AcHandling[] = ['ignore', 'overwrite', 'merge', 'merge_preserve', 'clear'];
+
 export interface PackageInfo {
   name: string;
   group: string;
   version: string;
   filters: FilterSet[];
+  /** `ignore` when the package does not say (FileVault's default): its access lists are not installed. */
+  acHandling: AcHandling;
 }
 
 export interface InstallResult extends PackageInfo {
@@ -133,6 +140,16 @@ export function isCovered(filters: FilterSet[], path: string): boolean {
   );
 }
 
+/** A `<name>.xml` file that is a docview document stands for the whole node `<name>` (FileVault's full coverage). */
+function fullCoverageNode(entry: string, data: Buffer): RepoNode | undefined {
+  if (!entry.endsWith('.xml') || !data.subarray(0, 4096).toString('utf8').includes('<jcr:root')) return undefined;
+  try {
+    return parseDocview(data.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Builds the package's content tree from its jcr_root entries. */
 function buildTree(entries: Map<string, Buffer | null>): RepoNode {
   const root = newNode('rep:root');
@@ -174,6 +191,12 @@ function buildTree(entries: Map<string, Buffer | null>): RepoNode {
       continue;
     }
     const parent = nodeAt(parts.slice(0, -1));
+    const docview = fullCoverageNode(name, data);
+    if (docview) {
+      // `_rep_policy.xml` and the like: the file describes the node named without `.xml`.
+      parent.children[parts[parts.length - 1].slice(0, -'.xml'.length)] = docview;
+      continue;
+    }
     const file = newNode('nt:file');
     file.children['jcr:content'] = newNode('nt:resource', { 'jcr:data': { binary: data.toString('base64') } });
     parent.children[parts[parts.length - 1]] = file;
@@ -204,6 +227,41 @@ function merge(filters: FilterSet[], path: string, existing: RepoNode | undefine
   return out;
 }
 
+type Ace = [string, RepoNode];
+const principalOf = ([, ace]: Ace) => String(ace.props['rep:principalName'] ?? '');
+
+/** The access list a node ends with, from the one it had and the package's, by `acHandling`. */
+function resultingList(before: RepoNode | undefined, pkg: RepoNode | undefined, handling: AcHandling): RepoNode | undefined {
+  if (handling === 'clear') return undefined;
+  if (handling === 'ignore' || !pkg) return before;
+  if (handling === 'overwrite' || !before) return pkg;
+  const old = Object.entries(before.children);
+  const ours = Object.entries(pkg.children);
+  const inPkg = new Set(ours.map(principalOf));
+  const inOld = new Set(old.map(principalOf));
+  const kept: Ace[] =
+    handling === 'merge'
+      ? [...old.filter((a) => !inPkg.has(principalOf(a))), ...ours]
+      : [...old, ...ours.filter((a) => !inOld.has(principalOf(a)))];
+  // Entry node names must stay unique: renumber as FileVault names new entries (allow, allow0, …).
+  const children: Record<string, RepoNode> = {};
+  for (const [name, ace] of kept) {
+    let unique = name;
+    for (let i = 0; unique in children; i++) unique = `${name}${i}`;
+    children[unique] = ace;
+  }
+  return { props: before.props, children };
+}
+
+/** Walks what was installed and sets every access list it covers as `acHandling` says. */
+function applyAccessLists(installed: RepoNode, before: RepoNode | undefined, pkg: RepoNode | undefined, handling: AcHandling): void {
+  const list = resultingList(before?.children[POLICY_NODE], pkg?.children[POLICY_NODE], handling);
+  if (list) installed.children[POLICY_NODE] = list;
+  else delete installed.children[POLICY_NODE];
+  for (const [name, child] of Object.entries(installed.children))
+    if (name !== POLICY_NODE && pkg?.children[name]) applyAccessLists(child, before?.children[name], pkg.children[name], handling);
+}
+
 export async function readPackage(buffer: Buffer): Promise<{ info: PackageInfo; entries: Map<string, Buffer | null> }> {
   const entries = await readZip(buffer);
   const props = entries.get('META-INF/vault/properties.xml');
@@ -212,7 +270,12 @@ export async function readPackage(buffer: Buffer): Promise<{ info: PackageInfo; 
   if (!filter) throw new PackageError('META-INF/vault/filter.xml is missing');
   const p = parseProperties(props.toString('utf8'));
   if (!p.name || !p.version) throw new PackageError('properties.xml lacks name or version');
-  return { info: { name: p.name, group: p.group ?? '', version: p.version, filters: parseFilter(filter.toString('utf8')) }, entries };
+  const acHandling = (p.acHandling ?? 'ignore').toLowerCase() as AcHandling;
+  if (!AC_HANDLINGS.includes(acHandling)) throw new PackageError(`properties.xml: unknown acHandling "${p.acHandling}"`);
+  return {
+    info: { name: p.name, group: p.group ?? '', version: p.version, filters: parseFilter(filter.toString('utf8')), acHandling },
+    entries,
+  };
 }
 
 export const packagePath = (info: Pick<PackageInfo, 'group' | 'name' | 'version'>): string =>
@@ -248,12 +311,12 @@ export async function installPackage(repo: Repository, buffer: Buffer): Promise<
         continue;
       }
       const existing = tx.get(filter.root);
-      tx.put(
-        filter.root,
+      const installed =
         filter.mode === 'merge'
           ? addMissing(filter.root, existing, pkgNode, written)
-          : merge([filter], filter.root, existing, pkgNode, written),
-      );
+          : merge([filter], filter.root, existing, pkgNode, written);
+      applyAccessLists(installed, existing, pkgNode, info.acHandling);
+      tx.put(filter.root, installed);
     }
     const stored = storePackage(tx, info, buffer);
     tx.setProps(`${stored}/jcr:content`, { 'vlt:lastUnpacked': new Date().toISOString() });

@@ -3,10 +3,13 @@
  * CSRF filter behave from the outside: tokens are HMAC-signed, short-lived, and bound to a user.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ADMINISTRATORS, type Principals } from './access-control';
 
 export interface Credentials {
   user: string;
   password: string;
+  /** Groups besides `everyone` (the administrator is in `administrators`). */
+  groups?: string[];
 }
 
 export class Sessions {
@@ -17,6 +20,12 @@ export class Sessions {
 
   isAdministrator(user: string | undefined): boolean {
     return user !== undefined && user === this.accounts[0]?.user;
+  }
+
+  /** The user's principals, as access control entries name them. */
+  principalsOf(user: string): Principals {
+    const groups = this.accounts.find((a) => a.user === user)?.groups ?? [];
+    return { user, groups: this.isAdministrator(user) ? [ADMINISTRATORS, ...groups] : groups };
   }
 
   /** Checks credentials without opening a session (HTTP Basic, as curl and deploy scripts use). */

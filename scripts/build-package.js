@@ -26,6 +26,9 @@ function propertiesXml() {
     packageType: 'mixed', // app code under /apps plus the settings node under /conf (merge: never overwritten)
     requiresRoot: 'false',
     allowIndexDefinitions: 'false',
+    // The access rule on /conf/bpsetup (only administrators may write the settings that steer addresses)
+    // replaces whatever list was there: FileVault's default, ignore, would not install it.
+    acHandling: 'overwrite',
   };
   const lines = Object.keys(entries).map((k) => `<entry key="${xmlEscape(k)}">${xmlEscape(entries[k])}</entry>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">\n<properties>\n${lines.join('\n')}\n</properties>\n`;

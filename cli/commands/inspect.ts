@@ -2,7 +2,7 @@
  * The read-only whole-setup check, the same as the page's Check health button: read the setup,
  * run Check Health (or learn it is unavailable) and the agents' Test Connection, then summarise.
  */
-import { checkActiveHealth, readSetupFacts, testTenantAgents } from '../../ui.frontend/src/aem/setup-facts';
+import { type OverridesInForce, checkActiveHealth, readSetupFacts, testTenantAgents } from '../../ui.frontend/src/aem/setup-facts';
 import { NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
 import { summariseFacts } from '../../ui.frontend/src/domain/consistency';
 import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
@@ -37,12 +37,13 @@ export interface Inspection {
   unreachable?: HostFailure;
   /** A check itself failed (for example Check Health answered an error). */
   failure?: HostFailure;
+  overrides?: OverridesInForce;
 }
 
 export async function inspect(previous?: SetupFacts): Promise<Inspection> {
   const reading = await readSetupFacts(previous);
   const fatal = [reading.errors.imsConfigs, reading.errors.cloud, reading.errors.version].map(unreachable).find(Boolean);
-  if (fatal) return { facts: reading.facts, unreachable: fatal };
+  if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides };
   const [health, agentTests] = await Promise.all([
     checkActiveHealth(reading.facts),
     testTenantAgents(reading.facts, (e) => explainRequestError(e).title),
@@ -58,6 +59,7 @@ export async function inspect(previous?: SetupFacts): Promise<Inspection> {
       agentsTestedAt: agentTests.length ? now : undefined,
     },
     failure: health.error ? failureOf(health.error) : undefined,
+    overrides: reading.overrides,
   };
 }
 

@@ -7,11 +7,13 @@
 import { type EmulatorContext, type Route, route } from '../context';
 import type { ServerResponse } from 'node:http';
 import { type EmulatorRequest, send, sendJson, sendText } from '../http';
+import { isAccessControlPath } from '../access-control';
 import { type RepoNode, isBinary } from '../store';
 
 const MAX_DEPTH = 50;
 
-export function nodeToJson(node: RepoNode, depth: number, path: string): Record<string, unknown> {
+/** `showAccessControl`: the reader holds jcr:readAccessControl (administrators); others never see rep:policy. */
+export function nodeToJson(node: RepoNode, depth: number, path: string, showAccessControl = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node.props)) {
     if (isBinary(v)) out[`:${k}`] = Buffer.from(v.binary, 'base64').length;
@@ -20,7 +22,8 @@ export function nodeToJson(node: RepoNode, depth: number, path: string): Record<
   if (depth > 0) {
     for (const [name, child] of Object.entries(node.children)) {
       const childPath = path === '/' ? `/${name}` : `${path}/${name}`;
-      if (!isPrivatePath(childPath)) out[name] = nodeToJson(child, depth - 1, childPath);
+      if (!isPrivatePath(childPath) && (showAccessControl || !isAccessControlPath(childPath)))
+        out[name] = nodeToJson(child, depth - 1, childPath, showAccessControl);
     }
   }
   return out;
@@ -33,9 +36,10 @@ export const isPrivatePath = (path: string) =>
 /** `<path>.<depth>.json` as Sling's default GET servlet renders it. */
 export function renderJson(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse, path: string, depth: number): void {
   if (isPrivatePath(path)) return sendText(res, 403, 'This content is not served');
-  const node = ctx.repo.get(path);
+  const admin = ctx.sessions.isAdministrator(req.user);
+  const node = admin || !isAccessControlPath(path) ? ctx.repo.get(path) : undefined;
   if (!node) return sendText(res, 404, `Resource not found: ${req.path}`);
-  sendJson(res, 200, nodeToJson(node, depth, path));
+  sendJson(res, 200, nodeToJson(node, depth, path, admin));
 }
 
 export function slingGetRoutes(ctx: EmulatorContext): Route[] {

@@ -8,6 +8,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { AUTHORIZABLES, SLING_POST } from '../../ui.frontend/src/aem/endpoints';
+import { mayWrite } from '../access-control';
 import { isAuthorizable } from '../authorizables';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type EmulatorRequest, HttpError, slingHtmlResponse } from '../http';
@@ -120,6 +121,10 @@ export function slingPostRoutes(ctx: EmulatorContext, servlets: ServletMap): Rou
       const path = match[1];
       // The emulator's own data is not part of the AEM it imitates: as if absent, and never writable.
       if (isPrivatePath(path)) throw new HttpError(404, `Resource not found: ${path}`);
+      // Oak checks the user's permissions before any servlet or operation runs.
+      const user = req.user as string;
+      if (!ctx.sessions.isAdministrator(user) && !mayWrite(ctx.repo, ctx.sessions.principalsOf(user), path))
+        return slingHtmlResponse(res, 500, 'javax.jcr.AccessDeniedException: Access denied.', path);
       const node = ctx.repo.get(path);
       if (node && isAuthorizable(node.props['jcr:primaryType']) && (await req.params(AUTHORIZABLES.deleteField)).length) {
         ctx.repo.change((tx) => tx.remove(path));

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { parseDocview } from '../../emulator/docview';
+import { nodeToJson } from '../../emulator/routes/sling-get';
+
 /**
  * A scripted `fetch` for jsdom tests of the AEM client: answers by method and path, and records
  * every call (method, URL, headers, body) so tests can check what was, and was not, sent.
@@ -55,3 +59,16 @@ export const productInfoJson = (version: string) =>
 /** The service-user lookup every keystore read starts with. */
 export const serviceUserQuery = () =>
   json({ success: true, results: 1, hits: [{ 'jcr:path': SERVICE_USER, 'rep:authorizableId': 'brandportal-imsconfig-service' }] });
+
+/**
+ * The settings' access rule exactly as the package installs it (its `_rep_policy.xml`, rendered as
+ * Sling's JSON for an administrator): the reads that let address overrides apply.
+ */
+export function packagedSettingsRule(): Record<string, Responder> {
+  const file = `${__dirname}/../../ui.apps/src/main/content/jcr_root/conf/bpsetup/_rep_policy.xml`;
+  const rule = nodeToJson(parseDocview(readFileSync(file, 'utf8')), 1, '/conf/bpsetup/rep:policy', true);
+  return {
+    'GET /conf/bpsetup/rep:policy.1.json': () => json(rule),
+    'GET /conf/bpsetup/settings/endpoints.1.json': () => json({ 'jcr:primaryType': 'nt:unstructured' }),
+  };
+}

@@ -7,7 +7,7 @@
 import { EVERY_AREA, readSetupFacts } from '../../ui.frontend/src/aem/setup-facts';
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
 import type { SetupFacts } from '../../ui.frontend/src/domain/state';
-import { SERVICE_USER, fakeAem, json, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
+import { SERVICE_USER, fakeAem, json, packagedSettingsRule, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 const paths = (calls: { url: string }[]) => calls.map((c) => c.url.split('?')[0]);
 
@@ -40,6 +40,7 @@ test('a scoped read sends only its own requests and keeps everything else', asyn
 test('new overrides send the reads again at the new address; removing them goes back', async () => {
   let overrides: Record<string, string> = { imsConfigList: '/apps/other/config.1.json' };
   const fake = fakeAem({
+    ...packagedSettingsRule(),
     'GET /conf/bpsetup/settings.1.json': () => json({ endpoints: overrides }),
     'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
     'GET /apps/other/config.1.json': () => json({}),
@@ -66,6 +67,7 @@ test('new overrides send the reads again at the new address; removing them goes 
 
 test('an override of an address the reads do not use (the public key) sends nothing again', async () => {
   const fake = fakeAem({
+    ...packagedSettingsRule(),
     'GET /conf/bpsetup/settings.1.json': () => json({ endpoints: { publicKey: '/libs/x/public-key.crt' } }),
     'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
     'GET /apps/system/config.1.json': () => json({}),

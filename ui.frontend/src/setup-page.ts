@@ -12,6 +12,7 @@ import {
   keystoreNeeded,
   readSetupFacts,
   testTenantAgents,
+  reportedOverrides,
 } from './aem/setup-facts';
 import { type RequestProblem, explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
@@ -73,7 +74,7 @@ export class SetupPage {
     this.diagnosticsButton.addEventListener('click', () => {
       const actions = this.diagnosticsButton.parentElement as HTMLElement;
       loadDiagnostics(this.banner, () => this.diagnosticsButton.click()).then(
-        ({ openDiagnostics }) => openDiagnostics(actions, this.facts),
+        ({ openDiagnostics }) => openDiagnostics(actions, this.facts, reportedOverrides(this.overrides)),
         () => undefined,
       );
     });

@@ -72,6 +72,11 @@ export const ENDPOINTS = {
   macUsersRoot: ep('GET', '/home/users/mac', 'INFERRED', '2.15'),
   /** Project-owned settings the package never overwrites: address overrides and the chosen IMS configuration. */
   settings: ep('GET', `/conf/${APP}/settings`, 'CONFIRMED', 'project'),
+  /**
+   * The package's access rule on the settings (only administrators may write them), read back
+   * before any override is applied. Readable only with jcr:readAccessControl (administrators).
+   */
+  settingsAccessRule: ep('GET', `/conf/${APP}/rep:policy`, 'INFERRED', 'settings access rule'),
   replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', '2.14'),
   cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', '2.13'),
   packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
@@ -332,6 +337,9 @@ export type EndpointKey = keyof typeof ENDPOINTS;
  */
 export const SECRET_BEARING: readonly EndpointKey[] = ['imsConfigUpdate'];
 
+/** The settings and the rule that guards them are read before overrides apply: never overridden. */
+export const NOT_OVERRIDABLE: readonly EndpointKey[] = [...SECRET_BEARING, 'settings', 'settingsAccessRule'];
+
 /** An UNKNOWN address is requested only once an administrator's override names it (never a guess sent to AEM). */
 export const isRequestable = (endpoint: Endpoint): boolean => endpoint.confidence !== 'UNKNOWN' || endpoint.overridden;
 
@@ -347,7 +355,7 @@ export function applyEndpointOverrides(overrides: Record<string, unknown>): { ap
     if (!Object.prototype.hasOwnProperty.call(ENDPOINTS, key)) continue;
     const path = typeof value === 'string' ? value.trim() : '';
     if (
-      SECRET_BEARING.includes(key as EndpointKey) ||
+      NOT_OVERRIDABLE.includes(key as EndpointKey) ||
       !/^\/[A-Za-z0-9._:~\-/]*$/.test(path) ||
       path.includes('//') ||
       /(^|\/)\.\.?(\/|$)/.test(path)

@@ -4,6 +4,7 @@
  * overrides (child node `endpoints`) an admin applies from the probe's findings. Written through
  * Sling's default POST servlet, as any admin could with curl.
  */
+import { hasOwnRule, isAdministratorsOnlyRule } from '../domain/access-rule';
 import { ENDPOINTS, slingJson } from './endpoints';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
@@ -19,7 +20,10 @@ export const REQUEST_TIMEOUT_RANGE = { min: 1, max: 600 } as const;
 
 export interface PageSettings {
   markedImsConfig?: string;
+  /** Only while the settings are proven writable by administrators alone; otherwise empty. */
   endpointOverrides: Record<string, unknown>;
+  /** Overrides found but not applied, because that proof failed: the names, and why. */
+  unguarded?: { keys: string[]; why: 'rule-missing' | 'rule-unreadable' };
   /** Seconds each request to AEM may take, when an admin set it (Sling stores it as text or a number). */
   requestTimeoutSeconds?: number;
 }
@@ -31,6 +35,29 @@ function timeoutSeconds(value: unknown): number | undefined {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Whether only administrators can have written the settings: the package's rule read back, and no
+ * list of their own on the settings or the endpoints node. Two reads in parallel, made only when
+ * overrides exist; a read that fails is no proof.
+ */
+async function guardedByRule(settings: Record<string, unknown>): Promise<true | 'rule-missing' | 'rule-unreadable'> {
+  if (hasOwnRule(settings)) return 'rule-missing';
+  const read = async (path: string) => {
+    const res = await aemFetch(path);
+    return res.status === 404 ? undefined : parseJson(await expectOk(res, ENDPOINTS.settingsAccessRule, path), path);
+  };
+  try {
+    const [rule, endpoints] = await Promise.all([
+      read(slingJson(ENDPOINTS.settingsAccessRule.defaultPath, 1)),
+      read(slingJson(`${ENDPOINTS.settings.defaultPath}/${SETTINGS.endpointsNode}`, 1)),
+    ]);
+    // A missing rule answers 404 (or is hidden from a user who may not read access lists).
+    return isAdministratorsOnlyRule(rule) && !hasOwnRule(endpoints) ? true : 'rule-missing';
+  } catch {
+    return 'rule-unreadable';
+  }
+}
+
 /** Absent settings are the normal case (404): nothing marked, no overrides. */
 export async function readSettings(): Promise<PageSettings> {
   const e = ENDPOINTS.settings;
@@ -39,10 +66,15 @@ export async function readSettings(): Promise<PageSettings> {
   const json = parseJson<Record<string, unknown>>(await expectOk(res, e), e.defaultPath);
   const marked = json[SETTINGS.markedImsConfig];
   const endpoints = json[SETTINGS.endpointsNode];
-  const overrides = isObject(endpoints) ? Object.fromEntries(Object.entries(endpoints).filter(([k]) => !k.startsWith('jcr:'))) : {};
+  const found = isObject(endpoints)
+    ? Object.fromEntries(Object.entries(endpoints).filter(([k, v]) => !k.startsWith('jcr:') && !isObject(v)))
+    : {};
+  const named = Object.keys(found).filter((k) => Object.prototype.hasOwnProperty.call(ENDPOINTS, k));
+  const guard = named.length ? await guardedByRule(json) : true;
   return {
     markedImsConfig: typeof marked === 'string' && marked ? marked : undefined,
-    endpointOverrides: overrides,
+    endpointOverrides: guard === true ? found : {},
+    ...(guard !== true && { unguarded: { keys: named, why: guard } }),
     requestTimeoutSeconds: timeoutSeconds(json[SETTINGS.requestTimeout]),
   };
 }

@@ -5,6 +5,7 @@
  * Test Connection; and the bounded wait for agents after a save. No DOM: one implementation.
  */
 import { checkAgents } from '../domain/agents';
+import type { ReportedOverrides } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
@@ -13,6 +14,7 @@ import * as client from './client';
 import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
 import { useRequestTimeout } from './fetch';
+import type { PageSettings } from './settings-client';
 
 interface Settled<T> {
   value?: T;
@@ -36,10 +38,26 @@ export interface ReadErrors {
   cloud?: unknown;
 }
 
+/** Address overrides: applied, refused as unsafe, and found but not applied (the settings' rule is not proven). */
+export interface OverridesInForce {
+  applied: EndpointKey[];
+  refused: string[];
+  unguarded?: PageSettings['unguarded'];
+}
+
+/** The overrides in force, as the diagnostics report lists them. */
+export function reportedOverrides(o: OverridesInForce): ReportedOverrides {
+  return {
+    applied: o.applied.map((key) => ({ endpoint: key, path: ENDPOINTS[key].path, shipped: ENDPOINTS[key].defaultPath })),
+    refused: o.refused,
+    ...(o.unguarded && { notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why } }),
+  };
+}
+
 export interface SetupReading {
   facts: SetupFacts;
   errors: ReadErrors;
-  overrides: { applied: EndpointKey[]; refused: string[] };
+  overrides: OverridesInForce;
 }
 
 /** What the page reads from AEM, area by area: after a write, only what that write can change. */
@@ -139,7 +157,7 @@ export async function readSetupFacts(
       imsConfigs: ims?.error,
       cloud: cloud?.error ?? agents?.error,
     },
-    overrides: inForce.result,
+    overrides: { ...inForce.result, ...(settings?.value?.unguarded && { unguarded: settings.value.unguarded }) },
   };
 }
 

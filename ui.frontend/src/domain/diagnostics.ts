@@ -18,11 +18,19 @@ export function buildDiagnostics(input: DiagnosticsInput): string {
   return `${JSON.stringify(maskSecrets({ report: 'Brand Portal setup diagnostics', generatedAt: generatedAt.toISOString(), ...rest }), null, 2)}\n`;
 }
 
+/** The address overrides the settings hold: which were applied, refused as unsafe, or not applied (unguarded settings). */
+export interface ReportedOverrides {
+  applied: { endpoint: string; path: string; shipped: string }[];
+  refused: string[];
+  notApplied?: { endpoints: string[]; why: string };
+}
+
 /** Where a report was made: the page (its path, Coral, browser) or the CLI (the author it read). */
 export interface ReportOrigin {
   page: string;
   coralVersion?: string;
   userAgent?: string;
+  addressOverrides?: ReportedOverrides;
 }
 
 /** The masked report of what was read and tested, the same from the page and from the CLI. */
@@ -34,6 +42,7 @@ export function diagnosticsReport(facts: SetupFacts, origin: ReportOrigin, now =
     aemVersion: facts.version,
     coralVersion: origin.coralVersion,
     userAgent: origin.userAgent,
+    addressOverrides: origin.addressOverrides,
     steps: state.steps,
     imsConfigurations: facts.imsConfigs,
     brandPortalImsConfigurations: state.brandPortalConfigs.map((c) => c.id),

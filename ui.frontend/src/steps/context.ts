@@ -1,6 +1,5 @@
 /** What every step sees and may ask of the page. */
-import type { EndpointKey } from '../aem/endpoints';
-import type { ReadArea } from '../aem/setup-facts';
+import type { OverridesInForce, ReadArea } from '../aem/setup-facts';
 import type { RequestProblem } from '../domain/explain-request';
 import type { SetupFacts, SetupState } from '../domain/state';
 import type { AuthType } from '../domain/types';
@@ -14,8 +13,8 @@ export interface LoadProblems {
 
 export interface PageContext {
   facts: SetupFacts;
-  /** Address overrides read from the page settings on the author, and any refused as unsafe. */
-  overrides: { applied: EndpointKey[]; refused: string[]; error?: RequestProblem };
+  /** Address overrides read from the page settings on the author, any refused, and a failed settings read. */
+  overrides: OverridesInForce & { error?: RequestProblem };
   state: SetupState;
   problems: LoadProblems;
   /** Reads again from AEM (after a write: only the areas it can change) and re-renders. */

@@ -18,8 +18,19 @@ function renderOverrides(ctx: PageContext): HTMLElement {
       ? t('{0}: refused (the client secret goes only to the address the package ships)', key)
       : t('{0}: refused (not a plain absolute path)', key),
   );
+  const unguarded = ctx.overrides.unguarded;
+  if (unguarded)
+    refused.push(
+      unguarded.why === 'rule-missing'
+        ? t(
+            '{0}: not applied, because the access rule that lets only administrators write these settings is missing or changed ({1}); reinstall the package',
+            unguarded.keys.join(', '),
+            ENDPOINTS.settingsAccessRule.path,
+          )
+        : t('{0}: not applied, because the access rule on these settings could not be read', unguarded.keys.join(', ')),
+    );
   return renderNotice(
-    ctx.overrides.refused.length ? 'warning' : 'info',
+    refused.length ? 'warning' : 'info',
     t('Addresses set on this author ({0})', ENDPOINTS.settings.path),
     [...lines, ...refused].join('; '),
   );
@@ -103,7 +114,7 @@ export class PrerequisitesStep implements Step {
     );
     body.appendChild(list);
     if (ctx.state.oauth === 'withHotfix' || ctx.state.oauth === 'unsupported') body.appendChild(this.renderOauthBlocker(ctx));
-    if (ctx.overrides.applied.length || ctx.overrides.refused.length) body.appendChild(renderOverrides(ctx));
+    if (ctx.overrides.applied.length || ctx.overrides.refused.length || ctx.overrides.unguarded) body.appendChild(renderOverrides(ctx));
 
     if (ctx.problems.version) {
       body.appendChild(

@@ -1,17 +1,18 @@
 /** One click: a masked JSON report of the setup, to copy or download. A part: fetched on that click. */
-import { diagnosticsReport } from '../domain/diagnostics';
+import { type ReportedOverrides, diagnosticsReport } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
 import { textarea } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
 import { button } from './problem';
 
-export function openDiagnostics(container: HTMLElement, facts: SetupFacts): void {
+export function openDiagnostics(container: HTMLElement, facts: SetupFacts, addressOverrides: ReportedOverrides): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
   const text = diagnosticsReport(facts, {
     page: window.location.pathname,
     coralVersion: window.Coral?.version,
     userAgent: navigator.userAgent,
+    addressOverrides,
   });
   const area = textarea(t('Diagnostics report'), 16);
   area.classList.add('bpsetup-diagnostics-text');

@@ -1,0 +1,73 @@
+/**
+ * Overrides apply only while the settings are proven writable by administrators alone: the rule
+ * the package installs passes; a missing, extended, reordered or restricted rule, a list of the
+ * endpoints node's own, or a rule that cannot be read refuses every override, and nothing is sent
+ * to the address it names. The settings and the rule can never be overridden themselves.
+ */
+import { applyEndpointOverrides, ENDPOINTS, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
+import { forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
+import { readSettings } from '../../ui.frontend/src/aem/settings-client';
+import { isAdministratorsOnlyRule } from '../../ui.frontend/src/domain/access-rule';
+import { fakeAem, json, packagedSettingsRule } from '../helpers/fake-aem';
+
+beforeEach(() => {
+  forgetCsrfToken();
+  resetEndpointOverrides();
+});
+
+const RULE_URL = 'GET /conf/bpsetup/rep:policy.1.json';
+const packaged = async () => (await (packagedSettingsRule()[RULE_URL] as () => Response)()).json() as Promise<Record<string, unknown>>;
+const settings = { endpoints: { imsConfigList: '/content/attacker/list.1.json' } };
+
+test('the packaged rule is proof, and overrides apply', async () => {
+  expect(isAdministratorsOnlyRule(await packaged())).toBe(true);
+  fakeAem({ ...packagedSettingsRule(), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
+  const read = await readSettings();
+  expect(read.endpointOverrides).toEqual(settings.endpoints);
+  expect(read.unguarded).toBeUndefined();
+});
+
+test.each([
+  [
+    'an extra grant for another group',
+    (r: Record<string, unknown>) => ({ ...r, allow0: { ...(r.allow as object), 'rep:principalName': 'conf-writers' } }),
+  ],
+  ['the grant before the deny', (r: Record<string, unknown>) => ({ 'jcr:primaryType': 'rep:ACL', allow: r.allow, deny: r.deny })],
+  ['a deny restricted by rep:glob', (r: Record<string, unknown>) => ({ ...r, deny: { ...(r.deny as object), 'rep:glob': '/nothing' } })],
+  [
+    'a deny that leaves the rule changeable',
+    (r: Record<string, unknown>) => ({ ...r, deny: { ...(r.deny as object), 'rep:privileges': ['rep:write'] } }),
+  ],
+  ['no entries', () => ({ 'jcr:primaryType': 'rep:ACL' })],
+  ['not an access list', () => ({ 'jcr:primaryType': 'nt:unstructured' })],
+])('%s is no proof: no override applies', async (_name, change) => {
+  const rule = change(await packaged());
+  expect(isAdministratorsOnlyRule(rule)).toBe(false);
+  fakeAem({ ...packagedSettingsRule(), [RULE_URL]: () => json(rule), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
+  expect(await readSettings()).toMatchObject({ endpointOverrides: {}, unguarded: { keys: ['imsConfigList'], why: 'rule-missing' } });
+});
+
+test('a missing rule, a list of the endpoints node, or an unreadable rule: nothing applies, and why is said', async () => {
+  const cases: [Record<string, () => Response>, string][] = [
+    [{ [RULE_URL]: () => new Response('', { status: 404 }) }, 'rule-missing'],
+    [{ 'GET /conf/bpsetup/settings/endpoints.1.json': () => json({ 'rep:policy': { 'jcr:primaryType': 'rep:ACL' } }) }, 'rule-missing'],
+    [{ [RULE_URL]: () => new Response('boom', { status: 500 }) }, 'rule-unreadable'],
+  ];
+  for (const [routes, why] of cases) {
+    const aem = fakeAem({ ...packagedSettingsRule(), ...routes, 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
+    expect(await readSettings()).toMatchObject({ endpointOverrides: {}, unguarded: { why } });
+    expect(aem.calls.map((c) => c.url)).not.toContainEqual(expect.stringContaining('attacker'));
+  }
+});
+
+test('without overrides, no rule is read: a plain visit costs one request for the settings', async () => {
+  const aem = fakeAem({ 'GET /conf/bpsetup/settings.1.json': () => json({ brandPortalImsConfig: 'pid-1' }) });
+  expect(await readSettings()).toEqual({ markedImsConfig: 'pid-1', endpointOverrides: {}, requestTimeoutSeconds: undefined });
+  expect(aem.calls).toHaveLength(1);
+});
+
+test('the settings, the rule and the secret-bearing write can never be overridden', () => {
+  const { refused } = applyEndpointOverrides({ settings: '/tmp/x', settingsAccessRule: '/tmp/y', imsConfigUpdate: '/tmp/z' });
+  expect(refused.sort()).toEqual(['imsConfigUpdate', 'settings', 'settingsAccessRule']);
+  expect(ENDPOINTS.settingsAccessRule.path).toBe('/conf/bpsetup/rep:policy');
+});
