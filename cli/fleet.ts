@@ -46,6 +46,7 @@ export function runOnHost(task: HostTask, timeoutSeconds: number, progress: (tex
 }
 
 const label = (r: HostResult): string => {
+  if (r.exit === 2 && !r.failure) return `could not read ${r.problems?.filter((p) => p.severity === 'unknown').length ?? 0} part(s)`;
   if (r.exit === 2) return `cannot check: ${r.failure?.title ?? ''}`;
   if (r.failure) return `problem: ${r.failure.title}`;
   if (r.healthy === false) return `${r.problems?.filter((p) => p.severity === 'error').length ?? 0} problem(s)`;

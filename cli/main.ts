@@ -45,7 +45,7 @@ const print = (text: string) => process.stdout.write(`${mask(text)}\n`);
 function table(results: HostResult[]): string {
   const rows = results.map((r) => [
     r.url,
-    r.exit === 0 ? 'ok' : r.exit === 1 ? 'PROBLEMS' : 'UNREACHABLE',
+    r.exit === 0 ? 'ok' : r.exit === 1 ? 'PROBLEMS' : r.failure ? 'UNREACHABLE' : 'NOT READ',
     r.version ?? '',
     r.tokenProvenBy ?? '',
     r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`,
@@ -62,7 +62,7 @@ function table(results: HostResult[]): string {
   for (const r of results) {
     const issues = [
       ...(r.failure ? [{ title: r.failure.title, fix: `${r.failure.explanation} ${r.failure.fix}` }] : []),
-      ...(r.problems ?? []).filter((p) => p.severity === 'error'),
+      ...(r.problems ?? []).filter((p) => p.severity === 'error' || p.severity === 'unknown'),
     ];
     for (const p of issues) out.push(`${r.url}: ${p.title}\n    Fix: ${p.fix}`);
     for (const c of r.changes) out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);

@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ecmaDateString } from '../ui.frontend/src/domain/java-date';
 
 export type JcrScalar = string | number | boolean;
 export interface JcrBinary {
@@ -174,9 +175,13 @@ export class RepositoryTransaction {
     return true;
   }
 
-  /** Writes an nt:file with its jcr:content binary. */
-  writeFile(path: string, data: Buffer, mimeType = 'application/octet-stream'): void {
-    const file = newNode('nt:file');
+  /**
+   * Writes an nt:file with its jcr:content binary. nt:file is mix:created: `jcr:created` is set
+   * when the file is first written (Sling renders dates in the ECMA form) and kept on a rewrite.
+   */
+  writeFile(path: string, data: Buffer, mimeType = 'application/octet-stream', now = new Date()): void {
+    const before = this.get(path)?.props['jcr:created'];
+    const file = newNode('nt:file', { 'jcr:created': typeof before === 'string' ? before : ecmaDateString(now) });
     file.children['jcr:content'] = newNode('nt:resource', {
       'jcr:data': { binary: data.toString('base64') },
       'jcr:mimeType': mimeType,

@@ -71,10 +71,12 @@ export function verdict(url: string, command: string, inspection: Inspection): H
   const healthyCheck = Boolean(state.active && facts.health?.id === state.active.id && facts.health.healthy);
   const connected = (facts.agentTests ?? []).filter((r) => r.succeeded).length;
   const healthy = summary.healthy && !inspection.failure;
+  const found = inspection.failure || summary.problems.some((p) => p.severity === 'error');
   return {
     url,
     command,
-    exit: healthy ? 0 : 1,
+    // 1: something is wrong; 2: nothing found wrong, but a part could not be read (so not judged).
+    exit: healthy ? 0 : found ? 1 : 2,
     version: facts.version,
     healthy,
     problems: summary.problems,

@@ -1,6 +1,7 @@
 /**
  * The requests the page sends from an empty author to four connected agents and the whole-setup
- * check, counted from the emulator's journal in both modes: at most 20, two writes, no read
+ * check, counted from the emulator's journal in both modes: at most 20 (22 with address overrides,
+ * whose settings' access rule costs two reads to prove), two writes, no read
  * repeated without a write in between except the one guard before creating the IMS
  * configuration, and nothing at all for a whole-setup check right after a proven setup.
  * Counts, not times: the same on any machine.
@@ -18,11 +19,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test.each([
-  ['AEM-faithful', false],
-  ['--interim-endpoints', true],
+  ['AEM-faithful', false, 20],
+  ['--interim-endpoints', true, 22],
 ])(
-  '%s mode: at most 20 requests, two writes, one guarded re-read, a free whole-setup check',
-  async (_mode, interimEndpoints) => {
+  '%s mode: at most %i requests, two writes, one guarded re-read, a free whole-setup check',
+  async (_mode, interimEndpoints, budget) => {
     const emu = await startTestEmulator({ interimEndpoints, agentDelayMs: 100 });
     try {
       await login(browser.page, emu.url, '/aem/start.html');
@@ -34,7 +35,7 @@ test.each([
         },
       });
       const counts = countRequests(emu.context.journal.list(since));
-      expect(counts.sent.length).toBeLessThanOrEqual(20);
+      expect(counts.sent.length).toBeLessThanOrEqual(budget);
       expect(counts.writes.map((w) => w.path)).toEqual(['/apps/bpsetup/ims/update', '/apps/brandportal/config']);
       // The one-configuration guard reads the list again just before creating: another admin may
       // have made one since the page opened.

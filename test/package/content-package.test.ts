@@ -82,6 +82,7 @@ test('entries: vault metadata, our two trees and their ancestors, nothing else',
     'jcr_root/conf',
     'jcr_root/conf/bpsetup',
     'jcr_root/conf/bpsetup/.content.xml',
+    'jcr_root/conf/bpsetup/_rep_policy.xml',
   ]);
 });
 

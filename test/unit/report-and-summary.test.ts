@@ -67,7 +67,7 @@ const healthy = (): SetupSnapshot => ({
 });
 
 describe('whole-setup summary', () => {
-  test('green when everything holds', () => expect(summariseSetup(healthy())).toEqual({ healthy: true, problems: [] }));
+  test('green when everything holds', () => expect(summariseSetup(healthy())).toEqual({ healthy: true, unknown: false, problems: [] }));
 
   test.each<[string, (s: SetupSnapshot) => void, string, string]>([
     ['agent disabled', (s) => (s.agents[1] = agent(1, { enabled: false })), 'agent-disabled-mp_replication_agent1_default_acme', 'error'],
@@ -130,5 +130,25 @@ describe('whole-setup summary', () => {
     expect(
       orphanAgents([agent(0), agent(1, { transportUri: 'https://gone.brand-portal.adobe.com/bin/receive' })], [TENANT]).map((a) => a.name),
     ).toEqual(['mp_replication_agent1_default_acme']);
+  });
+});
+
+describe('a part that could not be read', () => {
+  test.each([
+    ['imsConfigs', ['ims-missing', 'cloud-ims-missing']],
+    ['cloudConfigs', ['cloud-missing']],
+    ['agents', ['agent-missing-mp_replication_agent0_default_acme']],
+  ] as const)('unread %s: "could not be read" (unknown), never missing, never healthy', (part, never) => {
+    const s = healthy();
+    if (part === 'imsConfigs') Object.assign(s, { brandPortalImsConfigs: [], allImsConfigs: [] });
+    if (part === 'cloudConfigs') s.cloudConfigs = [];
+    if (part === 'agents') s.agents = [];
+    s.unread = { [part]: true };
+    const result = summariseSetup(s);
+    const ids = result.problems.map((p) => p.id);
+    expect(ids).toContain(`${part}-unreadable`);
+    for (const id of never) expect(ids).not.toContain(id);
+    expect(result.problems.find((p) => p.id === `${part}-unreadable`)?.severity).toBe('unknown');
+    expect(result).toMatchObject({ healthy: false, unknown: true });
   });
 });

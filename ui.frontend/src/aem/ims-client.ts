@@ -143,7 +143,10 @@ export async function listImsConfigs(): Promise<ImsConfig[]> {
       const res = await aemFetch(path);
       // Deleted between the listing and this read (another admin's clean-up): no longer there.
       if (res.status === 404) return undefined;
-      return imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, ENDPOINTS.imsConfigFolder, path)));
+      const config = imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, ENDPOINTS.imsConfigFolder, path)));
+      const entry = folder[file];
+      const created = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['jcr:created'] : undefined;
+      return typeof created === 'string' ? { ...config, created } : config;
     }),
   );
   return configs.filter((c): c is ImsConfig => c !== undefined);
@@ -231,6 +234,15 @@ export async function deleteImsConfigs(pids: string[]): Promise<void> {
   const form = new URLSearchParams();
   for (const pid of pids) form.append(IMS_PARAMS.deleteIds, pid);
   await expectOk(await aemFetch(e.path, { method: 'POST', body: form }), e);
+}
+
+/** One delete per configuration, each already gone (404: another creator removed it) counted as done. */
+export async function deleteImsConfigsIfPresent(pids: string[]): Promise<void> {
+  const e = ENDPOINTS.imsConfigDelete;
+  for (const pid of pids) {
+    const res = await aemFetch(e.path, { method: 'POST', body: new URLSearchParams({ [IMS_PARAMS.deleteIds]: pid }) });
+    if (res.status !== 404) await expectOk(res, e);
+  }
 }
 
 /**

@@ -1,24 +1,22 @@
 /**
  * Creating the one Brand Portal IMS configuration when two admins (or an admin and a CLI run) may
  * do it at the same moment. AEM itself refuses no duplicate, so: read fresh just before saving
- * (someone else's configuration means edit, not create); after saving, let the other saves land,
- * read again, and if several Brand Portal configurations now exist, the one with the smallest id
- * stays and every other creator deletes its own. Every side applies the same rule, so exactly
- * one remains whichever order the requests land in.
+ * (someone else's configuration means edit, not create); after saving, read again, and when
+ * several Brand Portal configurations exist, apply one rule to what was read: the oldest stays
+ * (its file's `jcr:created`, then the smaller id), and this creator deletes every other one it
+ * sees, its own included when it is not the keeper. No waiting: whoever saves last sees all the
+ * earlier ones, so exactly one remains whatever the timing, and every side picks the same keeper.
  */
 import { brandPortalImsConfigs } from '../domain/ims-detection';
+import { keeperOf } from '../domain/ims-keeper';
 import type { ImsConfig, ImsConfigInput } from '../domain/types';
-import { deleteImsConfigs, listImsConfigs, saveImsConfig } from './ims-client';
+import { deleteImsConfigsIfPresent, listImsConfigs, saveImsConfig } from './ims-client';
 
 export class ImsConfigExistsError extends Error {
   constructor(readonly title: string) {
     super(`A Brand Portal IMS configuration already exists: ${title}`);
   }
 }
-
-/** Long enough for a concurrent save to land before the second read. */
-export const SETTLE_MS = 400;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function createOneImsConfig(
   input: ImsConfigInput,
@@ -34,17 +32,12 @@ export async function createOneImsConfig(
   const before = await find();
   if (before.length) throw new ImsConfigExistsError(before[0].title);
   const id = await saveImsConfig(input);
-  await sleep(SETTLE_MS);
   const after = await find();
-  if (after.length > 1) {
-    const keeper = [...after].sort((a, b) => a.id.localeCompare(b.id))[0];
-    const mine = after.find((c) => c.id === id);
-    if (keeper.id !== id && mine) {
-      await deleteImsConfigs([mine.pid]);
-      return { id: keeper.id, gaveWay: true, listed: listed.filter((c) => c.id !== id) };
-    }
-    // The keeper waits (bounded) for the others to remove theirs, so what it shows next is settled.
-    for (let i = 0; i < 10 && (await find()).length > 1; i++) await sleep(SETTLE_MS / 2);
-  }
-  return { id, gaveWay: false, listed };
+  if (after.length < 2) return { id, gaveWay: false, listed };
+  const keeper = keeperOf(after);
+  const others = after.filter((c) => c.id !== keeper.id);
+  // Another creator may delete the same ones at the same moment: an already-deleted one is fine.
+  await deleteImsConfigsIfPresent(others.map((c) => c.pid));
+  const gone = new Set(others.map((c) => c.id));
+  return { id: keeper.id, gaveWay: keeper.id !== id, listed: listed.filter((c) => !gone.has(c.id)) };
 }

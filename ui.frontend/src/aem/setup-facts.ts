@@ -140,7 +140,7 @@ export async function readSetupFacts(
     }),
     ...(ims && { imsConfigs: ims.value ?? [], imsConfigsError: Boolean(ims.error) }),
     ...(cloud && cloudFacts(previous, cloud, wanted)),
-    ...(agents && { agents: agents.value ?? [] }),
+    ...(agents && { agents: agents.value ?? [], agentsError: Boolean(agents.error) }),
   };
   // Read with the rest, or, when JWT turned out to matter (a JWT configuration is the active one), now.
   const keystore = first.keystore ?? (full && keystoreNeeded(facts) ? (await readAreas(['keystore'])).keystore : undefined);

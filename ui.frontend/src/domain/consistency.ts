@@ -3,6 +3,7 @@
  * the IMS check, the agents' tests and the consistency of what AEM holds. Pure: it judges
  * results the page already read; it writes nothing.
  */
+import { ENDPOINTS } from '../aem/endpoints';
 import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents } from './agents';
 import { explainHealthFailure } from './explain';
@@ -13,7 +14,8 @@ import { deriveSetupState, type SetupFacts } from './state';
 
 export interface SetupProblem {
   id: string;
-  severity: 'error' | 'warning';
+  /** `unknown`: that part could not be read, so nothing about it is claimed (neither fine nor missing). */
+  severity: 'error' | 'warning' | 'unknown';
   title: string;
   fix: string;
 }
@@ -28,7 +30,44 @@ export interface SetupSnapshot {
   cloudConfigs: CloudConfig[];
   agents: ReplicationAgent[];
   agentTests: AgentTestResult[];
+  /** Parts whose read failed: judged "could not be read", never "missing". */
+  unread?: { imsConfigs?: boolean; cloudConfigs?: boolean; agents?: boolean };
 }
+
+export interface SetupSummary {
+  /** Nothing wrong and nothing unknown. */
+  healthy: boolean;
+  /** Some part could not be read (and nothing found wrong elsewhere decides the verdict alone). */
+  unknown: boolean;
+  problems: SetupProblem[];
+}
+
+/** What an unread part needs: the path read, and who may read it on a default AEM. */
+const UNREAD_TEXT = {
+  imsConfigs: () => [
+    t('The IMS configurations could not be read'),
+    t(
+      'AEM answered an error for {0}. Reading it needs read access to {1} (administrators on a default AEM); try again, or use an administrator account.',
+      ENDPOINTS.imsConfigList.path,
+      ENDPOINTS.imsConfigFolder.path,
+    ),
+  ],
+  cloudConfigs: () => [
+    t('The Brand Portal cloud configurations could not be read'),
+    t(
+      'AEM answered an error for {0} or {1}. Reading them needs read access to both (administrators on a default AEM); try again, or use an administrator account.',
+      ENDPOINTS.cloudConfigRoot.path,
+      ENDPOINTS.legacyCloudConfigRoot.path,
+    ),
+  ],
+  agents: () => [
+    t('The replication agents could not be read'),
+    t(
+      'AEM answered an error for {0}. Reading it needs read access there (administrators and replication administrators on a default AEM); try again, or use such an account.',
+      ENDPOINTS.agentsRoot.path,
+    ),
+  ],
+} as const;
 
 const ISSUE_TEXT: Record<AgentCheck['issues'][number], (name: string) => [string, string]> = {
   missing: (n) => [t('Agent {0} does not exist', n), t('Save the Brand Portal cloud service again: AEM creates missing agents on save.')],
@@ -59,12 +98,15 @@ export function agentTestFix(log: string): string {
   return t('Open the test log below; fix what it names and test again.');
 }
 
-export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: SetupProblem[] } {
+export function summariseSetup(s: SetupSnapshot): SetupSummary {
   const problems: SetupProblem[] = [];
   const add = (id: string, severity: SetupProblem['severity'], title: string, fix: string) => problems.push({ id, severity, title, fix });
+  const unread = s.unread ?? {};
+  for (const part of ['imsConfigs', 'cloudConfigs', 'agents'] as const)
+    if (unread[part]) add(`${part}-unreadable`, 'unknown', ...(UNREAD_TEXT[part]() as [string, string]));
 
   const bp = s.brandPortalImsConfigs;
-  if (bp.length === 0) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it in step 4.'));
+  if (bp.length === 0 && !unread.imsConfigs) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it in step 4.'));
   if (bp.length > 1)
     add(
       'ims-duplicates',
@@ -120,7 +162,7 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
   }
 
   const configs = s.cloudConfigs;
-  if (configs.length === 0)
+  if (configs.length === 0 && !unread.cloudConfigs)
     add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it in step 6 with the tenant URL.'));
   if (configs.length > 1)
     add(
@@ -137,7 +179,7 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
       t('Reset Brand Portal publishing, then set it up again with the Adobe Developer Console.'),
     );
   const config = configs.find((c) => !c.legacy) ?? configs[0];
-  if (config && !config.legacy) {
+  if (config && !config.legacy && !unread.imsConfigs) {
     const known = s.allImsConfigs.find((i) => i.id === config.imsConfig || i.pid === config.imsConfig);
     if (!known)
       add(
@@ -157,7 +199,7 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
 
   if (config) {
     const tenant = validateTenantUrl(config.tenantUrl);
-    if (tenant.normalised && tenant.tenant) {
+    if (tenant.normalised && tenant.tenant && !unread.agents) {
       for (const check of checkAgents(s.agents, tenant.normalised, tenant.tenant)) {
         for (const issue of check.issues) {
           const [title, fix] = ISSUE_TEXT[issue](check.name);
@@ -181,11 +223,12 @@ export function summariseSetup(s: SetupSnapshot): { healthy: boolean; problems: 
         t('They are leftovers of an earlier tenant: Reset Brand Portal publishing removes them.'),
       );
   }
-  return { healthy: problems.every((p) => p.severity !== 'error'), problems };
+  const unknown = problems.some((p) => p.severity === 'unknown');
+  return { healthy: !unknown && problems.every((p) => p.severity !== 'error'), unknown, problems };
 }
 
 /** The summary of what the page or the CLI has read and tested. */
-export function summariseFacts(f: SetupFacts): { healthy: boolean; problems: SetupProblem[] } {
+export function summariseFacts(f: SetupFacts): SetupSummary {
   return summariseSetup({
     brandPortalImsConfigs: deriveSetupState(f).brandPortalConfigs,
     allImsConfigs: f.imsConfigs,
@@ -195,5 +238,6 @@ export function summariseFacts(f: SetupFacts): { healthy: boolean; problems: Set
     cloudConfigs: f.cloudConfigs ?? [],
     agents: f.agents ?? [],
     agentTests: f.agentTests ?? [],
+    unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError },
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Java's `Date.toString()` form, as AEM's keystore JSON prints certificate dates
- * (`Sun Jul 01 12:00:00 AEST 2018`): the emulator writes it, the page reads it.
+ * (`Sun Jul 01 12:00:00 AEST 2018`), and Sling's JSON form of JCR dates: the emulator writes
+ * them, the page reads them.
  */
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -9,6 +10,14 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** A date in that form, in UTC. */
 export function javaDateString(d: Date): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+/**
+ * A date as Sling's JSON renders JCR dates (ECMA form, `Thu Dec 03 2026 19:26:00 GMT+0000`), in
+ * UTC and to the second: the emulator writes it, and Date.parse reads it back.
+ */
+export function ecmaDateString(d: Date): string {
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT+0000`;
 }
 
 /**

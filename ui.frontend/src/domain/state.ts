@@ -34,6 +34,8 @@ export interface SetupFacts {
   cloudConfigs?: CloudConfig[];
   cloudConfigsError?: boolean;
   agents?: ReplicationAgent[];
+  /** The agents could not be read (an empty list is then no evidence of missing agents). */
+  agentsError?: boolean;
   /** Test Connection results of this page visit. */
   agentTests?: AgentTestResult[];
   /** When the last health check and agent tests ran (ISO time), for the diagnostics report. */

@@ -29,6 +29,8 @@ export interface ImsConfig {
   grants?: string;
   /** `auth.access.token.request`: where AEM asks for the token. */
   tokenRequestUrl?: string;
+  /** The file's `jcr:created` as AEM renders it (to the second): which of two concurrent creations stays. */
+  created?: string;
 }
 
 /** What the admin types (or pastes) to create or update an IMS configuration. Never persisted by the panel. */

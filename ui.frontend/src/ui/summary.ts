@@ -2,7 +2,7 @@
  * The whole-setup health summary: green, or each problem with its fix. A part: fetched when an
  * admin first checks the whole setup.
  */
-import { type SetupProblem, summariseFacts } from '../domain/consistency';
+import { type SetupSummary, summariseFacts } from '../domain/consistency';
 import type { SetupFacts } from '../domain/state';
 import { el } from './dom';
 import { t } from '../i18n';
@@ -11,7 +11,7 @@ import { renderNotice } from './problem';
 /** What the facts read and checked add up to. */
 export const renderWholeSetup = (facts: SetupFacts): HTMLElement => renderSummary(summariseFacts(facts));
 
-export function renderSummary(result: { healthy: boolean; problems: SetupProblem[] }): HTMLElement {
+export function renderSummary(result: SetupSummary): HTMLElement {
   if (result.healthy && !result.problems.length) {
     const ok = renderNotice(
       'success',
@@ -21,11 +21,14 @@ export function renderSummary(result: { healthy: boolean; problems: SetupProblem
     ok.classList.add('bpsetup-summary-ok');
     return ok;
   }
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
   const alert = renderNotice(
-    result.healthy ? 'warning' : 'error',
-    result.healthy
-      ? t('Working, with {0} thing(s) to improve', String(result.problems.length))
-      : t('{0} problem(s) found', String(result.problems.filter((p) => p.severity === 'error').length)),
+    result.healthy || (!errors && result.unknown) ? 'warning' : 'error',
+    errors
+      ? t('{0} problem(s) found', String(errors))
+      : result.unknown
+        ? t('Not everything could be read: nothing is claimed about those parts')
+        : t('Working, with {0} thing(s) to improve', String(result.problems.length)),
     '',
   );
   alert.classList.add('bpsetup-summary-problems');

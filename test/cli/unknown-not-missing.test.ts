@@ -1,0 +1,61 @@
+/**
+ * A failed read is "could not be read", never "missing": on a set-up, healthy author whose
+ * configuration folder answers 500 (or whose agents cannot be read), `bpsetup check` exits 2,
+ * names the part and the read it needs, and never tells anyone to create what exists.
+ */
+import type { RunningEmulator } from '../../emulator/server';
+import { bpsetup } from '../helpers/cli';
+import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+
+const CLIENT_ID = 'c21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
+const SECRET = 'p8e-unknown-secret-value-2231';
+const TENANT = 'https://unknown.brand-portal.adobe.com';
+let emu: RunningEmulator;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ faults: true, agentDelayMs: 0 });
+  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
+  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+}, 60000);
+afterAll(() => emu.close());
+afterEach(() => controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' }));
+
+const fault = (path: string) =>
+  controlFetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ routes: [{ path, method: 'GET', status: 500, body: 'Internal error' }] }),
+  });
+
+test('the healthy author first: exit 0', async () => {
+  const r = await bpsetup(['--url', emu.url, 'check']);
+  expect(r.code).toBe(0);
+});
+
+test('a 500 on the configuration list: exit 2, "could not be read", never "create it"', async () => {
+  await fault('/apps/system/config.1.json');
+  const r = await bpsetup(['--url', emu.url, 'check', '--json']);
+  expect(r.code).toBe(2);
+  const host = (JSON.parse(r.stdout) as { hosts: { exit: number; problems: { id: string; severity: string; fix: string }[] }[] }).hosts[0];
+  expect(host.exit).toBe(2);
+  expect(host.problems.map((p) => p.id)).toContain('imsConfigs-unreadable');
+  expect(host.problems.map((p) => p.id)).not.toContain('ims-missing');
+  expect(host.problems.map((p) => p.id)).not.toContain('cloud-ims-missing');
+  expect(host.problems.find((p) => p.id === 'imsConfigs-unreadable')).toMatchObject({
+    severity: 'unknown',
+    fix: expect.stringContaining('read access to /apps/system/config'),
+  });
+  const table = await bpsetup(['--url', emu.url, 'check']);
+  expect(table.stdout).toContain('NOT READ');
+  expect(table.stdout).toContain('The IMS configurations could not be read');
+  expect(table.stdout).not.toMatch(/No Brand Portal IMS configuration|Create it/);
+});
+
+test('agents that cannot be read are not "missing" either', async () => {
+  await fault('/etc/replication/agents.author.2.json');
+  const r = await bpsetup(['--url', emu.url, 'check', '--json']);
+  const host = (JSON.parse(r.stdout) as { hosts: { exit: number; problems: { id: string }[] }[] }).hosts[0];
+  expect(host.problems.map((p) => p.id)).toContain('agents-unreadable');
+  expect(host.problems.map((p) => p.id).filter((id) => id.startsWith('agent-missing'))).toEqual([]);
+});

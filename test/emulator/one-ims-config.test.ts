@@ -1,0 +1,80 @@
+/**
+ * Exactly one Brand Portal IMS configuration, without timing: two creators start together, one
+ * save delayed by the emulator (as a slow author), in every order and for several delays. After
+ * both finish exactly one remains, it is the older one, and both creators report that one when
+ * their saves landed in different seconds (jcr:created is rendered to the second).
+ */
+import { NodeTransport } from '../../cli/node-transport';
+import { ImsConfigExistsError, createOneImsConfig } from '../../ui.frontend/src/aem/one-ims-config';
+import { forgetCsrfToken, useTransport } from '../../ui.frontend/src/aem/fetch';
+import { listImsConfigs } from '../../ui.frontend/src/aem/ims-client';
+import { brandPortalImsConfigs } from '../../ui.frontend/src/domain/ims-detection';
+import type { ImsConfigInput } from '../../ui.frontend/src/domain/types';
+import type { RunningEmulator } from '../../emulator/server';
+import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH } from '../helpers/ims-fixtures';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ faults: true });
+  useTransport(
+    new NodeTransport({ baseUrl: emu.url, credentials: { user: 'admin', password: 'admin' }, userAgent: 'bpsetup-cli' }).forClient(),
+  );
+  forgetCsrfToken();
+});
+afterAll(() => emu.close());
+
+const input = (who: string): ImsConfigInput => ({
+  authType: 'oauth',
+  title: `Brand Portal (${who})`,
+  authServerUrl: 'https://ims-na1.adobelogin.com',
+  clientId: `client-${who}`,
+  clientSecret: `secret-${who}`,
+  orgId: ORG,
+  technicalAccountId: TECH,
+  scopes: ['openid', 'AdobeID'],
+});
+
+async function delayFirstSave(ms: number): Promise<void> {
+  const res = await controlFetch(`${emu.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: ms, times: 1 }] }),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function clear(): Promise<void> {
+  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
+  forgetCsrfToken();
+}
+
+test.each([
+  [0, 'a first'],
+  [300, 'a first'],
+  [1100, 'a first'],
+  [2000, 'a first'],
+  [1100, 'b first'],
+  [2000, 'b first'],
+])('a save delayed %i ms, %s: exactly one configuration remains, the older', async (delay, order) => {
+  await clear();
+  await delayFirstSave(delay);
+  const [first, second] = order === 'a first' ? ['a', 'b'] : ['b', 'a'];
+  const one = createOneImsConfig(input(first), []);
+  // With a delay, the second starts once the first's save is on its way, so both pass the "none yet" read.
+  if (delay) await new Promise((r) => setTimeout(r, 50));
+  const two = createOneImsConfig(input(second), []);
+  const settled = await Promise.allSettled([one, two]);
+  // A creator that already sees the other's configuration refuses to create (edit it instead): also right.
+  for (const s of settled) if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(ImsConfigExistsError);
+  const left = brandPortalImsConfigs(await listImsConfigs(), []).configs;
+  expect(left).toHaveLength(1);
+  // The delayed save landed later: its configuration is the newer one and gave way.
+  if (delay >= 1100) {
+    const results = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+    expect(left[0].clientId).toBe(`client-${second}`);
+    expect(results.map((r) => r?.id)).toEqual([left[0].id, left[0].id]);
+    expect(results.map((r) => r?.gaveWay)).toEqual([true, false]);
+  }
+});
