@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { Listr } from 'listr2';
 import type { HostResult } from './host-result';
 import type { HostTask, WorkerMessage } from './host-worker';
+import { terminalSafe } from './terminal-safe';
 
 export interface FleetOptions {
   concurrency: number;
@@ -62,9 +63,9 @@ export async function runFleet(tasks: HostTask[], options: FleetOptions): Promis
       title: task.host.url,
       task: async (_ctx: unknown, t: { output: string; title: string }) => {
         results[i] = await runOnHost(task, options.timeoutSeconds, (text) => {
-          t.output = text;
+          t.output = terminalSafe(text);
         });
-        t.title = `${task.host.url}: ${label(results[i])}`;
+        t.title = terminalSafe(`${task.host.url}: ${label(results[i])}`);
       },
     })),
     {

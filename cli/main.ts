@@ -20,6 +20,7 @@ import { type Host, UsageError, hostsFromUrls, parseHostsFile } from './hosts';
 import type { HostResult } from './host-result';
 import type { CommandName, HostTask } from './host-worker';
 import { ConfigError, type SetupConfig, parseSetupConfig, readClientSecret } from './setup-config';
+import { terminalSafe } from './terminal-safe';
 
 interface GlobalOptions {
   url?: string[];
@@ -40,7 +41,7 @@ function hostsOf(o: GlobalOptions, env: NodeJS.ProcessEnv): Host[] {
 /** Every credential and secret this run holds, masked wherever text leaves the process. */
 let secrets: string[] = [];
 const mask = (text: string) => secrets.reduce((out, s) => maskValue(out, s), text);
-const print = (text: string) => process.stdout.write(`${mask(text)}\n`);
+const print = (text: string) => process.stdout.write(`${terminalSafe(mask(text))}\n`);
 
 function table(results: HostResult[]): string {
   const rows = results.map((r) => [
@@ -65,6 +66,7 @@ function table(results: HostResult[]): string {
       ...(r.problems ?? []).filter((p) => p.severity === 'error' || p.severity === 'unknown'),
     ];
     for (const p of issues) out.push(`${r.url}: ${p.title}\n    Fix: ${p.fix}`);
+    for (const p of (r.problems ?? []).filter((x) => x.severity === 'warning')) out.push(`${r.url}: (advice) ${p.title}\n    ${p.fix}`);
     for (const c of r.changes) out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
   }
   return out.join('\n');
@@ -174,8 +176,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (e instanceof UsageError || e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
-    else process.stderr.write(`bpsetup: ${mask(err.message)}\n`);
+    if (e instanceof UsageError || e instanceof ConfigError) process.stderr.write(`${terminalSafe(e.message)}\n`);
+    else process.stderr.write(`bpsetup: ${terminalSafe(mask(err.message))}\n`);
     process.exitCode = 2;
   }
 }

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { NodeTransport } from './node-transport';
 import { overrideCommand, probe } from './probe';
+import { terminalSafe, terminalSafeDeep } from './terminal-safe';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,9 +32,11 @@ async function main(): Promise<void> {
     readOnly: true,
     userAgent: 'bpsetup-probe',
   });
-  const report = await probe(transport);
+  const found = await probe(transport);
   const out = flag('out') ?? 'probe-report.json';
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify(found, null, 2)}\n`);
+  // What AEM answered is shown on a terminal: no control characters from it.
+  const report = terminalSafeDeep(found);
 
   console.log(
     `AEM author ${report.author}: version ${report.version ?? 'not readable'}; brandportal-imsconfig-service ${report.serviceUser ?? 'not found'}`,
@@ -62,6 +65,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`probe failed: ${(e as Error).message}`);
+  console.error(`probe failed: ${terminalSafe((e as Error).message)}`);
   process.exit(2);
 });
