@@ -68,9 +68,16 @@ export interface ProbeReport {
   requests: { total: number; writes: number };
 }
 
-const URL_LITERAL = /["'`](\/(?:libs|apps|bin|etc|conf|system|mnt|home)\/[^"'`\s<>{}]+)["'`]/g;
-const FIELD_NAMES = [/\bname=["']([\w:.@-]+)["']/g, /\.(?:set|append)\(\s*["']([\w:.@-]+)["']/g, /\bname\s*:\s*["']([\w:.@-]+)["']/g];
-const SCRIPT_SRC = /<script[^>]+src=["']([^"']+)["']/g;
+// Every repetition is bounded, so each pattern runs in time linear in the text (a `[^>]+` run
+// over a long tag-less page made the scan quadratic), and only the first MAX_SCAN characters are read.
+const URL_LITERAL = /["'`](\/(?:libs|apps|bin|etc|conf|system|mnt|home)\/[^"'`\s<>{}]{1,500})["'`]/g;
+const FIELD_NAMES = [
+  /\bname=["']([\w:.@-]{1,200})["']/g,
+  /\.(?:set|append)\(\s{0,20}["']([\w:.@-]{1,200})["']/g,
+  /\bname\s{0,20}:\s{0,20}["']([\w:.@-]{1,200})["']/g,
+];
+const SCRIPT_SRC = /<script\b[^>]{0,500}?\bsrc=["']([^"'>]{1,500})["']/g;
+export const MAX_SCAN = 2 * 1024 * 1024;
 
 const unique = (values: Iterable<string>) => [...new Set(values)].sort();
 const matchAll = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
@@ -109,16 +116,20 @@ async function surveyEndpoint(t: NodeTransport, key: EndpointKey): Promise<Endpo
   }
 }
 
-async function surveyPage(t: NodeTransport, path: string, isScript: boolean): Promise<PageFinding> {
-  const res = await t.get(path).catch(() => undefined);
-  const text = res && res.ok ? await res.text() : '';
+/** Script sources, address literals and form field names in a page or script (its first MAX_SCAN characters). */
+export function scanText(whole: string, isScript: boolean): Pick<PageFinding, 'scripts' | 'urls' | 'fieldNames'> {
+  const text = whole.slice(0, MAX_SCAN);
   return {
-    path,
-    status: res?.status ?? 0,
     scripts: isScript ? [] : unique(matchAll(text, SCRIPT_SRC).filter((s) => s.startsWith('/'))),
     urls: unique(matchAll(text, URL_LITERAL)),
     fieldNames: unique(FIELD_NAMES.flatMap((p) => matchAll(text, p))),
   };
+}
+
+async function surveyPage(t: NodeTransport, path: string, isScript: boolean): Promise<PageFinding> {
+  const res = await t.get(path).catch(() => undefined);
+  const text = res && res.ok ? await res.text() : '';
+  return { path, status: res?.status ?? 0, ...scanText(text, isScript) };
 }
 
 /** Which found addresses look like the real one of an UNKNOWN endpoint. */

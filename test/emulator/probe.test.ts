@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeTransport, ReadOnlyViolation } from '../../cli/node-transport';
-import { overrideCommand, probe } from '../../cli/probe';
+import { MAX_SCAN, overrideCommand, probe, scanText } from '../../cli/probe';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
 import { startTestEmulator } from '../helpers/emulator';
@@ -109,4 +109,17 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
   } finally {
     global.fetch = realFetch;
   }
+});
+
+test('the page scan is linear and capped: 320 KB of unclosed script tags is read at once, what lies past the cap is not', () => {
+  // Before: the tag pattern backtracked over every unclosed tag (this input took about 15 s).
+  const hostile = `${'<script '.repeat(40000)}<script type="x" src="/libs/found.js"></script>`;
+  expect(scanText(hostile, false).scripts).toEqual(['/libs/found.js']);
+  const page = `<script src="/libs/a.js"></script><input name="jcr:title"> fetch("/bin/x.json") form.set('clientId', v)`;
+  expect(scanText(page, false)).toEqual({
+    scripts: ['/libs/a.js'],
+    urls: ['/bin/x.json', '/libs/a.js'],
+    fieldNames: ['clientId', 'jcr:title'],
+  });
+  expect(scanText(`${' '.repeat(MAX_SCAN)}"/libs/late.js"`, true).urls).toEqual([]);
 });
