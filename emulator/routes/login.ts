@@ -9,9 +9,19 @@ const START_PAGE = '/aem/start.html';
 export const loginPageUrl = (resource: string): string =>
   `${ENDPOINTS.loginPage.path}?${HTTP.loginResourceParam}=${encodeURIComponent(resource)}`;
 
-/** Only same-site absolute paths are followed after login (no open redirect). */
-const safeResource = (value: string | undefined): string =>
-  value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : START_PAGE;
+const SAME_ORIGIN = 'http://author.invalid';
+
+/**
+ * Only same-origin paths are followed after login (no open redirect): no whitespace or control
+ * character (browsers drop tabs and newlines, so `/<tab>/host` becomes `//host`), no backslash,
+ * and the path must resolve to this origin.
+ */
+export function safeResource(value: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  if (!value || !value.startsWith('/') || value.startsWith('//') || /[\u0000-\u0020\u007f\\]/.test(value)) return START_PAGE;
+  const url = new URL(value, SAME_ORIGIN);
+  return url.origin === SAME_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : START_PAGE;
+}
 
 function loginPage(resource: string, failed: boolean): string {
   return `<!DOCTYPE html>

@@ -51,13 +51,30 @@ describe('login and session (contract 2.2)', () => {
     expect(good.headers.get('set-cookie')).toMatch(/^login-token=[^;]+; Path=\/; HttpOnly/);
   });
 
-  test('the resource parameter cannot redirect off-site', async () => {
+  test.each(['//evil.example/x', '/\t/evil.example', '/\n/evil.example', '/\\evil.example', 'https://evil.example/', '/ /evil.example'])(
+    'the resource parameter %j cannot redirect off-site',
+    async (resource) => {
+      const res = await client(emu.url).post(
+        '/libs/granite/core/content/login.html/j_security_check',
+        new URLSearchParams({ j_username: 'admin', j_password: 'admin', resource }),
+        { Accept: 'text/html' },
+      );
+      expect(res.headers.get('location')).toBe('/aem/start.html');
+      // Nor does the login page carry it into its form.
+      const page = await (
+        await client(emu.url).get(`/libs/granite/core/content/login.html?resource=${encodeURIComponent(resource)}`)
+      ).text();
+      expect(page).toContain('name="resource" value="/aem/start.html"');
+    },
+  );
+
+  test('a same-origin path keeps its query', async () => {
     const res = await client(emu.url).post(
       '/libs/granite/core/content/login.html/j_security_check',
-      new URLSearchParams({ j_username: 'admin', j_password: 'admin', resource: '//evil.example/x' }),
+      new URLSearchParams({ j_username: 'admin', j_password: 'admin', resource: '/apps/bpsetup/content/setup.html?x=1' }),
       { Accept: 'text/html' },
     );
-    expect(res.headers.get('location')).toBe('/aem/start.html');
+    expect(res.headers.get('location')).toBe('/apps/bpsetup/content/setup.html?x=1');
   });
 
   test('a logged-in page shows <coral-shell-content>', async () => {
