@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { maskValue } from '../ui.frontend/src/domain/mask';
 import { fleetExit, resultLabel, runFleet } from './fleet';
-import { type Host, UsageError, hostsFromUrls, parseHostsFile } from './hosts';
+import { type Host, UsageError, hostsFromUrls, parseHostsFile, requireSafeTransport } from './hosts';
 import type { HostResult } from './host-result';
 import type { CommandName, HostTask } from './host-worker';
 import { ConfigError, type SetupConfig, parseSetupConfig, readClientSecret } from './setup-config';
@@ -29,12 +29,14 @@ interface GlobalOptions {
   timeout: string;
   json?: boolean;
   report?: string;
+  allowHttp?: boolean;
 }
 
 function hostsOf(o: GlobalOptions, env: NodeJS.ProcessEnv): Host[] {
   const hosts = [...(o.hosts ? parseHostsFile(readFileSync(o.hosts, 'utf8'), env) : []), ...hostsFromUrls(o.url ?? [], env)];
   if (!hosts.length && env.AEM_URL) hosts.push(...hostsFromUrls([env.AEM_URL], env));
   if (!hosts.length) throw new UsageError('Name at least one author: --url http://host:4502, --hosts hosts.txt, or AEM_URL.');
+  requireSafeTransport(hosts, Boolean(o.allowHttp));
   return hosts;
 }
 
@@ -85,6 +87,9 @@ async function run(
     if (!extra.config) throw new UsageError(`${command} needs --config setup.json`);
     // Checked completely before any author is contacted: a bad file sends nothing.
     config = parseSetupConfig(readFileSync(extra.config, 'utf8'));
+    const secretVar = config.clientSecretEnv;
+    const misused = hosts.find((h) => h.passwordVar === secretVar);
+    if (misused) throw new UsageError(`${misused.url}: the password variable ${secretVar} is the client secret's; name another one`);
     clientSecret = readClientSecret(config, env);
   }
   secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s) && (s as string).length >= 4);
@@ -130,6 +135,7 @@ export function program(): Command {
     .option('--timeout <seconds>', 'time allowed per author', '120')
     .option('--json', 'print the JSON report instead of the table')
     .option('--report <file>', 'also write the JSON report to a file')
+    .option('--allow-http', 'allow plain http to authors other than this machine (the password then travels unencrypted)')
     .addOption(new Option('--password <value>').hideHelp())
     .showHelpAfterError()
     .exitOverride();

@@ -1,0 +1,66 @@
+/**
+ * Hosts and credentials: a hosts-file line may name only an AEM_PASSWORD variable for its password
+ * (never the client secret's, which once went out as Basic credentials to another host); plain
+ * http to another machine needs --allow-http; an unparsable URL is echoed without its credentials.
+ */
+import { PASSWORD_VAR, UsageError, hostsFromUrls, isLoopback, parseHostsFile, requireSafeTransport } from '../../cli/hosts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bpsetup } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+
+const env = { AEM_PASSWORD_STAGE: 'stage-pass', BPSETUP_CLIENT_SECRET: 'the-client-secret', HOME_TOKEN: 'x' };
+
+test('only AEM_PASSWORD variables may hold a host password', () => {
+  expect(parseHostsFile('https://stage.example:4502 deployer AEM_PASSWORD_STAGE\n', env)[0]).toMatchObject({
+    user: 'deployer',
+    password: 'stage-pass',
+    passwordVar: 'AEM_PASSWORD_STAGE',
+  });
+  for (const name of ['BPSETUP_CLIENT_SECRET', 'HOME_TOKEN', 'aem_password', 'AEM_PASSWORDX', 'PATH'])
+    expect(() => parseHostsFile(`https://a.example u ${name}\n`, env)).toThrow(/must be named AEM_PASSWORD/);
+  expect(PASSWORD_VAR.test('AEM_PASSWORD')).toBe(true);
+});
+
+test('the client secret variable can never be a password, even when named like one', async () => {
+  const dir = tempDir('hosts-');
+  writeFileSync(join(dir, 'hosts.txt'), 'http://127.0.0.1:9 admin AEM_PASSWORD_SECRET\n');
+  writeFileSync(
+    join(dir, 'setup.json'),
+    JSON.stringify({
+      clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      orgId: '0123456789ABCDEF01234567@AdobeOrg',
+      scopes: ['openid'],
+      tenantUrl: 'https://demo.brand-portal.adobe.com',
+      clientSecretEnv: 'AEM_PASSWORD_SECRET',
+    }),
+  );
+  const run = await bpsetup(['--hosts', join(dir, 'hosts.txt'), 'setup', '--config', join(dir, 'setup.json')], {
+    AEM_PASSWORD_SECRET: 'shared-secret-value',
+  });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("is the client secret's");
+  expect(`${run.stdout}${run.stderr}`).not.toContain('shared-secret-value');
+});
+
+test('plain http only to this machine unless --allow-http', () => {
+  expect(isLoopback('http://localhost:4502')).toBe(true);
+  expect(isLoopback('http://127.0.0.1:4502')).toBe(true);
+  expect(isLoopback('http://[::1]:4502')).toBe(true);
+  expect(isLoopback('http://author.example:4502')).toBe(false);
+  const hosts = hostsFromUrls(['http://author.example:4502', 'https://secure.example', 'http://127.0.0.1:4502'], {});
+  expect(() => requireSafeTransport(hosts, false)).toThrow(/http:\/\/author\.example:4502: plain http/);
+  expect(() => requireSafeTransport(hosts, true)).not.toThrow();
+});
+
+test('an unparsable URL is echoed without its password', () => {
+  let error: unknown;
+  try {
+    hostsFromUrls(['http://deployer:hunter2-secret@[not-a-host'], {});
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(UsageError);
+  expect((error as Error).message).not.toContain('hunter2-secret');
+  expect((error as Error).message).toContain('Not a URL');
+});
