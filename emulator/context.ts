@@ -48,6 +48,8 @@ export interface EmulatorOptions {
   strictCsp: boolean;
   /** Every AEM request waits this long first: the network and server time of a real author (benchmarks). */
   latencyMs: number;
+  /** Host names besides loopback and the listening address that requests may be addressed to. */
+  hostNames: string[];
 }
 
 export interface EmulatorContext {

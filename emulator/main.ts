@@ -4,6 +4,7 @@
  *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
  *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
  *                               [--interim-endpoints] [--latency 0] [--strict-csp]
+ *                               [--host-name author.example,other.example]
  *
  * Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1,
  * BPSETUP_CONTROL_SECRET (else a new one per run, printed).
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     strictCsp: process.argv.includes('--strict-csp'),
     // The control routes' secret: given, or new for every run (printed below).
     controlSecret: process.env.BPSETUP_CONTROL_SECRET ?? '',
+    hostNames: (arg('host-name') ?? process.env.BPSETUP_HOST_NAMES ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
   });
   const pagePath = '/apps/bpsetup/content/setup.html';
   const secret = emulator.context.options.controlSecret;

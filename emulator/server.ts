@@ -3,7 +3,7 @@
  * contract area, and the two gates every AEM request passes: authentication (login page for
  * pages, 403 + X-Reason for XHR) and the CSRF filter on writes.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +55,37 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   strictCsp: false,
   latencyMs: 0,
   controlSecret: '',
+  hostNames: [],
 };
+
+/**
+ * A write is answered once its change is on disk (group commit: one snapshot carries a burst), so
+ * an acknowledged write survives a kill. A failed disk write closes the connection unanswered.
+ */
+function answerWhenStored(res: ServerResponse, repo: Repository): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    if (!repo.pending) return end(...args);
+    repo.flushed().then(
+      () => end(...args),
+      () => res.destroy(),
+    );
+    return res;
+  }) as ServerResponse['end'];
+}
+
+/**
+ * Only requests addressed to this emulator by one of its names (DNS rebinding would let a web page
+ * drive it under another name): loopback names, the address it listens on, and `hostNames`. Bound
+ * to every interface (0.0.0.0) without `hostNames`, any name is served.
+ */
+function isOwnHost(header: string | undefined, options: EmulatorOptions): boolean {
+  if (!header) return false;
+  const name = header.replace(/:\d+$/, '').toLowerCase();
+  const own = new Set(['localhost', '127.0.0.1', '[::1]', options.host.toLowerCase(), ...options.hostNames.map((h) => h.toLowerCase())]);
+  if (own.has(name)) return true;
+  return options.host === '0.0.0.0' && options.hostNames.length === 0;
+}
 
 export interface RunningEmulator {
   url: string;
@@ -155,7 +185,10 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     };
     res.on('finish', record);
     if (options.strictCsp) res.setHeader('Content-Security-Policy', STRICT_CSP);
+    if (isWrite(req.method)) answerWhenStored(res, repo);
     void (async () => {
+      if (!isOwnHost(rawReq.headers.host, options))
+        return sendText(res, 421, 'Misdirected request: this emulator does not serve that host name');
       if (req.path === UNREACHABLE_PATH) return sendText(res, 404, 'Resource not found');
       const fault = options.faults && !req.path.startsWith('/__emulator/') ? takeRouteFault(ctx.faults, req.method, req.path) : undefined;
       const isAem = !req.path.startsWith('/__emulator/') && !req.path.startsWith(`${IMS.emulatorStubBase}/`);
@@ -224,10 +257,12 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     url: ctx.baseUrl,
     context: ctx,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await repo.flushed().catch(() => undefined);
+    },
   };
 }

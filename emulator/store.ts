@@ -4,8 +4,9 @@
  * the previous one, so a kill during a write leaves the last good state. Node is single-threaded
  * and each mutation is synchronous, so concurrent requests cannot interleave half-written trees.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ecmaDateString } from '../ui.frontend/src/domain/java-date';
 
 export type JcrScalar = string | number | boolean;
@@ -56,8 +57,20 @@ export function findNode(root: RepoNode, path: string): RepoNode | undefined {
   return node;
 }
 
+/**
+ * The repository, in memory and (with a file) on disk. Writes are group-committed: a change is
+ * applied at once, and one snapshot write (temp file, fsync, rename) carries every change made
+ * meanwhile, so a burst of writes costs one rewrite instead of one each and reads are not held
+ * up. `flushed()` resolves once every change made so far is on disk: the server answers a write
+ * only then, so an acknowledged write survives a kill.
+ */
 export class Repository {
   private root: RepoNode;
+  private changed = 0;
+  private onDisk = 0;
+  private flushing: Promise<void> | undefined;
+  /** Snapshot writes so far (tests: a burst is coalesced). */
+  snapshotWrites = 0;
 
   private constructor(
     private readonly file: string | null,
@@ -68,12 +81,13 @@ export class Repository {
 
   /** Opens the store at `file` (or in memory when null); `seed` builds a fresh repository. */
   static open(file: string | null, seed: () => RepoNode, options: { reset?: boolean } = {}): Repository {
+    if (file) removeStaleTempFiles(file);
     if (file && !options.reset && existsSync(file)) {
       const root = JSON.parse(readFileSync(file, 'utf8')) as RepoNode;
       return new Repository(file, root);
     }
     const repo = new Repository(file, seed());
-    repo.persist();
+    repo.persistNow();
     return repo;
   }
 
@@ -85,17 +99,31 @@ export class Repository {
     return this.get(path) !== undefined;
   }
 
-  /** Runs a group of changes and writes the result once. */
+  /** Runs a group of changes; they reach the disk with the next snapshot. */
   change<T>(fn: (tx: RepositoryTransaction) => T): T {
     const result = fn(new RepositoryTransaction(this.root));
-    this.persist();
+    this.markChanged();
     return result;
   }
 
   /** Replaces the whole tree (reset). */
   replaceAll(root: RepoNode): void {
     this.root = root;
-    this.persist();
+    this.markChanged();
+  }
+
+  /** Some change is not on disk yet. */
+  get pending(): boolean {
+    return this.onDisk < this.changed;
+  }
+
+  /** Resolves once every change made so far is on disk; rejects when the disk write failed. */
+  async flushed(): Promise<void> {
+    const target = this.changed;
+    while (this.onDisk < target) {
+      this.scheduleFlush();
+      await this.flushing;
+    }
   }
 
   /** Reads the binary of an nt:file (its jcr:content/jcr:data). */
@@ -116,19 +144,68 @@ export class Repository {
     }
   }
 
-  private persist(): void {
+  private markChanged(): void {
+    this.changed += 1;
+    if (!this.file) this.onDisk = this.changed;
+    else this.scheduleFlush();
+  }
+
+  /** One snapshot at a time; changes made while it is written go into the next one. */
+  private scheduleFlush(): void {
+    if (this.flushing || !this.pending) return;
+    this.flushing = (async () => {
+      // Let the writes of the same tick join this snapshot.
+      await new Promise((r) => setImmediate(r));
+      const upTo = this.changed;
+      await this.writeSnapshot(JSON.stringify(this.root));
+      this.onDisk = upTo;
+    })().finally(() => {
+      this.flushing = undefined;
+      if (this.pending) this.scheduleFlush();
+    });
+    this.flushing.catch(() => undefined); // reported to whoever awaits flushed()
+  }
+
+  private tempFile(): string {
+    return `${this.file}.${process.pid}.tmp`;
+  }
+
+  private async writeSnapshot(text: string): Promise<void> {
+    const file = this.file as string;
+    await mkdir(dirname(file), { recursive: true });
+    const handle = await open(this.tempFile(), 'w');
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(this.tempFile(), file);
+    this.snapshotWrites += 1;
+  }
+
+  /** The first write of a new store, before the server listens. */
+  private persistNow(): void {
     if (!this.file) return;
     mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(this.tempFile(), 'w');
     try {
       writeSync(fd, JSON.stringify(this.root));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, this.file);
+    renameSync(this.tempFile(), this.file);
+    this.snapshotWrites += 1;
   }
+}
+
+/** Temp files a killed emulator left beside the store (`<file>.<pid>.tmp`): never a valid state, removed. */
+function removeStaleTempFiles(file: string): void {
+  const dir = dirname(file);
+  if (!existsSync(dir)) return;
+  const prefix = `${basename(file)}.`;
+  for (const name of readdirSync(dir)) if (name.startsWith(prefix) && /\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
 /** Mutations, only reachable inside Repository.change so every change is persisted. */

@@ -3,7 +3,8 @@
  * during writes leaves the last good state, bodies are size-limited, bad input is a 4xx.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../emulator/paths';
@@ -33,6 +34,8 @@ test('40 concurrent creates all land, with distinct ids, in a readable store', a
       children: { apps: { children: { system: { children: { config: { children: object } } } } } };
     };
     expect(Object.keys(stored.children.apps.children.system.children.config.children)).toHaveLength(80);
+    // Group commit: the burst took fewer snapshot writes than writes (before: one full rewrite each).
+    expect(emu.context.repo.snapshotWrites).toBeLessThan(40);
   } finally {
     await emu.close();
   }
@@ -102,10 +105,12 @@ test('killed during writes, 20 times over: the store always parses, every node w
     const customizer = configs.filter((n) => n.startsWith('com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl'));
     expect(provider.map((n) => n.replace(/^.*provider/, ''))).toEqual(customizer.map((n) => n.replace(/^.*Impl/, '')));
   }
-  // The last state opens in a fresh emulator.
+  // The last state opens in a fresh emulator, which removes the temp files the kills left.
+  writeFileSync(join(dir, 'repository.json.999999.tmp'), '{"half": ');
   const emu = await startTestEmulator({ dataDir: dir });
   try {
     expect(listImsConfigs(emu.context.repo).length).toBeGreaterThan(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   } finally {
     await emu.close();
   }
@@ -128,6 +133,31 @@ test('oversized bodies get 413; malformed input gets 4xx and the server keeps se
     });
     expect([json.status, await json.text()]).toEqual([400, 'Request body is not valid JSON']);
     expect((await c.get('/system/console/status-productinfo.json')).status).toBe(200);
+  } finally {
+    await emu.close();
+  }
+});
+
+/** A request with any Host header (fetch would not let a test set it). */
+function withHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/libs/granite/core/content/login.html`, { headers: { Host: host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('only its own host names are served: a rebound DNS name gets 421', async () => {
+  const emu = await startTestEmulator({ hostNames: ['author.example'] });
+  try {
+    const port = new URL(emu.url).port;
+    for (const own of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `author.example:${port}`, 'LOCALHOST'])
+      expect([own, await withHost(emu.url, own)]).toEqual([own, 200]);
+    for (const other of [`attacker.example:${port}`, 'evil.example', '127.0.0.1.evil.example'])
+      expect([other, await withHost(emu.url, other)]).toEqual([other, 421]);
   } finally {
     await emu.close();
   }
