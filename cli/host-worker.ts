@@ -6,8 +6,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { useTransport } from '../ui.frontend/src/aem/fetch';
-import { reportedOverrides } from '../ui.frontend/src/aem/setup-facts';
-import { diagnosticsReport } from '../ui.frontend/src/domain/diagnostics';
+import { diagnosticsReport, reportedOverrides } from '../ui.frontend/src/domain/diagnostics';
 import { check, inspect, unreachableResult } from './commands/inspect';
 import { setup } from './commands/setup';
 import type { Host } from './hosts';

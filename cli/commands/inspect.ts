@@ -10,6 +10,7 @@ import { explainRequestError } from '../../ui.frontend/src/domain/explain-reques
 import type { SetupFacts } from '../../ui.frontend/src/domain/state';
 import { deriveSetupState } from '../../ui.frontend/src/domain/state';
 import type { HostFailure, HostResult } from '../host-result';
+import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
 
 /** The author cannot be reached or refuses the credentials: nothing else can be said about it. */
 export function unreachable(error: unknown): HostFailure | undefined {
@@ -41,7 +42,7 @@ export interface Inspection {
 }
 
 export async function inspect(previous?: SetupFacts): Promise<Inspection> {
-  const reading = await readSetupFacts(previous);
+  const reading = await readSetupFacts(previous, undefined, proveSettingsGuarded);
   const fatal = [reading.errors.imsConfigs, reading.errors.cloud, reading.errors.version].map(unreachable).find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides };
   const [health, agentTests] = await Promise.all([

@@ -15,6 +15,7 @@ import type { ImsConfig, ImsConfigInput } from '../../ui.frontend/src/domain/typ
 import type { Change, HostFailure, HostResult } from '../host-result';
 import { type SetupConfig, imsInputOf } from '../setup-config';
 import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';
+import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
 
 export interface SetupOptions {
   config: SetupConfig;
@@ -51,7 +52,7 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     return o.dryRun ? undefined : write();
   };
   try {
-    const reading = await readSetupFacts({ imsConfigs: [], hotfixConfirmed: o.config.hotfixInstalled });
+    const reading = await readSetupFacts({ imsConfigs: [], hotfixConfirmed: o.config.hotfixInstalled }, undefined, proveSettingsGuarded);
     const fatal = [reading.errors.imsConfigs, reading.errors.cloud].map(unreachable).find(Boolean);
     if (fatal) return unreachableResult(url, command, fatal);
     if (reading.errors.imsConfigs || reading.errors.cloud) throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud));
@@ -72,7 +73,7 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
 
     // 1. The one Brand Portal IMS configuration.
     await imsStep(facts, o, command, act);
-    if (!o.dryRun) facts = (await readSetupFacts(facts)).facts;
+    if (!o.dryRun) facts = (await readSetupFacts(facts, undefined, proveSettingsGuarded)).facts;
     const active = deriveSetupState(facts).active;
     if (command === 'migrate') {
       if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };

@@ -226,6 +226,10 @@ test('a servlet-binding miss: explained, and no secret is left in the repository
     await faults(emu, { servletsUnbound: false });
     await page.reload();
     await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+    // Step 1's notice of the overrides comes with their part, fetched because the settings hold one.
+    await page.waitForFunction(
+      () => document.querySelector('#bpsetup-step-prerequisites .bpsetup-overrides coral-alert-content')?.textContent,
+    );
     await expect(page.locator('#bpsetup-step-prerequisites').textContent()).resolves.toContain(
       'imsConfigUpdate: refused (the client secret goes only to the address the package ships)',
     );

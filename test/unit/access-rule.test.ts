@@ -7,6 +7,7 @@
 import { applyEndpointOverrides, ENDPOINTS, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
 import { forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
 import { readSettings } from '../../ui.frontend/src/aem/settings-client';
+import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
 import { isAdministratorsOnlyRule } from '../../ui.frontend/src/domain/access-rule';
 import { fakeAem, json, packagedSettingsRule } from '../helpers/fake-aem';
 
@@ -22,7 +23,7 @@ const settings = { endpoints: { imsConfigList: '/content/attacker/list.1.json' }
 test('the packaged rule is proof, and overrides apply', async () => {
   expect(isAdministratorsOnlyRule(await packaged())).toBe(true);
   fakeAem({ ...packagedSettingsRule(), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-  const read = await readSettings();
+  const read = await readSettings(proveSettingsGuarded);
   expect(read.endpointOverrides).toEqual(settings.endpoints);
   expect(read.unguarded).toBeUndefined();
 });
@@ -44,7 +45,10 @@ test.each([
   const rule = change(await packaged());
   expect(isAdministratorsOnlyRule(rule)).toBe(false);
   fakeAem({ ...packagedSettingsRule(), [RULE_URL]: () => json(rule), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-  expect(await readSettings()).toMatchObject({ endpointOverrides: {}, unguarded: { keys: ['imsConfigList'], why: 'rule-missing' } });
+  expect(await readSettings(proveSettingsGuarded)).toMatchObject({
+    endpointOverrides: {},
+    unguarded: { keys: ['imsConfigList'], why: 'rule-missing' },
+  });
 });
 
 test('a missing rule, a list of the endpoints node, or an unreadable rule: nothing applies, and why is said', async () => {
@@ -55,14 +59,24 @@ test('a missing rule, a list of the endpoints node, or an unreadable rule: nothi
   ];
   for (const [routes, why] of cases) {
     const aem = fakeAem({ ...packagedSettingsRule(), ...routes, 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-    expect(await readSettings()).toMatchObject({ endpointOverrides: {}, unguarded: { why } });
+    expect(await readSettings(proveSettingsGuarded)).toMatchObject({ endpointOverrides: {}, unguarded: { why } });
     expect(aem.calls.map((c) => c.url)).not.toContainEqual(expect.stringContaining('attacker'));
   }
 });
 
 test('without overrides, no rule is read: a plain visit costs one request for the settings', async () => {
   const aem = fakeAem({ 'GET /conf/bpsetup/settings.1.json': () => json({ brandPortalImsConfig: 'pid-1' }) });
-  expect(await readSettings()).toEqual({ markedImsConfig: 'pid-1', endpointOverrides: {}, requestTimeoutSeconds: undefined });
+  expect(await readSettings(proveSettingsGuarded)).toEqual({
+    markedImsConfig: 'pid-1',
+    endpointOverrides: {},
+    requestTimeoutSeconds: undefined,
+  });
+  expect(aem.calls).toHaveLength(1);
+});
+
+test('without a guard (the proof not at hand), overrides are found but not applied', async () => {
+  const aem = fakeAem({ ...packagedSettingsRule(), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
+  expect(await readSettings()).toMatchObject({ endpointOverrides: {}, unguarded: { keys: ['imsConfigList'], why: 'rule-unreadable' } });
   expect(aem.calls).toHaveLength(1);
 });
 

@@ -1,11 +1,11 @@
 /** aemFetch against hostile answers: redirects are never followed, a trickling body times out, a huge one is refused. */
 import { ReadableStream } from 'node:stream/web';
 import { updateConfiguration } from '../../ui.frontend/src/aem/config-manager-client';
-import { deleteAuthorizable } from '../../ui.frontend/src/aem/authorizables';
-import { deleteNode } from '../../ui.frontend/src/aem/brand-portal-client';
+import { deleteAuthorizable, deleteNode } from '../../ui.frontend/src/aem/brand-portal-client';
 import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../ui.frontend/src/aem/errors';
 import { MAX_RESPONSE_BYTES, aemFetch, forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
 import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
+import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
 import { fakeAem, json, text } from '../helpers/fake-aem';
 
 beforeEach(() => forgetCsrfToken());
@@ -97,6 +97,6 @@ test('a delete aimed at a non-canonical path is refused before anything is sent,
     await expect(deleteAuthorizable(path)).rejects.toBeInstanceOf(UnsafePathError);
   }
   expect(aem.calls).toHaveLength(0);
-  const problem = explainRequestError(new UnsafePathError('/etc/x?y'));
+  const problem = explainWithGuards(new UnsafePathError('/etc/x?y'));
   expect(problem).toMatchObject({ title: expect.stringMatching(/not deleted/), retry: false });
 });

@@ -74,10 +74,10 @@ test('request failures: each kind explained, with retry only where nothing was h
   expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);
   expect(explainRequestError(new TimeoutError(30000)).retry).toBe(true);
   expect(explainRequestError(new NetworkError()).title).toContain('did not reach AEM');
-  const clean = explainRequestError(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '<div id="Status">200</div>', []));
+  const clean = explainWithGuards(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '<div id="Status">200</div>', []));
   expect(clean).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(clean.explanation).toContain('nothing of the form, the client secret included, is left there');
-  const dirty = explainRequestError(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '', ['clientSecret', 'apiKey']));
+  const dirty = explainWithGuards(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '', ['clientSecret', 'apiKey']));
   expect(dirty.explanation).toContain('still stored at /apps/bpsetup/ims/update: clientSecret, apiKey');
   expect(dirty.explanation).toContain('CRXDE');
   const refused = explainRequestError(new AemHttpError(400, 'Missing required parameter: apiKey', '/apps/bpsetup/ims/update'));

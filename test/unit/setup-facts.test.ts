@@ -6,6 +6,7 @@
  */
 import { EVERY_AREA, readSetupFacts } from '../../ui.frontend/src/aem/setup-facts';
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
 import type { SetupFacts } from '../../ui.frontend/src/domain/state';
 import { SERVICE_USER, fakeAem, json, packagedSettingsRule, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
@@ -46,7 +47,7 @@ test('new overrides send the reads again at the new address; removing them goes 
     'GET /apps/other/config.1.json': () => json({}),
     'GET /apps/system/config.1.json': () => json({}),
   });
-  const first = await readSetupFacts();
+  const first = await readSetupFacts(undefined, undefined, proveSettingsGuarded);
   expect(first.overrides.applied).toEqual(['imsConfigList']);
   const listReads = paths(fake.calls).filter((p) => p.endsWith('config.1.json'));
   // Sent at once with the shipped address, then again with the override.
@@ -54,12 +55,12 @@ test('new overrides send the reads again at the new address; removing them goes 
 
   // The same overrides on the next read: one round, at the overridden address only.
   fake.calls.length = 0;
-  await readSetupFacts(first.facts);
+  await readSetupFacts(first.facts, undefined, proveSettingsGuarded);
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/other/config.1.json']);
 
   overrides = {};
   fake.calls.length = 0;
-  const last = await readSetupFacts(first.facts);
+  const last = await readSetupFacts(first.facts, undefined, proveSettingsGuarded);
   expect(last.overrides.applied).toEqual([]);
   expect(ENDPOINTS.imsConfigList.path).toBe('/apps/system/config.1.json');
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/other/config.1.json', '/apps/system/config.1.json']);
@@ -72,7 +73,7 @@ test('an override of an address the reads do not use (the public key) sends noth
     'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
     'GET /apps/system/config.1.json': () => json({}),
   });
-  const { overrides } = await readSetupFacts();
+  const { overrides } = await readSetupFacts(undefined, undefined, proveSettingsGuarded);
   expect(overrides.applied).toEqual(['publicKey']);
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/system/config.1.json']);
 });

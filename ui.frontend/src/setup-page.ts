@@ -4,6 +4,7 @@
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
 import * as client from './aem/client';
+import type { SettingsGuard } from './aem/settings-client';
 import {
   EVERY_AREA,
   type ReadArea,
@@ -12,7 +13,6 @@ import {
   keystoreNeeded,
   readSetupFacts,
   testTenantAgents,
-  reportedOverrides,
 } from './aem/setup-facts';
 import { type RequestProblem, explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
@@ -24,7 +24,7 @@ import type { LoadProblems, PageContext, Step } from './steps/context';
 import { DeveloperConsoleStep } from './steps/developer-console';
 import { HealthStep } from './steps/health';
 import { ImsAccountStep } from './steps/ims-account';
-import { PrerequisitesStep } from './steps/prerequisites';
+import { PrerequisitesStep, loadOverrides } from './steps/prerequisites';
 import { stepDefinitions } from './steps/step-definitions';
 import { el } from './ui/dom';
 import { t } from './i18n';
@@ -74,7 +74,7 @@ export class SetupPage {
     this.diagnosticsButton.addEventListener('click', () => {
       const actions = this.diagnosticsButton.parentElement as HTMLElement;
       loadDiagnostics(this.banner, () => this.diagnosticsButton.click()).then(
-        ({ openDiagnostics }) => openDiagnostics(actions, this.facts, reportedOverrides(this.overrides)),
+        ({ openDiagnostics }) => openDiagnostics(actions, this.facts, this.overrides),
         () => undefined,
       );
     });
@@ -112,7 +112,11 @@ export class SetupPage {
    */
   async refresh(areas: readonly ReadArea[] = EVERY_AREA, started?: Promise<SetupReading>): Promise<void> {
     const { facts, errors, overrides } = await (started ??
-      readSetupFacts({ ...this.facts, version: this.statedVersion ?? this.facts.version, chosenAuthType: this.chosenAuthType }, areas));
+      readSetupFacts(
+        { ...this.facts, version: this.statedVersion ?? this.facts.version, chosenAuthType: this.chosenAuthType },
+        areas,
+        guardSettings,
+      ));
     const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
     const read = (area: ReadArea, e: unknown, kept: RequestProblem | undefined) => (areas.includes(area) ? explain(e) : kept);
     if (areas.includes('settings')) this.overrides = { ...overrides, error: explain(errors.settings) };
@@ -269,7 +273,11 @@ export class SetupPage {
 }
 
 /** The first read of where the setup stands, started as soon as the clientlib runs (before the DOM is ready). */
-export const startFirstRead = (): Promise<SetupReading> => readSetupFacts();
+/** The settings' proof, fetched with the overrides part only when the settings hold an override. */
+const guardSettings: SettingsGuard = async (settings) =>
+  (await loadOverrides(document.createElement('div'), () => undefined)).proveSettingsGuarded(settings);
+
+export const startFirstRead = (): Promise<SetupReading> => readSetupFacts(undefined, undefined, guardSettings);
 
 /** Mounts the page: every step at once, "reading" until the first read (started early) answers. */
 export function mountSetupPage(root: HTMLElement, firstRead: Promise<SetupReading> = startFirstRead()): SetupPage | undefined {

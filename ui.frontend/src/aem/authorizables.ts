@@ -1,12 +1,10 @@
 /**
  * Users and groups (contract 5): Oak names their nodes unpredictably, so they are looked up through
- * QueryBuilder, and removed through user management. Holds the page's one lookup of the Brand
- * Portal IMS service user, so it is shared with the parts (ui/parts.ts).
+ * QueryBuilder (the reset removes them: brand-portal-client.ts). Holds the page's one lookup of the
+ * Brand Portal IMS service user, so it is shared with the parts (ui/parts.ts).
  */
-import { isCanonicalPath } from '../domain/safe-path';
-import { slingStatusPage } from '../domain/sling-status';
 import { AUTHORIZABLES, ENDPOINTS, KEYSTORE, authorizableQuery } from './endpoints';
-import { AemHttpError, EndpointUnavailableError, UnsafePathError } from './errors';
+import { EndpointUnavailableError } from './errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 
@@ -40,14 +38,4 @@ export function serviceUserPath(): Promise<string> {
   );
   serviceUserPathCache.catch(() => (serviceUserPathCache = undefined)); // a failed lookup is tried again next time
   return serviceUserPathCache;
-}
-
-/** Removes a user through AEM's user management (`deleteAuthorizable`), never as a raw node delete. */
-export async function deleteAuthorizable(userPath: string): Promise<void> {
-  if (!isCanonicalPath(userPath)) throw new UnsafePathError(userPath);
-  const res = await aemFetch(userPath, { method: 'POST', body: new URLSearchParams({ [AUTHORIZABLES.deleteField]: '' }) });
-  if (res.status === 404) return; // already gone
-  const body = await expectOk(res, ENDPOINTS.macUsersRoot, userPath);
-  const page = slingStatusPage(body);
-  if (page.status !== undefined && page.status >= 400) throw new AemHttpError(page.status, body, userPath);
 }

@@ -1,12 +1,24 @@
 /**
  * Typed calls for the Brand Portal side (contract 2.13–2.15): the cloud configuration, the
- * replication agents, their tests and queues, and the node deletes of the reset. No DOM here.
+ * replication agents, their tests and queues, and the deletes of the reset (nodes, and users through
+ * user management). No DOM here.
  */
 import type { AgentTestResult, CloudConfig, ReplicationAgent } from '../domain/types';
-import { AGENTS, CLOUD_CONFIG, ENDPOINTS, RESOURCE_TYPES, SLING_POST, type Endpoint, agentPath, slingJson } from './endpoints';
+import {
+  AGENTS,
+  AUTHORIZABLES,
+  CLOUD_CONFIG,
+  ENDPOINTS,
+  RESOURCE_TYPES,
+  SLING_POST,
+  type Endpoint,
+  agentPath,
+  slingJson,
+} from './endpoints';
 import { scrubText } from '../domain/mask';
 import { queueLength } from '../domain/reset-plan';
 import { isCanonicalPath } from '../domain/safe-path';
+import { slingStatusPage } from '../domain/sling-status';
 import { AemHttpError, EndpointUnavailableError, UnsafePathError } from './errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
@@ -136,4 +148,14 @@ export async function deleteNode(path: string): Promise<void> {
   const res = await aemFetch(path, { method: 'POST', body: form });
   if (res.status === 404) return; // already gone: the reset can be run again safely
   await expectOk(res, ENDPOINTS.agentsRoot, path);
+}
+
+/** Removes a user through AEM's user management (`deleteAuthorizable`), never as a raw node delete. */
+export async function deleteAuthorizable(userPath: string): Promise<void> {
+  if (!isCanonicalPath(userPath)) throw new UnsafePathError(userPath);
+  const res = await aemFetch(userPath, { method: 'POST', body: new URLSearchParams({ [AUTHORIZABLES.deleteField]: '' }) });
+  if (res.status === 404) return; // already gone
+  const body = await expectOk(res, ENDPOINTS.macUsersRoot, userPath);
+  const page = slingStatusPage(body);
+  if (page.status !== undefined && page.status >= 400) throw new AemHttpError(page.status, body, userPath);
 }

@@ -4,7 +4,6 @@
  * overrides (child node `endpoints`) an admin applies from the probe's findings. Written through
  * Sling's default POST servlet, as any admin could with curl.
  */
-import { hasOwnRule, isAdministratorsOnlyRule } from '../domain/access-rule';
 import { ENDPOINTS, slingJson } from './endpoints';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
@@ -36,30 +35,13 @@ function timeoutSeconds(value: unknown): number | undefined {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Whether only administrators can have written the settings: the package's rule read back, and no
- * list of their own on the settings or the endpoints node. Two reads in parallel, made only when
- * overrides exist; a read that fails is no proof.
+ * Proves that only administrators can have written the settings (aem/settings-guard.ts), or says
+ * why not. Asked only when overrides exist; the page fetches it as a part, the CLI imports it.
  */
-async function guardedByRule(settings: Record<string, unknown>): Promise<true | 'rule-missing' | 'rule-unreadable'> {
-  if (hasOwnRule(settings)) return 'rule-missing';
-  const read = async (path: string) => {
-    const res = await aemFetch(path);
-    return res.status === 404 ? undefined : parseJson(await expectOk(res, ENDPOINTS.settingsAccessRule, path), path);
-  };
-  try {
-    const [rule, endpoints] = await Promise.all([
-      read(slingJson(ENDPOINTS.settingsAccessRule.defaultPath, 1)),
-      read(slingJson(`${ENDPOINTS.settings.defaultPath}/${SETTINGS.endpointsNode}`, 1)),
-    ]);
-    // A missing rule answers 404 (or is hidden from a user who may not read access lists).
-    return isAdministratorsOnlyRule(rule) && !hasOwnRule(endpoints) ? true : 'rule-missing';
-  } catch {
-    return 'rule-unreadable';
-  }
-}
+export type SettingsGuard = (settings: Record<string, unknown>) => Promise<true | 'rule-missing' | 'rule-unreadable'>;
 
-/** Absent settings are the normal case (404): nothing marked, no overrides. */
-export async function readSettings(): Promise<PageSettings> {
+/** Absent settings are the normal case (404): nothing marked, no overrides. Without `guard` no override applies. */
+export async function readSettings(guard?: SettingsGuard): Promise<PageSettings> {
   const e = ENDPOINTS.settings;
   const res = await aemFetch(slingJson(e.defaultPath, 1));
   if (res.status === 404) return { endpointOverrides: {} };
@@ -70,11 +52,11 @@ export async function readSettings(): Promise<PageSettings> {
     ? Object.fromEntries(Object.entries(endpoints).filter(([k, v]) => !k.startsWith('jcr:') && !isObject(v)))
     : {};
   const named = Object.keys(found).filter((k) => Object.prototype.hasOwnProperty.call(ENDPOINTS, k));
-  const guard = named.length ? await guardedByRule(json) : true;
+  const verdict = !named.length || (guard ? await guard(json).catch(() => 'rule-unreadable' as const) : 'rule-unreadable');
   return {
     markedImsConfig: typeof marked === 'string' && marked ? marked : undefined,
-    endpointOverrides: guard === true ? found : {},
-    ...(guard !== true && { unguarded: { keys: named, why: guard } }),
+    endpointOverrides: verdict === true ? found : {},
+    ...(verdict !== true && { unguarded: { keys: named, why: verdict } }),
     requestTimeoutSeconds: timeoutSeconds(json[SETTINGS.requestTimeout]),
   };
 }

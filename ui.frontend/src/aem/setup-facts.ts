@@ -5,7 +5,6 @@
  * Test Connection; and the bounded wait for agents after a save. No DOM: one implementation.
  */
 import { checkAgents } from '../domain/agents';
-import type { ReportedOverrides } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
@@ -14,7 +13,7 @@ import * as client from './client';
 import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
 import { useRequestTimeout } from './fetch';
-import type { PageSettings } from './settings-client';
+import type { PageSettings, SettingsGuard } from './settings-client';
 
 interface Settled<T> {
   value?: T;
@@ -43,15 +42,6 @@ export interface OverridesInForce {
   applied: EndpointKey[];
   refused: string[];
   unguarded?: PageSettings['unguarded'];
-}
-
-/** The overrides in force, as the diagnostics report lists them. */
-export function reportedOverrides(o: OverridesInForce): ReportedOverrides {
-  return {
-    applied: o.applied.map((key) => ({ endpoint: key, path: ENDPOINTS[key].path, shipped: ENDPOINTS[key].defaultPath })),
-    refused: o.refused,
-    ...(o.unguarded && { notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why } }),
-  };
 }
 
 export interface SetupReading {
@@ -119,10 +109,12 @@ async function readAreas(areas: readonly ReadArea[]) {
 export async function readSetupFacts(
   previous: SetupFacts = { imsConfigs: [] },
   areas: readonly ReadArea[] = EVERY_AREA,
+  /** Proves the settings' access rule when overrides exist; without it, no override applies. */
+  guard?: SettingsGuard,
 ): Promise<SetupReading> {
   const full = EVERY_AREA.every((a) => areas.includes(a));
   const wanted = full && keystoreNeeded(previous) && !areas.includes('keystore') ? [...areas, 'keystore' as const] : areas;
-  const settingsRead = areas.includes('settings') ? settle(client.readSettings()) : undefined;
+  const settingsRead = areas.includes('settings') ? settle(client.readSettings(guard)) : undefined;
   let reads = readAreas(wanted);
   const settings = await settingsRead;
   if (settings) useRequestTimeout(settings.value?.requestTimeoutSeconds);

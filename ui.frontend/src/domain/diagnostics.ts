@@ -2,6 +2,8 @@
  * The diagnostics report: what an admin sends to a colleague or to Adobe support. Every value
  * that could be a secret is masked, by its key and by its shape, whatever reaches it.
  */
+import { ENDPOINTS } from '../aem/endpoints';
+import type { OverridesInForce } from '../aem/setup-facts';
 import { maskSecrets } from './mask';
 import { deriveSetupState, type SetupFacts } from './state';
 
@@ -23,6 +25,15 @@ export interface ReportedOverrides {
   applied: { endpoint: string; path: string; shipped: string }[];
   refused: string[];
   notApplied?: { endpoints: string[]; why: string };
+}
+
+/** The overrides in force, as the report lists them. */
+export function reportedOverrides(o: OverridesInForce): ReportedOverrides {
+  return {
+    applied: o.applied.map((key) => ({ endpoint: key, path: ENDPOINTS[key].path, shipped: ENDPOINTS[key].defaultPath })),
+    refused: o.refused,
+    ...(o.unguarded && { notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why } }),
+  };
 }
 
 /** Where a report was made: the page (its path, Coral, browser) or the CLI (the author it read). */

@@ -1,14 +1,45 @@
 /**
  * Explanations of the page's own guards: a request it refused to send (an address nobody has
- * published, a node that did not prove to carry the IMS servlet's resource type). Only the parts
- * and the CLI that send such requests meet them, so they stay out of the page's up-front bundle.
+ * published, a node that did not prove to carry the IMS servlet's resource type, a delete aimed at
+ * a non-canonical path) or a save the servlet did not take. Only the parts and the CLI that send
+ * such requests meet them, so they stay out of the page's up-front bundle.
  */
 import { ENDPOINTS } from '../aem/endpoints';
-import { EndpointNotKnownError, ServletNotProvenError } from '../aem/errors';
+import { EndpointNotKnownError, ServletNotBoundError, ServletNotProvenError, UnsafePathError } from '../aem/errors';
 import { t } from '../i18n';
-import { type RequestProblem, consoleFor, explainRequestError } from './explain-request';
+import { type RequestProblem, consoleFor, explainRequestError, scrubProblem } from './explain-request';
 
 function explainGuard(error: unknown): RequestProblem | undefined {
+  if (error instanceof ServletNotBoundError) {
+    const where = error.endpoint.path;
+    return {
+      title: t("AEM's IMS servlet did not take the form at {0}", where),
+      explanation: error.leftProperties.length
+        ? t(
+            "Sling's default POST servlet answered instead, and these fields are still stored at {0}: {1}. Remove them in CRXDE now; the client secret may be among them.",
+            where,
+            error.leftProperties.join(', '),
+          )
+        : t(
+            "Sling's default POST servlet answered instead. The page removed every field it sent from {0} and read the node back: nothing of the form, the client secret included, is left there.",
+            where,
+          ),
+      fix: t(
+        "Create the configuration in the Adobe IMS Configurations console, or set the servlet's address for this AEM (npm run probe finds it) and try again.",
+      ),
+      console: consoleFor(ENDPOINTS.imsConfigUpdate),
+      raw: { status: error.status, body: error.body, where },
+      retry: false,
+    };
+  }
+  if (error instanceof UnsafePathError) {
+    return {
+      title: t('A node with an unusual name was not deleted'),
+      explanation: t('{0} Nothing was sent for it.', error.message),
+      fix: t('Check the node in CRXDE and remove it by hand if it is yours.'),
+      retry: false,
+    };
+  }
   if (error instanceof ServletNotProvenError) {
     return {
       title: t("The page could not prove that AEM's IMS servlet takes the form here"),
@@ -42,4 +73,7 @@ function explainGuard(error: unknown): RequestProblem | undefined {
 }
 
 /** A guard's explanation where the page refused to send, else the request's own. */
-export const explainWithGuards = (error: unknown): RequestProblem => explainGuard(error) ?? explainRequestError(error);
+export function explainWithGuards(error: unknown): RequestProblem {
+  const guard = explainGuard(error);
+  return guard ? scrubProblem(guard) : explainRequestError(error);
+}

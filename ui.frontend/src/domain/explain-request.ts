@@ -10,10 +10,8 @@ import {
   NetworkError,
   RedirectRefusedError,
   ResponseTooLargeError,
-  ServletNotBoundError,
   SessionExpiredError,
   TimeoutError,
-  UnsafePathError,
 } from '../aem/errors';
 import { t } from '../i18n';
 import { scrubText } from './mask';
@@ -60,14 +58,14 @@ function firstLine(text: string): string {
 }
 
 /** Server text shown to people never carries a secret, whatever the server echoed. */
-export function explainRequestError(error: unknown): RequestProblem {
-  const problem = explainUnscrubbed(error);
-  return {
-    ...problem,
-    explanation: scrubText(problem.explanation),
-    raw: problem.raw ? { ...problem.raw, body: scrubText(problem.raw.body) } : undefined,
-  };
-}
+export const explainRequestError = (error: unknown): RequestProblem => scrubProblem(explainUnscrubbed(error));
+
+/** A problem's server-provided texts with every secret masked. */
+export const scrubProblem = (problem: RequestProblem): RequestProblem => ({
+  ...problem,
+  explanation: scrubText(problem.explanation),
+  raw: problem.raw ? { ...problem.raw, body: scrubText(problem.raw.body) } : undefined,
+});
 
 function explainUnscrubbed(error: unknown): RequestProblem {
   if (error instanceof EndpointUnavailableError) {
@@ -84,28 +82,6 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       fix: t("Use AEM's own console for this step; the rest of this page keeps working."),
       console: where,
       raw: { status: error.status, body: '', where: error.endpoint.path },
-      retry: false,
-    };
-  }
-  if (error instanceof ServletNotBoundError) {
-    const where = error.endpoint.path;
-    return {
-      title: t("AEM's IMS servlet did not take the form at {0}", where),
-      explanation: error.leftProperties.length
-        ? t(
-            "Sling's default POST servlet answered instead, and these fields are still stored at {0}: {1}. Remove them in CRXDE now; the client secret may be among them.",
-            where,
-            error.leftProperties.join(', '),
-          )
-        : t(
-            "Sling's default POST servlet answered instead. The page removed every field it sent from {0} and read the node back: nothing of the form, the client secret included, is left there.",
-            where,
-          ),
-      fix: t(
-        "Create the configuration in the Adobe IMS Configurations console, or set the servlet's address for this AEM (npm run probe finds it) and try again.",
-      ),
-      console: consoleFor(ENDPOINTS.imsConfigUpdate),
-      raw: { status: error.status, body: error.body, where },
       retry: false,
     };
   }
@@ -137,11 +113,11 @@ function explainUnscrubbed(error: unknown): RequestProblem {
     return {
       title: t('AEM answered with a redirect, which the page does not follow'),
       explanation: t(
-        'A redirect could hand the answer (or a form with the client secret) to another address. Nothing was read from it, and a write that got it did not continue. Where it pointed: {0}',
-        error.location ? scrubText(error.location) : t('not shown by the browser'),
+        'A redirect could hand the answer, or a form with the client secret, to another address: nothing was read or sent on. It pointed to: {0}',
+        error.location || t('not shown by the browser'),
       ),
       fix: t(
-        'Open the page from the author itself (not through a proxy or vanity URL) and check that no redirect rule covers {0}.',
+        'Open the page on the author itself (no proxy or vanity URL) and check that no redirect rule covers {0}.',
         scrubText(error.url),
       ),
       raw: { status: error.status, body: '', where: scrubText(error.url) },
@@ -152,17 +128,9 @@ function explainUnscrubbed(error: unknown): RequestProblem {
     return {
       title: t('AEM sent a far larger answer than expected'),
       explanation: error.message,
-      fix: t('Check what answers at this address on AEM (a proxy or a custom servlet); the page reads nothing larger.'),
+      fix: t('Check what answers at this address (a proxy, a custom servlet).'),
       raw: { status: 200, body: '', where: scrubText(error.url) },
       retry: true,
-    };
-  }
-  if (error instanceof UnsafePathError) {
-    return {
-      title: t('A node with an unusual name was not deleted'),
-      explanation: t('{0} Nothing was sent for it.', scrubText(error.message)),
-      fix: t('Check the node in CRXDE and remove it by hand if it is yours.'),
-      retry: false,
     };
   }
   if (error instanceof TimeoutError) {

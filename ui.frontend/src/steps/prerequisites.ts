@@ -3,38 +3,16 @@ import type { Step, PageContext } from './context';
 import { select } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { ENDPOINTS, SECRET_BEARING } from '../aem/endpoints';
 import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import { displayVersion } from '../domain/version';
+import { onDemand } from '../ui/on-demand';
+import { loadPart } from '../ui/parts';
+
+/** The overrides part: the settings' proof (asked at load) and step 1's notice, fetched once. */
+export const loadOverrides = onDemand(() => loadPart('overrides'));
 
 const KNOWN_VERSIONS = ['6.6.0.0', '6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0', '6.5.4.0', '6.4.8.0', '6.3.3.8'];
-
-/** Which addresses an admin corrected through the page settings (and any refused as unsafe). */
-function renderOverrides(ctx: PageContext): HTMLElement {
-  const lines = ctx.overrides.applied.map((key) => t('{0}: {1} (instead of {2})', key, ENDPOINTS[key].path, ENDPOINTS[key].defaultPath));
-  const refused = ctx.overrides.refused.map((key) =>
-    (SECRET_BEARING as readonly string[]).includes(key)
-      ? t('{0}: refused (the client secret goes only to the address the package ships)', key)
-      : t('{0}: refused (not a plain absolute path)', key),
-  );
-  const unguarded = ctx.overrides.unguarded;
-  if (unguarded)
-    refused.push(
-      unguarded.why === 'rule-missing'
-        ? t(
-            '{0}: not applied, because the access rule that lets only administrators write these settings is missing or changed ({1}); reinstall the package',
-            unguarded.keys.join(', '),
-            ENDPOINTS.settingsAccessRule.path,
-          )
-        : t('{0}: not applied, because the access rule on these settings could not be read', unguarded.keys.join(', ')),
-    );
-  return renderNotice(
-    refused.length ? 'warning' : 'info',
-    t('Addresses set on this author ({0})', ENDPOINTS.settings.path),
-    [...lines, ...refused].join('; '),
-  );
-}
 
 export class PrerequisitesStep implements Step {
   private readonly section = createSection('prerequisites', 1, t('Prerequisites'));
@@ -114,7 +92,12 @@ export class PrerequisitesStep implements Step {
     );
     body.appendChild(list);
     if (ctx.state.oauth === 'withHotfix' || ctx.state.oauth === 'unsupported') body.appendChild(this.renderOauthBlocker(ctx));
-    if (ctx.overrides.applied.length || ctx.overrides.refused.length || ctx.overrides.unguarded) body.appendChild(renderOverrides(ctx));
+    if (ctx.overrides.applied.length || ctx.overrides.refused.length || ctx.overrides.unguarded) {
+      const box = body.appendChild(el('div', { class: 'bpsetup-overrides' }));
+      // appendChild, not replaceChildren: the custom-elements polyfill AEM's Coral runs on sees only
+      // the older DOM methods, and an alert inserted otherwise loses its header and content.
+      void loadOverrides(box, () => this.update(ctx)).then(({ renderOverrides }) => box.appendChild(renderOverrides(ctx)));
+    }
 
     if (ctx.problems.version) {
       body.appendChild(

@@ -7,7 +7,7 @@
  */
 import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../aem/client';
 import { AUTHORIZABLES } from '../aem/endpoints';
-import { explainRequestError } from '../domain/explain-request';
+import { explainWithGuards } from '../domain/explain-guard';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../domain/reset-plan';
 import type { CloudConfig } from '../domain/types';
 import { textfield } from '../ui/coral';
@@ -111,7 +111,7 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
           ),
         );
       } catch (e) {
-        out.appendChild(renderRequestProblem(explainRequestError(e), () => run.click()));
+        out.appendChild(renderRequestProblem(explainWithGuards(e), () => run.click()));
       } finally {
         run.disabled = !confirmationMatches(confirm.value, plan);
       }

@@ -1,18 +1,19 @@
 /** One click: a masked JSON report of the setup, to copy or download. A part: fetched on that click. */
-import { type ReportedOverrides, diagnosticsReport } from '../domain/diagnostics';
+import type { OverridesInForce } from '../aem/setup-facts';
+import { diagnosticsReport, reportedOverrides } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
 import { textarea } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
 import { button } from './problem';
 
-export function openDiagnostics(container: HTMLElement, facts: SetupFacts, addressOverrides: ReportedOverrides): void {
+export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overrides: OverridesInForce): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
   const text = diagnosticsReport(facts, {
     page: window.location.pathname,
     coralVersion: window.Coral?.version,
     userAgent: navigator.userAgent,
-    addressOverrides,
+    addressOverrides: reportedOverrides(overrides),
   });
   const area = textarea(t('Diagnostics report'), 16);
   area.classList.add('bpsetup-diagnostics-text');

@@ -37,6 +37,7 @@ export interface Parts {
   diagnostics: typeof import('./diagnostics-panel');
   'certificate-work': typeof import('../steps/certificate-work');
   'health-failure': typeof import('../steps/health-failure');
+  overrides: typeof import('../steps/overrides');
 }
 export type PartName = keyof Parts;
 
@@ -62,6 +63,7 @@ export const PART_MODULES = {
   diagnostics: 'ui/diagnostics-panel',
   'certificate-work': 'steps/certificate-work',
   'health-failure': 'steps/health-failure',
+  overrides: 'steps/overrides',
 } as const satisfies Record<PartName, string>;
 
 /**
