@@ -97,7 +97,7 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     row(
       '  requests the page sends to AEM',
       String(requests.length),
-      `target at most 20; ${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`,
+      `${interimEndpoints ? 'target at most 22 (20, plus two reads that prove the settings access rule before an override applies)' : 'target at most 20'}; ${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`,
     );
     row('  reads repeated with no write between', String(repeated.length), repeated.map((r) => r.path).join(', ') || 'none');
     row('  page loads (console, page, icon, clientlibs)', String(pageLoads), 'the browser, not the page');
