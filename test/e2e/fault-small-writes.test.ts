@@ -53,6 +53,8 @@ test("enabling a disabled agent, and the reset's first delete", async () => {
   await explainedAndUnchanged('.bpsetup-cloud-feedback', before);
   await b.page.click('.bpsetup-cloud-feedback .bpsetup-retry');
   await b.page.waitForSelector(`tr[data-agent="${AGENT}"]:not([data-issues~="disabled"])`, { timeout: 15000 });
+  // The success notice comes after the re-read and its re-render: the reset is opened on a settled page.
+  await b.page.waitForSelector('.bpsetup-cloud-feedback coral-alert[variant="success"]', { timeout: 15000 });
 
   await openReset(b.page, 'faults');
   before = b.snapshot();
