@@ -7,7 +7,9 @@
  */
 import * as client from '../../ui.frontend/src/aem/client';
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
 import { readSetupFacts, waitForAgents } from '../../ui.frontend/src/aem/setup-facts';
+import { checkAgents } from '../../ui.frontend/src/domain/agents';
 import { explainHealthFailure } from '../../ui.frontend/src/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/state';
 import { currentTenant, validateTenantUrl } from '../../ui.frontend/src/domain/tenant';
@@ -15,7 +17,6 @@ import type { ImsConfig, ImsConfigInput } from '../../ui.frontend/src/domain/typ
 import type { Change, HostFailure, HostResult } from '../host-result';
 import { type SetupConfig, imsInputOf } from '../setup-config';
 import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';
-import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
 
 export interface SetupOptions {
   config: SetupConfig;
@@ -111,7 +112,8 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
         fix: 'Reset Brand Portal publishing on the setup page first if the tenant really changes.',
       });
     }
-    const agentsMissing = current && (facts.agents ?? []).filter((a) => a.transportUri.startsWith(`${current.url}/`)).length < 4;
+    // AEM creates the tenant's agents on a cloud-service save: one missing means save it again.
+    const agentsMissing = current && checkAgents(facts.agents ?? [], current.url, current.tenant).some((c) => !c.agent);
     if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
       await act(
         current ? 'save the Brand Portal cloud service again' : 'create the Brand Portal cloud service',
