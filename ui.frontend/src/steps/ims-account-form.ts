@@ -5,35 +5,20 @@
  * downloads; JWT only behind an explicit legacy choice; save through AEM's IMS servlet, never a
  * second configuration.
  */
-import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../aem/client';
-import { renderSaveProof } from './ims-save-proof';
-import { IMS } from '../aem/endpoints';
-import { CredentialsError, parseCredentials } from '../domain/credentials';
+import type { ParsedCredentials } from '../domain/credentials';
 import { describeSecret } from '../domain/mask';
-import { explainWithGuards } from '../domain/explain-guard';
 import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
-import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
-import { type CoralToggle, checkbox, radio, textarea } from '../ui/coral';
+import type { ImsFieldContext } from '../domain/validate';
+import { type CoralToggle, checkbox, radio } from '../ui/coral';
 import { el } from '../ui/dom';
-import { createField, type Field } from '../ui/field';
+import type { Field } from '../ui/field';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { button, renderProblem, showResult } from '../ui/problem';
 import { registerValidators } from '../ui/validation-registry';
 import type { PageContext } from './context';
-
-type FieldName = ImsFieldName;
-
-const FIELD_ORDER: FieldName[] = [
-  'title',
-  'authServerUrl',
-  'clientId',
-  'clientSecret',
-  'orgId',
-  'technicalAccountId',
-  'scopes',
-  'keyAlias',
-  'jwtPayload',
-];
+import { type FieldName, FIELD_ORDER, createImsFields } from './ims-fields';
+import { credentialPaste } from './credential-paste';
+import { saveImsConfiguration } from './ims-save';
 
 /** What the form needs from its step: where files are dropped, where results go, a re-render. */
 export interface ImsFormHost {
@@ -52,7 +37,6 @@ export class ImsAccountForm {
   editing?: ImsConfig;
   private readonly fields: Record<FieldName, Field>;
   private readonly form = el('form', { class: 'bpsetup-ims-form', novalidate: true, autocomplete: 'off' });
-  private readonly credentialsNote = el('div', { class: 'bpsetup-credentials-note', 'aria-live': 'polite' });
   private readonly authNote = el('p', { class: 'bpsetup-auth-note' });
   private readonly submit = button(t('Create configuration'), 'cta');
   private readonly cancelEdit = button(t('Cancel'), 'quiet');
@@ -70,26 +54,7 @@ export class ImsAccountForm {
   constructor(private readonly host: ImsFormHost) {
     registerValidators();
     const changed = () => this.refreshSubmit();
-    const f = (name: FieldName, label: string, extra: Partial<Parameters<typeof createField>[0]> = {}) =>
-      createField({ name, label, ...extra }, (v) => IMS_FIELD_RULES[name](v, this.fieldContext()), changed);
-    this.fields = {
-      title: f('title', t('Title'), { value: 'Brand Portal' }),
-      authServerUrl: f('authServerUrl', t('Authorization server'), { value: IMS.defaultServer }),
-      clientId: f('clientId', t('Client ID (API key)')),
-      clientSecret: f('clientSecret', t('Client secret'), {
-        type: 'password',
-        autocomplete: 'new-password',
-        help: t('Sent once to AEM, which stores it encrypted. This page never keeps or shows it.'),
-      }),
-      orgId: f('orgId', t('Organization ID'), { placeholder: '…@AdobeOrg' }),
-      technicalAccountId: f('technicalAccountId', t('Technical account ID'), { placeholder: '…@techacct.adobe.com' }),
-      scopes: f('scopes', t('Scopes'), {
-        placeholder: 'openid, AdobeID, …',
-        help: t('As listed on the OAuth Server-to-Server credential, separated by commas.'),
-      }),
-      keyAlias: f('keyAlias', t('Certificate (keystore alias)')),
-      jwtPayload: f('jwtPayload', t('JWT payload'), { type: 'textarea' }),
-    };
+    this.fields = createImsFields(() => this.fieldContext(), changed);
     // The payload is judged against the ids above it: re-check it when they change.
     for (const name of ['orgId', 'technicalAccountId', 'clientId'] as const)
       this.fields[name].input.addEventListener('input', () => this.fields.jwtPayload.check());
@@ -118,20 +83,11 @@ export class ImsAccountForm {
       this.authNote,
     );
 
-    const paste = textarea(t('Credential JSON from the Adobe Developer Console'), 3);
-    paste.classList.add('bpsetup-credentials-input');
-    paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this step');
-    paste.addEventListener('input', () => {
-      if (paste.value.trim()) this.fillFromCredentials(paste.value);
-      paste.value = ''; // the pasted text may hold a secret: not kept in the page
-    });
-    host.dropZone.addEventListener('dragover', (e) => e.preventDefault());
-    host.dropZone.addEventListener('drop', (e) => {
-      const file = e.dataTransfer?.files?.[0];
-      if (!file || this.form.hidden) return;
-      e.preventDefault();
-      void file.text().then((text) => this.fillFromCredentials(text));
-    });
+    const paste = credentialPaste(
+      host.dropZone,
+      () => !this.form.hidden,
+      (c) => this.fillFromCredentials(c),
+    );
 
     this.submit.classList.add('bpsetup-ims-submit');
     this.submit.type = 'submit';
@@ -146,7 +102,7 @@ export class ImsAccountForm {
       void this.save();
     });
     this.form.append(
-      el('div', { class: 'bpsetup-credentials' }, paste, this.credentialsNote),
+      paste,
       ...FIELD_ORDER.map((n) => this.fields[n].root),
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
@@ -188,59 +144,22 @@ export class ImsAccountForm {
     this.submit.disabled = invalid || this.saving;
   }
 
-  private fillFromCredentials(text: string): void {
-    this.credentialsNote.textContent = '';
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-      this.credentialsNote.appendChild(
-        renderProblem({
-          title: t('This is a private key'),
-          explanation: t('A private key must never be pasted anywhere; it was not kept and nothing was sent.'),
-          fix: t('Paste the credential JSON from the Developer Console here. Certificates belong to step 2.'),
-        }),
-      );
-      return;
-    }
-    if (/-----BEGIN CERTIFICATE-----/.test(text)) {
-      this.credentialsNote.appendChild(
-        renderProblem(
-          {
-            title: t('This is a certificate, not a credential file'),
-            explanation: t('Certificates are checked in step 2.'),
-            fix: t('Paste it in step 2, or paste the credential JSON here.'),
-          },
-          { variant: 'warning' },
-        ),
-      );
-      return;
-    }
-    try {
-      const c = parseCredentials(text);
-      const filled: string[] = [];
-      const set = (name: FieldName, value: string | undefined, label: string) => {
-        if (!value) return;
-        this.fields[name].set(value);
-        filled.push(label);
-      };
-      if (c.authType && !this.radios[c.authType].disabled) this.setAuthType(c.authType, true);
-      set('clientId', c.clientId, t('client ID'));
-      set('orgId', c.orgId, t('organization ID'));
-      set('technicalAccountId', c.technicalAccountId, t('technical account ID'));
-      set('scopes', c.scopes?.join(','), t('scopes'));
-      set('clientSecret', c.clientSecret, t('client secret {0}', c.clientSecret ? describeSecret(c.clientSecret) : ''));
-      this.credentialsNote.appendChild(
-        renderNotice('info', t('Filled from the credential file'), [t('Filled: {0}.', filled.join(', ')), ...c.notes].join(' ')),
-      );
-    } catch (e) {
-      const message = e instanceof CredentialsError ? e.message : t('The file could not be read.');
-      this.credentialsNote.appendChild(
-        renderProblem({
-          title: t('This credential file cannot be used'),
-          explanation: message,
-          fix: t('Download the credential JSON again from the Adobe Developer Console.'),
-        }),
-      );
-    }
+  /** Sets the fields the credential file holds; answers their labels. */
+  private fillFromCredentials(c: ParsedCredentials): string[] {
+    const filled: string[] = [];
+    const set = (name: FieldName, value: string | undefined, label: string) => {
+      if (!value) return;
+      this.fields[name].set(value);
+      filled.push(label);
+    };
+    if (c.authType && !this.radios[c.authType].disabled) this.setAuthType(c.authType, true);
+    set('clientId', c.clientId, t('client ID'));
+    set('orgId', c.orgId, t('organization ID'));
+    set('technicalAccountId', c.technicalAccountId, t('technical account ID'));
+    set('scopes', c.scopes?.join(','), t('scopes'));
+    set('clientSecret', c.clientSecret, t('client secret {0}', c.clientSecret ? describeSecret(c.clientSecret) : ''));
     this.refreshSubmit();
+    return filled;
   }
 
   /**
@@ -340,50 +259,14 @@ export class ImsAccountForm {
     }
     this.saving = true;
     this.refreshSubmit();
-    feedback.textContent = '';
-    const wait = new (window.Coral as CoralStatic).Wait();
-    wait.size = 'S';
-    feedback.append(el('p', { class: 'bpsetup-progress' }, wait, ` ${t('Saving the configuration in AEM…')}`));
-    const input = this.input();
     try {
-      // A new configuration goes through the one-configuration guard (another admin may be saving too).
-      const created = this.editing
-        ? undefined
-        : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
-      const id = created ? created.id : await saveImsConfig(input);
-      this.fields.clientSecret.reset(); // the secret leaves the page with the request
-      this.editing = undefined;
-      if (created?.gaveWay) {
-        showResult(
-          feedback,
-          renderNotice(
-            'info',
-            t('Another Brand Portal IMS configuration was saved at the same moment'),
-            t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'),
-          ),
-        );
-        ctx.adopt({ imsConfigs: created.listed });
-      } else {
-        // Never trusted before it is read back: the OAuth form's field names are not confirmed.
-        const { proof, listed } = await proveImsSave(input, id, Boolean(created), created?.listed);
-        showResult(feedback, renderSaveProof(proof, input.title.trim()));
-        if (listed) ctx.adopt({ imsConfigs: listed });
-        else await ctx.refresh(['imsConfigs']);
-      }
-      await ctx.runHealth();
-    } catch (e) {
-      feedback.textContent = '';
-      if (e instanceof ImsConfigExistsError) {
-        feedback.appendChild(
-          renderProblem({
-            title: t('A Brand Portal IMS configuration already exists'),
-            explanation: t('"{0}" was saved meanwhile (by another admin, or in another tab). Adobe requires exactly one.', e.title),
-            fix: t('Edit that configuration instead.'),
-          }),
-        );
-        await ctx.refresh(['imsConfigs']);
-        await ctx.runHealth();
-      } else feedback.appendChild(renderRequestProblem(explainWithGuards(e), () => void this.save()));
+      await saveImsConfiguration(ctx, this.input(), Boolean(this.editing), feedback, {
+        sent: () => {
+          this.fields.clientSecret.reset(); // the secret leaves the page with the request
+          this.editing = undefined;
+        },
+        retry: () => void this.save(),
+      });
     } finally {
       this.saving = false;
       this.refreshSubmit();

@@ -1,0 +1,69 @@
+/**
+ * Saving step 4's form: a new configuration through the one-configuration guard (another admin
+ * may be saving too), an edit straight to AEM's IMS servlet; then the save read back and proven,
+ * and Check Health run. Each outcome is said in the step's feedback. Part of the IMS form.
+ */
+import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../aem/client';
+import { explainWithGuards } from '../domain/explain-guard';
+import type { ImsConfigInput } from '../domain/types';
+import { el } from '../ui/dom';
+import { t } from '../i18n';
+import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import type { PageContext } from './context';
+import { renderSaveProof } from './ims-save-proof';
+
+export interface SaveCallbacks {
+  /** The form was sent: the secret can leave the form, and an edit is over. */
+  sent(): void;
+  /** "Try again" after a failure. */
+  retry(): void;
+}
+
+export async function saveImsConfiguration(
+  ctx: PageContext,
+  input: ImsConfigInput,
+  editing: boolean,
+  feedback: HTMLElement,
+  on: SaveCallbacks,
+): Promise<void> {
+  feedback.textContent = '';
+  const wait = new (window.Coral as CoralStatic).Wait();
+  wait.size = 'S';
+  feedback.append(el('p', { class: 'bpsetup-progress' }, wait, ` ${t('Saving the configuration in AEM…')}`));
+  try {
+    const created = editing ? undefined : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
+    const id = created ? created.id : await saveImsConfig(input);
+    on.sent();
+    if (created?.gaveWay) {
+      showResult(
+        feedback,
+        renderNotice(
+          'info',
+          t('Another Brand Portal IMS configuration was saved at the same moment'),
+          t('Adobe allows one, so this page removed its own and uses the other one; edit it if its values differ.'),
+        ),
+      );
+      ctx.adopt({ imsConfigs: created.listed });
+    } else {
+      // Never trusted before it is read back: the OAuth form's field names are not confirmed.
+      const { proof, listed } = await proveImsSave(input, id, Boolean(created), created?.listed);
+      showResult(feedback, renderSaveProof(proof, input.title.trim()));
+      if (listed) ctx.adopt({ imsConfigs: listed });
+      else await ctx.refresh(['imsConfigs']);
+    }
+    await ctx.runHealth();
+  } catch (e) {
+    feedback.textContent = '';
+    if (e instanceof ImsConfigExistsError) {
+      feedback.appendChild(
+        renderProblem({
+          title: t('A Brand Portal IMS configuration already exists'),
+          explanation: t('"{0}" was saved meanwhile (by another admin, or in another tab). Adobe requires exactly one.', e.title),
+          fix: t('Edit that configuration instead.'),
+        }),
+      );
+      await ctx.refresh(['imsConfigs']);
+      await ctx.runHealth();
+    } else feedback.appendChild(renderRequestProblem(explainWithGuards(e), on.retry));
+  }
+}
