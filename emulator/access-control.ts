@@ -62,3 +62,43 @@ export function mayWrite(repo: Repository, who: Principals, path: string): boole
 
 /** Access lists are read only with jcr:readAccessControl, which only administrators hold here. */
 export const isAccessControlPath = (path: string): boolean => splitPath(path).includes(POLICY_NODE);
+
+// ---- Installing the access lists a package carries ----
+
+/** FileVault's `acHandling` package property: what happens to the access lists (rep:policy) it carries. */
+export type AcHandling = 'ignore' | 'overwrite' | 'merge' | 'merge_preserve' | 'clear';
+
+type Ace = [string, RepoNode];
+const principalOf = ([, ace]: Ace) => String(ace.props['rep:principalName'] ?? '');
+
+/** The access list a node ends with, from the one it had and the package's, by `acHandling`. */
+function resultingList(before: RepoNode | undefined, pkg: RepoNode | undefined, handling: AcHandling): RepoNode | undefined {
+  if (handling === 'clear') return undefined;
+  if (handling === 'ignore' || !pkg) return before;
+  if (handling === 'overwrite' || !before) return pkg;
+  const old = Object.entries(before.children);
+  const ours = Object.entries(pkg.children);
+  const inPkg = new Set(ours.map(principalOf));
+  const inOld = new Set(old.map(principalOf));
+  const kept: Ace[] =
+    handling === 'merge'
+      ? [...old.filter((a) => !inPkg.has(principalOf(a))), ...ours]
+      : [...old, ...ours.filter((a) => !inOld.has(principalOf(a)))];
+  // Entry node names must stay unique: renumber as FileVault names new entries (allow, allow0, …).
+  const children: Record<string, RepoNode> = {};
+  for (const [name, ace] of kept) {
+    let unique = name;
+    for (let i = 0; unique in children; i++) unique = `${name}${i}`;
+    children[unique] = ace;
+  }
+  return { props: before.props, children };
+}
+
+/** Walks what was installed and sets every access list it covers as `acHandling` says. */
+export function applyAccessLists(installed: RepoNode, before: RepoNode | undefined, pkg: RepoNode | undefined, handling: AcHandling): void {
+  const list = resultingList(before?.children[POLICY_NODE], pkg?.children[POLICY_NODE], handling);
+  if (list) installed.children[POLICY_NODE] = list;
+  else delete installed.children[POLICY_NODE];
+  for (const [name, child] of Object.entries(installed.children))
+    if (name !== POLICY_NODE && pkg?.children[name]) applyAccessLists(child, before?.children[name], pkg.children[name], handling);
+}
