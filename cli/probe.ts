@@ -19,7 +19,7 @@ import {
 import { versionFromProductInfo } from '../ui.frontend/src/domain/version';
 import type { NodeTransport } from './node-transport';
 
-/** Scripts that hold the answers on a 6.5 author (contract 3.2): read with GET, never copied. */
+/** Scripts that hold the answers on a 6.5 author [contract: What `npm run probe` checks on a real author]: read with GET, never copied. */
 export const KNOWN_SCRIPTS = [
   '/libs/cq/adobeims-configuration/components/admin/clientlibs/console.js',
   '/libs/granite/security/clientlibs/v2/keystore.js',

@@ -1,7 +1,7 @@
 /**
  * Users as Oak keeps them: each authorizable node gets a random name (AEM's random authorizable
  * node-name generator), so its path can only be found by looking the id up, as clients must on a
- * real AEM (contract 5). Removal goes through user management (`deleteAuthorizable`).
+ * real AEM [contract: Users and the keystore]. Removal goes through user management (`deleteAuthorizable`).
  */
 import { randomBytes } from 'node:crypto';
 import { AUTHORIZABLES } from '../ui.frontend/src/aem/endpoints';

@@ -1,5 +1,5 @@
 /**
- * Brand Portal on the AEM side (contract 2.13–2.15): the cloud configuration, the four
+ * Brand Portal on the AEM side [contract: Brand Portal cloud service and agents]: the cloud configuration, the four
  * replication agents it creates (after a delay, as AEM does partly asynchronously), the tenant's
  * replication user, and Test Connection whose answer depends on the real state. The emulator's
  * Brand Portal stub knows which tenants exist.
@@ -202,7 +202,7 @@ export interface TestConnectionResult {
 /** GET <agent>.test.html: reads only; the answer depends on agent, tenant, IMS and user state. */
 export async function testConnection(ctx: EmulatorContext, name: string): Promise<TestConnectionResult> {
   const content = agentContent(ctx.repo, name);
-  // AEM's test page for a missing agent: 200, one line, neither marker (contract 5).
+  // AEM's test page for a missing agent: 200, one line, neither marker [contract: Brand Portal cloud service and agents].
   if (!content) return { status: 200, html: `${AGENTS.noSuchAgent} ${escapeHtml(name)}`, succeeded: false };
   const uri = String(content.props[AGENTS.props.transportUri] ?? '');
   const log: string[] = [`Create new HttpClient for ${uri}`, 'Action: Test', 'Path: /content'];

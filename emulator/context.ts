@@ -22,7 +22,7 @@ export interface EmulatorOptions {
   csrfLifetimeSeconds: number;
   /** Content package to install at start-up, as Package Manager would. */
   packageZip?: string;
-  /** AEM version the emulator claims (contract 2.3). */
+  /** AEM version the emulator claims [contract: Version and feature gates]. */
   productVersion: string;
   /** /__emulator control routes (reset, journal); local use and tests only. */
   controlRoutes: boolean;
@@ -33,7 +33,7 @@ export interface EmulatorOptions {
   /** How long after a cloud-service save the four replication agents appear. */
   agentDelayMs: number;
   /**
-   * Serve the project's interim addresses (contract rule 4) that a real AEM answers with 404.
+   * Serve the project's interim addresses [contract: Rules the code follows] that a real AEM answers with 404.
    * Off by default: the emulator then answers only what public evidence shows AEM answers.
    */
   interimEndpoints: boolean;

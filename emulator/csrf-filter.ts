@@ -1,5 +1,5 @@
 /**
- * The Granite CSRF filter's default configuration (contract 5): authenticated writes need a token,
+ * The Granite CSRF filter's default configuration [contract: Session, CSRF and the page itself]: authenticated writes need a token,
  * except from the default "safe" user agents, which AEM lets through without one. That is why
  * curl recipes work against a real AEM without a token.
  */

@@ -1,5 +1,5 @@
 /**
- * Fault injection (contract 3.1 item 13), off unless the emulator starts with `faults: true`
+ * Fault injection [contract: The emulator's control routes, journal and faults], off unless the emulator starts with `faults: true`
  * (`--faults` or BPSETUP_EMULATOR_FAULTS=1). State is in memory, deterministic (no randomness),
  * and cleared by DELETE /__emulator/faults or a reset.
  */

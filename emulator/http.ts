@@ -143,7 +143,7 @@ export function wrapRequest(raw: IncomingMessage): EmulatorRequest {
   };
 }
 
-/** Pages (HTML navigations) get redirects; everything else is treated as XHR (contract 2.2). */
+/** Pages (HTML navigations) get redirects; everything else is treated as XHR [contract: Session, CSRF and the page itself]. */
 export function wantsHtmlPage(req: EmulatorRequest): boolean {
   const accept = String(req.raw.headers.accept ?? '');
   return req.method === 'GET' && req.path.endsWith('.html') && accept.includes('text/html');

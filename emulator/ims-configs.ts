@@ -1,6 +1,6 @@
 /**
  * IMS technical-account configurations as AEM's IMS configuration servlet stores them
- * (contract 2.7, 2.8): two Felix `.config` files per configuration under /apps/system/config,
+ * [contract: IMS configurations]: two Felix `.config` files per configuration under /apps/system/config,
  * the access-token provider and its IMS request customizer (which holds the client secret,
  * protected). The files are the truth; everything is read back from them.
  */
@@ -38,10 +38,10 @@ export interface StoredImsConfig {
 }
 
 const isProviderFile = (name: string) => name.startsWith(`${IMS_OSGI.providerPid}.`) || name.startsWith(`${IMS_OSGI.providerPid}-`);
-/** `<pid>.<n>.config` or `<pid>-<n>.config` → `<n>` (both spellings occur, contract 2.7). */
+/** `<pid>.<n>.config` or `<pid>-<n>.config` → `<n>` (both spellings occur, [contract: IMS configurations]). */
 const suffixOf = (name: string, pid: string) => name.slice(pid.length + 1).replace(/\.config$/, '');
 
-/** `"key": value` strings, the default-claims format of the provider (contract 2.7). */
+/** `"key": value` strings, the default-claims format of the provider [contract: IMS configurations]. */
 export function claimsToDefaultClaims(claims: Record<string, unknown>): string[] {
   return Object.entries(claims)
     .filter(([k]) => k !== 'exp')

@@ -1,5 +1,5 @@
 /**
- * A stand-in for Adobe IMS (contract 2.11): the integrations it accepts (the emulator's
+ * A stand-in for Adobe IMS [contract: Adobe IMS (emulated only)]: the integrations it accepts (the emulator's
  * "Developer Console") and the two token endpoints, with real RS256 signature, expiry, audience,
  * issuer, subject and metascope checks. Pure functions over the repository: routes/ims-stub.ts
  * puts them on HTTP.

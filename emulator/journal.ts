@@ -1,5 +1,5 @@
 /**
- * The request journal (contract 3.1 item 12): every request the emulator answered, so tests can
+ * The request journal [contract: The emulator's control routes, journal and faults]: every request the emulator answered, so tests can
  * prove, for example, that a health check sent no write.
  */
 export interface JournalEntry {

@@ -1,5 +1,5 @@
 /**
- * The keystore of the Brand Portal IMS service user (contract 2.5, 5): created with a password
+ * The keystore of the Brand Portal IMS service user [contract: Users and the keystore]: created with a password
  * (`:operation=createStore`), holding private-key entries (unencrypted PKCS#8 DER key + PEM
  * certificate chain) under aliases, added and removed without any `:operation`. Keys are stored
  * protected by the emulator's master key and never rendered by any route.
@@ -54,7 +54,7 @@ export function keystoreInfo(repo: Repository, userPath: string): KeystoreInfo {
 }
 
 /**
- * The `.ks.json` text as AEM writes it (contract 5): no `exists` property when the keystore
+ * The `.ks.json` text as AEM writes it [contract: Users and the keystore]: no `exists` property when the keystore
  * exists, `{"exists":false}` when not; serial numbers as bare JSON integers.
  */
 export function keystoreJson(repo: Repository, userPath: string): string {

@@ -1,5 +1,5 @@
 /**
- * Ready-made states for tests and demos (contract 3.1 item 13, "seeds"): a legacy 6.3-style
+ * Ready-made states for tests and demos ([contract: The emulator's control routes, journal and faults], "seeds"): a legacy 6.3-style
  * setup, duplicate Brand Portal IMS configurations, an existing cloud configuration. Each is
  * written the way AEM itself would have written it, through the same modules the servlets use.
  */

@@ -97,7 +97,7 @@ export interface RunningEmulator {
 /** Scripts only from this origin: no inline script, no eval, nothing from elsewhere. */
 export const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'self'";
 
-/** The CSRF filter's log line (contract 2.1). */
+/** The CSRF filter's log line [contract: Session, CSRF and the page itself]. */
 const CSRF_REJECTED = 'the provided CSRF token is invalid';
 
 function buildRoutes(ctx: EmulatorContext): Route[] {

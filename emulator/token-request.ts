@@ -1,5 +1,5 @@
 /**
- * What AEM's access-token provider does on Check Health (contract 2.9): with a stored IMS
+ * What AEM's access-token provider does on Check Health [contract: IMS configurations]: with a stored IMS
  * configuration, a real HTTP token request to Adobe IMS, here the emulator's stub. JWT: claims
  * from the stored default claims plus a fresh `exp`, RS256-signed with the keystore's key; OAuth:
  * client_credentials with the stored scopes.
@@ -68,7 +68,7 @@ export async function requestAccessToken(ctx: EmulatorContext, config: StoredIms
   return post(target, { client_id: clientId, client_secret: clientSecret, jwt_token: signJwt(claims, key) });
 }
 
-/** Check Health: the texts AEM shows (contract 2.9). */
+/** Check Health: the texts AEM shows [contract: IMS configurations]. */
 export async function checkHealth(ctx: EmulatorContext, config: StoredImsConfig): Promise<HealthResult> {
   const answer = await requestAccessToken(ctx, config);
   const base = { id: config.id, title: config.title };

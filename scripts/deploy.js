@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run deploy`: uploads and installs the built content package through Package Manager's
-// HTTP API (contract 2.19) on an AEM author or the emulator.
+// HTTP API [contract: Package Manager] on an AEM author or the emulator.
 //   AEM_URL (default http://localhost:4502), AEM_USER (admin), AEM_PASSWORD (admin)
 // The password is read from the environment and never printed.
 'use strict';

@@ -1,4 +1,4 @@
-/** Brand Portal cloud service save (contract 2.13) and agent Test Connection (contract 2.14). */
+/** Brand Portal cloud service save and agent Test Connection [contract: Brand Portal cloud service and agents]. */
 import { CLOUD_CONFIG, ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendHtml, sendJson, sendText, slingHtmlResponse } from '../http';

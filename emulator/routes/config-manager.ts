@@ -1,5 +1,5 @@
 /**
- * The Felix configuration manager and AEM's Crypto Support console (contract section 6), for the
+ * The Felix configuration manager and AEM's Crypto Support console (contract [contract: IMS configurations]), for the
  * configurations this emulator keeps: the Felix `.config` files under /apps/system/config, which
  * an update writes back to (as Sling's installer does for configurations from the repository).
  * Administrators only; a POST needs a same-host Referer (Sling's referrer filter), as browsers send.

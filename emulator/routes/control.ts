@@ -1,5 +1,5 @@
 /**
- * Project-owned control routes under /__emulator (contract 3.1): reset, the request journal,
+ * Project-owned control routes under /__emulator [contract: The emulator's control routes, journal and faults]: reset, the request journal,
  * the IMS stub's integrations ("Developer Console"), the Brand Portal stub's tenants, and — only
  * when the emulator runs with faults enabled — fault injection and scenario seeds.
  * Local use and tests only; no session, no CSRF (they are not AEM).

@@ -1,4 +1,4 @@
-/** `GET /libs/granite/csrf/token.json` (contract 2.1). */
+/** `GET /libs/granite/csrf/token.json` [contract: Session, CSRF and the page itself]. */
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendJson, sendText } from '../http';

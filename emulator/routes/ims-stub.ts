@@ -1,5 +1,5 @@
 /**
- * The Adobe IMS stub on HTTP, under /__ims (contract 2.11): `/ims/exchange/jwt` (with or without
+ * The Adobe IMS stub on HTTP, under /__ims [contract: Adobe IMS (emulated only)]: `/ims/exchange/jwt` (with or without
  * a trailing slash, urlencoded or multipart) and `/ims/token/v3` (form or query). Anonymous and
  * CSRF-free: it stands for an outside service, not for AEM.
  */

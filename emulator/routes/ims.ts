@@ -1,5 +1,6 @@
 /**
- * AEM's IMS side (contract 2.3–2.8, 5): product info, the keystore of a user (`.ks.json`,
+ * AEM's IMS side [contract: Version and feature gates] [contract: IMS configurations]
+ * [contract: Users and the keystore]: product info, the keystore of a user (`.ks.json`,
  * `.ks.html`) and the IMS configuration update/delete servlets (reached through our package's nodes
  * by resource type). The interim Check Health and public-key reads live in interim.ts.
  */
@@ -14,7 +15,7 @@ import type { ServletMap } from './sling-post';
 
 const F = KEYSTORE.fields;
 
-/** `<userPath>.ks.json` / `.ks.html` on any authorizable node (contract 2.5, 5). */
+/** `<userPath>.ks.json` / `.ks.html` on any authorizable node [contract: Users and the keystore]. */
 const KEYSTORE_ADDRESS = (selector: string) => new RegExp(`^(/home/users/.+)${selector.replace(/\./g, '\\.')}$`);
 
 function keystoreOwner(ctx: EmulatorContext, path: string): string {
@@ -135,7 +136,7 @@ export function imsRoutes(ctx: EmulatorContext): Route[] {
   ];
 }
 
-/** The Felix product-info printer's lines (contract 5). */
+/** The Felix product-info printer's lines [contract: Users and the keystore]. */
 export function productInfoLines(version: string): string[] {
   return [
     'Adobe Experience Manager',

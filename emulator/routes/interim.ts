@@ -1,5 +1,5 @@
 /**
- * The --interim-endpoints mode (contract rule 4), the one place where the emulator's two modes
+ * The --interim-endpoints mode [contract: Rules the code follows], the one place where the emulator's two modes
  * differ: it is what an administrator would do on a real AEM once `npm run probe` found an
  * address nobody has published. At start (and after every reset) it writes the override into the
  * page's settings node, and serves that address. By default neither happens: the emulator then

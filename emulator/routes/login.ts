@@ -1,4 +1,4 @@
-/** Login page, j_security_check and logout (contract 2.2). */
+/** Login page, j_security_check and logout [contract: Session, CSRF and the page itself]. */
 import { ENDPOINTS, HTTP } from '../../ui.frontend/src/aem/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { escapeHtml, redirect, sendHtml, sendText } from '../http';

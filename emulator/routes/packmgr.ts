@@ -1,5 +1,5 @@
 /**
- * Package Manager HTTP API (contract 2.19): upload (multipart `package`, optional `force`) and
+ * Package Manager HTTP API [contract: Package Manager]: upload (multipart `package`, optional `force`) and
  * install of a stored package; answers `{success, msg, path}`, failures with HTTP 200 and
  * `success:false` as AEM does; and the legacy `service.jsp` (upload and install in one call,
  * answered in XML). Installing writes the package's nodes into the repository.
@@ -11,7 +11,7 @@ import { PackageError, installPackage, packagePath, readPackage, storePackage } 
 
 const service = PACKMGR.servicePath.replace(/\./g, '\\.');
 
-/** The legacy service.jsp answer: XML with `<status code="…">` (contract 2.19). */
+/** The legacy service.jsp answer: XML with `<status code="…">` [contract: Package Manager]. */
 const crxXml = (code: number, message: string, path = '') =>
   `<?xml version="1.0" encoding="utf-8"?>\n<crx version="1.6" workspace="crx.default"><response><data>${path ? `<package><path>${escapeHtml(path)}</path></package>` : ''}</data><status code="${code}">${escapeHtml(message)}</status></response></crx>\n`;
 

@@ -1,5 +1,5 @@
 /**
- * QueryBuilder's JSON servlet, as far as clients use it to find authorizables (contract 5):
+ * QueryBuilder's JSON servlet, as far as clients use it to find authorizables [contract: Users and the keystore]:
  * `path`, `type` (with subtypes), one `1_property` / `1_property.value` pair (or `property`),
  * `p.hits=full` (every property plus `jcr:path`), `p.limit` (-1 for all). Private emulator data and
  * keystores never appear in hits.

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-describe('login and session (contract 2.2)', () => {
+describe('login and session [contract: Session, CSRF and the page itself]', () => {
   test('an anonymous page request is sent to the login page with the resource', async () => {
     const res = await client(emu.url).get('/apps/bpsetup/content/setup.html', { Accept: 'text/html' });
     expect(res.status).toBe(302);
@@ -84,7 +84,7 @@ describe('login and session (contract 2.2)', () => {
   });
 });
 
-describe('CSRF (contract 2.1)', () => {
+describe('CSRF [contract: Session, CSRF and the page itself]', () => {
   test('token.json answers a JWT-like token to a session', async () => {
     const c = await loggedIn(emu.url);
     const res = await c.get('/libs/granite/csrf/token.json');

@@ -72,7 +72,7 @@ test("product info: the Felix printer's lines name the version the emulator clai
   expect(lines[lines.indexOf('Installed Products') + 1]).toBe('  Adobe Experience Manager (6.5.17.0)');
 });
 
-describe('2.5 keystore of brandportal-imsconfig-service (contract 5) and 2.6 public key', () => {
+describe('2.5 keystore of brandportal-imsconfig-service [contract: Users and the keystore] and 2.6 public key', () => {
   test('the service user sits at an Oak-style path that only a lookup finds', () => {
     expect(USER).toMatch(/^\/home\/users\/system\/[A-Za-z0-9_-]{20}$/);
     expect(USER).not.toContain('brandportal-imsconfig-service');

@@ -52,7 +52,7 @@ export const token =
 /** Where the scripted author keeps the Brand Portal IMS service user (an Oak-style node name). */
 export const SERVICE_USER = '/home/users/system/k3Xv9_QmT0aLbNcRdSeF';
 
-/** The Felix product-info printer's answer for a version (contract 5). */
+/** The Felix product-info printer's answer for a version [contract: Users and the keystore]. */
 export const productInfoJson = (version: string) =>
   json(['Adobe Experience Manager', '', 'Installed Products', `  Adobe Experience Manager (${version})`]);
 

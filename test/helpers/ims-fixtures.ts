@@ -12,7 +12,7 @@ export const IMS_HOST = 'https://ims-na1.adobelogin.com';
 export const KEYSTORE_PASSWORD = 'keystore-pass-1';
 export const PRODUCT_INFO = '/system/console/status-productinfo.json';
 
-/** Where Oak put brandportal-imsconfig-service: found with QueryBuilder, as on a real AEM (contract 5). */
+/** Where Oak put brandportal-imsconfig-service: found with QueryBuilder, as on a real AEM [contract: Users and the keystore]. */
 export async function serviceUser(c: Client): Promise<string> {
   const q = new URLSearchParams({
     path: '/home/users/system',
@@ -52,7 +52,10 @@ export async function createKeystore(c: Client, password = KEYSTORE_PASSWORD): P
   );
 }
 
-/** The key upload as AEM takes it (contract 5): `alias`, `pk` as unencrypted PKCS#8 DER, `cert-chain` as PEM, no `:operation`. */
+/**
+ * The key upload as AEM takes it [contract: Users and the keystore]: `alias`, `pk` as unencrypted
+ * PKCS#8 DER, `cert-chain` as PEM, no `:operation`.
+ */
 export async function uploadKey(
   c: Client,
   alias: string,

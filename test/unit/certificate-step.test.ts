@@ -34,7 +34,7 @@ test('keystore created, key upload failed: the retry adds the key to the existin
     'GET /libs/granite/csrf/token.json': token(),
     [`POST ${SERVICE_USER}.ks.html`]: (call) => {
       const body = call.body as URLSearchParams | FormData;
-      // Adding a key takes no :operation (contract 5): it is the upload of alias, pk and cert-chain.
+      // Adding a key takes no :operation [contract: Users and the keystore]: it is the upload of alias, pk and cert-chain.
       const op = body.get(':operation') ? String(body.get(':operation')) : body.get('alias') ? 'add' : 'other';
       operations.push(op);
       if (op === 'createStore') {

@@ -1,4 +1,4 @@
-/** Developer Console credential files (contract 2.12): the three shapes, unknown keys ignored. */
+/** Developer Console credential files [contract: Credential formats]: the three shapes, unknown keys ignored. */
 import { CredentialsError, parseCredentials } from '../../ui.frontend/src/domain/credentials';
 import { describeSecret } from '../../ui.frontend/src/domain/mask';
 

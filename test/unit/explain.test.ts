@@ -1,4 +1,4 @@
-/** Health failures and request failures in plain words, with the fix (pain points 3, 9, 10). */
+/** Health failures and request failures in plain words, with the fix. */
 import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
 import {
   AemHttpError,

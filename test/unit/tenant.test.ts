@@ -1,4 +1,4 @@
-/** Tenant URL validation (contract 2.12): table and property-based tests. */
+/** Tenant URL validation [contract: Credential formats]: table and property-based tests. */
 import fc from 'fast-check';
 import { validateTenantUrl } from '../../ui.frontend/src/domain/tenant';
 

@@ -1,4 +1,4 @@
-/** IMS field validators (contract 2.12): table tests for the known shapes, properties for the rest. */
+/** IMS field validators [contract: Credential formats]: table tests for the known shapes, properties for the rest. */
 import fc from 'fast-check';
 import {
   validateAuthServer,
@@ -116,7 +116,7 @@ test('keystore password: length and repeat', () => {
   expect(validateNewKeystorePassword('secret1', 'secret2').error).toContain('differ');
 });
 
-describe('JWT payload (contract 2.10): each wrong claim is named with its fix', () => {
+describe('JWT payload [contract: Migrating JWT to OAuth]: each wrong claim is named with its fix', () => {
   const good = {
     exp: Math.floor(NOW / 1000) + 3600,
     iss: ORG,

@@ -1,5 +1,5 @@
 /**
- * Users and groups (contract 5): Oak names their nodes unpredictably, so they are looked up through
+ * Users and groups [contract: Users and the keystore]: Oak names their nodes unpredictably, so they are looked up through
  * QueryBuilder (the reset removes them: brand-portal-client.ts). Holds the page's one lookup of the
  * Brand Portal IMS service user, so it is shared with the parts (ui/parts.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * Typed calls for the Brand Portal side (contract 2.13–2.15): the cloud configuration, the
+ * Typed calls for the Brand Portal side [contract: Brand Portal cloud service and agents]: the cloud configuration, the
  * replication agents, their tests and queues, and the deletes of the reset (nodes, and users through
  * user management). No DOM here.
  */
@@ -81,7 +81,7 @@ export async function saveCloudConfig(input: CloudConfigSave): Promise<void> {
   await expectOk(await aemFetch(e.path, { method: 'POST', body: form }), e);
 }
 
-// ---- Replication agents (contract 2.14) ----------------------------------------------------
+// ---- Replication agents [contract: Brand Portal cloud service and agents] ----------------------------------------------------
 
 export async function listAgents(): Promise<ReplicationAgent[]> {
   const P2 = AGENTS.props;
@@ -132,7 +132,10 @@ export async function setAgentFlag(name: string, flag: 'enabled' | 'closeConnect
   await expectOk(await aemFetch(path, { method: 'POST', body: form }), ENDPOINTS.agentsRoot, path);
 }
 
-/** Items waiting in an agent's queue (contract 5); a queue that cannot be read or has another shape throws. */
+/**
+ * Items waiting in an agent's queue [contract: Brand Portal cloud service and agents]; a queue that
+ * cannot be read or has another shape throws.
+ */
 export async function agentQueueSize(name: string): Promise<number> {
   const path = `${agentPath(name)}${AGENTS.queueSelector}`;
   const text = await expectOk(await aemFetch(path), ENDPOINTS.agentsRoot, path);

@@ -1,5 +1,5 @@
 /**
- * The Felix configuration manager (contract section 6), for one thing only: repairing an IMS
+ * The Felix configuration manager (contract [contract: IMS configurations]), for one thing only: repairing an IMS
  * provider configuration that AEM's IMS servlet stored differently from what was sent, and reading
  * it back. Administrators only on AEM. Its address is fixed by AEM, never taken from an override.
  */

@@ -22,7 +22,7 @@ export interface Endpoint {
   /** An administrator's override names this entry (even with the shipped address): set with `path`. */
   overridden: boolean;
   readonly confidence: Confidence;
-  /** Contract section, for whoever verifies it on a real AEM. */
+  /** The heading of docs/aem-contract.md that records this entry, for whoever verifies it on a real AEM. */
   readonly contract: string;
 }
 
@@ -36,59 +36,62 @@ const ep = (method: Endpoint['method'], path: string, confidence: Confidence, co
 });
 
 /**
- * Interim reads for addresses nobody has published (contract rule 4): GET only, and requested only
+ * Interim reads for addresses nobody has published [contract: Rules the code follows]: GET only, and requested only
  * when an override names them (isRequestable). The emulator's --interim-endpoints mode seeds such
  * overrides and serves them; a real AEM (and the default emulator) has nothing there.
  */
 export const UNVERIFIED = `/apps/${APP}/unverified`;
 
 export const ENDPOINTS = {
-  csrfToken: ep('GET', '/libs/granite/csrf/token.json', 'CONFIRMED', '2.1'),
-  loginPage: ep('GET', '/libs/granite/core/content/login.html', 'CONFIRMED', '2.2'),
-  loginSubmit: ep('POST', '/libs/granite/core/content/login.html/j_security_check', 'CONFIRMED', '2.2'),
+  csrfToken: ep('GET', '/libs/granite/csrf/token.json', 'CONFIRMED', 'Session, CSRF and the page itself'),
+  loginPage: ep('GET', '/libs/granite/core/content/login.html', 'CONFIRMED', 'Session, CSRF and the page itself'),
+  loginSubmit: ep('POST', '/libs/granite/core/content/login.html/j_security_check', 'CONFIRMED', 'Session, CSRF and the page itself'),
   /** Felix console status printer: a JSON array of text lines (older consoles wrap it in {value}). */
-  productInfo: ep('GET', '/system/console/status-productinfo.json', 'CONFIRMED', '5 (version)'),
+  productInfo: ep('GET', '/system/console/status-productinfo.json', 'CONFIRMED', 'Version and feature gates'),
   /** QueryBuilder: finds authorizables whose node names Oak makes unpredictable. */
-  queryBuilder: ep('GET', '/bin/querybuilder.json', 'CONFIRMED', '5 (system user path)'),
-  imsConfigList: ep('GET', '/apps/system/config.1.json', 'INFERRED', '2.4'),
-  imsConfigFolder: ep('GET', '/apps/system/config', 'INFERRED', '2.4'),
-  imsConsole: ep('GET', '/libs/cq/adobeims-configuration/content/configurations.html', 'CONFIRMED', '2.4'),
+  queryBuilder: ep('GET', '/bin/querybuilder.json', 'CONFIRMED', 'Users and the keystore'),
+  imsConfigList: ep('GET', '/apps/system/config.1.json', 'INFERRED', 'IMS configurations'),
+  imsConfigFolder: ep('GET', '/apps/system/config', 'INFERRED', 'IMS configurations'),
+  imsConsole: ep('GET', '/libs/cq/adobeims-configuration/content/configurations.html', 'CONFIRMED', 'IMS configurations'),
   /** Where the Brand Portal IMS service user lives; its own path is looked up (queryBuilder). */
-  systemUsersRoot: ep('GET', '/home/users/system', 'CONFIRMED', '2.5, 5'),
-  publicKey: ep('GET', `${UNVERIFIED}/public-key.crt`, 'UNKNOWN', '2.6'),
-  imsConfigUpdate: ep('POST', `/apps/${APP}/ims/update`, 'INFERRED', '2.7'),
-  imsConfigDelete: ep('POST', `/apps/${APP}/ims/delete`, 'INFERRED', '2.8'),
+  systemUsersRoot: ep('GET', '/home/users/system', 'CONFIRMED', 'Users and the keystore'),
+  publicKey: ep('GET', `${UNVERIFIED}/public-key.crt`, 'UNKNOWN', 'Users and the keystore'),
+  imsConfigUpdate: ep('POST', `/apps/${APP}/ims/update`, 'INFERRED', 'IMS configurations'),
+  imsConfigDelete: ep('POST', `/apps/${APP}/ims/delete`, 'INFERRED', 'IMS configurations'),
   /**
    * The package's own Check Health script (components/health/json.jsp on the node below): AEM's
    * access-token provider selected by `name`, asked for a token. Ours, so its address is known;
    * the provider API it calls is CONFIRMED (AEM 6.5 Javadoc).
    */
-  checkHealth: ep('GET', `/apps/${APP}/health.json`, 'CONFIRMED', 'health script'),
-  cloudConfigCreate: ep('POST', '/apps/brandportal/config', 'CONFIRMED', '2.13'),
-  cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', '2.13'),
-  legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', '2.13'),
-  agentsRoot: ep('GET', '/etc/replication/agents.author', 'CONFIRMED', '2.14'),
+  checkHealth: ep('GET', `/apps/${APP}/health.json`, 'CONFIRMED', 'IMS configurations'),
+  cloudConfigCreate: ep('POST', '/apps/brandportal/config', 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  agentsRoot: ep('GET', '/etc/replication/agents.author', 'CONFIRMED', 'Brand Portal cloud service and agents'),
   /** The replication user of a tenant lives below `/home/users/mac/<tenant>` (legacy path C, IMS flow I). */
-  macUsersRoot: ep('GET', '/home/users/mac', 'INFERRED', '2.15'),
+  macUsersRoot: ep('GET', '/home/users/mac', 'INFERRED', 'Brand Portal cloud service and agents'),
   /** Project-owned settings the package never overwrites: address overrides and the chosen IMS configuration. */
-  settings: ep('GET', `/conf/${APP}/settings`, 'CONFIRMED', 'project'),
+  settings: ep('GET', `/conf/${APP}/settings`, 'CONFIRMED', 'Session, CSRF and the page itself'),
   /**
    * The package's access rule on the settings (only administrators may write them), read back
    * before any override is applied. Readable only with jcr:readAccessControl (administrators).
    */
-  settingsAccessRule: ep('GET', `/conf/${APP}/rep:policy`, 'INFERRED', 'settings access rule'),
-  replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', '2.14'),
-  cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', '2.13'),
-  packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', '2.19'),
+  settingsAccessRule: ep('GET', `/conf/${APP}/rep:policy`, 'INFERRED', 'Session, CSRF and the page itself'),
+  replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', 'Brand Portal cloud service and agents'),
+  packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', 'Package Manager'),
   /** Felix configuration manager (admin only): `<pid>.json` reads, a POST to `<pid>` updates or deletes. */
-  configManager: ep('POST', '/system/console/configMgr', 'CONFIRMED', '6 (configuration manager)'),
+  configManager: ep('POST', '/system/console/configMgr', 'CONFIRMED', 'OSGi consoles (administrators only)'),
   /** AEM's Crypto Support console: "Protect" a value before it is stored in an OSGi configuration. */
-  cryptoProtect: ep('POST', '/system/console/crypto/.json', 'CONFIRMED', '6 (Crypto Support)'),
-  userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', '2.5'),
-  usersConsole: ep('GET', '/security/users.html', 'INFERRED', '2.5'),
+  cryptoProtect: ep('POST', '/system/console/crypto/.json', 'CONFIRMED', 'OSGi consoles (administrators only)'),
+  userEditor: ep('GET', '/libs/granite/security/content/v2/usereditor.html', 'CONFIRMED', 'Users and the keystore'),
+  usersConsole: ep('GET', '/security/users.html', 'INFERRED', 'Users and the keystore'),
 } as const;
 
-/** Resource types our package nodes carry to reach AEM's servlets (contract 2.7, 2.8, 2.13). */
+/**
+ * Resource types our package nodes carry to reach AEM's servlets [contract: IMS configurations]
+ * [contract: Brand Portal cloud service and agents].
+ */
 export const RESOURCE_TYPES = {
   imsUpdate: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
   imsDelete: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/delete',
@@ -105,7 +108,7 @@ export const HEALTH_SCRIPT = {
   nameParam: 'name',
 } as const;
 
-/** Request/response header and cookie names (contract 2.1, 2.2). */
+/** Request/response header and cookie names [contract: Session, CSRF and the page itself]. */
 export const HTTP = {
   csrfHeader: 'CSRF-Token',
   csrfFormField: ':cq_csrf_token',
@@ -119,7 +122,7 @@ export const HTTP = {
   loggedInMarker: '<coral-shell-content>',
 } as const;
 
-/** The system user whose keystore holds the Brand Portal IMS key pair (contract 2.5). */
+/** The system user whose keystore holds the Brand Portal IMS key pair [contract: Users and the keystore]. */
 export const KEYSTORE = {
   serviceUser: 'brandportal-imsconfig-service',
   ksJsonSelector: '.ks.json',
@@ -133,16 +136,16 @@ export const KEYSTORE = {
     alias: 'alias',
     removeAlias: 'removeAlias',
     certChain: 'cert-chain',
-    /** Unencrypted PKCS#8 private key, DER bytes (contract 5). */
+    /** Unencrypted PKCS#8 private key, DER bytes [contract: Users and the keystore]. */
     privateKey: 'pk',
   },
-  /** The only `:operation` the keystore servlet has; adding and removing keys take none (contract 5). */
+  /** The only `:operation` the keystore servlet has; adding and removing keys take none [contract: Users and the keystore]. */
   createStoreOperation: 'createStore',
-  /** `.ks.json` reports `exists: false` only when there is no keystore (contract 5). */
+  /** `.ks.json` reports `exists: false` only when there is no keystore [contract: Users and the keystore]. */
   existsProperty: 'exists',
 } as const;
 
-/** Users and groups (contract 5): removal through user management, never a raw node delete. */
+/** Users and groups [contract: Users and the keystore]: removal through user management, never a raw node delete. */
 export const AUTHORIZABLES = {
   idProperty: 'rep:authorizableId',
   systemUserType: 'rep:SystemUser',
@@ -150,7 +153,7 @@ export const AUTHORIZABLES = {
   deleteField: 'deleteAuthorizable',
 } as const;
 
-/** QueryBuilder parameters used for the authorizable lookups (contract 5). */
+/** QueryBuilder parameters used for the authorizable lookups [contract: Users and the keystore]. */
 export const QUERY = {
   path: 'path',
   type: 'type',
@@ -167,7 +170,7 @@ export const PRODUCT_INFO = {
   productLine: /Adobe Experience Manager[^(\n]*\((\d+\.\d+[\d.]*)[^)]*\)/,
 } as const;
 
-/** IMS configuration servlet parameters (contract 2.7). JWT names CONFIRMED, OAuth names UNKNOWN. */
+/** IMS configuration servlet parameters [contract: IMS configurations]. JWT names CONFIRMED, OAuth names UNKNOWN. */
 export const IMS_PARAMS = {
   cloudServiceName: 'cloudServiceName',
   cloudServiceValue: 'Adobe Brand Portal',
@@ -186,7 +189,7 @@ export const IMS_PARAMS = {
   deleteIds: 'configurationIds',
 } as const;
 
-/** OSGi configuration PIDs and property names written by the IMS servlet (contract 2.7). */
+/** OSGi configuration PIDs and property names written by the IMS servlet [contract: IMS configurations]. */
 export const IMS_OSGI = {
   providerPid: 'com.adobe.granite.auth.oauth.accesstoken.provider',
   customizerPid: 'com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl',
@@ -208,7 +211,7 @@ export const IMS_OSGI = {
   clientCredentialsGrant: 'client_credentials',
 } as const;
 
-/** Adobe IMS (contract 2.10, 2.11). */
+/** Adobe IMS [contract: Migrating JWT to OAuth] [contract: Adobe IMS (emulated only)]. */
 export const IMS = {
   defaultServer: 'https://ims-na1.adobelogin.com',
   jwtExchangePath: '/ims/exchange/jwt',
@@ -216,11 +219,11 @@ export const IMS = {
   brandPortalMetascope: 'ent_brand_portal_sdk',
   metascopePrefix: '/s/',
   audiencePrefix: '/c/',
-  /** Where the emulator serves its IMS stub (project decision, contract 2.11). */
+  /** Where the emulator serves its IMS stub (project decision, [contract: Adobe IMS (emulated only)]). */
   emulatorStubBase: '/__ims',
 } as const;
 
-/** Check Health texts (contract 2.9): CONFIRMED success text, INFERRED failure title. */
+/** Check Health texts [contract: IMS configurations]: CONFIRMED success text, INFERRED failure title. */
 export const HEALTH_TEXT = {
   healthyTitle: 'Healthy configuration',
   unhealthyTitle: 'Unhealthy configuration',
@@ -230,7 +233,7 @@ export const HEALTH_TEXT = {
   noProvider: 'No active access-token provider has this name on this AEM.',
 } as const;
 
-/** Brand Portal cloud service (contract 2.13). */
+/** Brand Portal cloud service [contract: Brand Portal cloud service and agents]. */
 export const CLOUD_CONFIG = {
   params: {
     item: 'item',
@@ -247,7 +250,7 @@ export const CLOUD_CONFIG = {
   folderLinkProperty: 'mpConfig',
 } as const;
 
-/** Replication agents (contract 2.14). */
+/** Replication agents [contract: Brand Portal cloud service and agents]. */
 export const AGENTS = {
   namePrefix: 'mp_replication_agent',
   count: 4,
@@ -261,7 +264,7 @@ export const AGENTS = {
     userId: 'userId',
   },
   testSelector: '.test.html',
-  /** Queue of an agent, read before any delete (contract 5: Adobe's curl reference). */
+  /** Queue of an agent, read before any delete ([contract: Users and the keystore]: Adobe's curl reference). */
   queueSelector: '/jcr:content.queue.json',
   testSucceeded: 'Replication test <strong>succeeded</strong>',
   testFailed: 'Replication test <strong>failed</strong>',
@@ -278,7 +281,7 @@ export const SLING_POST = {
   deleteSuffix: '@Delete',
 } as const;
 
-/** The Felix configuration manager's request fields (contract section 6). */
+/** The Felix configuration manager's request fields (contract [contract: IMS configurations]). */
 export const CONFIG_MANAGER = {
   apply: 'apply',
   delete: 'delete',
@@ -291,10 +294,10 @@ export const CONFIG_MANAGER = {
   refusedInFilter: /[&<>"']/,
 } as const;
 
-/** Crypto Support's "Protect" form (contract section 6). */
+/** Crypto Support's "Protect" form (contract [contract: IMS configurations]). */
 export const CRYPTO = { datum: 'datum', protectedKey: 'protected' } as const;
 
-/** Package Manager (contract 2.19). */
+/** Package Manager [contract: Package Manager]. */
 export const PACKMGR = {
   servicePath: '/crx/packmgr/service/.json',
   uploadField: 'package',
@@ -307,17 +310,17 @@ export const CLIENTLIB_RESOURCES = `/etc.clientlibs/${APP}/clientlibs/clientlib-
 /** Build `<path>.<depth>.json` (Sling default GET servlet). */
 export const slingJson = (path: string, depth: number | 'infinity' = 1): string => `${path}.${depth}.json`;
 
-/** `mp_replication_agent{N}_default_<tenant>` (contract 2.14). */
+/** `mp_replication_agent{N}_default_<tenant>` [contract: Brand Portal cloud service and agents]. */
 export const agentName = (index: number, tenant: string): string => `${AGENTS.namePrefix}${index}_default_${tenant}`;
 export const agentTitle = (index: number, tenant: string): string => `${tenant} MP Replication Agent${index} Default`;
 export const agentTransportUri = (tenantUrl: string): string => `${tenantUrl}${AGENTS.transportSuffix}`;
 export const agentPath = (name: string): string => `${ENDPOINTS.agentsRoot.path}/${name}`;
-/** The tenant's replication user folder, removed by "Reset Brand Portal publishing" (pain point 5). */
+/** The tenant's replication user folder, removed by "Reset Brand Portal publishing". */
 export const tenantUserFolder = (tenant: string): string => `${ENDPOINTS.macUsersRoot.path}/${tenant}`;
-/** The authorizable id of a tenant's replication user (contract 2.15). */
+/** The authorizable id of a tenant's replication user [contract: Brand Portal cloud service and agents]. */
 export const replicationUserId = (tenant: string): string => `mac-${tenant}-replication`;
 
-/** QueryBuilder URL that finds authorizables of a type below a folder, optionally by id (contract 5). */
+/** QueryBuilder URL that finds authorizables of a type below a folder, optionally by id [contract: Users and the keystore]. */
 export function authorizableQuery(root: string, type: string, id?: string): string {
   const q = new URLSearchParams({ [QUERY.path]: root, [QUERY.type]: type });
   if (id) {

@@ -146,7 +146,7 @@ async function send(url: string, init: RequestInit, timeoutMs: number, redirectI
 
 /**
  * Granite's own csrf.js keeps one token and renews it every few minutes (tokens live minutes,
- * contract 2.1); the page keeps one for a minute, and a refused token is replaced at once.
+ * [contract: Session, CSRF and the page itself]); the page keeps one for a minute, and a refused token is replaced at once.
  */
 export const CSRF_TOKEN_REUSE_MS = 60_000;
 let kept: { token: string; at: number } | undefined;
@@ -198,7 +198,7 @@ export async function aemFetch(path: string, init: AemRequestInit = {}): Promise
   };
   let res = await attempt(false);
   if (isLoggedOut(res)) sessionExpired();
-  // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry (contract 2.1);
+  // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry [contract: Session, CSRF and the page itself];
   // a secret-bearing write only when the refusal is certainly the CSRF filter's.
   if (write && res.status === 403 && (!sendOnce || (await isCsrfRejection(res)))) {
     res = await attempt(true);

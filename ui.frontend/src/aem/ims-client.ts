@@ -1,5 +1,6 @@
 /**
- * Typed calls for the IMS side of the setup (contract 2.3–2.9): product info, the Brand Portal
+ * Typed calls for the IMS side of the setup [contract: Version and feature gates]
+ * [contract: IMS configurations] [contract: Users and the keystore]: product info, the Brand Portal
  * IMS service user's keystore, IMS configurations and Check Health. URLs and field names come
  * from the endpoint map only; transport from aemFetch. No DOM here.
  */
@@ -44,7 +45,7 @@ import { expectOk, parseJson } from './responses';
 
 const P = IMS_OSGI.props;
 
-/** The AEM version from the Felix product-info printer (contract 5), in either of its shapes. */
+/** The AEM version from the Felix product-info printer [contract: Users and the keystore], in either of its shapes. */
 export async function productInfo(): Promise<ProductInfo> {
   const e = ENDPOINTS.productInfo;
   const text = await expectOk(await aemFetch(e.path), e);
@@ -53,7 +54,7 @@ export async function productInfo(): Promise<ProductInfo> {
   return { version };
 }
 
-// ---- keystore of the Brand Portal IMS service user (contract 2.5, 5) -------------------------
+// ---- keystore of the Brand Portal IMS service user [contract: Users and the keystore] -------------------------
 
 export async function keystore(): Promise<KeystoreInfo> {
   const path = `${await serviceUserPath()}${KEYSTORE.ksJsonSelector}`;
@@ -77,7 +78,7 @@ export async function createKeystore(password: string): Promise<void> {
 
 /**
  * Route B: the page made the key pair. The private key goes once, as unencrypted PKCS#8 DER in the
- * `pk` file part, with the PEM certificate as `cert-chain`, and no `:operation` (contract 5).
+ * `pk` file part, with the PEM certificate as `cert-chain`, and no `:operation` [contract: Users and the keystore].
  */
 export async function addKeyPair(alias: string, privateKeyPem: string, certificatePem: string): Promise<void> {
   const F = KEYSTORE.fields;
@@ -95,7 +96,7 @@ export async function removeKeyAlias(alias: string): Promise<void> {
 
 const publicKeyUrl = (alias: string): string => `${ENDPOINTS.publicKey.path}?alias=${encodeURIComponent(alias)}`;
 
-/** The public certificate of an alias (AEM-Adobe-IMS.crt, contract 2.6: UNKNOWN address, may degrade). */
+/** The public certificate of an alias (AEM-Adobe-IMS.crt, [contract: Users and the keystore]: UNKNOWN address, may degrade). */
 export async function publicCertificate(alias: string): Promise<string> {
   const e = ENDPOINTS.publicKey;
   if (!isRequestable(e)) throw new EndpointNotKnownError(e);
@@ -104,7 +105,7 @@ export async function publicCertificate(alias: string): Promise<string> {
   return pem;
 }
 
-// ---- IMS configurations (contract 2.4, 2.7, 2.8) -------------------------------------------
+// ---- IMS configurations [contract: IMS configurations] -------------------------------------------
 
 const isProviderFile = (name: string) => name.startsWith(`${IMS_OSGI.providerPid}.`) || name.startsWith(`${IMS_OSGI.providerPid}-`);
 const strings = (v: FelixValue | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? v.split(',') : []);
@@ -205,7 +206,7 @@ async function proveServletNode(path: string, resourceType: string): Promise<voi
 }
 
 /**
- * Saves through AEM's IMS servlet and answers the configuration id (contract 2.7). The secret goes
+ * Saves through AEM's IMS servlet and answers the configuration id [contract: IMS configurations]. The secret goes
  * only to the package's own node, proven first to carry the servlet's resource type.
  */
 export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
@@ -215,7 +216,7 @@ export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
   const res = await aemFetch(e.defaultPath, { method: 'POST', body: form, sendOnce: true });
   const body = (await res.text()).trim();
   // Sling's status page (or HTML where the servlet answers text) means the IMS servlet is not bound
-  // at this address and the default POST servlet handled the form (contract 2.7 safety): clean up
+  // at this address and the default POST servlet handled the form ([contract: IMS configurations] safety): clean up
   // before reporting. An HTML error page with a failure status is the servlet failing: reported as such.
   if (isSlingStatusPage(body) || (res.ok && body.startsWith('<'))) {
     const left = await removeStrayFormProperties(e.defaultPath, [...new Set(form.keys())]);

@@ -2,7 +2,7 @@
 import { AemHttpError, EndpointUnavailableError } from './errors';
 import type { Endpoint } from './endpoints';
 
-/** 404/405 from an endpoint this AEM may not have (contract rule 3): the step degrades. */
+/** 404/405 from an endpoint this AEM may not have [contract: Rules the code follows]: the step degrades. */
 export async function expectOk(res: Response, endpoint: Endpoint, path = endpoint.path): Promise<string> {
   const body = await res.text();
   if ((res.status === 404 || res.status === 405) && !(res.headers.get('content-type') ?? '').includes('json')) {

@@ -1,5 +1,5 @@
 /**
- * The four Brand Portal replication agents of a tenant (contract 2.14), and what is wrong with
+ * The four Brand Portal replication agents of a tenant [contract: Brand Portal cloud service and agents], and what is wrong with
  * each: missing, disabled, pointing elsewhere, Close Connection off. Pure.
  */
 import { AGENTS, agentName, agentTransportUri } from '../aem/endpoints';
@@ -14,7 +14,7 @@ export interface AgentCheck {
   issues: AgentIssue[];
 }
 
-/** Agents that belong to a tenant: their transport URI starts with `tenantURL + "/"` (contract 2.14). */
+/** Agents that belong to a tenant: their transport URI starts with `tenantURL + "/"` [contract: Brand Portal cloud service and agents]. */
 export const belongsTo = (agent: ReplicationAgent, tenantUrl: string): boolean => agent.transportUri.startsWith(`${tenantUrl}/`);
 
 export function checkAgents(agents: ReplicationAgent[], tenantUrl: string, tenant: string): AgentCheck[] {

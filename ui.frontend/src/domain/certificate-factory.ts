@@ -1,6 +1,6 @@
 /**
  * RSA-2048 key pair and self-signed X.509 certificate with node-forge, shaped like the ones
- * Adobe's tooling makes (contract 2.12): SHA-256, 365 days, subject C=US plus a common name,
+ * Adobe's tooling makes [contract: Credential formats]: SHA-256, 365 days, subject C=US plus a common name,
  * not a CA. Used by the panel (Route B, in the browser) and by the emulator.
  */
 import forge from 'node-forge';

@@ -1,5 +1,5 @@
 /**
- * Inspects PEM text with node-forge (contract 2.6, 2.12, pain point 8): is it a certificate, a
+ * Inspects PEM text with node-forge ([contract: Users and the keystore] [contract: Credential formats]): is it a certificate, a
  * private key (refused: it must never be pasted anywhere), truncated or malformed; for a
  * certificate, its subject, dates and the SHA-1 (what the Developer Console lists) and SHA-256
  * fingerprints, and whether it expired or expires within 30 days.

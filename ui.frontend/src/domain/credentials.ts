@@ -1,5 +1,5 @@
 /**
- * Reads the credential files the Adobe Developer Console lets an admin download (contract 2.12):
+ * Reads the credential files the Adobe Developer Console lets an admin download [contract: Credential formats]:
  * the project JSON ("Download all"), the single OAuth Server-to-Server credential file, and
  * hand-made flat files. Keys match case-insensitively; unknown keys are ignored. The text is
  * read in memory only; the caller never uploads or stores it.

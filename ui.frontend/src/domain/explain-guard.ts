@@ -60,8 +60,7 @@ function explainGuard(error: unknown): RequestProblem | undefined {
     return {
       title: t('The page does not know where this AEM offers this action'),
       explanation: t(
-        'Adobe has not published the address of this action ({0}), so the page does not guess it: nothing was sent. An administrator can name the address in the page settings once it is known (npm run probe finds it).',
-        error.endpoint.contract,
+        'Adobe has not published the address of this action, so the page does not guess it: nothing was sent. An administrator can name the address in the page settings once it is known (npm run probe finds it).',
       ),
       fix: t("Use AEM's own console for this step; the rest of this page keeps working."),
       console: consoleFor(error.endpoint),

@@ -1,5 +1,5 @@
 /**
- * Plain-language explanations of failed calls to AEM (pain point 10), with the raw status and
+ * Plain-language explanations of failed calls to AEM, with the raw status and
  * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
  */
 import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
@@ -73,11 +73,10 @@ function explainUnscrubbed(error: unknown): RequestProblem {
     return {
       title: t('This AEM does not offer this action at the address the page uses'),
       explanation: t(
-        '{0} {1} answered HTTP {2}. The address is not confirmed for every AEM version (contract {3}).',
+        '{0} {1} answered HTTP {2}. The address is not confirmed for every AEM version.',
         error.endpoint.method,
         error.endpoint.path,
         String(error.status),
-        error.endpoint.contract,
       ),
       fix: t("Use AEM's own console for this step; the rest of this page keeps working."),
       console: where,

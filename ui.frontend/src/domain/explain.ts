@@ -1,5 +1,5 @@
 /**
- * Turns AEM and IMS failures into plain words and a fix (pain points 3, 9, 10). The raw text
+ * Turns AEM and IMS failures into plain words and a fix. The raw text
  * stays available to experts; callers show it escaped.
  */
 import { HEALTH_TEXT, IMS } from '../aem/endpoints';
@@ -23,7 +23,7 @@ interface ImsBody {
   error_description?: string;
 }
 
-/** Reads `status: 400 response: {...}` out of the provider's failure text (contract 2.9). */
+/** Reads `status: 400 response: {...}` out of the provider's failure text [contract: IMS configurations]. */
 export function parseProviderFailure(message: string): { status?: number; body?: ImsBody; raw: string } {
   const m = /status:\s*(\d{3})\s*response:\s*([\s\S]*)$/.exec(message);
   if (!m) return { raw: message };

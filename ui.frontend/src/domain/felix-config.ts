@@ -1,6 +1,6 @@
 /**
  * Apache Felix `.config` files, the format AEM keeps OSGi configurations in under
- * /apps/system/config (contract 2.4, 2.7): one `key=value` per line, values typed by a prefix
+ * /apps/system/config [contract: IMS configurations]: one `key=value` per line, values typed by a prefix
  * (`B"true"`, `I"10"`, `L"10"`, strings unprefixed) and arrays as `["a","b"]`.
  * Shared by the panel (reading configurations) and the emulator (writing them).
  */

@@ -1,5 +1,5 @@
 /**
- * Which IMS configurations serve Brand Portal (pain point 4: "create only one"). The cloud
+ * Which IMS configurations serve Brand Portal. The cloud
  * service's reference decides once it exists; before that, the configuration the admin marked on
  * this page; failing both, a guess: a JWT one whose claims carry the Brand Portal metascope, or one
  * titled for Brand Portal. Every configuration on the author stays visible either way.

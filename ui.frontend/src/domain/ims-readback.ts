@@ -1,5 +1,5 @@
 /**
- * What AEM stored against what the page sent, for an IMS configuration (contract 2.7, section 6):
+ * What AEM stored against what the page sent, for an IMS configuration ([contract: IMS configurations]):
  * the OAuth form's field names are UNKNOWN, so a save is only trusted once the stored provider
  * configuration is read back and every property that makes it OAuth Server-to-Server matches.
  * Pure: the same comparison serves the page, the CLI and the repair through the configuration manager.

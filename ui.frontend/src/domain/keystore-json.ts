@@ -1,5 +1,5 @@
 /**
- * Reading `<userPath>.ks.json` (contract 5): the keystore exists unless the answer says
+ * Reading `<userPath>.ks.json` [contract: Users and the keystore]: the keystore exists unless the answer says
  * `exists: false`; `serialNumber` is a JSON integer that may exceed 2^53, so it is kept as the exact
  * digits; dates arrive in Java's `Date.toString()` form and stay as text (expiry parses them).
  */

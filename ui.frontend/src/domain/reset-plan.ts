@@ -1,5 +1,5 @@
 /**
- * "Reset Brand Portal publishing" (pain point 5), as a plan that fails closed: it refuses an empty
+ * "Reset Brand Portal publishing", as a plan that fails closed: it refuses an empty
  * or unusable tenant, lists only the tenant's agents, its cloud configuration and its replication
  * users (removed through user management), and runs only when the typed confirmation equals the
  * tenant name and every queue was read, had the expected shape and was empty. Every path is
@@ -54,7 +54,7 @@ export const planPaths = (plan: ResetPlan): string[] => [...plan.agentPaths, pla
 export const confirmationMatches = (typed: string, plan: ResetPlan): boolean => plan.tenant.length > 0 && typed.trim() === plan.tenant;
 
 /**
- * Items waiting in an agent's queue, from `jcr:content.queue.json` (contract 5), or undefined when
+ * Items waiting in an agent's queue, from `jcr:content.queue.json` [contract: Brand Portal cloud service and agents], or undefined when
  * the answer is not the expected shape: then the reset does not run.
  */
 export function queueLength(json: unknown): number | undefined {

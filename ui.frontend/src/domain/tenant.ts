@@ -1,5 +1,6 @@
 /**
- * The Brand Portal tenant URL (contract 2.12, 2.13): https, a host, nothing after it. Normalised
+ * The Brand Portal tenant URL [contract: Credential formats]
+ * [contract: Brand Portal cloud service and agents]: https, a host, nothing after it. Normalised
  * to the origin (lower-case host, no trailing slash). Unusual hosts are a warning, not a block:
  * beta and regional hosts exist.
  */

@@ -1,11 +1,11 @@
 /**
  * Domain types shared by the panel, the emulator and any future CLI. Shapes follow the contract
- * document; ids are opaque strings passed on as received (contract rule 2).
+ * document; ids are opaque strings passed on as received [contract: Rules the code follows].
  */
 
 export type AuthType = 'oauth' | 'jwt';
 
-/** One IMS technical-account configuration as the panel lists it (contract 2.4). */
+/** One IMS technical-account configuration as the panel lists it [contract: IMS configurations]. */
 export interface ImsConfig {
   /** OSGi PID of the access-token provider, e.g. `com.adobe.granite.auth.oauth.accesstoken.provider.<n>`. */
   pid: string;
@@ -109,7 +109,7 @@ export interface HealthScriptRefusal {
   name?: string;
 }
 
-/** Brand Portal cloud configuration (contract 2.13). */
+/** Brand Portal cloud configuration [contract: Brand Portal cloud service and agents]. */
 export interface CloudConfig {
   path: string;
   title: string;
@@ -118,7 +118,7 @@ export interface CloudConfig {
   legacy: boolean;
 }
 
-/** One Brand Portal replication agent (contract 2.14). */
+/** One Brand Portal replication agent [contract: Brand Portal cloud service and agents]. */
 export interface ReplicationAgent {
   name: string;
   path: string;
@@ -129,7 +129,7 @@ export interface ReplicationAgent {
   triggerSpecific: boolean;
 }
 
-/** Result of Test Connection on one agent (contract 2.14). */
+/** Result of Test Connection on one agent [contract: Brand Portal cloud service and agents]. */
 export interface AgentTestResult {
   name: string;
   succeeded: boolean;

@@ -1,5 +1,5 @@
 /**
- * Field validators for the IMS account form (contract 2.12), pure: each takes the text and
+ * Field validators for the IMS account form [contract: Credential formats], pure: each takes the text and
  * answers nothing (fine), an error (blocks sending) or a warning (sent, but worth a second look).
  * Messages say what is wrong and how to fix it. They never throw, whatever the input.
  */
@@ -31,7 +31,7 @@ export function validateClientId(value: string): Verdict {
   return OK;
 }
 
-/** No prefix check: secrets starting `p8e-` are common but not guaranteed (contract 2.12). */
+/** No prefix check: secrets starting `p8e-` are common but not guaranteed [contract: Credential formats]. */
 export function validateClientSecret(value: string): Verdict {
   if (!value.trim()) return error(t('Enter the client secret (Developer Console → credential → Retrieve client secret).'));
   if (value !== value.trim()) return error(t('The client secret has spaces at its start or end: copy it again.'));
@@ -101,7 +101,7 @@ export interface JwtContext {
 
 const metascopeClaim = (server: string) => `${server}${IMS.metascopePrefix}${IMS.brandPortalMetascope}`;
 
-/** The JWT payload from the Developer Console, checked claim by claim (contract 2.10, 2.11). */
+/** The JWT payload from the Developer Console, checked claim by claim [contract: Credential formats]. */
 export function validateJwtPayload(value: string, ctx: JwtContext = {}): Verdict {
   if (!value.trim()) return error(t('Paste the JWT payload from the Developer Console (Service Account credential → Generate JWT).'));
   let parsed: unknown;

@@ -1,5 +1,5 @@
 /**
- * AEM versions and the feature gates that depend on them (contract 2.3): OAuth Server-to-Server
+ * AEM versions and the feature gates that depend on them [contract: Version and feature gates]: OAuth Server-to-Server
  * from 6.5.21.0 (Adobe's IMS page says SP20; we gate on SP21 and say so), or 6.5 SP11+ with the
  * IMS compatibility hotfix; the Developer Console Brand Portal flow from 6.5.4 / 6.4.8 / 6.3.3.8.
  */
@@ -40,7 +40,7 @@ export function developerConsoleFlowSupported(v: Version): boolean {
 }
 
 /**
- * The version in the Felix product-info printer's answer (contract 5): a JSON array of text lines,
+ * The version in the Felix product-info printer's answer [contract: Version and feature gates]: a JSON array of text lines,
  * or `{"value": [...]}` on older consoles; the line after "Installed Products" reads
  * `Adobe Experience Manager (6.5.N.0)`.
  */
@@ -62,7 +62,7 @@ export function versionFromProductInfo(json: unknown): string | undefined {
 export const formatVersion = (v: Version): string => v.join('.');
 
 /**
- * AEM 6.5 LTS reports a 6.6.x quickstart (contract section 6): OAuth native, JWT configurations
+ * AEM 6.5 LTS reports a 6.6.x quickstart (contract [contract: IMS configurations]): OAuth native, JWT configurations
  * can only be migrated, never created.
  */
 export const isLts = (v: Version): boolean => v[0] === 6 && v[1] === 6;

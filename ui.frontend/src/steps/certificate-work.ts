@@ -168,7 +168,7 @@ export class KeystoreWork {
       this.alias.input.value = this.suggestedAlias;
     }
     const exists = Boolean(ctx.facts.keystore?.exists);
-    // AEM opens an existing keystore itself; a password is asked only to create one (contract 5).
+    // AEM opens an existing keystore itself; a password is asked only to create one [contract: Users and the keystore].
     this.password.setHidden(exists);
     this.repeat.setHidden(exists);
     (this.password.root.querySelector('label') as HTMLElement).textContent = t('New keystore password (the keystore does not exist yet)');

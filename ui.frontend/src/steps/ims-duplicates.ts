@@ -1,5 +1,5 @@
 /**
- * Several Brand Portal IMS configurations (pain point 4): said plainly, with the extra ones
+ * Several Brand Portal IMS configurations: said plainly, with the extra ones
  * deleted after confirmation. At least one always stays. A part: fetched when an author has several.
  */
 import { deleteImsConfigs } from '../aem/client';

@@ -1,6 +1,6 @@
 /**
  * "Reset Brand Portal publishing", Adobe's documented clean-up for the bare 401 on publish
- * (pain point 5). The plan (domain/reset-plan.ts) lists exactly what is deleted and fails closed;
+ *. The plan (domain/reset-plan.ts) lists exactly what is deleted and fails closed;
  * this step shows it, asks for the tenant name, checks every queue, removes the replication users
  * through user management and the other nodes through Sling, then re-reads the page. A part:
  * step 6 fetches it the first time an admin opens the reset.
