@@ -10,11 +10,11 @@ import { explainRequestError } from '../domain/explain-request';
 import { validateTenantUrl } from '../domain/tenant';
 import type { CloudConfig, ReplicationAgent } from '../domain/types';
 import { validateTitle } from '../domain/validate';
-import { type SelectOption, select, setSelectOptions } from '../ui/coral';
+import { type SelectOption, select, setSelectOptions, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 
 /** What the form needs from its step: where results go, and a re-render when it is done. */

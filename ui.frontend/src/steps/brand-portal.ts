@@ -11,12 +11,12 @@ import { type AgentCheck, checkAgents } from '../domain/agents';
 import { explainRequestError } from '../domain/explain-request';
 import { currentTenant } from '../domain/tenant';
 import type { CloudConfig } from '../domain/types';
-import { disclosure, statusLight, table, tableCell, tableRow } from '../ui/coral';
+import { disclosure, statusLight, table, tableCell, tableRow, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
-import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 

@@ -9,11 +9,11 @@ import { KEYSTORE } from '../aem/endpoints';
 import { expiryOf } from '../domain/expiry';
 import { explainWithGuards } from '../domain/explain-guard';
 import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../domain/validate';
-import { statusLight, table, tableCell, tableRow } from '../ui/coral';
+import { statusLight, table, tableCell, tableRow, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createCertificate, inspectPem } from './certificate-tools';
 import type { PageContext } from './context';
 

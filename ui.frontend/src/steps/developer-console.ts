@@ -1,8 +1,9 @@
 /** Step 3: what to do in the Adobe Developer Console, with the exact values to copy. */
+import { button } from '../ui/coral';
 import { IMS, KEYSTORE } from '../aem/endpoints';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { button } from '../ui/problem';
+
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 

@@ -9,7 +9,8 @@ import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { onDemand } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
-import { button, renderNotice } from '../ui/problem';
+import { renderNotice } from '../ui/problem';
+import { button } from '../ui/coral';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 

@@ -10,7 +10,8 @@ import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
-import { button, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { button } from '../ui/coral';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
 

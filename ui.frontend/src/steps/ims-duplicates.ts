@@ -5,10 +5,10 @@
 import { deleteImsConfigs } from '../aem/client';
 import { explainRequestError } from '../domain/explain-request';
 import type { ImsConfig } from '../domain/types';
-import { type CoralToggle, checkbox } from '../ui/coral';
+import { type CoralToggle, checkbox, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import type { PageContext } from './context';
 
 export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedback: HTMLElement): HTMLElement {

@@ -6,6 +6,7 @@
 import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../aem/client';
 import { explainWithGuards } from '../domain/explain-guard';
 import type { ImsConfigInput } from '../domain/types';
+import { wait } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
@@ -27,9 +28,7 @@ export async function saveImsConfiguration(
   on: SaveCallbacks,
 ): Promise<void> {
   feedback.textContent = '';
-  const wait = new (window.Coral as CoralStatic).Wait();
-  wait.size = 'S';
-  feedback.append(el('p', { class: 'bpsetup-progress' }, wait, ` ${t('Saving the configuration in AEM…')}`));
+  feedback.append(el('p', { class: 'bpsetup-progress' }, wait(), ` ${t('Saving the configuration in AEM…')}`));
   try {
     const created = editing ? undefined : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
     const id = created ? created.id : await saveImsConfig(input);

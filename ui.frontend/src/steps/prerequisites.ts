@@ -1,9 +1,9 @@
 /** Step 1: AEM version and what it allows, read access to configurations. */
 import type { Step, PageContext } from './context';
-import { select } from '../ui/coral';
+import { select, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
+import { renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
 import { displayVersion } from '../domain/version';
 import { onDemand } from '../ui/on-demand';

@@ -10,10 +10,10 @@ import { AUTHORIZABLES } from '../aem/endpoints';
 import { explainWithGuards } from '../domain/explain-guard';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../domain/reset-plan';
 import type { CloudConfig } from '../domain/types';
-import { textfield } from '../ui/coral';
+import { textfield, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
-import { button, renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 
 /**

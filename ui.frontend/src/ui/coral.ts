@@ -18,6 +18,7 @@ export const CORAL_COMPONENTS = [
   'Textarea',
   'Textfield',
   'Tooltip',
+  'Wait',
 ] as const;
 type CoralName = (typeof CORAL_COMPONENTS)[number] | 'Status';
 
@@ -28,6 +29,38 @@ function create<T>(name: CoralName): T {
   const Component = window.Coral?.[name] as (new () => T) | undefined;
   if (!Component) throw new Error(`Coral.${name} is not loaded on this page`);
   return new Component();
+}
+
+export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
+
+/** An alert with its header; its content zone is returned to be filled (as text or elements). */
+export function alert(variant: AlertVariant, header: string): { element: HTMLElement; content: HTMLElement } {
+  const component = create<HTMLElement & { variant: string; header: HTMLElement; content: HTMLElement }>('Alert');
+  component.variant = variant;
+  component.header.textContent = header;
+  return { element: component, content: component.content };
+}
+
+export type CoralButton = HTMLButtonElement & { label: { textContent: string | null }; variant: string; icon: string };
+
+export function button(
+  label: string,
+  variant: 'primary' | 'cta' | 'secondary' | 'warning' | 'quiet' = 'secondary',
+  icon?: string,
+): CoralButton {
+  const b = create<CoralButton>('Button');
+  b.label.textContent = label;
+  b.variant = variant;
+  if (icon) b.icon = icon;
+  b.type = 'button';
+  return b;
+}
+
+/** A small progress indicator, for a line that says what is being done. */
+export function wait(): HTMLElement {
+  const w = create<HTMLElement & { size: string }>('Wait');
+  w.size = 'S';
+  return w;
 }
 
 export interface CoralToggle extends HTMLElement {

@@ -2,10 +2,9 @@
 import type { OverridesInForce } from '../aem/setup-facts';
 import { diagnosticsReport, reportedOverrides } from '../domain/diagnostics';
 import type { SetupFacts } from '../domain/state';
-import { textarea } from './coral';
+import { textarea, button } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
-import { button } from './problem';
 
 export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overrides: OverridesInForce): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();

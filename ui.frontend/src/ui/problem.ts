@@ -5,7 +5,7 @@
  */
 import type { RequestProblem } from '../domain/explain-request';
 import type { Explanation } from '../domain/explain';
-import { disclosure } from './coral';
+import { type AlertVariant, alert, button, disclosure } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
 
@@ -17,11 +17,8 @@ export interface ProblemOptions {
 }
 
 export function renderProblem(p: Pick<Explanation, 'title' | 'explanation' | 'fix'>, options: ProblemOptions = {}): HTMLElement {
-  const alert = new (window.Coral as CoralStatic).Alert();
-  alert.variant = options.variant ?? 'error';
-  alert.classList.add('bpsetup-problem');
-  alert.header.textContent = p.title;
-  const content = alert.content as unknown as HTMLElement;
+  const { element, content } = alert(options.variant ?? 'error', p.title);
+  element.classList.add('bpsetup-problem');
   content.textContent = '';
   content.append(
     el('p', { class: 'bpsetup-problem-why' }, p.explanation),
@@ -36,8 +33,7 @@ export function renderProblem(p: Pick<Explanation, 'title' | 'explanation' | 'fi
       ),
     );
   if (options.onRetry) {
-    const retry = new (window.Coral as CoralStatic).Button();
-    retry.label.textContent = t('Try again');
+    const retry = button(t('Try again'));
     retry.classList.add('bpsetup-retry');
     retry.addEventListener('click', options.onRetry);
     content.appendChild(retry);
@@ -51,33 +47,16 @@ export function renderProblem(p: Pick<Explanation, 'title' | 'explanation' | 'fi
     raw.classList.add('bpsetup-raw');
     content.appendChild(raw);
   }
-  return alert;
+  return element;
 }
 
 export const renderRequestProblem = (p: RequestProblem, onRetry?: () => void): HTMLElement =>
   renderProblem(p, { raw: p.raw, console: p.console, onRetry: p.retry ? onRetry : undefined });
 
-export function renderNotice(variant: 'info' | 'success' | 'warning' | 'error', title: string, text: string): HTMLElement {
-  const alert = new (window.Coral as CoralStatic).Alert();
-  alert.variant = variant;
-  alert.header.textContent = title;
-  (alert.content as unknown as HTMLElement).textContent = text;
-  return alert;
-}
-
-export type CoralButton = HTMLButtonElement & { label: { textContent: string | null }; variant: string; icon: string };
-
-export function button(
-  label: string,
-  variant: 'primary' | 'cta' | 'secondary' | 'warning' | 'quiet' = 'secondary',
-  icon?: string,
-): CoralButton {
-  const b = new (window.Coral as CoralStatic).Button() as unknown as CoralButton;
-  b.label.textContent = label;
-  b.variant = variant;
-  if (icon) b.icon = icon;
-  b.type = 'button';
-  return b;
+export function renderNotice(variant: AlertVariant, title: string, text: string): HTMLElement {
+  const { element, content } = alert(variant, title);
+  content.textContent = text;
+  return element;
 }
 
 /**
