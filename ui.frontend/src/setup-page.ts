@@ -17,7 +17,6 @@ import {
 import { type RequestProblem, explainRequestError } from './domain/explain-request';
 import { deriveSetupState, type SetupFacts } from './domain/state';
 import { currentTenant } from './domain/tenant';
-import type { AuthType } from './domain/types';
 import { BrandPortalStep } from './steps/brand-portal';
 import { CertificateStep } from './steps/certificate';
 import type { LoadProblems, PageContext, Step } from './steps/context';
@@ -56,8 +55,6 @@ export class SetupPage {
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
   /** A version the admin stated where AEM does not report one. */
-  private statedVersion?: string;
-  private chosenAuthType?: AuthType;
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
   private readonly banner = el('div', { class: 'bpsetup-banner', 'aria-live': 'polite' });
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
@@ -113,11 +110,8 @@ export class SetupPage {
    */
   async refresh(areas: readonly ReadArea[] = EVERY_AREA, started?: Promise<SetupReading>): Promise<void> {
     const { facts, errors, overrides } = await (started ??
-      readSetupFacts(
-        { ...this.facts, version: this.statedVersion ?? this.facts.version, chosenAuthType: this.chosenAuthType },
-        areas,
-        guardSettings,
-      ));
+      // What only this visit knows (a stated version, the chosen type) is in the facts and carried over.
+      readSetupFacts(this.facts, areas, guardSettings));
     const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
     const read = (area: ReadArea, e: unknown, kept: RequestProblem | undefined) => (areas.includes(area) ? explain(e) : kept);
     if (areas.includes('settings')) this.overrides = { ...overrides, error: explain(errors.settings) };
@@ -244,8 +238,7 @@ export class SetupPage {
       runHealth: () => this.runHealth(),
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
-        if (this.chosenAuthType === type) return;
-        this.chosenAuthType = type;
+        if (this.facts.chosenAuthType === type) return;
         this.facts = { ...this.facts, chosenAuthType: type };
         this.render();
         // The keystore is read only once the legacy JWT route is chosen.
@@ -253,7 +246,6 @@ export class SetupPage {
           void this.refresh(['keystore']);
       },
       stateVersion: (version) => {
-        this.statedVersion = version;
         this.facts = { ...this.facts, version };
         this.render();
       },
