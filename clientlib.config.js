@@ -19,8 +19,8 @@ module.exports = {
       assets: {
         js: { cwd: 'clientlib-setup', files: ['*.js'], flatten: false },
         css: { cwd: 'clientlib-setup', files: ['*.css'], flatten: false },
-        // Served as /etc.clientlibs/bpsetup/clientlibs/clientlib-setup/resources/{chunks,parts}/*.js
-        resources: { cwd: 'clientlib-setup', files: ['chunks/*.js', 'parts/*.js'], flatten: false },
+        // Served as /etc.clientlibs/bpsetup/clientlibs/clientlib-setup/resources/parts/*.js
+        resources: { cwd: 'clientlib-setup', files: ['parts/*.js'], flatten: false },
       },
     },
   ],

@@ -26,7 +26,7 @@ const common = {
   target: ['web', 'es2022'],
   resolve: { extensions: ['.ts', '.js'] },
   output: { hashFunction: 'sha256' },
-  optimization: { moduleIds: 'deterministic', chunkIds: 'named', splitChunks: false },
+  optimization: { moduleIds: 'deterministic', splitChunks: false },
   stats: 'errors-warnings',
 };
 

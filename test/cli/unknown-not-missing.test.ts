@@ -5,7 +5,7 @@
  */
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
-import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { setFaults, startTestEmulator } from '../helpers/emulator';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 
 const CLIENT_ID = 'c21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
@@ -19,14 +19,9 @@ beforeAll(async () => {
   await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
 }, 60000);
 afterAll(() => emu.close());
-afterEach(() => controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' }));
+afterEach(() => setFaults(emu.url, null));
 
-const fault = (path: string) =>
-  controlFetch(`${emu.url}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ routes: [{ path, method: 'GET', status: 500, body: 'Internal error' }] }),
-  });
+const fault = (path: string) => setFaults(emu.url, { routes: [{ path, method: 'GET', status: 500, body: 'Internal error' }] });
 
 test('the healthy author first: exit 0', async () => {
   const r = await bpsetup(['--url', emu.url, 'check']);

@@ -12,7 +12,7 @@ import type { Page, Response } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
-import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
+import { loggedIn, startTestEmulator, controlFetch, setFaults } from '../helpers/emulator';
 import { ORG, oauthForm } from '../helpers/ims-fixtures';
 import { authRadio, fillOauthForm, imsChoices, repositoryText, stepStatus as stepStatusOn } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
@@ -143,13 +143,7 @@ test('where the health script does not answer (an older package), the agents pro
   }
 }, 60000);
 
-/** Sets emulator faults (the emulator runs with --faults). */
-const faults = (emu: RunningEmulator, body: Record<string, unknown>) =>
-  controlFetch(`${emu.url}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const faults = (emu: RunningEmulator, body: Record<string, unknown>) => setFaults(emu.url, body);
 
 test("AEM's IMS servlet ignores the OAuth fields: read back, repaired through the configuration manager, proven, 4 of 4", async () => {
   const emu = await freshAuthor();

@@ -10,10 +10,18 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
-import { controlFetch } from '../helpers/emulator';
+import { controlFetch, setFaults } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
-import { expand, imsChoices, openReset, signedInAuthor, startOver } from '../helpers/setup-page';
+import {
+  expand,
+  imsChoices,
+  openReset,
+  signedInAuthor,
+  startOver,
+  stepStatus as stepStatusOn,
+  waitConnected as waitConnectedOn,
+} from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -25,13 +33,8 @@ let browser: BrowserSession;
 let page: Page;
 
 const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `brand-portal-${name}.png`));
-const faults = (body: unknown) =>
-  controlFetch(`${emu.url}/__emulator/faults`, {
-    method: body ? 'POST' : 'DELETE',
-    headers: { 'Content-Type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
+const faults = (body: unknown) => setFaults(emu.url, body ?? null);
+const stepStatus = (id: string) => stepStatusOn(page, id);
 const agentRow = (i: number) => page.locator(`tr[data-agent="mp_replication_agent${i}_default_acme"]`);
 const allPaths = () => [...emu.context.repo.walk('/')].map(([p]) => p).filter((p) => !p.startsWith('/var/emulator'));
 
@@ -42,7 +45,7 @@ async function open(): Promise<void> {
 
 async function waitConnected(n: number): Promise<void> {
   try {
-    await page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
+    await waitConnectedOn(page, n);
   } catch (e) {
     // Say what the step showed instead: the timeout alone tells nothing.
     throw new Error(`${(e as Error).message}\nStep 6 showed:\n${await page.locator('#bpsetup-step-brandPortal').innerText()}`);

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
-import { controlFetch, loggedIn } from '../helpers/emulator';
+import { controlFetch, loggedIn, setFaults } from '../helpers/emulator';
 import {
   ORG,
   TECH,
@@ -22,7 +22,7 @@ import {
   registerOauthCredential,
   uploadKey,
 } from '../helpers/ims-fixtures';
-import { authRadio, chooseLegacyJwt, signedInAuthor, startOver } from '../helpers/setup-page';
+import { authRadio, chooseLegacyJwt, signedInAuthor, startOver, stepStatus as stepStatusOn } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -35,7 +35,7 @@ const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `ims-${name}
 const field = (name: string) =>
   page.locator(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`);
 const message = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`);
-const stepStatus = (id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
+const stepStatus = (id: string) => stepStatusOn(page, id);
 const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) => r.write);
 
 async function openSetupPage(): Promise<void> {
@@ -160,7 +160,7 @@ test('the health check sends only reads; a failing one is explained with the fix
   expect(writesSince(since)).toEqual([]);
   expect(emu.context.journal.list(since).map((r) => r.path)).toContain('/apps/bpsetup/health.json');
   await shot('health-failed');
-  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await setFaults(emu.url, null);
 });
 
 test('several Brand Portal configurations: said plainly, extras deleted after confirmation', async () => {

@@ -11,7 +11,7 @@ import { listImsConfigs } from '../../ui.frontend/src/aem/ims-client';
 import { brandPortalImsConfigs } from '../../ui.frontend/src/domain/ims-detection';
 import type { ImsConfigInput } from '../../ui.frontend/src/domain/types';
 import type { RunningEmulator } from '../../emulator/server';
-import { controlFetch, startTestEmulator } from '../helpers/emulator';
+import { controlFetch, setFaults, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH } from '../helpers/ims-fixtures';
 
 let emu: RunningEmulator;
@@ -36,16 +36,12 @@ const input = (who: string): ImsConfigInput => ({
 });
 
 async function delayFirstSave(ms: number): Promise<void> {
-  const res = await controlFetch(`${emu.url}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: ms, times: 1 }] }),
-  });
+  const res = await setFaults(emu.url, { routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: ms, times: 1 }] });
   expect(res.status).toBe(200);
 }
 
 async function clear(): Promise<void> {
-  await controlFetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
+  await setFaults(emu.url, null);
   await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
   forgetCsrfToken();
 }

@@ -29,6 +29,17 @@ export function controlFetch(url: string, init: RequestInit = {}): Promise<Respo
   return fetch(url, { ...init, headers });
 }
 
+/**
+ * Sets the emulator's injected faults (it must run with `faults: true`), or clears them all when
+ * `body` is null; answers the control route's response.
+ */
+export function setFaults(url: string, body: unknown): Promise<Response> {
+  return controlFetch(
+    `${url}/__emulator/faults`,
+    body === null ? { method: 'DELETE' } : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+  );
+}
+
 export interface Client {
   cookie: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;

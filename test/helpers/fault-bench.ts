@@ -8,7 +8,7 @@ import type { EmulatorOptions } from '../../emulator/context';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
 import { type BrowserSession, login, openBrowser } from './chromium';
-import { controlFetch, startTestEmulator } from './emulator';
+import { setFaults, startTestEmulator } from './emulator';
 import { ORG } from './ims-fixtures';
 import { fillOauthForm, repositoryText, saveCloudService, waitConnected } from './setup-page';
 import { credentialAndTenant } from './brand-portal-fixtures';
@@ -34,7 +34,6 @@ export interface FaultBench {
 export function faultBench(): FaultBench {
   let browser: BrowserSession;
   const bench = {} as FaultBench;
-  const control = (init: RequestInit) => controlFetch(`${bench.emu.url}/__emulator/faults`, init);
   Object.assign(bench, {
     async freshAuthor(options: Partial<EmulatorOptions> = {}) {
       bench.emu = await startTestEmulator({ faults: true, agentDelayMs: 50, ...options });
@@ -42,8 +41,8 @@ export function faultBench(): FaultBench {
       await login(bench.page, bench.emu.url, PAGE);
       await bench.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
     },
-    faults: (body: unknown) => control({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    clearFaults: () => control({ method: 'DELETE' }),
+    faults: (body: unknown) => setFaults(bench.emu.url, body),
+    clearFaults: () => setFaults(bench.emu.url, null),
     snapshot: () => repositoryText(bench.emu),
     fillIms: () => fillOauthForm(bench.page, { clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' }),
     saveCloud: () => saveCloudService(bench.page, FAULT_TENANT),
