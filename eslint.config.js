@@ -24,6 +24,77 @@ module.exports = tseslint.config(
       ],
     },
   },
+  // The floors (docs/architecture.md): each may import only the floors below it.
+  {
+    files: ['ui.frontend/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/ui/*', '**/steps/*', '**/setup-page', '**/main'], message: 'domain/ is pure logic: it never imports page code.' },
+            {
+              group: [
+                '**/aem/fetch',
+                '**/aem/*-client',
+                '**/aem/client',
+                '**/aem/setup-facts',
+                '**/aem/authorizables',
+                '**/aem/one-ims-config',
+                '**/aem/ims-proof',
+                '**/aem/settings-guard',
+                'node:*',
+              ],
+              message: 'domain/ never does I/O: only the endpoint map and the error classes of aem/ are data it may use.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['ui.frontend/src/aem/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/*', '**/steps/*', '**/setup-page', '**/main'],
+              message: 'aem/ is shared with the CLI and the emulator: never page code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['ui.frontend/src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/steps/*', '**/setup-page'], message: 'ui/ holds components; steps use them, not the other way round.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'emulator/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui.frontend/src/ui/*', '**/ui.frontend/src/steps/*', '**/ui.frontend/src/setup-page', '**/ui.frontend/src/main'],
+              message: 'The CLI and the emulator use aem/ and domain/ only, never page code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js'],
     languageOptions: {

@@ -4,6 +4,7 @@
  * overrides (child node `endpoints`) an admin applies from the probe's findings. Written through
  * Sling's default POST servlet, as any admin could with curl.
  */
+import type { UnguardedOverrides } from '../domain/types';
 import { ENDPOINTS, slingJson } from './endpoints';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
@@ -22,7 +23,7 @@ export interface PageSettings {
   /** Only while the settings are proven writable by administrators alone; otherwise empty. */
   endpointOverrides: Record<string, unknown>;
   /** Overrides found but not applied, because that proof failed: the names, and why. */
-  unguarded?: { keys: string[]; why: 'rule-missing' | 'rule-unreadable' };
+  unguarded?: UnguardedOverrides;
   /** Seconds each request to AEM may take, when an admin set it (Sling stores it as text or a number). */
   requestTimeoutSeconds?: number;
 }

@@ -8,12 +8,12 @@ import { checkAgents } from '../domain/agents';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
-import type { AgentTestResult, CloudConfig, HealthResult, ReplicationAgent } from '../domain/types';
+import type { AgentTestResult, CloudConfig, HealthResult, OverridesInForce as Overrides, ReplicationAgent } from '../domain/types';
 import * as client from './client';
 import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
 import { HealthUnavailableError } from './errors';
 import { useRequestTimeout } from './fetch';
-import type { PageSettings, SettingsGuard } from './settings-client';
+import type { SettingsGuard } from './settings-client';
 
 interface Settled<T> {
   value?: T;
@@ -37,12 +37,8 @@ export interface ReadErrors {
   cloud?: unknown;
 }
 
-/** Address overrides: applied, refused as unsafe, and found but not applied (the settings' rule is not proven). */
-export interface OverridesInForce {
-  applied: EndpointKey[];
-  refused: string[];
-  unguarded?: PageSettings['unguarded'];
-}
+/** The overrides in force, with the endpoint names this build knows. */
+export type OverridesInForce = Overrides<EndpointKey>;
 
 export interface SetupReading {
   facts: SetupFacts;

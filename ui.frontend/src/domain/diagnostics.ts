@@ -2,10 +2,10 @@
  * The diagnostics report: what an admin sends to a colleague or to Adobe support. Every value
  * that could be a secret is masked, by its key and by its shape, whatever reaches it.
  */
-import { ENDPOINTS } from '../aem/endpoints';
-import type { OverridesInForce } from '../aem/setup-facts';
+import { ENDPOINTS, type EndpointKey } from '../aem/endpoints';
 import { maskSecrets } from './mask';
 import { deriveSetupState, type SetupFacts } from './state';
+import type { OverridesInForce } from './types';
 
 export interface DiagnosticsInput {
   generatedAt: Date;
@@ -28,7 +28,7 @@ export interface ReportedOverrides {
 }
 
 /** The overrides in force, as the report lists them. */
-export function reportedOverrides(o: OverridesInForce): ReportedOverrides {
+export function reportedOverrides(o: OverridesInForce<EndpointKey>): ReportedOverrides {
   return {
     applied: o.applied.map((key) => ({ endpoint: key, path: ENDPOINTS[key].path, shipped: ENDPOINTS[key].defaultPath })),
     refused: o.refused,

@@ -154,3 +154,16 @@ export interface StepState {
   /** One line on why the step has this status, in plain words. */
   summary: string;
 }
+
+/** Address overrides found but not applied: the settings' access rule was not proven. */
+export interface UnguardedOverrides {
+  keys: string[];
+  why: 'rule-missing' | 'rule-unreadable';
+}
+
+/** Address overrides: applied (endpoint names), refused as unsafe, and found but not applied. */
+export interface OverridesInForce<Key extends string = string> {
+  applied: Key[];
+  refused: string[];
+  unguarded?: UnguardedOverrides;
+}

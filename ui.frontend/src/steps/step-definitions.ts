@@ -1,12 +1,6 @@
 /** The setup steps in the order an admin goes through them, with what each is for. */
-import type { StepId } from '../domain/types';
 import { t } from '../i18n';
-
-export interface StepDefinition {
-  id: StepId;
-  title: string;
-  description: string;
-}
+import type { StepDefinition } from '../ui/step-list';
 
 export const stepDefinitions = (): StepDefinition[] => [
   {

@@ -1,9 +1,15 @@
 /** The step list at the top of the page: one row per step with its status. */
-import type { StepState, StepStatus } from '../domain/types';
-import type { StepDefinition } from '../steps/step-definitions';
+import type { StepId, StepState, StepStatus } from '../domain/types';
 import { type StatusVariant, statusLight } from './coral';
 import { el } from './dom';
 import { t } from '../i18n';
+
+/** A step as the list shows it: its id, title and what it is for. */
+export interface StepDefinition {
+  id: StepId;
+  title: string;
+  description: string;
+}
 
 /** Which Spectrum status light each step status shows; the words beside it carry the meaning. */
 const STATUS_LIGHT: Record<StepStatus, StatusVariant> = {
