@@ -80,7 +80,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['cli/**/*.ts', 'emulator/**/*.ts', 'scripts/**/*.ts'],
+    files: ['cli/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -89,6 +89,26 @@ module.exports = tseslint.config(
             {
               group: ['**/ui.frontend/src/ui/*', '**/ui.frontend/src/steps/*', '**/ui.frontend/src/setup-page', '**/ui.frontend/src/main'],
               message: 'The CLI and the emulator use aem/ and domain/ only, never page code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui.frontend/src/ui/*', '**/ui.frontend/src/steps/*', '**/ui.frontend/src/setup-page', '**/ui.frontend/src/main'],
+              message: 'The emulator never uses page code.',
+            },
+            {
+              group: ['**/ui.frontend/src/aem/*', '!**/ui.frontend/src/aem/endpoints'],
+              message: 'The emulator shares the endpoint map and domain/, never the client it stands in for.',
             },
           ],
         },
