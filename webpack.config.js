@@ -63,7 +63,7 @@ const PARTS = Object.fromEntries(
   [...PARTS_SOURCE.matchAll(/^ {2}'?([\w-]+)'?: '([\w/-]+)',$/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
 );
 /** The modules the page shares with the parts (SHARED), read once: the externals below ask for every import. */
-const SHARED_MODULES = new Set([...PARTS_SOURCE.matchAll(/^ {2}'(aem\/[\w-]+)': /gm)].map((m) => m[1]));
+const SHARED_MODULES = new Set([...PARTS_SOURCE.matchAll(/^ {2}'(core\/[\w/-]+)': /gm)].map((m) => m[1]));
 
 const panelParts = {
   ...common,
@@ -81,7 +81,7 @@ const panelParts = {
     { '@adobe/coral-spectrum': 'Coral' },
     ({ context, request }, callback) => {
       if (!request.startsWith('.')) return callback();
-      const target = path.relative(SRC, path.resolve(context, request)).split(path.sep).join('/').replace(/\.ts$/, '');
+      const target = path.relative(__dirname, path.resolve(context, request)).split(path.sep).join('/').replace(/\.ts$/, '');
       return SHARED_MODULES.has(target) ? callback(null, ['__bpsetupShared', target]) : callback();
     },
   ],

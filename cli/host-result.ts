@@ -1,5 +1,5 @@
 /** What one command did on one author: the fleet summary, the JSON report and the exit code come from this. */
-import type { SetupProblem } from '../ui.frontend/src/domain/consistency';
+import type { SetupProblem } from '../core/domain/consistency';
 import type { ProbeReport } from './probe';
 
 export interface Change {

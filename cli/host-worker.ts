@@ -5,8 +5,8 @@
  * nothing, so no credential or secret can reach a terminal from here.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { useTransport } from '../ui.frontend/src/aem/fetch';
-import { diagnosticsReport, reportedOverrides } from '../ui.frontend/src/domain/diagnostics';
+import { useTransport } from '../core/aem/fetch';
+import { diagnosticsReport, reportedOverrides } from '../core/domain/diagnostics';
 import { check, inspect, unreachableResult } from './commands/inspect';
 import { setup } from './commands/setup';
 import type { Host } from './hosts';

@@ -6,7 +6,7 @@
  * whose name starts with AEM_PASSWORD (so a line can never send another secret, such as the client
  * secret, as Basic credentials). Plain http is for this machine only unless --allow-http says so.
  */
-import { scrubText } from '../ui.frontend/src/domain/mask';
+import { scrubText } from '../core/domain/mask';
 
 export interface Host {
   url: string;

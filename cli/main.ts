@@ -14,7 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { maskValue } from '../ui.frontend/src/domain/mask';
+import { maskValue } from '../core/domain/mask';
 import { fleetExit, resultLabel, runFleet } from './fleet';
 import { type Host, UsageError, hostsFromUrls, parseHostsFile, requireSafeTransport } from './hosts';
 import type { HostResult } from './host-result';

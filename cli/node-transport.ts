@@ -4,7 +4,7 @@
  * read-only switch that refuses any method but GET and HEAD before a byte leaves.
  * The password is held here only, never logged or put in a report.
  */
-import { type AemTransport, readWholeBody } from '../ui.frontend/src/aem/fetch';
+import { type AemTransport, readWholeBody } from '../core/aem/fetch';
 
 export interface Credentials {
   user: string;

@@ -15,8 +15,8 @@ import {
   KEYSTORE,
   authorizableQuery,
   slingJson,
-} from '../ui.frontend/src/aem/endpoints';
-import { versionFromProductInfo } from '../ui.frontend/src/domain/version';
+} from '../core/contract/endpoints';
+import { versionFromProductInfo } from '../core/domain/version';
 import type { NodeTransport } from './node-transport';
 
 /** Scripts that hold the answers on a 6.5 author [contract: What `npm run probe` checks on a real author]: read with GET, never copied. */

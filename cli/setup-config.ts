@@ -4,10 +4,10 @@
  * it comes from the environment variable the file names, or from a secret file.
  */
 import { readFileSync } from 'node:fs';
-import { IMS } from '../ui.frontend/src/aem/endpoints';
-import { validateTenantUrl } from '../ui.frontend/src/domain/tenant';
-import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../ui.frontend/src/domain/validate';
-import type { ImsConfigInput } from '../ui.frontend/src/domain/types';
+import { IMS } from '../core/contract/endpoints';
+import { validateTenantUrl } from '../core/domain/tenant';
+import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../core/domain/validate';
+import type { ImsConfigInput } from '../core/domain/types';
 
 export interface SetupConfig {
   title: string;

@@ -5,7 +5,7 @@
  * user's own entries decide before group entries; nearer nodes before ancestors; within one list,
  * the later entry wins. Restrictions (rep:glob) are not emulated: an entry with one never grants.
  */
-import { ADMINISTRATORS, EVERYONE, POLICY_NODE } from '../ui.frontend/src/domain/access-rule';
+import { ADMINISTRATORS, EVERYONE, POLICY_NODE } from '../core/domain/access-rule';
 import type { RepoNode, Repository } from './store';
 import { splitPath } from './store';
 

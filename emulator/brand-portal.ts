@@ -14,8 +14,8 @@ import {
   agentTransportUri,
   replicationUserId,
   tenantUserFolder,
-} from '../ui.frontend/src/aem/endpoints';
-import { validateTenantUrl } from '../ui.frontend/src/domain/tenant';
+} from '../core/contract/endpoints';
+import { validateTenantUrl } from '../core/domain/tenant';
 import { createAuthorizable, findAuthorizable } from './authorizables';
 import type { EmulatorContext } from './context';
 import { HttpError, escapeHtml } from './http';

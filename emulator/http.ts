@@ -170,7 +170,7 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
   res.end();
 }
 
-import { escapeHtml } from '../ui.frontend/src/domain/escape-html';
+import { escapeHtml } from '../core/domain/escape-html';
 
 export { escapeHtml };
 

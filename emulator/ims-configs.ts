@@ -5,9 +5,9 @@
  * protected). The files are the truth; everything is read back from them.
  */
 import { randomUUID } from 'node:crypto';
-import { IMS, IMS_OSGI } from '../ui.frontend/src/aem/endpoints';
-import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../ui.frontend/src/domain/felix-config';
-import type { AuthType } from '../ui.frontend/src/domain/types';
+import { IMS, IMS_OSGI } from '../core/contract/endpoints';
+import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../core/domain/felix-config';
+import type { AuthType } from '../core/domain/types';
 import { protect, unprotect } from './crypto';
 import type { Repository, RepositoryTransaction } from './store';
 

@@ -5,8 +5,8 @@
  * puts them on HTTP.
  */
 import { X509Certificate, randomBytes, timingSafeEqual, verify } from 'node:crypto';
-import { IMS } from '../ui.frontend/src/aem/endpoints';
-import { describeSecret } from '../ui.frontend/src/domain/mask';
+import { IMS } from '../core/contract/endpoints';
+import { describeSecret } from '../core/domain/mask';
 import { protect, unprotect } from './crypto';
 import { HttpError } from './http';
 import type { Repository } from './store';

@@ -5,9 +5,9 @@
  * protected by the emulator's master key and never rendered by any route.
  */
 import { X509Certificate, createPrivateKey, createPublicKey, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
-import { ENDPOINTS, KEYSTORE } from '../ui.frontend/src/aem/endpoints';
-import { javaDateString } from '../ui.frontend/src/domain/java-date';
-import type { CertificateInfo, KeystoreInfo } from '../ui.frontend/src/domain/types';
+import { ENDPOINTS, KEYSTORE } from '../core/contract/endpoints';
+import { javaDateString } from '../core/domain/java-date';
+import type { CertificateInfo, KeystoreInfo } from '../core/domain/types';
 import { findAuthorizable } from './authorizables';
 import { protect, unprotect } from './crypto';
 import { HttpError } from './http';

@@ -3,7 +3,7 @@
  * setup, duplicate Brand Portal IMS configurations, an existing cloud configuration. Each is
  * written the way AEM itself would have written it, through the same modules the servlets use.
  */
-import { CLOUD_CONFIG, ENDPOINTS, IMS, replicationUserId, tenantUserFolder } from '../ui.frontend/src/aem/endpoints';
+import { CLOUD_CONFIG, ENDPOINTS, IMS, replicationUserId, tenantUserFolder } from '../core/contract/endpoints';
 import type { EmulatorContext } from './context';
 import { createAgents, registerTenant, saveCloudConfig } from './brand-portal';
 import { createAuthorizable } from './authorizables';

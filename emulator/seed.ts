@@ -3,7 +3,7 @@
  * contract relies on. Our own package is installed on top of this at start-up.
  */
 import { randomBytes } from 'node:crypto';
-import { AGENTS, ENDPOINTS, KEYSTORE } from '../ui.frontend/src/aem/endpoints';
+import { AGENTS, ENDPOINTS, KEYSTORE } from '../core/contract/endpoints';
 import { oakNodeName } from './authorizables';
 import { type RepoNode, type JcrValue, newNode } from './store';
 

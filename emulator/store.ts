@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ecmaDateString } from '../ui.frontend/src/domain/java-date';
+import { ecmaDateString } from '../core/domain/java-date';
 
 export type JcrScalar = string | number | boolean;
 export interface JcrBinary {

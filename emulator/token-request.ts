@@ -5,8 +5,8 @@
  * client_credentials with the stored scopes.
  */
 import { sign } from 'node:crypto';
-import { HEALTH_TEXT, IMS, IMS_OSGI } from '../ui.frontend/src/aem/endpoints';
-import type { HealthResult } from '../ui.frontend/src/domain/types';
+import { HEALTH_TEXT, IMS, IMS_OSGI } from '../core/contract/endpoints';
+import type { HealthResult } from '../core/domain/types';
 import type { EmulatorContext } from './context';
 import { type StoredImsConfig, clientSecretOf, defaultClaimsToObject } from './ims-configs';
 import { privateKeyFor, serviceUserPath } from './keystore';

@@ -2,15 +2,15 @@
  * The read-only whole-setup check, the same as the page's Check health button: read the setup,
  * run Check Health (or learn it is unavailable) and the agents' Test Connection, then summarise.
  */
-import { type OverridesInForce, checkActiveHealth, readSetupFacts, testTenantAgents } from '../../ui.frontend/src/aem/setup-facts';
-import { NetworkError, SessionExpiredError, TimeoutError } from '../../ui.frontend/src/aem/errors';
-import { summariseFacts } from '../../ui.frontend/src/domain/consistency';
-import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
-import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
-import type { SetupFacts } from '../../ui.frontend/src/domain/state';
-import { deriveSetupState } from '../../ui.frontend/src/domain/state';
+import { type OverridesInForce, checkActiveHealth, readSetupFacts, testTenantAgents } from '../../core/aem/setup-facts';
+import { NetworkError, SessionExpiredError, TimeoutError } from '../../core/errors';
+import { summariseFacts } from '../../core/domain/consistency';
+import { explainWithGuards } from '../../core/domain/explain-guard';
+import { explainRequestError } from '../../core/domain/explain-request';
+import type { SetupFacts } from '../../core/domain/state';
+import { deriveSetupState } from '../../core/domain/state';
 import type { HostFailure, HostResult } from '../host-result';
-import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
+import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 
 /** The author cannot be reached or refuses the credentials: nothing else can be said about it. */
 export function unreachable(error: unknown): HostFailure | undefined {

@@ -5,15 +5,15 @@
  * check. A second run changes nothing. `--dry-run` lists the writes and sends none.
  * `migrate` moves the Brand Portal JWT configuration to OAuth, keeping its id.
  */
-import * as client from '../../ui.frontend/src/aem/client';
-import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
-import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
-import { readSetupFacts, waitForAgents } from '../../ui.frontend/src/aem/setup-facts';
-import { checkAgents } from '../../ui.frontend/src/domain/agents';
-import { explainHealthFailure } from '../../ui.frontend/src/domain/explain';
-import { deriveSetupState, type SetupFacts } from '../../ui.frontend/src/domain/state';
-import { currentTenant, validateTenantUrl } from '../../ui.frontend/src/domain/tenant';
-import type { ImsConfig, ImsConfigInput } from '../../ui.frontend/src/domain/types';
+import * as client from '../../core/aem/client';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { proveSettingsGuarded } from '../../core/aem/settings-guard';
+import { readSetupFacts, waitForAgents } from '../../core/aem/setup-facts';
+import { checkAgents } from '../../core/domain/agents';
+import { explainHealthFailure } from '../../core/domain/explain';
+import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
+import { currentTenant, validateTenantUrl } from '../../core/domain/tenant';
+import type { ImsConfig, ImsConfigInput } from '../../core/domain/types';
 import type { Change, HostFailure, HostResult } from '../host-result';
 import { type SetupConfig, imsInputOf } from '../setup-config';
 import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';

@@ -1,5 +1,5 @@
 /** Brand Portal cloud service save and agent Test Connection [contract: Brand Portal cloud service and agents]. */
-import { CLOUD_CONFIG, ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { CLOUD_CONFIG, ENDPOINTS } from '../../core/contract/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendHtml, sendJson, sendText, slingHtmlResponse } from '../http';
 import { agentQueue, saveCloudConfig, testConnection } from '../brand-portal';

@@ -11,8 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { CONFIG_MANAGER, CRYPTO, ENDPOINTS, IMS_OSGI } from '../../ui.frontend/src/aem/endpoints';
-import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../../ui.frontend/src/domain/felix-config';
+import { CONFIG_MANAGER, CRYPTO, ENDPOINTS, IMS_OSGI } from '../../core/contract/endpoints';
+import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../../core/domain/felix-config';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { protect } from '../crypto';
 import { type EmulatorRequest, HttpError, send, sendJson, sendText } from '../http';

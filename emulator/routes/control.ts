@@ -4,8 +4,8 @@
  * when the emulator runs with faults enabled — fault injection and scenario seeds.
  * Local use and tests only; no session, no CSRF (they are not AEM).
  */
-import { AGENTS, ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
-import { recertify } from '../../ui.frontend/src/domain/certificate-factory';
+import { AGENTS, ENDPOINTS } from '../../core/contract/endpoints';
+import { recertify } from '../../core/domain/certificate-factory';
 import { registerTenant, TENANTS } from '../brand-portal';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type FaultState, emptyFaults } from '../faults';

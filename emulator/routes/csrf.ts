@@ -1,5 +1,5 @@
 /** `GET /libs/granite/csrf/token.json` [contract: Session, CSRF and the page itself]. */
-import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendJson, sendText } from '../http';
 

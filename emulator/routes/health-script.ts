@@ -5,12 +5,12 @@
  * a real token request to the IMS stub, the failure text AEM's provider writes, administrators only.
  * Without the scripts the request falls through to Sling's default servlets, as on AEM.
  */
-import { HEALTH_SCRIPT, HEALTH_TEXT, RESOURCE_TYPES, ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
-import type { HealthScriptAnswer, HealthScriptRefusal } from '../../ui.frontend/src/domain/types';
+import { HEALTH_SCRIPT, HEALTH_TEXT, RESOURCE_TYPES, ENDPOINTS } from '../../core/contract/endpoints';
+import type { HealthScriptAnswer, HealthScriptRefusal } from '../../core/domain/types';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { type EmulatorRequest, sendJson } from '../http';
 import { listImsConfigs } from '../ims-configs';
-import { scrubText } from '../../ui.frontend/src/domain/mask';
+import { scrubText } from '../../core/domain/mask';
 import { defaultPost } from './sling-post';
 import { renderJson } from './sling-get';
 import { requestAccessToken } from '../token-request';

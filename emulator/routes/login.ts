@@ -1,5 +1,5 @@
 /** Login page, j_security_check and logout [contract: Session, CSRF and the page itself]. */
-import { ENDPOINTS, HTTP } from '../../ui.frontend/src/aem/endpoints';
+import { ENDPOINTS, HTTP } from '../../core/contract/endpoints';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { escapeHtml, redirect, sendHtml, sendText } from '../http';
 import { coralHead } from '../render/coral-head';

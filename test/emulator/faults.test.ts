@@ -2,7 +2,7 @@
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { PRODUCT_INFO, certificate, createKeystore, oauthForm, serviceUser, uploadKey } from '../helpers/ims-fixtures';
-import { parseDateText } from '../../ui.frontend/src/domain/java-date';
+import { parseDateText } from '../../core/domain/java-date';
 import { cloudForm, healthyOauthConfig, registerTenant, waitForAgents } from '../helpers/brand-portal-fixtures';
 
 let emu: RunningEmulator;

@@ -5,7 +5,7 @@
  * it. Both must answer every case alike: healthy, invalid_client, invalid_scope, unknown
  * configuration, missing name, not an administrator, POST refused.
  */
-import { parseFelixConfig } from '../../ui.frontend/src/domain/felix-config';
+import { parseFelixConfig } from '../../core/domain/felix-config';
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator } from '../helpers/emulator';
 import { oauthForm, registerOauthCredential } from '../helpers/ims-fixtures';

@@ -4,7 +4,7 @@
  * against the IMS stub on both authentication types, with real RSA signatures.
  */
 import { X509Certificate } from 'node:crypto';
-import { createCertificate } from '../../ui.frontend/src/domain/certificate-factory';
+import { createCertificate } from '../../core/domain/certificate-factory';
 import type { RunningEmulator } from '../../emulator/server';
 import { type Client, loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import {
@@ -22,9 +22,9 @@ import {
   serviceUser,
   uploadKey,
 } from '../helpers/ims-fixtures';
-import { parseDateText } from '../../ui.frontend/src/domain/java-date';
-import { parseKeystoreJson } from '../../ui.frontend/src/domain/keystore-json';
-import { parseFelixConfig } from '../../ui.frontend/src/domain/felix-config';
+import { parseDateText } from '../../core/domain/java-date';
+import { parseKeystoreJson } from '../../core/domain/keystore-json';
+import { parseFelixConfig } from '../../core/domain/felix-config';
 
 let emu: RunningEmulator;
 let c: Client;

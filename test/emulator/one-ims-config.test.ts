@@ -5,11 +5,11 @@
  * their saves landed in different seconds (jcr:created is rendered to the second).
  */
 import { NodeTransport } from '../../cli/node-transport';
-import { ImsConfigExistsError, createOneImsConfig } from '../../ui.frontend/src/aem/one-ims-config';
-import { forgetCsrfToken, useTransport } from '../../ui.frontend/src/aem/fetch';
-import { listImsConfigs } from '../../ui.frontend/src/aem/ims-client';
-import { brandPortalImsConfigs } from '../../ui.frontend/src/domain/ims-detection';
-import type { ImsConfigInput } from '../../ui.frontend/src/domain/types';
+import { ImsConfigExistsError, createOneImsConfig } from '../../core/aem/one-ims-config';
+import { forgetCsrfToken, useTransport } from '../../core/aem/fetch';
+import { listImsConfigs } from '../../core/aem/ims-client';
+import { brandPortalImsConfigs } from '../../core/domain/ims-detection';
+import type { ImsConfigInput } from '../../core/domain/types';
 import type { RunningEmulator } from '../../emulator/server';
 import { controlFetch, setFaults, startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH } from '../helpers/ims-fixtures';

@@ -102,7 +102,7 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
       "curl -u admin -F 'publicKey=/libs/cq/adobeims-configuration/content/configurations/publickey.crt' http://probe.test/conf/bpsetup/settings/endpoints",
     );
     // What the probe suggests is what the page accepts as an override.
-    const { applyEndpointOverrides, resetEndpointOverrides } = await import('../../ui.frontend/src/aem/endpoints');
+    const { applyEndpointOverrides, resetEndpointOverrides } = await import('../../core/contract/endpoints');
     expect(applyEndpointOverrides({ publicKey: report.suggestions.publicKey?.[0] })).toEqual({ applied: ['publicKey'], refused: [] });
     resetEndpointOverrides();
     expect(report.requests.writes).toBe(0);

@@ -3,7 +3,7 @@
  * (node-forge certificate factory), never pasted blobs.
  */
 import { createPrivateKey } from 'node:crypto';
-import { createCertificate, type GeneratedCertificate } from '../../ui.frontend/src/domain/certificate-factory';
+import { createCertificate, type GeneratedCertificate } from '../../core/domain/certificate-factory';
 import { type Client, controlFetch } from './emulator';
 
 export const ORG = '0123456789ABCDEF01234567@AdobeOrg';

@@ -8,6 +8,7 @@ const { execSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCES = [
+  'core',
   'ui.frontend/src',
   'ui.apps/src/main/content',
   'emulator',

@@ -4,11 +4,11 @@
  * endpoints node's own, or a rule that cannot be read refuses every override, and nothing is sent
  * to the address it names. The settings and the rule can never be overridden themselves.
  */
-import { applyEndpointOverrides, ENDPOINTS, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
-import { forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
-import { readSettings } from '../../ui.frontend/src/aem/settings-client';
-import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
-import { isAdministratorsOnlyRule } from '../../ui.frontend/src/domain/access-rule';
+import { applyEndpointOverrides, ENDPOINTS, resetEndpointOverrides } from '../../core/contract/endpoints';
+import { forgetCsrfToken } from '../../core/aem/fetch';
+import { readSettings } from '../../core/aem/settings-client';
+import { proveSettingsGuarded } from '../../core/aem/settings-guard';
+import { isAdministratorsOnlyRule } from '../../core/domain/access-rule';
 import { fakeAem, json, packagedSettingsRule } from '../helpers/fake-aem';
 
 beforeEach(() => {

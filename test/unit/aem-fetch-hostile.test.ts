@@ -1,11 +1,11 @@
 /** aemFetch against hostile answers: redirects are never followed, a trickling body times out, a huge one is refused. */
 import { ReadableStream } from 'node:stream/web';
-import { updateConfiguration } from '../../ui.frontend/src/aem/config-manager-client';
-import { deleteAuthorizable, deleteNode } from '../../ui.frontend/src/aem/brand-portal-client';
-import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../ui.frontend/src/aem/errors';
-import { MAX_RESPONSE_BYTES, aemFetch, forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
-import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
-import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
+import { updateConfiguration } from '../../core/aem/config-manager-client';
+import { deleteAuthorizable, deleteNode } from '../../core/aem/brand-portal-client';
+import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../core/errors';
+import { MAX_RESPONSE_BYTES, aemFetch, forgetCsrfToken } from '../../core/aem/fetch';
+import { explainRequestError } from '../../core/domain/explain-request';
+import { explainWithGuards } from '../../core/domain/explain-guard';
 import { fakeAem, json, text } from '../helpers/fake-aem';
 
 beforeEach(() => forgetCsrfToken());

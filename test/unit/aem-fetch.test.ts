@@ -1,5 +1,5 @@
 /** aemFetch and the AEM client against a scripted AEM: CSRF, refresh, login expiry, timeouts, degrade. */
-import * as client from '../../ui.frontend/src/aem/client';
+import * as client from '../../core/aem/client';
 import {
   AemHttpError,
   CsrfUnavailableError,
@@ -10,8 +10,8 @@ import {
   ServletNotProvenError,
   SessionExpiredError,
   TimeoutError,
-} from '../../ui.frontend/src/aem/errors';
-import { CSRF_TOKEN_REUSE_MS, aemFetch, forgetCsrfToken } from '../../ui.frontend/src/aem/fetch';
+} from '../../core/errors';
+import { CSRF_TOKEN_REUSE_MS, aemFetch, forgetCsrfToken } from '../../core/aem/fetch';
 import { fakeAem, json, text, token } from '../helpers/fake-aem';
 
 const loggedOut = () => new Response('', { status: 403, headers: { 'X-Reason': 'Authentication Failed' } });

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
 import { PROJECT_ROOT } from '../../emulator/paths';
 
 const headings = new Set(

@@ -2,8 +2,8 @@
  * Address overrides from the settings node: applied when they are plain absolute paths, refused
  * otherwise; and the request timeout an admin may set there, taken only within its range.
  */
-import { ENDPOINTS, applyEndpointOverrides, isRequestable, resetEndpointOverrides } from '../../ui.frontend/src/aem/endpoints';
-import { readSettings } from '../../ui.frontend/src/aem/settings-client';
+import { ENDPOINTS, applyEndpointOverrides, isRequestable, resetEndpointOverrides } from '../../core/contract/endpoints';
+import { readSettings } from '../../core/aem/settings-client';
 import { fakeAem, json } from '../helpers/fake-aem';
 
 afterEach(() => resetEndpointOverrides());

@@ -1,5 +1,5 @@
 /** Health failures and request failures in plain words, with the fix. */
-import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
 import {
   AemHttpError,
   CsrfUnavailableError,
@@ -9,10 +9,10 @@ import {
   NetworkError,
   SessionExpiredError,
   TimeoutError,
-} from '../../ui.frontend/src/aem/errors';
-import { explainHealthFailure, parseProviderFailure } from '../../ui.frontend/src/domain/explain';
-import { explainWithGuards } from '../../ui.frontend/src/domain/explain-guard';
-import { explainRequestError } from '../../ui.frontend/src/domain/explain-request';
+} from '../../core/errors';
+import { explainHealthFailure, parseProviderFailure } from '../../core/domain/explain';
+import { explainWithGuards } from '../../core/domain/explain-guard';
+import { explainRequestError } from '../../core/domain/explain-request';
 
 const provider = (status: number, body: object) =>
   `com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server status: ${status} response: ${JSON.stringify(body)}`;

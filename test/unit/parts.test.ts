@@ -8,7 +8,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { PART_MODULES, SHARED } from '../../ui.frontend/src/ui/parts';
 import { PROJECT_ROOT } from '../../emulator/paths';
 
-const SRC = join(PROJECT_ROOT, 'ui.frontend/src');
+const SRC = PROJECT_ROOT;
+const PAGE = 'ui.frontend/src/';
 const moduleId = (file: string) => relative(SRC, file).replace(/\.ts$/, '').split('\\').join('/');
 const fileOf = (id: string) => join(SRC, `${id}.ts`);
 
@@ -17,14 +18,14 @@ const MODULE_STATE = /^(export )?let |^(export )?const \w+(: [^=]+)? = new (Map|
 
 /** Modules with state that parts never reach (they load parts, parts never load parts), and why. */
 const PAGE_ONLY: Record<string, string> = {
-  main: 'the clientlib entry',
-  'ui/on-demand': 'shows a part that cannot be fetched',
-  'ui/parts': 'fetches the parts',
+  [`${PAGE}main`]: 'the clientlib entry',
+  [`${PAGE}ui/on-demand`]: 'shows a part that cannot be fetched',
+  [`${PAGE}ui/parts`]: 'fetches the parts',
 };
 
 /** Modules with state that is harmless when a part has its own copy, and why. */
 const SAFE_TO_COPY: Record<string, string> = {
-  'ui/field': "a counter for element ids, which also carry the field's name, unique on the page",
+  [`${PAGE}ui/field`]: "a counter for element ids, which also carry the field's name, unique on the page",
 };
 
 /** Relative imports of a module, type-only ones excluded (they bundle nothing). */
@@ -47,7 +48,7 @@ function bundledBy(entry: string): Set<string> {
 }
 
 test.each(Object.entries(PART_MODULES))('the part %s bundles no module that keeps state', (_name, entry) => {
-  const bundled = [...bundledBy(entry)];
+  const bundled = [...bundledBy(PAGE + entry)];
   expect(bundled.length).toBeGreaterThan(3);
   const withState = bundled.filter((id) => MODULE_STATE.test(readFileSync(fileOf(id), 'utf8')) && !(id in SAFE_TO_COPY));
   expect(withState).toEqual([]);
@@ -55,13 +56,13 @@ test.each(Object.entries(PART_MODULES))('the part %s bundles no module that keep
 });
 
 test('every module that keeps state is shared with the parts, or page-only for a stated reason', () => {
-  const all = [...bundledBy('main'), ...Object.keys(SHARED)];
+  const all = [...bundledBy(`${PAGE}main`), ...Object.keys(SHARED)];
   const withState = all.filter((id) => MODULE_STATE.test(readFileSync(fileOf(id), 'utf8')));
   expect(withState.length).toBeGreaterThan(3);
   for (const id of withState)
     expect(id in SHARED || id in PAGE_ONLY || id in SAFE_TO_COPY ? id : `${id}: keeps state, neither shared nor page-only`).toBe(id);
   // The endpoint map's addresses change when overrides apply: shared too.
-  expect(Object.keys(SHARED)).toContain('aem/endpoints');
+  expect(Object.keys(SHARED)).toContain('core/contract/endpoints');
 });
 
 test('the state check sees module state where there is some', () => {
@@ -80,6 +81,6 @@ test.each(Object.keys(PART_MODULES))('the built part %s registers itself under i
   expect(registers.test(text.replace(/\s+/g, ''))).toBe(true);
   // Shared modules come from the page, never bundled: no second aemFetch (its CSRF token, its
   // timeout), whose requests alone ask for `cache: 'no-store'`.
-  expect(/__bpsetupShared\W+aem\//.test(text)).toBe(true);
+  expect(/__bpsetupShared\W+core\//.test(text)).toBe(true);
   expect(/no-store/.test(text)).toBe(false);
 });

@@ -1,10 +1,10 @@
 /** The diagnostics report's masking, and the whole-setup summary's judgement. */
 import fc from 'fast-check';
-import { checkAgents, orphanAgents } from '../../ui.frontend/src/domain/agents';
-import { summariseSetup, type SetupSnapshot } from '../../ui.frontend/src/domain/consistency';
-import { buildDiagnostics } from '../../ui.frontend/src/domain/diagnostics';
-import { MASK, maskSecrets } from '../../ui.frontend/src/domain/mask';
-import type { ImsConfig, ReplicationAgent } from '../../ui.frontend/src/domain/types';
+import { checkAgents, orphanAgents } from '../../core/domain/agents';
+import { summariseSetup, type SetupSnapshot } from '../../core/domain/consistency';
+import { buildDiagnostics } from '../../core/domain/diagnostics';
+import { MASK, maskSecrets } from '../../core/domain/mask';
+import type { ImsConfig, ReplicationAgent } from '../../core/domain/types';
 
 describe('diagnostics masking', () => {
   test('secrets are masked by key and by shape, at any depth', () => {

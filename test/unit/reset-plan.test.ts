@@ -7,8 +7,8 @@ import {
   queueLength,
   resetDeletions,
   usersInsideFolder,
-} from '../../ui.frontend/src/domain/reset-plan';
-import type { CloudConfig, ReplicationAgent } from '../../ui.frontend/src/domain/types';
+} from '../../core/domain/reset-plan';
+import type { CloudConfig, ReplicationAgent } from '../../core/domain/types';
 
 const agent = (name: string, transportUri: string): ReplicationAgent => ({
   name,

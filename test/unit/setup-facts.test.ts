@@ -4,10 +4,10 @@
  * address (and removing them goes back); the keystore is read only when the legacy JWT route
  * needs it, within the same read.
  */
-import { EVERY_AREA, readSetupFacts } from '../../ui.frontend/src/aem/setup-facts';
-import { ENDPOINTS } from '../../ui.frontend/src/aem/endpoints';
-import { proveSettingsGuarded } from '../../ui.frontend/src/aem/settings-guard';
-import type { SetupFacts } from '../../ui.frontend/src/domain/state';
+import { EVERY_AREA, readSetupFacts } from '../../core/aem/setup-facts';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { proveSettingsGuarded } from '../../core/aem/settings-guard';
+import type { SetupFacts } from '../../core/domain/state';
 import { SERVICE_USER, fakeAem, json, packagedSettingsRule, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
 
 const paths = (calls: { url: string }[]) => calls.map((c) => c.url.split('?')[0]);

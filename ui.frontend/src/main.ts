@@ -5,7 +5,7 @@
  */
 import './styles/setup.css';
 import { ROOT_ID, mountSetupPage, startFirstRead } from './setup-page';
-import { t } from './i18n';
+import { t } from '../../core/i18n';
 import { missingCoralComponents } from './ui/coral';
 
 function coralMissingMessage(root: HTMLElement, missing: string[]): void {

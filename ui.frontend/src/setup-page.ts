@@ -3,8 +3,8 @@
  * (every load, in parallel), derives each step's state, and lets the steps act. A step never
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
-import * as client from './aem/client';
-import type { SettingsGuard } from './aem/settings-client';
+import * as client from '../../core/aem/client';
+import type { SettingsGuard } from '../../core/aem/settings-client';
 import {
   EVERY_AREA,
   type ReadArea,
@@ -13,10 +13,10 @@ import {
   keystoreNeeded,
   readSetupFacts,
   testTenantAgents,
-} from './aem/setup-facts';
-import { type RequestProblem, explainRequestError } from './domain/explain-request';
-import { deriveSetupState, type SetupFacts } from './domain/state';
-import { currentTenant } from './domain/tenant';
+} from '../../core/aem/setup-facts';
+import { type RequestProblem, explainRequestError } from '../../core/domain/explain-request';
+import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
+import { currentTenant } from '../../core/domain/tenant';
 import { BrandPortalStep } from './steps/brand-portal';
 import { CertificateStep } from './steps/certificate';
 import type { LoadProblems, PageContext, Step } from './steps/context';
@@ -26,7 +26,7 @@ import { ImsAccountStep } from './steps/ims-account';
 import { PrerequisitesStep, loadOverrides } from './steps/prerequisites';
 import { stepDefinitions } from './steps/step-definitions';
 import { el } from './ui/dom';
-import { t } from './i18n';
+import { t } from '../../core/i18n';
 import { PANELS_MARK, READY_MARK, mark } from './timing';
 import { renderRequestProblem, showResult } from './ui/problem';
 import { button } from './ui/coral';

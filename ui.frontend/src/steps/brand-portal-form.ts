@@ -3,17 +3,17 @@
  * admin who edits it or saves it again for missing agents, needs it. Saving goes through AEM's own
  * servlet, then the page waits (bounded) for the four replication agents and tests them.
  */
-import { saveCloudConfig } from '../aem/client';
-import { AGENTS } from '../aem/endpoints';
-import { waitForAgents } from '../aem/setup-facts';
-import { explainRequestError } from '../domain/explain-request';
-import { validateTenantUrl } from '../domain/tenant';
-import type { CloudConfig, ReplicationAgent } from '../domain/types';
-import { validateTitle } from '../domain/validate';
+import { saveCloudConfig } from '../../../core/aem/client';
+import { AGENTS } from '../../../core/contract/endpoints';
+import { waitForAgents } from '../../../core/aem/setup-facts';
+import { explainRequestError } from '../../../core/domain/explain-request';
+import { validateTenantUrl } from '../../../core/domain/tenant';
+import type { CloudConfig, ReplicationAgent } from '../../../core/domain/types';
+import { validateTitle } from '../../../core/domain/validate';
 import { type SelectOption, select, setSelectOptions, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 

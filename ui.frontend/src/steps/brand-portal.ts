@@ -5,15 +5,15 @@
  * one button. The form (`brand-portal-form`) is fetched when the step needs it: no configuration
  * yet, an edit, or that remedy.
  */
-import { setAgentFlag } from '../aem/client';
-import { AGENTS } from '../aem/endpoints';
-import { type AgentCheck, checkAgents } from '../domain/agents';
-import { explainRequestError } from '../domain/explain-request';
-import { currentTenant } from '../domain/tenant';
-import type { CloudConfig } from '../domain/types';
+import { setAgentFlag } from '../../../core/aem/client';
+import { AGENTS } from '../../../core/contract/endpoints';
+import { type AgentCheck, checkAgents } from '../../../core/domain/agents';
+import { explainRequestError } from '../../../core/domain/explain-request';
+import { currentTenant } from '../../../core/domain/tenant';
+import type { CloudConfig } from '../../../core/domain/types';
 import { disclosure, statusLight, table, tableCell, tableRow, button } from '../ui/coral';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';

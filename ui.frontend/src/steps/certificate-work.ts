@@ -4,15 +4,15 @@
  * their expiry, a new certificate made in the browser (RSA-2048 generated asynchronously, key
  * uploaded once and forgotten), AEM-Adobe-IMS.crt offered for download from memory.
  */
-import { addKeyPair, createKeystore, publicCertificate } from '../aem/client';
-import { KEYSTORE } from '../aem/endpoints';
-import { expiryOf } from '../domain/expiry';
-import { explainWithGuards } from '../domain/explain-guard';
-import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../domain/validate';
+import { addKeyPair, createKeystore, publicCertificate } from '../../../core/aem/client';
+import { KEYSTORE } from '../../../core/contract/endpoints';
+import { expiryOf } from '../../../core/domain/expiry';
+import { explainWithGuards } from '../../../core/domain/explain-guard';
+import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../../../core/domain/validate';
 import { statusLight, table, tableCell, tableRow, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createCertificate, inspectPem } from './certificate-tools';
 import type { PageContext } from './context';

@@ -5,7 +5,7 @@
  * part, fetched when the JWT route is chosen or a certificate is pasted.
  */
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { textarea } from '../ui/coral';
 import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';

@@ -1,8 +1,8 @@
 /** What every step sees and may ask of the page. */
-import type { OverridesInForce, ReadArea } from '../aem/setup-facts';
-import type { RequestProblem } from '../domain/explain-request';
-import type { SetupFacts, SetupState } from '../domain/state';
-import type { AuthType } from '../domain/types';
+import type { OverridesInForce, ReadArea } from '../../../core/aem/setup-facts';
+import type { RequestProblem } from '../../../core/domain/explain-request';
+import type { SetupFacts, SetupState } from '../../../core/domain/state';
+import type { AuthType } from '../../../core/domain/types';
 
 export interface LoadProblems {
   version?: RequestProblem;

@@ -3,10 +3,10 @@
  * downloads (pasted, or the file dropped on the step), never keeps the text, refuses private keys
  * and certificates with a plain word, and hands what it read to the form. Part of the IMS form.
  */
-import { CredentialsError, type ParsedCredentials, parseCredentials } from '../domain/credentials';
+import { CredentialsError, type ParsedCredentials, parseCredentials } from '../../../core/domain/credentials';
 import { textarea } from '../ui/coral';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem } from '../ui/problem';
 
 /** Fills the form from what was read and answers the labels of the fields it filled. */

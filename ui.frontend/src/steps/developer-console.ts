@@ -1,8 +1,8 @@
 /** Step 3: what to do in the Adobe Developer Console, with the exact values to copy. */
 import { button } from '../ui/coral';
-import { IMS, KEYSTORE } from '../aem/endpoints';
+import { IMS, KEYSTORE } from '../../../core/contract/endpoints';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';

@@ -2,10 +2,10 @@
  * A failing Check Health, explained: the plain cause, the fix and the provider's text for experts.
  * A part (ui/parts.ts): the explanations of every IMS error are fetched only when a check fails.
  */
-import { ENDPOINTS, HEALTH_TEXT } from '../aem/endpoints';
-import { explainHealthFailure } from '../domain/explain';
-import type { HealthResult } from '../domain/types';
-import { t } from '../i18n';
+import { ENDPOINTS, HEALTH_TEXT } from '../../../core/contract/endpoints';
+import { explainHealthFailure } from '../../../core/domain/explain';
+import type { HealthResult } from '../../../core/domain/types';
+import { t } from '../../../core/i18n';
 import { renderProblem } from '../ui/problem';
 
 export function renderHealthFailure(result: HealthResult): HTMLElement {

@@ -3,10 +3,10 @@
  * configuration, through the package's health script. Read-only. Success shows AEM's text; a
  * failure its plain explanation (the health-failure part), the fix and the raw text for experts.
  */
-import { ENDPOINTS, HEALTH_TEXT } from '../aem/endpoints';
-import type { HealthResult } from '../domain/types';
+import { ENDPOINTS, HEALTH_TEXT } from '../../../core/contract/endpoints';
+import type { HealthResult } from '../../../core/domain/types';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { onDemand } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { renderNotice } from '../ui/problem';

@@ -5,14 +5,14 @@
  * downloads; JWT only behind an explicit legacy choice; save through AEM's IMS servlet, never a
  * second configuration.
  */
-import type { ParsedCredentials } from '../domain/credentials';
-import { describeSecret } from '../domain/mask';
-import type { AuthType, ImsConfig, ImsConfigInput } from '../domain/types';
-import type { ImsFieldContext } from '../domain/validate';
+import type { ParsedCredentials } from '../../../core/domain/credentials';
+import { describeSecret } from '../../../core/domain/mask';
+import type { AuthType, ImsConfig, ImsConfigInput } from '../../../core/domain/types';
+import type { ImsFieldContext } from '../../../core/domain/validate';
 import { type CoralToggle, checkbox, radio, button } from '../ui/coral';
 import { el } from '../ui/dom';
 import type { Field } from '../ui/field';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderProblem, showResult } from '../ui/problem';
 import { registerValidators } from '../ui/validation-registry';
 import type { PageContext } from './context';

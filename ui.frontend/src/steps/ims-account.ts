@@ -4,10 +4,10 @@
  * configuration (mark the Brand Portal one). The form (`ims-account-form`) is fetched when the step
  * needs it: no configuration yet, or an edit or migration.
  */
-import { explainRequestError } from '../domain/explain-request';
-import type { AuthType, ImsConfig } from '../domain/types';
+import { explainRequestError } from '../../../core/domain/explain-request';
+import type { AuthType, ImsConfig } from '../../../core/domain/types';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { renderProblem, renderRequestProblem, showResult } from '../ui/problem';

@@ -2,12 +2,12 @@
  * Several Brand Portal IMS configurations: said plainly, with the extra ones
  * deleted after confirmation. At least one always stays. A part: fetched when an author has several.
  */
-import { deleteImsConfigs } from '../aem/client';
-import { explainRequestError } from '../domain/explain-request';
-import type { ImsConfig } from '../domain/types';
+import { deleteImsConfigs } from '../../../core/aem/client';
+import { explainRequestError } from '../../../core/domain/explain-request';
+import type { ImsConfig } from '../../../core/domain/types';
 import { type CoralToggle, checkbox, button } from '../ui/coral';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import type { PageContext } from './context';
 

@@ -1,8 +1,8 @@
 /** Step 4's form fields, in the order the Developer Console shows them, each judged by its rule in domain/validate. */
-import { IMS } from '../aem/endpoints';
-import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
+import { IMS } from '../../../core/contract/endpoints';
+import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../../../core/domain/validate';
 import { createField, type Field } from '../ui/field';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 
 export type FieldName = ImsFieldName;
 

@@ -4,10 +4,10 @@
  * repaired (and what became of it); or what AEM stored could not be read. Values shown are never
  * secrets: the client secret is not among the compared properties.
  */
-import type { ImsSaveProof } from '../aem/ims-proof';
-import { ENDPOINTS } from '../aem/endpoints';
-import type { StoredDifference } from '../domain/ims-readback';
-import { t } from '../i18n';
+import type { ImsSaveProof } from '../../../core/aem/ims-proof';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
+import type { StoredDifference } from '../../../core/domain/ims-readback';
+import { t } from '../../../core/i18n';
 import { el } from '../ui/dom';
 import { renderNotice, renderProblem } from '../ui/problem';
 

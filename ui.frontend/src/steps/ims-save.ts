@@ -3,12 +3,12 @@
  * may be saving too), an edit straight to AEM's IMS servlet; then the save read back and proven,
  * and Check Health run. Each outcome is said in the step's feedback. Part of the IMS form.
  */
-import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../aem/client';
-import { explainWithGuards } from '../domain/explain-guard';
-import type { ImsConfigInput } from '../domain/types';
+import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../../../core/aem/client';
+import { explainWithGuards } from '../../../core/domain/explain-guard';
+import type { ImsConfigInput } from '../../../core/domain/types';
 import { wait } from '../ui/coral';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 import { renderSaveProof } from './ims-save-proof';

@@ -3,12 +3,12 @@
  * have written them (aem/settings-guard.ts) and step 1's notice of what is in force, refused or
  * not applied. A part (ui/parts.ts): fetched only when the settings hold an override.
  */
-import { ENDPOINTS, SECRET_BEARING } from '../aem/endpoints';
-import { t } from '../i18n';
+import { ENDPOINTS, SECRET_BEARING } from '../../../core/contract/endpoints';
+import { t } from '../../../core/i18n';
 import { renderNotice } from '../ui/problem';
 import type { PageContext } from './context';
 
-export { proveSettingsGuarded } from '../aem/settings-guard';
+export { proveSettingsGuarded } from '../../../core/aem/settings-guard';
 
 /** Which addresses an admin corrected through the page settings, and any refused or not applied. */
 export function renderOverrides(ctx: PageContext): HTMLElement {

@@ -2,10 +2,10 @@
 import type { Step, PageContext } from './context';
 import { select, button } from '../ui/coral';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import { createSection } from '../ui/section';
-import { displayVersion } from '../domain/version';
+import { displayVersion } from '../../../core/domain/version';
 import { onDemand } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 

@@ -5,14 +5,14 @@
  * through user management and the other nodes through Sling, then re-reads the page. A part:
  * step 6 fetches it the first time an admin opens the reset.
  */
-import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../aem/client';
-import { AUTHORIZABLES } from '../aem/endpoints';
-import { explainWithGuards } from '../domain/explain-guard';
-import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../domain/reset-plan';
-import type { CloudConfig } from '../domain/types';
+import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../../../core/aem/client';
+import { AUTHORIZABLES } from '../../../core/contract/endpoints';
+import { explainWithGuards } from '../../../core/domain/explain-guard';
+import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../../../core/domain/reset-plan';
+import type { CloudConfig } from '../../../core/domain/types';
 import { textfield, button } from '../ui/coral';
 import { el } from '../ui/dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
 

@@ -1,5 +1,5 @@
 /** The setup steps in the order an admin goes through them, with what each is for. */
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import type { StepDefinition } from '../ui/step-list';
 
 export const stepDefinitions = (): StepDefinition[] => [

@@ -1,10 +1,10 @@
 /** One click: a masked JSON report of the setup, to copy or download. A part: fetched on that click. */
-import type { OverridesInForce } from '../aem/setup-facts';
-import { diagnosticsReport, reportedOverrides } from '../domain/diagnostics';
-import type { SetupFacts } from '../domain/state';
+import type { OverridesInForce } from '../../../core/aem/setup-facts';
+import { diagnosticsReport, reportedOverrides } from '../../../core/domain/diagnostics';
+import type { SetupFacts } from '../../../core/domain/state';
 import { textarea, button } from './coral';
 import { el } from './dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 
 export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overrides: OverridesInForce): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();

@@ -4,7 +4,7 @@
  * message appears once the field was left or the form tried to submit, and updates as the admin
  * types.
  */
-import type { Verdict } from '../domain/validate';
+import type { Verdict } from '../../../core/domain/validate';
 import { type CoralTooltip, errorTooltip, textarea, textfield } from './coral';
 import { el, icon } from './dom';
 

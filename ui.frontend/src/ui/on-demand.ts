@@ -3,7 +3,7 @@
  * explained where it would appear, with a retry that does again what asked for it.
  */
 import { el } from './dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderProblem } from './problem';
 
 const pending = new Set<Promise<unknown>>();

@@ -13,19 +13,19 @@
  * webpack chunks would share modules too, but each shared module then leaves the page's scope-
  * hoisted bundle and costs more bytes up front than the chunk saves.
  */
-import * as authorizables from '../aem/authorizables';
-import * as endpoints from '../aem/endpoints';
-import * as errors from '../aem/errors';
-import * as fetch from '../aem/fetch';
-import * as setupFacts from '../aem/setup-facts';
+import * as authorizables from '../../../core/aem/authorizables';
+import * as endpoints from '../../../core/contract/endpoints';
+import * as errors from '../../../core/errors';
+import * as fetch from '../../../core/aem/fetch';
+import * as setupFacts from '../../../core/aem/setup-facts';
 
 /** The page's modules that keep state, by the path the parts build maps them from. */
 export const SHARED = {
-  'aem/authorizables': authorizables,
-  'aem/endpoints': endpoints,
-  'aem/errors': errors,
-  'aem/fetch': fetch,
-  'aem/setup-facts': setupFacts,
+  'core/aem/authorizables': authorizables,
+  'core/contract/endpoints': endpoints,
+  'core/errors': errors,
+  'core/aem/fetch': fetch,
+  'core/aem/setup-facts': setupFacts,
 } as const;
 
 export interface Parts {

@@ -3,11 +3,11 @@
  * AEM's own console and retry button, and the raw status and body for experts. Every string goes
  * in as text, so server content can never become markup.
  */
-import type { RequestProblem } from '../domain/explain-request';
-import type { Explanation } from '../domain/explain';
+import type { RequestProblem } from '../../../core/domain/explain-request';
+import type { Explanation } from '../../../core/domain/explain';
 import { type AlertVariant, alert, button, disclosure } from './coral';
 import { el } from './dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 
 export interface ProblemOptions {
   variant?: 'error' | 'warning';

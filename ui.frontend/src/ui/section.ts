@@ -1,5 +1,5 @@
 /** A step's panel below the step list: heading, status line, body. */
-import type { StepId, StepState } from '../domain/types';
+import type { StepId, StepState } from '../../../core/domain/types';
 import { el } from './dom';
 import { stepStatusLight } from './step-list';
 

@@ -1,8 +1,8 @@
 /** The step list at the top of the page: one row per step with its status. */
-import type { StepId, StepState, StepStatus } from '../domain/types';
+import type { StepId, StepState, StepStatus } from '../../../core/domain/types';
 import { type StatusVariant, statusLight } from './coral';
 import { el } from './dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 
 /** A step as the list shows it: its id, title and what it is for. */
 export interface StepDefinition {

@@ -2,10 +2,10 @@
  * The whole-setup health summary: green, or each problem with its fix. A part: fetched when an
  * admin first checks the whole setup.
  */
-import { type SetupSummary, summariseFacts } from '../domain/consistency';
-import type { SetupFacts } from '../domain/state';
+import { type SetupSummary, summariseFacts } from '../../../core/domain/consistency';
+import type { SetupFacts } from '../../../core/domain/state';
 import { el } from './dom';
-import { t } from '../i18n';
+import { t } from '../../../core/i18n';
 import { renderNotice } from './problem';
 
 /** What the facts read and checked add up to. */

@@ -3,7 +3,7 @@
  * (and foundation-validation's checkValidity) judge fields exactly as this page does. Only errors
  * block; warnings are shown by the page itself.
  */
-import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../domain/validate';
+import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../../../core/domain/validate';
 
 const valueOf = (el: Element | null) => (el as HTMLInputElement | null)?.value ?? '';
 

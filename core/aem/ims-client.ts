@@ -31,7 +31,7 @@ import {
   SLING_POST,
   isRequestable,
   slingJson,
-} from './endpoints';
+} from '../contract/endpoints';
 import {
   AemHttpError,
   EndpointNotKnownError,
@@ -39,7 +39,7 @@ import {
   HealthUnavailableError,
   ServletNotBoundError,
   ServletNotProvenError,
-} from './errors';
+} from '../errors';
 import { aemFetch, readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
 

@@ -1,6 +1,6 @@
 /** Reading AEM's answers: success or a typed failure, and JSON that must be JSON. */
-import { AemHttpError, EndpointUnavailableError } from './errors';
-import type { Endpoint } from './endpoints';
+import { AemHttpError, EndpointUnavailableError } from '../errors';
+import type { Endpoint } from '../contract/endpoints';
 
 /** 404/405 from an endpoint this AEM may not have [contract: Rules the code follows]: the step degrades. */
 export async function expectOk(res: Response, endpoint: Endpoint, path = endpoint.path): Promise<string> {

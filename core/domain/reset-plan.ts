@@ -5,7 +5,7 @@
  * tenant name and every queue was read, had the expected shape and was empty. Every path is
  * canonical below its root (domain/safe-path.ts); one hostile name refuses the whole plan. Pure: no I/O.
  */
-import { ENDPOINTS, agentName, agentPath, tenantUserFolder } from '../aem/endpoints';
+import { ENDPOINTS, agentName, agentPath, tenantUserFolder } from '../contract/endpoints';
 import { t } from '../i18n';
 import { isCanonicalBelow, isPlainNodeName } from './safe-path';
 import { validateTenantUrl } from './tenant';

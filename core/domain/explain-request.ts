@@ -2,7 +2,7 @@
  * Plain-language explanations of failed calls to AEM, with the raw status and
  * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
  */
-import { ENDPOINTS, type Endpoint } from '../aem/endpoints';
+import { ENDPOINTS, type Endpoint } from '../contract/endpoints';
 import {
   AemHttpError,
   CsrfUnavailableError,
@@ -12,7 +12,7 @@ import {
   ResponseTooLargeError,
   SessionExpiredError,
   TimeoutError,
-} from '../aem/errors';
+} from '../errors';
 import { t } from '../i18n';
 import { scrubText } from './mask';
 import { slingStatusPage } from './sling-status';

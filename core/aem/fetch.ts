@@ -5,7 +5,7 @@
  * typed errors. Secrets in request bodies are never logged here or anywhere.
  */
 import { isSlingStatusPage } from '../domain/sling-status';
-import { ENDPOINTS, HTTP } from './endpoints';
+import { ENDPOINTS, HTTP } from '../contract/endpoints';
 import {
   CsrfUnavailableError,
   NetworkError,
@@ -13,7 +13,7 @@ import {
   ResponseTooLargeError,
   SessionExpiredError,
   TimeoutError,
-} from './errors';
+} from '../errors';
 
 export const DEFAULT_TIMEOUT_MS = 30000;
 let requestTimeoutMs = DEFAULT_TIMEOUT_MS;

@@ -4,7 +4,7 @@
  * node. Two reads in parallel, made only when overrides exist; a read that fails is no proof.
  */
 import { hasOwnRule, isAdministratorsOnlyRule } from '../domain/access-rule';
-import { ENDPOINTS, slingJson } from './endpoints';
+import { ENDPOINTS, slingJson } from '../contract/endpoints';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 import { SETTINGS, type SettingsGuard } from './settings-client';

@@ -10,8 +10,8 @@ import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
 import type { AgentTestResult, CloudConfig, HealthResult, OverridesInForce as Overrides, ReplicationAgent } from '../domain/types';
 import * as client from './client';
-import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from './endpoints';
-import { HealthUnavailableError } from './errors';
+import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from '../contract/endpoints';
+import { HealthUnavailableError } from '../errors';
 import { useRequestTimeout } from './fetch';
 import type { SettingsGuard } from './settings-client';
 

@@ -3,8 +3,8 @@
  * QueryBuilder (the reset removes them: brand-portal-client.ts). Holds the page's one lookup of the
  * Brand Portal IMS service user, so it is shared with the parts (ui/parts.ts).
  */
-import { AUTHORIZABLES, ENDPOINTS, KEYSTORE, authorizableQuery } from './endpoints';
-import { EndpointUnavailableError } from './errors';
+import { AUTHORIZABLES, ENDPOINTS, KEYSTORE, authorizableQuery } from '../contract/endpoints';
+import { EndpointUnavailableError } from '../errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 

@@ -4,8 +4,8 @@
  * it back. Administrators only on AEM. Its address is fixed by AEM, never taken from an override.
  */
 import type { FelixValue } from '../domain/felix-config';
-import { CONFIG_MANAGER, ENDPOINTS, IMS_OSGI } from './endpoints';
-import { AemHttpError } from './errors';
+import { CONFIG_MANAGER, ENDPOINTS, IMS_OSGI } from '../contract/endpoints';
+import { AemHttpError } from '../errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 

@@ -4,8 +4,8 @@
  * a non-canonical path) or a save the servlet did not take. Only the parts and the CLI that send
  * such requests meet them, so they stay out of the page's up-front bundle.
  */
-import { ENDPOINTS } from '../aem/endpoints';
-import { EndpointNotKnownError, ServletNotBoundError, ServletNotProvenError, UnsafePathError } from '../aem/errors';
+import { ENDPOINTS } from '../contract/endpoints';
+import { EndpointNotKnownError, ServletNotBoundError, ServletNotProvenError, UnsafePathError } from '../errors';
 import { t } from '../i18n';
 import { type RequestProblem, consoleFor, explainRequestError, scrubProblem } from './explain-request';
 

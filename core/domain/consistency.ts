@@ -3,7 +3,7 @@
  * the IMS check, the agents' tests and the consistency of what AEM holds. Pure: it judges
  * results the page already read; it writes nothing.
  */
-import { ENDPOINTS } from '../aem/endpoints';
+import { ENDPOINTS } from '../contract/endpoints';
 import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents } from './agents';
 import { explainHealthFailure } from './explain';

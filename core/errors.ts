@@ -1,5 +1,5 @@
 /** Failures of calls to AEM, typed so that steps can explain each in plain words. */
-import type { Endpoint } from './endpoints';
+import type { Endpoint } from './contract/endpoints';
 
 /** AEM answered, but not with success. Body kept raw for experts (shown escaped). */
 export class AemHttpError extends Error {

@@ -2,7 +2,7 @@
  * The diagnostics report: what an admin sends to a colleague or to Adobe support. Every value
  * that could be a secret is masked, by its key and by its shape, whatever reaches it.
  */
-import { ENDPOINTS, type EndpointKey } from '../aem/endpoints';
+import { ENDPOINTS, type EndpointKey } from '../contract/endpoints';
 import { maskSecrets } from './mask';
 import { deriveSetupState, type SetupFacts } from './state';
 import type { OverridesInForce } from './types';

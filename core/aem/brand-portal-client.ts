@@ -14,12 +14,12 @@ import {
   type Endpoint,
   agentPath,
   slingJson,
-} from './endpoints';
+} from '../contract/endpoints';
 import { scrubText } from '../domain/mask';
 import { queueLength } from '../domain/reset-plan';
 import { isCanonicalPath } from '../domain/safe-path';
 import { slingStatusPage } from '../domain/sling-status';
-import { AemHttpError, EndpointUnavailableError, UnsafePathError } from './errors';
+import { AemHttpError, EndpointUnavailableError, UnsafePathError } from '../errors';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 

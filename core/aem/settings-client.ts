@@ -5,7 +5,7 @@
  * Sling's default POST servlet, as any admin could with curl.
  */
 import type { UnguardedOverrides } from '../domain/types';
-import { ENDPOINTS, slingJson } from './endpoints';
+import { ENDPOINTS, slingJson } from '../contract/endpoints';
 import { aemFetch } from './fetch';
 import { expectOk, parseJson } from './responses';
 
