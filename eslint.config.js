@@ -46,9 +46,21 @@ module.exports = tseslint.config(
       { group: ['**/aem/*', 'node:*'], message: 'domain/ is pure logic: it never does I/O (the client lives in core/aem/).' },
     ],
   ),
+  // Only the page (setup-page.ts, main.ts) makes an AEM session: steps, components and parts use its own.
+  ...floor(
+    ['ui.frontend/src/steps/**/*.ts'],
+    [{ group: ['**/core/aem/session'], allowTypeImports: true, message: "Steps and parts use the page's session (PageContext.session)." }],
+  ),
   ...floor(
     ['ui.frontend/src/ui/**/*.ts'],
-    [{ group: ['**/steps/*', '**/setup-page'], message: 'ui/ holds components; steps use them, not the other way round.' }],
+    [
+      { group: ['**/steps/*', '**/setup-page'], message: 'ui/ holds components; steps use them, not the other way round.' },
+      {
+        group: ['**/core/aem/session'],
+        allowTypeImports: true,
+        message: "Components and parts use the page's session (PageContext.session).",
+      },
+    ],
   ),
   ...floor(['cli/**/*.ts'], [{ group: ['**/ui.frontend/**'], message: 'The CLI uses core/ only, never page code.' }]),
   // The build scripts measure the page by its timing marks, and use nothing else of it.

@@ -4,7 +4,6 @@
 //    window.Granite) and are never bundled: a second Coral swaps window.customElements under AEM's.
 //  - the emulator's stand-in for AEM's Granite foundation clientlib (emulator/browser), used only by
 //    the local emulator and the jsdom tests; it never reaches the content package.
-const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
@@ -48,22 +47,16 @@ const panel = {
   },
   plugins: [new MiniCssExtractPlugin({ filename: '[name].css' }), new webpack.DefinePlugin({ __BPSETUP_PARTS__: 'true' })],
   // The page bundle must stay small: Coral alone is 1 MB, so past this size something (Coral, a
-  // polyfill, node-forge) got bundled by mistake. Today the panel is about 72 KB (23 KB gzip).
+  // polyfill, node-forge) got bundled by mistake. Today the panel is about 70 KB (22 KB gzip).
   performance: { hints: 'error', maxAssetSize: 128 * 1024, maxEntrypointSize: 128 * 1024 },
 };
 
-// The parts (ui/parts.ts): each a separately built script that registers itself on
-// window.__bpsetupParts. A part bundles its own copy of stateless code and takes the page's
-// instance of every module that keeps state (window.__bpsetupShared): a second copy would keep a
-// second CSRF token and miss the address overrides.
-const SRC = path.resolve(__dirname, 'ui.frontend/src');
-const PARTS_SOURCE = fs.readFileSync(path.join(SRC, 'ui/parts.ts'), 'utf8');
-/** The parts as ui/parts.ts lists them (PART_MODULES): name -> module. */
+// The parts (ui/parts.ts, listed in ui/parts.json): each a separately built script that puts its
+// exports on window.__bpsetupParts[name]. A part bundles its own copy of the code it uses; none of
+// it keeps state (the page's AEM session comes with the page context).
 const PARTS = Object.fromEntries(
-  [...PARTS_SOURCE.matchAll(/^ {2}'?([\w-]+)'?: '([\w/-]+)',$/gm)].map((m) => [m[1], `./ui.frontend/src/${m[2]}.ts`]),
+  Object.entries(require('./ui.frontend/src/ui/parts.json')).map(([name, module]) => [name, `./ui.frontend/src/${module}.ts`]),
 );
-/** The modules the page shares with the parts (SHARED), read once: the externals below ask for every import. */
-const SHARED_MODULES = new Set([...PARTS_SOURCE.matchAll(/^ {2}'(core\/[\w/-]+)': /gm)].map((m) => m[1]));
 
 const panelParts = {
   ...common,
@@ -77,14 +70,7 @@ const panelParts = {
     clean: true,
   },
   externalsType: 'window',
-  externals: [
-    { '@adobe/coral-spectrum': 'Coral' },
-    ({ context, request }, callback) => {
-      if (!request.startsWith('.')) return callback();
-      const target = path.relative(__dirname, path.resolve(context, request)).split(path.sep).join('/').replace(/\.ts$/, '');
-      return SHARED_MODULES.has(target) ? callback(null, ['__bpsetupShared', target]) : callback();
-    },
-  ],
+  externals: { '@adobe/coral-spectrum': 'Coral' },
   // node-forge's own minified browser build, which Terser leaves alone: re-minifying its 290 KB
   // took most of the build time.
   resolve: { ...common.resolve, alias: { 'node-forge$': path.resolve(__dirname, 'node_modules/node-forge/dist/forge.min.js') } },

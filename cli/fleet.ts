@@ -1,7 +1,7 @@
 /**
- * Running one command on many authors: each host in its own worker thread (its own module state,
- * so its own client, transport and address overrides), at most `concurrency` at a time, each
- * bounded by a timeout; one host failing never stops the others.
+ * Running one command on many authors: each host with its own AEM session, in its own worker
+ * thread so that a host that hangs can be stopped (the thread is terminated at the timeout), at
+ * most `concurrency` at a time; one host failing never stops the others.
  * Progress through listr2: a live display on a terminal, plain lines in CI, nothing with --json.
  */
 import { join } from 'node:path';

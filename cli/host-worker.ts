@@ -1,11 +1,12 @@
 /**
- * One author, one command, in its own worker thread: the page's client keeps per-author state (the
- * transport, looked-up paths, address overrides), so each host gets a clean one, and a host that
- * hangs or fails never takes the others with it. Talks to the parent by messages only; it prints
- * nothing, so no credential or secret can reach a terminal from here.
+ * One author, one command: its own AEM session (transport, CSRF token, address overrides, lookups)
+ * and client. Each runs in a worker thread only as a guard, so that a host that hangs or fails
+ * never takes the others with it. Talks to the parent by messages only; it prints nothing, so no
+ * credential or secret can reach a terminal from here.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { useTransport } from '../core/aem/fetch';
+import { createAemClient } from '../core/aem/client';
+import { createAemSession } from '../core/aem/session';
 import { diagnosticsReport, reportedOverrides } from '../core/domain/diagnostics';
 import { check, inspect, unreachableResult } from './commands/inspect';
 import { setup } from './commands/setup';
@@ -41,16 +42,17 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
     timeoutMs: task.requestTimeoutMs ?? 60000,
     userAgent: 'bpsetup-cli',
   });
-  useTransport(transport.forClient());
+  const client = createAemClient(createAemSession({ transport: transport.forClient() }));
   let result: HostResult;
   switch (task.command) {
     case 'check':
       progress('checking');
-      result = await check(url);
+      result = await check(client, url);
       break;
     case 'setup':
     case 'migrate':
       result = await setup(
+        client,
         url,
         {
           config: task.config as SetupConfig,
@@ -64,7 +66,7 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
       break;
     case 'diagnostics': {
       progress('reading');
-      const inspection = await inspect();
+      const inspection = await inspect(client);
       result = inspection.unreachable
         ? unreachableResult(url, 'diagnostics', inspection.unreachable)
         : {
@@ -76,7 +78,7 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
             report: diagnosticsReport(inspection.facts, {
               page: `bpsetup diagnostics ${url}`,
               userAgent: 'bpsetup-cli',
-              addressOverrides: inspection.overrides && reportedOverrides(inspection.overrides),
+              addressOverrides: inspection.overrides && reportedOverrides(inspection.overrides, inspection.endpoints),
             }),
           };
       break;

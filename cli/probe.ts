@@ -5,17 +5,8 @@
  * scripts it loads, listing the action URLs and form field names found there. The report suggests
  * address overrides an admin can store in the page's settings node.
  */
-import {
-  AUTHORIZABLES,
-  CONFIG_MANAGER,
-  ENDPOINTS,
-  type Endpoint,
-  type EndpointKey,
-  IMS_OSGI,
-  KEYSTORE,
-  authorizableQuery,
-  slingJson,
-} from '../core/contract/endpoints';
+import { ENDPOINTS, type Endpoint, type EndpointKey, authorizableQuery } from '../core/contract/endpoints';
+import { AUTHORIZABLES, CONFIG_MANAGER, IMS_OSGI, KEYSTORE, slingJson } from '../core/contract/aem-names';
 import { versionFromProductInfo } from '../core/domain/version';
 import type { NodeTransport } from './node-transport';
 
@@ -204,7 +195,7 @@ export async function probe(t: NodeTransport): Promise<ProbeReport> {
   const productInfo = await t.get(ENDPOINTS.productInfo.path).catch(() => undefined);
   const version = productInfo?.ok ? versionFromProductInfo(await productInfo.json().catch(() => undefined)) : undefined;
   const users = await t
-    .get(authorizableQuery(ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser))
+    .get(authorizableQuery(ENDPOINTS, ENDPOINTS.systemUsersRoot.path, AUTHORIZABLES.systemUserType, KEYSTORE.serviceUser))
     .catch(() => undefined);
   const hits = users?.ok ? ((await users.json().catch(() => ({}))) as { hits?: { 'jcr:path'?: string }[] }).hits : undefined;
   const serviceUser = hits?.[0]?.['jcr:path'];

@@ -4,7 +4,7 @@
  * it comes from the environment variable the file names, or from a secret file.
  */
 import { readFileSync } from 'node:fs';
-import { IMS } from '../core/contract/endpoints';
+import { IMS } from '../core/contract/aem-names';
 import { validateTenantUrl } from '../core/domain/tenant';
 import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../core/domain/validate';
 import type { ImsConfigInput } from '../core/domain/types';

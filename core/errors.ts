@@ -1,8 +1,14 @@
-/** Failures of calls to AEM, typed so that steps can explain each in plain words. */
+/**
+ * Failures of calls to AEM, typed so that steps can explain each in plain words. Each carries its
+ * name as text (minifying keeps strings), and `isAemError` tells them apart by that name: a part
+ * has its own copy of these classes, so `instanceof` would not see the page's errors, and the
+ * other way round.
+ */
 import type { Endpoint } from './contract/endpoints';
 
 /** AEM answered, but not with success. Body kept raw for experts (shown escaped). */
 export class AemHttpError extends Error {
+  override readonly name: string = 'AemHttpError';
   constructor(
     readonly status: number,
     readonly body: string,
@@ -14,6 +20,7 @@ export class AemHttpError extends Error {
 
 /** An UNKNOWN/INFERRED endpoint this AEM does not serve (404/405): the step degrades to AEM's console. */
 export class EndpointUnavailableError extends Error {
+  override readonly name: string = 'EndpointUnavailableError';
   constructor(
     readonly endpoint: Endpoint,
     readonly status: number,
@@ -27,6 +34,7 @@ export class EndpointUnavailableError extends Error {
  * and leave an error in the browser console. Status 0: not asked.
  */
 export class EndpointNotKnownError extends EndpointUnavailableError {
+  override readonly name: string = 'EndpointNotKnownError';
   constructor(endpoint: Endpoint) {
     super(endpoint, 0);
     this.message = `No address is known for ${endpoint.method} ${endpoint.defaultPath} on AEM: not requested`;
@@ -35,6 +43,7 @@ export class EndpointNotKnownError extends EndpointUnavailableError {
 
 /** The session ended; the login redirect has been started. */
 export class SessionExpiredError extends Error {
+  override readonly name: string = 'SessionExpiredError';
   constructor() {
     super('Your AEM session has expired.');
   }
@@ -42,18 +51,25 @@ export class SessionExpiredError extends Error {
 
 /** token.json could not be read (blocked by a Dispatcher rule, or unusable): no write can succeed. */
 export class CsrfUnavailableError extends Error {
-  constructor(readonly status: number) {
+  override readonly name: string = 'CsrfUnavailableError';
+  constructor(
+    readonly status: number,
+    /** The token servlet's address that was asked. */
+    readonly where: string,
+  ) {
     super(`The CSRF token could not be read (HTTP ${status}).`);
   }
 }
 
 export class TimeoutError extends Error {
+  override readonly name: string = 'TimeoutError';
   constructor(readonly ms: number) {
     super(`AEM did not answer within ${Math.round(ms / 1000)} s.`);
   }
 }
 
 export class NetworkError extends Error {
+  override readonly name: string = 'NetworkError';
   constructor(readonly reason?: unknown) {
     super('The request did not reach AEM (connection closed or refused).');
   }
@@ -64,6 +80,7 @@ export class NetworkError extends Error {
  * wherever the redirect points (another origin, or a page any author can set to redirect).
  */
 export class RedirectRefusedError extends Error {
+  override readonly name: string = 'RedirectRefusedError';
   constructor(
     readonly url: string,
     /** 0 when the browser hides the redirect (an opaque answer). */
@@ -76,6 +93,7 @@ export class RedirectRefusedError extends Error {
 
 /** An answer larger than the page reads from AEM: refused, and only that request fails. */
 export class ResponseTooLargeError extends Error {
+  override readonly name: string = 'ResponseTooLargeError';
   constructor(
     readonly url: string,
     readonly maxBytes: number,
@@ -86,6 +104,7 @@ export class ResponseTooLargeError extends Error {
 
 /** A delete aimed at a path that is not plain and canonical (built from a hostile name): never sent. */
 export class UnsafePathError extends Error {
+  override readonly name: string = 'UnsafePathError';
   constructor(readonly path: string) {
     super(`Refused to delete "${path}": it is not a plain repository path`);
   }
@@ -96,13 +115,16 @@ export class UnsafePathError extends Error {
  * as itself (an older package, or AEM could not compile it). Neither healthy nor failing: the
  * agents' Test Connection is the proof instead.
  */
-export class HealthUnavailableError extends EndpointUnavailableError {}
+export class HealthUnavailableError extends EndpointUnavailableError {
+  override readonly name: string = 'HealthUnavailableError';
+}
 
 /**
  * Before a secret-bearing write, the target node did not prove to carry the servlet's resource
  * type (missing, unreadable, or another type): nothing was sent.
  */
 export class ServletNotProvenError extends Error {
+  override readonly name: string = 'ServletNotProvenError';
   constructor(
     readonly path: string,
     readonly expectedType: string,
@@ -118,6 +140,7 @@ export class ServletNotProvenError extends Error {
  * when the page proved the node clean). The body is kept with the secret masked.
  */
 export class ServletNotBoundError extends Error {
+  override readonly name: string = 'ServletNotBoundError';
   constructor(
     readonly endpoint: Endpoint,
     readonly status: number,
@@ -126,4 +149,40 @@ export class ServletNotBoundError extends Error {
   ) {
     super(`The IMS servlet is not bound at ${endpoint.path} (Sling answered HTTP ${status})`);
   }
+}
+
+/** Another Brand Portal IMS configuration exists already (Adobe allows one): nothing was created. */
+export class ImsConfigExistsError extends Error {
+  override readonly name: string = 'ImsConfigExistsError';
+  constructor(readonly title: string) {
+    super(`A Brand Portal IMS configuration already exists: ${title}`);
+  }
+}
+
+/** Every failure above, by its name. */
+export interface AemErrors {
+  AemHttpError: AemHttpError;
+  EndpointUnavailableError: EndpointUnavailableError;
+  EndpointNotKnownError: EndpointNotKnownError;
+  SessionExpiredError: SessionExpiredError;
+  CsrfUnavailableError: CsrfUnavailableError;
+  TimeoutError: TimeoutError;
+  NetworkError: NetworkError;
+  RedirectRefusedError: RedirectRefusedError;
+  ResponseTooLargeError: ResponseTooLargeError;
+  UnsafePathError: UnsafePathError;
+  HealthUnavailableError: HealthUnavailableError;
+  ServletNotProvenError: ServletNotProvenError;
+  ServletNotBoundError: ServletNotBoundError;
+  ImsConfigExistsError: ImsConfigExistsError;
+}
+
+/** Names that also count as a kind: its subclasses. */
+const SUBCLASSES: Partial<Record<keyof AemErrors, readonly string[]>> = {
+  EndpointUnavailableError: ['EndpointNotKnownError', 'HealthUnavailableError'],
+};
+
+/** Whether `error` is a failure of this kind (or a subclass), whichever bundle made it. */
+export function isAemError<K extends keyof AemErrors>(error: unknown, kind: K): error is AemErrors[K] {
+  return error instanceof Error && (error.name === kind || Boolean(SUBCLASSES[kind]?.includes(error.name)));
 }

@@ -4,7 +4,7 @@
  * real AEM [contract: Users and the keystore]. Removal goes through user management (`deleteAuthorizable`).
  */
 import { randomBytes } from 'node:crypto';
-import { AUTHORIZABLES } from '../core/contract/endpoints';
+import { AUTHORIZABLES } from '../core/contract/aem-names';
 import type { Repository, RepositoryTransaction } from './store';
 
 const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';

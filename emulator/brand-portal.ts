@@ -4,17 +4,8 @@
  * replication user, and Test Connection whose answer depends on the real state. The emulator's
  * Brand Portal stub knows which tenants exist.
  */
-import {
-  AGENTS,
-  CLOUD_CONFIG,
-  ENDPOINTS,
-  HEALTH_TEXT,
-  agentName,
-  agentTitle,
-  agentTransportUri,
-  replicationUserId,
-  tenantUserFolder,
-} from '../core/contract/endpoints';
+import { ENDPOINTS, tenantUserFolder } from '../core/contract/endpoints';
+import { AGENTS, CLOUD_CONFIG, HEALTH_TEXT, agentName, agentTitle, agentTransportUri, replicationUserId } from '../core/contract/aem-names';
 import { validateTenantUrl } from '../core/domain/tenant';
 import { createAuthorizable, findAuthorizable } from './authorizables';
 import type { EmulatorContext } from './context';
@@ -77,7 +68,7 @@ const knownTenant = (repo: Repository, tenantUrl: string) => {
 
 /** The tenant's replication user, wherever Oak put it below its tenant folder. */
 export function replicationUserPath(repo: Repository, tenant: string): string | undefined {
-  return findAuthorizable(repo, tenantUserFolder(tenant), replicationUserId(tenant));
+  return findAuthorizable(repo, tenantUserFolder(ENDPOINTS, tenant), replicationUserId(tenant));
 }
 
 export function createAgents(repo: Repository, tenantUrl: string, imsConfig: string): string[] {
@@ -139,7 +130,9 @@ export function saveCloudConfig(ctx: EmulatorContext, input: CloudConfigInput): 
     // The tenant's replication user is made once and keeps the key it was made with: when the
     // IMS configuration is later replaced, publishing answers 401 until the user is reset.
     if (!replicationUserPath(ctx.repo, tenant))
-      createAuthorizable(tx, tenantUserFolder(tenant), replicationUserId(tenant), 'rep:SystemUser', { imsConfig: input.imsConfig });
+      createAuthorizable(tx, tenantUserFolder(ENDPOINTS, tenant), replicationUserId(tenant), 'rep:SystemUser', {
+        imsConfig: input.imsConfig,
+      });
   });
   if (!ctx.faults.agentsNotCreated) {
     const create = () => {

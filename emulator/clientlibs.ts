@@ -33,7 +33,7 @@ const BUILT_IN: ClientLibrary[] = [
   },
   { category: 'granite.ui.foundation', dependencies: ['granite.jquery'], css: [], js: [{ src: `${GRANITE_LIBS}/foundation.js` }] },
   { category: 'granite.ui.coral.foundation', dependencies: ['granite.jquery', 'coralui3', 'granite.ui.foundation'], css: [], js: [] },
-  // AEM's CSRF library patches XHR and forms; the panel's aemFetch sends tokens itself.
+  // AEM's CSRF library patches XHR and forms; the panel's AEM session sends tokens itself.
   { category: 'granite.csrf.standalone', dependencies: ['granite.jquery'], css: [], js: [] },
 ];
 

@@ -5,7 +5,7 @@
  * protected). The files are the truth; everything is read back from them.
  */
 import { randomUUID } from 'node:crypto';
-import { IMS, IMS_OSGI } from '../core/contract/endpoints';
+import { IMS, IMS_OSGI } from '../core/contract/aem-names';
 import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../core/domain/felix-config';
 import type { AuthType } from '../core/domain/types';
 import { protect, unprotect } from './crypto';

@@ -5,7 +5,7 @@
  * puts them on HTTP.
  */
 import { X509Certificate, randomBytes, timingSafeEqual, verify } from 'node:crypto';
-import { IMS } from '../core/contract/endpoints';
+import { IMS } from '../core/contract/aem-names';
 import { describeSecret } from '../core/domain/mask';
 import { protect, unprotect } from './crypto';
 import { HttpError } from './http';

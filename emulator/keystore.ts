@@ -5,7 +5,8 @@
  * protected by the emulator's master key and never rendered by any route.
  */
 import { X509Certificate, createPrivateKey, createPublicKey, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
-import { ENDPOINTS, KEYSTORE } from '../core/contract/endpoints';
+import { ENDPOINTS } from '../core/contract/endpoints';
+import { KEYSTORE } from '../core/contract/aem-names';
 import { javaDateString } from '../core/domain/java-date';
 import type { CertificateInfo, KeystoreInfo } from '../core/domain/types';
 import { findAuthorizable } from './authorizables';

@@ -3,7 +3,8 @@
  * setup, duplicate Brand Portal IMS configurations, an existing cloud configuration. Each is
  * written the way AEM itself would have written it, through the same modules the servlets use.
  */
-import { CLOUD_CONFIG, ENDPOINTS, IMS, replicationUserId, tenantUserFolder } from '../core/contract/endpoints';
+import { ENDPOINTS, tenantUserFolder } from '../core/contract/endpoints';
+import { CLOUD_CONFIG, IMS, replicationUserId } from '../core/contract/aem-names';
 import type { EmulatorContext } from './context';
 import { createAgents, registerTenant, saveCloudConfig } from './brand-portal';
 import { createAuthorizable } from './authorizables';
@@ -63,7 +64,7 @@ export function applyScenario(ctx: EmulatorContext, scenario: string): Record<st
           'sling:resourceType': 'dam/components/mediaportal',
           [CLOUD_CONFIG.tenantUrlProperty]: tenantUrl,
         });
-        const user = createAuthorizable(tx, tenantUserFolder(tenant), replicationUserId(tenant), 'rep:SystemUser');
+        const user = createAuthorizable(tx, tenantUserFolder(ENDPOINTS, tenant), replicationUserId(tenant), 'rep:SystemUser');
         tx.ensure(`${user}/keystore`);
         tx.ensure(`${user}/oauth`);
       });

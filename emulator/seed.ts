@@ -3,7 +3,8 @@
  * contract relies on. Our own package is installed on top of this at start-up.
  */
 import { randomBytes } from 'node:crypto';
-import { AGENTS, ENDPOINTS, KEYSTORE } from '../core/contract/endpoints';
+import { ENDPOINTS } from '../core/contract/endpoints';
+import { AGENTS, KEYSTORE } from '../core/contract/aem-names';
 import { oakNodeName } from './authorizables';
 import { type RepoNode, type JcrValue, newNode } from './store';
 

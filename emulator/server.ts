@@ -7,7 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HTTP } from '../core/contract/endpoints';
+import { HTTP } from '../core/contract/aem-names';
 import type { EmulatorContext, EmulatorOptions, Route } from './context';
 import { HttpError, UNREACHABLE_PATH, isWrite, redirect, send, sendText, wantsHtmlPage, wrapRequest } from './http';
 import { Journal } from './journal';
@@ -35,7 +35,7 @@ import { packmgrRoutes } from './routes/packmgr';
 import { slingPostRoutes } from './routes/sling-post';
 import { emptyFaults, takeRouteFault } from './faults';
 import { seedDemo } from './scenarios';
-import { IMS } from '../core/contract/endpoints';
+import { IMS } from '../core/contract/aem-names';
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
   port: 4502,

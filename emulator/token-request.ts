@@ -5,7 +5,7 @@
  * client_credentials with the stored scopes.
  */
 import { sign } from 'node:crypto';
-import { HEALTH_TEXT, IMS, IMS_OSGI } from '../core/contract/endpoints';
+import { HEALTH_TEXT, IMS, IMS_OSGI } from '../core/contract/aem-names';
 import type { HealthResult } from '../core/domain/types';
 import type { EmulatorContext } from './context';
 import { type StoredImsConfig, clientSecretOf, defaultClaimsToObject } from './ims-configs';

@@ -2,8 +2,10 @@
  * The read-only whole-setup check, the same as the page's Check health button: read the setup,
  * run Check Health (or learn it is unavailable) and the agents' Test Connection, then summarise.
  */
-import { type OverridesInForce, checkActiveHealth, readSetupFacts, testTenantAgents } from '../../core/aem/setup-facts';
-import { NetworkError, SessionExpiredError, TimeoutError } from '../../core/errors';
+import type { AemClient } from '../../core/aem/client';
+import type { OverridesInForce } from '../../core/aem/setup-facts';
+import type { Endpoints } from '../../core/contract/endpoints';
+import { isAemError } from '../../core/errors';
 import { summariseFacts } from '../../core/domain/consistency';
 import { explainWithGuards } from '../../core/domain/explain-guard';
 import { explainRequestError } from '../../core/domain/explain-request';
@@ -13,22 +15,22 @@ import type { HostFailure, HostResult } from '../host-result';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 
 /** The author cannot be reached or refuses the credentials: nothing else can be said about it. */
-export function unreachable(error: unknown): HostFailure | undefined {
-  if (error instanceof SessionExpiredError)
+export function unreachable(error: unknown, endpoints: Endpoints): HostFailure | undefined {
+  if (isAemError(error, 'SessionExpiredError'))
     return {
       title: 'AEM refused the credentials',
       explanation: 'The user name or password was not accepted (or the user has no session).',
       fix: 'Check AEM_USER and AEM_PASSWORD, or the password variable the hosts file names.',
     };
-  if (error instanceof NetworkError || error instanceof TimeoutError) {
-    const p = explainRequestError(error);
+  if (isAemError(error, 'NetworkError') || isAemError(error, 'TimeoutError')) {
+    const p = explainRequestError(error, endpoints);
     return { title: p.title, explanation: p.explanation, fix: p.fix };
   }
   return undefined;
 }
 
-export const failureOf = (error: unknown): HostFailure => {
-  const p = explainWithGuards(error);
+export const failureOf = (error: unknown, endpoints: Endpoints): HostFailure => {
+  const p = explainWithGuards(error, endpoints);
   return { title: p.title, explanation: p.explanation, fix: p.fix, status: p.raw?.status };
 };
 
@@ -39,15 +41,20 @@ export interface Inspection {
   /** A check itself failed (for example Check Health answered an error). */
   failure?: HostFailure;
   overrides?: OverridesInForce;
+  /** The addresses the reads used. */
+  endpoints: Endpoints;
 }
 
-export async function inspect(previous?: SetupFacts): Promise<Inspection> {
-  const reading = await readSetupFacts(previous, undefined, proveSettingsGuarded);
-  const fatal = [reading.errors.imsConfigs, reading.errors.cloud, reading.errors.version].map(unreachable).find(Boolean);
-  if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides };
+export async function inspect(client: AemClient, previous?: SetupFacts): Promise<Inspection> {
+  const reading = await client.readSetupFacts(previous, undefined, proveSettingsGuarded);
+  const endpoints = client.session.endpoints;
+  const fatal = [reading.errors.imsConfigs, reading.errors.cloud, reading.errors.version]
+    .map((e) => unreachable(e, endpoints))
+    .find(Boolean);
+  if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides, endpoints };
   const [health, agentTests] = await Promise.all([
-    checkActiveHealth(reading.facts),
-    testTenantAgents(reading.facts, (e) => explainRequestError(e).title),
+    client.checkActiveHealth(reading.facts),
+    client.testTenantAgents(reading.facts, (e) => explainRequestError(e, endpoints).title),
   ]);
   const now = new Date().toISOString();
   return {
@@ -59,15 +66,16 @@ export async function inspect(previous?: SetupFacts): Promise<Inspection> {
       agentTests,
       agentsTestedAt: agentTests.length ? now : undefined,
     },
-    failure: health.error ? failureOf(health.error) : undefined,
+    failure: health.error ? failureOf(health.error, endpoints) : undefined,
     overrides: reading.overrides,
+    endpoints,
   };
 }
 
 /** Turns an inspection into the host's verdict (exit 0 healthy, 1 problems). */
 export function verdict(url: string, command: string, inspection: Inspection): HostResult {
   const { facts } = inspection;
-  const summary = summariseFacts(facts);
+  const summary = summariseFacts(facts, inspection.endpoints);
   const state = deriveSetupState(facts);
   const healthyCheck = Boolean(state.active && facts.health?.id === state.active.id && facts.health.healthy);
   const connected = (facts.agentTests ?? []).filter((r) => r.succeeded).length;
@@ -97,8 +105,8 @@ export const unreachableResult = (url: string, command: string, failure: HostFai
   failure,
 });
 
-export async function check(url: string): Promise<HostResult> {
-  const inspection = await inspect();
+export async function check(client: AemClient, url: string): Promise<HostResult> {
+  const inspection = await inspect(client);
   if (inspection.unreachable) return unreachableResult(url, 'check', inspection.unreachable);
   return verdict(url, 'check', inspection);
 }

@@ -5,10 +5,8 @@
  * check. A second run changes nothing. `--dry-run` lists the writes and sends none.
  * `migrate` moves the Brand Portal JWT configuration to OAuth, keeping its id.
  */
-import * as client from '../../core/aem/client';
-import { ENDPOINTS } from '../../core/contract/endpoints';
+import type { AemClient } from '../../core/aem/client';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
-import { readSetupFacts, waitForAgents } from '../../core/aem/setup-facts';
 import { checkAgents } from '../../core/domain/agents';
 import { explainHealthFailure } from '../../core/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
@@ -45,7 +43,8 @@ class Stop extends Error {
   }
 }
 
-export async function setup(url: string, o: SetupOptions, command = 'setup'): Promise<HostResult> {
+export async function setup(client: AemClient, url: string, o: SetupOptions, command = 'setup'): Promise<HostResult> {
+  const endpoints = client.session.endpoints;
   const changes: Change[] = [];
   const act = async <T>(action: string, path: string, write: () => Promise<T>): Promise<T | undefined> => {
     changes.push({ action, path, ...(o.dryRun ? { planned: true } : {}) });
@@ -53,10 +52,15 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     return o.dryRun ? undefined : write();
   };
   try {
-    const reading = await readSetupFacts({ imsConfigs: [], hotfixConfirmed: o.config.hotfixInstalled }, undefined, proveSettingsGuarded);
-    const fatal = [reading.errors.imsConfigs, reading.errors.cloud].map(unreachable).find(Boolean);
+    const reading = await client.readSetupFacts(
+      { imsConfigs: [], hotfixConfirmed: o.config.hotfixInstalled },
+      undefined,
+      proveSettingsGuarded,
+    );
+    const fatal = [reading.errors.imsConfigs, reading.errors.cloud].map((e) => unreachable(e, endpoints)).find(Boolean);
     if (fatal) return unreachableResult(url, command, fatal);
-    if (reading.errors.imsConfigs || reading.errors.cloud) throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud));
+    if (reading.errors.imsConfigs || reading.errors.cloud)
+      throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud, endpoints));
     let facts: SetupFacts = reading.facts;
     const state = deriveSetupState(facts);
     if (!state.oauthAvailable) {
@@ -73,12 +77,12 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     }
 
     // 1. The one Brand Portal IMS configuration.
-    await imsStep(facts, o, command, act);
-    if (!o.dryRun) facts = (await readSetupFacts(facts, undefined, proveSettingsGuarded)).facts;
+    await imsStep(client, facts, o, command, act);
+    if (!o.dryRun) facts = (await client.readSetupFacts(facts, undefined, proveSettingsGuarded)).facts;
     const active = deriveSetupState(facts).active;
     if (command === 'migrate') {
       if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
-      const inspection = await inspect(facts);
+      const inspection = await inspect(client, facts);
       return inspection.unreachable
         ? unreachableResult(url, command, inspection.unreachable)
         : { ...verdict(url, command, inspection), changes };
@@ -117,7 +121,7 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
     if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
       await act(
         current ? 'save the Brand Portal cloud service again' : 'create the Brand Portal cloud service',
-        ENDPOINTS.cloudConfigCreate.path,
+        client.session.endpoints.cloudConfigCreate.path,
         () =>
           client.saveCloudConfig({
             item: current?.config.path,
@@ -128,25 +132,25 @@ export async function setup(url: string, o: SetupOptions, command = 'setup'): Pr
       );
       if (!o.dryRun) {
         o.progress('waiting for the replication agents');
-        await waitForAgents(tenant.normalised as string, tenant.tenant as string);
+        await client.waitForAgents(tenant.normalised as string, tenant.tenant as string);
       }
     }
     if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
 
     // 4. The read-only check proves the result.
     o.progress('testing the agents');
-    const inspection = await inspect(facts);
+    const inspection = await inspect(client, facts);
     if (inspection.unreachable) return unreachableResult(url, command, inspection.unreachable);
     return { ...verdict(url, command, inspection), changes };
   } catch (e) {
-    const failure = e instanceof Stop ? e.failure : (unreachable(e) ?? failureOf(e));
-    return { url, command, exit: unreachable(e) ? 2 : 1, changes, failure };
+    const failure = e instanceof Stop ? e.failure : (unreachable(e, endpoints) ?? failureOf(e, endpoints));
+    return { url, command, exit: unreachable(e, endpoints) ? 2 : 1, changes, failure };
   }
 }
 
 type Act = <T>(action: string, path: string, write: () => Promise<T>) => Promise<T | undefined>;
 
-async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<void> {
+async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<void> {
   const state = deriveSetupState(facts);
   const bp = state.brandPortalConfigs;
   if (bp.length > 1)
@@ -164,8 +168,8 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
         fix: 'Run setup instead.',
       });
     if (existing.authType === 'oauth') return; // already migrated: nothing to write
-    await act('migrate the IMS configuration to OAuth (same id)', ENDPOINTS.imsConfigUpdate.path, () =>
-      provenSave(imsInputOf(o.config, o.clientSecret, existing.id), false),
+    await act('migrate the IMS configuration to OAuth (same id)', client.session.endpoints.imsConfigUpdate.path, () =>
+      provenSave(client, imsInputOf(o.config, o.clientSecret, existing.id), false),
     );
     return;
   }
@@ -177,22 +181,22 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
     });
   if (existing) {
     if (matchesConfig(existing, o.config) && !o.updateSecret) return;
-    await act('update the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () =>
-      provenSave(imsInputOf(o.config, o.clientSecret, existing.id), false),
+    await act('update the IMS configuration', client.session.endpoints.imsConfigUpdate.path, () =>
+      provenSave(client, imsInputOf(o.config, o.clientSecret, existing.id), false),
     );
     return;
   }
   // An OAuth configuration of the same credential may exist under another title: mark it, never a second one.
   const same = facts.imsConfigs.find((c) => c.authType === 'oauth' && c.clientId === o.config.clientId && c.orgId === o.config.orgId);
   if (same) {
-    await act(`mark "${same.title}" as the Brand Portal IMS configuration`, ENDPOINTS.settings.defaultPath, () =>
+    await act(`mark "${same.title}" as the Brand Portal IMS configuration`, client.session.endpoints.settings.defaultPath, () =>
       client.markImsConfig(same.pid),
     );
     return;
   }
   // Through the one-configuration guard: an admin on the page may be creating one at this moment.
-  await act('create the IMS configuration', ENDPOINTS.imsConfigUpdate.path, () =>
-    provenSave(imsInputOf(o.config, o.clientSecret), true, facts),
+  await act('create the IMS configuration', client.session.endpoints.imsConfigUpdate.path, () =>
+    provenSave(client, imsInputOf(o.config, o.clientSecret), true, facts),
   );
 }
 
@@ -200,7 +204,7 @@ async function imsStep(facts: SetupFacts, o: SetupOptions, command: string, act:
  * Saves the IMS configuration and reads back what AEM stored (repaired through the configuration
  * manager where AEM's servlet stored something else); stops when that cannot be proven.
  */
-async function provenSave(input: ImsConfigInput, create: boolean, facts?: SetupFacts): Promise<void> {
+async function provenSave(client: AemClient, input: ImsConfigInput, create: boolean, facts?: SetupFacts): Promise<void> {
   let id: string;
   let listed: ImsConfig[] | undefined;
   if (create) {

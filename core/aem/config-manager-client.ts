@@ -3,10 +3,12 @@
  * provider configuration that AEM's IMS servlet stored differently from what was sent, and reading
  * it back. Administrators only on AEM. Its address is fixed by AEM, never taken from an override.
  */
+import type { AemSession } from './session';
+import { ENDPOINTS } from '../contract/endpoints';
 import type { FelixValue } from '../domain/felix-config';
-import { CONFIG_MANAGER, ENDPOINTS, IMS_OSGI } from '../contract/endpoints';
+import { CONFIG_MANAGER, IMS_OSGI } from '../contract/aem-names';
 import { AemHttpError } from '../errors';
-import { aemFetch } from './fetch';
+
 import { expectOk, parseJson } from './responses';
 
 interface ConsoleProperty {
@@ -14,14 +16,15 @@ interface ConsoleProperty {
   values?: string[];
 }
 
+/** Always the shipped address: the configuration manager takes the client secret in a repair. */
+const endpoint = ENDPOINTS.configManager;
+const base = () => endpoint.defaultPath;
+
 export interface OsgiConfiguration {
   pid: string;
   factoryPid?: string;
   properties: Record<string, FelixValue>;
 }
-
-const endpoint = ENDPOINTS.configManager;
-const base = () => endpoint.defaultPath;
 
 function fromConsole(raw: { pid?: unknown; factoryPid?: unknown; properties?: Record<string, ConsoleProperty> }): OsgiConfiguration {
   const properties: Record<string, FelixValue> = {};
@@ -31,8 +34,8 @@ function fromConsole(raw: { pid?: unknown; factoryPid?: unknown; properties?: Re
   return { pid: String(raw.pid ?? ''), factoryPid: typeof raw.factoryPid === 'string' ? raw.factoryPid : undefined, properties };
 }
 
-async function readList(path: string): Promise<OsgiConfiguration[]> {
-  const list = parseJson<unknown>(await expectOk(await aemFetch(path), endpoint, path), path);
+async function readList(s: AemSession, path: string): Promise<OsgiConfiguration[]> {
+  const list = parseJson<unknown>(await expectOk(await s.fetch(path), endpoint, path), path);
   if (!Array.isArray(list)) throw new AemHttpError(200, JSON.stringify(list).slice(0, 300), path);
   return list.map(fromConsole);
 }
@@ -41,29 +44,29 @@ async function readList(path: string): Promise<OsgiConfiguration[]> {
 const ldapValue = (s: string) => s.replace(/[\\*()\0]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 /** The access-token provider configuration whose `name` is this one, as ConfigAdmin holds it. */
-export async function findProviderConfiguration(name: string): Promise<OsgiConfiguration | undefined> {
+export async function findProviderConfiguration(s: AemSession, name: string): Promise<OsgiConfiguration | undefined> {
   const filter = `(${IMS_OSGI.props.name}=${ldapValue(name)})`;
   if (CONFIG_MANAGER.refusedInFilter.test(filter)) return undefined; // the console refuses such a filter
   const q = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: filter });
-  const found = await readList(`${base()}/${CONFIG_MANAGER.allPids}.json?${q}`);
+  const found = await readList(s, `${base()}/${CONFIG_MANAGER.allPids}.json?${q}`);
   return found.find((c) => c.factoryPid === IMS_OSGI.providerPid || c.pid.startsWith(`${IMS_OSGI.providerPid}.`));
 }
 
-export async function readConfiguration(pid: string): Promise<OsgiConfiguration | undefined> {
-  return (await readList(`${base()}/${encodeURIComponent(pid)}.json`))[0];
+export async function readConfiguration(s: AemSession, pid: string): Promise<OsgiConfiguration | undefined> {
+  return (await readList(s, `${base()}/${encodeURIComponent(pid)}.json`))[0];
 }
 
 /**
  * Sets the given properties of one configuration (the others stay). The console answers 302 to the
  * configuration's page: not followed, and success is only what the read-back shows.
  */
-export async function updateConfiguration(pid: string, properties: Record<string, FelixValue>): Promise<void> {
+export async function updateConfiguration(s: AemSession, pid: string, properties: Record<string, FelixValue>): Promise<void> {
   const form = new URLSearchParams({ [CONFIG_MANAGER.apply]: 'true', [CONFIG_MANAGER.propertyList]: Object.keys(properties).join(',') });
   for (const [k, v] of Object.entries(properties)) {
     for (const one of Array.isArray(v) ? v : [v]) form.append(k, String(one));
   }
   const path = `${base()}/${encodeURIComponent(pid)}`;
-  const res = await aemFetch(path, { method: 'POST', body: form, redirectIsAnswer: true });
+  const res = await s.fetch(path, { method: 'POST', body: form, redirectIsAnswer: true });
   // A browser shows a manual redirect as an opaque answer (status 0); Node shows the 302 itself.
   if (res.type === 'opaqueredirect' || res.status === 302 || res.status === 303) return;
   await expectOk(res, endpoint, path);

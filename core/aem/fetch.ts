@@ -1,27 +1,16 @@
 /**
- * aemFetch: the one way the panel talks to AEM. `fetch` gets none of what `$.ajax` gets on an
- * AEM page, so this adds it: context path, a fresh CSRF token on every write (refreshed and
- * retried once when AEM rejects it), the login redirect on an expired session, timeouts, and
- * typed errors. Secrets in request bodies are never logged here or anywhere.
+ * The request plumbing the AEM session (session.ts) is built on, without state: where requests
+ * go (the transport), one request with its timeout, size cap and redirect refusal, and how AEM
+ * says that a session ended or a CSRF token was refused. Secrets in request bodies are never
+ * logged here or anywhere.
  */
 import { isSlingStatusPage } from '../domain/sling-status';
-import { ENDPOINTS, HTTP } from '../contract/endpoints';
-import {
-  CsrfUnavailableError,
-  NetworkError,
-  RedirectRefusedError,
-  ResponseTooLargeError,
-  SessionExpiredError,
-  TimeoutError,
-} from '../errors';
+import { ENDPOINTS } from '../contract/endpoints';
+import { HTTP } from '../contract/aem-names';
+import { NetworkError, RedirectRefusedError, ResponseTooLargeError, TimeoutError, isAemError } from '../errors';
 
+/** The time each request may take unless the page settings say otherwise (`requestTimeoutSeconds`). */
 export const DEFAULT_TIMEOUT_MS = 30000;
-let requestTimeoutMs = DEFAULT_TIMEOUT_MS;
-
-/** The time each request may take: the page settings' `requestTimeoutSeconds`, else 30 s. */
-export function useRequestTimeout(seconds: number | undefined): void {
-  requestTimeoutMs = seconds ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
-}
 
 export interface AemRequestInit extends RequestInit {
   timeoutMs?: number;
@@ -103,28 +92,20 @@ export const browserTransport: AemTransport = {
   },
 };
 
-let transport: AemTransport = browserTransport;
-
-/** Points the client at another author (the CLI does, once per process). */
-export function useTransport(next: AemTransport): void {
-  transport = next;
-}
-
-const externalize = (path: string): string => transport.externalize(path);
-
-const isLoggedOut = (res: Response) => res.status === 403 && res.headers.get(HTTP.reasonHeader) === HTTP.authFailedReason;
-
-function sessionExpired(): never {
-  forgetCsrfToken(); // the next session has its own tokens
-  transport.sessionExpired();
-  throw new SessionExpiredError();
-}
+/** Status 403 with X-Reason "Authentication Failed": the session is gone (not a refusal). */
+export const isLoggedOut = (res: Response): boolean => res.status === 403 && res.headers.get(HTTP.reasonHeader) === HTTP.authFailedReason;
 
 /**
  * One request, never following a redirect (another origin's answer must never drive a write, and a
  * 307 would repost the form elsewhere), its whole body read within the timeout and the size cap.
  */
-async function send(url: string, init: RequestInit, timeoutMs: number, redirectIsAnswer = false): Promise<Response> {
+export async function send(
+  transport: AemTransport,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  redirectIsAnswer = false,
+): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -136,46 +117,12 @@ async function send(url: string, init: RequestInit, timeoutMs: number, redirectI
     }
     return await readWholeBody(res, url);
   } catch (e) {
-    if (e instanceof RedirectRefusedError || e instanceof ResponseTooLargeError) throw e;
+    if (isAemError(e, 'RedirectRefusedError') || isAemError(e, 'ResponseTooLargeError')) throw e;
     if (controller.signal.aborted) throw new TimeoutError(timeoutMs);
     throw new NetworkError(e);
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * Granite's own csrf.js keeps one token and renews it every few minutes (tokens live minutes,
- * [contract: Session, CSRF and the page itself]); the page keeps one for a minute, and a refused token is replaced at once.
- */
-export const CSRF_TOKEN_REUSE_MS = 60_000;
-let kept: { token: string; at: number } | undefined;
-
-/** Drops the kept token (a new session, or a test that starts over). */
-export function forgetCsrfToken(): void {
-  kept = undefined;
-}
-
-async function tokenForWrite(timeoutMs: number, fresh: boolean): Promise<string> {
-  if (!fresh && kept && Date.now() - kept.at < CSRF_TOKEN_REUSE_MS) return kept.token;
-  const token = await csrfToken(timeoutMs);
-  kept = { token, at: Date.now() };
-  return token;
-}
-
-/** A token straight from AEM's token servlet. */
-export async function csrfToken(timeoutMs = requestTimeoutMs): Promise<string> {
-  const res = await send(externalize(ENDPOINTS.csrfToken.path), { method: 'GET' }, timeoutMs);
-  if (isLoggedOut(res)) sessionExpired();
-  if (!res.ok) throw new CsrfUnavailableError(res.status);
-  let token: unknown;
-  try {
-    token = ((await res.json()) as { token?: unknown }).token;
-  } catch {
-    throw new CsrfUnavailableError(res.status);
-  }
-  if (typeof token !== 'string' || !token) throw new CsrfUnavailableError(res.status);
-  return token;
 }
 
 /**
@@ -185,26 +132,6 @@ export async function csrfToken(timeoutMs = requestTimeoutMs): Promise<string> {
 export async function isCsrfRejection(res: Response): Promise<boolean> {
   if (res.status !== 403 || res.headers.get(HTTP.reasonHeader)) return false;
   return !isSlingStatusPage(await res.clone().text());
-}
-
-export async function aemFetch(path: string, init: AemRequestInit = {}): Promise<Response> {
-  const { timeoutMs = requestTimeoutMs, sendOnce = false, redirectIsAnswer = false, ...rest } = init;
-  const method = (rest.method ?? 'GET').toUpperCase();
-  const write = !['GET', 'HEAD'].includes(method);
-  const attempt = async (freshToken: boolean) => {
-    const headers = new Headers(rest.headers);
-    if (write) headers.set(HTTP.csrfHeader, await tokenForWrite(timeoutMs, freshToken));
-    return send(externalize(path), { ...rest, method, headers }, timeoutMs, redirectIsAnswer);
-  };
-  let res = await attempt(false);
-  if (isLoggedOut(res)) sessionExpired();
-  // A write refused with 403 and no X-Reason: a stale token. One refresh, one retry [contract: Session, CSRF and the page itself];
-  // a secret-bearing write only when the refusal is certainly the CSRF filter's.
-  if (write && res.status === 403 && (!sendOnce || (await isCsrfRejection(res)))) {
-    res = await attempt(true);
-    if (isLoggedOut(res)) sessionExpired();
-  }
-  return res;
 }
 
 /** Reads a body as JSON when it is JSON, as text otherwise. */

@@ -2,8 +2,9 @@
  * Typed calls for the IMS side of the setup [contract: Version and feature gates]
  * [contract: IMS configurations] [contract: Users and the keystore]: product info, the Brand Portal
  * IMS service user's keystore, IMS configurations and Check Health. URLs and field names come
- * from the endpoint map only; transport from aemFetch. No DOM here.
+ * from the endpoint map only; requests through the session. No DOM here.
  */
+import type { AemSession } from './session';
 import { parseFelixConfig, type FelixValue } from '../domain/felix-config';
 import { parseKeystoreJson } from '../domain/keystore-json';
 import { pemToDer } from '../domain/pem';
@@ -20,18 +21,8 @@ import type {
 } from '../domain/types';
 import { versionFromProductInfo } from '../domain/version';
 import { serviceUserPath } from './authorizables';
-import {
-  ENDPOINTS,
-  HEALTH_SCRIPT,
-  HEALTH_TEXT,
-  IMS_OSGI,
-  IMS_PARAMS,
-  KEYSTORE,
-  RESOURCE_TYPES,
-  SLING_POST,
-  isRequestable,
-  slingJson,
-} from '../contract/endpoints';
+import { isRequestable } from '../contract/endpoints';
+import { HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES, SLING_POST, slingJson } from '../contract/aem-names';
 import {
   AemHttpError,
   EndpointNotKnownError,
@@ -40,15 +31,15 @@ import {
   ServletNotBoundError,
   ServletNotProvenError,
 } from '../errors';
-import { aemFetch, readBody } from './fetch';
+import { readBody } from './fetch';
 import { expectOk, parseJson } from './responses';
 
 const P = IMS_OSGI.props;
 
 /** The AEM version from the Felix product-info printer [contract: Users and the keystore], in either of its shapes. */
-export async function productInfo(): Promise<ProductInfo> {
-  const e = ENDPOINTS.productInfo;
-  const text = await expectOk(await aemFetch(e.path), e);
+export async function productInfo(s: AemSession): Promise<ProductInfo> {
+  const e = s.endpoints.productInfo;
+  const text = await expectOk(await s.fetch(e.path), e);
   const version = versionFromProductInfo(parseJson<unknown>(text, e.path));
   if (!version) throw new AemHttpError(200, text.slice(0, 500), e.path);
   return { version };
@@ -56,22 +47,23 @@ export async function productInfo(): Promise<ProductInfo> {
 
 // ---- keystore of the Brand Portal IMS service user [contract: Users and the keystore] -------------------------
 
-export async function keystore(): Promise<KeystoreInfo> {
-  const path = `${await serviceUserPath()}${KEYSTORE.ksJsonSelector}`;
-  return parseKeystoreJson(await expectOk(await aemFetch(path), ENDPOINTS.systemUsersRoot, path), path);
+export async function keystore(s: AemSession): Promise<KeystoreInfo> {
+  const path = `${await serviceUserPath(s)}${KEYSTORE.ksJsonSelector}`;
+  return parseKeystoreJson(await expectOk(await s.fetch(path), s.endpoints.systemUsersRoot, path), path);
 }
 
-async function keystorePost(form: FormData | URLSearchParams): Promise<void> {
-  const path = `${await serviceUserPath()}${KEYSTORE.ksHtmlSelector}`;
-  const res = await aemFetch(path, { method: 'POST', body: form, sendOnce: true });
-  const body = await expectOk(res, ENDPOINTS.systemUsersRoot, path);
+async function keystorePost(s: AemSession, form: FormData | URLSearchParams): Promise<void> {
+  const path = `${await serviceUserPath(s)}${KEYSTORE.ksHtmlSelector}`;
+  const res = await s.fetch(path, { method: 'POST', body: form, sendOnce: true });
+  const body = await expectOk(res, s.endpoints.systemUsersRoot, path);
   const page = slingStatusPage(body);
   if (page.status !== undefined && page.status >= 400) throw new AemHttpError(page.status, body, path);
 }
 
-export async function createKeystore(password: string): Promise<void> {
+export async function createKeystore(s: AemSession, password: string): Promise<void> {
   const F = KEYSTORE.fields;
   await keystorePost(
+    s,
     new URLSearchParams({ [F.operation]: KEYSTORE.createStoreOperation, [F.newPassword]: password, [F.rePassword]: password }),
   );
 }
@@ -80,27 +72,27 @@ export async function createKeystore(password: string): Promise<void> {
  * Route B: the page made the key pair. The private key goes once, as unencrypted PKCS#8 DER in the
  * `pk` file part, with the PEM certificate as `cert-chain`, and no `:operation` [contract: Users and the keystore].
  */
-export async function addKeyPair(alias: string, privateKeyPem: string, certificatePem: string): Promise<void> {
+export async function addKeyPair(s: AemSession, alias: string, privateKeyPem: string, certificatePem: string): Promise<void> {
   const F = KEYSTORE.fields;
   const form = new FormData();
   form.set(F.alias, alias);
   form.set(F.privateKey, new Blob([pemToDer(privateKeyPem, 'PRIVATE KEY')], { type: 'application/octet-stream' }), 'private-key.der');
   form.set(F.certChain, new Blob([certificatePem], { type: 'application/x-pem-file' }), KEYSTORE.publicKeyFileName);
-  await keystorePost(form);
+  await keystorePost(s, form);
 }
 
 /** Removes one alias from the keystore (`removeAlias`, no `:operation`). */
-export async function removeKeyAlias(alias: string): Promise<void> {
-  await keystorePost(new URLSearchParams({ [KEYSTORE.fields.removeAlias]: alias }));
+export async function removeKeyAlias(s: AemSession, alias: string): Promise<void> {
+  await keystorePost(s, new URLSearchParams({ [KEYSTORE.fields.removeAlias]: alias }));
 }
 
-const publicKeyUrl = (alias: string): string => `${ENDPOINTS.publicKey.path}?alias=${encodeURIComponent(alias)}`;
+const publicKeyUrl = (s: AemSession, alias: string): string => `${s.endpoints.publicKey.path}?alias=${encodeURIComponent(alias)}`;
 
 /** The public certificate of an alias (AEM-Adobe-IMS.crt, [contract: Users and the keystore]: UNKNOWN address, may degrade). */
-export async function publicCertificate(alias: string): Promise<string> {
-  const e = ENDPOINTS.publicKey;
+export async function publicCertificate(s: AemSession, alias: string): Promise<string> {
+  const e = s.endpoints.publicKey;
   if (!isRequestable(e)) throw new EndpointNotKnownError(e);
-  const pem = await expectOk(await aemFetch(publicKeyUrl(alias)), e, publicKeyUrl(alias));
+  const pem = await expectOk(await s.fetch(publicKeyUrl(s, alias)), e, publicKeyUrl(s, alias));
   if (!pem.includes('BEGIN CERTIFICATE') || pem.includes('PRIVATE KEY')) throw new AemHttpError(200, pem.slice(0, 200), e.path);
   return pem;
 }
@@ -132,19 +124,19 @@ export function imsConfigFromFelix(file: string, props: Record<string, FelixValu
   };
 }
 
-export async function listImsConfigs(): Promise<ImsConfig[]> {
-  const e = ENDPOINTS.imsConfigList;
-  const res = await aemFetch(e.path);
+export async function listImsConfigs(s: AemSession): Promise<ImsConfig[]> {
+  const e = s.endpoints.imsConfigList;
+  const res = await s.fetch(e.path);
   if (res.status === 404) return []; // no configuration folder yet
   const folder = parseJson<Record<string, unknown>>(await expectOk(res, e), e.path);
   const files = Object.keys(folder).filter(isProviderFile).sort();
   const configs = await Promise.all(
     files.map(async (file) => {
-      const path = `${ENDPOINTS.imsConfigFolder.path}/${file}`;
-      const res = await aemFetch(path);
+      const path = `${s.endpoints.imsConfigFolder.path}/${file}`;
+      const res = await s.fetch(path);
       // Deleted between the listing and this read (another admin's clean-up): no longer there.
       if (res.status === 404) return undefined;
-      const config = imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, ENDPOINTS.imsConfigFolder, path)));
+      const config = imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, s.endpoints.imsConfigFolder, path)));
       const entry = folder[file];
       const created = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['jcr:created'] : undefined;
       return typeof created === 'string' ? { ...config, created } : config;
@@ -182,11 +174,11 @@ export function imsConfigForm(input: ImsConfigInput): URLSearchParams {
  * fields (the secret among them) as properties: remove each one, then read the node back to prove
  * none is left. Returns the names still there (empty when clean).
  */
-export async function removeStrayFormProperties(path: string, fieldNames: string[]): Promise<string[]> {
+export async function removeStrayFormProperties(s: AemSession, path: string, fieldNames: string[]): Promise<string[]> {
   const cleanup = new URLSearchParams();
   for (const name of fieldNames) cleanup.append(`${name}${SLING_POST.deleteSuffix}`, '');
-  await aemFetch(path, { method: 'POST', body: cleanup });
-  const res = await aemFetch(slingJson(path, 0));
+  await s.fetch(path, { method: 'POST', body: cleanup });
+  const res = await s.fetch(slingJson(path, 0));
   if (res.status === 404) return [];
   if (!res.ok) return fieldNames; // cannot prove it: assume the worst
   const node = parseJson<Record<string, unknown>>(await res.text(), path);
@@ -194,8 +186,8 @@ export async function removeStrayFormProperties(path: string, fieldNames: string
 }
 
 /** Proves with a read that a node carries a servlet's resource type before anything secret is posted to it. */
-async function proveServletNode(path: string, resourceType: string): Promise<void> {
-  const res = await aemFetch(slingJson(path, 0));
+async function proveServletNode(s: AemSession, path: string, resourceType: string): Promise<void> {
+  const res = await s.fetch(slingJson(path, 0));
   let found = `HTTP ${res.status}`;
   if (res.ok) {
     const node = parseJson<Record<string, unknown>>(await res.text(), path);
@@ -209,17 +201,17 @@ async function proveServletNode(path: string, resourceType: string): Promise<voi
  * Saves through AEM's IMS servlet and answers the configuration id [contract: IMS configurations]. The secret goes
  * only to the package's own node, proven first to carry the servlet's resource type.
  */
-export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
-  const e = ENDPOINTS.imsConfigUpdate;
+export async function saveImsConfig(s: AemSession, input: ImsConfigInput): Promise<string> {
+  const e = s.endpoints.imsConfigUpdate;
   const form = imsConfigForm(input);
-  await proveServletNode(e.defaultPath, RESOURCE_TYPES.imsUpdate);
-  const res = await aemFetch(e.defaultPath, { method: 'POST', body: form, sendOnce: true });
+  await proveServletNode(s, e.defaultPath, RESOURCE_TYPES.imsUpdate);
+  const res = await s.fetch(e.defaultPath, { method: 'POST', body: form, sendOnce: true });
   const body = (await res.text()).trim();
   // Sling's status page (or HTML where the servlet answers text) means the IMS servlet is not bound
   // at this address and the default POST servlet handled the form ([contract: IMS configurations] safety): clean up
   // before reporting. An HTML error page with a failure status is the servlet failing: reported as such.
   if (isSlingStatusPage(body) || (res.ok && body.startsWith('<'))) {
-    const left = await removeStrayFormProperties(e.defaultPath, [...new Set(form.keys())]);
+    const left = await removeStrayFormProperties(s, e.defaultPath, [...new Set(form.keys())]);
     throw new ServletNotBoundError(e, res.status, maskValue(body, input.clientSecret), left);
   }
   if (!res.ok) {
@@ -230,18 +222,18 @@ export async function saveImsConfig(input: ImsConfigInput): Promise<string> {
   return body;
 }
 
-export async function deleteImsConfigs(pids: string[]): Promise<void> {
-  const e = ENDPOINTS.imsConfigDelete;
+export async function deleteImsConfigs(s: AemSession, pids: string[]): Promise<void> {
+  const e = s.endpoints.imsConfigDelete;
   const form = new URLSearchParams();
   for (const pid of pids) form.append(IMS_PARAMS.deleteIds, pid);
-  await expectOk(await aemFetch(e.path, { method: 'POST', body: form }), e);
+  await expectOk(await s.fetch(e.path, { method: 'POST', body: form }), e);
 }
 
 /** One delete per configuration, each already gone (404: another creator removed it) counted as done. */
-export async function deleteImsConfigsIfPresent(pids: string[]): Promise<void> {
-  const e = ENDPOINTS.imsConfigDelete;
+export async function deleteImsConfigsIfPresent(s: AemSession, pids: string[]): Promise<void> {
+  const e = s.endpoints.imsConfigDelete;
   for (const pid of pids) {
-    const res = await aemFetch(e.path, { method: 'POST', body: new URLSearchParams({ [IMS_PARAMS.deleteIds]: pid }) });
+    const res = await s.fetch(e.path, { method: 'POST', body: new URLSearchParams({ [IMS_PARAMS.deleteIds]: pid }) });
     if (res.status !== 404) await expectOk(res, e);
   }
 }
@@ -252,10 +244,10 @@ export async function deleteImsConfigsIfPresent(pids: string[]): Promise<void> {
  * is older, not installed, or AEM could not compile it: a 404, a 5xx page, or Sling's default
  * rendering of the node), this AEM "cannot be checked from here": never healthy, never failing.
  */
-export async function checkHealth(config: Pick<ImsConfig, 'id' | 'name' | 'title'>): Promise<HealthResult> {
-  const e = ENDPOINTS.checkHealth;
+export async function checkHealth(s: AemSession, config: Pick<ImsConfig, 'id' | 'name' | 'title'>): Promise<HealthResult> {
+  const e = s.endpoints.checkHealth;
   const path = `${e.path}?${new URLSearchParams({ [HEALTH_SCRIPT.nameParam]: config.name })}`;
-  const res = await aemFetch(path);
+  const res = await s.fetch(path);
   const { json, text } = await readBody(res);
   const answer = (json && typeof json === 'object' ? json : {}) as Partial<HealthScriptAnswer & HealthScriptRefusal>;
   const base = { id: config.id, title: config.title };

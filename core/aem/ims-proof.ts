@@ -5,6 +5,7 @@
  * made or proven, a configuration this save created is deleted again (proven by one more read),
  * so nothing is left half-written. Never claims more than a read showed. No DOM.
  */
+import type { AemSession } from './session';
 import { type StoredDifference, oauthRepair, storedDifferences } from '../domain/ims-readback';
 import type { ImsConfig, ImsConfigInput } from '../domain/types';
 import { findProviderConfiguration, readConfiguration, updateConfiguration } from './config-manager-client';
@@ -20,11 +21,16 @@ export type ImsSaveProof =
   /** What AEM stored could not be read, so nothing is claimed. */
   | { kind: 'unread'; reason: unknown };
 
-async function repair(input: ImsConfigInput, stored: ImsConfig, differences: StoredDifference[]): Promise<StoredDifference[]> {
-  const osgi = await findProviderConfiguration(stored.name);
+async function repair(
+  s: AemSession,
+  input: ImsConfigInput,
+  stored: ImsConfig,
+  differences: StoredDifference[],
+): Promise<StoredDifference[]> {
+  const osgi = await findProviderConfiguration(s, stored.name);
   if (!osgi) throw new Error(`The configuration manager has no access-token provider named ${stored.name}`);
-  await updateConfiguration(osgi.pid, oauthRepair(input, differences));
-  const after = await readConfiguration(osgi.pid);
+  await updateConfiguration(s, osgi.pid, oauthRepair(input, differences));
+  const after = await readConfiguration(s, osgi.pid);
   if (!after) throw new Error(`The configuration ${osgi.pid} could not be read back`);
   return storedDifferences(input, imsConfigFromFelix(stored.file, after.properties));
 }
@@ -34,6 +40,7 @@ async function repair(input: ImsConfigInput, stored: ImsConfig, differences: Sto
  * `created`: this save made the configuration (only then may a failed repair delete it).
  */
 export async function proveImsSave(
+  s: AemSession,
   input: ImsConfigInput,
   id: string,
   created: boolean,
@@ -41,7 +48,7 @@ export async function proveImsSave(
 ): Promise<{ proof: ImsSaveProof; listed?: ImsConfig[] }> {
   let configs: ImsConfig[];
   try {
-    configs = listed ?? (await listImsConfigs());
+    configs = listed ?? (await listImsConfigs(s));
   } catch (reason) {
     return { proof: { kind: 'unread', reason } };
   }
@@ -53,8 +60,8 @@ export async function proveImsSave(
   let reason: unknown;
   if (input.authType === 'oauth') {
     try {
-      const left = await repair(input, stored, differences);
-      if (!left.length) return { proof: { kind: 'repaired', differences }, listed: await listImsConfigs().catch(() => undefined) };
+      const left = await repair(s, input, stored, differences);
+      if (!left.length) return { proof: { kind: 'repaired', differences }, listed: await listImsConfigs(s).catch(() => undefined) };
       reason = new Error(`Still different after the repair: ${left.map((d) => d.property).join(', ')}`);
     } catch (e) {
       reason = e;
@@ -63,8 +70,8 @@ export async function proveImsSave(
   if (!created) return { proof: { kind: 'differs', differences, removed: 'not-created', reason }, listed: configs };
   let after: ImsConfig[] | undefined;
   try {
-    await deleteImsConfigs([stored.pid]);
-    after = await listImsConfigs();
+    await deleteImsConfigs(s, [stored.pid]);
+    after = await listImsConfigs(s);
   } catch {
     after = undefined;
   }

@@ -7,18 +7,15 @@
  * sees, its own included when it is not the keeper. No waiting: whoever saves last sees all the
  * earlier ones, so exactly one remains whatever the timing, and every side picks the same keeper.
  */
+import type { AemSession } from './session';
 import { brandPortalImsConfigs } from '../domain/ims-detection';
 import { keeperOf } from '../domain/ims-keeper';
 import type { ImsConfig, ImsConfigInput } from '../domain/types';
 import { deleteImsConfigsIfPresent, listImsConfigs, saveImsConfig } from './ims-client';
-
-export class ImsConfigExistsError extends Error {
-  constructor(readonly title: string) {
-    super(`A Brand Portal IMS configuration already exists: ${title}`);
-  }
-}
+import { ImsConfigExistsError } from '../errors';
 
 export async function createOneImsConfig(
+  s: AemSession,
   input: ImsConfigInput,
   referencedIds: string[],
   markedId?: string,
@@ -26,18 +23,21 @@ export async function createOneImsConfig(
   // Every configuration as last read: the page shows it without reading the list once more.
   let listed: ImsConfig[] = [];
   const find = async () => {
-    listed = await listImsConfigs();
+    listed = await listImsConfigs(s);
     return brandPortalImsConfigs(listed, referencedIds, markedId).configs;
   };
   const before = await find();
   if (before.length) throw new ImsConfigExistsError(before[0].title);
-  const id = await saveImsConfig(input);
+  const id = await saveImsConfig(s, input);
   const after = await find();
   if (after.length < 2) return { id, gaveWay: false, listed };
   const keeper = keeperOf(after);
   const others = after.filter((c) => c.id !== keeper.id);
   // Another creator may delete the same ones at the same moment: an already-deleted one is fine.
-  await deleteImsConfigsIfPresent(others.map((c) => c.pid));
+  await deleteImsConfigsIfPresent(
+    s,
+    others.map((c) => c.pid),
+  );
   const gone = new Set(others.map((c) => c.id));
   return { id: keeper.id, gaveWay: keeper.id !== id, listed: listed.filter((c) => !gone.has(c.id)) };
 }

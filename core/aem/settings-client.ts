@@ -4,9 +4,10 @@
  * overrides (child node `endpoints`) an admin applies from the probe's findings. Written through
  * Sling's default POST servlet, as any admin could with curl.
  */
+import type { AemSession } from './session';
 import type { UnguardedOverrides } from '../domain/types';
-import { ENDPOINTS, slingJson } from '../contract/endpoints';
-import { aemFetch } from './fetch';
+import { slingJson } from '../contract/aem-names';
+
 import { expectOk, parseJson } from './responses';
 
 export const SETTINGS = {
@@ -39,12 +40,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Proves that only administrators can have written the settings (aem/settings-guard.ts), or says
  * why not. Asked only when overrides exist; the page fetches it as a part, the CLI imports it.
  */
-export type SettingsGuard = (settings: Record<string, unknown>) => Promise<true | 'rule-missing' | 'rule-unreadable'>;
+export type SettingsGuard = (s: AemSession, settings: Record<string, unknown>) => Promise<true | 'rule-missing' | 'rule-unreadable'>;
 
 /** Absent settings are the normal case (404): nothing marked, no overrides. Without `guard` no override applies. */
-export async function readSettings(guard?: SettingsGuard): Promise<PageSettings> {
-  const e = ENDPOINTS.settings;
-  const res = await aemFetch(slingJson(e.defaultPath, 1));
+export async function readSettings(s: AemSession, guard?: SettingsGuard): Promise<PageSettings> {
+  const e = s.endpoints.settings;
+  const res = await s.fetch(slingJson(e.defaultPath, 1));
   if (res.status === 404) return { endpointOverrides: {} };
   const json = parseJson<Record<string, unknown>>(await expectOk(res, e), e.defaultPath);
   const marked = json[SETTINGS.markedImsConfig];
@@ -52,8 +53,8 @@ export async function readSettings(guard?: SettingsGuard): Promise<PageSettings>
   const found = isObject(endpoints)
     ? Object.fromEntries(Object.entries(endpoints).filter(([k, v]) => !k.startsWith('jcr:') && !isObject(v)))
     : {};
-  const named = Object.keys(found).filter((k) => Object.prototype.hasOwnProperty.call(ENDPOINTS, k));
-  const verdict = !named.length || (guard ? await guard(json).catch(() => 'rule-unreadable' as const) : 'rule-unreadable');
+  const named = Object.keys(found).filter((k) => Object.prototype.hasOwnProperty.call(s.endpoints, k));
+  const verdict = !named.length || (guard ? await guard(s, json).catch(() => 'rule-unreadable' as const) : 'rule-unreadable');
   return {
     markedImsConfig: typeof marked === 'string' && marked ? marked : undefined,
     endpointOverrides: verdict === true ? found : {},
@@ -63,8 +64,8 @@ export async function readSettings(guard?: SettingsGuard): Promise<PageSettings>
 }
 
 /** Marks the IMS configuration Brand Portal uses (until a cloud service references one). */
-export async function markImsConfig(pid: string): Promise<void> {
-  const e = ENDPOINTS.settings;
+export async function markImsConfig(s: AemSession, pid: string): Promise<void> {
+  const e = s.endpoints.settings;
   const form = new URLSearchParams({ [SETTINGS.markedImsConfig]: pid });
-  await expectOk(await aemFetch(e.defaultPath, { method: 'POST', body: form }), e);
+  await expectOk(await s.fetch(e.defaultPath, { method: 'POST', body: form }), e);
 }

@@ -4,15 +4,16 @@
  * active configuration's Check Health (which may be unavailable on this AEM); the tenant's agents'
  * Test Connection; and the bounded wait for agents after a save. No DOM: one implementation.
  */
+import type { AemSession } from './session';
 import { checkAgents } from '../domain/agents';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
 import type { AgentTestResult, CloudConfig, HealthResult, OverridesInForce as Overrides, ReplicationAgent } from '../domain/types';
 import * as client from './client';
-import { AGENTS, ENDPOINTS, type EndpointKey, applyEndpointOverrides, resetEndpointOverrides } from '../contract/endpoints';
-import { HealthUnavailableError } from '../errors';
-import { useRequestTimeout } from './fetch';
+import type { EndpointKey } from '../contract/endpoints';
+import { AGENTS } from '../contract/aem-names';
+import { isAemError } from '../errors';
 import type { SettingsGuard } from './settings-client';
 
 interface Settled<T> {
@@ -54,9 +55,6 @@ export const EVERY_AREA: readonly ReadArea[] = ['settings', 'version', 'imsConfi
 /** The keystore matters only on the legacy JWT route; on OAuth it is never read. */
 export const keystoreNeeded = (facts: SetupFacts): boolean => deriveSetupState(facts).authType === 'jwt';
 
-/** The overrides in force, so a settings read that finds the same ones changes nothing. */
-let inForce: { key: string; result: SetupReading['overrides'] } = { key: '{}', result: { applied: [], refused: [] } };
-
 /** The addresses the parallel round of reads uses: only an override of one of these sends it again. */
 const ROUND_ENDPOINTS: readonly EndpointKey[] = [
   'productInfo',
@@ -70,27 +68,23 @@ const ROUND_ENDPOINTS: readonly EndpointKey[] = [
 ];
 
 /** Applies the overrides found; answers whether the round of reads went to an address they change. */
-function useOverrides(found: Record<string, unknown>): boolean {
-  const key = JSON.stringify(found);
-  if (key === inForce.key) return false;
-  const before = ROUND_ENDPOINTS.map((k) => ENDPOINTS[k].path);
-  resetEndpointOverrides();
-  inForce = { key, result: applyEndpointOverrides(found) };
-  return ROUND_ENDPOINTS.some((k, i) => ENDPOINTS[k].path !== before[i]);
+function useOverrides(s: AemSession, found: Record<string, unknown>): boolean {
+  const before = s.endpoints;
+  return s.useOverrides(found) && ROUND_ENDPOINTS.some((k) => s.endpoints[k].path !== before[k].path);
 }
 
-async function readAreas(areas: readonly ReadArea[]) {
+async function readAreas(s: AemSession, areas: readonly ReadArea[]) {
   const want = (a: ReadArea) => areas.includes(a);
   const none = Promise.resolve(undefined);
   const [product, keystore, ims, cloud, agents] = await Promise.all([
-    want('version') ? settle(client.productInfo()) : none,
-    want('keystore') ? settle(client.keystore()) : none,
-    want('imsConfigs') ? settle(client.listImsConfigs()) : none,
+    want('version') ? settle(client.productInfo(s)) : none,
+    want('keystore') ? settle(client.keystore(s)) : none,
+    want('imsConfigs') ? settle(client.listImsConfigs(s)) : none,
     // A save under /conf cannot change the legacy /etc configurations: each root is its own area.
     want('cloud') || want('legacyCloud')
-      ? settle(client.listCloudConfigs(!want('legacyCloud') ? 'current' : !want('cloud') ? 'legacy' : 'both'))
+      ? settle(client.listCloudConfigs(s, !want('legacyCloud') ? 'current' : !want('cloud') ? 'legacy' : 'both'))
       : none,
-    want('agents') ? settle(client.listAgents()) : none,
+    want('agents') ? settle(client.listAgents(s)) : none,
   ]);
   return { product, keystore, ims, cloud, agents };
 }
@@ -103,6 +97,7 @@ async function readAreas(areas: readonly ReadArea[]) {
  * them. The keystore is read only when the legacy JWT route needs it.
  */
 export async function readSetupFacts(
+  s: AemSession,
   previous: SetupFacts = { imsConfigs: [] },
   areas: readonly ReadArea[] = EVERY_AREA,
   /** Proves the settings' access rule when overrides exist; without it, no override applies. */
@@ -110,13 +105,13 @@ export async function readSetupFacts(
 ): Promise<SetupReading> {
   const full = EVERY_AREA.every((a) => areas.includes(a));
   const wanted = full && keystoreNeeded(previous) && !areas.includes('keystore') ? [...areas, 'keystore' as const] : areas;
-  const settingsRead = areas.includes('settings') ? settle(client.readSettings(guard)) : undefined;
-  let reads = readAreas(wanted);
+  const settingsRead = areas.includes('settings') ? settle(client.readSettings(s, guard)) : undefined;
+  let reads = readAreas(s, wanted);
   const settings = await settingsRead;
-  if (settings) useRequestTimeout(settings.value?.requestTimeoutSeconds);
-  if (settings && useOverrides(settings.value?.endpointOverrides ?? {})) {
+  if (settings) s.useRequestTimeout(settings.value?.requestTimeoutSeconds);
+  if (settings && useOverrides(s, settings.value?.endpointOverrides ?? {})) {
     await reads; // sent before the overrides were known: send them again
-    reads = readAreas(wanted);
+    reads = readAreas(s, wanted);
   }
   const { product, ims, cloud, agents, ...first } = await reads;
   const facts: SetupFacts = {
@@ -131,7 +126,7 @@ export async function readSetupFacts(
     ...(agents && { agents: agents.value ?? [], agentsError: Boolean(agents.error) }),
   };
   // Read with the rest, or, when JWT turned out to matter (a JWT configuration is the active one), now.
-  const keystore = first.keystore ?? (full && keystoreNeeded(facts) ? (await readAreas(['keystore'])).keystore : undefined);
+  const keystore = first.keystore ?? (full && keystoreNeeded(facts) ? (await readAreas(s, ['keystore'])).keystore : undefined);
   if (keystore) Object.assign(facts, { keystore: keystore.value, keystoreUnavailable: Boolean(keystore.error) });
   const agentNames = new Set((facts.agents ?? []).map((a) => a.name));
   // A test result only stands while its agent still exists.
@@ -145,7 +140,7 @@ export async function readSetupFacts(
       imsConfigs: ims?.error,
       cloud: cloud?.error ?? agents?.error,
     },
-    overrides: { ...inForce.result, ...(settings?.value?.unguarded && { unguarded: settings.value.unguarded }) },
+    overrides: { ...s.overrides, ...(settings?.value?.unguarded && { unguarded: settings.value.unguarded }) },
   };
 }
 
@@ -163,25 +158,28 @@ function cloudFacts(previous: SetupFacts, cloud: Settled<CloudConfig[]>, areas: 
 }
 
 /** Check Health of the active configuration: healthy, failing, or unavailable on this AEM. Reads only. */
-export async function checkActiveHealth(facts: SetupFacts): Promise<{ health?: HealthResult; unavailable?: boolean; error?: unknown }> {
+export async function checkActiveHealth(
+  s: AemSession,
+  facts: SetupFacts,
+): Promise<{ health?: HealthResult; unavailable?: boolean; error?: unknown }> {
   const active = deriveSetupState(facts).active;
   if (!active) return {};
   try {
-    return { health: await client.checkHealth(active) };
+    return { health: await client.checkHealth(s, active) };
   } catch (error) {
-    return error instanceof HealthUnavailableError ? { unavailable: true } : { error };
+    return isAemError(error, 'HealthUnavailableError') ? { unavailable: true } : { error };
   }
 }
 
 /** Test Connection on the current tenant's agents that exist, in parallel. Reads only. */
-export async function testTenantAgents(facts: SetupFacts, explain: (e: unknown) => string): Promise<AgentTestResult[]> {
+export async function testTenantAgents(s: AemSession, facts: SetupFacts, explain: (e: unknown) => string): Promise<AgentTestResult[]> {
   const current = currentTenant(facts.cloudConfigs ?? []);
   if (!current) return [];
   const present = checkAgents(facts.agents ?? [], current.url, current.tenant).filter((c) => c.agent);
   return Promise.all(
     present.map(async (c): Promise<AgentTestResult> => {
       try {
-        return await client.testAgent(c.name);
+        return await client.testAgent(s, c.name);
       } catch (e) {
         return { name: c.name, succeeded: false, status: 0, log: explain(e) };
       }
@@ -198,6 +196,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * last list read goes to `onProgress`, so the caller needs no second read.
  */
 export async function waitForAgents(
+  s: AemSession,
   tenantUrl: string,
   tenant: string,
   onProgress: (found: number, agents: ReplicationAgent[]) => void = () => undefined,
@@ -205,7 +204,7 @@ export async function waitForAgents(
   let found = 0;
   for (let i = 0; i < AGENT_WAIT.attempts; i++) {
     await sleep(AGENT_WAIT.intervalMs);
-    const agents = await client.listAgents();
+    const agents = await client.listAgents(s);
     found = checkAgents(agents, tenantUrl, tenant).filter((c) => c.agent).length;
     onProgress(found, agents);
     if (found === AGENTS.count) break;

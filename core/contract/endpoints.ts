@@ -1,32 +1,34 @@
 /**
- * The one endpoint map: every AEM / IMS URL, method, parameter name, repository path and matched
- * response text the panel relies on, each labelled as in the contract document
- * (CONFIRMED, INFERRED, UNKNOWN). Logic refers to these symbolic names only, and the emulator
- * imports this same module, so correcting an INFERRED or UNKNOWN entry against a real AEM is a
- * one-line change here (plus its emulator fixture).
+ * The one endpoint map: every AEM / IMS address the panel requests or links to, with its method,
+ * labelled as in the contract document (CONFIRMED, INFERRED, UNKNOWN). Logic refers to these
+ * symbolic names only, and the emulator imports this same module, so correcting an INFERRED or
+ * UNKNOWN entry against a real AEM is a one-line change here (plus its emulator fixture).
  *
- * No I/O and no DOM here: pure data and small path builders.
+ * The map is frozen. An administrator's overrides (read from the page's settings) make a new
+ * map (withOverrides), held by the AEM session that uses it: nothing here changes at run time.
+ * No I/O and no DOM here. AEM's fixed field and node names live in aem-names.ts.
  */
+import { APP, AUTHORIZABLES, QUERY } from './aem-names';
 
 export type Confidence = 'CONFIRMED' | 'INFERRED' | 'UNKNOWN';
 
-/** Project id under /apps: never /apps/brandportal, which is Adobe's own. */
-export const APP = 'bpsetup';
-
 export interface Endpoint {
+  /** The entry's name in the map: explanations switch on it, whichever map it came from. */
+  readonly key: string;
   readonly method: 'GET' | 'POST';
-  /** Mutable only through applyEndpointOverrides (an admin's correction read at start). */
-  path: string;
+  /** The address requested: the shipped one, or an administrator's override (withOverrides). */
+  readonly path: string;
   /** The address this build ships with, kept to show what an override replaced. */
   readonly defaultPath: string;
-  /** An administrator's override names this entry (even with the shipped address): set with `path`. */
-  overridden: boolean;
+  /** An administrator's override names this entry (even with the shipped address). */
+  readonly overridden: boolean;
   readonly confidence: Confidence;
   /** The heading of docs/aem-contract.md that records this entry, for whoever verifies it on a real AEM. */
   readonly contract: string;
 }
 
-const ep = (method: Endpoint['method'], path: string, confidence: Confidence, contract: string): Endpoint => ({
+type Shipped = Omit<Endpoint, 'key'>;
+const ep = (method: Endpoint['method'], path: string, confidence: Confidence, contract: string): Shipped => ({
   method,
   path,
   defaultPath: path,
@@ -42,7 +44,7 @@ const ep = (method: Endpoint['method'], path: string, confidence: Confidence, co
  */
 export const UNVERIFIED = `/apps/${APP}/unverified`;
 
-export const ENDPOINTS = {
+const SHIPPED = {
   csrfToken: ep('GET', '/libs/granite/csrf/token.json', 'CONFIRMED', 'Session, CSRF and the page itself'),
   loginPage: ep('GET', '/libs/granite/core/content/login.html', 'CONFIRMED', 'Session, CSRF and the page itself'),
   loginSubmit: ep('POST', '/libs/granite/core/content/login.html/j_security_check', 'CONFIRMED', 'Session, CSRF and the page itself'),
@@ -88,240 +90,23 @@ export const ENDPOINTS = {
   usersConsole: ep('GET', '/security/users.html', 'INFERRED', 'Users and the keystore'),
 } as const;
 
-/**
- * Resource types our package nodes carry to reach AEM's servlets [contract: IMS configurations]
- * [contract: Brand Portal cloud service and agents].
- */
-export const RESOURCE_TYPES = {
-  imsUpdate: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
-  imsDelete: 'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/delete',
-  cloudConfig: 'dam/components/mediaportal/config',
-  shellPage: 'granite/ui/components/shell/page',
-  healthScript: `${APP}/components/health`,
-} as const;
+export type EndpointKey = keyof typeof SHIPPED;
+/** A whole endpoint map: the shipped one, or one with an administrator's overrides. */
+export type Endpoints = { readonly [K in EndpointKey]: Endpoint };
 
-/** The package's health script (ui.apps components/health): its node, scripts and query parameter. */
-export const HEALTH_SCRIPT = {
-  node: `/apps/${APP}/health`,
-  getScript: `/apps/${APP}/components/health/json.jsp`,
-  postScript: `/apps/${APP}/components/health/POST.jsp`,
-  nameParam: 'name',
-} as const;
+const freeze = (entries: [string, Shipped][]): Endpoints =>
+  Object.freeze(Object.fromEntries(entries.map(([key, e]) => [key, Object.freeze({ ...e, key })]))) as Endpoints;
 
-/** Request/response header and cookie names [contract: Session, CSRF and the page itself]. */
-export const HTTP = {
-  csrfHeader: 'CSRF-Token',
-  csrfFormField: ':cq_csrf_token',
-  reasonHeader: 'X-Reason',
-  authFailedReason: 'Authentication Failed',
-  loginCookie: 'login-token',
-  usernameField: 'j_username',
-  passwordField: 'j_password',
-  loginResourceParam: 'resource',
-  /** Marker a logged-in Granite page contains. */
-  loggedInMarker: '<coral-shell-content>',
-} as const;
+/** The addresses this build ships with. */
+export const ENDPOINTS: Endpoints = freeze(Object.entries(SHIPPED));
 
-/** The system user whose keystore holds the Brand Portal IMS key pair [contract: Users and the keystore]. */
-export const KEYSTORE = {
-  serviceUser: 'brandportal-imsconfig-service',
-  ksJsonSelector: '.ks.json',
-  ksHtmlSelector: '.ks.html',
-  storeNode: 'keystore/store.p12',
-  publicKeyFileName: 'AEM-Adobe-IMS.crt',
-  fields: {
-    operation: ':operation',
-    newPassword: 'newPassword',
-    rePassword: 'rePassword',
-    alias: 'alias',
-    removeAlias: 'removeAlias',
-    certChain: 'cert-chain',
-    /** Unencrypted PKCS#8 private key, DER bytes [contract: Users and the keystore]. */
-    privateKey: 'pk',
-  },
-  /** The only `:operation` the keystore servlet has; adding and removing keys take none [contract: Users and the keystore]. */
-  createStoreOperation: 'createStore',
-  /** `.ks.json` reports `exists: false` only when there is no keystore [contract: Users and the keystore]. */
-  existsProperty: 'exists',
-} as const;
-
-/** Users and groups [contract: Users and the keystore]: removal through user management, never a raw node delete. */
-export const AUTHORIZABLES = {
-  idProperty: 'rep:authorizableId',
-  systemUserType: 'rep:SystemUser',
-  userType: 'rep:User',
-  deleteField: 'deleteAuthorizable',
-} as const;
-
-/** QueryBuilder parameters used for the authorizable lookups [contract: Users and the keystore]. */
-export const QUERY = {
-  path: 'path',
-  type: 'type',
-  property: '1_property',
-  propertyValue: '1_property.value',
-  hits: 'p.hits',
-  limit: 'p.limit',
-} as const;
-
-/** The Felix product-info printer: the line after this heading names the product and version. */
-export const PRODUCT_INFO = {
-  heading: 'Installed Products',
-  /** `Adobe Experience Manager (6.5.21.0)`; LTS lines may add words or a suffix (`6.5 LTS (6.6.1.0-…)`): the number counts. */
-  productLine: /Adobe Experience Manager[^(\n]*\((\d+\.\d+[\d.]*)[^)]*\)/,
-} as const;
-
-/** IMS configuration servlet parameters [contract: IMS configurations]. JWT names CONFIRMED, OAuth names UNKNOWN. */
-export const IMS_PARAMS = {
-  cloudServiceName: 'cloudServiceName',
-  cloudServiceValue: 'Adobe Brand Portal',
-  keypairAliases: 'keypairAliases',
-  keypairAlias: 'keypairAlias',
-  newKeypairAlias: 'newKeypairAlias',
-  title: 'title',
-  authServerUrl: 'authServerUrl',
-  apiKey: 'apiKey',
-  clientSecret: 'clientSecret',
-  jwtClaims: 'jwtClaims',
-  authType: 'authType',
-  orgId: 'orgId',
-  scope: 'scope',
-  configurationId: 'configurationId',
-  deleteIds: 'configurationIds',
-} as const;
-
-/** OSGi configuration PIDs and property names written by the IMS servlet [contract: IMS configurations]. */
-export const IMS_OSGI = {
-  providerPid: 'com.adobe.granite.auth.oauth.accesstoken.provider',
-  customizerPid: 'com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl',
-  configFolder: '/apps/system/config',
-  props: {
-    name: 'name',
-    title: 'auth.token.provider.title',
-    endpoint: 'auth.token.provider.endpoint',
-    accessTokenRequest: 'auth.access.token.request',
-    clientId: 'auth.token.provider.client.id',
-    defaultClaims: 'auth.token.provider.default.claims',
-    keypairAlias: 'auth.token.provider.keypair.alias',
-    scope: 'auth.token.provider.scope',
-    grants: 'auth.token.provider.authorization.grants',
-    orgId: 'auth.token.provider.orgId',
-    customizerType: 'customizer.type',
-    clientSecret: 'auth.ims.client.secret',
-  },
-  clientCredentialsGrant: 'client_credentials',
-} as const;
-
-/** Adobe IMS [contract: Migrating JWT to OAuth] [contract: Adobe IMS (emulated only)]. */
-export const IMS = {
-  defaultServer: 'https://ims-na1.adobelogin.com',
-  jwtExchangePath: '/ims/exchange/jwt',
-  tokenV3Path: '/ims/token/v3',
-  brandPortalMetascope: 'ent_brand_portal_sdk',
-  metascopePrefix: '/s/',
-  audiencePrefix: '/c/',
-  /** Where the emulator serves its IMS stub (project decision, [contract: Adobe IMS (emulated only)]). */
-  emulatorStubBase: '/__ims',
-} as const;
-
-/** Check Health texts [contract: IMS configurations]: CONFIRMED success text, INFERRED failure title. */
-export const HEALTH_TEXT = {
-  healthyTitle: 'Healthy configuration',
-  unhealthyTitle: 'Unhealthy configuration',
-  tokenRetrieved: 'Token retrieved successfully!',
-  providerFailure: 'com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server',
-  /** The health script's answer when no provider has the configuration's name (components/health/json.jsp). */
-  noProvider: 'No active access-token provider has this name on this AEM.',
-} as const;
-
-/** Brand Portal cloud service [contract: Brand Portal cloud service and agents]. */
-export const CLOUD_CONFIG = {
-  params: {
-    item: 'item',
-    name: 'name',
-    tenantUrl: 'tenantURL',
-    pubFolder: 'pubFolder',
-    pubFolderDelete: 'pubFolder@Delete',
-    oauthScopes: 'oauthScopes',
-    imsConfig: 'imsConfig',
-    resourceType: 'sling:resourceType',
-  },
-  oauthScopesValue: 'dam-read dam-write dam-sync cc-share',
-  tenantUrlProperty: 'tenantURL',
-  folderLinkProperty: 'mpConfig',
-} as const;
-
-/** Replication agents [contract: Brand Portal cloud service and agents]. */
-export const AGENTS = {
-  namePrefix: 'mp_replication_agent',
-  count: 4,
-  transportSuffix: '/bin/receive?sling:authRequestLogin=1',
-  props: {
-    transportUri: 'transportUri',
-    enabled: 'enabled',
-    triggerSpecific: 'triggerSpecific',
-    closeConnection: 'protocolHTTPConnectionClose',
-    tokenProviderName: 'accessTokenProviderName',
-    userId: 'userId',
-  },
-  testSelector: '.test.html',
-  /** Queue of an agent, read before any delete ([contract: Users and the keystore]: Adobe's curl reference). */
-  queueSelector: '/jcr:content.queue.json',
-  testSucceeded: 'Replication test <strong>succeeded</strong>',
-  testFailed: 'Replication test <strong>failed</strong>',
-  /** What AEM's test page says for an agent that does not exist (no marker at all). */
-  noSuchAgent: 'no such agent:',
-  queueUser: 'dam-replication-service',
-} as const;
-
-/** Sling POST servlet (CONFIRMED by Sling's documentation): operations, suffixes, its HTML status page. */
-export const SLING_POST = {
-  operation: ':operation',
-  delete: 'delete',
-  typeHintSuffix: '@TypeHint',
-  deleteSuffix: '@Delete',
-} as const;
-
-/** The Felix configuration manager's request fields (contract [contract: IMS configurations]). */
-export const CONFIG_MANAGER = {
-  apply: 'apply',
-  delete: 'delete',
-  propertyList: 'propertylist',
-  factoryPid: 'factoryPid',
-  /** An OSGi filter ANDed with the PID of the address; `*` as the PID lists every configuration. */
-  pidFilter: 'pidFilter',
-  allPids: '*',
-  /** The console refuses these characters in a PID or filter (so no `(&…)` filter). */
-  refusedInFilter: /[&<>"']/,
-} as const;
-
-/** Crypto Support's "Protect" form (contract [contract: IMS configurations]). */
-export const CRYPTO = { datum: 'datum', protectedKey: 'protected' } as const;
-
-/** Package Manager [contract: Package Manager]. */
-export const PACKMGR = {
-  servicePath: '/crx/packmgr/service/.json',
-  uploadField: 'package',
-  forceField: 'force',
-} as const;
-
-/** Where AEM serves our clientlib's resources (allowProxy): on-demand chunks load from here. */
-export const CLIENTLIB_RESOURCES = `/etc.clientlibs/${APP}/clientlibs/clientlib-setup/resources/`;
-
-/** Build `<path>.<depth>.json` (Sling default GET servlet). */
-export const slingJson = (path: string, depth: number | 'infinity' = 1): string => `${path}.${depth}.json`;
-
-/** `mp_replication_agent{N}_default_<tenant>` [contract: Brand Portal cloud service and agents]. */
-export const agentName = (index: number, tenant: string): string => `${AGENTS.namePrefix}${index}_default_${tenant}`;
-export const agentTitle = (index: number, tenant: string): string => `${tenant} MP Replication Agent${index} Default`;
-export const agentTransportUri = (tenantUrl: string): string => `${tenantUrl}${AGENTS.transportSuffix}`;
-export const agentPath = (name: string): string => `${ENDPOINTS.agentsRoot.path}/${name}`;
+/** `<agents root>/<name>`: an agent's node on this author. */
+export const agentPath = (endpoints: Endpoints, name: string): string => `${endpoints.agentsRoot.path}/${name}`;
 /** The tenant's replication user folder, removed by "Reset Brand Portal publishing". */
-export const tenantUserFolder = (tenant: string): string => `${ENDPOINTS.macUsersRoot.path}/${tenant}`;
-/** The authorizable id of a tenant's replication user [contract: Brand Portal cloud service and agents]. */
-export const replicationUserId = (tenant: string): string => `mac-${tenant}-replication`;
+export const tenantUserFolder = (endpoints: Endpoints, tenant: string): string => `${endpoints.macUsersRoot.path}/${tenant}`;
 
 /** QueryBuilder URL that finds authorizables of a type below a folder, optionally by id [contract: Users and the keystore]. */
-export function authorizableQuery(root: string, type: string, id?: string): string {
+export function authorizableQuery(endpoints: Endpoints, root: string, type: string, id?: string): string {
   const q = new URLSearchParams({ [QUERY.path]: root, [QUERY.type]: type });
   if (id) {
     q.set(QUERY.property, AUTHORIZABLES.idProperty);
@@ -329,10 +114,8 @@ export function authorizableQuery(root: string, type: string, id?: string): stri
   }
   q.set(QUERY.hits, 'full');
   q.set(QUERY.limit, '-1');
-  return `${ENDPOINTS.queryBuilder.path}?${q.toString()}`;
+  return `${endpoints.queryBuilder.path}?${q.toString()}`;
 }
-
-export type EndpointKey = keyof typeof ENDPOINTS;
 
 /**
  * Writes that carry the client secret go only to the address this build ships, proven by a read to
@@ -346,40 +129,36 @@ export const NOT_OVERRIDABLE: readonly EndpointKey[] = [...SECRET_BEARING, 'sett
 /** An UNKNOWN address is requested only once an administrator's override names it (never a guess sent to AEM). */
 export const isRequestable = (endpoint: Endpoint): boolean => endpoint.confidence !== 'UNKNOWN' || endpoint.overridden;
 
-/**
- * An admin's corrections of addresses, read at start from the settings node: each key names an
- * endpoint, each value an absolute path on the author. Unsafe values are refused and reported,
- * never applied; keys that name no endpoint are other settings and are skipped.
- */
-export function applyEndpointOverrides(overrides: Record<string, unknown>): { applied: EndpointKey[]; refused: string[] } {
-  const applied: EndpointKey[] = [];
-  const refused: string[] = [];
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!Object.prototype.hasOwnProperty.call(ENDPOINTS, key)) continue;
-    const path = typeof value === 'string' ? value.trim() : '';
-    if (
-      NOT_OVERRIDABLE.includes(key as EndpointKey) ||
-      !/^\/[A-Za-z0-9._:~\-/]*$/.test(path) ||
-      path.includes('//') ||
-      /(^|\/)\.\.?(\/|$)/.test(path)
-    ) {
-      refused.push(key);
-      continue;
-    }
-    const endpoint = ENDPOINTS[key as EndpointKey] as Endpoint;
-    endpoint.overridden = true;
-    if (endpoint.path !== path) {
-      endpoint.path = path;
-      applied.push(key as EndpointKey);
-    }
-  }
-  return { applied, refused };
+const isSafeOverride = (path: string): boolean =>
+  /^\/[A-Za-z0-9._:~\-/]*$/.test(path) && !path.includes('//') && !/(^|\/)\.\.?(\/|$)/.test(path);
+
+export interface WithOverrides {
+  /** A new frozen map: the shipped addresses with the accepted overrides. */
+  endpoints: Endpoints;
+  /** Entries whose address the overrides changed. */
+  applied: EndpointKey[];
+  /** Overrides refused (an entry never overridden, or an unsafe path): reported, never applied. */
+  refused: string[];
 }
 
-/** Back to the shipped addresses (tests, and a page that re-reads its settings). */
-export function resetEndpointOverrides(): void {
-  for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) {
-    endpoint.path = endpoint.defaultPath;
-    endpoint.overridden = false;
-  }
+/**
+ * An admin's corrections of addresses, read from the settings node: each key names an endpoint,
+ * each value an absolute path on the author. Always applied to the shipped map, so overrides
+ * replace earlier ones instead of piling up; keys that name no endpoint are other settings.
+ */
+export function withOverrides(overrides: Record<string, unknown>): WithOverrides {
+  const applied: EndpointKey[] = [];
+  const refused: string[] = [];
+  const entries = Object.entries(ENDPOINTS).map(([key, endpoint]): [string, Shipped] => {
+    if (!Object.prototype.hasOwnProperty.call(overrides, key)) return [key, endpoint];
+    const value = overrides[key];
+    const path = typeof value === 'string' ? value.trim() : '';
+    if (NOT_OVERRIDABLE.includes(key as EndpointKey) || !isSafeOverride(path)) {
+      refused.push(key);
+      return [key, endpoint];
+    }
+    if (path !== endpoint.path) applied.push(key as EndpointKey);
+    return [key, { ...endpoint, path, overridden: true }];
+  });
+  return { endpoints: freeze(entries), applied, refused };
 }

@@ -2,7 +2,7 @@
  * The four Brand Portal replication agents of a tenant [contract: Brand Portal cloud service and agents], and what is wrong with
  * each: missing, disabled, pointing elsewhere, Close Connection off. Pure.
  */
-import { AGENTS, agentName, agentTransportUri } from '../contract/endpoints';
+import { AGENTS, agentName, agentTransportUri } from '../contract/aem-names';
 import type { ReplicationAgent } from './types';
 
 export type AgentIssue = 'missing' | 'disabled' | 'wrongTransport' | 'closeConnectionOff';

@@ -3,7 +3,7 @@
  * the IMS check, the agents' tests and the consistency of what AEM holds. Pure: it judges
  * results the page already read; it writes nothing.
  */
-import { ENDPOINTS } from '../contract/endpoints';
+import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents } from './agents';
 import { explainHealthFailure } from './explain';
@@ -30,6 +30,8 @@ export interface SetupSnapshot {
   cloudConfigs: CloudConfig[];
   agents: ReplicationAgent[];
   agentTests: AgentTestResult[];
+  /** The addresses the reads used (the session's map), named where a read failed. */
+  endpoints: Endpoints;
   /** Parts whose read failed: judged "could not be read", never "missing". */
   unread?: { imsConfigs?: boolean; cloudConfigs?: boolean; agents?: boolean };
 }
@@ -44,27 +46,27 @@ export interface SetupSummary {
 
 /** What an unread part needs: the path read, and who may read it on a default AEM. */
 const UNREAD_TEXT = {
-  imsConfigs: () => [
+  imsConfigs: (endpoints: Endpoints) => [
     t('The IMS configurations could not be read'),
     t(
       'AEM answered an error for {0}. Reading it needs read access to {1} (administrators on a default AEM); try again, or use an administrator account.',
-      ENDPOINTS.imsConfigList.path,
-      ENDPOINTS.imsConfigFolder.path,
+      endpoints.imsConfigList.path,
+      endpoints.imsConfigFolder.path,
     ),
   ],
-  cloudConfigs: () => [
+  cloudConfigs: (endpoints: Endpoints) => [
     t('The Brand Portal cloud configurations could not be read'),
     t(
       'AEM answered an error for {0} or {1}. Reading them needs read access to both (administrators on a default AEM); try again, or use an administrator account.',
-      ENDPOINTS.cloudConfigRoot.path,
-      ENDPOINTS.legacyCloudConfigRoot.path,
+      endpoints.cloudConfigRoot.path,
+      endpoints.legacyCloudConfigRoot.path,
     ),
   ],
-  agents: () => [
+  agents: (endpoints: Endpoints) => [
     t('The replication agents could not be read'),
     t(
       'AEM answered an error for {0}. Reading it needs read access there (administrators and replication administrators on a default AEM); try again, or use such an account.',
-      ENDPOINTS.agentsRoot.path,
+      endpoints.agentsRoot.path,
     ),
   ],
 } as const;
@@ -103,7 +105,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
   const add = (id: string, severity: SetupProblem['severity'], title: string, fix: string) => problems.push({ id, severity, title, fix });
   const unread = s.unread ?? {};
   for (const part of ['imsConfigs', 'cloudConfigs', 'agents'] as const)
-    if (unread[part]) add(`${part}-unreadable`, 'unknown', ...(UNREAD_TEXT[part]() as [string, string]));
+    if (unread[part]) add(`${part}-unreadable`, 'unknown', ...(UNREAD_TEXT[part](s.endpoints) as [string, string]));
 
   const bp = s.brandPortalImsConfigs;
   if (bp.length === 0 && !unread.imsConfigs) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it in step 4.'));
@@ -228,8 +230,9 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
 }
 
 /** The summary of what the page or the CLI has read and tested. */
-export function summariseFacts(f: SetupFacts): SetupSummary {
+export function summariseFacts(f: SetupFacts, endpoints: Endpoints): SetupSummary {
   return summariseSetup({
+    endpoints,
     brandPortalImsConfigs: deriveSetupState(f).brandPortalConfigs,
     allImsConfigs: f.imsConfigs,
     health: f.health,

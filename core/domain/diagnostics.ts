@@ -2,7 +2,7 @@
  * The diagnostics report: what an admin sends to a colleague or to Adobe support. Every value
  * that could be a secret is masked, by its key and by its shape, whatever reaches it.
  */
-import { ENDPOINTS, type EndpointKey } from '../contract/endpoints';
+import type { EndpointKey, Endpoints } from '../contract/endpoints';
 import { maskSecrets } from './mask';
 import { deriveSetupState, type SetupFacts } from './state';
 import type { OverridesInForce } from './types';
@@ -27,10 +27,10 @@ export interface ReportedOverrides {
   notApplied?: { endpoints: string[]; why: string };
 }
 
-/** The overrides in force, as the report lists them. */
-export function reportedOverrides(o: OverridesInForce<EndpointKey>): ReportedOverrides {
+/** The overrides in force, as the report lists them (`endpoints`: the map they made). */
+export function reportedOverrides(o: OverridesInForce<EndpointKey>, endpoints: Endpoints): ReportedOverrides {
   return {
-    applied: o.applied.map((key) => ({ endpoint: key, path: ENDPOINTS[key].path, shipped: ENDPOINTS[key].defaultPath })),
+    applied: o.applied.map((key) => ({ endpoint: key, path: endpoints[key].path, shipped: endpoints[key].defaultPath })),
     refused: o.refused,
     ...(o.unguarded && { notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why } }),
   };

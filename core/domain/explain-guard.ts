@@ -4,13 +4,13 @@
  * a non-canonical path) or a save the servlet did not take. Only the parts and the CLI that send
  * such requests meet them, so they stay out of the page's up-front bundle.
  */
-import { ENDPOINTS } from '../contract/endpoints';
-import { EndpointNotKnownError, ServletNotBoundError, ServletNotProvenError, UnsafePathError } from '../errors';
+import type { Endpoints } from '../contract/endpoints';
+import { isAemError } from '../errors';
 import { t } from '../i18n';
 import { type RequestProblem, consoleFor, explainRequestError, scrubProblem } from './explain-request';
 
-function explainGuard(error: unknown): RequestProblem | undefined {
-  if (error instanceof ServletNotBoundError) {
+function explainGuard(error: unknown, endpoints: Endpoints): RequestProblem | undefined {
+  if (isAemError(error, 'ServletNotBoundError')) {
     const where = error.endpoint.path;
     return {
       title: t("AEM's IMS servlet did not take the form at {0}", where),
@@ -27,12 +27,12 @@ function explainGuard(error: unknown): RequestProblem | undefined {
       fix: t(
         "Create the configuration in the Adobe IMS Configurations console, or set the servlet's address for this AEM (npm run probe finds it) and try again.",
       ),
-      console: consoleFor(ENDPOINTS.imsConfigUpdate),
+      console: consoleFor(endpoints.imsConfigUpdate, endpoints),
       raw: { status: error.status, body: error.body, where },
       retry: false,
     };
   }
-  if (error instanceof UnsafePathError) {
+  if (isAemError(error, 'UnsafePathError')) {
     return {
       title: t('A node with an unusual name was not deleted'),
       explanation: t('{0} Nothing was sent for it.', error.message),
@@ -40,7 +40,7 @@ function explainGuard(error: unknown): RequestProblem | undefined {
       retry: false,
     };
   }
-  if (error instanceof ServletNotProvenError) {
+  if (isAemError(error, 'ServletNotProvenError')) {
     return {
       title: t("The page could not prove that AEM's IMS servlet takes the form here"),
       explanation: t(
@@ -51,19 +51,19 @@ function explainGuard(error: unknown): RequestProblem | undefined {
       fix: t(
         "Reinstall the Brand Portal setup package (it ships that node), then try again; or create the configuration in AEM's own console.",
       ),
-      console: consoleFor(ENDPOINTS.imsConfigUpdate),
+      console: consoleFor(endpoints.imsConfigUpdate, endpoints),
       raw: { status: 0, body: error.message, where: error.path },
       retry: true,
     };
   }
-  if (error instanceof EndpointNotKnownError) {
+  if (isAemError(error, 'EndpointNotKnownError')) {
     return {
       title: t('The page does not know where this AEM offers this action'),
       explanation: t(
         'Adobe has not published the address of this action, so the page does not guess it: nothing was sent. An administrator can name the address in the page settings once it is known (npm run probe finds it).',
       ),
       fix: t("Use AEM's own console for this step; the rest of this page keeps working."),
-      console: consoleFor(error.endpoint),
+      console: consoleFor(error.endpoint, endpoints),
       raw: { status: 0, body: '', where: error.endpoint.defaultPath },
       retry: false,
     };
@@ -72,7 +72,7 @@ function explainGuard(error: unknown): RequestProblem | undefined {
 }
 
 /** A guard's explanation where the page refused to send, else the request's own. */
-export function explainWithGuards(error: unknown): RequestProblem {
-  const guard = explainGuard(error);
-  return guard ? scrubProblem(guard) : explainRequestError(error);
+export function explainWithGuards(error: unknown, endpoints: Endpoints): RequestProblem {
+  const guard = explainGuard(error, endpoints);
+  return guard ? scrubProblem(guard) : explainRequestError(error, endpoints);
 }

@@ -2,17 +2,8 @@
  * Plain-language explanations of failed calls to AEM, with the raw status and
  * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
  */
-import { ENDPOINTS, type Endpoint } from '../contract/endpoints';
-import {
-  AemHttpError,
-  CsrfUnavailableError,
-  EndpointUnavailableError,
-  NetworkError,
-  RedirectRefusedError,
-  ResponseTooLargeError,
-  SessionExpiredError,
-  TimeoutError,
-} from '../errors';
+import type { Endpoint, Endpoints } from '../contract/endpoints';
+import { isAemError } from '../errors';
 import { t } from '../i18n';
 import { scrubText } from './mask';
 import { slingStatusPage } from './sling-status';
@@ -30,21 +21,21 @@ export interface RequestProblem {
 }
 
 /** Where to do by hand what an unavailable endpoint would have done. */
-export function consoleFor(endpoint: Endpoint): { label: string; href: string } {
-  switch (endpoint) {
-    case ENDPOINTS.systemUsersRoot:
-    case ENDPOINTS.queryBuilder:
-    case ENDPOINTS.publicKey:
-      return { label: t('Users console: open brandportal-imsconfig-service, Keystore tab'), href: ENDPOINTS.usersConsole.path };
-    case ENDPOINTS.agentsRoot:
-    case ENDPOINTS.macUsersRoot:
-      return { label: t('Replication agents console'), href: ENDPOINTS.replicationConsole.path };
-    case ENDPOINTS.cloudConfigCreate:
-    case ENDPOINTS.cloudConfigRoot:
-    case ENDPOINTS.legacyCloudConfigRoot:
-      return { label: t('Cloud Services console (AEM Brand Portal)'), href: ENDPOINTS.cloudServicesConsole.path };
+export function consoleFor(endpoint: Endpoint, endpoints: Endpoints): { label: string; href: string } {
+  switch (endpoint.key as keyof Endpoints) {
+    case 'systemUsersRoot':
+    case 'queryBuilder':
+    case 'publicKey':
+      return { label: t('Users console: open brandportal-imsconfig-service, Keystore tab'), href: endpoints.usersConsole.path };
+    case 'agentsRoot':
+    case 'macUsersRoot':
+      return { label: t('Replication agents console'), href: endpoints.replicationConsole.path };
+    case 'cloudConfigCreate':
+    case 'cloudConfigRoot':
+    case 'legacyCloudConfigRoot':
+      return { label: t('Cloud Services console (AEM Brand Portal)'), href: endpoints.cloudServicesConsole.path };
     default:
-      return { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path };
+      return { label: t('Adobe IMS Configurations console'), href: endpoints.imsConsole.path };
   }
 }
 
@@ -58,7 +49,9 @@ function firstLine(text: string): string {
 }
 
 /** Server text shown to people never carries a secret, whatever the server echoed. */
-export const explainRequestError = (error: unknown): RequestProblem => scrubProblem(explainUnscrubbed(error));
+/** `endpoints`: the map the request used (the session's), for the console links. */
+export const explainRequestError = (error: unknown, endpoints: Endpoints): RequestProblem =>
+  scrubProblem(explainUnscrubbed(error, endpoints));
 
 /** A problem's server-provided texts with every secret masked. */
 export const scrubProblem = (problem: RequestProblem): RequestProblem => ({
@@ -67,9 +60,9 @@ export const scrubProblem = (problem: RequestProblem): RequestProblem => ({
   raw: problem.raw ? { ...problem.raw, body: scrubText(problem.raw.body) } : undefined,
 });
 
-function explainUnscrubbed(error: unknown): RequestProblem {
-  if (error instanceof EndpointUnavailableError) {
-    const where = consoleFor(error.endpoint);
+function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem {
+  if (isAemError(error, 'EndpointUnavailableError')) {
+    const where = consoleFor(error.endpoint, endpoints);
     return {
       title: t('This AEM does not offer this action at the address the page uses'),
       explanation: t(
@@ -84,7 +77,7 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       retry: false,
     };
   }
-  if (error instanceof SessionExpiredError) {
+  if (isAemError(error, 'SessionExpiredError')) {
     return {
       title: t('Your AEM session has expired'),
       explanation: t('AEM asks you to sign in again.'),
@@ -92,23 +85,16 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       retry: false,
     };
   }
-  if (error instanceof CsrfUnavailableError) {
+  if (isAemError(error, 'CsrfUnavailableError')) {
     return {
       title: t("AEM's CSRF token could not be read, so no change can be saved"),
-      explanation: t(
-        '{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.',
-        ENDPOINTS.csrfToken.path,
-        String(error.status),
-      ),
-      fix: t(
-        'Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.',
-        ENDPOINTS.csrfToken.path,
-      ),
-      raw: { status: error.status, body: '', where: ENDPOINTS.csrfToken.path },
+      explanation: t('{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.', error.where, String(error.status)),
+      fix: t('Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.', error.where),
+      raw: { status: error.status, body: '', where: error.where },
       retry: true,
     };
   }
-  if (error instanceof RedirectRefusedError) {
+  if (isAemError(error, 'RedirectRefusedError')) {
     return {
       title: t('AEM answered with a redirect, which the page does not follow'),
       explanation: t(
@@ -123,7 +109,7 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       retry: true,
     };
   }
-  if (error instanceof ResponseTooLargeError) {
+  if (isAemError(error, 'ResponseTooLargeError')) {
     return {
       title: t('AEM sent a far larger answer than expected'),
       explanation: error.message,
@@ -132,7 +118,7 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       retry: true,
     };
   }
-  if (error instanceof TimeoutError) {
+  if (isAemError(error, 'TimeoutError')) {
     return {
       title: t('AEM did not answer in time'),
       explanation: error.message,
@@ -140,7 +126,7 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       retry: true,
     };
   }
-  if (error instanceof NetworkError) {
+  if (isAemError(error, 'NetworkError')) {
     return {
       title: t('The request did not reach AEM'),
       explanation: t('The connection was closed or refused.'),
@@ -148,7 +134,7 @@ function explainUnscrubbed(error: unknown): RequestProblem {
       retry: true,
     };
   }
-  if (error instanceof AemHttpError) {
+  if (isAemError(error, 'AemHttpError')) {
     const raw = { status: error.status, body: error.body, where: error.endpoint };
     if (error.status === 403) {
       return {

@@ -2,7 +2,7 @@
  * Turns AEM and IMS failures into plain words and a fix. The raw text
  * stays available to experts; callers show it escaped.
  */
-import { HEALTH_TEXT, IMS } from '../contract/endpoints';
+import { HEALTH_TEXT, IMS } from '../contract/aem-names';
 import { t } from '../i18n';
 
 export interface Explanation {

@@ -4,7 +4,7 @@
  * this page; failing both, a guess: a JWT one whose claims carry the Brand Portal metascope, or one
  * titled for Brand Portal. Every configuration on the author stays visible either way.
  */
-import { IMS } from '../contract/endpoints';
+import { IMS } from '../contract/aem-names';
 import type { ImsConfig } from './types';
 
 const matches = (config: ImsConfig, id: string) => config.id === id || config.pid === id;

@@ -4,7 +4,7 @@
  * configuration is read back and every property that makes it OAuth Server-to-Server matches.
  * Pure: the same comparison serves the page, the CLI and the repair through the configuration manager.
  */
-import { IMS, IMS_OSGI } from '../contract/endpoints';
+import { IMS, IMS_OSGI } from '../contract/aem-names';
 import type { FelixValue } from './felix-config';
 import type { ImsConfig, ImsConfigInput } from './types';
 

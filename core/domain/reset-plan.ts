@@ -5,7 +5,8 @@
  * tenant name and every queue was read, had the expected shape and was empty. Every path is
  * canonical below its root (domain/safe-path.ts); one hostile name refuses the whole plan. Pure: no I/O.
  */
-import { ENDPOINTS, agentName, agentPath, tenantUserFolder } from '../contract/endpoints';
+import { type Endpoints, agentPath, tenantUserFolder } from '../contract/endpoints';
+import { agentName } from '../contract/aem-names';
 import { t } from '../i18n';
 import { isCanonicalBelow, isPlainNodeName } from './safe-path';
 import { validateTenantUrl } from './tenant';
@@ -25,12 +26,12 @@ export interface ResetPlan {
 
 export type ResetPlanResult = { plan: ResetPlan } | { refused: string };
 
-export function buildResetPlan(config: CloudConfig, agents: readonly ReplicationAgent[]): ResetPlanResult {
+export function buildResetPlan(config: CloudConfig, agents: readonly ReplicationAgent[], endpoints: Endpoints): ResetPlanResult {
   const tenantUrl = validateTenantUrl(config.tenantUrl);
   const tenant = tenantUrl.tenant ?? '';
   if (!tenantUrl.normalised || !TENANT_NAME.test(tenant))
     return { refused: t('The stored tenant URL "{0}" names no usable tenant: nothing is deleted. Clean up in CRXDE.', config.tenantUrl) };
-  const roots = [ENDPOINTS.cloudConfigRoot.path, ENDPOINTS.legacyCloudConfigRoot.path];
+  const roots = [endpoints.cloudConfigRoot.path, endpoints.legacyCloudConfigRoot.path];
   if (!roots.some((root) => isCanonicalBelow(config.path, root, true)))
     return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
   const expected = new Set([0, 1, 2, 3].map((i) => agentName(i, tenant)));
@@ -40,9 +41,9 @@ export function buildResetPlan(config: CloudConfig, agents: readonly Replication
   return {
     plan: {
       tenant,
-      agentPaths: [...new Set(ours.map((a) => agentPath(a.name)))].sort(),
+      agentPaths: [...new Set(ours.map((a) => agentPath(endpoints, a.name)))].sort(),
       configPath: config.path,
-      userFolder: tenantUserFolder(tenant),
+      userFolder: tenantUserFolder(endpoints, tenant),
     },
   };
 }

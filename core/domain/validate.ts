@@ -3,7 +3,7 @@
  * answers nothing (fine), an error (blocks sending) or a warning (sent, but worth a second look).
  * Messages say what is wrong and how to fix it. They never throw, whatever the input.
  */
-import { IMS } from '../contract/endpoints';
+import { IMS } from '../contract/aem-names';
 import { t } from '../i18n';
 
 export interface Verdict {

@@ -4,7 +4,7 @@
  * IMS compatibility hotfix; the Developer Console Brand Portal flow from 6.5.4 / 6.4.8 / 6.3.3.8.
  */
 
-import { PRODUCT_INFO } from '../contract/endpoints';
+import { PRODUCT_INFO } from '../contract/aem-names';
 
 export type Version = [number, number, number, number];
 

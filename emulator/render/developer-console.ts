@@ -3,7 +3,7 @@
  * paste or drop AEM-Adobe-IMS.crt, get a service-account credential the IMS stub accepts, and the
  * JWT payload to paste into the setup page.
  */
-import { IMS } from '../../core/contract/endpoints';
+import { IMS } from '../../core/contract/aem-names';
 import { coralHead } from './coral-head';
 
 /** The page's script, served from its own address so the page works under a strict CSP. */

@@ -1,5 +1,6 @@
 /** Brand Portal cloud service save and agent Test Connection [contract: Brand Portal cloud service and agents]. */
-import { CLOUD_CONFIG, ENDPOINTS } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { CLOUD_CONFIG } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendHtml, sendJson, sendText, slingHtmlResponse } from '../http';
 import { agentQueue, saveCloudConfig, testConnection } from '../brand-portal';

@@ -11,7 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { CONFIG_MANAGER, CRYPTO, ENDPOINTS, IMS_OSGI } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { CONFIG_MANAGER, CRYPTO, IMS_OSGI } from '../../core/contract/aem-names';
 import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../../core/domain/felix-config';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { protect } from '../crypto';

@@ -4,7 +4,8 @@
  * when the emulator runs with faults enabled — fault injection and scenario seeds.
  * Local use and tests only; no session, no CSRF (they are not AEM).
  */
-import { AGENTS, ENDPOINTS } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { AGENTS } from '../../core/contract/aem-names';
 import { recertify } from '../../core/domain/certificate-factory';
 import { registerTenant, TENANTS } from '../brand-portal';
 import { type EmulatorContext, type Route, route } from '../context';

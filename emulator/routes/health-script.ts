@@ -5,7 +5,8 @@
  * a real token request to the IMS stub, the failure text AEM's provider writes, administrators only.
  * Without the scripts the request falls through to Sling's default servlets, as on AEM.
  */
-import { HEALTH_SCRIPT, HEALTH_TEXT, RESOURCE_TYPES, ENDPOINTS } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { HEALTH_SCRIPT, HEALTH_TEXT, RESOURCE_TYPES } from '../../core/contract/aem-names';
 import type { HealthScriptAnswer, HealthScriptRefusal } from '../../core/domain/types';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { type EmulatorRequest, sendJson } from '../http';

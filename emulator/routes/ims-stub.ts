@@ -3,7 +3,7 @@
  * a trailing slash, urlencoded or multipart) and `/ims/token/v3` (form or query). Anonymous and
  * CSRF-free: it stands for an outside service, not for AEM.
  */
-import { IMS } from '../../core/contract/endpoints';
+import { IMS } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, route } from '../context';
 import type { EmulatorRequest } from '../http';
 import { sendJson } from '../http';

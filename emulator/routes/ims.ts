@@ -4,7 +4,8 @@
  * `.ks.html`) and the IMS configuration update/delete servlets (reached through our package's nodes
  * by resource type). The interim Check Health and public-key reads live in interim.ts.
  */
-import { ENDPOINTS, IMS, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { IMS, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES } from '../../core/contract/aem-names';
 import type { AuthType } from '../../core/domain/types';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { HttpError, type EmulatorRequest, send, sendJson, sendText, slingHtmlResponse } from '../http';

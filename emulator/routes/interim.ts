@@ -5,7 +5,8 @@
  * page's settings node, and serves that address. By default neither happens: the emulator then
  * has nothing there, exactly as a real AEM 6.5, and the page does not ask.
  */
-import { ENDPOINTS, KEYSTORE } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { KEYSTORE } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { send, sendText } from '../http';
 import { certificatePem, serviceUserPath } from '../keystore';

@@ -1,5 +1,6 @@
 /** Login page, j_security_check and logout [contract: Session, CSRF and the page itself]. */
-import { ENDPOINTS, HTTP } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { HTTP } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { escapeHtml, redirect, sendHtml, sendText } from '../http';
 import { coralHead } from '../render/coral-head';

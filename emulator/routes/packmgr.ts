@@ -4,7 +4,7 @@
  * `success:false` as AEM does; and the legacy `service.jsp` (upload and install in one call,
  * answered in XML). Installing writes the package's nodes into the repository.
  */
-import { PACKMGR } from '../../core/contract/endpoints';
+import { PACKMGR } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type EmulatorRequest, escapeHtml, send, sendJson } from '../http';
 import { PackageError, installPackage, packagePath, readPackage, storePackage } from '../package-install';

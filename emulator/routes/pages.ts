@@ -1,5 +1,5 @@
 /** HTML pages: the Tools console and Granite shell pages rendered from repository nodes. */
-import { RESOURCE_TYPES } from '../../core/contract/endpoints';
+import { RESOURCE_TYPES } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, route } from '../context';
 import { escapeHtml, sendHtml } from '../http';
 import { renderShellPage } from '../render/shell-page';

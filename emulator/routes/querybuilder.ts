@@ -4,7 +4,8 @@
  * `p.hits=full` (every property plus `jcr:path`), `p.limit` (-1 for all). Private emulator data and
  * keystores never appear in hits.
  */
-import { ENDPOINTS, QUERY } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { QUERY } from '../../core/contract/aem-names';
 import { isNodeType } from '../authorizables';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendJson } from '../http';

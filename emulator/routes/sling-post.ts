@@ -7,7 +7,7 @@
  * allow no arbitrary properties refuse the fields, as JCR does.
  */
 import type { ServerResponse } from 'node:http';
-import { AUTHORIZABLES, SLING_POST } from '../../core/contract/endpoints';
+import { AUTHORIZABLES, SLING_POST } from '../../core/contract/aem-names';
 import { mayWrite } from '../access-control';
 import { isAuthorizable } from '../authorizables';
 import { type EmulatorContext, type Route, route } from '../context';

@@ -249,5 +249,6 @@ test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', a
   ]) {
     expect([path, emu.context.repo.exists(path)]).toEqual([path, false]);
   }
-  expect(await page.locator('.bpsetup-cloud-form').isVisible()).toBe(true);
+  // The form is a part, built once the re-rendered step asks for it: wait for it as an admin would.
+  await page.locator('.bpsetup-cloud-form').waitFor({ state: 'visible' });
 });

@@ -5,9 +5,10 @@
  * their saves landed in different seconds (jcr:created is rendered to the second).
  */
 import { NodeTransport } from '../../cli/node-transport';
-import { ImsConfigExistsError, createOneImsConfig } from '../../core/aem/one-ims-config';
-import { forgetCsrfToken, useTransport } from '../../core/aem/fetch';
-import { listImsConfigs } from '../../core/aem/ims-client';
+import { createAemClient } from '../../core/aem/client';
+import type { AemTransport } from '../../core/aem/fetch';
+import { createAemSession } from '../../core/aem/session';
+import { ImsConfigExistsError } from '../../core/errors';
 import { brandPortalImsConfigs } from '../../core/domain/ims-detection';
 import type { ImsConfigInput } from '../../core/domain/types';
 import type { RunningEmulator } from '../../emulator/server';
@@ -15,13 +16,17 @@ import { controlFetch, setFaults, startTestEmulator } from '../helpers/emulator'
 import { ORG, TECH } from '../helpers/ims-fixtures';
 
 let emu: RunningEmulator;
+let transport: AemTransport;
 beforeAll(async () => {
   emu = await startTestEmulator({ faults: true });
-  useTransport(
-    new NodeTransport({ baseUrl: emu.url, credentials: { user: 'admin', password: 'admin' }, userAgent: 'bpsetup-cli' }).forClient(),
-  );
-  forgetCsrfToken();
+  transport = new NodeTransport({
+    baseUrl: emu.url,
+    credentials: { user: 'admin', password: 'admin' },
+    userAgent: 'bpsetup-cli',
+  }).forClient();
 });
+/** One admin's page (or CLI run): a session of its own. */
+const admin = () => createAemClient(createAemSession({ transport }));
 afterAll(() => emu.close());
 
 const input = (who: string): ImsConfigInput => ({
@@ -43,7 +48,6 @@ async function delayFirstSave(ms: number): Promise<void> {
 async function clear(): Promise<void> {
   await setFaults(emu.url, null);
   await controlFetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
-  forgetCsrfToken();
 }
 
 test.each([
@@ -57,14 +61,14 @@ test.each([
   await clear();
   await delayFirstSave(delay);
   const [first, second] = order === 'a first' ? ['a', 'b'] : ['b', 'a'];
-  const one = createOneImsConfig(input(first), []);
+  const one = admin().createOneImsConfig(input(first), []);
   // With a delay, the second starts once the first's save is on its way, so both pass the "none yet" read.
   if (delay) await new Promise((r) => setTimeout(r, 50));
-  const two = createOneImsConfig(input(second), []);
+  const two = admin().createOneImsConfig(input(second), []);
   const settled = await Promise.allSettled([one, two]);
   // A creator that already sees the other's configuration refuses to create (edit it instead): also right.
   for (const s of settled) if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(ImsConfigExistsError);
-  const left = brandPortalImsConfigs(await listImsConfigs(), []).configs;
+  const left = brandPortalImsConfigs(await admin().listImsConfigs(), []).configs;
   expect(left).toHaveLength(1);
   // The delayed save landed later: its configuration is the newer one and gave way.
   if (delay >= 1100) {

@@ -102,9 +102,8 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
       "curl -u admin -F 'publicKey=/libs/cq/adobeims-configuration/content/configurations/publickey.crt' http://probe.test/conf/bpsetup/settings/endpoints",
     );
     // What the probe suggests is what the page accepts as an override.
-    const { applyEndpointOverrides, resetEndpointOverrides } = await import('../../core/contract/endpoints');
-    expect(applyEndpointOverrides({ publicKey: report.suggestions.publicKey?.[0] })).toEqual({ applied: ['publicKey'], refused: [] });
-    resetEndpointOverrides();
+    const { withOverrides } = await import('../../core/contract/endpoints');
+    expect(withOverrides({ publicKey: report.suggestions.publicKey?.[0] })).toMatchObject({ applied: ['publicKey'], refused: [] });
     expect(report.requests.writes).toBe(0);
   } finally {
     global.fetch = realFetch;

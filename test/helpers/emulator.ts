@@ -44,7 +44,7 @@ export interface Client {
   cookie: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   post(path: string, body: URLSearchParams | FormData | string, headers?: Record<string, string>): Promise<Response>;
-  /** A write with a fresh CSRF token, as aemFetch sends it. */
+  /** A write with a fresh CSRF token, as the AEM session sends it. */
   write(path: string, body: URLSearchParams | FormData | string, headers?: Record<string, string>): Promise<Response>;
   csrfToken(): Promise<string>;
 }

@@ -71,11 +71,15 @@ export async function uploadKey(
 }
 
 export async function registerIntegration(baseUrl: string, body: Record<string, unknown>): Promise<Response> {
-  return controlFetch(`${baseUrl}/__emulator/ims/integrations`, {
+  const res = await controlFetch(`${baseUrl}/__emulator/ims/integrations`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+  // A registration that did not land would fail a later test with a misleading IMS error: say so here.
+  if (res.status !== 201 && res.status !== 400)
+    throw new Error(`registering ${String(body.clientId)}: HTTP ${res.status} ${await res.text()}`);
+  return res;
 }
 
 /** An OAuth Server-to-Server credential of the test organisation, registered in the IMS stub. */

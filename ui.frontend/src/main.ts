@@ -4,6 +4,7 @@
  * Granite's `foundation-contentloaded`, idempotently.
  */
 import './styles/setup.css';
+import { createAemSession } from '../../core/aem/session';
 import { ROOT_ID, mountSetupPage, startFirstRead } from './setup-page';
 import { t } from '../../core/i18n';
 import { missingCoralComponents } from './ui/coral';
@@ -21,14 +22,6 @@ function coralMissingMessage(root: HTMLElement, missing: string[]): void {
   root.classList.add('bpsetup-fatal');
 }
 
-/** Started when the clientlib runs, while the page is still being parsed: the page is its only includer. */
-let firstRead: ReturnType<typeof startFirstRead> | undefined;
-
-function mountIn(scope: ParentNode): void {
-  const root = scope.querySelector<HTMLElement>(`#${ROOT_ID}`) ?? document.getElementById(ROOT_ID);
-  if (root) mountSetupPage(root, (firstRead ??= startFirstRead()));
-}
-
 export function boot(): void {
   if (window.__bpsetupLoaded) return;
   window.__bpsetupLoaded = true;
@@ -44,8 +37,14 @@ export function boot(): void {
     return;
   }
 
+  // One session for the page, and its first read started while the page is still being parsed.
+  const session = createAemSession();
+  const firstRead = startFirstRead(session);
+  const mountIn = (scope: ParentNode) => {
+    const root = scope.querySelector<HTMLElement>(`#${ROOT_ID}`) ?? document.getElementById(ROOT_ID);
+    if (root) mountSetupPage(root, session, firstRead);
+  };
   const granite = window.Granite;
-  firstRead = startFirstRead();
   if (granite?.$) {
     granite.$(document).on('foundation-contentloaded', (e) => mountIn((e.target as ParentNode) ?? document));
   }

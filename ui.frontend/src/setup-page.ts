@@ -3,7 +3,8 @@
  * (every load, in parallel), derives each step's state, and lets the steps act. A step never
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
-import * as client from '../../core/aem/client';
+import { markImsConfig } from '../../core/aem/settings-client';
+import { type AemSession, createAemSession } from '../../core/aem/session';
 import type { SettingsGuard } from '../../core/aem/settings-client';
 import {
   EVERY_AREA,
@@ -65,14 +66,18 @@ export class SetupPage {
   private firstAnswer?: Promise<void>;
   private readonly panels = el('div', { class: 'bpsetup-panels' });
 
-  constructor(root: HTMLElement) {
+  constructor(
+    root: HTMLElement,
+    /** The page's one AEM session: every request, its CSRF token, the overrides in force. */
+    private readonly session: AemSession,
+  ) {
     this.healthButton.classList.add('bpsetup-health-button');
     this.healthButton.addEventListener('click', () => void this.checkWholeSetup());
     this.diagnosticsButton.classList.add('bpsetup-diagnostics-button');
     this.diagnosticsButton.addEventListener('click', () => {
       const actions = this.diagnosticsButton.parentElement as HTMLElement;
       loadDiagnostics(this.banner, () => this.diagnosticsButton.click()).then(
-        ({ openDiagnostics }) => openDiagnostics(actions, this.facts, this.overrides),
+        ({ openDiagnostics }) => openDiagnostics(actions, this.facts, this.overrides, this.session.endpoints),
         () => undefined,
       );
     });
@@ -111,8 +116,8 @@ export class SetupPage {
   async refresh(areas: readonly ReadArea[] = EVERY_AREA, started?: Promise<SetupReading>): Promise<void> {
     const { facts, errors, overrides } = await (started ??
       // What only this visit knows (a stated version, the chosen type) is in the facts and carried over.
-      readSetupFacts(this.facts, areas, guardSettings));
-    const explain = (e: unknown) => (e ? explainRequestError(e) : undefined);
+      readSetupFacts(this.session, this.facts, areas, guardSettings));
+    const explain = (e: unknown) => (e ? explainRequestError(e, this.session.endpoints) : undefined);
     const read = (area: ReadArea, e: unknown, kept: RequestProblem | undefined) => (areas.includes(area) ? explain(e) : kept);
     if (areas.includes('settings')) this.overrides = { ...overrides, error: explain(errors.settings) };
     this.problems = {
@@ -157,7 +162,7 @@ export class SetupPage {
     this.banner.textContent = '';
     this.render();
     // Await first, then spread: agent tests may have landed in the facts meanwhile.
-    const result = await checkActiveHealth(this.facts);
+    const result = await checkActiveHealth(this.session, this.facts);
     // No Check Health on this AEM is a state of its own (step 5 explains it), not an error banner.
     this.facts = {
       ...this.facts,
@@ -165,7 +170,8 @@ export class SetupPage {
       healthUnavailable: Boolean(result.unavailable),
       healthCheckedAt: result.health ? new Date().toISOString() : this.facts.healthCheckedAt,
     };
-    if (result.error) this.banner.appendChild(renderRequestProblem(explainRequestError(result.error), () => void this.runHealth()));
+    if (result.error)
+      this.banner.appendChild(renderRequestProblem(explainRequestError(result.error, this.session.endpoints), () => void this.runHealth()));
     this.healthRunning = false;
     this.render();
   }
@@ -175,7 +181,7 @@ export class SetupPage {
     if (!currentTenant(this.facts.cloudConfigs ?? []) || this.agentTestsRunning) return;
     this.agentTestsRunning = true;
     this.render();
-    const results = await testTenantAgents(this.facts, (e) => explainRequestError(e).title);
+    const results = await testTenantAgents(this.session, this.facts, (e) => explainRequestError(e, this.session.endpoints).title);
     this.facts = { ...this.facts, agentTests: results, agentsTestedAt: new Date().toISOString() };
     this.agentTestsRunning = false;
     this.render();
@@ -195,7 +201,7 @@ export class SetupPage {
       await Promise.all([this.runHealth(), this.testAgents()]);
     } else if (!this.healthSettled()) await this.runHealth();
     const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
-    if (part) showResult(this.summary, part.renderWholeSetup(this.facts));
+    if (part) showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
   }
 
   private agentsProvenRecently(): boolean {
@@ -215,6 +221,7 @@ export class SetupPage {
     const state = deriveSetupState(this.facts);
     if (!this.loaded) state.steps = state.steps.map((s) => ({ ...s, status: 'unknown', summary: t('Reading what AEM has…') }));
     return {
+      session: this.session,
       facts: this.facts,
       state,
       problems: this.problems,
@@ -228,7 +235,7 @@ export class SetupPage {
         this.render();
       },
       markImsConfig: async (pid) => {
-        await client.markImsConfig(pid);
+        await markImsConfig(this.session, pid);
         await this.refresh(['settings']);
       },
       confirmHotfix: () => {
@@ -265,19 +272,23 @@ export class SetupPage {
   }
 }
 
-/** The first read of where the setup stands, started as soon as the clientlib runs (before the DOM is ready). */
 /** The settings' proof, fetched with the overrides part only when the settings hold an override. */
-const guardSettings: SettingsGuard = async (settings) =>
-  (await loadOverrides(document.createElement('div'), () => undefined)).proveSettingsGuarded(settings);
+const guardSettings: SettingsGuard = async (session, settings) =>
+  (await loadOverrides(document.createElement('div'), () => undefined)).proveSettingsGuarded(session, settings);
 
-export const startFirstRead = (): Promise<SetupReading> => readSetupFacts(undefined, undefined, guardSettings);
+/** The first read of where the setup stands, started as soon as the clientlib runs (before the DOM is ready). */
+export const startFirstRead = (session: AemSession): Promise<SetupReading> => readSetupFacts(session, undefined, undefined, guardSettings);
 
 /** Mounts the page: every step at once, "reading" until the first read (started early) answers. */
-export function mountSetupPage(root: HTMLElement, firstRead: Promise<SetupReading> = startFirstRead()): SetupPage | undefined {
+export function mountSetupPage(
+  root: HTMLElement,
+  session: AemSession = createAemSession(),
+  firstRead: Promise<SetupReading> = startFirstRead(session),
+): SetupPage | undefined {
   if (root.dataset.bpsetupMounted === 'true') return undefined;
   root.dataset.bpsetupMounted = 'true';
   root.textContent = '';
-  const page = new SetupPage(root);
+  const page = new SetupPage(root, session);
   void page.refresh(EVERY_AREA, firstRead);
   return page;
 }

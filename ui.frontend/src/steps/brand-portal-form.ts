@@ -4,7 +4,7 @@
  * servlet, then the page waits (bounded) for the four replication agents and tests them.
  */
 import { saveCloudConfig } from '../../../core/aem/client';
-import { AGENTS } from '../../../core/contract/endpoints';
+import { AGENTS } from '../../../core/contract/aem-names';
 import { waitForAgents } from '../../../core/aem/setup-facts';
 import { explainRequestError } from '../../../core/domain/explain-request';
 import { validateTenantUrl } from '../../../core/domain/tenant';
@@ -146,7 +146,7 @@ export class BrandPortalForm {
     await this.saveAndWait({ item: config.path, title: config.title, tenantUrl: config.tenantUrl, imsConfig: config.imsConfig });
   }
 
-  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[0]): Promise<void> {
+  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<void> {
     const ctx = this.ctx;
     if (!ctx || this.busy) return;
     this.busy = true;
@@ -154,11 +154,11 @@ export class BrandPortalForm {
     const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
     showResult(this.host.feedback, progress);
     try {
-      await saveCloudConfig(input);
+      await saveCloudConfig(ctx.session, input);
       this.editing = undefined;
       const tenant = validateTenantUrl(input.tenantUrl);
       let agents: ReplicationAgent[] = [];
-      const found = await waitForAgents(tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n, listed) => {
+      const found = await waitForAgents(ctx.session, tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n, listed) => {
         agents = listed;
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
       });
@@ -187,7 +187,7 @@ export class BrandPortalForm {
     } catch (e) {
       showResult(
         this.host.feedback,
-        renderRequestProblem(explainRequestError(e), () => void this.saveAndWait(input)),
+        renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void this.saveAndWait(input)),
       );
     } finally {
       this.busy = false;

@@ -6,7 +6,7 @@
  * yet, an edit, or that remedy.
  */
 import { setAgentFlag } from '../../../core/aem/client';
-import { AGENTS } from '../../../core/contract/endpoints';
+import { AGENTS } from '../../../core/contract/aem-names';
 import { type AgentCheck, checkAgents } from '../../../core/domain/agents';
 import { explainRequestError } from '../../../core/domain/explain-request';
 import { currentTenant } from '../../../core/domain/tenant';
@@ -206,13 +206,13 @@ export class BrandPortalStep implements Step {
     b.addEventListener('click', () => {
       const apply = async () => {
         try {
-          await setAgentFlag(agent, flag, true);
+          await setAgentFlag(ctx.session, agent, flag, true);
           await ctx.refresh(['agents']);
           showResult(this.feedback, renderNotice('success', t('Agent updated'), t('{0}: {1}.', agent, label)));
         } catch (e) {
           showResult(
             this.feedback,
-            renderRequestProblem(explainRequestError(e), () => void apply()),
+            renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void apply()),
           );
         }
       };

@@ -5,7 +5,8 @@
  * uploaded once and forgotten), AEM-Adobe-IMS.crt offered for download from memory.
  */
 import { addKeyPair, createKeystore, publicCertificate } from '../../../core/aem/client';
-import { KEYSTORE } from '../../../core/contract/endpoints';
+import type { AemSession } from '../../../core/aem/session';
+import { KEYSTORE } from '../../../core/contract/aem-names';
 import { expiryOf } from '../../../core/domain/expiry';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
 import { validateKeyAlias, validateNewKeystorePassword, type Verdict } from '../../../core/domain/validate';
@@ -190,7 +191,7 @@ export class KeystoreWork {
           tableCell(a.alias),
           tableCell(cert?.subject ?? ''),
           tableCell(note ? statusLight(expiry?.expired ? 'error' : 'warning', validUntil) : validUntil),
-          tableCell(this.downloadAliasButton(a.alias)),
+          tableCell(this.downloadAliasButton(ctx.session, a.alias)),
         ],
         { 'data-alias': a.alias },
       );
@@ -212,8 +213,8 @@ export class KeystoreWork {
     try {
       const generated = await createCertificate({ commonName: 'Adobe Brand Portal' });
       this.status.firstChild!.textContent = t('Saving it in the keystore…');
-      if (!ctx.facts.keystore?.exists) await createKeystore(password);
-      await addKeyPair(alias, generated.privateKeyPem, generated.certificatePem);
+      if (!ctx.facts.keystore?.exists) await createKeystore(ctx.session, password);
+      await addKeyPair(ctx.session, alias, generated.privateKeyPem, generated.certificatePem);
       this.createdPem = generated.certificatePem;
       this.password.reset();
       this.repeat.reset();
@@ -236,7 +237,7 @@ export class KeystoreWork {
       await ctx.refresh(['keystore']).catch(() => undefined);
       showResult(
         this.status,
-        renderRequestProblem(explainWithGuards(e), () => void this.create()),
+        renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), () => void this.create()),
       );
     } finally {
       this.validate();
@@ -244,11 +245,11 @@ export class KeystoreWork {
   }
 
   /** Fetches the alias's certificate through AEM; where this AEM lacks the address, says where to get it. */
-  private downloadAliasButton(alias: string): HTMLElement {
+  private downloadAliasButton(session: AemSession, alias: string): HTMLElement {
     const b = button(t('Download {0}', KEYSTORE.publicKeyFileName), 'quiet');
     b.classList.add('bpsetup-download-alias');
     b.addEventListener('click', () => {
-      void publicCertificate(alias)
+      void publicCertificate(session, alias)
         .then((pem) => {
           const link = el('a', {
             href: URL.createObjectURL(new Blob([pem], { type: 'application/x-x509-ca-cert' })),
@@ -259,7 +260,7 @@ export class KeystoreWork {
           link.remove();
         })
         .catch((e: unknown) => {
-          showResult(this.status, renderRequestProblem(explainWithGuards(e)));
+          showResult(this.status, renderRequestProblem(explainWithGuards(e, session.endpoints)));
         });
     });
     return b;

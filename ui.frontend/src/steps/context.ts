@@ -1,4 +1,5 @@
 /** What every step sees and may ask of the page. */
+import type { AemSession } from '../../../core/aem/session';
 import type { OverridesInForce, ReadArea } from '../../../core/aem/setup-facts';
 import type { RequestProblem } from '../../../core/domain/explain-request';
 import type { SetupFacts, SetupState } from '../../../core/domain/state';
@@ -12,6 +13,8 @@ export interface LoadProblems {
 }
 
 export interface PageContext {
+  /** The page's AEM session: every call to AEM goes through it (with its endpoint map). */
+  session: AemSession;
   facts: SetupFacts;
   /** Address overrides read from the page settings on the author, any refused, and a failed settings read. */
   overrides: OverridesInForce & { error?: RequestProblem };

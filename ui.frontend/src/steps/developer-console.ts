@@ -1,6 +1,6 @@
 /** Step 3: what to do in the Adobe Developer Console, with the exact values to copy. */
 import { button } from '../ui/coral';
-import { IMS, KEYSTORE } from '../../../core/contract/endpoints';
+import { IMS, KEYSTORE } from '../../../core/contract/aem-names';
 import { el } from '../ui/dom';
 import { t } from '../../../core/i18n';
 

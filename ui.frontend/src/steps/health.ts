@@ -3,7 +3,8 @@
  * configuration, through the package's health script. Read-only. Success shows AEM's text; a
  * failure its plain explanation (the health-failure part), the fix and the raw text for experts.
  */
-import { ENDPOINTS, HEALTH_TEXT } from '../../../core/contract/endpoints';
+import type { Endpoints } from '../../../core/contract/endpoints';
+import { HEALTH_TEXT } from '../../../core/contract/aem-names';
 import type { HealthResult } from '../../../core/domain/types';
 import { el } from '../ui/dom';
 import { t } from '../../../core/i18n';
@@ -17,7 +18,7 @@ import type { PageContext, Step } from './context';
 const loadFailure = onDemand(() => loadPart('health-failure'));
 
 /** No Check Health the page can run on this AEM: say so, point at AEM's console, name the other proof. */
-export function renderHealthUnavailable(tokenProven: boolean): HTMLElement {
+export function renderHealthUnavailable(tokenProven: boolean, endpoints: Endpoints): HTMLElement {
   const box = renderNotice(
     tokenProven ? 'success' : 'info',
     tokenProven ? t('Token proven by a replication agent') : t('Check Health cannot run from this page on this AEM'),
@@ -25,12 +26,12 @@ export function renderHealthUnavailable(tokenProven: boolean): HTMLElement {
       ? t('A Brand Portal replication agent connected, so AEM gets a token from Adobe IMS with this configuration.')
       : t(
           "This AEM does not run the package's health script ({0}): the installed package may be older than this page, or AEM could not compile the script. Reinstall the package, or run Check Health in AEM's own console; otherwise go on to step 6: when the four agents' Test Connection succeeds, that proves the token.",
-          ENDPOINTS.checkHealth.path,
+          endpoints.checkHealth.path,
         ),
   );
   const link = el(
     'a',
-    { href: ENDPOINTS.imsConsole.path, target: '_blank', rel: 'noopener', class: 'bpsetup-console-link' },
+    { href: endpoints.imsConsole.path, target: '_blank', rel: 'noopener', class: 'bpsetup-console-link' },
     t('Open the Adobe IMS Configurations console'),
   );
   ((box as unknown as { content: HTMLElement }).content ?? box).appendChild(el('p', {}, link));
@@ -66,7 +67,8 @@ export class HealthStep implements Step {
         : t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title);
     this.result.textContent = '';
     if (ctx.healthRunning) this.result.appendChild(el('p', { class: 'bpsetup-progress' }, t('Checking…')));
-    else if (ctx.facts.healthUnavailable && active) this.result.appendChild(renderHealthUnavailable(ctx.state.tokenProven));
+    else if (ctx.facts.healthUnavailable && active)
+      this.result.appendChild(renderHealthUnavailable(ctx.state.tokenProven, ctx.session.endpoints));
     else if (ctx.facts.health && active && ctx.facts.health.id === active.id) this.showResult(ctx.facts.health);
   }
 
@@ -81,7 +83,7 @@ export class HealthStep implements Step {
         // Shown only while it is still the result the page holds.
         if (this.ctx?.facts.health !== result || this.ctx.healthRunning) return;
         this.result.textContent = '';
-        this.result.appendChild(renderHealthFailure(result));
+        this.result.appendChild(renderHealthFailure(result, this.ctx.session.endpoints));
       })
       .catch(() => undefined);
   }

@@ -135,7 +135,7 @@ export class ImsAccountStep implements Step {
           ctx.markImsConfig(c.pid).catch((e: unknown) => {
             showResult(
               this.feedback,
-              renderRequestProblem(explainRequestError(e), () => mark.click()),
+              renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => mark.click()),
             );
             mark.disabled = false;
           });

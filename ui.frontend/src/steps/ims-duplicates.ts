@@ -60,10 +60,12 @@ export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedbac
 async function deleteConfigs(pids: string[], ctx: PageContext, feedback: HTMLElement): Promise<void> {
   feedback.textContent = '';
   try {
-    await deleteImsConfigs(pids);
+    await deleteImsConfigs(ctx.session, pids);
     await ctx.refresh(['imsConfigs', 'settings']);
     feedback.appendChild(renderNotice('success', t('Deleted'), t('{0} configuration(s) removed.', String(pids.length))));
   } catch (e) {
-    feedback.appendChild(renderRequestProblem(explainRequestError(e), () => void deleteConfigs(pids, ctx, feedback)));
+    feedback.appendChild(
+      renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void deleteConfigs(pids, ctx, feedback)),
+    );
   }
 }

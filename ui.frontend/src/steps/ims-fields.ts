@@ -1,5 +1,5 @@
 /** Step 4's form fields, in the order the Developer Console shows them, each judged by its rule in domain/validate. */
-import { IMS } from '../../../core/contract/endpoints';
+import { IMS } from '../../../core/contract/aem-names';
 import { IMS_FIELD_RULES, type ImsFieldContext, type ImsFieldName } from '../../../core/domain/validate';
 import { createField, type Field } from '../ui/field';
 import { t } from '../../../core/i18n';

@@ -5,7 +5,7 @@
  * secrets: the client secret is not among the compared properties.
  */
 import type { ImsSaveProof } from '../../../core/aem/ims-proof';
-import { ENDPOINTS } from '../../../core/contract/endpoints';
+import type { Endpoints } from '../../../core/contract/endpoints';
 import type { StoredDifference } from '../../../core/domain/ims-readback';
 import { t } from '../../../core/i18n';
 import { el } from '../ui/dom';
@@ -17,7 +17,7 @@ function differenceList(differences: StoredDifference[]): HTMLElement {
   return el('ul', { class: 'bpsetup-ims-differences' }, ...differences.map((d) => el('li', {}, describe(d))));
 }
 
-export function renderSaveProof(proof: ImsSaveProof, title: string): HTMLElement {
+export function renderSaveProof(proof: ImsSaveProof, title: string, endpoints: Endpoints): HTMLElement {
   switch (proof.kind) {
     case 'stored':
       return renderNotice(
@@ -54,7 +54,7 @@ export function renderSaveProof(proof: ImsSaveProof, title: string): HTMLElement
         },
         {
           raw: { body: proof.reason instanceof Error ? proof.reason.message : String(proof.reason ?? '') },
-          console: { label: t('Adobe IMS Configurations console'), href: ENDPOINTS.imsConsole.path },
+          console: { label: t('Adobe IMS Configurations console'), href: endpoints.imsConsole.path },
         },
       );
       box.querySelector('.bpsetup-problem-why')?.after(differenceList(proof.differences));

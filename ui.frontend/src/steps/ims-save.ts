@@ -3,7 +3,8 @@
  * may be saving too), an edit straight to AEM's IMS servlet; then the save read back and proven,
  * and Check Health run. Each outcome is said in the step's feedback. Part of the IMS form.
  */
-import { ImsConfigExistsError, createOneImsConfig, proveImsSave, saveImsConfig } from '../../../core/aem/client';
+import { createOneImsConfig, proveImsSave, saveImsConfig } from '../../../core/aem/client';
+import { isAemError } from '../../../core/errors';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
 import type { ImsConfigInput } from '../../../core/domain/types';
 import { wait } from '../ui/coral';
@@ -30,8 +31,10 @@ export async function saveImsConfiguration(
   feedback.textContent = '';
   feedback.append(el('p', { class: 'bpsetup-progress' }, wait(), ` ${t('Saving the configuration in AEM…')}`));
   try {
-    const created = editing ? undefined : await createOneImsConfig(input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
-    const id = created ? created.id : await saveImsConfig(input);
+    const created = editing
+      ? undefined
+      : await createOneImsConfig(ctx.session, input, ctx.facts.referencedImsIds ?? [], ctx.facts.markedImsConfig);
+    const id = created ? created.id : await saveImsConfig(ctx.session, input);
     on.sent();
     if (created?.gaveWay) {
       showResult(
@@ -45,15 +48,15 @@ export async function saveImsConfiguration(
       ctx.adopt({ imsConfigs: created.listed });
     } else {
       // Never trusted before it is read back: the OAuth form's field names are not confirmed.
-      const { proof, listed } = await proveImsSave(input, id, Boolean(created), created?.listed);
-      showResult(feedback, renderSaveProof(proof, input.title.trim()));
+      const { proof, listed } = await proveImsSave(ctx.session, input, id, Boolean(created), created?.listed);
+      showResult(feedback, renderSaveProof(proof, input.title.trim(), ctx.session.endpoints));
       if (listed) ctx.adopt({ imsConfigs: listed });
       else await ctx.refresh(['imsConfigs']);
     }
     await ctx.runHealth();
   } catch (e) {
     feedback.textContent = '';
-    if (e instanceof ImsConfigExistsError) {
+    if (isAemError(e, 'ImsConfigExistsError')) {
       feedback.appendChild(
         renderProblem({
           title: t('A Brand Portal IMS configuration already exists'),
@@ -63,6 +66,6 @@ export async function saveImsConfiguration(
       );
       await ctx.refresh(['imsConfigs']);
       await ctx.runHealth();
-    } else feedback.appendChild(renderRequestProblem(explainWithGuards(e), on.retry));
+    } else feedback.appendChild(renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), on.retry));
   }
 }

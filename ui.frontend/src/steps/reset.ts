@@ -6,7 +6,7 @@
  * step 6 fetches it the first time an admin opens the reset.
  */
 import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../../../core/aem/client';
-import { AUTHORIZABLES } from '../../../core/contract/endpoints';
+import { AUTHORIZABLES } from '../../../core/contract/aem-names';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../../../core/domain/reset-plan';
 import type { CloudConfig } from '../../../core/domain/types';
@@ -21,7 +21,7 @@ import type { PageContext } from './context';
  * outcome is written there.
  */
 export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudConfig, feedback: HTMLElement): void {
-  const built = buildResetPlan(config, ctx.facts.agents ?? []);
+  const built = buildResetPlan(config, ctx.facts.agents ?? [], ctx.session.endpoints);
   if ('refused' in built) {
     panel.appendChild(
       renderProblem({
@@ -81,7 +81,9 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
       out.textContent = '';
       try {
         const names = plan.agentPaths.map((p) => p.split('/').pop() as string);
-        const queued = (await Promise.all(names.map(async (n) => [n, await agentQueueSize(n)] as const))).filter(([, n]) => n > 0);
+        const queued = (await Promise.all(names.map(async (n) => [n, await agentQueueSize(ctx.session, n)] as const))).filter(
+          ([, n]) => n > 0,
+        );
         if (queued.length) {
           out.appendChild(
             renderProblem({
@@ -92,10 +94,10 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
           );
           return;
         }
-        const users = await findAuthorizables(plan.userFolder, AUTHORIZABLES.userType);
+        const users = await findAuthorizables(ctx.session, plan.userFolder, AUTHORIZABLES.userType);
         const deletions = resetDeletions(plan, users);
         if (!deletions) throw new Error(t('AEM named users outside {0}: nothing is deleted.', plan.userFolder));
-        for (const d of deletions) await (d.kind === 'user' ? deleteAuthorizable(d.path) : deleteNode(d.path));
+        for (const d of deletions) await (d.kind === 'user' ? deleteAuthorizable(ctx.session, d.path) : deleteNode(ctx.session, d.path));
         // Show the outcome once the page shows the state it describes.
         await ctx.refresh(['cloud', 'legacyCloud', 'agents']);
         showResult(
@@ -111,7 +113,7 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
           ),
         );
       } catch (e) {
-        out.appendChild(renderRequestProblem(explainWithGuards(e), () => run.click()));
+        out.appendChild(renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), () => run.click()));
       } finally {
         run.disabled = !confirmationMatches(confirm.value, plan);
       }

@@ -1,4 +1,5 @@
 /** One click: a masked JSON report of the setup, to copy or download. A part: fetched on that click. */
+import type { Endpoints } from '../../../core/contract/endpoints';
 import type { OverridesInForce } from '../../../core/aem/setup-facts';
 import { diagnosticsReport, reportedOverrides } from '../../../core/domain/diagnostics';
 import type { SetupFacts } from '../../../core/domain/state';
@@ -6,13 +7,13 @@ import { textarea, button } from './coral';
 import { el } from './dom';
 import { t } from '../../../core/i18n';
 
-export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overrides: OverridesInForce): void {
+export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overrides: OverridesInForce, endpoints: Endpoints): void {
   container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
   const text = diagnosticsReport(facts, {
     page: window.location.pathname,
     coralVersion: window.Coral?.version,
     userAgent: navigator.userAgent,
-    addressOverrides: reportedOverrides(overrides),
+    addressOverrides: reportedOverrides(overrides, endpoints),
   });
   const area = textarea(t('Diagnostics report'), 16);
   area.classList.add('bpsetup-diagnostics-text');

@@ -1,32 +1,19 @@
 /**
  * Parts: code only some visits need (a step's form, the reset, the reports) is built apart from
- * the page's bundle (webpack's "parts" build) and fetched from the clientlib's resources the first
- * time it is needed. The up-front bundle then holds what shows where the setup stands.
+ * the page's bundle (webpack's "parts" build, one entry per line of parts.json) and fetched from
+ * the clientlib's resources the first time it is needed. The up-front bundle then holds what
+ * shows where the setup stands.
  *
- * A part carries its own copy of the stateless code it uses (DOM, Coral factories, texts, rules,
- * the typed AEM calls) and uses the page's own instance of every module that keeps state: one
- * CSRF token and timeout (fetch), one set of address overrides (endpoints), one service-user
- * lookup (authorizables), one settings read (setup-facts), and the error classes the page's
- * explanations recognise (errors). The parts build maps imports of these to SHARED below;
- * `test/unit/parts.test.ts` fails when a module with state is missing from it.
+ * A part carries its own copy of the code it uses. Nothing in that code keeps state: what belongs
+ * to the author (the CSRF token, the timeout, the endpoint map in force, the lookups) is in the
+ * page's AEM session, which a part gets with the page context (PageContext.session), and errors
+ * are told apart by name (isAemError), so the page's and a part's copies understand each other.
  *
  * webpack chunks would share modules too, but each shared module then leaves the page's scope-
  * hoisted bundle and costs more bytes up front than the chunk saves.
  */
-import * as authorizables from '../../../core/aem/authorizables';
-import * as endpoints from '../../../core/contract/endpoints';
-import * as errors from '../../../core/errors';
-import * as fetch from '../../../core/aem/fetch';
-import * as setupFacts from '../../../core/aem/setup-facts';
-
-/** The page's modules that keep state, by the path the parts build maps them from. */
-export const SHARED = {
-  'core/aem/authorizables': authorizables,
-  'core/contract/endpoints': endpoints,
-  'core/errors': errors,
-  'core/aem/fetch': fetch,
-  'core/aem/setup-facts': setupFacts,
-} as const;
+import { CLIENTLIB_RESOURCES } from '../../../core/contract/aem-names';
+import PART_FILES from './parts.json';
 
 export interface Parts {
   'ims-account-form': typeof import('../steps/ims-account-form');
@@ -43,7 +30,7 @@ export type PartName = keyof Parts;
 
 declare global {
   interface Window {
-    __bpsetupShared?: typeof SHARED;
+    /** Where each part's script puts its exports (webpack's library output: window.__bpsetupParts[name]). */
     __bpsetupParts?: Partial<Parts>;
   }
   /** Defined (true) by the page's webpack build; absent where the sources run as they are (Jest). */
@@ -51,20 +38,14 @@ declare global {
 }
 
 /** The clientlib's resources folder, through AEM's proxy (and its context path). */
-export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(endpoints.CLIENTLIB_RESOURCES) ?? endpoints.CLIENTLIB_RESOURCES;
+export const resourcesUrl = (): string => window.Granite?.HTTP?.externalize(CLIENTLIB_RESOURCES) ?? CLIENTLIB_RESOURCES;
 
-/** Each part's module, from the sources folder: what the parts build makes `parts/<name>.js` of. */
-export const PART_MODULES = {
-  'ims-account-form': 'steps/ims-account-form',
-  'brand-portal-form': 'steps/brand-portal-form',
-  reset: 'steps/reset',
-  'ims-duplicates': 'steps/ims-duplicates',
-  summary: 'ui/summary',
-  diagnostics: 'ui/diagnostics-panel',
-  'certificate-work': 'steps/certificate-work',
-  'health-failure': 'steps/health-failure',
-  overrides: 'steps/overrides',
-} as const satisfies Record<PartName, string>;
+/** Each part's module, from the sources folder (parts.json, which the parts build reads too). */
+export const PART_MODULES: Readonly<Record<PartName, string>> = PART_FILES;
+/** parts.json names exactly the parts typed above: a name missing from either fails to compile. */
+const sameNames: [keyof typeof PART_FILES] extends [PartName] ? ([PartName] extends [keyof typeof PART_FILES] ? true : never) : never =
+  true;
+void sameNames;
 
 /**
  * Where the sources run unbuilt (Jest), a part is the module itself. In the page's build the
@@ -83,7 +64,6 @@ export function loadPart<N extends PartName>(name: N): Promise<Parts[N]> {
   if (inProcess) return inProcess(name);
   const loaded = window.__bpsetupParts?.[name];
   if (loaded) return Promise.resolve(loaded as Parts[N]);
-  window.__bpsetupShared ??= SHARED;
   return new Promise<Parts[N]>((resolve, reject) => {
     const script = document.createElement('script');
     script.src = `${resourcesUrl()}parts/${name}.js`;

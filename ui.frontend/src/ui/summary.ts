@@ -2,6 +2,7 @@
  * The whole-setup health summary: green, or each problem with its fix. A part: fetched when an
  * admin first checks the whole setup.
  */
+import type { Endpoints } from '../../../core/contract/endpoints';
 import { type SetupSummary, summariseFacts } from '../../../core/domain/consistency';
 import type { SetupFacts } from '../../../core/domain/state';
 import { el } from './dom';
@@ -9,7 +10,7 @@ import { t } from '../../../core/i18n';
 import { renderNotice } from './problem';
 
 /** What the facts read and checked add up to. */
-export const renderWholeSetup = (facts: SetupFacts): HTMLElement => renderSummary(summariseFacts(facts));
+export const renderWholeSetup = (facts: SetupFacts, endpoints: Endpoints): HTMLElement => renderSummary(summariseFacts(facts, endpoints));
 
 export function renderSummary(result: SetupSummary): HTMLElement {
   if (result.healthy && !result.problems.length) {

@@ -1,7 +1,7 @@
 /** The setup page's IMS step in jsdom with real Coral and the Granite foundation APIs. */
-import { mountSetupPage, type SetupPage } from '../../ui.frontend/src/setup-page';
-import { onDemandSettled } from '../../ui.frontend/src/ui/on-demand';
-import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
+import { mountSetupPage, type SetupPage } from '../../../ui.frontend/src/setup-page';
+import { onDemandSettled } from '../../../ui.frontend/src/ui/on-demand';
+import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../../helpers/fake-aem';
 
 const PROVIDER = 'com.adobe.granite.auth.oauth.accesstoken.provider.new1.config';
 let saved = false;

@@ -3,8 +3,8 @@
  */
 /** PEM inspection with node-forge, on certificates made by the project's own factory. */
 import { X509Certificate, createHash } from 'node:crypto';
-import { createCertificate, recertify } from '../../core/domain/certificate-factory';
-import { inspectPem } from '../../core/domain/certificate';
+import { createCertificate, recertify } from '../../../core/domain/certificate-factory';
+import { inspectPem } from '../../../core/domain/certificate';
 
 let cert: Awaited<ReturnType<typeof createCertificate>>;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ test('truncated, malformed and empty input', () => {
 });
 
 test('Java Date.toString() dates: written by the emulator, read by the page, in either zone name', async () => {
-  const { javaDateString, parseDateText } = await import('../../core/domain/java-date');
+  const { javaDateString, parseDateText } = await import('../../../core/domain/java-date');
   const d = new Date(Date.UTC(2030, 6, 1, 12, 0, 0));
   expect(javaDateString(d)).toBe('Mon Jul 01 12:00:00 UTC 2030');
   expect(parseDateText(javaDateString(d))).toBe(d.getTime());

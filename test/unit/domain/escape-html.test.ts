@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeHtml } from '../../core/domain/escape-html';
+import { escapeHtml } from '../../../core/domain/escape-html';
 
 test('escapes the five HTML-significant characters', () => {
   expect(escapeHtml(`<img src=x onerror="alert('1')">&`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;');

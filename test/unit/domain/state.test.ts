@@ -1,13 +1,13 @@
 /** Where the setup stands, derived from what AEM returned (issue: "resumes where setup stands"). */
-import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
-import type { ImsConfig } from '../../core/domain/types';
+import { deriveSetupState, type SetupFacts } from '../../../core/domain/state';
+import type { ImsConfig } from '../../../core/domain/types';
 import {
   developerConsoleFlowSupported,
   displayVersion,
   oauthSupport,
   parseVersion,
   versionFromProductInfo,
-} from '../../core/domain/version';
+} from '../../../core/domain/version';
 
 const oauthConfig = (id: string, title = 'Brand Portal'): ImsConfig => ({
   id,

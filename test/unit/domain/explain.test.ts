@@ -1,5 +1,5 @@
 /** Health failures and request failures in plain words, with the fix. */
-import { ENDPOINTS } from '../../core/contract/endpoints';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
 import {
   AemHttpError,
   CsrfUnavailableError,
@@ -9,10 +9,10 @@ import {
   NetworkError,
   SessionExpiredError,
   TimeoutError,
-} from '../../core/errors';
-import { explainHealthFailure, parseProviderFailure } from '../../core/domain/explain';
-import { explainWithGuards } from '../../core/domain/explain-guard';
-import { explainRequestError } from '../../core/domain/explain-request';
+} from '../../../core/errors';
+import { explainHealthFailure, parseProviderFailure } from '../../../core/domain/explain';
+import { explainWithGuards } from '../../../core/domain/explain-guard';
+import { explainRequestError } from '../../../core/domain/explain-request';
 
 const provider = (status: number, body: object) =>
   `com.adobe.granite.auth.oauth.AccessTokenProvider failed to get access token from authorization server status: ${status} response: ${JSON.stringify(body)}`;
@@ -60,29 +60,34 @@ test.each<[string, string, string]>([
 });
 
 test('request failures: each kind explained, with retry only where nothing was half-written', () => {
-  const unavailable = explainRequestError(new EndpointUnavailableError(ENDPOINTS.checkHealth, 404));
+  const unavailable = explainRequestError(new EndpointUnavailableError(ENDPOINTS.checkHealth, 404), ENDPOINTS);
   expect(unavailable).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(unavailable.explanation).toContain('/apps/bpsetup/health.json answered HTTP 404');
-  const unknown = explainWithGuards(new EndpointNotKnownError(ENDPOINTS.publicKey));
+  const unknown = explainWithGuards(new EndpointNotKnownError(ENDPOINTS.publicKey), ENDPOINTS);
   expect(unknown).toMatchObject({ retry: false, title: 'The page does not know where this AEM offers this action' });
   expect(unknown.explanation).toContain('nothing was sent');
-  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 405)).console?.href).toBe('/security/users.html');
-  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404)).console?.href).toBe(
+  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.systemUsersRoot, 405), ENDPOINTS).console?.href).toBe(
+    '/security/users.html',
+  );
+  expect(explainRequestError(new EndpointUnavailableError(ENDPOINTS.agentsRoot, 404), ENDPOINTS).console?.href).toBe(
     '/etc/replication/agents.author.html',
   );
-  expect(explainRequestError(new CsrfUnavailableError(404)).fix).toContain('Dispatcher');
-  expect(explainRequestError(new SessionExpiredError()).retry).toBe(false);
-  expect(explainRequestError(new TimeoutError(30000)).retry).toBe(true);
-  expect(explainRequestError(new NetworkError()).title).toContain('did not reach AEM');
-  const clean = explainWithGuards(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '<div id="Status">200</div>', []));
+  expect(explainRequestError(new CsrfUnavailableError(404, ENDPOINTS.csrfToken.path), ENDPOINTS).fix).toContain('Dispatcher');
+  expect(explainRequestError(new SessionExpiredError(), ENDPOINTS).retry).toBe(false);
+  expect(explainRequestError(new TimeoutError(30000), ENDPOINTS).retry).toBe(true);
+  expect(explainRequestError(new NetworkError(), ENDPOINTS).title).toContain('did not reach AEM');
+  const clean = explainWithGuards(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '<div id="Status">200</div>', []), ENDPOINTS);
   expect(clean).toMatchObject({ retry: false, console: { href: '/libs/cq/adobeims-configuration/content/configurations.html' } });
   expect(clean.explanation).toContain('nothing of the form, the client secret included, is left there');
-  const dirty = explainWithGuards(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '', ['clientSecret', 'apiKey']));
+  const dirty = explainWithGuards(new ServletNotBoundError(ENDPOINTS.imsConfigUpdate, 200, '', ['clientSecret', 'apiKey']), ENDPOINTS);
   expect(dirty.explanation).toContain('still stored at /apps/bpsetup/ims/update: clientSecret, apiKey');
   expect(dirty.explanation).toContain('CRXDE');
-  const refused = explainRequestError(new AemHttpError(400, 'Missing required parameter: apiKey', '/apps/bpsetup/ims/update'));
+  const refused = explainRequestError(new AemHttpError(400, 'Missing required parameter: apiKey', '/apps/bpsetup/ims/update'), ENDPOINTS);
   expect(refused).toMatchObject({ explanation: 'Missing required parameter: apiKey', raw: { status: 400 }, retry: true });
-  const sling = explainRequestError(new AemHttpError(403, '<div id="Message">The keystore password is not correct.</div>', '/x.ks.html'));
+  const sling = explainRequestError(
+    new AemHttpError(403, '<div id="Message">The keystore password is not correct.</div>', '/x.ks.html'),
+    ENDPOINTS,
+  );
   expect(sling.title).toContain('403');
-  expect(explainRequestError(new AemHttpError(500, 'boom', '/x')).fix).toContain('error.log');
+  expect(explainRequestError(new AemHttpError(500, 'boom', '/x'), ENDPOINTS).fix).toContain('error.log');
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUNDLE = join(__dirname, '../../ui.frontend/dist/clientlib-setup/setup.js');
+const BUNDLE = join(__dirname, '../../../ui.frontend/dist/clientlib-setup/setup.js');
 
 function pageWithRoot(): HTMLElement {
   document.body.innerHTML = '<div id="bpsetup-root" class="bpsetup-root"><span class="bpsetup-loading">Loading…</span></div>';

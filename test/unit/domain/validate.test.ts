@@ -12,7 +12,7 @@ import {
   validateTechnicalAccountId,
   validateTitle,
   type Verdict,
-} from '../../core/domain/validate';
+} from '../../../core/domain/validate';
 
 const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 const TECH = '89ABCDEF0123456789ABCDEF@techacct.adobe.com';

@@ -1,106 +1,19 @@
-/** aemFetch and the AEM client against a scripted AEM: CSRF, refresh, login expiry, timeouts, degrade. */
-import * as client from '../../core/aem/client';
+/** The typed AEM calls, bound to one session, against a scripted AEM: forms sent, answers read, degrade. */
+import { type AemClient, createAemClient } from '../../../core/aem/client';
+import { createAemSession } from '../../../core/aem/session';
 import {
   AemHttpError,
-  CsrfUnavailableError,
   EndpointUnavailableError,
   HealthUnavailableError,
-  NetworkError,
   ServletNotBoundError,
   ServletNotProvenError,
-  SessionExpiredError,
-  TimeoutError,
-} from '../../core/errors';
-import { CSRF_TOKEN_REUSE_MS, aemFetch, forgetCsrfToken } from '../../core/aem/fetch';
-import { fakeAem, json, text, token } from '../helpers/fake-aem';
+} from '../../../core/errors';
+import { fakeAem, json, text, token } from '../../helpers/fake-aem';
+import { imsConfigForm } from '../../../core/aem/ims-client';
 
-const loggedOut = () => new Response('', { status: 403, headers: { 'X-Reason': 'Authentication Failed' } });
-let redirects: number;
+let client: AemClient;
 beforeEach(() => {
-  forgetCsrfToken();
-  redirects = 0;
-  (window.Granite as GraniteStatic).HTTP.handleLoginRedirect = () => {
-    redirects++;
-  };
-});
-
-test('reads send no token; writes share one token for a minute, then fetch a new one', async () => {
-  let n = 0;
-  const aem = fakeAem({
-    'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }),
-    'GET /x.json': () => json({}),
-    'POST /x': () => text('ok'),
-  });
-  const now = jest.spyOn(Date, 'now');
-  try {
-    now.mockReturnValue(1_000_000);
-    await aemFetch('/x.json');
-    await aemFetch('/x', { method: 'POST', body: 'a=1' });
-    await aemFetch('/x', { method: 'POST', body: 'a=2' });
-    now.mockReturnValue(1_000_000 + CSRF_TOKEN_REUSE_MS);
-    await aemFetch('/x', { method: 'POST', body: 'a=3' });
-  } finally {
-    now.mockRestore();
-  }
-  expect(aem.calls.map((c) => `${c.method} ${c.url} ${c.headers.get('CSRF-Token') ?? '-'}`)).toEqual([
-    'GET /x.json -',
-    'GET /libs/granite/csrf/token.json -',
-    'POST /x t1',
-    'POST /x t1',
-    'GET /libs/granite/csrf/token.json -',
-    'POST /x t2',
-  ]);
-});
-
-test('a refused kept token is replaced by a fresh one for the retry', async () => {
-  let n = 0;
-  const aem = fakeAem({
-    'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }),
-    'POST /x': [text('ok'), text('Forbidden', 403), text('ok')],
-  });
-  await aemFetch('/x', { method: 'POST' });
-  expect((await aemFetch('/x', { method: 'POST' })).status).toBe(200);
-  expect(aem.writes().map((c) => c.headers.get('CSRF-Token'))).toEqual(['t1', 't1', 't2']);
-});
-
-test('a write refused 403 without X-Reason gets one token refresh and one retry', async () => {
-  const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': token(), 'POST /x': [text('Forbidden', 403), text('ok')] });
-  const res = await aemFetch('/x', { method: 'POST' });
-  expect(res.status).toBe(200);
-  expect(aem.writes()).toHaveLength(2);
-  const twice = fakeAem({ 'GET /libs/granite/csrf/token.json': token(), 'POST /x': [text('Forbidden', 403), text('Forbidden', 403)] });
-  expect((await aemFetch('/x', { method: 'POST' })).status).toBe(403);
-  expect(twice.writes()).toHaveLength(2);
-});
-
-test('an expired session (403 + X-Reason) starts the login redirect and is not retried', async () => {
-  const aem = fakeAem({ 'GET /a.json': loggedOut, 'GET /libs/granite/csrf/token.json': loggedOut });
-  await expect(aemFetch('/a.json')).rejects.toBeInstanceOf(SessionExpiredError);
-  await expect(aemFetch('/w', { method: 'POST' })).rejects.toBeInstanceOf(SessionExpiredError);
-  expect(redirects).toBe(2);
-  expect(aem.writes()).toEqual([]);
-});
-
-test('a blocked token.json stops the write before it is sent', async () => {
-  const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': () => text('Not Found', 404, 'text/html') });
-  await expect(aemFetch('/w', { method: 'POST' })).rejects.toBeInstanceOf(CsrfUnavailableError);
-  expect(aem.writes()).toEqual([]);
-});
-
-test('timeouts and dropped connections become typed errors', async () => {
-  fakeAem({
-    'GET /slow': (call) =>
-      new Promise((_resolve, reject) => {
-        (call as unknown as { signal?: AbortSignal }).signal?.addEventListener('abort', () => reject(new Error('aborted')));
-      }),
-  });
-  window.fetch = jest.fn(
-    (_u, init?: RequestInit) =>
-      new Promise<Response>((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
-  ) as typeof fetch;
-  await expect(aemFetch('/slow', { timeoutMs: 20 })).rejects.toBeInstanceOf(TimeoutError);
-  window.fetch = jest.fn(() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-  await expect(aemFetch('/gone')).rejects.toBeInstanceOf(NetworkError);
+  client = createAemClient(createAemSession());
 });
 
 describe('client', () => {
@@ -185,9 +98,7 @@ describe('client', () => {
     expect(String(aem.writes()[2].body)).not.toContain('s3cret-value');
     // Each secret-bearing POST went once: no retry of the save itself.
     expect(aem.writes().filter((w) => String(w.body).includes('s3cret-value'))).toHaveLength(1);
-    const oauth = Object.fromEntries(
-      client.imsConfigForm({ ...input, authType: 'oauth', scopes: ['openid', 'AdobeID'], configurationId: 'x' }),
-    );
+    const oauth = Object.fromEntries(imsConfigForm({ ...input, authType: 'oauth', scopes: ['openid', 'AdobeID'], configurationId: 'x' }));
     expect(oauth).toEqual({
       authType: 'oauth',
       title: 'Brand Portal',
@@ -257,7 +168,6 @@ describe('client', () => {
   });
 
   test('keystore: the user is looked up; a servlet 403 is not retried; the key travels as DER with no :operation', async () => {
-    client.forgetLookups();
     const USER = '/home/users/system/Xq3_rT9v0aBcDeFgHiJk';
     const KEY = `-----BEGIN PRIVATE KEY-----\n${btoa('0123456789abcdef')}\n-----END PRIVATE KEY-----\n`;
     const aem = fakeAem({

@@ -1,10 +1,11 @@
 /** The diagnostics report's masking, and the whole-setup summary's judgement. */
 import fc from 'fast-check';
-import { checkAgents, orphanAgents } from '../../core/domain/agents';
-import { summariseSetup, type SetupSnapshot } from '../../core/domain/consistency';
-import { buildDiagnostics } from '../../core/domain/diagnostics';
-import { MASK, maskSecrets } from '../../core/domain/mask';
-import type { ImsConfig, ReplicationAgent } from '../../core/domain/types';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
+import { checkAgents, orphanAgents } from '../../../core/domain/agents';
+import { summariseSetup, type SetupSnapshot } from '../../../core/domain/consistency';
+import { buildDiagnostics } from '../../../core/domain/diagnostics';
+import { MASK, maskSecrets } from '../../../core/domain/mask';
+import type { ImsConfig, ReplicationAgent } from '../../../core/domain/types';
 
 describe('diagnostics masking', () => {
   test('secrets are masked by key and by shape, at any depth', () => {
@@ -58,6 +59,7 @@ const agent = (i: number, over: Partial<ReplicationAgent> = {}): ReplicationAgen
 });
 const ims: ImsConfig = { id: 'i1', name: 'i1', pid: 'p.i1', file: 'f', title: 'Brand Portal', clientId: 'c', authType: 'oauth' };
 const healthy = (): SetupSnapshot => ({
+  endpoints: ENDPOINTS,
   brandPortalImsConfigs: [ims],
   allImsConfigs: [ims],
   health: { id: 'i1', title: 'Brand Portal', healthy: true, message: 'ok' },

@@ -1,5 +1,6 @@
 /** The reset plan fails closed: tenant, confirmation, queue shape, and nothing outside the tenant. */
 import fc from 'fast-check';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
 import {
   buildResetPlan,
   confirmationMatches,
@@ -7,8 +8,8 @@ import {
   queueLength,
   resetDeletions,
   usersInsideFolder,
-} from '../../core/domain/reset-plan';
-import type { CloudConfig, ReplicationAgent } from '../../core/domain/types';
+} from '../../../core/domain/reset-plan';
+import type { CloudConfig, ReplicationAgent } from '../../../core/domain/types';
 
 const agent = (name: string, transportUri: string): ReplicationAgent => ({
   name,
@@ -31,7 +32,7 @@ test("legacy too: the tenant's agents, the configuration and the tenant user fol
   const url = 'https://legacyco.brand-portal.adobe.com';
   const agents = [0, 1, 2, 3].map((i) => agent(`mp_replication_agent${i}_default_legacyco`, `${url}/bin/receive?sling:authRequestLogin=1`));
   const other = agent('mp_replication_agent0_default_acme', 'https://acme.brand-portal.adobe.com/bin/receive');
-  const built = buildResetPlan(config(url, true), [...agents, other]);
+  const built = buildResetPlan(config(url, true), [...agents, other], ENDPOINTS);
   expect('plan' in built && planPaths(built.plan)).toEqual([
     '/etc/replication/agents.author/mp_replication_agent0_default_legacyco',
     '/etc/replication/agents.author/mp_replication_agent1_default_legacyco',
@@ -51,12 +52,12 @@ test('an empty or unusable tenant is refused: nothing to delete', () => {
     'https://-bad-.brand-portal.adobe.com',
     'https://a_b.example.com',
   ]) {
-    expect(buildResetPlan(config(url), [])).toHaveProperty('refused');
+    expect(buildResetPlan(config(url), [], ENDPOINTS)).toHaveProperty('refused');
   }
 });
 
 test('the confirmation must equal the tenant name and can never be empty', () => {
-  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), []);
+  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), [], ENDPOINTS);
   if (!('plan' in built)) throw new Error('expected a plan');
   expect(confirmationMatches('acme', built.plan)).toBe(true);
   expect(confirmationMatches(' acme ', built.plan)).toBe(true);
@@ -72,7 +73,7 @@ test('a queue of unexpected shape is not a number: the reset does not run', () =
 });
 
 test('users to delete must sit inside the tenant folder', () => {
-  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), []);
+  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), [], ENDPOINTS);
   if (!('plan' in built)) throw new Error('expected a plan');
   expect(usersInsideFolder(built.plan, ['/home/users/mac/acme/Xy12'])).toBe(true);
   expect(usersInsideFolder(built.plan, ['/home/users/mac/acmeco/Xy12'])).toBe(false);
@@ -92,7 +93,7 @@ test('property: every planned path belongs to the tenant or its configuration, w
         const agents = others.map(([t, i, sameHost]) =>
           agent(`mp_replication_agent${i}_default_${t}`, `https://${sameHost ? tenant : t}.brand-portal.adobe.com/bin/receive`),
         );
-        const built = buildResetPlan(config(url), agents);
+        const built = buildResetPlan(config(url), agents, ENDPOINTS);
         if (!('plan' in built)) return false;
         const { plan } = built;
         const ownsAgent = (p: string) => {
@@ -111,7 +112,7 @@ test('property: every planned path belongs to the tenant or its configuration, w
 });
 
 test('property: random text never confirms a plan unless it is the tenant name', () => {
-  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), []);
+  const built = buildResetPlan(config('https://acme.brand-portal.adobe.com'), [], ENDPOINTS);
   if (!('plan' in built)) throw new Error('expected a plan');
   const plan = built.plan;
   fc.assert(fc.property(fc.string(), (typed) => confirmationMatches(typed, plan) === (typed.trim() === 'acme')));
@@ -136,21 +137,21 @@ test('a cloud configuration named with backslashes, %2e%2e or a query is refused
     ' ',
     'a\u0000b',
   ])
-    expect(buildResetPlan(at(`${CURRENT_ROOT}/${name}`), acmeAgents())).toHaveProperty('refused');
+    expect(buildResetPlan(at(`${CURRENT_ROOT}/${name}`), acmeAgents(), ENDPOINTS)).toHaveProperty('refused');
   // Only a direct child of a known root: not the root itself, not deeper, not elsewhere.
   for (const path of [CURRENT_ROOT, `${CURRENT_ROOT}/a/b`, '/content/victim', '/conf/other/settings/cloudconfigs/mediaportal/a'])
-    expect(buildResetPlan(at(path), acmeAgents())).toHaveProperty('refused');
-  expect(buildResetPlan(at(`${CURRENT_ROOT}/brand-portal`), acmeAgents())).toHaveProperty('plan');
+    expect(buildResetPlan(at(path), acmeAgents(), ENDPOINTS)).toHaveProperty('refused');
+  expect(buildResetPlan(at(`${CURRENT_ROOT}/brand-portal`), acmeAgents(), ENDPOINTS)).toHaveProperty('plan');
 });
 
 test('an agent of the tenant with a hostile name refuses the whole plan', () => {
   const hostile = agent('mp_replication_agent4_default_acme\\..\\..\\..\\content', `${acme}/bin/receive`);
-  const built = buildResetPlan(config(acme), [...acmeAgents(), hostile]);
+  const built = buildResetPlan(config(acme), [...acmeAgents(), hostile], ENDPOINTS);
   expect(built).toEqual({ refused: expect.stringContaining('unusable name') });
 });
 
 test('a faked QueryBuilder answer naming users elsewhere sends no deletion at all', () => {
-  const built = buildResetPlan(config(acme), acmeAgents());
+  const built = buildResetPlan(config(acme), acmeAgents(), ENDPOINTS);
   if (!('plan' in built)) throw new Error('expected a plan');
   for (const user of [
     '/home/users/mac/acme/../../system/dam-replication-service',
@@ -190,7 +191,7 @@ test('property: whatever names AEM sends, every deletion goes exactly where it i
       fc.array(fc.tuple(fc.constantFrom('/home/users/mac/acme/', '/home/users/mac/acme', '/home/users/'), hostileName), { maxLength: 4 }),
       (configName, agentSuffixes, userParts) => {
         const agents = agentSuffixes.map((sfx) => agent(`mp_replication_agent0_default_acme${sfx}`, `${acme}/bin/receive`));
-        const built = buildResetPlan(at(`${CURRENT_ROOT}/${configName}`), agents);
+        const built = buildResetPlan(at(`${CURRENT_ROOT}/${configName}`), agents, ENDPOINTS);
         if (!('plan' in built)) return true;
         const users = userParts.map(([prefix, name]) => `${prefix}${name}`);
         const deletions = resetDeletions(built.plan, users);

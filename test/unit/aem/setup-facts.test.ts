@@ -4,13 +4,18 @@
  * address (and removing them goes back); the keystore is read only when the legacy JWT route
  * needs it, within the same read.
  */
-import { EVERY_AREA, readSetupFacts } from '../../core/aem/setup-facts';
-import { ENDPOINTS } from '../../core/contract/endpoints';
-import { proveSettingsGuarded } from '../../core/aem/settings-guard';
-import type { SetupFacts } from '../../core/domain/state';
-import { SERVICE_USER, fakeAem, json, packagedSettingsRule, productInfoJson, serviceUserQuery } from '../helpers/fake-aem';
+import { EVERY_AREA, readSetupFacts } from '../../../core/aem/setup-facts';
+import { type AemSession, createAemSession } from '../../../core/aem/session';
+import { proveSettingsGuarded } from '../../../core/aem/settings-guard';
+import type { SetupFacts } from '../../../core/domain/state';
+import { SERVICE_USER, fakeAem, json, packagedSettingsRule, productInfoJson, serviceUserQuery } from '../../helpers/fake-aem';
 
 const paths = (calls: { url: string }[]) => calls.map((c) => c.url.split('?')[0]);
+/** One page: its session carries the overrides in force from one read to the next. */
+let session: AemSession;
+beforeEach(() => {
+  session = createAemSession();
+});
 
 test('a scoped read sends only its own requests and keeps everything else', async () => {
   const fake = fakeAem({
@@ -31,7 +36,7 @@ test('a scoped read sends only its own requests and keeps everything else', asyn
     agents: [{ name: 'mp_replication_agent0_default_acme' } as NonNullable<SetupFacts['agents']>[number]],
     markedImsConfig: 'pid-1',
   };
-  const { facts } = await readSetupFacts(previous, ['cloud']);
+  const { facts } = await readSetupFacts(session, previous, ['cloud']);
   // A save under /conf cannot change the legacy root: it is kept, not read again.
   expect(paths(fake.calls)).toEqual(['/conf/global/settings/cloudconfigs/mediaportal.2.json']);
   expect(facts).toMatchObject({ version: '6.5.21.0', markedImsConfig: 'pid-1', cloudConfigs: [legacy] });
@@ -47,7 +52,7 @@ test('new overrides send the reads again at the new address; removing them goes 
     'GET /apps/other/config.1.json': () => json({}),
     'GET /apps/system/config.1.json': () => json({}),
   });
-  const first = await readSetupFacts(undefined, undefined, proveSettingsGuarded);
+  const first = await readSetupFacts(session, undefined, undefined, proveSettingsGuarded);
   expect(first.overrides.applied).toEqual(['imsConfigList']);
   const listReads = paths(fake.calls).filter((p) => p.endsWith('config.1.json'));
   // Sent at once with the shipped address, then again with the override.
@@ -55,14 +60,14 @@ test('new overrides send the reads again at the new address; removing them goes 
 
   // The same overrides on the next read: one round, at the overridden address only.
   fake.calls.length = 0;
-  await readSetupFacts(first.facts, undefined, proveSettingsGuarded);
+  await readSetupFacts(session, first.facts, undefined, proveSettingsGuarded);
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/other/config.1.json']);
 
   overrides = {};
   fake.calls.length = 0;
-  const last = await readSetupFacts(first.facts, undefined, proveSettingsGuarded);
+  const last = await readSetupFacts(session, first.facts, undefined, proveSettingsGuarded);
   expect(last.overrides.applied).toEqual([]);
-  expect(ENDPOINTS.imsConfigList.path).toBe('/apps/system/config.1.json');
+  expect(session.endpoints.imsConfigList.path).toBe('/apps/system/config.1.json');
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/other/config.1.json', '/apps/system/config.1.json']);
 });
 
@@ -73,7 +78,7 @@ test('an override of an address the reads do not use (the public key) sends noth
     'GET /system/console/status-productinfo.json': () => productInfoJson('6.5.21.0'),
     'GET /apps/system/config.1.json': () => json({}),
   });
-  const { overrides } = await readSetupFacts(undefined, undefined, proveSettingsGuarded);
+  const { overrides } = await readSetupFacts(session, undefined, undefined, proveSettingsGuarded);
   expect(overrides.applied).toEqual(['publicKey']);
   expect(paths(fake.calls).filter((p) => p.endsWith('config.1.json'))).toEqual(['/apps/system/config.1.json']);
 });
@@ -95,12 +100,12 @@ test('the keystore is read only when JWT matters, and then within the same read'
     'GET /bin/querybuilder.json': serviceUserQuery,
     [`GET ${SERVICE_USER}.ks.json`]: () => json({ exists: false }),
   });
-  await readSetupFacts({ imsConfigs: [] }, EVERY_AREA);
+  await readSetupFacts(session, { imsConfigs: [] }, EVERY_AREA);
   expect(paths(fake.calls)).not.toContain(`${SERVICE_USER}.ks.json`);
 
   withJwt = true;
   fake.calls.length = 0;
-  const { facts } = await readSetupFacts({ imsConfigs: [] }, EVERY_AREA);
+  const { facts } = await readSetupFacts(session, { imsConfigs: [] }, EVERY_AREA);
   expect(facts.imsConfigs.map((c) => c.authType)).toEqual(['jwt']);
   expect(paths(fake.calls)).toContain(`${SERVICE_USER}.ks.json`);
   expect(facts.keystore?.exists).toBe(false);

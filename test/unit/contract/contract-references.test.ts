@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENDPOINTS } from '../../core/contract/endpoints';
-import { PROJECT_ROOT } from '../../emulator/paths';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
+import { PROJECT_ROOT } from '../../../emulator/paths';
 
 const headings = new Set(
   readFileSync(join(PROJECT_ROOT, 'docs/aem-contract.md'), 'utf8')

@@ -2,9 +2,9 @@
  * Reading back an IMS save: the stored provider configuration against what was sent, and the
  * repair the configuration manager gets (never the secret).
  */
-import { imsConfigFromFelix } from '../../core/aem/ims-client';
-import { oauthRepair, storedDifferences } from '../../core/domain/ims-readback';
-import type { ImsConfigInput } from '../../core/domain/types';
+import { imsConfigFromFelix } from '../../../core/aem/ims-client';
+import { oauthRepair, storedDifferences } from '../../../core/domain/ims-readback';
+import type { ImsConfigInput } from '../../../core/domain/types';
 
 const FILE = 'com.adobe.granite.auth.oauth.accesstoken.provider.n1.config';
 const input: ImsConfigInput = {

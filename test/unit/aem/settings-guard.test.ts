@@ -4,16 +4,16 @@
  * endpoints node's own, or a rule that cannot be read refuses every override, and nothing is sent
  * to the address it names. The settings and the rule can never be overridden themselves.
  */
-import { applyEndpointOverrides, ENDPOINTS, resetEndpointOverrides } from '../../core/contract/endpoints';
-import { forgetCsrfToken } from '../../core/aem/fetch';
-import { readSettings } from '../../core/aem/settings-client';
-import { proveSettingsGuarded } from '../../core/aem/settings-guard';
-import { isAdministratorsOnlyRule } from '../../core/domain/access-rule';
-import { fakeAem, json, packagedSettingsRule } from '../helpers/fake-aem';
+import { ENDPOINTS, withOverrides } from '../../../core/contract/endpoints';
+import { type AemSession, createAemSession } from '../../../core/aem/session';
+import { readSettings } from '../../../core/aem/settings-client';
+import { proveSettingsGuarded } from '../../../core/aem/settings-guard';
+import { isAdministratorsOnlyRule } from '../../../core/domain/access-rule';
+import { fakeAem, json, packagedSettingsRule } from '../../helpers/fake-aem';
 
+let session: AemSession;
 beforeEach(() => {
-  forgetCsrfToken();
-  resetEndpointOverrides();
+  session = createAemSession();
 });
 
 const RULE_URL = 'GET /conf/bpsetup/rep:policy.1.json';
@@ -23,7 +23,7 @@ const settings = { endpoints: { imsConfigList: '/content/attacker/list.1.json' }
 test('the packaged rule is proof, and overrides apply', async () => {
   expect(isAdministratorsOnlyRule(await packaged())).toBe(true);
   fakeAem({ ...packagedSettingsRule(), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-  const read = await readSettings(proveSettingsGuarded);
+  const read = await readSettings(session, proveSettingsGuarded);
   expect(read.endpointOverrides).toEqual(settings.endpoints);
   expect(read.unguarded).toBeUndefined();
 });
@@ -45,7 +45,7 @@ test.each([
   const rule = change(await packaged());
   expect(isAdministratorsOnlyRule(rule)).toBe(false);
   fakeAem({ ...packagedSettingsRule(), [RULE_URL]: () => json(rule), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-  expect(await readSettings(proveSettingsGuarded)).toMatchObject({
+  expect(await readSettings(session, proveSettingsGuarded)).toMatchObject({
     endpointOverrides: {},
     unguarded: { keys: ['imsConfigList'], why: 'rule-missing' },
   });
@@ -59,14 +59,14 @@ test('a missing rule, a list of the endpoints node, or an unreadable rule: nothi
   ];
   for (const [routes, why] of cases) {
     const aem = fakeAem({ ...packagedSettingsRule(), ...routes, 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-    expect(await readSettings(proveSettingsGuarded)).toMatchObject({ endpointOverrides: {}, unguarded: { why } });
+    expect(await readSettings(session, proveSettingsGuarded)).toMatchObject({ endpointOverrides: {}, unguarded: { why } });
     expect(aem.calls.map((c) => c.url)).not.toContainEqual(expect.stringContaining('attacker'));
   }
 });
 
 test('without overrides, no rule is read: a plain visit costs one request for the settings', async () => {
   const aem = fakeAem({ 'GET /conf/bpsetup/settings.1.json': () => json({ brandPortalImsConfig: 'pid-1' }) });
-  expect(await readSettings(proveSettingsGuarded)).toEqual({
+  expect(await readSettings(session, proveSettingsGuarded)).toEqual({
     markedImsConfig: 'pid-1',
     endpointOverrides: {},
     requestTimeoutSeconds: undefined,
@@ -76,12 +76,16 @@ test('without overrides, no rule is read: a plain visit costs one request for th
 
 test('without a guard (the proof not at hand), overrides are found but not applied', async () => {
   const aem = fakeAem({ ...packagedSettingsRule(), 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
-  expect(await readSettings()).toMatchObject({ endpointOverrides: {}, unguarded: { keys: ['imsConfigList'], why: 'rule-unreadable' } });
+  expect(await readSettings(session)).toMatchObject({
+    endpointOverrides: {},
+    unguarded: { keys: ['imsConfigList'], why: 'rule-unreadable' },
+  });
   expect(aem.calls).toHaveLength(1);
 });
 
 test('the settings, the rule and the secret-bearing write can never be overridden', () => {
-  const { refused } = applyEndpointOverrides({ settings: '/tmp/x', settingsAccessRule: '/tmp/y', imsConfigUpdate: '/tmp/z' });
+  const { refused, endpoints } = withOverrides({ settings: '/tmp/x', settingsAccessRule: '/tmp/y', imsConfigUpdate: '/tmp/z' });
   expect(refused.sort()).toEqual(['imsConfigUpdate', 'settings', 'settingsAccessRule']);
-  expect(ENDPOINTS.settingsAccessRule.path).toBe('/conf/bpsetup/rep:policy');
+  expect(endpoints.settingsAccessRule.path).toBe('/conf/bpsetup/rep:policy');
+  expect(endpoints.imsConfigUpdate).toEqual(ENDPOINTS.imsConfigUpdate);
 });

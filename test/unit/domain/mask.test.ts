@@ -1,6 +1,6 @@
 /** The one masker: known secrets, report values by key, and secrets inside free text (property tests). */
 import fc from 'fast-check';
-import { MASK, describeSecret, maskSecrets, maskValue, scrubText } from '../../core/domain/mask';
+import { MASK, describeSecret, maskSecrets, maskValue, scrubText } from '../../../core/domain/mask';
 
 const b64url = (min: number, max: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`));
 const jwt = fc.tuple(b64url(10, 40), b64url(10, 60), b64url(20, 50)).map(([h, p, s]) => `eyJ${h}.${p}.${s}`);

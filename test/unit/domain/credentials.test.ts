@@ -1,6 +1,6 @@
 /** Developer Console credential files [contract: Credential formats]: the three shapes, unknown keys ignored. */
-import { CredentialsError, parseCredentials } from '../../core/domain/credentials';
-import { describeSecret } from '../../core/domain/mask';
+import { CredentialsError, parseCredentials } from '../../../core/domain/credentials';
+import { describeSecret } from '../../../core/domain/mask';
 
 const ORG = '0123456789ABCDEF01234567@AdobeOrg';
 

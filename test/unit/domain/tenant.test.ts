@@ -1,6 +1,6 @@
 /** Tenant URL validation [contract: Credential formats]: table and property-based tests. */
 import fc from 'fast-check';
-import { validateTenantUrl } from '../../core/domain/tenant';
+import { validateTenantUrl } from '../../../core/domain/tenant';
 
 test.each<[string, { error?: RegExp; warning?: RegExp; normalised?: string; tenant?: string }]>([
   ['https://acme.brand-portal.adobe.com', { normalised: 'https://acme.brand-portal.adobe.com', tenant: 'acme' }],

@@ -1,14 +1,19 @@
-/** aemFetch against hostile answers: redirects are never followed, a trickling body times out, a huge one is refused. */
+/** The AEM session against hostile answers: redirects are never followed, a trickling body times out, a huge one is refused. */
 import { ReadableStream } from 'node:stream/web';
-import { updateConfiguration } from '../../core/aem/config-manager-client';
-import { deleteAuthorizable, deleteNode } from '../../core/aem/brand-portal-client';
-import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../core/errors';
-import { MAX_RESPONSE_BYTES, aemFetch, forgetCsrfToken } from '../../core/aem/fetch';
-import { explainRequestError } from '../../core/domain/explain-request';
-import { explainWithGuards } from '../../core/domain/explain-guard';
-import { fakeAem, json, text } from '../helpers/fake-aem';
+import { updateConfiguration } from '../../../core/aem/config-manager-client';
+import { deleteAuthorizable, deleteNode } from '../../../core/aem/brand-portal-client';
+import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../../core/errors';
+import { MAX_RESPONSE_BYTES } from '../../../core/aem/fetch';
+import { type AemSession, createAemSession } from '../../../core/aem/session';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
+import { explainRequestError } from '../../../core/domain/explain-request';
+import { explainWithGuards } from '../../../core/domain/explain-guard';
+import { fakeAem, json, text } from '../../helpers/fake-aem';
 
-beforeEach(() => forgetCsrfToken());
+let session: AemSession;
+beforeEach(() => {
+  session = createAemSession();
+});
 
 const redirectTo = (status: number, location: string) => new Response(null, { status, headers: { Location: location } });
 
@@ -18,8 +23,8 @@ test.each([301, 302, 303, 307, 308])('a %i is refused, not followed, and a write
     'GET /conf/x.json': () => redirectTo(status, 'https://elsewhere.example/capture'),
     'POST /apps/bpsetup/ims/update': () => redirectTo(status, 'https://elsewhere.example/capture'),
   });
-  await expect(aemFetch('/conf/x.json')).rejects.toBeInstanceOf(RedirectRefusedError);
-  await expect(aemFetch('/apps/bpsetup/ims/update', { method: 'POST', body: 'a=1', sendOnce: true })).rejects.toBeInstanceOf(
+  await expect(session.fetch('/conf/x.json')).rejects.toBeInstanceOf(RedirectRefusedError);
+  await expect(session.fetch('/apps/bpsetup/ims/update', { method: 'POST', body: 'a=1', sendOnce: true })).rejects.toBeInstanceOf(
     RedirectRefusedError,
   );
   // Every request asked the browser not to follow; nothing went to the other origin.
@@ -35,16 +40,16 @@ test("the browser's opaque redirect is refused and explained with a fix", async 
     Object.defineProperty(res, 'status', { value: 0 });
     return res;
   }) as typeof fetch;
-  const error = await aemFetch('/etc/replication/agents.author.1.json').catch((e: unknown) => e);
+  const error = await session.fetch('/etc/replication/agents.author.1.json').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RedirectRefusedError);
-  const problem = explainRequestError(error);
+  const problem = explainRequestError(error, ENDPOINTS);
   expect(problem.title).toMatch(/redirect/);
   expect(problem.explanation).toMatch(/not shown by the browser/);
   expect(problem.raw?.where).toBe('/etc/replication/agents.author.1.json');
 });
 
 test('a redirect location with credentials is echoed without the password', () => {
-  const problem = explainRequestError(new RedirectRefusedError('/x', 302, 'https://ops:hunter2secret@proxy.example/login'));
+  const problem = explainRequestError(new RedirectRefusedError('/x', 302, 'https://ops:hunter2secret@proxy.example/login'), ENDPOINTS);
   expect(problem.explanation).toContain('https://ops:[masked]@proxy.example/login');
   expect(problem.explanation).not.toContain('hunter2secret');
 });
@@ -54,7 +59,7 @@ test("the configuration manager's 302 is its answer: returned, not followed", as
     'GET /libs/granite/csrf/token.json': () => json({ token: 't' }),
     'POST /system/console/configMgr/some.pid': () => redirectTo(302, 'http://localhost:4502/system/console/configMgr'),
   });
-  await expect(updateConfiguration('some.pid', { a: 'b' })).resolves.toBeUndefined();
+  await expect(updateConfiguration(session, 'some.pid', { a: 'b' })).resolves.toBeUndefined();
   expect(aem.calls.map((c) => c.url)).toEqual(['/libs/granite/csrf/token.json', '/system/console/configMgr/some.pid']);
 });
 
@@ -68,7 +73,7 @@ test('the timeout covers the whole body: headers on time, a body that trickles, 
     });
     return new Response(body as unknown as BodyInit, { status: 200, headers: { 'Content-Type': 'application/json' } });
   }) as typeof fetch;
-  await expect(aemFetch('/slow.json', { timeoutMs: 50 })).rejects.toBeInstanceOf(TimeoutError);
+  await expect(session.fetch('/slow.json', { timeoutMs: 50 })).rejects.toBeInstanceOf(TimeoutError);
 });
 
 test('an answer over the cap fails that request only, declared or streamed', async () => {
@@ -78,25 +83,25 @@ test('an answer over the cap fails that request only, declared or streamed', asy
     'GET /streamed.json': () => new Response(big),
     'GET /small.json': () => json({ ok: true }),
   });
-  await expect(aemFetch('/declared.json')).rejects.toBeInstanceOf(ResponseTooLargeError);
-  await expect(aemFetch('/streamed.json')).rejects.toBeInstanceOf(ResponseTooLargeError);
-  expect(await (await aemFetch('/small.json')).json()).toEqual({ ok: true });
-  expect(explainRequestError(new ResponseTooLargeError('/streamed.json', MAX_RESPONSE_BYTES)).explanation).toMatch(/10 MB/);
+  await expect(session.fetch('/declared.json')).rejects.toBeInstanceOf(ResponseTooLargeError);
+  await expect(session.fetch('/streamed.json')).rejects.toBeInstanceOf(ResponseTooLargeError);
+  expect(await (await session.fetch('/small.json')).json()).toEqual({ ok: true });
+  expect(explainRequestError(new ResponseTooLargeError('/streamed.json', MAX_RESPONSE_BYTES), ENDPOINTS).explanation).toMatch(/10 MB/);
 });
 
 test('a whole answer keeps status, headers and text', async () => {
   fakeAem({ 'GET /t': () => text('hello', 201, 'text/html') });
-  const res = await aemFetch('/t');
+  const res = await session.fetch('/t');
   expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([201, 'text/html', 'hello']);
 });
 
 test('a delete aimed at a non-canonical path is refused before anything is sent, and explained', async () => {
   const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': () => json({ token: 't' }) });
   for (const path of ['/conf/a/..\\..\\content\\victim', '/home/users/mac/acme/%2e%2e/admin', '/etc/x?y', 'relative']) {
-    await expect(deleteNode(path)).rejects.toBeInstanceOf(UnsafePathError);
-    await expect(deleteAuthorizable(path)).rejects.toBeInstanceOf(UnsafePathError);
+    await expect(deleteNode(session, path)).rejects.toBeInstanceOf(UnsafePathError);
+    await expect(deleteAuthorizable(session, path)).rejects.toBeInstanceOf(UnsafePathError);
   }
   expect(aem.calls).toHaveLength(0);
-  const problem = explainWithGuards(new UnsafePathError('/etc/x?y'));
+  const problem = explainWithGuards(new UnsafePathError('/etc/x?y'), ENDPOINTS);
   expect(problem).toMatchObject({ title: expect.stringMatching(/not deleted/), retry: false });
 });
