@@ -159,31 +159,64 @@ function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNo
   return undefined;
 }
 
-/** The agent's queue as the replication console reads it (INFERRED shape); pending items come from faults. */
+/** The queue fault that applies to this agent, if any. */
+const queueFault = (ctx: EmulatorContext, name: string) =>
+  ctx.faults.queue && (!ctx.faults.queue.agent || ctx.faults.queue.agent === name) ? ctx.faults.queue : undefined;
+
+/**
+ * The agent's queue as AEM's queue.json renders it: `metaData.queueStatus` (blocked while a
+ * retry is scheduled), `fields`, and the items with their queue time and attempts
+ * [contract: Brand Portal cloud service and agents]. Waiting items come from the queue fault.
+ */
 export function agentQueue(ctx: EmulatorContext, name: string): Record<string, unknown> | undefined {
   if (!agentContent(ctx.repo, name)) return undefined;
-  const pending = ctx.faults.queue && (!ctx.faults.queue.agent || ctx.faults.queue.agent === name) ? ctx.faults.queue.items : 0;
-  const queue = Array.from({ length: pending }, (_, i) => ({
+  const fault = queueFault(ctx, name);
+  const now = Date.now();
+  const queuedAt = now - (fault?.ageMs ?? 0);
+  const queue = Array.from({ length: fault?.items ?? 0 }, (_, i) => ({
     id: `item-${i}`,
     path: `/content/dam/asset-${i}.jpg`,
-    type: 'ACTIVATE',
-    time: Date.now() - i * 1000,
+    time: queuedAt + i * 1000,
     userid: 'admin',
+    type: 'Activate',
+    lastProcessed: fault?.blocked && i === 0 ? now - 5000 : 0,
+    numProcessed: fault?.blocked && i === 0 ? 3 : 0,
   }));
+  const retry = fault?.blocked && queue.length ? 30000 : 0;
   return {
     metaData: {
+      root: 'queue',
       queueStatus: {
+        agentName: name,
         agentId: name,
-        isBlocked: false,
-        isPaused: false,
-        time: Date.now(),
+        isBlocked: retry > 0,
+        isPaused: fault?.paused === true,
+        time: now,
         processingSince: 0,
-        lastProcessTime: 0,
-        nextRetryPeriod: 0,
+        lastProcessTime: retry ? now - 5000 : 0,
+        nextRetryPeriod: retry,
       },
+      fields: ['id', 'path', 'time', 'userid', 'type', 'lastProcessed', 'numProcessed'],
     },
     queue,
   };
+}
+
+const logTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+
+/** The agent's log page (the console's "View log", INFERRED): lines `<time> - <LEVEL> - <agent> : <text>`. */
+export function agentLog(ctx: EmulatorContext, name: string): string | undefined {
+  if (!agentContent(ctx.repo, name)) return undefined;
+  const fault = queueFault(ctx, name);
+  const now = Date.now();
+  const lines = [`${logTime(now - 60000)} - INFO - ${name} : Agent started`];
+  if (fault?.blocked && fault.items)
+    lines.push(
+      `${logTime(now - 5000)} - INFO - ${name} : Sending POST request to the tenant`,
+      `${logTime(now - 5000)} - ERROR - ${name} : Replication (ACTIVATE) of /content/dam/asset-0.jpg not successful: ${fault.error ?? 'Received response from remote server: HTTP/1.1 500 Internal Server Error'}`,
+      `${logTime(now - 5000)} - INFO - ${name} : Retrying in 30 s`,
+    );
+  return `<!DOCTYPE html><html><head><title>Replication log</title></head><body><pre>${lines.map(escapeHtml).join('\n')}</pre></body></html>`;
 }
 
 export interface TestConnectionResult {

@@ -31,8 +31,11 @@ export interface FaultState {
   csrf?: 'blocked' | 'invalid';
   /** Test Connection fails on the Brand Portal side whatever the state. */
   testConnection?: 'fail';
-  /** Items waiting in the replication queue of one agent (or of every agent). */
-  queue?: { agent?: string; items: number };
+  /**
+   * Items waiting in the replication queue of one agent (or of every agent), queued `ageMs` ago;
+   * `blocked` makes AEM retry the first item, with `error` in the agent's log; `paused` pauses it.
+   */
+  queue?: { agent?: string; items: number; ageMs?: number; blocked?: boolean; paused?: boolean; error?: string };
   /**
    * Resource-type servlets do not take our package's nodes (the binding the contract INFERs fails):
    * Sling's default POST servlet handles those POSTs instead.

@@ -52,9 +52,10 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
     .map((e) => unreachable(e, endpoints))
     .find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides, endpoints };
-  const [health, agentTests] = await Promise.all([
+  const [health, agentTests, agentQueues] = await Promise.all([
     client.checkActiveHealth(reading.facts),
     client.testTenantAgents(reading.facts, (e) => explainRequestError(e, endpoints).title),
+    client.readTenantQueues(reading.facts),
   ]);
   const now = new Date().toISOString();
   return {
@@ -65,6 +66,7 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
       healthCheckedAt: health.health ? now : undefined,
       agentTests,
       agentsTestedAt: agentTests.length ? now : undefined,
+      agentQueues,
     },
     failure: health.error ? failureOf(health.error, endpoints) : undefined,
     overrides: reading.overrides,

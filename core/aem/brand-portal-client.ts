@@ -8,7 +8,8 @@ import type { AgentTestResult, CloudConfig, ReplicationAgent } from '../domain/t
 import { type Endpoint, agentPath } from '../contract/endpoints';
 import { AGENTS, AUTHORIZABLES, CLOUD_CONFIG, RESOURCE_TYPES, SLING_POST, slingJson } from '../contract/aem-names';
 import { scrubText } from '../domain/mask';
-import { queueLength } from '../domain/reset-plan';
+import { htmlToText } from '../domain/html-text';
+import { type AgentQueue, lastLoggedError, parseQueue } from '../domain/queue';
 import { isCanonicalPath } from '../domain/safe-path';
 import { slingStatusPage } from '../domain/sling-status';
 import { AemHttpError, EndpointUnavailableError, UnsafePathError } from '../errors';
@@ -74,6 +75,10 @@ export async function saveCloudConfig(s: AemSession, input: CloudConfigSave): Pr
 
 // ---- Replication agents [contract: Brand Portal cloud service and agents] ----------------------------------------------------
 
+/** `{ [key]: value }` for a non-empty text property, else nothing. */
+const textProp = <K extends string>(key: K, value: unknown): Partial<Record<K, string>> =>
+  typeof value === 'string' && value ? ({ [key]: value } as Record<K, string>) : {};
+
 export async function listAgents(s: AemSession): Promise<ReplicationAgent[]> {
   const P2 = AGENTS.props;
   return (await readChildren(s, s.endpoints.agentsRoot, 2))
@@ -88,22 +93,11 @@ export async function listAgents(s: AemSession): Promise<ReplicationAgent[]> {
         enabled: c[P2.enabled] === true || c[P2.enabled] === 'true',
         closeConnection: c[P2.closeConnection] === true || c[P2.closeConnection] === 'true',
         triggerSpecific: c[P2.triggerSpecific] === true || c[P2.triggerSpecific] === 'true',
+        ...textProp('tokenProviderName', c[P2.tokenProviderName]),
+        ...textProp('userId', c[P2.userId]),
       };
     });
 }
-
-const htmlToText = (html: string) =>
-  html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|h\d|li|pre)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 
 /** Test Connection: read-only on AEM's side; only the documented markers are matched. */
 export async function testAgent(s: AemSession, name: string): Promise<AgentTestResult> {
@@ -124,15 +118,22 @@ export async function setAgentFlag(s: AemSession, name: string, flag: 'enabled' 
 }
 
 /**
- * Items waiting in an agent's queue [contract: Brand Portal cloud service and agents]; a queue that
- * cannot be read or has another shape throws.
+ * An agent's queue [contract: Brand Portal cloud service and agents]; a queue that cannot be read
+ * or has another shape throws (nothing is judged, and the reset does not run).
  */
-export async function agentQueueSize(s: AemSession, name: string): Promise<number> {
+export async function readAgentQueue(s: AemSession, name: string): Promise<AgentQueue> {
   const path = `${agentPath(s.endpoints, name)}${AGENTS.queueSelector}`;
   const text = await expectOk(await s.fetch(path), s.endpoints.agentsRoot, path);
-  const size = queueLength(parseJson<unknown>(text, path));
-  if (size === undefined) throw new AemHttpError(200, text.slice(0, 500), path);
-  return size;
+  const queue = parseQueue(parseJson<unknown>(text, path));
+  if (!queue) throw new AemHttpError(200, text.slice(0, 500), path);
+  return queue;
+}
+
+/** The last error in an agent's log (INFERRED address: the console's "View log"), scrubbed of secrets. */
+export async function agentLogError(s: AemSession, name: string): Promise<string | undefined> {
+  const path = `${agentPath(s.endpoints, name)}${AGENTS.logSelector}`;
+  const error = lastLoggedError(await expectOk(await s.fetch(path), s.endpoints.agentsRoot, path));
+  return error && scrubText(error);
 }
 
 /** Sling POST `:operation=delete` on one node. */

@@ -5,7 +5,8 @@
  */
 import { findAuthorizables, serviceUserPath } from './authorizables';
 import {
-  agentQueueSize,
+  agentLogError,
+  readAgentQueue,
   deleteAuthorizable,
   deleteNode,
   listAgents,
@@ -32,7 +33,7 @@ import { proveImsSave } from './ims-proof';
 import { createOneImsConfig } from './one-ims-config';
 import type { AemSession } from './session';
 import { markImsConfig, readSettings } from './settings-client';
-import { checkActiveHealth, readSetupFacts, testTenantAgents, waitForAgents } from './setup-facts';
+import { checkActiveHealth, readSetupFacts, readTenantQueues, testTenantAgents, waitForAgents } from './setup-facts';
 
 export * from './authorizables';
 export * from './ims-client';
@@ -55,7 +56,8 @@ const CALLS = {
   listAgents,
   testAgent,
   setAgentFlag,
-  agentQueueSize,
+  agentLogError,
+  readAgentQueue,
   deleteNode,
   deleteAuthorizable,
   productInfo,
@@ -77,6 +79,7 @@ const CALLS = {
   readSetupFacts,
   checkActiveHealth,
   testTenantAgents,
+  readTenantQueues,
   waitForAgents,
 } satisfies Record<string, SessionCall>;
 

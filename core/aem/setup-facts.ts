@@ -9,7 +9,14 @@ import { checkAgents } from '../domain/agents';
 import type { SetupFacts } from '../domain/state';
 import { deriveSetupState } from '../domain/state';
 import { currentTenant } from '../domain/tenant';
-import type { AgentTestResult, CloudConfig, HealthResult, OverridesInForce as Overrides, ReplicationAgent } from '../domain/types';
+import type {
+  AgentQueueReading,
+  AgentTestResult,
+  CloudConfig,
+  HealthResult,
+  OverridesInForce as Overrides,
+  ReplicationAgent,
+} from '../domain/types';
 import * as client from './client';
 import type { EndpointKey } from '../contract/endpoints';
 import { AGENTS } from '../contract/aem-names';
@@ -182,6 +189,27 @@ export async function testTenantAgents(s: AemSession, facts: SetupFacts, explain
         return await client.testAgent(s, c.name);
       } catch (e) {
         return { name: c.name, succeeded: false, status: 0, log: explain(e) };
+      }
+    }),
+  );
+}
+
+/**
+ * The queues of the current tenant's agents that exist, in parallel; a blocked queue's agent log
+ * is read too, for its last error. Reads only, and only for the whole-setup check.
+ */
+export async function readTenantQueues(s: AemSession, facts: SetupFacts): Promise<AgentQueueReading[]> {
+  const current = currentTenant(facts.cloudConfigs ?? []);
+  if (!current) return [];
+  const present = checkAgents(facts.agents ?? [], current.url, current.tenant).filter((c) => c.agent);
+  return Promise.all(
+    present.map(async ({ name }): Promise<AgentQueueReading> => {
+      try {
+        const queue = await client.readAgentQueue(s, name);
+        const lastError = queue.blocked ? await client.agentLogError(s, name).catch(() => undefined) : undefined;
+        return { name, queue, ...(lastError && { lastError }) };
+      } catch {
+        return { name, unread: true };
       }
     }),
   );

@@ -188,6 +188,8 @@ export const AGENTS = {
   testSelector: '.test.html',
   /** Queue of an agent, read before any delete ([contract: Users and the keystore]: Adobe's curl reference). */
   queueSelector: '/jcr:content.queue.json',
+  /** The agent's log, as the console's "View log" opens it (INFERRED). */
+  logSelector: '.log.html',
   testSucceeded: 'Replication test <strong>succeeded</strong>',
   testFailed: 'Replication test <strong>failed</strong>',
   /** What AEM's test page says for an agent that does not exist (no marker at all). */

@@ -8,17 +8,21 @@ import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents } from './agents';
 import { explainHealthFailure } from './explain';
 import { expiryOf } from './expiry';
-import type { AgentTestResult, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent } from './types';
+import type {
+  AgentQueueReading,
+  AgentTestResult,
+  CloudConfig,
+  HealthResult,
+  ImsConfig,
+  KeystoreInfo,
+  ReplicationAgent,
+  SetupProblem,
+} from './types';
 import { validateTenantUrl } from './tenant';
 import { deriveSetupState, type SetupFacts } from './state';
 
-export interface SetupProblem {
-  id: string;
-  /** `unknown`: that part could not be read, so nothing about it is claimed (neither fine nor missing). */
-  severity: 'error' | 'warning' | 'unknown';
-  title: string;
-  fix: string;
-}
+export type { SetupProblem } from './types';
+import { agentSettingProblems, queueProblems, replicationErrorFix } from './publishing-health';
 
 export interface SetupSnapshot {
   brandPortalImsConfigs: ImsConfig[];
@@ -32,6 +36,10 @@ export interface SetupSnapshot {
   agentTests: AgentTestResult[];
   /** The addresses the reads used (the session's map), named where a read failed. */
   endpoints: Endpoints;
+  /** The tenant's agents' queues, where the whole-setup check read them. */
+  agentQueues?: AgentQueueReading[];
+  /** The time the queues are judged at (ms since the epoch); now by default. */
+  now?: number;
   /** Parts whose read failed: judged "could not be read", never "missing". */
   unread?: { imsConfigs?: boolean; cloudConfigs?: boolean; agents?: boolean };
 }
@@ -80,25 +88,11 @@ const ISSUE_TEXT: Record<AgentCheck['issues'][number], (name: string) => [string
   ],
   closeConnectionOff: (n) => [
     t('Agent {0} keeps connections open', n),
-    t('Turn on Close Connection (Extended tab): Adobe advises it against publishing timeouts.'),
+    t(
+      'Turn on Close Connection (Extended tab), then restart AEM when convenient: Adobe advises it against publishing timeouts, and AEM applies it after a restart.',
+    ),
   ],
 };
-
-/** The fix a failed Test Connection log points at (the markers the emulator and AEM print). */
-export function agentTestFix(log: string): string {
-  if (/401 Unauthorized/.test(log)) {
-    return t(
-      "Brand Portal refused AEM's token (401). First check the IMS configuration in step 4 (client ID, secret, organization and scopes from the Developer Console credential); if it is right, the tenant's replication user holds an old key: use Reset Brand Portal publishing, then save the cloud service again.",
-    );
-  }
-  if (/access token/i.test(log))
-    return t(
-      'The agent gets no token from Adobe IMS: correct the IMS configuration in step 4 (its health check, where this AEM has one, says why).',
-    );
-  if (/disabled/i.test(log)) return t('Enable the agent, then test again.');
-  if (/UnknownHostException/.test(log)) return t('AEM cannot reach the tenant: check the tenant URL and outgoing HTTPS from AEM.');
-  return t('Open the test log below; fix what it names and test again.');
-}
 
 export function summariseSetup(s: SetupSnapshot): SetupSummary {
   const problems: SetupProblem[] = [];
@@ -202,17 +196,26 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
   if (config) {
     const tenant = validateTenantUrl(config.tenantUrl);
     if (tenant.normalised && tenant.tenant && !unread.agents) {
-      for (const check of checkAgents(s.agents, tenant.normalised, tenant.tenant)) {
+      const checks = checkAgents(s.agents, tenant.normalised, tenant.tenant);
+      for (const check of checks) {
         for (const issue of check.issues) {
           const [title, fix] = ISSUE_TEXT[issue](check.name);
           add(`agent-${issue}-${check.name}`, issue === 'closeConnectionOff' ? 'warning' : 'error', title, fix);
         }
         const test = s.agentTests.find((r) => r.name === check.name);
         if (check.agent && test && !test.succeeded) {
-          add(`agent-test-${check.name}`, 'error', t('Test Connection failed for {0}', check.name), agentTestFix(test.log));
+          add(`agent-test-${check.name}`, 'error', t('Test Connection failed for {0}', check.name), replicationErrorFix(test.log));
         }
       }
+      problems.push(
+        ...agentSettingProblems(
+          checks.flatMap((c) => (c.agent ? [c.agent] : [])),
+          config,
+          active,
+        ),
+      );
     }
+    problems.push(...queueProblems(s.agentQueues ?? [], s.endpoints, s.now ?? Date.now()));
     const orphans = orphanAgents(
       s.agents,
       configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl),
@@ -241,6 +244,7 @@ export function summariseFacts(f: SetupFacts, endpoints: Endpoints): SetupSummar
     cloudConfigs: f.cloudConfigs ?? [],
     agents: f.agents ?? [],
     agentTests: f.agentTests ?? [],
+    agentQueues: f.agentQueues,
     unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError },
   });
 }

@@ -65,5 +65,6 @@ export function diagnosticsReport(facts: SetupFacts, origin: ReportOrigin, now =
     agents: facts.agents,
     agentTests: facts.agentTests,
     agentsTestedAt: facts.agentsTestedAt,
+    agentQueues: facts.agentQueues,
   });
 }

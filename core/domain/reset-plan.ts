@@ -54,18 +54,6 @@ export const planPaths = (plan: ResetPlan): string[] => [...plan.agentPaths, pla
 /** The typed confirmation must be the tenant name itself, never empty. */
 export const confirmationMatches = (typed: string, plan: ResetPlan): boolean => plan.tenant.length > 0 && typed.trim() === plan.tenant;
 
-/**
- * Items waiting in an agent's queue, from `jcr:content.queue.json` [contract: Brand Portal cloud service and agents], or undefined when
- * the answer is not the expected shape: then the reset does not run.
- */
-export function queueLength(json: unknown): number | undefined {
-  if (!json || typeof json !== 'object') return undefined;
-  const { metaData, queue } = json as { metaData?: unknown; queue?: unknown };
-  const status = metaData && typeof metaData === 'object' ? (metaData as { queueStatus?: unknown }).queueStatus : undefined;
-  if (!status || typeof status !== 'object' || !Array.isArray(queue)) return undefined;
-  return queue.length;
-}
-
 /** Users found for deletion must sit canonically inside the plan's folder: anything else is refused. */
 export const usersInsideFolder = (plan: ResetPlan, userPaths: readonly string[]): boolean =>
   userPaths.every((p) => isCanonicalBelow(p, plan.userFolder));

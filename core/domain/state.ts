@@ -8,7 +8,17 @@ import { expiryOf } from './expiry';
 import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
 import { checkAgents } from './agents';
 import { validateTenantUrl } from './tenant';
-import type { AgentTestResult, AuthType, CloudConfig, HealthResult, ImsConfig, KeystoreInfo, ReplicationAgent, StepState } from './types';
+import type {
+  AgentQueueReading,
+  AgentTestResult,
+  AuthType,
+  CloudConfig,
+  HealthResult,
+  ImsConfig,
+  KeystoreInfo,
+  ReplicationAgent,
+  StepState,
+} from './types';
 import { developerConsoleFlowSupported, displayVersion, isLts, oauthSupport, parseVersion, type OauthSupport } from './version';
 
 export interface SetupFacts {
@@ -38,6 +48,8 @@ export interface SetupFacts {
   agentsError?: boolean;
   /** Test Connection results of this page visit. */
   agentTests?: AgentTestResult[];
+  /** The tenant's agents' queues, read by the whole-setup check (never on a plain visit). */
+  agentQueues?: AgentQueueReading[];
   /** When the last health check and agent tests ran (ISO time), for the diagnostics report. */
   healthCheckedAt?: string;
   agentsTestedAt?: string;

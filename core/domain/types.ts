@@ -2,8 +2,18 @@
  * Domain types shared by the panel, the emulator and any future CLI. Shapes follow the contract
  * document; ids are opaque strings passed on as received [contract: Rules the code follows].
  */
+import type { AgentQueue } from './queue';
 
 export type AuthType = 'oauth' | 'jwt';
+
+/** One thing the whole-setup check found, with its fix. */
+export interface SetupProblem {
+  id: string;
+  /** `unknown`: that part could not be read, so nothing about it is claimed (neither fine nor missing). */
+  severity: 'error' | 'warning' | 'unknown';
+  title: string;
+  fix: string;
+}
 
 /** One IMS technical-account configuration as the panel lists it [contract: IMS configurations]. */
 export interface ImsConfig {
@@ -127,6 +137,20 @@ export interface ReplicationAgent {
   enabled: boolean;
   closeConnection: boolean;
   triggerSpecific: boolean;
+  /** The access-token provider the agent takes its token from (`accessTokenProviderName`), where set. */
+  tokenProviderName?: string;
+  /** The user the agent replicates as (`userId`), where set. */
+  userId?: string;
+}
+
+/** One agent's queue as read for the whole-setup check: the queue, or that it could not be read. */
+export interface AgentQueueReading {
+  name: string;
+  queue?: AgentQueue;
+  /** The last error the agent's log shows, read only for a blocked queue. */
+  lastError?: string;
+  /** The queue could not be read: nothing is judged about it. */
+  unread?: boolean;
 }
 
 /** Result of Test Connection on one agent [contract: Brand Portal cloud service and agents]. */

@@ -3,7 +3,7 @@ import { ENDPOINTS } from '../../core/contract/endpoints';
 import { CLOUD_CONFIG } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendHtml, sendJson, sendText, slingHtmlResponse } from '../http';
-import { agentQueue, saveCloudConfig, testConnection } from '../brand-portal';
+import { agentLog, agentQueue, saveCloudConfig, testConnection } from '../brand-portal';
 
 const C = CLOUD_CONFIG.params;
 const agentsRoot = ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.');
@@ -27,6 +27,12 @@ export function brandPortalRoutes(ctx: EmulatorContext): Route[] {
       const queue = agentQueue(ctx, match[1]);
       if (!queue) return sendText(res, 404, `Agent not found: ${match[1]}`);
       sendJson(res, 200, queue);
+    }),
+
+    route('GET', new RegExp(`^${agentsRoot}/([^/]+)\\.log\\.html$`), (_req, res, match) => {
+      const log = agentLog(ctx, match[1]);
+      if (!log) return sendText(res, 404, `Agent not found: ${match[1]}`);
+      sendHtml(res, 200, log);
     }),
 
     route('GET', new RegExp(`^${agentsRoot}/([^/]+)\\.test\\.html$`), async (_req, res, match) => {

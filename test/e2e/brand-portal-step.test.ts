@@ -103,13 +103,18 @@ test('from an empty emulator: IMS step, then the cloud service, to "4 of 4 agent
 
 test('the whole-setup health check is green and sends only reads', async () => {
   await connectedSetup();
+  const visit = emu.context.journal.lastSeq;
   await open();
   const since = emu.context.journal.lastSeq;
+  // A plain visit reads no queue and no log: those are the whole-setup check's.
+  expect(emu.context.journal.list(visit).filter((r) => /queue\.json$|\.log\.html$/.test(r.path))).toEqual([]);
   await page.click('.bpsetup-health-button');
   await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
   await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('Brand Portal setup is healthy');
   const requests = emu.context.journal.list(since);
   expect(requests.filter((r) => r.path.endsWith('.test.html'))).toHaveLength(4);
+  expect(requests.filter((r) => r.path.endsWith('/jcr:content.queue.json'))).toHaveLength(4);
+  expect(requests.filter((r) => r.path.endsWith('.log.html'))).toEqual([]); // no queue is blocked
   expect(requests.filter((r) => r.path === '/apps/bpsetup/health.json')).toHaveLength(1);
   expect(requests.filter((r) => r.write)).toEqual([]);
   await shot('healthy');
@@ -132,6 +137,23 @@ test('the health check explains injected faults, each with its fix', async () =>
   await shot('problems');
 });
 
+test('a blocked queue is found by the whole-setup check, with the error its log shows and the fix', async () => {
+  await connectedSetup();
+  const agent = 'mp_replication_agent3_default_acme';
+  await faults({ queue: { agent, items: 3, blocked: true, error: 'java.net.UnknownHostException: acme.brand-portal.adobe.com' } });
+  await open();
+  await page.locator('.bpsetup-toolbar').getByRole('button', { name: 'Check health' }).click();
+  await page.waitForSelector('.bpsetup-summary-problems', { timeout: 20000 });
+  const text = (await page.locator('.bpsetup-summary').innerText()) ?? '';
+  expect(text).toContain(`The queue of ${agent} is blocked: 3 item(s) waiting`);
+  expect(text).toContain('AEM retries /content/dam/asset-0.jpg (tried 3 times)');
+  expect(text).toContain('UnknownHostException: acme.brand-portal.adobe.com');
+  expect(text).toContain('the tenant ID URL, not an alias');
+  // The other agents' queues are empty: nothing said about them.
+  expect(text).not.toMatch(/queue of mp_replication_agent[012]/);
+  await shot('queue-blocked');
+});
+
 test('a disabled agent is reported and enabled after confirmation; Close Connection too', async () => {
   await connectedSetup();
   await faults({ agent: { name: 'mp_replication_agent1_default_acme', enabled: false } });
@@ -146,6 +168,10 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
   await agentRow(2).locator('.bpsetup-fix-closeConnection').click();
   await page.click('coral-dialog.foundation-ui-dialog button:has-text("Turn on Close Connection")');
   await page.waitForSelector('tr[data-agent="mp_replication_agent2_default_acme"][data-issues=""]');
+  // Adobe: AEM applies Close Connection after a restart; the page says so.
+  await expect(page.locator('#bpsetup-step-brandPortal coral-alert[variant="success"]').innerText()).resolves.toContain(
+    'AEM applies Close Connection after a restart',
+  );
   await page.click('.bpsetup-test-agents');
   await waitConnected(4);
 });

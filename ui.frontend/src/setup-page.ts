@@ -13,6 +13,7 @@ import {
   checkActiveHealth,
   keystoreNeeded,
   readSetupFacts,
+  readTenantQueues,
   testTenantAgents,
 } from '../../core/aem/setup-facts';
 import { type RequestProblem, explainRequestError } from '../../core/domain/explain-request';
@@ -198,10 +199,16 @@ export class SetupPage {
     showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
     if (!this.agentsProvenRecently()) {
       await this.refresh();
-      await Promise.all([this.runHealth(), this.testAgents()]);
-    } else if (!this.healthSettled()) await this.runHealth();
+      await Promise.all([this.runHealth(), this.testAgents(), this.readQueues()]);
+    } else await Promise.all([this.healthSettled() ? undefined : this.runHealth(), this.readQueues()]);
     const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (part) showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
+  }
+
+  /** The tenant's agents' queues: blocked, paused or waiting long (reads only, never on a plain visit). */
+  private async readQueues(): Promise<void> {
+    const agentQueues = await readTenantQueues(this.session, this.facts);
+    this.facts = { ...this.facts, agentQueues };
   }
 
   private agentsProvenRecently(): boolean {

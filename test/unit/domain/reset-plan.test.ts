@@ -5,7 +5,6 @@ import {
   buildResetPlan,
   confirmationMatches,
   planPaths,
-  queueLength,
   resetDeletions,
   usersInsideFolder,
 } from '../../../core/domain/reset-plan';
@@ -63,13 +62,6 @@ test('the confirmation must equal the tenant name and can never be empty', () =>
   expect(confirmationMatches(' acme ', built.plan)).toBe(true);
   for (const typed of ['', ' ', 'Acme', 'acm', 'acme.brand-portal.adobe.com']) expect(confirmationMatches(typed, built.plan)).toBe(false);
   expect(confirmationMatches('', { ...built.plan, tenant: '' })).toBe(false);
-});
-
-test('a queue of unexpected shape is not a number: the reset does not run', () => {
-  expect(queueLength({ metaData: { queueStatus: { agentId: 'a', isBlocked: false } }, queue: [] })).toBe(0);
-  expect(queueLength({ metaData: { queueStatus: {} }, queue: [{ id: 1 }, { id: 2 }] })).toBe(2);
-  for (const bad of [null, [], {}, { queue: [] }, { metaData: {}, queue: [] }, { metaData: { queueStatus: {} }, queue: 3 }, 'x'])
-    expect(queueLength(bad)).toBeUndefined();
 });
 
 test('users to delete must sit inside the tenant folder', () => {

@@ -208,7 +208,10 @@ export class BrandPortalStep implements Step {
         try {
           await setAgentFlag(ctx.session, agent, flag, true);
           await ctx.refresh(['agents']);
-          showResult(this.feedback, renderNotice('success', t('Agent updated'), t('{0}: {1}.', agent, label)));
+          // Adobe: a changed Close Connection takes effect once AEM restarts.
+          const after =
+            flag === 'closeConnection' ? ` ${t('AEM applies Close Connection after a restart: restart the author when convenient.')}` : '';
+          showResult(this.feedback, renderNotice('success', t('Agent updated'), `${t('{0}: {1}.', agent, label)}${after}`));
         } catch (e) {
           showResult(
             this.feedback,

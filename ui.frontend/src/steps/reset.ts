@@ -5,7 +5,7 @@
  * through user management and the other nodes through Sling, then re-reads the page. A part:
  * step 6 fetches it the first time an admin opens the reset.
  */
-import { agentQueueSize, deleteAuthorizable, deleteNode, findAuthorizables } from '../../../core/aem/client';
+import { deleteAuthorizable, deleteNode, findAuthorizables, readAgentQueue } from '../../../core/aem/client';
 import { AUTHORIZABLES } from '../../../core/contract/aem-names';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../../../core/domain/reset-plan';
@@ -81,7 +81,7 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
       out.textContent = '';
       try {
         const names = plan.agentPaths.map((p) => p.split('/').pop() as string);
-        const queued = (await Promise.all(names.map(async (n) => [n, await agentQueueSize(ctx.session, n)] as const))).filter(
+        const queued = (await Promise.all(names.map(async (n) => [n, (await readAgentQueue(ctx.session, n)).pending] as const))).filter(
           ([, n]) => n > 0,
         );
         if (queued.length) {

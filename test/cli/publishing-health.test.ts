@@ -1,0 +1,87 @@
+/**
+ * After the setup, `bpsetup check` reads the tenant's queues as the page's whole-setup check does:
+ * a blocked queue (with its log's last error and the fix), a paused one, items waiting long, and
+ * a queue that cannot be read ("not read", exit 2); the diagnostics report carries the queues.
+ */
+import type { RunningEmulator } from '../../emulator/server';
+import { bpsetup } from '../helpers/cli';
+import { setFaults, startTestEmulator } from '../helpers/emulator';
+import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+
+const CLIENT_ID = 'q21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
+const SECRET = 'p8e-queue-secret-value-8812';
+const TENANT = 'https://queues.brand-portal.adobe.com';
+const AGENT = 'mp_replication_agent1_default_queues';
+let emu: RunningEmulator;
+
+interface Host {
+  exit: number;
+  problems: { id: string; severity: string; title: string; fix: string }[];
+}
+const check = async () => {
+  const r = await bpsetup(['--url', emu.url, 'check', '--json']);
+  return { code: r.code, host: (JSON.parse(r.stdout) as { hosts: Host[] }).hosts[0] };
+};
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ faults: true, agentDelayMs: 0 });
+  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
+  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+}, 60000);
+afterAll(() => emu.close());
+afterEach(() => setFaults(emu.url, null));
+
+test('empty queues: healthy, nothing said about them', async () => {
+  const { code, host } = await check();
+  expect(code).toBe(0);
+  expect(host.problems.filter((p) => p.id.startsWith('queue-'))).toEqual([]);
+});
+
+test('a blocked queue: exit 1, the item AEM retries, the log line and a fix for what it names', async () => {
+  await setFaults(emu.url, {
+    queue: { agent: AGENT, items: 2, blocked: true, error: 'javax.net.ssl.SSLHandshakeException: PKIX path building failed' },
+  });
+  const { code, host } = await check();
+  expect(code).toBe(1);
+  const blocked = host.problems.find((p) => p.id === `queue-blocked-${AGENT}`);
+  expect(blocked).toMatchObject({ severity: 'error', title: `The queue of ${AGENT} is blocked: 2 item(s) waiting` });
+  expect(blocked?.fix).toContain('/content/dam/asset-0.jpg (tried 3 times)');
+  expect(blocked?.fix).toContain('PKIX path building failed');
+  expect(blocked?.fix).toContain('a proxy that inspects TLS');
+  const table = await bpsetup(['--url', emu.url, 'check']);
+  expect(table.stdout).toContain(`The queue of ${AGENT} is blocked`);
+});
+
+test('a paused queue is an error; items waiting 15 minutes in a moving queue are a warning', async () => {
+  await setFaults(emu.url, { queue: { agent: AGENT, items: 0, paused: true } });
+  expect((await check()).host.problems.find((p) => p.id === `queue-paused-${AGENT}`)).toMatchObject({ severity: 'error' });
+  await setFaults(emu.url, { queue: { agent: AGENT, items: 4, ageMs: 15 * 60_000 } });
+  const { code, host } = await check();
+  expect(host.problems.find((p) => p.id === `queue-waiting-${AGENT}`)).toMatchObject({
+    severity: 'warning',
+    title: `4 item(s) have waited 15 minutes in the queue of ${AGENT}`,
+  });
+  expect(code).toBe(0); // a warning alone keeps the author healthy
+});
+
+test('a queue that cannot be read is "not read" (exit 2), never empty', async () => {
+  await setFaults(emu.url, {
+    routes: [{ path: `/etc/replication/agents.author/${AGENT}/jcr:content.queue.json`, status: 500, body: 'boom' }],
+  });
+  const { code, host } = await check();
+  expect(code).toBe(2);
+  expect(host.problems.find((p) => p.id === `queue-unreadable-${AGENT}`)).toMatchObject({ severity: 'unknown' });
+});
+
+test("the diagnostics report lists each agent's queue", async () => {
+  await setFaults(emu.url, { queue: { agent: AGENT, items: 1, blocked: true } });
+  const r = await bpsetup(['--url', emu.url, 'diagnostics', '--json']);
+  const report = JSON.parse((JSON.parse(r.stdout) as { hosts: { report: string }[] }).hosts[0].report) as {
+    agentQueues: { name: string; queue?: { blocked: boolean; pending: number }; lastError?: string }[];
+  };
+  expect(report.agentQueues).toHaveLength(4);
+  expect(report.agentQueues.find((q) => q.name === AGENT)).toMatchObject({
+    queue: { blocked: true, pending: 1 },
+    lastError: expect.stringContaining('HTTP/1.1 500'),
+  });
+});
