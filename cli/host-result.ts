@@ -22,6 +22,8 @@ export interface HostResult {
   /** 0 healthy / done, 1 problems found, 2 cannot connect. */
   exit: 0 | 1 | 2;
   version?: string;
+  /** The tenant the author publishes to (its current Brand Portal cloud service), where read. */
+  tenantUrl?: string;
   healthy?: boolean;
   problems?: SetupProblem[];
   /** What proved that AEM gets a token, if anything did. */

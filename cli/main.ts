@@ -11,6 +11,7 @@
  * AEM_PASSWORD (or a per-host password variable in the hosts file), never from a flag. Exit codes:
  * 0 healthy (or done), 1 problems found, 2 cannot connect or bad usage.
  */
+import { fleetProblems } from '../core/domain/fleet-rules';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
@@ -107,8 +108,9 @@ async function run(
     timeoutSeconds: Math.max(1, Number(global.timeout) || 120),
     quiet: Boolean(global.json),
   });
-  const exit = fleetExit(results);
-  const report = mask(JSON.stringify({ command, exit, generatedAt: new Date().toISOString(), hosts: results }, null, 2));
+  const fleet = { problems: fleetProblems(results) };
+  const exit = Math.max(fleetExit(results), fleet.problems.some((p) => p.severity === 'error') ? 1 : 0) as 0 | 1 | 2;
+  const report = mask(JSON.stringify({ command, exit, generatedAt: new Date().toISOString(), fleet, hosts: results }, null, 2));
   if (global.report) writeFileSync(global.report, `${report}\n`);
   if (extra.outDir) {
     mkdirSync(extra.outDir, { recursive: true });
@@ -122,7 +124,7 @@ async function run(
     });
   }
   if (global.json) print(report);
-  else print(table(results));
+  else print([table(results), ...fleet.problems.map((p) => `fleet (${p.hosts.length} authors): ${p.title}\n    ${p.fix}`)].join('\n'));
   return exit;
 }
 

@@ -11,6 +11,7 @@ import { explainWithGuards } from '../../core/domain/explain-guard';
 import { explainRequestError } from '../../core/domain/explain-request';
 import type { SetupFacts } from '../../core/domain/state';
 import { deriveSetupState } from '../../core/domain/state';
+import { currentTenant } from '../../core/domain/tenant';
 import type { HostFailure, HostResult } from '../host-result';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 
@@ -89,6 +90,7 @@ export function verdict(url: string, command: string, inspection: Inspection): H
     // 1: something is wrong; 2: nothing found wrong, but a part could not be read (so not judged).
     exit: healthy ? 0 : found ? 1 : 2,
     version: facts.version,
+    tenantUrl: currentTenant(facts.cloudConfigs ?? [])?.url,
     healthy,
     problems: summary.problems,
     tokenProvenBy: healthyCheck ? 'checkHealth' : connected ? 'agentTest' : 'nothing',

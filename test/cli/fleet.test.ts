@@ -127,6 +127,15 @@ test('check --json: all three healthy, the token proven by Check Health, reads o
     expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'checkHealth', agentsConnected: 4, requests: { writes: 0 } });
   expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ exit: 0 });
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
+  // One tenant on three authors: only the fleet can see it, and says so (advice: publishing works,
+  // asset contribution's imports would fail).
+  const fleet = (JSON.parse(r.stdout) as { fleet: { problems: { id: string; severity: string; hosts: string[] }[] } }).fleet;
+  expect(fleet.problems).toEqual([
+    expect.objectContaining({ id: `tenant-shared-${TENANT}`, severity: 'warning', hosts: emus.map((e) => e.url) }),
+  ]);
+  expect(json.hosts.map((h) => (h as { tenantUrl?: string }).tenantUrl)).toEqual(emus.map(() => TENANT));
+  const table = remember(await bpsetup(['--hosts', hostsFile, 'check']));
+  expect(table.stdout).toContain(`fleet (3 authors): The tenant ${TENANT} is configured on 3 authors`);
 });
 
 test("a fault on one host: reported with the page's explanation, exit 1; the other two stay healthy", async () => {

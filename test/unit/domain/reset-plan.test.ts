@@ -1,13 +1,7 @@
 /** The reset plan fails closed: tenant, confirmation, queue shape, and nothing outside the tenant. */
 import fc from 'fast-check';
 import { ENDPOINTS } from '../../../core/contract/endpoints';
-import {
-  buildResetPlan,
-  confirmationMatches,
-  planPaths,
-  resetDeletions,
-  usersInsideFolder,
-} from '../../../core/domain/reset-plan';
+import { buildResetPlan, confirmationMatches, planPaths, resetDeletions, usersInsideFolder } from '../../../core/domain/reset-plan';
 import type { CloudConfig, ReplicationAgent } from '../../../core/domain/types';
 
 const agent = (name: string, transportUri: string): ReplicationAgent => ({
