@@ -1,6 +1,7 @@
 /** What one command did on one author: the fleet summary, the JSON report and the exit code come from this. */
 import type { SetupProblem } from '../core/domain/consistency';
 import type { ProbeReport } from './probe';
+import type { networkOf } from '../core/domain/diagnostics';
 
 export interface Change {
   action: string;
@@ -24,6 +25,8 @@ export interface HostResult {
   version?: string;
   /** The tenant the author publishes to (its current Brand Portal cloud service), where read. */
   tenantUrl?: string;
+  /** AEM's proxy configurations as read, and the outgoing connections publishing needs. */
+  network?: ReturnType<typeof networkOf>;
   healthy?: boolean;
   problems?: SetupProblem[];
   /** What proved that AEM gets a token, if anything did. */

@@ -12,6 +12,7 @@ import { explainRequestError } from '../../core/domain/explain-request';
 import type { SetupFacts } from '../../core/domain/state';
 import { deriveSetupState } from '../../core/domain/state';
 import { currentTenant } from '../../core/domain/tenant';
+import { networkOf } from '../../core/domain/diagnostics';
 import type { HostFailure, HostResult } from '../host-result';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 
@@ -53,10 +54,11 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
     .map((e) => unreachable(e, endpoints))
     .find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides, endpoints };
-  const [health, agentTests, agentQueues] = await Promise.all([
+  const [health, agentTests, agentQueues, proxies] = await Promise.all([
     client.checkActiveHealth(reading.facts),
     client.testTenantAgents(reading.facts, (e) => explainRequestError(e, endpoints).title),
     client.readTenantQueues(reading.facts),
+    client.readProxyConfigurations(),
   ]);
   const now = new Date().toISOString();
   return {
@@ -68,6 +70,7 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
       agentTests,
       agentsTestedAt: agentTests.length ? now : undefined,
       agentQueues,
+      proxies,
     },
     failure: health.error ? failureOf(health.error, endpoints) : undefined,
     overrides: reading.overrides,
@@ -91,6 +94,7 @@ export function verdict(url: string, command: string, inspection: Inspection): H
     exit: healthy ? 0 : found ? 1 : 2,
     version: facts.version,
     tenantUrl: currentTenant(facts.cloudConfigs ?? [])?.url,
+    network: networkOf(facts),
     healthy,
     problems: summary.problems,
     tokenProvenBy: healthyCheck ? 'checkHealth' : connected ? 'agentTest' : 'nothing',

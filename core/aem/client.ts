@@ -29,6 +29,7 @@ import {
   removeStrayFormProperties,
   saveImsConfig,
 } from './ims-client';
+import { readProxyConfigurations } from './config-manager-client';
 import { proveImsSave } from './ims-proof';
 import { createOneImsConfig } from './one-ims-config';
 import type { AemSession } from './session';
@@ -80,6 +81,7 @@ const CALLS = {
   checkActiveHealth,
   testTenantAgents,
   readTenantQueues,
+  readProxyConfigurations,
   waitForAgents,
 } satisfies Record<string, SessionCall>;
 

@@ -4,6 +4,7 @@
  * it back. Administrators only on AEM. Its address is fixed by AEM, never taken from an override.
  */
 import type { AemSession } from './session';
+import { PROXY_PIDS, type ProxyReading, proxyConfigOf } from '../domain/proxies';
 import { ENDPOINTS } from '../contract/endpoints';
 import type { FelixValue } from '../domain/felix-config';
 import { CONFIG_MANAGER, IMS_OSGI } from '../contract/aem-names';
@@ -70,4 +71,24 @@ export async function updateConfiguration(s: AemSession, pid: string, properties
   // A browser shows a manual redirect as an opaque answer (status 0); Node shows the 302 itself.
   if (res.type === 'opaqueredirect' || res.status === 302 || res.status === 303) return;
   await expectOk(res, endpoint, path);
+}
+
+/**
+ * AEM's two HTTP clients' proxy configurations (domain/proxies.ts): the 3.x one, and the 4.x one
+ * as a single configuration or as instances of its factory. Reads only; the configuration
+ * manager answers administrators alone, so another user gets "could not be read".
+ */
+export async function readProxyConfigurations(s: AemSession): Promise<ProxyReading> {
+  try {
+    const q = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: `(service.factoryPid=${PROXY_PIDS.client4})` });
+    const [client3, client4, instances] = await Promise.all([
+      readConfiguration(s, PROXY_PIDS.client3),
+      readConfiguration(s, PROXY_PIDS.client4),
+      readList(s, `${base()}/${CONFIG_MANAGER.allPids}.json?${q}`),
+    ]);
+    const found = [client3, client4, ...instances].filter((c): c is OsgiConfiguration => Boolean(c));
+    return { configs: found.map((c) => proxyConfigOf(c.pid, c.properties)) };
+  } catch {
+    return { configs: [], unread: true };
+  }
 }

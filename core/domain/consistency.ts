@@ -23,6 +23,7 @@ import { deriveSetupState, type SetupFacts } from './state';
 
 export type { SetupProblem } from './types';
 import { agentSettingProblems, queueProblems, replicationErrorFix } from './publishing-health';
+import { type ProxyReading, proxyProblems } from './proxies';
 
 export interface SetupSnapshot {
   brandPortalImsConfigs: ImsConfig[];
@@ -36,6 +37,8 @@ export interface SetupSnapshot {
   agentTests: AgentTestResult[];
   /** The addresses the reads used (the session's map), named where a read failed. */
   endpoints: Endpoints;
+  /** AEM's proxy configurations, where the whole-setup check read them. */
+  proxies?: ProxyReading;
   /** The tenant's agents' queues, where the whole-setup check read them. */
   agentQueues?: AgentQueueReading[];
   /** The time the queues are judged at (ms since the epoch); now by default. */
@@ -216,6 +219,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       );
     }
     problems.push(...queueProblems(s.agentQueues ?? [], s.endpoints, s.now ?? Date.now()));
+    if (s.proxies) problems.push(...proxyProblems(s.proxies));
     const orphans = orphanAgents(
       s.agents,
       configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl),
@@ -245,6 +249,7 @@ export function summariseFacts(f: SetupFacts, endpoints: Endpoints): SetupSummar
     agents: f.agents ?? [],
     agentTests: f.agentTests ?? [],
     agentQueues: f.agentQueues,
+    proxies: f.proxies,
     unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError },
   });
 }

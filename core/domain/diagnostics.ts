@@ -6,6 +6,8 @@ import type { EndpointKey, Endpoints } from '../contract/endpoints';
 import { maskSecrets } from './mask';
 import { deriveSetupState, type SetupFacts } from './state';
 import type { OverridesInForce } from './types';
+import { type ProxyConfig, hostsToAllow } from './proxies';
+import { currentTenant } from './tenant';
 
 export interface DiagnosticsInput {
   generatedAt: Date;
@@ -33,6 +35,15 @@ export function reportedOverrides(o: OverridesInForce<EndpointKey>, endpoints: E
     applied: o.applied.map((key) => ({ endpoint: key, path: endpoints[key].path, shipped: endpoints[key].defaultPath })),
     refused: o.refused,
     ...(o.unguarded && { notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why } }),
+  };
+}
+
+/** What the report says of the network: the proxies read (or that they could not be), and the connections to allow. */
+export function networkOf(facts: SetupFacts): { proxies: ProxyConfig[] | 'could not be read' | 'not read'; allowOutgoing: string[] } {
+  const tenant = currentTenant(facts.cloudConfigs ?? [])?.url;
+  return {
+    proxies: !facts.proxies ? 'not read' : facts.proxies.unread ? 'could not be read' : facts.proxies.configs,
+    allowOutgoing: hostsToAllow(tenant, deriveSetupState(facts).active?.endpoint),
   };
 }
 
@@ -66,5 +77,6 @@ export function diagnosticsReport(facts: SetupFacts, origin: ReportOrigin, now =
     agentTests: facts.agentTests,
     agentsTestedAt: facts.agentsTestedAt,
     agentQueues: facts.agentQueues,
+    network: networkOf(facts),
   });
 }

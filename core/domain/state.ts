@@ -8,6 +8,7 @@ import { expiryOf } from './expiry';
 import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
 import { checkAgents } from './agents';
 import { validateTenantUrl } from './tenant';
+import type { ProxyReading } from './proxies';
 import type {
   AgentQueueReading,
   AgentTestResult,
@@ -48,6 +49,8 @@ export interface SetupFacts {
   agentsError?: boolean;
   /** Test Connection results of this page visit. */
   agentTests?: AgentTestResult[];
+  /** AEM's HTTP clients' proxy configurations, read by the whole-setup check (never on a plain visit). */
+  proxies?: ProxyReading;
   /** The tenant's agents' queues, read by the whole-setup check (never on a plain visit). */
   agentQueues?: AgentQueueReading[];
   /** When the last health check and agent tests ran (ISO time), for the diagnostics report. */

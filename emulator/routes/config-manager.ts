@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ENDPOINTS } from '../../core/contract/endpoints';
 import { CONFIG_MANAGER, CRYPTO, IMS_OSGI } from '../../core/contract/aem-names';
+import { PROXY_PIDS } from '../../core/domain/proxies';
 import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../../core/domain/felix-config';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { protect } from '../crypto';
@@ -20,7 +21,8 @@ import { type EmulatorRequest, HttpError, send, sendJson, sendText } from '../ht
 
 const BASE = ENDPOINTS.configManager.path;
 const PLACEHOLDER = '[Temporary PID replaced by real PID upon save]';
-const FACTORIES = [IMS_OSGI.providerPid, IMS_OSGI.customizerPid];
+/** Factory configurations this emulator knows: IMS's two, and the 4.x HTTP client's proxy. */
+const FACTORIES = [IMS_OSGI.providerPid, IMS_OSGI.customizerPid, PROXY_PIDS.client4];
 const FOLDER = IMS_OSGI.configFolder;
 
 interface StoredConfig {
@@ -120,12 +122,14 @@ async function apply(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResp
   const list = await req.param(CONFIG_MANAGER.propertyList);
   if (list === undefined) return sendText(res, 400, 'Bad Request');
   let target = existing;
-  if (!target) {
+  if (!target && pid === PLACEHOLDER) {
     const factoryPid = await req.param(CONFIG_MANAGER.factoryPid);
-    if (pid !== PLACEHOLDER || !factoryPid) return sendText(res, 400, 'Bad Request');
+    if (!factoryPid) return sendText(res, 400, 'Bad Request');
     const n = randomUUID();
     target = { pid: `${factoryPid}.${n}`, factoryPid, file: `${factoryPid}.${n}.config`, props: {} };
   }
+  // A PID with no configuration yet gets one on apply, as Felix does (com.day.commons.httpclient).
+  target ??= { pid, file: `${pid}.config`, props: {} };
   const props = { ...target.props };
   for (const name of list
     .split(',')

@@ -1,11 +1,13 @@
 /**
  * After the setup, `bpsetup check` reads the tenant's queues as the page's whole-setup check does:
  * a blocked queue (with its log's last error and the fix), a paused one, items waiting long, and
- * a queue that cannot be read ("not read", exit 2); the diagnostics report carries the queues.
+ * a queue that cannot be read ("not read", exit 2); the diagnostics report carries the queues. It
+ * also reads AEM's two HTTP client proxy configurations (never their password) and says which
+ * outgoing connections publishing needs.
  */
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
-import { setFaults, startTestEmulator } from '../helpers/emulator';
+import { loggedIn, setFaults, startTestEmulator } from '../helpers/emulator';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 
 const CLIENT_ID = 'q21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
@@ -84,4 +86,38 @@ test("the diagnostics report lists each agent's queue", async () => {
     queue: { blocked: true, pending: 1 },
     lastError: expect.stringContaining('HTTP/1.1 500'),
   });
+});
+
+test("AEM's proxies: one client through a proxy and the other direct is said; the connections to allow are listed", async () => {
+  const direct = await bpsetup(['--url', emu.url, 'check', '--json']);
+  const before = (JSON.parse(direct.stdout) as { hosts: { network: unknown }[] }).hosts[0].network;
+  expect(before).toEqual({ proxies: [], allowOutgoing: ['queues.brand-portal.adobe.com:443', expect.stringMatching(/:\d+$/)] });
+  // An administrator sets a proxy for the 4.x client only, as in the console.
+  const c = await loggedIn(emu.url);
+  const form = new URLSearchParams({ apply: 'true', factoryPid: 'org.apache.http.proxyconfigurator' });
+  form.set('propertylist', 'proxy.enabled,proxy.host,proxy.port,proxy.user,proxy.password');
+  for (const [k, v] of Object.entries({
+    'proxy.enabled': 'true',
+    'proxy.host': 'proxy.corp.example',
+    'proxy.port': '3128',
+    'proxy.user': 'svc',
+    'proxy.password': 'proxy-pass-123',
+  }))
+    form.set(k, v);
+  const made = await c.write('/system/console/configMgr/[Temporary PID replaced by real PID upon save]', form, {
+    Referer: `${emu.url}/system/console/configMgr`,
+  });
+  expect(made.status).toBe(302);
+  const r = await bpsetup(['--url', emu.url, 'check', '--json']);
+  const host = (
+    JSON.parse(r.stdout) as { hosts: (Host & { network: { proxies: { client: string; address: string; withUser: boolean }[] } })[] }
+  ).hosts[0];
+  expect(host.problems.find((p) => p.id === 'proxy-one-client')).toMatchObject({
+    severity: 'warning',
+    title: expect.stringContaining('org.apache.http.proxyconfigurator'),
+  });
+  expect(host.network.proxies).toEqual([
+    expect.objectContaining({ client: '4.x', enabled: true, address: 'proxy.corp.example:3128', withUser: true }),
+  ]);
+  expect(r.stdout).not.toContain('proxy-pass-123');
 });

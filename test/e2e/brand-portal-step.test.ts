@@ -111,6 +111,9 @@ test('the whole-setup health check is green and sends only reads', async () => {
   await page.click('.bpsetup-health-button');
   await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
   await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('Brand Portal setup is healthy');
+  await expect(page.locator('.bpsetup-network').innerText()).resolves.toMatch(
+    /^Network: 3\.x client: directly; 4\.x client: directly\. AEM needs outgoing HTTPS to acme\.brand-portal\.adobe\.com:443, /,
+  );
   const requests = emu.context.journal.list(since);
   expect(requests.filter((r) => r.path.endsWith('.test.html'))).toHaveLength(4);
   expect(requests.filter((r) => r.path.endsWith('/jcr:content.queue.json'))).toHaveLength(4);

@@ -13,7 +13,6 @@ import {
   checkActiveHealth,
   keystoreNeeded,
   readSetupFacts,
-  readTenantQueues,
   testTenantAgents,
 } from '../../core/aem/setup-facts';
 import { type RequestProblem, explainRequestError } from '../../core/domain/explain-request';
@@ -199,16 +198,22 @@ export class SetupPage {
     showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
     if (!this.agentsProvenRecently()) {
       await this.refresh();
-      await Promise.all([this.runHealth(), this.testAgents(), this.readQueues()]);
-    } else await Promise.all([this.healthSettled() ? undefined : this.runHealth(), this.readQueues()]);
+      await Promise.all([this.runHealth(), this.testAgents(), this.readPublishing()]);
+    } else await Promise.all([this.healthSettled() ? undefined : this.runHealth(), this.readPublishing()]);
     const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (part) showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
   }
 
-  /** The tenant's agents' queues: blocked, paused or waiting long (reads only, never on a plain visit). */
-  private async readQueues(): Promise<void> {
-    const agentQueues = await readTenantQueues(this.session, this.facts);
-    this.facts = { ...this.facts, agentQueues };
+  /**
+   * The tenant's agents' queues and AEM's proxies (reads only, never on a plain visit), through
+   * the summary part, which the whole-setup check fetches anyway.
+   */
+  private async readPublishing(): Promise<void> {
+    const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
+    if (!part) return;
+    // Await first, then spread: agent tests and Check Health land in the facts meanwhile.
+    const read = await part.readPublishing(this.session, this.facts);
+    this.facts = { ...this.facts, ...read };
   }
 
   private agentsProvenRecently(): boolean {

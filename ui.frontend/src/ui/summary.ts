@@ -1,16 +1,44 @@
 /**
- * The whole-setup health summary: green, or each problem with its fix. A part: fetched when an
- * admin first checks the whole setup.
+ * The whole-setup health summary: green, or each problem with its fix, and the reads only that
+ * check makes (queues, proxies). A part: fetched when an admin first checks the whole setup.
  */
+import { readProxyConfigurations } from '../../../core/aem/config-manager-client';
+import type { AemSession } from '../../../core/aem/session';
+import { readTenantQueues } from '../../../core/aem/setup-facts';
 import type { Endpoints } from '../../../core/contract/endpoints';
 import { type SetupSummary, summariseFacts } from '../../../core/domain/consistency';
+import { networkOf } from '../../../core/domain/diagnostics';
 import type { SetupFacts } from '../../../core/domain/state';
 import { el } from './dom';
 import { t } from '../../../core/i18n';
 import { renderNotice } from './problem';
 
-/** What the facts read and checked add up to. */
-export const renderWholeSetup = (facts: SetupFacts, endpoints: Endpoints): HTMLElement => renderSummary(summariseFacts(facts, endpoints));
+/** What only the whole-setup check reads: the tenant's queues and AEM's proxy configurations, in parallel. */
+export async function readPublishing(session: AemSession, facts: SetupFacts): Promise<Pick<SetupFacts, 'agentQueues' | 'proxies'>> {
+  const [agentQueues, proxies] = await Promise.all([readTenantQueues(session, facts), readProxyConfigurations(session)]);
+  return { agentQueues, proxies };
+}
+
+/** What the facts read and checked add up to, and what publishing needs of the network. */
+export function renderWholeSetup(facts: SetupFacts, endpoints: Endpoints): HTMLElement {
+  const summary = renderSummary(summariseFacts(facts, endpoints));
+  if (!facts.proxies) return summary;
+  const { proxies, allowOutgoing } = networkOf(facts);
+  const route = (client: '3.x' | '4.x') => {
+    if (typeof proxies === 'string')
+      return t('{0} client: could not be read (the configuration manager answers administrators only)', client);
+    const proxy = proxies.find((p) => p.client === client && p.enabled && p.address);
+    return proxy ? t('{0} client: through the proxy {1}', client, proxy.address as string) : t('{0} client: directly', client);
+  };
+  const network = el(
+    'p',
+    { class: 'bpsetup-network' },
+    el('strong', {}, t('Network: ')),
+    `${route('3.x')}; ${route('4.x')}. `,
+    allowOutgoing.length ? t('AEM needs outgoing HTTPS to {0}.', allowOutgoing.join(', ')) : '',
+  );
+  return el('div', { class: 'bpsetup-whole-setup' }, summary, network);
+}
 
 export function renderSummary(result: SetupSummary): HTMLElement {
   if (result.healthy && !result.problems.length) {
