@@ -54,11 +54,12 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
     .map((e) => unreachable(e, endpoints))
     .find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides, endpoints };
-  const [health, agentTests, agentQueues, proxies] = await Promise.all([
+  const [health, agentTests, agentQueues, proxies, contributionFlag] = await Promise.all([
     client.checkActiveHealth(reading.facts),
     client.testTenantAgents(reading.facts, (e) => explainRequestError(e, endpoints).title),
     client.readTenantQueues(reading.facts),
     client.readProxyConfigurations(),
+    client.readContributionFlag(),
   ]);
   const now = new Date().toISOString();
   return {
@@ -71,6 +72,7 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
       agentsTestedAt: agentTests.length ? now : undefined,
       agentQueues,
       proxies,
+      contributionFlag,
     },
     failure: health.error ? failureOf(health.error, endpoints) : undefined,
     overrides: reading.overrides,

@@ -29,7 +29,7 @@ import {
   removeStrayFormProperties,
   saveImsConfig,
 } from './ims-client';
-import { readProxyConfigurations } from './config-manager-client';
+import { readContributionFlag, readProxyConfigurations } from './config-manager-client';
 import { proveImsSave } from './ims-proof';
 import { createOneImsConfig } from './one-ims-config';
 import type { AemSession } from './session';
@@ -82,6 +82,7 @@ const CALLS = {
   testTenantAgents,
   readTenantQueues,
   readProxyConfigurations,
+  readContributionFlag,
   waitForAgents,
 } satisfies Record<string, SessionCall>;
 

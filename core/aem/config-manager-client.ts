@@ -5,6 +5,7 @@
  */
 import type { AemSession } from './session';
 import { PROXY_PIDS, type ProxyReading, proxyConfigOf } from '../domain/proxies';
+import { ASSET_SOURCING_FLAG, type FlagReading, flagValueOf } from '../domain/contribution';
 import { ENDPOINTS } from '../contract/endpoints';
 import type { FelixValue } from '../domain/felix-config';
 import { CONFIG_MANAGER, IMS_OSGI } from '../contract/aem-names';
@@ -90,5 +91,14 @@ export async function readProxyConfigurations(s: AemSession): Promise<ProxyReadi
     return { configs: found.map((c) => proxyConfigOf(c.pid, c.properties)) };
   } catch {
     return { configs: [], unread: true };
+  }
+}
+
+/** The asset contribution feature flag as stored (none: the version's default), or that it could not be read. */
+export async function readContributionFlag(s: AemSession): Promise<FlagReading> {
+  try {
+    return { stored: flagValueOf((await readConfiguration(s, ASSET_SOURCING_FLAG.pid))?.properties) };
+  } catch {
+    return { unread: true };
   }
 }

@@ -24,6 +24,7 @@ import { deriveSetupState, type SetupFacts } from './state';
 export type { SetupProblem } from './types';
 import { agentSettingProblems, queueProblems, replicationErrorFix } from './publishing-health';
 import { type ProxyReading, proxyProblems } from './proxies';
+import { type FlagReading, contributionReadiness } from './contribution';
 
 export interface SetupSnapshot {
   brandPortalImsConfigs: ImsConfig[];
@@ -37,6 +38,9 @@ export interface SetupSnapshot {
   agentTests: AgentTestResult[];
   /** The addresses the reads used (the session's map), named where a read failed. */
   endpoints: Endpoints;
+  /** The AEM version and the asset contribution flag, where the whole-setup check read it. */
+  version?: string;
+  contributionFlag?: FlagReading;
   /** AEM's proxy configurations, where the whole-setup check read them. */
   proxies?: ProxyReading;
   /** The tenant's agents' queues, where the whole-setup check read them. */
@@ -220,6 +224,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
     }
     problems.push(...queueProblems(s.agentQueues ?? [], s.endpoints, s.now ?? Date.now()));
     if (s.proxies) problems.push(...proxyProblems(s.proxies));
+    if (s.contributionFlag) problems.push(...contributionReadiness(s.version, s.contributionFlag).problems);
     const orphans = orphanAgents(
       s.agents,
       configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl),
@@ -250,6 +255,8 @@ export function summariseFacts(f: SetupFacts, endpoints: Endpoints): SetupSummar
     agentTests: f.agentTests ?? [],
     agentQueues: f.agentQueues,
     proxies: f.proxies,
+    version: f.version,
+    contributionFlag: f.contributionFlag,
     unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError },
   });
 }

@@ -8,6 +8,7 @@ import { deriveSetupState, type SetupFacts } from './state';
 import type { OverridesInForce } from './types';
 import { type ProxyConfig, hostsToAllow } from './proxies';
 import { currentTenant } from './tenant';
+import { contributionReadiness } from './contribution';
 
 export interface DiagnosticsInput {
   generatedAt: Date;
@@ -78,5 +79,6 @@ export function diagnosticsReport(facts: SetupFacts, origin: ReportOrigin, now =
     agentsTestedAt: facts.agentsTestedAt,
     agentQueues: facts.agentQueues,
     network: networkOf(facts),
+    assetContribution: facts.contributionFlag ? contributionReadiness(facts.version, facts.contributionFlag).lines : 'not read',
   });
 }

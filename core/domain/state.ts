@@ -9,6 +9,7 @@ import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
 import { checkAgents } from './agents';
 import { validateTenantUrl } from './tenant';
 import type { ProxyReading } from './proxies';
+import type { FlagReading } from './contribution';
 import type {
   AgentQueueReading,
   AgentTestResult,
@@ -49,6 +50,8 @@ export interface SetupFacts {
   agentsError?: boolean;
   /** Test Connection results of this page visit. */
   agentTests?: AgentTestResult[];
+  /** The asset contribution feature flag, read by the whole-setup check (never on a plain visit). */
+  contributionFlag?: FlagReading;
   /** AEM's HTTP clients' proxy configurations, read by the whole-setup check (never on a plain visit). */
   proxies?: ProxyReading;
   /** The tenant's agents' queues, read by the whole-setup check (never on a plain visit). */

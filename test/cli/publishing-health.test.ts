@@ -3,7 +3,7 @@
  * a blocked queue (with its log's last error and the fix), a paused one, items waiting long, and
  * a queue that cannot be read ("not read", exit 2); the diagnostics report carries the queues. It
  * also reads AEM's two HTTP client proxy configurations (never their password) and says which
- * outgoing connections publishing needs.
+ * outgoing connections publishing needs, and asset contribution's feature flag.
  */
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
@@ -120,4 +120,35 @@ test("AEM's proxies: one client through a proxy and the other direct is said; th
     expect.objectContaining({ client: '4.x', enabled: true, address: 'proxy.corp.example:3128', withUser: true }),
   ]);
   expect(r.stdout).not.toContain('proxy-pass-123');
+});
+
+test('asset contribution switched off by its feature flag is advice, with the flag to set; on by default from 6.5.9', async () => {
+  const flag = async (value: string) => {
+    const c = await loggedIn(emu.url);
+    const form = new URLSearchParams({ apply: 'true', propertylist: 'feature.flag.active.status', 'feature.flag.active.status': value });
+    const res = await c.write('/system/console/configMgr/com.day.cq.dam.entitlement.impl.frags.AssetSourcingFeatureFlag', form, {
+      Referer: `${emu.url}/system/console/configMgr`,
+    });
+    expect(res.status).toBe(302);
+  };
+  const readiness = async () => {
+    const r = await bpsetup(['--url', emu.url, 'check', '--json']);
+    return { code: r.code, host: (JSON.parse(r.stdout) as { hosts: Host[] }).hosts[0] };
+  };
+  expect((await readiness()).host.problems.filter((p) => p.id.startsWith('contribution-'))).toEqual([]);
+  await flag('false');
+  const off = await readiness();
+  expect(off.host.problems.find((p) => p.id === 'contribution-flag-off')).toMatchObject({
+    severity: 'warning',
+    fix: expect.stringContaining('com.day.cq.dam.entitlement.impl.frags.AssetSourcingFeatureFlag'),
+  });
+  expect(off.code).toBe(0); // publishing works: advice only
+  const report = await bpsetup(['--url', emu.url, 'diagnostics', '--json']);
+  const lines = (
+    JSON.parse(JSON.parse(report.stdout).hosts[0].report as string) as { assetContribution: { state: string; text: string }[] }
+  ).assetContribution;
+  expect(lines.map((l) => l.state)).toEqual(['ok', 'problem', 'unknown']);
+  expect(lines[2].text).toContain('contributors list');
+  await flag('true');
+  expect((await readiness()).host.problems.filter((p) => p.id.startsWith('contribution-'))).toEqual([]);
 });

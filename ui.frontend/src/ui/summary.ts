@@ -2,7 +2,8 @@
  * The whole-setup health summary: green, or each problem with its fix, and the reads only that
  * check makes (queues, proxies). A part: fetched when an admin first checks the whole setup.
  */
-import { readProxyConfigurations } from '../../../core/aem/config-manager-client';
+import { readContributionFlag, readProxyConfigurations } from '../../../core/aem/config-manager-client';
+import { contributionReadiness } from '../../../core/domain/contribution';
 import type { AemSession } from '../../../core/aem/session';
 import { readTenantQueues } from '../../../core/aem/setup-facts';
 import type { Endpoints } from '../../../core/contract/endpoints';
@@ -14,9 +15,16 @@ import { t } from '../../../core/i18n';
 import { renderNotice } from './problem';
 
 /** What only the whole-setup check reads: the tenant's queues and AEM's proxy configurations, in parallel. */
-export async function readPublishing(session: AemSession, facts: SetupFacts): Promise<Pick<SetupFacts, 'agentQueues' | 'proxies'>> {
-  const [agentQueues, proxies] = await Promise.all([readTenantQueues(session, facts), readProxyConfigurations(session)]);
-  return { agentQueues, proxies };
+export async function readPublishing(
+  session: AemSession,
+  facts: SetupFacts,
+): Promise<Pick<SetupFacts, 'agentQueues' | 'proxies' | 'contributionFlag'>> {
+  const [agentQueues, proxies, contributionFlag] = await Promise.all([
+    readTenantQueues(session, facts),
+    readProxyConfigurations(session),
+    readContributionFlag(session),
+  ]);
+  return { agentQueues, proxies, contributionFlag };
 }
 
 /** What the facts read and checked add up to, and what publishing needs of the network. */
@@ -37,7 +45,19 @@ export function renderWholeSetup(facts: SetupFacts, endpoints: Endpoints): HTMLE
     `${route('3.x')}; ${route('4.x')}. `,
     allowOutgoing.length ? t('AEM needs outgoing HTTPS to {0}.', allowOutgoing.join(', ')) : '',
   );
-  return el('div', { class: 'bpsetup-whole-setup' }, summary, network);
+  const contribution = facts.contributionFlag
+    ? el(
+        'div',
+        { class: 'bpsetup-contribution' },
+        el('strong', {}, t('Asset contribution')),
+        el(
+          'ul',
+          {},
+          ...contributionReadiness(facts.version, facts.contributionFlag).lines.map((l) => el('li', { class: `is-${l.state}` }, l.text)),
+        ),
+      )
+    : '';
+  return el('div', { class: 'bpsetup-whole-setup' }, summary, network, contribution);
 }
 
 export function renderSummary(result: SetupSummary): HTMLElement {
