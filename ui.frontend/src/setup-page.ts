@@ -16,6 +16,7 @@ import {
   testTenantAgents,
 } from '../../core/aem/setup-facts';
 import { type RequestProblem, explainRequestError } from '../../core/domain/explain-request';
+import { agentsProvenRecently, healthSettled } from '../../core/domain/freshness';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
 import { currentTenant } from '../../core/domain/tenant';
 import { BrandPortalStep } from './steps/brand-portal';
@@ -39,13 +40,6 @@ export const ROOT_ID = 'bpsetup-root';
 
 const loadSummary = onDemand(() => loadPart('summary'));
 const loadDiagnostics = onDemand(() => loadPart('diagnostics'));
-
-/**
- * How long the whole-setup check trusts the agent tests and Check Health this page ran: green
- * results younger than this are shown again instead of asked again; anything not green, never.
- */
-export const FRESH_MS = 60_000;
-const isFresh = (at: string | undefined) => Boolean(at) && Date.now() - Date.parse(at as string) < FRESH_MS;
 
 export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
@@ -196,10 +190,10 @@ export class SetupPage {
    */
   async checkWholeSetup(): Promise<void> {
     showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
-    if (!this.agentsProvenRecently()) {
+    if (!agentsProvenRecently(this.facts)) {
       await this.refresh();
       await Promise.all([this.runHealth(), this.testAgents(), this.readPublishing()]);
-    } else await Promise.all([this.healthSettled() ? undefined : this.runHealth(), this.readPublishing()]);
+    } else await Promise.all([healthSettled(this.facts) ? undefined : this.runHealth(), this.readPublishing()]);
     const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (part) showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
   }
@@ -214,19 +208,6 @@ export class SetupPage {
     // Await first, then spread: agent tests and Check Health land in the facts meanwhile.
     const read = await part.readPublishing(this.session, this.facts);
     this.facts = { ...this.facts, ...read };
-  }
-
-  private agentsProvenRecently(): boolean {
-    const f = this.facts;
-    const tests = f.agentTests ?? [];
-    const allGreen = tests.length > 0 && tests.length === (f.agents ?? []).length && tests.every((r) => r.succeeded);
-    return Boolean(deriveSetupState(f).active && allGreen && isFresh(f.agentsTestedAt));
-  }
-
-  private healthSettled(): boolean {
-    const f = this.facts;
-    const active = deriveSetupState(f).active;
-    return Boolean(f.healthUnavailable || (f.health?.healthy && f.health.id === active?.id && isFresh(f.healthCheckedAt)));
   }
 
   private context(): PageContext {
