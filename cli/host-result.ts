@@ -3,9 +3,18 @@ import type { SetupProblem } from '../core/domain/consistency';
 import type { ProbeReport } from './probe';
 import type { networkOf } from '../core/domain/diagnostics';
 
+/** One property an update changes. */
+export interface Difference {
+  property: string;
+  from: string;
+  to: string;
+}
+
 export interface Change {
   action: string;
   path: string;
+  /** An update: what changes, property by property (a secret is never shown). */
+  differences?: Difference[];
   /** `--dry-run`: what would be written; nothing was sent. */
   planned?: boolean;
 }

@@ -70,7 +70,10 @@ function table(results: HostResult[]): string {
     ];
     for (const p of issues) out.push(`${r.url}: ${p.title}\n    Fix: ${p.fix}`);
     for (const p of (r.problems ?? []).filter((x) => x.severity === 'warning')) out.push(`${r.url}: (advice) ${p.title}\n    ${p.fix}`);
-    for (const c of r.changes) out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
+    for (const c of r.changes) {
+      out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
+      for (const d of c.differences ?? []) out.push(`    ${d.property}: ${d.from || '(none)'} -> ${d.to}`);
+    }
   }
   return out.join('\n');
 }

@@ -1,13 +1,14 @@
 /**
  * `setup.json`: what `bpsetup setup` and `migrate` configure, checked with the page's own field
- * rules before anything is sent. The client secret is never in this file (files get committed):
+ * rules before anything is sent; what the page only warns about is an error here. The client secret is never in this file (files get committed):
  * it comes from the environment variable the file names, or from a secret file.
  */
 import { readFileSync } from 'node:fs';
 import { IMS } from '../core/contract/aem-names';
 import { validateTenantUrl } from '../core/domain/tenant';
 import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../core/domain/validate';
-import type { ImsConfigInput } from '../core/domain/types';
+import type { ImsConfig, ImsConfigInput } from '../core/domain/types';
+import type { Difference } from './host-result';
 
 export interface SetupConfig {
   title: string;
@@ -78,10 +79,14 @@ export function parseSetupConfig(text: string): SetupConfig {
   };
   for (const [name, value] of Object.entries(values) as [ImsFieldName, string][]) {
     const verdict = IMS_FIELD_RULES[name](value, { authType: 'oauth', orgId: config.orgId, clientId: config.clientId });
-    if (verdict.error) problems.push(`${name}: ${verdict.error}`);
+    // No one is there to weigh a warning: what the page only warns about stops the CLI.
+    if (verdict.error || verdict.warning) problems.push(`${name}: ${verdict.error ?? verdict.warning}`);
   }
   const tenant = validateTenantUrl(config.tenantUrl);
   if (tenant.error) problems.push(`tenantUrl: ${tenant.error}`);
+  else if (tenant.warning && !/^https:\/\//i.test(config.tenantUrl))
+    config.tenantUrl = tenant.normalised as string; // https:// added
+  else if (tenant.warning) problems.push(`tenantUrl: ${tenant.warning}`);
   else config.tenantUrl = tenant.normalised as string;
   const cloudTitle = validateTitle(config.cloudTitle);
   if (cloudTitle.error) problems.push(`cloudTitle: ${cloudTitle.error}`);
@@ -118,3 +123,32 @@ export const imsInputOf = (config: SetupConfig, clientSecret: string, configurat
   scopes: config.scopes,
   configurationId,
 });
+
+const sameScopes = (a: string[] = [], b: string[] = []) => [...a].sort().join(',') === [...b].sort().join(',');
+const hostOf = (u: string) => {
+  try {
+    return new URL(u).host;
+  } catch {
+    return u.replace(/\/+$/, '');
+  }
+};
+const sameServer = (a = '', b = '') => hostOf(a) === hostOf(b);
+
+/**
+ * What an update would change in the stored configuration, property by property. The secret cannot
+ * be read back, so it is never compared (`--update-secret` sends it again).
+ */
+export function imsDifferences(c: ImsConfig, config: SetupConfig): Difference[] {
+  const out: Difference[] = [];
+  const differ = (property: string, from: string | undefined, to: string) => {
+    if ((from ?? '') !== to) out.push({ property, from: from ?? '', to });
+  };
+  if (c.authType !== 'oauth') out.push({ property: 'authentication', from: c.authType, to: 'oauth' });
+  differ('title', c.title, config.title);
+  differ('client ID', c.clientId, config.clientId);
+  differ('organization ID', c.orgId, config.orgId);
+  if (!sameScopes(c.scopes, config.scopes)) out.push({ property: 'scopes', from: (c.scopes ?? []).join(','), to: config.scopes.join(',') });
+  if (!sameServer(c.endpoint ?? config.authServerUrl, config.authServerUrl))
+    out.push({ property: 'authorization server', from: c.endpoint ?? '', to: config.authServerUrl });
+  return out;
+}

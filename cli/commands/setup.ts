@@ -12,8 +12,9 @@ import { explainHealthFailure } from '../../core/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
 import { currentTenant, validateTenantUrl } from '../../core/domain/tenant';
 import type { ImsConfig, ImsConfigInput } from '../../core/domain/types';
-import type { Change, HostFailure, HostResult } from '../host-result';
-import { type SetupConfig, imsInputOf } from '../setup-config';
+import type { Change, Difference, HostFailure, HostResult } from '../host-result';
+import { type SetupConfig, imsDifferences, imsInputOf } from '../setup-config';
+import { getsToken, proveCandidate } from './proven-update';
 import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';
 
 export interface SetupOptions {
@@ -25,18 +26,6 @@ export interface SetupOptions {
   progress: (text: string) => void;
 }
 
-const sameScopes = (a: string[] = [], b: string[] = []) => [...a].sort().join(',') === [...b].sort().join(',');
-const sameServer = (a = '', b = '') => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-
-/** An OAuth configuration that already holds what the file asks for (the secret cannot be read back). */
-export const matchesConfig = (c: ImsConfig, config: SetupConfig): boolean =>
-  c.authType === 'oauth' &&
-  c.title === config.title &&
-  c.clientId === config.clientId &&
-  c.orgId === config.orgId &&
-  sameScopes(c.scopes, config.scopes) &&
-  sameServer(c.endpoint ?? config.authServerUrl, config.authServerUrl);
-
 class Stop extends Error {
   constructor(readonly failure: HostFailure) {
     super(failure.title);
@@ -46,8 +35,8 @@ class Stop extends Error {
 export async function setup(client: AemClient, url: string, o: SetupOptions, command = 'setup'): Promise<HostResult> {
   const endpoints = client.session.endpoints;
   const changes: Change[] = [];
-  const act = async <T>(action: string, path: string, write: () => Promise<T>): Promise<T | undefined> => {
-    changes.push({ action, path, ...(o.dryRun ? { planned: true } : {}) });
+  const act: Act = async (action, path, write, differences) => {
+    changes.push({ action, path, ...(differences && { differences }), ...(o.dryRun ? { planned: true } : {}) });
     o.progress(`${o.dryRun ? 'would ' : ''}${action}`);
     return o.dryRun ? undefined : write();
   };
@@ -148,7 +137,7 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
   }
 }
 
-type Act = <T>(action: string, path: string, write: () => Promise<T>) => Promise<T | undefined>;
+type Act = <T>(action: string, path: string, write: () => Promise<T>, differences?: Difference[]) => Promise<T | undefined>;
 
 async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<void> {
   const state = deriveSetupState(facts);
@@ -180,9 +169,23 @@ async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, co
       fix: 'Run "bpsetup migrate" with the same configuration file.',
     });
   if (existing) {
-    if (matchesConfig(existing, o.config) && !o.updateSecret) return;
-    await act('update the IMS configuration', client.session.endpoints.imsConfigUpdate.path, () =>
-      provenSave(client, imsInputOf(o.config, o.clientSecret, existing.id), false),
+    const differences = imsDifferences(existing, o.config);
+    if (!differences.length && !o.updateSecret) return;
+    const input = imsInputOf(o.config, o.clientSecret, existing.id);
+    const shown = differences.length ? differences : [{ property: 'client secret', from: '(stored)', to: '(the one given now)' }];
+    await act(
+      'update the IMS configuration',
+      client.session.endpoints.imsConfigUpdate.path,
+      async () => {
+        // A configuration that works (or may: Check Health cannot say) keeps working until the new values are proven.
+        if ((await getsToken(client, existing)) !== false) {
+          o.progress('proving the new values in a candidate configuration');
+          const failure = await proveCandidate(client, input);
+          if (failure) throw new Stop(failure);
+        }
+        await provenSave(client, input, false);
+      },
+      shown,
     );
     return;
   }

@@ -1,0 +1,109 @@
+/**
+ * `bpsetup setup` never makes a working author worse: what the page only warns about (a client
+ * ID that is not 32 hexadecimal characters) stops it before anything is sent; `--dry-run` shows
+ * an update property by property; and a working configuration is updated only once the new
+ * values got a token in a candidate configuration, which is deleted on every path.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../emulator/server';
+import { bpsetup } from '../helpers/cli';
+import { startTestEmulator } from '../helpers/emulator';
+import { ORG, TECH, registerOauthCredential } from '../helpers/ims-fixtures';
+import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { tempDir } from '../helpers/temp';
+
+const WORKING_ID = 'a0a1a2a3a4a5a6a7a8a9aaabacadaeaf';
+const SECRET = 'p8e-working-secret-4410';
+const TENANT = 'https://steady.brand-portal.adobe.com';
+const dir = tempDir('never-worse-');
+let emu: RunningEmulator;
+
+const configFile = (clientId: string, secretEnv = 'BP_SECRET') => {
+  const file = join(dir, `${clientId.replace(/\W/g, '_')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      clientId,
+      orgId: ORG,
+      technicalAccountId: TECH,
+      scopes: ['openid', 'AdobeID'],
+      tenantUrl: TENANT,
+      clientSecretEnv: secretEnv,
+    }),
+  );
+  return file;
+};
+const imsConfigs = () =>
+  Object.keys(emu.context.repo.get('/apps/system/config')?.children ?? {}).filter((n) =>
+    n.startsWith('com.adobe.granite.auth.oauth.accesstoken.provider'),
+  );
+const storedClientIds = () =>
+  imsConfigs().map(
+    (n) => /auth\.token\.provider\.client\.id="([^"]*)"/.exec(emu.context.repo.readFile(`/apps/system/config/${n}`)?.toString() ?? '')?.[1],
+  );
+const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) => r.write);
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ agentDelayMs: 0 });
+  await credentialAndTenant(emu.url, WORKING_ID, SECRET, TENANT);
+  await finishedSetup(emu.url, WORKING_ID, SECRET, TENANT);
+}, 60000);
+afterAll(() => emu.close());
+
+test('a client ID the page only warns about stops the CLI before anything is sent', async () => {
+  const since = emu.context.journal.lastSeq;
+  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('not-a-client-id')], { BP_SECRET: SECRET });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('clientId: Client IDs are usually 32 lowercase hexadecimal characters');
+  expect(emu.context.journal.list(since)).toEqual([]);
+});
+
+test('--dry-run shows what an update would change, property by property, and sends no write', async () => {
+  const since = emu.context.journal.lastSeq;
+  const other = 'b0b1b2b3b4b5b6b7b8b9babbbcbdbebf';
+  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(other), '--dry-run'], { BP_SECRET: SECRET });
+  expect(r.code).toBe(0);
+  const host = (JSON.parse(r.stdout) as { hosts: { changes: { action: string; planned?: boolean; differences?: unknown[] }[] }[] })
+    .hosts[0];
+  expect(host.changes).toEqual([
+    {
+      action: 'update the IMS configuration',
+      path: '/apps/bpsetup/ims/update',
+      planned: true,
+      differences: [{ property: 'client ID', from: WORKING_ID, to: other }],
+    },
+  ]);
+  const table = await bpsetup(['--url', emu.url, 'setup', '--config', configFile(other), '--dry-run'], { BP_SECRET: SECRET });
+  expect(table.stdout).toContain(`client ID: ${WORKING_ID} -> ${other}`);
+  expect(writesSince(since)).toEqual([]);
+});
+
+test('new values that get no token leave the working configuration as it was, and no candidate behind', async () => {
+  const unknown = 'c0c1c2c3c4c5c6c7c8c9cacbcccdcecf'; // well-formed, but no such credential at Adobe
+  const before = imsConfigs();
+  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(unknown)], { BP_SECRET: SECRET });
+  expect(r.code).toBe(1);
+  const host = (JSON.parse(r.stdout) as { hosts: { failure: { title: string } }[] }).hosts[0];
+  expect(host.failure.title).toMatch(/^The new values get no token \(.+\); the working configuration was left as it is$/);
+  expect(imsConfigs()).toEqual(before);
+  expect(storedClientIds()).toEqual([WORKING_ID]);
+  const check = await bpsetup(['--url', emu.url, 'check']);
+  expect(check.code).toBe(0); // still healthy: 4 of 4
+});
+
+test('proven new values replace the working ones, keeping its id; the candidate is gone', async () => {
+  const rotated = 'd0d1d2d3d4d5d6d7d8d9dadbdcdddedf';
+  await registerOauthCredential(emu.url, rotated, 'p8e-rotated-secret-7731');
+  const before = imsConfigs();
+  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(rotated, 'ROTATED')], {
+    ROTATED: 'p8e-rotated-secret-7731',
+  });
+  expect(r.code).toBe(0);
+  expect(imsConfigs()).toEqual(before); // same configuration (same id), no candidate left
+  expect(storedClientIds()).toEqual([rotated]);
+  const check = JSON.parse((await bpsetup(['--url', emu.url, '--json', 'check'])).stdout) as {
+    hosts: { exit: number; agentsConnected: number }[];
+  };
+  expect(check.hosts[0]).toMatchObject({ exit: 0, agentsConnected: 4 });
+});
