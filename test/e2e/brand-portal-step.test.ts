@@ -114,6 +114,11 @@ test('the whole-setup health check is green and sends only reads', async () => {
   await expect(page.locator('.bpsetup-network').innerText()).resolves.toMatch(
     /^Network: 3\.x client: directly; 4\.x client: directly\. AEM needs outgoing HTTPS to acme\.brand-portal\.adobe\.com:443, /,
   );
+  // Asset contribution: this AEM's version turns it on by itself; what has no address is said as not readable.
+  const contribution = await page.locator('.bpsetup-contribution').innerText();
+  expect(contribution).toMatch(/supports asset contribution/);
+  expect(contribution).toContain('on by default on this version');
+  expect(contribution).toContain('Not readable from this page');
   const requests = emu.context.journal.list(since);
   expect(requests.filter((r) => r.path.endsWith('.test.html'))).toHaveLength(4);
   expect(requests.filter((r) => r.path.endsWith('/jcr:content.queue.json'))).toHaveLength(4);
