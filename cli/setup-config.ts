@@ -1,7 +1,8 @@
 /**
  * `setup.json`: what `bpsetup setup` and `migrate` configure, checked with the page's own field
- * rules before anything is sent; what the page only warns about is an error here. The client secret is never in this file (files get committed):
- * it comes from the environment variable the file names, or from a secret file.
+ * rules before anything is sent; what the page only warns about is an error here. The client
+ * secret is never in this file (files get committed): it comes from the environment variable the
+ * file names, or from a secret file.
  */
 import { readFileSync } from 'node:fs';
 import { IMS } from '../core/contract/aem-names';

@@ -8,9 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
-import { startTestEmulator } from '../helpers/emulator';
 import { ORG, TECH, registerOauthCredential } from '../helpers/ims-fixtures';
-import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { connectedAuthor } from '../helpers/brand-portal-fixtures';
 import { tempDir } from '../helpers/temp';
 
 const WORKING_ID = 'a0a1a2a3a4a5a6a7a8a9aaabacadaeaf';
@@ -45,9 +44,7 @@ const storedClientIds = () =>
 const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) => r.write);
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ agentDelayMs: 0 });
-  await credentialAndTenant(emu.url, WORKING_ID, SECRET, TENANT);
-  await finishedSetup(emu.url, WORKING_ID, SECRET, TENANT);
+  emu = await connectedAuthor({ agentDelayMs: 0 }, WORKING_ID, SECRET, TENANT);
 }, 60000);
 afterAll(() => emu.close());
 

@@ -7,8 +7,8 @@
  */
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
-import { loggedIn, setFaults, startTestEmulator } from '../helpers/emulator';
-import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { loggedIn, setFaults } from '../helpers/emulator';
+import { connectedAuthor } from '../helpers/brand-portal-fixtures';
 
 const CLIENT_ID = 'q21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-queue-secret-value-8812';
@@ -26,9 +26,7 @@ const check = async () => {
 };
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ faults: true, agentDelayMs: 0 });
-  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
-  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+  emu = await connectedAuthor({ faults: true, agentDelayMs: 0 }, CLIENT_ID, SECRET, TENANT);
 }, 60000);
 afterAll(() => emu.close());
 afterEach(() => setFaults(emu.url, null));

@@ -5,8 +5,8 @@
  */
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
-import { setFaults, startTestEmulator } from '../helpers/emulator';
-import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { setFaults } from '../helpers/emulator';
+import { connectedAuthor } from '../helpers/brand-portal-fixtures';
 
 const CLIENT_ID = 'c21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-unknown-secret-value-2231';
@@ -14,9 +14,7 @@ const TENANT = 'https://unknown.brand-portal.adobe.com';
 let emu: RunningEmulator;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ faults: true, agentDelayMs: 0 });
-  await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
-  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+  emu = await connectedAuthor({ faults: true, agentDelayMs: 0 }, CLIENT_ID, SECRET, TENANT);
 }, 60000);
 afterAll(() => emu.close());
 afterEach(() => setFaults(emu.url, null));

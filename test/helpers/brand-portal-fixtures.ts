@@ -1,5 +1,6 @@
 /** A healthy OAuth IMS configuration and a known tenant, ready for cloud-service tests. */
-import { type Client, controlFetch, loggedIn } from './emulator';
+import type { RunningEmulator } from '../../emulator/server';
+import { type Client, controlFetch, loggedIn, startTestEmulator } from './emulator';
 import { oauthForm, registerOauthCredential } from './ims-fixtures';
 
 export async function healthyOauthConfig(baseUrl: string, c: Client, clientId = 'bpclient', title = 'Brand Portal'): Promise<string> {
@@ -63,4 +64,17 @@ export async function finishedSetup(baseUrl: string, clientId: string, clientSec
   if (cloud.status !== 200) throw new Error(`cloud configuration not saved: ${cloud.status}`);
   const agents = await waitForAgents(c, 4, 10000);
   if (Object.keys(agents).length !== 4) throw new Error('the four agents did not appear');
+}
+
+/** An emulator started for the test file, with the credential and tenant known and the setup finished (4 agents). */
+export async function connectedAuthor(
+  options: Parameters<typeof startTestEmulator>[0],
+  clientId: string,
+  clientSecret: string,
+  tenantUrl: string,
+): Promise<RunningEmulator> {
+  const emu = await startTestEmulator(options);
+  await credentialAndTenant(emu.url, clientId, clientSecret, tenantUrl);
+  await finishedSetup(emu.url, clientId, clientSecret, tenantUrl);
+  return emu;
 }
