@@ -5,8 +5,8 @@
  * scripts it loads, listing the action URLs and form field names found there. The report suggests
  * address overrides an admin can store in the page's settings node.
  */
-import { ENDPOINTS, type Endpoint, type EndpointKey, authorizableQuery } from '../core/contract/endpoints';
-import { AUTHORIZABLES, CONFIG_MANAGER, IMS_OSGI, KEYSTORE, slingJson } from '../core/contract/aem-names';
+import { ENDPOINTS, type Endpoint, type EndpointKey, agentPath, authorizableQuery } from '../core/contract/endpoints';
+import { AGENTS, AUTHORIZABLES, CONFIG_MANAGER, IMS_OSGI, KEYSTORE, slingJson } from '../core/contract/aem-names';
 import { versionFromProductInfo } from '../core/domain/version';
 import type { NodeTransport } from './node-transport';
 
@@ -52,7 +52,7 @@ export interface ProbeReport {
   serviceUser?: string;
   endpoints: EndpointFinding[];
   /** The package's health script, the configuration manager and Crypto Support (read-only). */
-  services: { healthScript: ServiceFinding; configManager: ServiceFinding; cryptoSupport: ServiceFinding };
+  services: { healthScript: ServiceFinding; configManager: ServiceFinding; cryptoSupport: ServiceFinding; agentLog: ServiceFinding };
   pages: PageFinding[];
   /** Endpoint → address found in AEM's own scripts that looks like its real address. */
   suggestions: Partial<Record<EndpointKey, string[]>>;
@@ -178,6 +178,22 @@ const consoleNote =
       status === 200 ? `${what} reachable (admin)` : status === 401 || status === 403 ? `${what} refused to this user` : `HTTP ${status}`,
   });
 
+/** A Brand Portal agent's log (INFERRED address): whether it answers as a log, for a blocked queue's last error. */
+const agentLogNote: Describe = (status, body) =>
+  status === 200 && / - (INFO|ERROR|WARN|DEBUG) - /.test(body)
+    ? { note: "answers as the agent's log: the whole-setup check shows a blocked queue's last error from it", runs: true }
+    : { note: status === 200 ? 'answers, but not as a log: a blocked queue is explained without its last error' : `HTTP ${status}` };
+
+/** The first Brand Portal agent's log, or a finding that says there is no agent to ask. */
+async function probeAgentLog(t: NodeTransport): Promise<ServiceFinding> {
+  const list = slingJson(ENDPOINTS.agentsRoot.path, 1);
+  const res = await t.get(list).catch(() => undefined);
+  const names = res?.ok ? Object.keys(((await res.json().catch(() => ({}))) as Record<string, unknown>) ?? {}) : [];
+  const agent = names.find((n) => n.startsWith(AGENTS.namePrefix));
+  if (!agent) return { read: list, status: res?.status ?? 0, verdict: 'absent', note: 'no Brand Portal agent on this author to ask' };
+  return readService(t, `${agentPath(ENDPOINTS, agent)}${AGENTS.logSelector}`, agentLogNote);
+}
+
 async function probeServices(t: NodeTransport): Promise<ProbeReport['services']> {
   const configFilter = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: `(${IMS_OSGI.props.name}=bpsetup-probe)` });
   return {
@@ -188,6 +204,7 @@ async function probeServices(t: NodeTransport): Promise<ProbeReport['services']>
       consoleNote('configuration manager'),
     ),
     cryptoSupport: await readService(t, ENDPOINTS.cryptoProtect.defaultPath.replace(/\/\.json$/, ''), consoleNote('Crypto Support')),
+    agentLog: await probeAgentLog(t),
   };
 }
 

@@ -5,7 +5,12 @@
  * also reads AEM's two HTTP client proxy configurations (never their password) and says which
  * outgoing connections publishing needs, and asset contribution's feature flag.
  */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
+import { tempDir } from '../helpers/temp';
 import { bpsetup } from '../helpers/cli';
 import { loggedIn, setFaults } from '../helpers/emulator';
 import { connectedAuthor } from '../helpers/brand-portal-fixtures';
@@ -149,4 +154,22 @@ test('asset contribution switched off by its feature flag is advice, with the fl
   expect(lines[2].text).toContain('contributors list');
   await flag('true');
   expect((await readiness()).host.problems.filter((p) => p.id.startsWith('contribution-'))).toEqual([]);
+});
+
+test("the probe asks a Brand Portal agent's log, an INFERRED address, and says whether it answers as a log", async () => {
+  const out = join(tempDir('probe-'), 'report.json');
+  await new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      ['build/cli/probe-main.js', '--url', emu.url, '--out', out],
+      { cwd: PROJECT_ROOT, env: { ...process.env, AEM_PASSWORD: 'admin' } },
+      resolve,
+    ),
+  );
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { services: { agentLog: { read: string; verdict: string; note: string } } };
+  expect(report.services.agentLog).toMatchObject({
+    read: expect.stringMatching(/^\/etc\/replication\/agents\.author\/mp_replication_agent\d_default_queues\.log\.html$/),
+    verdict: 'answers',
+    note: expect.stringContaining("answers as the agent's log"),
+  });
 });

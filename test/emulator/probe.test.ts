@@ -51,6 +51,8 @@ test('the probe command sends no write, prints its table and writes the JSON rep
   });
   expect(report.services.configManager).toMatchObject({ status: 200, verdict: 'answers' });
   expect(report.services.cryptoSupport).toMatchObject({ read: '/system/console/crypto', status: 200, verdict: 'answers' });
+  // An empty author has no Brand Portal agent whose log (an INFERRED address) could be asked.
+  expect(report.services.agentLog).toMatchObject({ verdict: 'absent', note: 'no Brand Portal agent on this author to ask' });
   expect(report.endpoints.find((e) => e.key === 'imsConfigUpdate')?.note).toContain(
     'cq/adobeims-configuration/components/admin/datasources/imsconfigurations/update',
   );
