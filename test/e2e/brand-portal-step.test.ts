@@ -159,6 +159,9 @@ test('a blocked queue is found by the whole-setup check, with the error its log 
   expect(text).toContain('the tenant ID URL, not an alias');
   // The other agents' queues are empty: nothing said about them.
   expect(text).not.toMatch(/queue of mp_replication_agent[012]/);
+  // Step 6's table shows each queue as read: the blocked one, and the empty ones.
+  await expect(agentRow(3).innerText()).resolves.toContain('blocked, 3 waiting');
+  await expect(agentRow(0).innerText()).resolves.toContain('empty');
   await shot('queue-blocked');
 });
 

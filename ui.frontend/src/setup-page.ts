@@ -208,6 +208,7 @@ export class SetupPage {
     // Await first, then spread: agent tests and Check Health land in the facts meanwhile.
     const read = await part.readPublishing(this.session, this.facts);
     this.facts = { ...this.facts, ...read };
+    this.render(); // step 6 shows each agent's queue
   }
 
   private context(): PageContext {

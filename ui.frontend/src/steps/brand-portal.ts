@@ -19,6 +19,7 @@ import { loadPart } from '../ui/parts';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
 import type { PageContext, Step } from './context';
+import type { AgentQueueReading } from '../../../core/domain/types';
 
 const loadForm = onDemand(() => loadPart('brand-portal-form'));
 const loadReset = onDemand(() => loadPart('reset'));
@@ -147,7 +148,16 @@ export class BrandPortalStep implements Step {
         ctx,
       ),
     );
-    const headers = [t('Agent'), t('Exists'), t('Enabled'), t('Tenant address'), t('Close Connection'), t('Test Connection'), t('Actions')];
+    const headers = [
+      t('Agent'),
+      t('Exists'),
+      t('Enabled'),
+      t('Tenant address'),
+      t('Close Connection'),
+      t('Test Connection'),
+      t('Queue'),
+      t('Actions'),
+    ];
     const agentsTable = table(t('Replication agents'), headers, rows);
     agentsTable.classList.add('bpsetup-agents-table');
     this.agentsBox.append(el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Replication agents')), summary, agentsTable, testAll);
@@ -194,6 +204,7 @@ export class BrandPortalStep implements Step {
           : tableCell(),
         a ? yes(a.closeConnection, a.closeConnection ? t('on') : t('off')) : tableCell(),
         test ? yes(test.succeeded, test.succeeded ? t('succeeded') : t('failed')) : tableCell(a ? t('not tested') : ''),
+        a ? queueCell(ctx.facts.agentQueues?.find((q) => q.name === check.name)) : tableCell(),
         actions,
       ],
       { 'data-agent': check.name, 'data-issues': check.issues.join(' ') },
@@ -229,4 +240,14 @@ export class BrandPortalStep implements Step {
     });
     return b;
   }
+}
+
+/** The agent's queue as the whole-setup check read it ("not checked" before: a plain visit reads no queue). */
+function queueCell(reading: AgentQueueReading | undefined): HTMLTableCellElement {
+  const q = reading?.queue;
+  if (!reading) return tableCell(t('not checked'));
+  if (!q) return tableCell(statusLight('warning', t('could not be read')));
+  if (q.blocked) return tableCell(statusLight('error', t('blocked, {0} waiting', String(q.pending))));
+  if (q.paused) return tableCell(statusLight('error', t('paused')));
+  return tableCell(statusLight(q.pending ? 'info' : 'success', q.pending ? t('{0} waiting', String(q.pending)) : t('empty')));
 }
