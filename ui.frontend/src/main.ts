@@ -5,7 +5,8 @@
  */
 import './styles/setup.css';
 import { createAemSession } from '../../core/aem/session';
-import { ROOT_ID, mountSetupPage, startFirstRead } from './setup-page';
+import { mountSetupPage, startFirstRead } from './mount-page';
+import { ROOT_ID } from './setup-page';
 import { t } from '../../core/i18n';
 import { missingCoralComponents } from './ui/coral';
 

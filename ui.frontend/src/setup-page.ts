@@ -3,9 +3,8 @@
  * (every load, in parallel), derives each step's state, and lets the steps act. A step never
  * builds a URL; it calls the AEM client and asks the page to refresh.
  */
-import { markImsConfig } from '../../core/aem/settings-client';
-import { type AemSession, createAemSession } from '../../core/aem/session';
-import type { SettingsGuard } from '../../core/aem/settings-client';
+import { type SettingsGuard, markImsConfig } from '../../core/aem/settings-client';
+import type { AemSession } from '../../core/aem/session';
 import {
   EVERY_AREA,
   type ReadArea,
@@ -45,6 +44,8 @@ export class SetupPage {
   private facts: SetupFacts = { imsConfigs: [] };
   private problems: LoadProblems = {};
   private healthRunning = false;
+  /** The Check Health in flight, if any. */
+  private healthRun?: Promise<void>;
   private overrides: PageContext['overrides'] = { applied: [], refused: [] };
   private agentTestsRunning = false;
   /** False until AEM answered once: steps then say "reading", not a guess. */
@@ -151,7 +152,22 @@ export class SetupPage {
 
   /** Check Health of the active IMS configuration: a read on AEM's side. */
   async runHealth(): Promise<void> {
-    if (!deriveSetupState(this.facts).active || this.healthRunning) return;
+    // A second ask waits for the run in flight; that run checked the configuration active when it
+    // started, so when another one is active now (a save that gave way to another admin's), ask again.
+    while (this.healthRun) {
+      await this.healthRun;
+      if (this.facts.healthUnavailable || this.facts.health?.id === deriveSetupState(this.facts).active?.id) return;
+    }
+    if (!deriveSetupState(this.facts).active) return;
+    this.healthRun = this.checkHealthNow();
+    try {
+      await this.healthRun;
+    } finally {
+      this.healthRun = undefined;
+    }
+  }
+
+  private async checkHealthNow(): Promise<void> {
     this.healthRunning = true;
     this.banner.textContent = '';
     this.render();
@@ -267,22 +283,5 @@ export class SetupPage {
 }
 
 /** The settings' proof, fetched with the overrides part only when the settings hold an override. */
-const guardSettings: SettingsGuard = async (session, settings) =>
+export const guardSettings: SettingsGuard = async (session, settings) =>
   (await loadOverrides(document.createElement('div'), () => undefined)).proveSettingsGuarded(session, settings);
-
-/** The first read of where the setup stands, started as soon as the clientlib runs (before the DOM is ready). */
-export const startFirstRead = (session: AemSession): Promise<SetupReading> => readSetupFacts(session, undefined, undefined, guardSettings);
-
-/** Mounts the page: every step at once, "reading" until the first read (started early) answers. */
-export function mountSetupPage(
-  root: HTMLElement,
-  session: AemSession = createAemSession(),
-  firstRead: Promise<SetupReading> = startFirstRead(session),
-): SetupPage | undefined {
-  if (root.dataset.bpsetupMounted === 'true') return undefined;
-  root.dataset.bpsetupMounted = 'true';
-  root.textContent = '';
-  const page = new SetupPage(root, session);
-  void page.refresh(EVERY_AREA, firstRead);
-  return page;
-}

@@ -2,7 +2,8 @@
  * The certificate step in jsdom with real Coral: when the keystore is created but the key upload
  * fails, the retry uses the keystore that now exists instead of creating it twice.
  */
-import { mountSetupPage, type SetupPage } from '../../../ui.frontend/src/setup-page';
+import { mountSetupPage } from '../../../ui.frontend/src/mount-page';
+import type { SetupPage } from '../../../ui.frontend/src/setup-page';
 import { onDemandSettled } from '../../../ui.frontend/src/ui/on-demand';
 import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../../helpers/fake-aem';
 
