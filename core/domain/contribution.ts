@@ -9,7 +9,7 @@
 import { t } from '../i18n';
 import type { FelixValue } from './felix-config';
 import type { SetupProblem } from './types';
-import { compareVersions, parseVersion } from './version';
+import { versionAtLeast } from './version';
 
 export const ASSET_SOURCING_FLAG = {
   pid: 'com.day.cq.dam.entitlement.impl.frags.AssetSourcingFeatureFlag',
@@ -32,15 +32,10 @@ export interface ContributionReadiness {
   problems: SetupProblem[];
 }
 
-const at = (version: string | undefined, min: string) => {
-  const v = version ? parseVersion(version) : undefined;
-  return v ? compareVersions(v, parseVersion(min) as NonNullable<ReturnType<typeof parseVersion>>) >= 0 : undefined;
-};
-
 export function contributionReadiness(version: string | undefined, flag: FlagReading): ContributionReadiness {
   const lines: ContributionReadiness['lines'] = [];
   const problems: SetupProblem[] = [];
-  const supported = at(version, '6.5.2');
+  const supported = versionAtLeast(version, '6.5.2');
   if (supported === undefined) lines.push({ state: 'unknown', text: t('AEM version not known: asset contribution needs 6.5.2 or later.') });
   else if (!supported) {
     lines.push({ state: 'problem', text: t('AEM {0} has no asset contribution: it needs 6.5.2 or later.', version as string) });
@@ -50,7 +45,7 @@ export function contributionReadiness(version: string | undefined, flag: FlagRea
       title: t('Asset contribution needs AEM 6.5.2 or later'),
       fix: t('Update AEM to use asset contribution; publishing does not need it.'),
     });
-  } else if (at(version, '6.5.4') && !at(version, '6.5.5')) {
+  } else if (versionAtLeast(version, '6.5.4') && !versionAtLeast(version, '6.5.5')) {
     lines.push({ state: 'problem', text: t('AEM 6.5.4 cannot import contributed assets with Developer Console credentials.') });
     problems.push({
       id: 'contribution-654',
@@ -60,7 +55,7 @@ export function contributionReadiness(version: string | undefined, flag: FlagRea
     });
   } else lines.push({ state: 'ok', text: t('AEM {0} supports asset contribution.', version as string) });
 
-  const onByDefault = at(version, '6.5.9') === true;
+  const onByDefault = versionAtLeast(version, '6.5.9') === true;
   const on = flag.stored ?? (flag.unread ? undefined : onByDefault);
   if (flag.unread && flag.stored === undefined)
     lines.push({

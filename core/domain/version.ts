@@ -21,6 +21,12 @@ export function compareVersions(a: Version, b: Version): number {
 
 const atLeast = (v: Version, min: string) => compareVersions(v, parseVersion(min) as Version) >= 0;
 
+/** Whether a version text is at least `min`; undefined when the text names no version. */
+export function versionAtLeast(text: string | undefined, min: string): boolean | undefined {
+  const v = text ? parseVersion(text) : undefined;
+  return v ? atLeast(v, min) : undefined;
+}
+
 export type OauthSupport = 'native' | 'withHotfix' | 'unsupported';
 
 /** Whether this AEM can hold an OAuth Server-to-Server IMS configuration. */
