@@ -54,12 +54,10 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
     .map((e) => unreachable(e, endpoints))
     .find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides, endpoints };
-  const [health, agentTests, agentQueues, proxies, contributionFlag] = await Promise.all([
+  const [health, agentTests, publishing] = await Promise.all([
     client.checkActiveHealth(reading.facts),
     client.testTenantAgents(reading.facts, (e) => explainRequestError(e, endpoints).title),
-    client.readTenantQueues(reading.facts),
-    client.readProxyConfigurations(),
-    client.readContributionFlag(),
+    client.readPublishingHealth(reading.facts),
   ]);
   const now = new Date().toISOString();
   return {
@@ -70,9 +68,7 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
       healthCheckedAt: health.health ? now : undefined,
       agentTests,
       agentsTestedAt: agentTests.length ? now : undefined,
-      agentQueues,
-      proxies,
-      contributionFlag,
+      ...publishing,
     },
     failure: health.error ? failureOf(health.error, endpoints) : undefined,
     overrides: reading.overrides,

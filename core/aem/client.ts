@@ -34,7 +34,7 @@ import { proveImsSave } from './ims-proof';
 import { createOneImsConfig } from './one-ims-config';
 import type { AemSession } from './session';
 import { markImsConfig, readSettings } from './settings-client';
-import { checkActiveHealth, readSetupFacts, readTenantQueues, testTenantAgents, waitForAgents } from './setup-facts';
+import { checkActiveHealth, readPublishingHealth, readSetupFacts, readTenantQueues, testTenantAgents, waitForAgents } from './setup-facts';
 
 export * from './authorizables';
 export * from './ims-client';
@@ -83,6 +83,7 @@ const CALLS = {
   readTenantQueues,
   readProxyConfigurations,
   readContributionFlag,
+  readPublishingHealth,
   waitForAgents,
 } satisfies Record<string, SessionCall>;
 

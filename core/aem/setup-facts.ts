@@ -22,6 +22,7 @@ import type { EndpointKey } from '../contract/endpoints';
 import { AGENTS } from '../contract/aem-names';
 import { isAemError } from '../errors';
 import type { SettingsGuard } from './settings-client';
+import { readContributionFlag, readProxyConfigurations } from './config-manager-client';
 
 interface Settled<T> {
   value?: T;
@@ -213,6 +214,22 @@ export async function readTenantQueues(s: AemSession, facts: SetupFacts): Promis
       }
     }),
   );
+}
+
+/**
+ * What only the whole-setup check reads, in parallel: the tenant's queues, AEM's proxy
+ * configurations and asset contribution's feature flag. Reads only; never on a plain visit.
+ */
+export async function readPublishingHealth(
+  s: AemSession,
+  facts: SetupFacts,
+): Promise<Pick<SetupFacts, 'agentQueues' | 'proxies' | 'contributionFlag'>> {
+  const [agentQueues, proxies, contributionFlag] = await Promise.all([
+    readTenantQueues(s, facts),
+    readProxyConfigurations(s),
+    readContributionFlag(s),
+  ]);
+  return { agentQueues, proxies, contributionFlag };
 }
 
 export const AGENT_WAIT = { attempts: 40, intervalMs: 500 };

@@ -222,7 +222,7 @@ export class SetupPage {
     const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (!part) return;
     // Await first, then spread: agent tests and Check Health land in the facts meanwhile.
-    const read = await part.readPublishing(this.session, this.facts);
+    const read = await part.readPublishingHealth(this.session, this.facts);
     this.facts = { ...this.facts, ...read };
     this.render(); // step 6 shows each agent's queue
   }

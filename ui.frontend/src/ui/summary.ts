@@ -2,10 +2,7 @@
  * The whole-setup health summary: green, or each problem with its fix, and the reads only that
  * check makes (queues, proxies). A part: fetched when an admin first checks the whole setup.
  */
-import { readContributionFlag, readProxyConfigurations } from '../../../core/aem/config-manager-client';
 import { contributionReadiness } from '../../../core/domain/contribution';
-import type { AemSession } from '../../../core/aem/session';
-import { readTenantQueues } from '../../../core/aem/setup-facts';
 import type { Endpoints } from '../../../core/contract/endpoints';
 import { type SetupSummary, summariseFacts } from '../../../core/domain/consistency';
 import { networkOf } from '../../../core/domain/diagnostics';
@@ -14,18 +11,8 @@ import { el } from './dom';
 import { t } from '../../../core/i18n';
 import { renderNotice } from './problem';
 
-/** What only the whole-setup check reads: the tenant's queues and AEM's proxy configurations, in parallel. */
-export async function readPublishing(
-  session: AemSession,
-  facts: SetupFacts,
-): Promise<Pick<SetupFacts, 'agentQueues' | 'proxies' | 'contributionFlag'>> {
-  const [agentQueues, proxies, contributionFlag] = await Promise.all([
-    readTenantQueues(session, facts),
-    readProxyConfigurations(session),
-    readContributionFlag(session),
-  ]);
-  return { agentQueues, proxies, contributionFlag };
-}
+/** What only the whole-setup check reads (queues, proxies, the contribution flag): in this part, off the page's bundle. */
+export { readPublishingHealth } from '../../../core/aem/setup-facts';
 
 /** What the facts read and checked add up to, and what publishing needs of the network. */
 export function renderWholeSetup(facts: SetupFacts, endpoints: Endpoints): HTMLElement {
