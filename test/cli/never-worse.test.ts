@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
+import { setFaults } from '../helpers/emulator';
 import { ORG, TECH, registerOauthCredential } from '../helpers/ims-fixtures';
 import { connectedAuthor } from '../helpers/brand-portal-fixtures';
 import { tempDir } from '../helpers/temp';
@@ -44,7 +45,7 @@ const storedClientIds = () =>
 const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) => r.write);
 
 beforeAll(async () => {
-  emu = await connectedAuthor({ agentDelayMs: 0 }, WORKING_ID, SECRET, TENANT);
+  emu = await connectedAuthor({ faults: true, agentDelayMs: 0 }, WORKING_ID, SECRET, TENANT);
 }, 60000);
 afterAll(() => emu.close());
 
@@ -103,4 +104,25 @@ test('proven new values replace the working ones, keeping its id; the candidate 
     hosts: { exit: number; agentsConnected: number }[];
   };
   expect(check.hosts[0]).toMatchObject({ exit: 0, agentsConnected: 4 });
+});
+
+test('a candidate that cannot be deleted is said, with its PID, and the working configuration is not updated', async () => {
+  const next = 'e0e1e2e3e4e5e6e7e8e9eaebecedeeef';
+  await registerOauthCredential(emu.url, next, 'p8e-next-secret-5521');
+  const before = storedClientIds();
+  await setFaults(emu.url, { routes: [{ path: '/apps/bpsetup/ims/delete', method: 'POST', status: 500, body: 'boom' }] });
+  try {
+    const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(next, 'NEXT')], { NEXT: 'p8e-next-secret-5521' });
+    expect(r.code).toBe(1);
+    const failure = (JSON.parse(r.stdout) as { hosts: { failure: { title: string; explanation: string } }[] }).hosts[0].failure;
+    expect(failure.title).toBe('A candidate IMS configuration may be left on this author; the working configuration was left as it is');
+    expect(failure.explanation).toMatch(
+      /^The candidate configuration com\.adobe\.granite\.auth\.oauth\.accesstoken\.provider\.\S+ could not be deleted\.$/,
+    );
+    // The candidate is there (the author refused its deletion); the working configuration is unchanged.
+    expect(storedClientIds().filter((id) => id !== next)).toEqual(before);
+    expect(storedClientIds()).toContain(next);
+  } finally {
+    await setFaults(emu.url, null);
+  }
 });
