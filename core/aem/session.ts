@@ -39,8 +39,6 @@ export interface AemSession {
   useRequestTimeout(seconds: number | undefined): void;
   /** A request to AEM: a CSRF token on writes, the timeout, the size cap, no redirects, login expiry. */
   fetch(path: string, init?: AemRequestInit): Promise<Response>;
-  /** A token straight from AEM's token servlet. */
-  csrfToken(): Promise<string>;
   /** `load`'s answer, asked once per session and key; a failure is asked again next time. */
   once<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
@@ -126,7 +124,6 @@ export function createAemSession({ transport = browserTransport, timeoutMs = DEF
       }
       return res;
     },
-    csrfToken,
     once<T>(key: string, load: () => Promise<T>): Promise<T> {
       const known = lookups.get(key) as Promise<T> | undefined;
       if (known) return known;
