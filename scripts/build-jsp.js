@@ -12,7 +12,10 @@ const crypto = require('crypto');
 const { execFileSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const JSP_DIR = path.join(ROOT, 'ui.apps/src/main/content/jcr_root/apps/bpsetup/components/health');
+const JCR_ROOT = path.join(ROOT, 'ui.apps/src/main/content/jcr_root');
+/** Every script of the package, at its repository path: static includes name absolute paths. */
+const COMPONENTS = 'apps/bpsetup/components';
+const SCRIPT = /\.jspf?$/;
 const STUBS = path.join(ROOT, 'test/jsp/stubs');
 const HARNESS = path.join(ROOT, 'test/jsp/harness');
 const OUT = path.join(ROOT, 'build/jsp');
@@ -35,6 +38,13 @@ const JARS = [
   'eclipse-jdt-core',
 ].map((j) => path.join(JAVA, `${j}.jar`));
 
+const scripts = () =>
+  fs
+    .readdirSync(path.join(JCR_ROOT, COMPONENTS), { recursive: true })
+    .map(String)
+    .filter((f) => SCRIPT.test(f))
+    .sort();
+
 const javaFiles = (dir) =>
   fs
     .readdirSync(dir, { recursive: true })
@@ -45,10 +55,7 @@ const javaFiles = (dir) =>
 function inputsHash() {
   const h = crypto.createHash('sha256');
   const files = [
-    ...fs
-      .readdirSync(JSP_DIR)
-      .filter((f) => f.endsWith('.jsp'))
-      .map((f) => path.join(JSP_DIR, f)),
+    ...scripts().map((f) => path.join(JCR_ROOT, COMPONENTS, f)),
     ...javaFiles(STUBS),
     ...javaFiles(HARNESS),
     path.join(ROOT, 'scripts/build-jsp.js'),
@@ -67,7 +74,11 @@ function build() {
   fs.rmSync(OUT, { recursive: true, force: true });
   const webapp = path.join(OUT, 'webapp');
   fs.mkdirSync(webapp, { recursive: true });
-  for (const f of fs.readdirSync(JSP_DIR).filter((n) => n.endsWith('.jsp'))) fs.copyFileSync(path.join(JSP_DIR, f), path.join(webapp, f));
+  for (const f of scripts()) {
+    const to = path.join(webapp, COMPONENTS, f);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(JCR_ROOT, COMPONENTS, f), to);
+  }
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   run('javac', ['-nowarn', '-d', path.join(OUT, 'stubs'), '-cp', JARS.join(path.delimiter), ...javaFiles(STUBS)]);
   const report = run('java', [
@@ -83,9 +94,11 @@ function build() {
     '-compile',
     '-failFast',
   ]);
-  for (const name of ['json_jsp', 'POST_jsp']) {
-    if (!fs.existsSync(path.join(OUT, 'classes/org/apache/jsp', `${name}.class`)))
-      throw new Error(`Jasper wrote no ${name}.class:\n${report}`);
+  for (const f of scripts().filter((n) => n.endsWith('.jsp'))) {
+    // Jasper's class for apps/…/publish-proof/POST.jsp: org.apache.jsp.apps.….publish_002dproof.POST_jsp
+    const parts = path.join(COMPONENTS, f).replace(/\.jsp$/, '_jsp').split(path.sep);
+    const cls = parts.map((p) => p.replace(/-/g, '_002d')).join('/');
+    if (!fs.existsSync(path.join(OUT, 'classes/org/apache/jsp', `${cls}.class`))) throw new Error(`Jasper wrote no ${cls}.class:\n${report}`);
   }
   run('javac', ['-nowarn', '-d', path.join(OUT, 'harness'), '-cp', classpath, ...javaFiles(HARNESS)]);
   fs.writeFileSync(stamp, hash);

@@ -1,7 +1,8 @@
 /**
- * The package's compiled health JSPs (Apache Jasper, as AEM 6.5 compiles them) running in an
- * embedded Tomcat 9 (test/jsp/harness), with access-token providers that make real
- * client-credentials requests. Built by scripts/build-jsp.js; started on a free loopback port.
+ * The package's compiled JSPs (Apache Jasper, as AEM 6.5 compiles them) running in an embedded
+ * Tomcat 9 (test/jsp/harness), with access-token providers that make real client-credentials
+ * requests, a small repository with access control, and replication agents with queues. Built by
+ * scripts/build-jsp.js; started on a free loopback port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -25,12 +26,36 @@ export interface HarnessUser {
   admin: boolean;
 }
 
+/** What the harness's repository and replication start with. */
+export interface HarnessContent {
+  nodes?: string[];
+  grants?: { user: string; path: string; privileges: string[] }[];
+  unknownPrivileges?: string[];
+  agents?: string[];
+}
+
+/** GET /__harness/state: the repository's paths, the agents' queues, every replication asked for. */
+export interface HarnessState {
+  paths: string[];
+  queues: Record<string, { path: string; type: string }[]>;
+  replicated: { type: string; path: string; agents: string[] }[];
+}
+
 export interface RunningHarness {
   url: string;
+  state(): Promise<HarnessState>;
+  /** Every queue delivers what it holds. */
+  deliver(): Promise<void>;
+  /** Every activation from now on throws this ReplicationException (undefined: none). */
+  refuse(message: string | undefined): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startJspHarness(users: HarnessUser[], providers: HarnessProvider[]): Promise<RunningHarness> {
+export async function startJspHarness(
+  users: HarnessUser[],
+  providers: HarnessProvider[],
+  content: HarnessContent = {},
+): Promise<RunningHarness> {
   const classpath = buildJsp();
   const config = join(tempDir('jsp-harness'), 'harness.tsv');
   const line = (fields: string[]) => fields.join('\t');
@@ -39,9 +64,13 @@ export async function startJspHarness(users: HarnessUser[], providers: HarnessPr
     [
       ...users.map((u) => line(['user', u.id, u.password, u.admin ? 'admin' : 'user'])),
       ...providers.map((p) => line(['provider', p.name, p.tokenUrl, p.clientId, p.clientSecret, p.scope])),
+      ...(content.nodes ?? []).map((n) => line(['node', n])),
+      ...(content.grants ?? []).map((g) => line(['grant', g.user, g.path, g.privileges.join(',')])),
+      ...(content.unknownPrivileges ?? []).map((p) => line(['unknown-privilege', p])),
+      ...(content.agents ?? []).map((a) => line(['agent', a])),
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('java', ['-cp', classpath, 'HealthHarness', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('java', ['-cp', classpath, 'ScriptHarness', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -60,8 +89,17 @@ export async function startJspHarness(users: HarnessUser[], providers: HarnessPr
       reject(new Error(`JSP harness exited (${code}):\n${stderr}`));
     });
   });
+  const url = `http://127.0.0.1:${port}`;
+  const control = async (path: string, body?: URLSearchParams) => {
+    const res = await fetch(`${url}/__harness/${path}`, { method: body ? 'POST' : 'GET', body });
+    if (!res.ok) throw new Error(`harness ${path}: ${res.status}`);
+    return res;
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    state: async () => (await (await control('state')).json()) as HarnessState,
+    deliver: async () => void (await control('deliver', new URLSearchParams())),
+    refuse: async (message) => void (await control('refuse', new URLSearchParams(message === undefined ? {} : { message }))),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

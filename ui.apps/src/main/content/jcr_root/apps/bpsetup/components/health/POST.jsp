@@ -1,9 +1,4 @@
 <%--
-  Check Health never writes: without this script Sling's default POST servlet would take a POST to
-  the health node and store its fields.
+  Check Health never writes (common/refuse-write.jspf).
 --%><%@page session="false" trimDirectiveWhitespaces="true" contentType="application/json; charset=UTF-8"
-    pageEncoding="UTF-8"%><%
-    response.setStatus(405);
-    response.setHeader("Allow", "GET");
-    out.print("{\"error\":\"method-not-allowed\",\"message\":\"Check Health answers GET only.\"}");
-%>
+    pageEncoding="UTF-8"%><% String readOnlyName = "Check Health"; %><%@include file="/apps/bpsetup/components/common/refuse-write.jspf"%>

@@ -11,34 +11,12 @@
   The token itself is never returned, logged or stored; the provider's failure text is returned
   with anything shaped like a token masked. It writes nothing: POST.jsp refuses every write.
 
-  No taglib: `sling` comes from the request's SlingBindings, which is what <sling:defineObjects/>
-  reads too.
+  No taglib: `sling` comes from the request's SlingBindings (common/script.jspf).
 --%><%@page session="false" trimDirectiveWhitespaces="true" contentType="application/json; charset=UTF-8"
     pageEncoding="UTF-8"
     import="java.util.regex.Matcher,
             java.util.regex.Pattern,
-            org.apache.jackrabbit.api.security.user.Authorizable,
-            org.apache.jackrabbit.api.security.user.Group,
-            org.apache.jackrabbit.api.security.user.UserManager,
-            org.apache.sling.api.resource.ResourceResolver,
-            org.apache.sling.api.scripting.SlingBindings,
-            org.apache.sling.api.scripting.SlingScriptHelper,
-            com.adobe.granite.auth.oauth.AccessTokenProvider"%><%!
-
-    /** JSON string literal: quotes, backslashes and every control character escaped. */
-    private static String quote(String s) {
-        if (s == null) return "null";
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') out.append('\\').append(c);
-            else if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == '<' || c == '>' || c == '&')
-                out.append(String.format("\\u%04x", (int) c));
-            else out.append(c);
-        }
-        return out.append('"').toString();
-    }
-
+            com.adobe.granite.auth.oauth.AccessTokenProvider"%><%@include file="/apps/bpsetup/components/common/script.jspf"%><%!
     /** Tokens, JWTs and secrets a provider's failure text might carry: masked before it leaves AEM. */
     private static final Pattern SECRETS = Pattern.compile(
         "eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"
@@ -63,38 +41,14 @@
         return m.find() ? m.group(1) : null;
     }
 
-    /** LDAP filter value escaping (RFC 4515), so a name cannot widen the service filter. */
-    private static String ldapValue(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '\\' || c == '*' || c == '(' || c == ')' || c == 0) out.append(String.format("\\%02x", (int) c));
-            else out.append(c);
-        }
-        return out.toString();
-    }
-
     private static final Pattern STATUS = Pattern.compile("status:\\s*(\\d{3})");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]{1,100})\"");
     private static final Pattern DESCRIPTION = Pattern.compile("\"error_description\"\\s*:\\s*\"([^\"]{0,500})\"");
 
-    private static boolean isAdministrator(ResourceResolver resolver) {
-        String id = resolver.getUserID();
-        if ("admin".equals(id)) return true;
-        try {
-            UserManager users = resolver.adaptTo(UserManager.class);
-            if (users == null || id == null) return false;
-            Authorizable me = users.getAuthorizable(id);
-            Authorizable admins = users.getAuthorizable("administrators");
-            return me != null && admins instanceof Group && ((Group) admins).isMember(me);
-        } catch (Exception e) {
-            return false;
-        }
-    }
 %><%
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    SlingBindings bindings = (SlingBindings) request.getAttribute(SlingBindings.class.getName());
-    SlingScriptHelper sling = bindings.getSling();
+    SlingScriptHelper sling = slingOf(request);
     ResourceResolver resolver = sling.getRequest().getResourceResolver();
 
     if (!isAdministrator(resolver)) {

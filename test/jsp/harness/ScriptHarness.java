@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.jcr.RepositoryException;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -26,39 +25,60 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.jsp.JspFactory;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.jackrabbit.api.security.user.Authorizable;
-import org.apache.jackrabbit.api.security.user.Group;
-import org.apache.jackrabbit.api.security.user.UserManager;
 import org.apache.sling.api.SlingHttpServletRequest;
 import org.apache.sling.api.resource.ResourceResolver;
+import com.day.cq.replication.AgentManager;
+import com.day.cq.replication.Replicator;
 import org.apache.sling.api.scripting.SlingBindings;
 import org.apache.sling.api.scripting.SlingScriptHelper;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * Runs the package's compiled Check Health JSPs in an embedded Tomcat 9, the way Sling would run
- * them: the health node's address, GET to json.jsp and every other method to POST.jsp, and the
- * request's SlingBindings set by a filter (users with HTTP Basic, administrators by group).
+ * Runs the package's compiled JSPs in an embedded Tomcat 9, the way Sling would run them: each
+ * script node's address, GET of <node>.json to json.jsp and every other method to POST.jsp, and
+ * the request's SlingBindings set by a filter (users with HTTP Basic, administrators by group).
  * Each configured access-token provider makes a real client-credentials request to a token
- * endpoint (the emulator's IMS stub) and fails with the text AEM's provider uses.
+ * endpoint (the emulator's IMS stub) and fails with the text AEM's provider uses. The repository,
+ * access control and replication are small in-memory models (Repository, Replication).
  *
- * Usage: java HealthHarness <config file>   (prints "HARNESS_PORT=<port>" once listening)
+ * Usage: java ScriptHarness <config file>   (prints "HARNESS_PORT=<port>" once listening)
  * Config lines, tab-separated: user <id> <password> admin|user
  *                              provider <name> <token url> <client id> <client secret> <scope>
+ *                              node <path>                   (exists in the repository)
+ *                              grant <user> <path> <privilege,…>
+ *                              unknown-privilege <name>      (this repository has no such privilege)
+ *                              agent <id>                    (a replication agent)
+ *                              refuse <message>              (every activation throws this)
+ * GET /__harness/state answers the repository's paths, the queues and every replication;
+ * POST /__harness/deliver empties the queues, as agents that delivered everything.
  */
-public final class HealthHarness {
-    static final String NODE = "/apps/bpsetup/health.json";
+public final class ScriptHarness {
+    /** Script node → its component folder, as the package's nodes carry sling:resourceType. */
+    static final Map<String, String> NODES = Map.of(
+        "/apps/bpsetup/health", "health",
+        "/apps/bpsetup/rights", "rights",
+        "/apps/bpsetup/publish-proof", "publish_002dproof");
 
     record User(String id, String password, boolean admin) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, User> users = new HashMap<>();
         List<Provider> providers = new ArrayList<>();
+        Repository repo = new Repository();
+        Replication replication = new Replication();
         for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
-            if (f[0].equals("user")) users.put(f[1], new User(f[1], f[2], f[3].equals("admin")));
-            if (f[0].equals("provider")) providers.add(new Provider(f[1], f[2], f[3], f[4], f[5]));
+            switch (f[0]) {
+                case "user" -> users.put(f[1], new User(f[1], f[2], f[3].equals("admin")));
+                case "provider" -> providers.add(new Provider(f[1], f[2], f[3], f[4], f[5]));
+                case "node" -> repo.add(f[1]);
+                case "grant" -> repo.grant(f[1], f[2], List.of(f[3].split(",")));
+                case "unknown-privilege" -> repo.unknownPrivileges.add(f[1]);
+                case "agent" -> replication.addAgent(f[1]);
+                case "refuse" -> replication.refusal = f[1];
+                default -> { }
+            }
         }
         // The generated JSP classes read the factory Tomcat's JspServlet would have installed.
         JspFactory.setDefaultFactory(new org.apache.jasper.runtime.JspFactoryImpl());
@@ -72,29 +92,40 @@ public final class HealthHarness {
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context ctx = tomcat.addContext("", base.getAbsolutePath());
 
-        Servlet get = (Servlet) Class.forName("org.apache.jsp.json_jsp").getDeclaredConstructor().newInstance();
-        Servlet post = (Servlet) Class.forName("org.apache.jsp.POST_jsp").getDeclaredConstructor().newInstance();
-        // Sling's script resolution: GET and HEAD of <node>.json reach json.jsp, any other method its method script.
-        Tomcat.addServlet(ctx, "health", new HttpServlet() {
-            private static final long serialVersionUID = 1L;
+        for (Map.Entry<String, String> node : NODES.entrySet()) {
+            String pkg = "org.apache.jsp.apps.bpsetup.components." + node.getValue();
+            Servlet get = (Servlet) Class.forName(pkg + ".json_jsp").getDeclaredConstructor().newInstance();
+            Servlet post = (Servlet) Class.forName(pkg + ".POST_jsp").getDeclaredConstructor().newInstance();
+            String name = node.getValue();
+            // Sling's script resolution: GET and HEAD of <node>.json reach json.jsp, any other method its method script.
+            Tomcat.addServlet(ctx, name, new HttpServlet() {
+                private static final long serialVersionUID = 1L;
 
-            @Override
-            public void init() throws ServletException {
-                get.init(getServletConfig());
-                post.init(getServletConfig());
-            }
+                @Override
+                public void init() throws ServletException {
+                    get.init(getServletConfig());
+                    post.init(getServletConfig());
+                }
 
-            @Override
-            protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
-                boolean read = req.getMethod().equals("GET") || req.getMethod().equals("HEAD");
-                (read ? get : post).service(req, res);
-            }
-        });
-        ctx.addServletMappingDecoded(NODE, "health");
+                @Override
+                protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
+                    boolean read = req.getMethod().equals("GET") || req.getMethod().equals("HEAD");
+                    if (read && !req.getRequestURI().endsWith(".json")) {
+                        res.sendError(404);
+                        return;
+                    }
+                    (read ? get : post).service(req, res);
+                }
+            });
+            ctx.addServletMappingDecoded(node.getKey(), name);
+            ctx.addServletMappingDecoded(node.getKey() + ".json", name);
+        }
+        Tomcat.addServlet(ctx, "control", new Control(repo, replication));
+        ctx.addServletMappingDecoded("/__harness/*", "control");
 
         FilterDef def = new FilterDef();
         def.setFilterName("sling");
-        def.setFilter(new SlingFilter(users, providers));
+        def.setFilter(new SlingFilter(users, providers, repo, replication));
         ctx.addFilterDef(def);
         FilterMap map = new FilterMap();
         map.setFilterName("sling");
@@ -111,10 +142,14 @@ public final class HealthHarness {
     static final class SlingFilter implements Filter {
         private final Map<String, User> users;
         private final List<Provider> providers;
+        private final Repository repo;
+        private final Replication replication;
 
-        SlingFilter(Map<String, User> users, List<Provider> providers) {
+        SlingFilter(Map<String, User> users, List<Provider> providers, Repository repo, Replication replication) {
             this.users = users;
             this.providers = providers;
+            this.repo = repo;
+            this.replication = replication;
         }
 
         @Override
@@ -131,10 +166,11 @@ public final class HealthHarness {
                 ((HttpServletResponse) response).sendError(401);
                 return;
             }
-            Resolver resolver = new Resolver(user == null ? new User("anonymous", "", false) : user);
+            User who = user == null ? new User("anonymous", "", false) : user;
+            Repository.Resolver resolver = repo.resolverFor(who.id(), who.admin());
             SlingRequest sling = new SlingRequest(http, resolver);
             SlingBindings bindings = new SlingBindings();
-            bindings.setSling(new Helper(sling, providers));
+            bindings.setSling(new Helper(sling, providers, replication));
             sling.setAttribute(SlingBindings.class.getName(), bindings);
             chain.doFilter(sling, response);
         }
@@ -166,10 +202,12 @@ public final class HealthHarness {
         private static final Pattern NAME_FILTER = Pattern.compile("^\\(name=((?:[^()*\\\\]|\\\\[0-9a-fA-F]{2})*)\\)$");
         private final SlingHttpServletRequest request;
         private final List<Provider> providers;
+        private final Replication replication;
 
-        Helper(SlingHttpServletRequest request, List<Provider> providers) {
+        Helper(SlingHttpServletRequest request, List<Provider> providers, Replication replication) {
             this.request = request;
             this.providers = providers;
+            this.replication = replication;
         }
 
         @Override
@@ -179,6 +217,7 @@ public final class HealthHarness {
 
         @Override
         public <T> T getService(Class<T> type) {
+            if (type == AgentManager.class || type == Replicator.class) return type.cast(replication);
             return null;
         }
 
@@ -204,58 +243,6 @@ public final class HealthHarness {
                 } else out.append(s.charAt(i));
             }
             return out.toString();
-        }
-    }
-
-    static final class Resolver implements ResourceResolver {
-        private final User user;
-
-        Resolver(User user) {
-            this.user = user;
-        }
-
-        @Override
-        public String getUserID() {
-            return user.id();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <A> A adaptTo(Class<A> type) {
-            if (type != UserManager.class) return null;
-            return (A) (UserManager) id -> {
-                if (id.equals("administrators")) return new Administrators();
-                return id.equals(user.id()) ? new Member(user) : null;
-            };
-        }
-    }
-
-    record Member(User user) implements Authorizable {
-        @Override
-        public String getID() {
-            return user.id();
-        }
-
-        @Override
-        public boolean isGroup() {
-            return false;
-        }
-    }
-
-    static final class Administrators implements Group {
-        @Override
-        public String getID() {
-            return "administrators";
-        }
-
-        @Override
-        public boolean isGroup() {
-            return true;
-        }
-
-        @Override
-        public boolean isMember(Authorizable a) throws RepositoryException {
-            return a instanceof Member m && m.user().admin();
         }
     }
 }

@@ -1,0 +1,6 @@
+package javax.jcr.security;
+
+/** Stub of the JCR 2.0 interface. */
+public interface Privilege {
+    String getName();
+}
