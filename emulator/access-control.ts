@@ -12,7 +12,7 @@ import { splitPath } from './store';
 export { ADMINISTRATORS, POLICY_NODE };
 
 /** Privileges that include the right to add, change or remove content. */
-const WRITING = new Set(['jcr:all', 'rep:write', 'jcr:write', 'jcr:modifyProperties', 'jcr:addChildNodes', 'jcr:removeNode']);
+const WRITING = new Set(['jcr:modifyProperties', 'jcr:addChildNodes', 'jcr:removeNode']);
 
 export interface Principals {
   user: string;
@@ -43,22 +43,43 @@ function entriesOf(policy: RepoNode | undefined): Entry[] {
   });
 }
 
-/** Whether `who` may write at `path` (create, modify or delete), by the access lists on its way up. */
-export function mayWrite(repo: Repository, who: Principals, path: string): boolean {
+/** Aggregate privileges and what they contain (JCR 2.0 and Oak's rep:write). */
+const AGGREGATES: Record<string, readonly string[]> = {
+  'jcr:all': ['jcr:read', 'jcr:write', 'rep:write', 'crx:replicate', 'jcr:readAccessControl', 'jcr:modifyAccessControl'],
+  'rep:write': ['jcr:write', 'jcr:nodeTypeManagement'],
+  'jcr:write': ['jcr:modifyProperties', 'jcr:addChildNodes', 'jcr:removeNode', 'jcr:removeChildNodes'],
+};
+
+/** A privilege and everything it aggregates. */
+function expand(privileges: readonly string[], into = new Set<string>()): Set<string> {
+  for (const p of privileges) if (!into.has(p)) expand(AGGREGATES[p] ?? [], into.add(p));
+  return into;
+}
+
+/** The decision the access lists on the way up to `path` make for an entry that `concerns` asks about. */
+function decide(repo: Repository, who: Principals, path: string, concerns: (privileges: Set<string>) => boolean): boolean {
   const parts = splitPath(path);
   const lists: Entry[][] = [];
   for (let i = parts.length; i >= 0; i -= 1) {
     const node = repo.get(`/${parts.slice(0, i).join('/')}`);
     lists.push(entriesOf(node?.children[POLICY_NODE]).reverse());
   }
-  const decide = (matches: (e: Entry) => boolean): boolean | undefined => {
+  const first = (matches: (e: Entry) => boolean): boolean | undefined => {
     for (const list of lists)
-      for (const e of list) if (matches(e) && e.privileges.some((p) => WRITING.has(p)) && !(e.allow && e.restricted)) return e.allow;
+      for (const e of list) if (matches(e) && concerns(expand(e.privileges)) && !(e.allow && e.restricted)) return e.allow;
     return undefined;
   };
   const groups = new Set([EVERYONE, ...who.groups]);
-  return decide((e) => e.principal === who.user) ?? decide((e) => groups.has(e.principal)) ?? false;
+  return first((e) => e.principal === who.user) ?? first((e) => groups.has(e.principal)) ?? false;
 }
+
+/** Whether `who` may write at `path` (create, modify or delete), by the access lists on its way up. */
+export const mayWrite = (repo: Repository, who: Principals, path: string): boolean =>
+  decide(repo, who, path, (held) => [...WRITING].some((p) => held.has(p)));
+
+/** Whether `who` holds one privilege (or an aggregate containing it) at `path`. */
+export const holdsPrivilege = (repo: Repository, who: Principals, path: string, privilege: string): boolean =>
+  decide(repo, who, path, (held) => held.has(privilege));
 
 /** Access lists are read only with jcr:readAccessControl, which only administrators hold here. */
 export const isAccessControlPath = (path: string): boolean => splitPath(path).includes(POLICY_NODE);

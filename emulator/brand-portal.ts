@@ -1,18 +1,17 @@
 /**
  * Brand Portal on the AEM side [contract: Brand Portal cloud service and agents]: the cloud configuration, the four
- * replication agents it creates (after a delay, as AEM does partly asynchronously), the tenant's
- * replication user, and Test Connection whose answer depends on the real state. The emulator's
- * Brand Portal stub knows which tenants exist.
+ * replication agents it creates (after a delay, as AEM does partly asynchronously) and the tenant's
+ * replication user. What the agents do (queue, log, Test Connection, delivery) is in agents.ts.
+ * The emulator's Brand Portal stub knows which tenants exist.
  */
 import { ENDPOINTS, tenantUserFolder } from '../core/contract/endpoints';
-import { AGENTS, CLOUD_CONFIG, HEALTH_TEXT, agentName, agentTitle, agentTransportUri, replicationUserId } from '../core/contract/aem-names';
+import { AGENTS, CLOUD_CONFIG, agentName, agentTitle, agentTransportUri, replicationUserId } from '../core/contract/aem-names';
 import { validateTenantUrl } from '../core/domain/tenant';
 import { createAuthorizable, findAuthorizable } from './authorizables';
 import type { EmulatorContext } from './context';
-import { HttpError, escapeHtml } from './http';
+import { HttpError } from './http';
 import { findImsConfig } from './ims-configs';
 import type { Repository, RepoNode } from './store';
-import { checkHealth } from './token-request';
 
 export const TENANTS = '/var/emulator/brandportal/tenants';
 export const MAC_USERS = ENDPOINTS.macUsersRoot.path;
@@ -58,7 +57,7 @@ export function registerTenant(repo: Repository, tenantUrl: string): string {
   return tenant;
 }
 
-const knownTenant = (repo: Repository, tenantUrl: string) => {
+export const knownTenant = (repo: Repository, tenantUrl: string) => {
   try {
     return repo.get(`${TENANTS}/${tenantOf(tenantUrl)}`)?.props.url === new URL(tenantUrl).origin;
   } catch {
@@ -144,12 +143,12 @@ export function saveCloudConfig(ctx: EmulatorContext, input: CloudConfigInput): 
   return path;
 }
 
-function agentContent(repo: Repository, name: string): RepoNode | undefined {
+export function agentContent(repo: Repository, name: string): RepoNode | undefined {
   return repo.get(`${AGENTS_ROOT}/${name}/jcr:content`);
 }
 
 /** The cloud configuration (new location, then legacy) whose tenant this transport URI targets. */
-function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNode | undefined {
+export function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNode | undefined {
   for (const root of [CLOUD_ROOT, ENDPOINTS.legacyCloudConfigRoot.path]) {
     for (const node of Object.values(repo.get(root)?.children ?? {})) {
       const url = node.children['jcr:content']?.props[CLOUD_CONFIG.tenantUrlProperty];
@@ -157,123 +156,4 @@ function cloudConfigForTransport(repo: Repository, transportUri: string): RepoNo
     }
   }
   return undefined;
-}
-
-/** The queue fault that applies to this agent, if any. */
-const queueFault = (ctx: EmulatorContext, name: string) =>
-  ctx.faults.queue && (!ctx.faults.queue.agent || ctx.faults.queue.agent === name) ? ctx.faults.queue : undefined;
-
-/**
- * The agent's queue as AEM's queue.json renders it: `metaData.queueStatus` (blocked while a
- * retry is scheduled), `fields`, and the items with their queue time and attempts
- * [contract: Brand Portal cloud service and agents]. Waiting items come from the queue fault.
- */
-export function agentQueue(ctx: EmulatorContext, name: string): Record<string, unknown> | undefined {
-  if (!agentContent(ctx.repo, name)) return undefined;
-  const fault = queueFault(ctx, name);
-  const now = Date.now();
-  const queuedAt = now - (fault?.ageMs ?? 0);
-  const queue = Array.from({ length: fault?.items ?? 0 }, (_, i) => ({
-    id: `item-${i}`,
-    path: `/content/dam/asset-${i}.jpg`,
-    time: queuedAt + i * 1000,
-    userid: 'admin',
-    type: 'Activate',
-    lastProcessed: fault?.blocked && i === 0 ? now - 5000 : 0,
-    numProcessed: fault?.blocked && i === 0 ? 3 : 0,
-  }));
-  const retry = fault?.blocked && queue.length ? 30000 : 0;
-  return {
-    metaData: {
-      root: 'queue',
-      queueStatus: {
-        agentName: name,
-        agentId: name,
-        isBlocked: retry > 0,
-        isPaused: fault?.paused === true,
-        time: now,
-        processingSince: 0,
-        lastProcessTime: retry ? now - 5000 : 0,
-        nextRetryPeriod: retry,
-      },
-      fields: ['id', 'path', 'time', 'userid', 'type', 'lastProcessed', 'numProcessed'],
-    },
-    queue,
-  };
-}
-
-const logTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-
-/** The agent's log page (the console's "View log", INFERRED): lines `<time> - <LEVEL> - <agent> : <text>`. */
-export function agentLog(ctx: EmulatorContext, name: string): string | undefined {
-  if (!agentContent(ctx.repo, name)) return undefined;
-  const fault = queueFault(ctx, name);
-  const now = Date.now();
-  const lines = [`${logTime(now - 60000)} - INFO - ${name} : Agent started`];
-  if (fault?.blocked && fault.items)
-    lines.push(
-      `${logTime(now - 5000)} - INFO - ${name} : Sending POST request to the tenant`,
-      `${logTime(now - 5000)} - ERROR - ${name} : Replication (ACTIVATE) of /content/dam/asset-0.jpg not successful: ${fault.error ?? 'Received response from remote server: HTTP/1.1 500 Internal Server Error'}`,
-      `${logTime(now - 5000)} - INFO - ${name} : Retrying in 30 s`,
-    );
-  return `<!DOCTYPE html><html><head><title>Replication log</title></head><body><pre>${lines.map(escapeHtml).join('\n')}</pre></body></html>`;
-}
-
-export interface TestConnectionResult {
-  status: number;
-  html: string;
-  succeeded: boolean;
-}
-
-/** GET <agent>.test.html: reads only; the answer depends on agent, tenant, IMS and user state. */
-export async function testConnection(ctx: EmulatorContext, name: string): Promise<TestConnectionResult> {
-  const content = agentContent(ctx.repo, name);
-  // AEM's test page for a missing agent: 200, one line, neither marker [contract: Brand Portal cloud service and agents].
-  if (!content) return { status: 200, html: `${AGENTS.noSuchAgent} ${escapeHtml(name)}`, succeeded: false };
-  const uri = String(content.props[AGENTS.props.transportUri] ?? '');
-  const log: string[] = [`Create new HttpClient for ${uri}`, 'Action: Test', 'Path: /content'];
-  const fail = (reason: string) => finish(false, [...log, reason]);
-  const finish = (ok: boolean, lines: string[]): TestConnectionResult => ({
-    status: 200,
-    succeeded: ok,
-    html: `<!DOCTYPE html><html><head><title>Replication test</title></head><body>
-<h2>Replication test to ${escapeHtml(uri)}</h2>
-<pre class="log">${lines.map(escapeHtml).join('\n')}</pre>
-<p>${ok ? AGENTS.testSucceeded : AGENTS.testFailed}</p>
-</body></html>`,
-  });
-
-  if (content.props[AGENTS.props.enabled] !== true) return fail('Agent is disabled: replication test not possible.');
-  if (!knownTenant(ctx.repo, uri)) {
-    let host = uri;
-    try {
-      host = new URL(uri).hostname;
-    } catch {
-      // keep the raw value
-    }
-    return fail(`Error while sending request: java.net.UnknownHostException: ${host}`);
-  }
-  const cloud = cloudConfigForTransport(ctx.repo, uri);
-  if (!cloud) return fail('No Brand Portal cloud configuration matches this transport URI.');
-  const imsId = String(content.props[AGENTS.props.tokenProviderName] ?? cloud.props[CLOUD_CONFIG.params.imsConfig] ?? '');
-  const ims = findImsConfig(ctx.repo, imsId);
-  if (!ims) return fail(`Unable to get an access token: no IMS configuration ${imsId}.`);
-  const health = await checkHealth(ctx, ims);
-  if (!health.healthy)
-    return fail(`Unable to get an access token: ${health.message.replace(HEALTH_TEXT.providerFailure, 'AccessTokenProvider failed')}`);
-  log.push('Sending POST request to ' + uri);
-  const userPath = replicationUserPath(ctx.repo, tenantOf(uri));
-  const user = userPath ? ctx.repo.get(userPath) : undefined;
-  if (!user || user.props.imsConfig !== ims.id) {
-    return fail(
-      'Received response from remote server: HTTP/1.1 401 Unauthorized (the tenant replication user does not hold the current key)',
-    );
-  }
-  if (ctx.faults.testConnection === 'fail') return fail('Received response from remote server: HTTP/1.1 500 Internal Server Error');
-  return finish(true, [
-    ...log,
-    'sent. Response: 200 OK',
-    'Received response from remote server: HTTP/1.1 200 OK',
-    'ReplicationAction TEST ok.',
-  ]);
 }

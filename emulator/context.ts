@@ -9,6 +9,7 @@ import type { FaultState } from './faults';
 import type { Journal } from './journal';
 import type { CsrfTokens, Credentials, Sessions } from './sessions';
 import type { Repository } from './store';
+import type { ReplicationQueues } from './replication';
 
 export interface EmulatorOptions {
   port: number;
@@ -32,6 +33,9 @@ export interface EmulatorOptions {
   faults: boolean;
   /** How long after a cloud-service save the four replication agents appear. */
   agentDelayMs: number;
+  /** How long an agent takes to deliver its head item, and to retry it after a refusal. */
+  replicationDelayMs: number;
+  replicationRetryMs: number;
   /**
    * Serve the project's interim addresses [contract: Rules the code follows] that a real AEM answers with 404.
    * Off by default: the emulator then answers only what public evidence shows AEM answers.
@@ -58,6 +62,8 @@ export interface EmulatorContext {
   sessions: Sessions;
   csrf: CsrfTokens;
   journal: Journal;
+  /** The agents' queues of what the emulator itself replicates (the test publish). */
+  replication: ReplicationQueues;
   /** Injected faults; always empty unless options.faults. */
   faults: FaultState;
   /** Base URL the server listens on, e.g. http://127.0.0.1:4502 (known once listening). */

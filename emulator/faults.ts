@@ -36,6 +36,10 @@ export interface FaultState {
    * `blocked` makes AEM retry the first item, with `error` in the agent's log; `paused` pauses it.
    */
   queue?: { agent?: string; items: number; ageMs?: number; blocked?: boolean; paused?: boolean; error?: string };
+  /** The Brand Portal tenant refuses every delivery with this text (the agent's queue blocks, as AEM's does). */
+  tenantRefuses?: string;
+  /** AEM's Replicator refuses to queue the test publish (a ReplicationException with this text). */
+  replicatorRefuses?: string;
   /**
    * Resource-type servlets do not take our package's nodes (the binding the contract INFERs fails):
    * Sling's default POST servlet handles those POSTs instead.

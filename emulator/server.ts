@@ -11,6 +11,7 @@ import { HTTP } from '../core/contract/aem-names';
 import type { EmulatorContext, EmulatorOptions, Route } from './context';
 import { HttpError, UNREACHABLE_PATH, isWrite, redirect, send, sendText, wantsHtmlPage, wrapRequest } from './http';
 import { Journal } from './journal';
+import { ReplicationQueues } from './replication';
 import { installPackage } from './package-install';
 import { seedRepository } from './seed';
 import { CsrfTokens, Sessions } from './sessions';
@@ -25,6 +26,8 @@ import { imsRoutes, imsServlets } from './routes/ims';
 import { imsStubRoutes } from './routes/ims-stub';
 import { interimRoutes, seedInterimOverrides } from './routes/interim';
 import { healthScriptRoutes } from './routes/health-script';
+import { publishProofRoutes } from './routes/publish-proof';
+import { rightsScriptRoutes } from './routes/rights-script';
 import { configManagerRoutes } from './routes/config-manager';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
@@ -50,6 +53,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   quiet: false,
   faults: false,
   agentDelayMs: 300,
+  replicationDelayMs: 150,
+  replicationRetryMs: 2000,
   interimEndpoints: false,
   demo: false,
   strictCsp: false,
@@ -109,6 +114,8 @@ function buildRoutes(ctx: EmulatorContext): Route[] {
     ...imsStubRoutes(ctx),
     ...imsRoutes(ctx),
     ...healthScriptRoutes(ctx),
+    ...publishProofRoutes(ctx),
+    ...rightsScriptRoutes(ctx),
     ...configManagerRoutes(ctx),
     ...interimRoutes(ctx),
     ...queryBuilderRoutes(ctx),
@@ -150,11 +157,13 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     sessions: new Sessions([options.admin, ...options.users]),
     csrf: new CsrfTokens(options.csrfLifetimeSeconds),
     journal: new Journal(),
+    replication: new ReplicationQueues(options.replicationDelayMs, options.replicationRetryMs),
     faults: emptyFaults(),
     baseUrl: '',
     async reset(resetOptions = {}) {
       repo.replaceAll(seedRepository());
       ctx.journal.clear();
+      ctx.replication.clear();
       ctx.faults = emptyFaults();
       options.productVersion = claimedVersion;
       await installStartupPackage();

@@ -20,6 +20,8 @@ export const RESOURCE_TYPES = {
   cloudConfig: 'dam/components/mediaportal/config',
   shellPage: 'granite/ui/components/shell/page',
   healthScript: `${APP}/components/health`,
+  publishProof: `${APP}/components/publish-proof`,
+  rightsScript: `${APP}/components/rights`,
 } as const;
 
 /** The package's health script (ui.apps components/health): its node, scripts and query parameter. */
@@ -28,6 +30,35 @@ export const HEALTH_SCRIPT = {
   getScript: `/apps/${APP}/components/health/json.jsp`,
   postScript: `/apps/${APP}/components/health/POST.jsp`,
   nameParam: 'name',
+} as const;
+
+/**
+ * The package's test publish (ui.apps components/publish-proof): its node, scripts, fields and
+ * the only folder it writes in. Asset names are `bpsetup-test-<epoch ms>.png`.
+ */
+export const PUBLISH_PROOF = {
+  node: `/apps/${APP}/publish-proof`,
+  getScript: `/apps/${APP}/components/publish-proof/json.jsp`,
+  postScript: `/apps/${APP}/components/publish-proof/POST.jsp`,
+  actionParam: 'action',
+  agentParam: 'agent',
+  pathParam: 'path',
+  actions: { publish: 'publish', cleanup: 'cleanup' },
+  parent: '/content/dam',
+  folder: '/content/dam/bpsetup-publish-proof',
+  folderTitle: 'Brand Portal setup: test publish (removed after each test)',
+  assetPattern: /^\/content\/dam\/bpsetup-publish-proof\/bpsetup-test-[0-9]{13}\.png$/,
+  agentPattern: /^mp_replication[A-Za-z0-9_.-]{0,200}$/,
+} as const;
+
+/** The package's rights preflight (ui.apps components/rights): what publishing from a folder needs. */
+export const RIGHTS_SCRIPT = {
+  node: `/apps/${APP}/rights`,
+  getScript: `/apps/${APP}/components/rights/json.jsp`,
+  postScript: `/apps/${APP}/components/rights/POST.jsp`,
+  pathParam: 'path',
+  /** Read, create, modify, replicate: Adobe's troubleshooting says read + replicate alone fail. */
+  privileges: ['jcr:read', 'jcr:addChildNodes', 'jcr:modifyProperties', 'crx:replicate'],
 } as const;
 
 /** Request/response header and cookie names [contract: Session, CSRF and the page itself]. */

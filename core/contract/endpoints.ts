@@ -66,6 +66,11 @@ const SHIPPED = {
    * the provider API it calls is CONFIRMED (AEM 6.5 Javadoc).
    */
   checkHealth: ep('GET', `/apps/${APP}/health.json`, 'CONFIRMED', 'IMS configurations'),
+  /** The opt-in test publish (the package's publish-proof/POST.jsp, AEM's Replicator) and its read-back. */
+  publishProof: ep('POST', `/apps/${APP}/publish-proof`, 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  publishProofList: ep('GET', `/apps/${APP}/publish-proof.json`, 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  /** The signed-in user's rights on a folder (the package's rights/json.jsp). */
+  folderRights: ep('GET', `/apps/${APP}/rights.json`, 'CONFIRMED', 'Brand Portal cloud service and agents'),
   cloudConfigCreate: ep('POST', '/apps/brandportal/config', 'CONFIRMED', 'Brand Portal cloud service and agents'),
   cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', 'Brand Portal cloud service and agents'),
   legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', 'Brand Portal cloud service and agents'),

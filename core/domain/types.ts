@@ -119,6 +119,38 @@ export interface HealthScriptRefusal {
   name?: string;
 }
 
+/** The test publish's answer to action=publish: the asset and the agents its activation was queued to. */
+export interface PublishProofQueued {
+  path: string;
+  agents: string[];
+  queuedAt: number;
+  /** Test assets an earlier run left, removed first. */
+  swept: string[];
+}
+
+/** The answer to action=cleanup: what left the queues, what was unpublished, whether the asset was deleted. */
+export interface PublishProofCleanup {
+  path: string;
+  removed: boolean;
+  dequeued: string[];
+  unpublishQueued: string[];
+  unpublishError: string | null;
+}
+
+/** GET publish-proof.json: what the test publish's folder holds. */
+export interface PublishProofListing {
+  folder: string;
+  exists: boolean;
+  assets: string[];
+}
+
+/** The rights script's answer: each privilege granted, refused, or null where the repository has no such privilege. */
+export interface FolderRights {
+  path: string;
+  user: string;
+  privileges: Record<string, boolean | null>;
+}
+
 /** Brand Portal cloud configuration [contract: Brand Portal cloud service and agents]. */
 export interface CloudConfig {
   path: string;

@@ -3,7 +3,8 @@ import { ENDPOINTS } from '../../core/contract/endpoints';
 import { CLOUD_CONFIG } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { sendHtml, sendJson, sendText, slingHtmlResponse } from '../http';
-import { agentLog, agentQueue, saveCloudConfig, testConnection } from '../brand-portal';
+import { saveCloudConfig } from '../brand-portal';
+import { agentLog, agentQueue, testConnection } from '../agents';
 
 const C = CLOUD_CONFIG.params;
 const agentsRoot = ENDPOINTS.agentsRoot.path.replace(/\./g, '\\.');

@@ -40,6 +40,8 @@ function applyFaults(ctx: EmulatorContext, body: FaultRequest): void {
   if (body.csrf !== undefined) ctx.faults.csrf = body.csrf;
   if (body.testConnection !== undefined) ctx.faults.testConnection = body.testConnection;
   if (body.queue !== undefined) ctx.faults.queue = body.queue;
+  if (body.tenantRefuses !== undefined) ctx.faults.tenantRefuses = body.tenantRefuses;
+  if (body.replicatorRefuses !== undefined) ctx.faults.replicatorRefuses = body.replicatorRefuses;
   if (body.servletsUnbound !== undefined) ctx.faults.servletsUnbound = body.servletsUnbound;
   if (body.imsIgnoresOauthFields !== undefined) ctx.faults.imsIgnoresOauthFields = body.imsIgnoresOauthFields;
   if (body.expireSessions) ctx.sessions.expireAll();

@@ -13,6 +13,7 @@ import { type EmulatorRequest, sendJson } from '../http';
 import { listImsConfigs } from '../ims-configs';
 import { scrubText } from '../../core/domain/mask';
 import { defaultPost } from './sling-post';
+import { scriptInstalled } from '../package-scripts';
 import { renderJson } from './sling-get';
 import { requestAccessToken } from '../token-request';
 import type { ServerResponse } from 'node:http';
@@ -20,8 +21,7 @@ import type { ServerResponse } from 'node:http';
 /** The JSP masks token-shaped text and keeps 4,000 characters; the emulator uses the project's one masker. */
 const maskAsScript = (text: string) => scrubText(text).slice(0, 4000);
 
-const installed = (ctx: EmulatorContext, script: string) =>
-  ctx.repo.get(HEALTH_SCRIPT.node)?.props['sling:resourceType'] === RESOURCE_TYPES.healthScript && ctx.repo.exists(script);
+const installed = (ctx: EmulatorContext, script: string) => scriptInstalled(ctx, HEALTH_SCRIPT.node, RESOURCE_TYPES.healthScript, script);
 
 function refuse(res: ServerResponse, status: number, body: HealthScriptRefusal): void {
   res.setHeader('Cache-Control', 'no-store');
