@@ -2,6 +2,7 @@
 import type { SetupProblem } from '../core/domain/consistency';
 import type { ProbeReport } from './probe';
 import type { networkOf } from '../core/domain/diagnostics';
+import type { TestPublishOutcome } from '../core/domain/test-publish';
 
 /** One property an update changes. */
 export interface Difference {
@@ -38,6 +39,8 @@ export interface HostResult {
   network?: ReturnType<typeof networkOf>;
   healthy?: boolean;
   problems?: SetupProblem[];
+  /** `check --publish-test`: what the test publish did, per agent, and its cleanup. */
+  testPublish?: TestPublishOutcome;
   /** What proved that AEM gets a token, if anything did. */
   tokenProvenBy?: 'checkHealth' | 'agentTest' | 'nothing';
   agentsConnected?: number;

@@ -13,6 +13,7 @@ import { setup } from './commands/setup';
 import type { Host } from './hosts';
 import type { HostResult } from './host-result';
 import { NodeTransport } from './node-transport';
+import { ENDPOINTS } from '../core/contract/endpoints';
 import { probe } from './probe';
 import type { SetupConfig } from './setup-config';
 
@@ -26,6 +27,8 @@ export interface HostTask {
   config?: SetupConfig;
   clientSecret?: string;
   requestTimeoutMs?: number;
+  /** `check --publish-test`: also publish a test asset through the tenant's agents (and clean up). */
+  publishTest?: boolean;
 }
 
 export type WorkerMessage = { type: 'progress'; text: string } | { type: 'result'; result: HostResult };
@@ -39,6 +42,8 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
     credentials: { user: task.host.user, password: task.host.password },
     // Everything but a real setup or migration is read-only, enforced before a request leaves.
     readOnly: !writes(task.command, task.dryRun),
+    // check --publish-test writes through the package's test publish only, which writes only in its own folder.
+    writablePath: task.command === 'check' && task.publishTest ? ENDPOINTS.publishProof.path : undefined,
     timeoutMs: task.requestTimeoutMs ?? 60000,
     userAgent: 'bpsetup-cli',
   });
@@ -47,7 +52,7 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
   switch (task.command) {
     case 'check':
       progress('checking');
-      result = await check(client, url);
+      result = await check(client, url, task.publishTest ? (text) => progress(text) : undefined);
       break;
     case 'setup':
     case 'migrate':

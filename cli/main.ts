@@ -1,7 +1,7 @@
 /**
  * `bpsetup`: the setup page's checks and setup from a terminal or CI, for one author or a fleet.
  *
- *   bpsetup check [--url URL]... [--hosts FILE] [--json] [--report FILE]
+ *   bpsetup check [--url URL]... [--hosts FILE] [--json] [--report FILE] [--publish-test]
  *   bpsetup setup --config setup.json [--dry-run] [--update-secret]
  *   bpsetup migrate --config setup.json
  *   bpsetup diagnostics [--out-dir DIR]
@@ -81,7 +81,7 @@ function table(results: HostResult[]): string {
 async function run(
   command: CommandName,
   global: GlobalOptions,
-  extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string },
+  extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string; publishTest?: boolean },
 ): Promise<number> {
   const env = process.env;
   const hosts = hostsOf(global, env);
@@ -104,6 +104,7 @@ async function run(
     clientSecret,
     dryRun: extra.dryRun,
     updateSecret: extra.updateSecret,
+    publishTest: extra.publishTest,
   }));
   const concurrency = Math.max(1, Number(global.concurrency) || 4);
   const results = await runFleet(tasks, {
@@ -147,13 +148,20 @@ export function program(): Command {
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & { password?: string };
   const action =
     (name: CommandName) =>
-    async (options: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string }, cmd: Command) => {
+    async (
+      options: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string; publishTest?: boolean },
+      cmd: Command,
+    ) => {
       if (globals(cmd).password !== undefined)
         throw new UsageError('A password is never taken as a flag: set AEM_PASSWORD (or a password variable in the hosts file).');
       process.exitCode = await run(name, globals(cmd), options);
     };
   p.command('check')
     .description('read-only whole-setup health check (exit 0 healthy, 1 problems, 2 cannot connect)')
+    .option(
+      '--publish-test',
+      "also publish a test asset to Brand Portal through the tenant's agents, then unpublish and delete it (the only write)",
+    )
     .action(action('check'));
   p.command('setup')
     .description('IMS configuration (OAuth), cloud service and agents; idempotent')

@@ -17,6 +17,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Refuse every write: the probe's and `check`'s guarantee, enforced where requests are made. */
   readOnly?: boolean;
+  /** With readOnly, the one address that may still take a POST (`check --publish-test`: the package's test publish). */
+  writablePath?: string;
   userAgent?: string;
 }
 
@@ -42,7 +44,8 @@ export class NodeTransport {
 
   async request(method: string, path: string, init: RequestInit = {}): Promise<Response> {
     const upper = method.toUpperCase();
-    if (this.options.readOnly && upper !== 'GET' && upper !== 'HEAD')
+    const writable = upper === 'POST' && this.options.writablePath !== undefined && path === this.options.writablePath;
+    if (this.options.readOnly && upper !== 'GET' && upper !== 'HEAD' && !writable)
       throw new ReadOnlyViolation(`Read-only: ${upper} ${path} was not sent`);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 20000);

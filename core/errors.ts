@@ -159,6 +159,19 @@ export class ImsConfigExistsError extends Error {
   }
 }
 
+/** One of the package's scripts refused the request itself (its JSON `error` code), with AEM's status. */
+export class ScriptRefusalError extends AemHttpError {
+  override readonly name: string = 'ScriptRefusalError';
+  constructor(
+    status: number,
+    readonly code: string,
+    readonly scriptMessage: string,
+    endpoint: string,
+  ) {
+    super(status, scriptMessage, endpoint);
+  }
+}
+
 /** Every failure above, by its name. */
 export interface AemErrors {
   AemHttpError: AemHttpError;
@@ -175,11 +188,13 @@ export interface AemErrors {
   ServletNotProvenError: ServletNotProvenError;
   ServletNotBoundError: ServletNotBoundError;
   ImsConfigExistsError: ImsConfigExistsError;
+  ScriptRefusalError: ScriptRefusalError;
 }
 
 /** Names that also count as a kind: its subclasses. */
 const SUBCLASSES: Partial<Record<keyof AemErrors, readonly string[]>> = {
   EndpointUnavailableError: ['EndpointNotKnownError', 'HealthUnavailableError'],
+  AemHttpError: ['ScriptRefusalError'],
 };
 
 /** Whether `error` is a failure of this kind (or a subclass), whichever bundle made it. */

@@ -15,6 +15,8 @@ import { currentTenant } from '../../core/domain/tenant';
 import { networkOf } from '../../core/domain/diagnostics';
 import type { HostFailure, HostResult } from '../host-result';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
+import { runTestPublish } from '../../core/aem/test-publish';
+import { publishingAgents, testPublishProblems } from '../../core/domain/test-publish';
 
 /** The author cannot be reached or refuses the credentials: nothing else can be said about it. */
 export function unreachable(error: unknown, endpoints: Endpoints): HostFailure | undefined {
@@ -111,8 +113,28 @@ export const unreachableResult = (url: string, command: string, failure: HostFai
   failure,
 });
 
-export async function check(client: AemClient, url: string): Promise<HostResult> {
+/**
+ * `check`, and with a progress callback (`--publish-test`) the opt-in test publish after it: a
+ * refusal is a problem (exit 1) with the agent's error and its fix.
+ */
+export async function check(client: AemClient, url: string, publishTest?: (text: string) => void): Promise<HostResult> {
   const inspection = await inspect(client);
   if (inspection.unreachable) return unreachableResult(url, 'check', inspection.unreachable);
-  return verdict(url, 'check', inspection);
+  const result = verdict(url, 'check', inspection);
+  if (!publishTest) return result;
+  const outcome = await runTestPublish(client.session, publishingAgents(inspection.facts), {
+    explain: (e) => explainRequestError(e, inspection.endpoints).title,
+    onProgress: (p) =>
+      publishTest(p.stage === 'publishing' ? `test publish: ${p.delivered} of ${p.total} delivered` : `test publish: ${p.stage}`),
+  });
+  const problems = [...(result.problems ?? []), ...testPublishProblems(outcome)];
+  const found = problems.some((p) => p.severity === 'error');
+  const unknown = problems.some((p) => p.severity === 'unknown');
+  return {
+    ...result,
+    problems,
+    testPublish: outcome,
+    exit: found ? 1 : result.exit === 0 && unknown ? 2 : result.exit,
+    healthy: result.healthy && outcome.verdict === 'published',
+  };
 }

@@ -16,6 +16,8 @@ export interface AgentQueue {
   oldestQueuedAt?: number;
   /** The first item, the one AEM tries (and, when blocked, tries again). */
   head?: { path: string; attempts?: number };
+  /** Every waiting item's path, in queue order (absent when none is waiting). */
+  paths?: string[];
   /** How long until AEM retries a blocked queue, where AEM says. */
   retryInMs?: number;
 }
@@ -36,6 +38,7 @@ export function parseQueue(json: unknown): AgentQueue | undefined {
     pending: json.queue.length,
     ...(times.length && { oldestQueuedAt: Math.min(...times) }),
     ...(first && typeof first.path === 'string' && { head: { path: first.path, attempts: positive(first.numProcessed) } }),
+    ...(items.length && { paths: items.map((i) => i.path).filter((p): p is string => typeof p === 'string') }),
     ...(status.isBlocked === true && positive(status.nextRetryPeriod) && { retryInMs: positive(status.nextRetryPeriod) }),
   };
 }

@@ -29,6 +29,7 @@ test('a blocked queue: the first item, its attempts, the oldest time and the ret
     pending: 2,
     oldestQueuedAt: 1_700_000_000_000,
     head: { path: '/content/dam/a.jpg', attempts: 7 },
+    paths: ['/content/dam/a.jpg', '/content/dam/b.jpg'],
     retryInMs: 30000,
   });
   expect(parseQueue({ metaData: { queueStatus: status({ isPaused: true }) }, queue: [] })).toMatchObject({ paused: true, blocked: false });
