@@ -72,6 +72,9 @@ export function verdictOf(agents: readonly TestPublishAgent[]): TestPublishOutco
   return agents.length && agents.every((a) => a.state === 'delivered') ? 'published' : 'not-confirmed';
 }
 
+/** A log line without its time, level and agent prefix (`<time> - ERROR - <agent> : <text>`). */
+const logText = (line: string) => line.replace(/^.*? - ERROR - \S+ : /, '');
+
 export interface TestPublishReport {
   tone: 'success' | 'error' | 'warning';
   title: string;
@@ -85,7 +88,12 @@ export function reportTestPublish(o: TestPublishOutcome): TestPublishReport {
     if (a.state === 'delivered') lines.push(t('{0}: delivered to Brand Portal.', a.name));
     else if (a.state === 'refused')
       lines.push(
-        t('{0}: refused after {1} attempt(s): {2}', a.name, String(a.attempts ?? 1), a.error ?? t('the agent log shows no error line')),
+        t(
+          '{0}: refused after {1} attempt(s): {2}',
+          a.name,
+          String(a.attempts ?? 1),
+          a.error ? logText(a.error) : t('the agent log shows no error line'),
+        ),
         `${t('Fix: ')}${replicationErrorFix(a.error ?? '')}`,
       );
     else if (a.state === 'waiting') lines.push(t('{0}: still waiting in the queue when the test stopped watching.', a.name));
@@ -129,7 +137,7 @@ export function testPublishProblems(o: TestPublishOutcome): SetupProblem[] {
       severity: 'error',
       title: o.replicatorRefusal
         ? t('AEM did not publish the test asset: {0}', o.replicatorRefusal)
-        : `${report.title}: ${refused.map((a) => `${a.name}: ${a.error ?? '?'}`).join('; ')}`,
+        : `${report.title}: ${refused.map((a) => `${a.name}: ${a.error ? logText(a.error) : '?'}`).join('; ')}`,
       fix: refused.length
         ? replicationErrorFix(refused[0].error ?? '')
         : t("Give the user crx:replicate on the test folder's parent and check the agents are enabled."),

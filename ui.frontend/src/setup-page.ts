@@ -54,6 +54,8 @@ export class SetupPage {
   private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
   private readonly banner = el('div', { class: 'bpsetup-banner', 'aria-live': 'polite' });
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
+  /** The test publish and the rights preflight, after a whole-setup check: outside the live region. */
+  private readonly afterSetup = el('div', { class: 'bpsetup-after-setup-holder' });
   private readonly healthButton = button(t('Check health'), 'primary', 'Heart');
   private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
   /** The steps' panels, built once AEM has answered (see refresh). */
@@ -91,6 +93,7 @@ export class SetupPage {
     root.append(
       toolbar,
       this.summary,
+      this.afterSetup,
       this.banner,
       el(
         'section',
@@ -211,7 +214,12 @@ export class SetupPage {
       await Promise.all([this.runHealth(), this.testAgents(), this.readPublishing()]);
     } else await Promise.all([healthSettled(this.facts) ? undefined : this.runHealth(), this.readPublishing()]);
     const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
-    if (part) showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
+    if (part) {
+      showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
+      // appendChild, not replaceChildren: Coral's custom-elements polyfill upgrades only what the old DOM methods insert.
+      this.afterSetup.textContent = '';
+      this.afterSetup.appendChild(part.renderAfterSetup(this.session, this.facts, this.session.endpoints));
+    }
   }
 
   /**

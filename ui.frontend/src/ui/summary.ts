@@ -10,9 +10,23 @@ import type { SetupFacts } from '../../../core/domain/state';
 import { el } from './dom';
 import { t } from '../../../core/i18n';
 import { renderNotice } from './problem';
+import type { AemSession } from '../../../core/aem/session';
+import { publishingAgents } from '../../../core/domain/test-publish';
+import { renderFolderRights } from './folder-rights';
+import { type TestPublishTiming, renderTestPublish } from './test-publish';
 
 /** What only the whole-setup check reads (queues, proxies, the contribution flag): in this part, off the page's bundle. */
 export { readPublishingHealth } from '../../../core/aem/setup-facts';
+
+/** After the whole-setup check: the opt-in test publish and the folder-rights preflight. */
+export function renderAfterSetup(session: AemSession, facts: SetupFacts, endpoints: Endpoints, timing?: TestPublishTiming): HTMLElement {
+  return el(
+    'div',
+    { class: 'bpsetup-after-setup' },
+    renderTestPublish(session, publishingAgents(facts), endpoints, timing),
+    renderFolderRights(session, endpoints),
+  );
+}
 
 /** What the facts read and checked add up to, and what publishing needs of the network. */
 export function renderWholeSetup(facts: SetupFacts, endpoints: Endpoints): HTMLElement {
