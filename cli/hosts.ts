@@ -24,7 +24,11 @@ export const PASSWORD_VAR = /^AEM_PASSWORD(?:_[A-Z0-9_]+)?$/;
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 export const isLoopback = (url: string): boolean => LOOPBACK.test(new URL(url).hostname);
 
-const normaliseUrl = (raw: string): string => {
+/**
+ * An author's base address from any address of it a user pastes (a console page copied from the
+ * browser, with its path and query): the origin, with a note saying what was dropped.
+ */
+export function normaliseUrl(raw: string, notes: string[] = []): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -34,10 +38,34 @@ const normaliseUrl = (raw: string): string => {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`Not an http(s) URL: ${scrubText(raw)}`);
   if (url.username || url.password)
     throw new UsageError(`Put credentials in the environment or the hosts file, not in the URL: ${url.host}`);
-  return url.origin + url.pathname.replace(/\/+$/, '');
-};
+  const dropped = `${url.pathname.replace(/^\/+$/, '')}${url.search}${url.hash}`;
+  if (dropped) notes.push(`${url.origin}: using the author's base address (${scrubText(dropped)} is not part of it)`);
+  return url.origin;
+}
 
-export function parseHostsFile(text: string, env: NodeJS.ProcessEnv): Host[] {
+/**
+ * The AEM user and password for a host. Without AEM_USER / AEM_PASSWORD, AEM's out-of-the-box
+ * admin/admin is used only for an author on this machine (an emulator, a local quickstart), and
+ * said so; any other author needs them set.
+ */
+function credentialsFor(
+  url: string,
+  user: string | undefined,
+  password: string | undefined,
+  notes: string[],
+): { user: string; password: string } {
+  if (user !== undefined && password !== undefined) return { user, password };
+  if (!isLoopback(url))
+    throw new UsageError(
+      `${url}: set AEM_USER and AEM_PASSWORD (or a password variable in the hosts file); admin/admin is assumed only for an author on this machine.`,
+    );
+  notes.push(
+    `${url}: AEM_USER / AEM_PASSWORD not set, using AEM's default ${user ?? 'admin'}/${password === undefined ? 'admin' : '(the given password)'} for this local author`,
+  );
+  return { user: user ?? 'admin', password: password ?? 'admin' };
+}
+
+export function parseHostsFile(text: string, env: NodeJS.ProcessEnv, notes: string[] = []): Host[] {
   const hosts: Host[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const content = line.replace(/#.*$/, '').trim();
@@ -50,23 +78,21 @@ export function parseHostsFile(text: string, env: NodeJS.ProcessEnv): Host[] {
       );
     if (passwordVar && env[passwordVar] === undefined)
       throw new UsageError(`Hosts file line ${i + 1}: the environment variable ${passwordVar} is not set`);
+    const base = normaliseUrl(url, notes);
     hosts.push({
-      url: normaliseUrl(url),
-      user: user ?? env.AEM_USER ?? 'admin',
-      password: passwordVar ? (env[passwordVar] as string) : (env.AEM_PASSWORD ?? 'admin'),
+      url: base,
+      ...credentialsFor(base, user ?? env.AEM_USER, passwordVar ? env[passwordVar] : env.AEM_PASSWORD, notes),
       passwordVar: passwordVar ?? 'AEM_PASSWORD',
     });
   });
   return hosts;
 }
 
-export function hostsFromUrls(urls: string[], env: NodeJS.ProcessEnv): Host[] {
-  return urls.map((u) => ({
-    url: normaliseUrl(u),
-    user: env.AEM_USER ?? 'admin',
-    password: env.AEM_PASSWORD ?? 'admin',
-    passwordVar: 'AEM_PASSWORD',
-  }));
+export function hostsFromUrls(urls: string[], env: NodeJS.ProcessEnv, notes: string[] = []): Host[] {
+  return urls.map((u) => {
+    const url = normaliseUrl(u, notes);
+    return { url, ...credentialsFor(url, env.AEM_USER, env.AEM_PASSWORD, notes), passwordVar: 'AEM_PASSWORD' };
+  });
 }
 
 /** Credentials travel in the clear over http: only to this machine, or when the user says so. */

@@ -33,11 +33,14 @@ interface GlobalOptions {
   allowHttp?: boolean;
 }
 
+/** The authors, and notes on how they were read (an address shortened, a default login used) for stderr. */
 function hostsOf(o: GlobalOptions, env: NodeJS.ProcessEnv): Host[] {
-  const hosts = [...(o.hosts ? parseHostsFile(readFileSync(o.hosts, 'utf8'), env) : []), ...hostsFromUrls(o.url ?? [], env)];
-  if (!hosts.length && env.AEM_URL) hosts.push(...hostsFromUrls([env.AEM_URL], env));
+  const notes: string[] = [];
+  const hosts = [...(o.hosts ? parseHostsFile(readFileSync(o.hosts, 'utf8'), env, notes) : []), ...hostsFromUrls(o.url ?? [], env, notes)];
+  if (!hosts.length && env.AEM_URL) hosts.push(...hostsFromUrls([env.AEM_URL], env, notes));
   if (!hosts.length) throw new UsageError('Name at least one author: --url http://host:4502, --hosts hosts.txt, or AEM_URL.');
   requireSafeTransport(hosts, Boolean(o.allowHttp));
+  for (const note of notes) process.stderr.write(`note: ${terminalSafe(note)}\n`);
   return hosts;
 }
 

@@ -96,9 +96,13 @@ function build() {
   ]);
   for (const f of scripts().filter((n) => n.endsWith('.jsp'))) {
     // Jasper's class for apps/…/publish-proof/POST.jsp: org.apache.jsp.apps.….publish_002dproof.POST_jsp
-    const parts = path.join(COMPONENTS, f).replace(/\.jsp$/, '_jsp').split(path.sep);
+    const parts = path
+      .join(COMPONENTS, f)
+      .replace(/\.jsp$/, '_jsp')
+      .split(path.sep);
     const cls = parts.map((p) => p.replace(/-/g, '_002d')).join('/');
-    if (!fs.existsSync(path.join(OUT, 'classes/org/apache/jsp', `${cls}.class`))) throw new Error(`Jasper wrote no ${cls}.class:\n${report}`);
+    if (!fs.existsSync(path.join(OUT, 'classes/org/apache/jsp', `${cls}.class`)))
+      throw new Error(`Jasper wrote no ${cls}.class:\n${report}`);
   }
   run('javac', ['-nowarn', '-d', path.join(OUT, 'harness'), '-cp', classpath, ...javaFiles(HARNESS)]);
   fs.writeFileSync(stamp, hash);

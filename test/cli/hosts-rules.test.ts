@@ -3,7 +3,8 @@
  * (never the client secret's, which once went out as Basic credentials to another host); plain
  * http to another machine needs --allow-http; an unparsable URL is echoed without its credentials.
  */
-import { PASSWORD_VAR, UsageError, hostsFromUrls, isLoopback, parseHostsFile, requireSafeTransport } from '../../cli/hosts';
+import { PASSWORD_VAR, UsageError, hostsFromUrls, isLoopback, normaliseUrl, parseHostsFile, requireSafeTransport } from '../../cli/hosts';
+import { startTestEmulator } from '../helpers/emulator';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bpsetup } from '../helpers/cli';
@@ -48,7 +49,10 @@ test('plain http only to this machine unless --allow-http', () => {
   expect(isLoopback('http://127.0.0.1:4502')).toBe(true);
   expect(isLoopback('http://[::1]:4502')).toBe(true);
   expect(isLoopback('http://author.example:4502')).toBe(false);
-  const hosts = hostsFromUrls(['http://author.example:4502', 'https://secure.example', 'http://127.0.0.1:4502'], {});
+  const hosts = hostsFromUrls(['http://author.example:4502', 'https://secure.example', 'http://127.0.0.1:4502'], {
+    AEM_USER: 'u',
+    AEM_PASSWORD: 'p',
+  });
   expect(() => requireSafeTransport(hosts, false)).toThrow(/http:\/\/author\.example:4502: plain http/);
   expect(() => requireSafeTransport(hosts, true)).not.toThrow();
 });
@@ -63,4 +67,35 @@ test('an unparsable URL is echoed without its password', () => {
   expect(error).toBeInstanceOf(UsageError);
   expect((error as Error).message).not.toContain('hunter2-secret');
   expect((error as Error).message).toContain('Not a URL');
+});
+
+test('an address copied from the browser: the base address is used, and a note says what was dropped', async () => {
+  const notes: string[] = [];
+  expect(normaliseUrl('http://author.example:4502/aem/start.html?x=1#top', notes)).toBe('http://author.example:4502');
+  expect(notes).toEqual(["http://author.example:4502: using the author's base address (/aem/start.html?x=1#top is not part of it)"]);
+  expect(normaliseUrl('https://author.example/', notes)).toBe('https://author.example');
+  expect(notes).toHaveLength(1);
+  const emu = await startTestEmulator();
+  try {
+    const plain = await bpsetup(['--url', emu.url, 'check', '--json']);
+    const pasted = await bpsetup(['--url', `${emu.url}/aem/start.html?item=1`, 'check', '--json']);
+    expect(pasted.code).toBe(plain.code);
+    const hostOf = (out: string) => (JSON.parse(out) as { hosts: { url: string; problems: unknown }[] }).hosts[0];
+    expect(hostOf(pasted.stdout)).toEqual(expect.objectContaining({ url: emu.url, problems: hostOf(plain.stdout).problems }));
+    expect(pasted.stderr).toContain('/aem/start.html?item=1 is not part of it');
+  } finally {
+    await emu.close();
+  }
+}, 30000);
+
+test('no silent admin/admin: assumed only for an author on this machine, and said; another author needs AEM_USER and AEM_PASSWORD', () => {
+  expect(() => hostsFromUrls(['https://author.example'], {})).toThrow(/set AEM_USER and AEM_PASSWORD/);
+  expect(() => parseHostsFile('https://author.example\n', {})).toThrow(/set AEM_USER and AEM_PASSWORD/);
+  const notes: string[] = [];
+  expect(hostsFromUrls(['http://127.0.0.1:4502'], {}, notes)[0]).toMatchObject({ user: 'admin', password: 'admin' });
+  expect(notes[0]).toContain("AEM_USER / AEM_PASSWORD not set, using AEM's default admin/admin for this local author");
+  expect(hostsFromUrls(['https://author.example'], { AEM_USER: 'ci', AEM_PASSWORD: 'pw' })[0]).toMatchObject({
+    user: 'ci',
+    password: 'pw',
+  });
 });

@@ -44,7 +44,9 @@ async function checkWholeSetup(): Promise<void> {
     .getByRole('heading', { name: 'Test publish' })
     .waitFor({ timeout: 20000 })
     .catch(async (e: Error) => {
-      throw new Error(`${e.message}\nThe page showed:\n${await page.locator('#content, body').first().innerText()}\n${browser.errors.join('\n')}`);
+      throw new Error(
+        `${e.message}\nThe page showed:\n${await page.locator('#content, body').first().innerText()}\n${browser.errors.join('\n')}`,
+      );
     });
 }
 
