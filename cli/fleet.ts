@@ -37,7 +37,7 @@ export function runOnHost(task: HostTask, timeoutSeconds: number, progress: (tex
       command: task.command,
       exit: 2,
       changes: [],
-      failure: { title: 'No answer from this host', explanation, fix: 'Check that the author is up and reachable, or raise --timeout.' },
+      failure: { reason: 'unreachable', title: 'No answer from this host', explanation, fix: 'Check that the author is up and reachable, or raise --timeout.' },
     });
     const timer = setTimeout(() => finish(gaveUp(`The ${task.command} did not finish within ${timeoutSeconds} s.`)), timeoutSeconds * 1000);
     worker.on('message', (m: WorkerMessage) => (m.type === 'progress' ? progress(m.text) : finish(m.result)));
@@ -66,6 +66,8 @@ export async function runFleet(tasks: HostTask[], options: FleetOptions): Promis
           t.output = terminalSafe(text);
         });
         t.title = terminalSafe(`${task.host.url}: ${label(results[i])}`);
+        // A host with problems or not checked is marked as failed (✖), never with the success mark.
+        if (results[i].exit !== 0) throw new Error(t.title);
       },
     })),
     {

@@ -21,6 +21,8 @@ export interface Change {
 }
 
 export interface HostFailure {
+  /** Why the author could not be checked at all: its credentials refused, or no answer. */
+  reason?: 'authentication' | 'unreachable';
   title: string;
   explanation: string;
   fix: string;

@@ -52,7 +52,17 @@ const print = (text: string) => process.stdout.write(`${terminalSafe(mask(text))
 function table(results: HostResult[]): string {
   const rows = results.map((r) => [
     r.url,
-    r.exit === 0 ? 'ok' : r.exit === 1 ? 'PROBLEMS' : r.failure ? 'UNREACHABLE' : 'NOT READ',
+    r.exit === 0
+      ? 'ok'
+      : r.exit === 1
+        ? 'PROBLEMS'
+        : r.failure?.reason === 'authentication'
+          ? 'AUTH FAILED'
+          : r.failure?.reason === 'unreachable'
+            ? 'UNREACHABLE'
+            : r.failure
+              ? 'NOT CHECKED'
+              : 'NOT READ',
     r.version ?? '',
     r.tokenProvenBy ?? '',
     r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`,
@@ -99,7 +109,7 @@ async function run(
     if (misused) throw new UsageError(`${misused.url}: the password variable ${secretVar} is the client secret's; name another one`);
     clientSecret = readClientSecret(config, env);
   }
-  secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s) && (s as string).length >= 4);
+  secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s));
   const tasks: HostTask[] = hosts.map((host) => ({
     command,
     host,

@@ -22,13 +22,14 @@ import { publishingAgents, testPublishProblems } from '../../core/domain/test-pu
 export function unreachable(error: unknown, endpoints: Endpoints): HostFailure | undefined {
   if (isAemError(error, 'SessionExpiredError'))
     return {
+      reason: 'authentication',
       title: 'AEM refused the credentials',
       explanation: 'The user name or password was not accepted (or the user has no session).',
       fix: 'Check AEM_USER and AEM_PASSWORD, or the password variable the hosts file names.',
     };
   if (isAemError(error, 'NetworkError') || isAemError(error, 'TimeoutError')) {
     const p = explainRequestError(error, endpoints);
-    return { title: p.title, explanation: p.explanation, fix: p.fix };
+    return { reason: 'unreachable', title: p.title, explanation: p.explanation, fix: p.fix };
   }
   return undefined;
 }

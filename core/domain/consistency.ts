@@ -3,6 +3,7 @@
  * the IMS check, the agents' tests and the consistency of what AEM holds. Pure: it judges
  * results the page already read; it writes nothing.
  */
+import { oauthSupport, parseVersion } from './version';
 import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents } from './agents';
@@ -40,6 +41,8 @@ export interface SetupSnapshot {
   endpoints: Endpoints;
   /** The AEM version and the asset contribution flag, where the whole-setup check read it. */
   version?: string;
+  /** The admin said Adobe's IMS compatibility hotfix is installed (6.5 SP11–SP20). */
+  hotfixConfirmed?: boolean;
   contributionFlag?: FlagReading;
   /** AEM's proxy configurations, where the whole-setup check read them. */
   proxies?: ProxyReading;
@@ -109,13 +112,28 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
     if (unread[part]) add(`${part}-unreadable`, 'unknown', ...(UNREAD_TEXT[part](s.endpoints) as [string, string]));
 
   const bp = s.brandPortalImsConfigs;
-  if (bp.length === 0 && !unread.imsConfigs) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it in step 4.'));
+  // Adobe switched JWT off: without OAuth Server-to-Server this AEM cannot get a token at all.
+  const parsed = s.version ? parseVersion(s.version) : undefined;
+  const support = parsed ? oauthSupport(parsed) : undefined;
+  const hotfixSays = support === 'withHotfix' && s.hotfixConfirmed;
+  if (support && support !== 'native' && !hotfixSays && !bp.some((c) => c.authType === 'oauth'))
+    add(
+      'oauth-blocker',
+      'error',
+      support === 'withHotfix'
+        ? t('AEM {0} can use OAuth Server-to-Server only with Adobe\'s IMS compatibility hotfix, and JWT no longer works', s.version as string)
+        : t('AEM {0} cannot use OAuth Server-to-Server, and JWT no longer works', s.version as string),
+      support === 'withHotfix'
+        ? t('Install the IMS compatibility hotfix if it is not installed yet, or update to 6.5.21 or later; then create the OAuth configuration.')
+        : t('Update to 6.5.21 or later (or to SP11 or later and install the IMS compatibility hotfix).'),
+    );
+  if (bp.length === 0 && !unread.imsConfigs) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it: the page\'s IMS technical account step, or bpsetup setup.'));
   if (bp.length > 1)
     add(
       'ims-duplicates',
       'error',
       t('{0} Brand Portal IMS configurations', String(bp.length)),
-      t('Keep the healthy one and delete the others (step 4).'),
+      t('Keep the healthy one and delete the others: the page\'s IMS technical account step lists them.'),
     );
   const active = bp.length === 1 ? bp[0] : undefined;
   if (active && s.health?.id === active.id && !s.health.healthy) {
@@ -145,7 +163,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       'ims-jwt',
       'warning',
       t('The IMS configuration uses JWT credentials, which Adobe has deprecated'),
-      t('Migrate it to OAuth Server-to-Server (step 4) where this AEM supports it.'),
+      t('Migrate it to OAuth Server-to-Server where this AEM supports it: the page\'s IMS technical account step, or bpsetup migrate.'),
     );
   }
 
@@ -158,15 +176,15 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       t('Not proven that AEM gets a token from Adobe IMS'),
       s.healthUnavailable
         ? t(
-            'This AEM has no Check Health the page can run: create the Brand Portal cloud service (step 6) and test the agents; one connected agent proves the token.',
+            'This AEM has no Check Health the page can run: create the Brand Portal cloud service and test the agents; one connected agent proves the token.',
           )
-        : t('Run Check health (step 5) or test the replication agents (step 6).'),
+        : t('Run Check Health or test the replication agents (bpsetup check does both).'),
     );
   }
 
   const configs = s.cloudConfigs;
   if (configs.length === 0 && !unread.cloudConfigs)
-    add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it in step 6 with the tenant URL.'));
+    add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it with the tenant URL: the page\'s Brand Portal cloud service step, or bpsetup setup.'));
   if (configs.length > 1)
     add(
       'cloud-several',
@@ -256,6 +274,7 @@ export function summariseFacts(f: SetupFacts, endpoints: Endpoints): SetupSummar
     agentQueues: f.agentQueues,
     proxies: f.proxies,
     version: f.version,
+    hotfixConfirmed: f.hotfixConfirmed,
     contributionFlag: f.contributionFlag,
     unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError },
   });

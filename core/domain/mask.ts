@@ -6,9 +6,16 @@
  */
 export const MASK = '[masked]';
 
+/**
+ * Shorter values are ordinary words (AEM's default password `admin` is also a path segment,
+ * `components/admin/datasources`): replacing them would rewrite text that is not secret. Nothing
+ * here prints a password or secret itself; this masker only catches one a server echoes.
+ */
+export const MIN_MASKED_LENGTH = 8;
+
 /** A known secret, wherever it appears in text a server or a tool gave back. */
 export function maskValue(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
+  if (!secret || secret.length < MIN_MASKED_LENGTH) return text;
   return text.split(secret).join(MASK);
 }
 

@@ -51,5 +51,9 @@ test('reports: by key, by shape, and inside every string', () => {
 
 test('known secrets and descriptions', () => {
   expect(maskValue('echo s3cret-value back', 's3cret-value')).toBe('echo [masked] back');
+  // A short value such as AEM's default password is an ordinary word: text that is not secret stays as it is.
+  expect(maskValue('/libs/cq/adobeims-configuration/components/admin/datasources', 'admin')).toBe(
+    '/libs/cq/adobeims-configuration/components/admin/datasources',
+  );
   expect(describeSecret('p8e-abcdefghijklmnop1234')).toBe('•••• 1234 (24 characters)');
 });
