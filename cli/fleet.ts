@@ -37,7 +37,12 @@ export function runOnHost(task: HostTask, timeoutSeconds: number, progress: (tex
       command: task.command,
       exit: 2,
       changes: [],
-      failure: { reason: 'unreachable', title: 'No answer from this host', explanation, fix: 'Check that the author is up and reachable, or raise --timeout.' },
+      failure: {
+        reason: 'unreachable',
+        title: 'No answer from this host',
+        explanation,
+        fix: 'Check that the author is up and reachable, or raise --timeout.',
+      },
     });
     const timer = setTimeout(() => finish(gaveUp(`The ${task.command} did not finish within ${timeoutSeconds} s.`)), timeoutSeconds * 1000);
     worker.on('message', (m: WorkerMessage) => (m.type === 'progress' ? progress(m.text) : finish(m.result)));

@@ -121,19 +121,30 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       'oauth-blocker',
       'error',
       support === 'withHotfix'
-        ? t('AEM {0} can use OAuth Server-to-Server only with Adobe\'s IMS compatibility hotfix, and JWT no longer works', s.version as string)
+        ? t(
+            "AEM {0} can use OAuth Server-to-Server only with Adobe's IMS compatibility hotfix, and JWT no longer works",
+            s.version as string,
+          )
         : t('AEM {0} cannot use OAuth Server-to-Server, and JWT no longer works', s.version as string),
       support === 'withHotfix'
-        ? t('Install the IMS compatibility hotfix if it is not installed yet, or update to 6.5.21 or later; then create the OAuth configuration.')
+        ? t(
+            'Install the IMS compatibility hotfix if it is not installed yet, or update to 6.5.21 or later; then create the OAuth configuration.',
+          )
         : t('Update to 6.5.21 or later (or to SP11 or later and install the IMS compatibility hotfix).'),
     );
-  if (bp.length === 0 && !unread.imsConfigs) add('ims-missing', 'error', t('No Brand Portal IMS configuration'), t('Create it: the page\'s IMS technical account step, or bpsetup setup.'));
+  if (bp.length === 0 && !unread.imsConfigs)
+    add(
+      'ims-missing',
+      'error',
+      t('No Brand Portal IMS configuration'),
+      t("Create it: the page's IMS technical account step, or bpsetup setup."),
+    );
   if (bp.length > 1)
     add(
       'ims-duplicates',
       'error',
       t('{0} Brand Portal IMS configurations', String(bp.length)),
-      t('Keep the healthy one and delete the others: the page\'s IMS technical account step lists them.'),
+      t("Keep the healthy one and delete the others: the page's IMS technical account step lists them."),
     );
   const active = bp.length === 1 ? bp[0] : undefined;
   if (active && s.health?.id === active.id && !s.health.healthy) {
@@ -163,7 +174,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       'ims-jwt',
       'warning',
       t('The IMS configuration uses JWT credentials, which Adobe has deprecated'),
-      t('Migrate it to OAuth Server-to-Server where this AEM supports it: the page\'s IMS technical account step, or bpsetup migrate.'),
+      t("Migrate it to OAuth Server-to-Server where this AEM supports it: the page's IMS technical account step, or bpsetup migrate."),
     );
   }
 
@@ -184,7 +195,12 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
 
   const configs = s.cloudConfigs;
   if (configs.length === 0 && !unread.cloudConfigs)
-    add('cloud-missing', 'error', t('No Brand Portal cloud service'), t('Create it with the tenant URL: the page\'s Brand Portal cloud service step, or bpsetup setup.'));
+    add(
+      'cloud-missing',
+      'error',
+      t('No Brand Portal cloud service'),
+      t("Create it with the tenant URL: the page's Brand Portal cloud service step, or bpsetup setup."),
+    );
   if (configs.length > 1)
     add(
       'cloud-several',
