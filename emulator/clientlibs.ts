@@ -5,7 +5,7 @@
  * nodes in the repository, served through the /etc.clientlibs proxy (allowProxy).
  */
 import type { Repository, RepoNode } from './store';
-import { CORAL_DIST, GRANITE_STAND_IN_JS, JQUERY_JS } from './paths';
+import { CORAL_DIST, GRANITE_STAND_IN_JS, JQUERY_JS, LOCAL_FONTS_JS } from './paths';
 
 export const GRANITE_LIBS = '/etc.clientlibs/clientlibs/granite';
 export const CORAL_BASE = `${GRANITE_LIBS}/coralui3`;
@@ -29,7 +29,11 @@ const BUILT_IN: ClientLibrary[] = [
     category: 'coralui3',
     dependencies: [],
     css: [`${CORAL_BASE}/css/coral.min.css`],
-    js: [{ src: `${CORAL_BASE}/js/coral.min.js`, attrs: { 'data-coral-icons': `${CORAL_BASE}/resources/` } }],
+    // The local font stand-in first: the emulator contacts no outside host (Coral's Typekit).
+    js: [
+      { src: `${GRANITE_LIBS}/local-fonts.js` },
+      { src: `${CORAL_BASE}/js/coral.min.js`, attrs: { 'data-coral-icons': `${CORAL_BASE}/resources/` } },
+    ],
   },
   { category: 'granite.ui.foundation', dependencies: ['granite.jquery'], css: [], js: [{ src: `${GRANITE_LIBS}/foundation.js` }] },
   { category: 'granite.ui.coral.foundation', dependencies: ['granite.jquery', 'coralui3', 'granite.ui.foundation'], css: [], js: [] },
@@ -41,6 +45,7 @@ const BUILT_IN: ClientLibrary[] = [
 export const BUILT_IN_FILES: { prefix: string; dir?: string; file?: string }[] = [
   { prefix: `${GRANITE_LIBS}/jquery.js`, file: JQUERY_JS },
   { prefix: `${GRANITE_LIBS}/foundation.js`, file: GRANITE_STAND_IN_JS },
+  { prefix: `${GRANITE_LIBS}/local-fonts.js`, file: LOCAL_FONTS_JS },
   { prefix: `${CORAL_BASE}/`, dir: CORAL_DIST },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the local AEM author emulator with our freshly built content package installed.
  *
- *   node build/emulator/main.js [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
+ *   node build/emulator/main.js [--help] [--port 4502] [--host 127.0.0.1] [--data data] [--reset]
  *                               [--version 6.5.21.0] [--faults] [--agent-delay 300]
  *                               [--interim-endpoints] [--latency 0] [--strict-csp]
  *                               [--host-name author.example,other.example]
@@ -22,13 +22,48 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const USAGE = `Local AEM author emulator (npm start runs it after building the package).
+
+  npm start -- [options]        or   node build/emulator/main.js [options]
+
+  --port <n>              port to listen on (default 4502; or BPSETUP_PORT)
+  --host <address>        address to listen on (default 127.0.0.1)
+  --data <dir>            where the repository is kept (default ./data)
+  --reset                 start from an empty author
+  --version <x.y.z.n>     the AEM version to claim (default 6.5.21.0)
+  --faults                allow fault injection (/__emulator/faults)
+  --agent-delay <ms>      how long AEM takes to create the four agents (default 300)
+  --interim-endpoints     seed and serve the interim public-key address override
+  --latency <ms>          wait this long before every AEM answer (benchmarks)
+  --strict-csp            send a strict Content-Security-Policy
+  --host-name <a,b>       further host names requests may be addressed to
+  --help                  this text
+
+Environment: BPSETUP_PORT, BPSETUP_ADMIN_PASSWORD, BPSETUP_EMULATOR_FAULTS=1, BPSETUP_INTERIM_ENDPOINTS=1,
+BPSETUP_CONTROL_SECRET, BPSETUP_HOST_NAMES.`;
+
+/** A whole number option within bounds, or a plain message naming the option and what it got. */
+function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max} (got "${raw}"). See --help.`);
+    process.exit(2);
+  }
+  return n;
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   const packageZip = builtPackagePath();
   if (!existsSync(packageZip)) {
     console.error(`No content package at ${packageZip}. Run "npm run build" first (npm start does it for you).`);
     process.exit(1);
   }
-  const port = Number(arg('port') ?? process.env.BPSETUP_PORT ?? 4502);
+  const port = whole('port', arg('port') ?? process.env.BPSETUP_PORT, 4502, 1, 65535);
   const password = process.env.BPSETUP_ADMIN_PASSWORD ?? 'admin';
   const emulator = await startEmulator({
     port,
@@ -39,9 +74,9 @@ async function main(): Promise<void> {
     admin: { user: 'admin', password },
     packageZip,
     faults: process.argv.includes('--faults') || process.env.BPSETUP_EMULATOR_FAULTS === '1',
-    agentDelayMs: Number(arg('agent-delay') ?? 300),
+    agentDelayMs: whole('agent-delay', arg('agent-delay'), 300, 0, 600_000),
     interimEndpoints: process.argv.includes('--interim-endpoints') || process.env.BPSETUP_INTERIM_ENDPOINTS === '1',
-    latencyMs: Number(arg('latency') ?? 0),
+    latencyMs: whole('latency', arg('latency'), 0, 0, 600_000),
     demo: true,
     strictCsp: process.argv.includes('--strict-csp'),
     // The control routes' secret: given, or new for every run (printed below).
@@ -80,8 +115,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const err = e as NodeJS.ErrnoException;
-  if (err.code === 'EADDRINUSE') console.error(`Port already in use: start with --port <n> or BPSETUP_PORT=<n>.`);
+  const err = e as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (err.code === 'EADDRINUSE')
+    console.error(
+      `Port ${err.port ?? ''} on ${err.address ?? 'this machine'} is already in use (another emulator or AEM?): start with npm start -- --port <n>, or BPSETUP_PORT=<n>.`,
+    );
   else console.error(err.message ?? err);
   process.exit(1);
 });

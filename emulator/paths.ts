@@ -17,6 +17,8 @@ export const PROJECT_ROOT = findProjectRoot(__dirname);
 export const CORAL_DIST = join(PROJECT_ROOT, 'node_modules/@adobe/coral-spectrum/dist');
 export const JQUERY_JS = join(PROJECT_ROOT, 'node_modules/jquery/dist/jquery.min.js');
 export const GRANITE_STAND_IN_JS = join(PROJECT_ROOT, 'build/emulator-static/granite.js');
+/** A stand-in for Coral's outside font loader (emulator/static/local-fonts.js). */
+export const LOCAL_FONTS_JS = join(PROJECT_ROOT, 'emulator/static/local-fonts.js');
 export const TARGET_DIR = join(PROJECT_ROOT, 'target');
 
 /** The content package `npm run build` wrote, named after package.json's version. */

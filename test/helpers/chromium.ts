@@ -34,8 +34,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Messages expected offline: Adobe Fonts (Typekit) lookups and the favicon. */
-const OFFLINE_NOISE = [/typekit/i, /favicon\.ico/i, /use\.typekit\.net/i, /ERR_NAME_NOT_RESOLVED/];
+/** Messages expected offline: the favicon. */
+const OFFLINE_NOISE = [/favicon\.ico/i];
+/** The emulator's pages contact no outside host (fonts included): any request elsewhere is an error. */
+const LOCAL = /^(?:https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\/|data:|blob:|about:)/;
 
 export async function openBrowser(projectRoot: string): Promise<BrowserSession> {
   const tmp = join(projectRoot, '.tmp');
@@ -55,6 +57,9 @@ export async function openBrowser(projectRoot: string): Promise<BrowserSession> 
     if (msg.type() === 'error' && keep(`${msg.text()} ${msg.location().url}`)) errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  context.on('request', (r) => {
+    if (!LOCAL.test(r.url())) errors.push(`outside request: ${r.url()}`);
+  });
   return {
     context,
     page,

@@ -1,0 +1,49 @@
+/**
+ * The emulator's start command as a new user meets it: --help prints the options and starts
+ * nothing; a bad --port is named with what it got; a port already in use is named, with the way
+ * to choose another.
+ */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../emulator/paths';
+import { tempDir } from '../helpers/temp';
+
+const MAIN = join(PROJECT_ROOT, 'build/emulator/main.js');
+const run = (args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, [MAIN, '--data', tempDir('start-'), ...args], { timeout: 20000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+
+test('--help prints every option and the environment, and starts no server', async () => {
+  const r = await run(['--help', '--port', '1']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('--port <n>');
+  expect(r.stdout).toContain('BPSETUP_PORT');
+  expect(r.stdout).not.toContain('Brand Portal page:');
+});
+
+test('a bad --port is named with what it got', async () => {
+  for (const bad of ['abc', '70000', '-1']) {
+    const r = await run(['--port', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--port must be a whole number from 1 to 65535 (got "${bad}")`);
+    expect(r.stderr).not.toContain('NaN');
+  }
+});
+
+test('a port in use is named, with how to choose another', async () => {
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const port = (busy.address() as { port: number }).port;
+  try {
+    const r = await run(['--port', String(port)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(r.stderr).toContain('npm start -- --port <n>');
+  } finally {
+    busy.close();
+  }
+});
