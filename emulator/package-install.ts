@@ -23,8 +23,8 @@ export interface FilterSet {
   root: string;
   /** FileVault import mode: `replace` (default) overwrites covered content; `merge` only adds what is missing. */
   mode: 'replace' | 'merge';
-  includes: RegExp[];
-  excludes: RegExp[];
+  /** include / exclude rules in document order: the last one that matches a path decides. */
+  rules: { include: boolean; pattern: RegExp }[];
 }
 
 const AC_HANDLINGS: readonly AcHandling[] = ['ignore', 'overwrite', 'merge', 'merge_preserve', 'clear'];
@@ -100,11 +100,16 @@ export function readZip(buffer: Buffer, limits = PACKAGE_LIMITS): Promise<Map<st
   });
 }
 
+// Values stay text: a version "1.10" is not the number 1.1.
 const xml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
   isArray: (n) => ['entry', 'filter', 'include', 'exclude'].includes(n),
 });
+/** filter.xml read with its elements in order: include and exclude rules are evaluated in sequence. */
+const orderedXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseAttributeValue: false });
 
 function parseProperties(text: string): Record<string, string> {
   const doc = xml.parse(text) as { properties?: { entry?: { key: string; '#text'?: string | number }[] } };
@@ -116,26 +121,37 @@ function parseProperties(text: string): Record<string, string> {
 /** FileVault patterns are regular expressions matched against the whole path. */
 const anchored = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 
+type Ordered = Record<string, Ordered[] | string> & { ':@'?: Record<string, string> };
+const childrenOf = (nodes: Ordered[], tag: string): Ordered[] => nodes.filter((n) => tag in n);
+
 function parseFilter(text: string): FilterSet[] {
-  type RawFilter = { root: string; mode?: string; include?: { pattern: string }[]; exclude?: { pattern: string }[] };
-  const doc = xml.parse(text) as { workspaceFilter?: { filter?: RawFilter[] } };
-  const filters = doc.workspaceFilter?.filter ?? [];
+  const doc = orderedXml.parse(text) as Ordered[];
+  const workspace = childrenOf(doc, 'workspaceFilter')[0];
+  const filters = workspace ? childrenOf(workspace.workspaceFilter as Ordered[], 'filter') : [];
   if (!filters.length) throw new PackageError('filter.xml defines no filter root');
   return filters.map((f) => ({
-    root: f.root,
-    mode: f.mode === 'merge' ? 'merge' : 'replace',
-    includes: (f.include ?? []).map((i) => anchored(i.pattern)),
-    excludes: (f.exclude ?? []).map((i) => anchored(i.pattern)),
+    root: String(f[':@']?.root ?? ''),
+    mode: f[':@']?.mode === 'merge' ? 'merge' : 'replace',
+    rules: (f.filter as Ordered[])
+      .filter((r) => 'include' in r || 'exclude' in r)
+      .map((r) => ({ include: 'include' in r, pattern: anchored(String(r[':@']?.pattern ?? '')) })),
   }));
 }
 
 const under = (path: string, root: string) => path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
 
+/**
+ * FileVault's rule: below the root, the last matching rule decides; where none matches, a path is
+ * covered unless the first rule is an include (then only what is included is).
+ */
+function ruled(f: FilterSet, path: string): boolean {
+  let covered = f.rules.length === 0 || !f.rules[0].include;
+  for (const r of f.rules) if (r.pattern.test(path)) covered = r.include;
+  return covered;
+}
+
 export function isCovered(filters: FilterSet[], path: string): boolean {
-  return filters.some(
-    (f) =>
-      under(path, f.root) && (f.includes.length === 0 || f.includes.some((r) => r.test(path))) && !f.excludes.some((r) => r.test(path)),
-  );
+  return filters.some((f) => under(path, f.root) && ruled(f, path));
 }
 
 /** A `<name>.xml` file that is a docview document stands for the whole node `<name>` (FileVault's full coverage). */
@@ -232,17 +248,18 @@ export async function readPackage(buffer: Buffer): Promise<{ info: PackageInfo; 
   if (!props) throw new PackageError('META-INF/vault/properties.xml is missing');
   if (!filter) throw new PackageError('META-INF/vault/filter.xml is missing');
   const p = parseProperties(props.toString('utf8'));
-  if (!p.name || !p.version) throw new PackageError('properties.xml lacks name or version');
+  // FileVault accepts a package without a version (it logs "Package does not specify a version").
+  if (!p.name) throw new PackageError('properties.xml lacks the package name');
   const acHandling = (p.acHandling ?? 'ignore').toLowerCase() as AcHandling;
   if (!AC_HANDLINGS.includes(acHandling)) throw new PackageError(`properties.xml: unknown acHandling "${p.acHandling}"`);
   return {
-    info: { name: p.name, group: p.group ?? '', version: p.version, filters: parseFilter(filter.toString('utf8')), acHandling },
+    info: { name: p.name, group: p.group ?? '', version: p.version ?? '', filters: parseFilter(filter.toString('utf8')), acHandling },
     entries,
   };
 }
 
 export const packagePath = (info: Pick<PackageInfo, 'group' | 'name' | 'version'>): string =>
-  `/etc/packages/${info.group ? `${info.group}/` : ''}${info.name}-${info.version}.zip`;
+  `/etc/packages/${info.group ? `${info.group}/` : ''}${info.name}${info.version ? `-${info.version}` : ''}.zip`;
 
 /** Stores the zip under /etc/packages (Package Manager "upload"). */
 export function storePackage(tx: RepositoryTransaction, info: PackageInfo, buffer: Buffer): string {

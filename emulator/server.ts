@@ -234,7 +234,13 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
         if (wantsHtmlPage(req)) return redirect(res, loginPageUrl(req.path + req.url.search));
         return sendText(res, 403, 'Authentication required', { [HTTP.reasonHeader]: HTTP.authFailedReason });
       }
-      if (isWrite(req.method) && !flags.csrfExempt && req.user && csrfCheckApplies(rawReq.headers['user-agent'])) {
+      const basicWithoutSession = !ctx.sessions.userFor(token) && req.user !== undefined;
+      if (
+        isWrite(req.method) &&
+        !flags.csrfExempt &&
+        req.user &&
+        csrfCheckApplies({ userAgent: rawReq.headers['user-agent'], path: req.path, basicWithoutSession })
+      ) {
         const header = rawReq.headers[HTTP.csrfHeader.toLowerCase()];
         const fromHeader = Array.isArray(header) ? header[0] : header;
         const fromForm = fromHeader ? undefined : (await req.body()).fields.get(HTTP.csrfFormField)?.[0];

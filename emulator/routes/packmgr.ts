@@ -11,9 +11,30 @@ import { PackageError, installPackage, packagePath, readPackage, storePackage } 
 
 const service = PACKMGR.servicePath.replace(/\./g, '\\.');
 
-/** The legacy service.jsp answer: XML with `<status code="…">` [contract: Package Manager]. */
-const crxXml = (code: number, message: string, path = '') =>
-  `<?xml version="1.0" encoding="utf-8"?>\n<crx version="1.6" workspace="crx.default"><response><data>${path ? `<package><path>${escapeHtml(path)}</path></package>` : ''}</data><status code="${code}">${escapeHtml(message)}</status></response></crx>\n`;
+interface ServiceAnswer {
+  code: number;
+  message: string;
+  user: string;
+  params: [string, string][];
+  pkg?: { group: string; name: string; version: string; path: string };
+  /** The install log: one line per node (`A` added, `U` updated), then how it ended. */
+  log?: string[];
+}
+
+/**
+ * The legacy service.jsp answer [contract: Package Manager]: `<crx>` with the request's fields,
+ * then `<response>` holding `<data>` (the package and the install `<log>`, which clients such as
+ * aemsync parse, taking lines starting with `E` as errors) and `<status code="…">`.
+ */
+function crxXml(a: ServiceAnswer): string {
+  const e = escapeHtml;
+  const params = a.params.map(([n, v]) => `<param name="${e(n)}" value="${e(v)}"/>`).join('');
+  const pkg = a.pkg
+    ? `<package><group>${e(a.pkg.group)}</group><name>${e(a.pkg.name)}</name><version>${e(a.pkg.version)}</version><downloadName>${e(a.pkg.path.slice(a.pkg.path.lastIndexOf('/') + 1))}</downloadName><path>${e(a.pkg.path)}</path></package>`
+    : '';
+  const log = a.log ? `<log>${e(a.log.join('\n'))}</log>` : '';
+  return `<?xml version="1.0" encoding="utf-8"?>\n<crx version="1.6" user="${e(a.user)}" workspace="crx.default"><request>${params}</request><response><data>${pkg}${log}</data><status code="${a.code}">${e(a.message)}</status></response></crx>\n`;
+}
 
 type Upload = { path: string; data: Buffer } | { error: string };
 
@@ -36,11 +57,27 @@ async function upload(ctx: EmulatorContext, req: EmulatorRequest, field: string)
 export function packmgrRoutes(ctx: EmulatorContext): Route[] {
   return [
     route('POST', /^\/crx\/packmgr\/service\.jsp$/, async (req, res) => {
-      const xml = (code: number, message: string, path?: string) => send(res, 200, crxXml(code, message, path), 'text/xml;charset=utf-8');
+      const body = await req.body();
+      const params: [string, string][] = [
+        ...[...body.fields.entries()].flatMap(([n, vs]) => vs.map((v): [string, string] => [n, v])),
+        ...[...body.files.entries()].map(([n, f]): [string, string] => [n, f.filename || n]),
+      ];
+      const answer = (a: Omit<ServiceAnswer, 'user' | 'params'>) =>
+        send(res, 200, crxXml({ ...a, user: req.user ?? 'anonymous', params }), 'text/xml;charset=utf-8');
       const done = await upload(ctx, req, 'file');
-      if ('error' in done) return xml(500, done.error);
-      if ((await req.param('install')) === 'true') await installPackage(ctx.repo, done.data);
-      xml(200, 'ok', done.path);
+      if ('error' in done) return answer({ code: 500, message: done.error });
+      const info = (await readPackage(done.data)).info;
+      const pkg = { group: info.group, name: info.name, version: info.version, path: done.path };
+      if ((await req.param('install')) !== 'true') return answer({ code: 200, message: 'ok', pkg });
+      const before = new Set([...ctx.repo.walk('/')].map(([path]) => path));
+      try {
+        const result = await installPackage(ctx.repo, done.data);
+        const log = ['Installing content', ...result.written.map((p) => `${before.has(p) ? 'U' : 'A'} ${p}`), 'Package imported.'];
+        answer({ code: 200, message: 'ok', pkg, log });
+      } catch (e) {
+        const text = e instanceof PackageError ? e.message : 'Install failed';
+        answer({ code: 500, message: text, pkg, log: ['Installing content', `E ${text}`] });
+      }
     }),
 
     route('POST', new RegExp(`^${service}(/.*)?$`), async (req, res, match) => {

@@ -1,7 +1,7 @@
 /** Small FileVault packages built in a test, as an admin's own ACL package would be. */
 import { ZipFile } from 'yazl';
 
-function zip(files: Record<string, string>): Promise<Buffer> {
+export function zip(files: Record<string, string>): Promise<Buffer> {
   const z = new ZipFile();
   for (const [name, text] of Object.entries(files)) z.addBuffer(Buffer.from(text), name);
   z.end();
