@@ -1,3 +1,4 @@
+/* global window */
 /*
  * The emulator only: Coral Spectrum fetches its Adobe Clean font from an outside host (Typekit)
  * unless window.Typekit exists. A local emulator contacts no outside host, so a stand-in that
