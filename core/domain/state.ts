@@ -138,7 +138,7 @@ export function deriveSetupState(f: SetupFacts): SetupState {
 
   const aliases = f.keystore?.aliases ?? [];
   if (authType === 'oauth') {
-    steps.push({ id: 'certificate', status: 'unavailable', summary: t('Not needed for OAuth Server-to-Server.') });
+    steps.push({ id: 'certificate', status: 'notNeeded', summary: t('Not needed for OAuth Server-to-Server.') });
   } else if (f.keystoreUnavailable) {
     steps.push({ id: 'certificate', status: 'warning', summary: t('The keystore cannot be read here: use the user editor.') });
   } else if (!f.keystore) {

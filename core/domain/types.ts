@@ -200,7 +200,7 @@ export interface ProductInfo {
 }
 
 /** `untested`: configured on AEM, but not tested since the page opened (never shown as "to do"). */
-export type StepStatus = 'unknown' | 'todo' | 'inProgress' | 'untested' | 'done' | 'warning' | 'error' | 'unavailable';
+export type StepStatus = 'unknown' | 'todo' | 'inProgress' | 'untested' | 'done' | 'warning' | 'error' | 'notNeeded';
 
 export type StepId = 'prerequisites' | 'certificate' | 'developerConsole' | 'imsAccount' | 'health' | 'brandPortal';
 

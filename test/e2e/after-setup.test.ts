@@ -39,7 +39,7 @@ async function checkWholeSetup(): Promise<void> {
   await page.goto(`${emu.url}${PAGE}`);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
   expect(scriptRequests(visit)).toEqual([]); // a plain visit asks neither script
-  await page.locator('.bpsetup-toolbar').getByRole('button', { name: 'Check health' }).click();
+  await page.locator('.bpsetup-toolbar').getByRole('button', { name: 'Check the whole setup' }).click();
   await page
     .getByRole('heading', { name: 'Test publish' })
     .waitFor({ timeout: 20000 })
@@ -52,6 +52,9 @@ async function checkWholeSetup(): Promise<void> {
 
 test('Publish a test asset: asks first, reaches Brand Portal through every agent, cleans up, leaves nothing', async () => {
   await checkWholeSetup();
+  // Each health button says what it runs: the whole setup, step 5's IMS check, step 4's for one configuration.
+  for (const name of ['Check the whole setup', 'Check health', 'Check its health'])
+    expect(await page.getByRole('button', { name, exact: true }).count()).toBeLessThanOrEqual(1);
   const before = emu.context.journal.lastSeq;
   await page.getByRole('button', { name: 'Publish a test asset' }).click();
   const question = page.getByRole('group', { name: 'Confirm the test publish' });

@@ -150,7 +150,7 @@ test('a blocked queue is found by the whole-setup check, with the error its log 
   const agent = 'mp_replication_agent3_default_acme';
   await faults({ queue: { agent, items: 3, blocked: true, error: 'java.net.UnknownHostException: acme.brand-portal.adobe.com' } });
   await open();
-  await page.locator('.bpsetup-toolbar').getByRole('button', { name: 'Check health' }).click();
+  await page.locator('.bpsetup-toolbar').getByRole('button', { name: 'Check the whole setup' }).click();
   await page.waitForSelector('.bpsetup-summary-problems', { timeout: 20000 });
   const text = (await page.locator('.bpsetup-summary').innerText()) ?? '';
   expect(text).toContain(`The queue of ${agent} is blocked: 3 item(s) waiting`);

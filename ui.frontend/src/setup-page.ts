@@ -56,7 +56,8 @@ export class SetupPage {
   private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
   /** The test publish and the rights preflight, after a whole-setup check: outside the live region. */
   private readonly afterSetup = el('div', { class: 'bpsetup-after-setup-holder' });
-  private readonly healthButton = button(t('Check health'), 'primary', 'Heart');
+  /** Named apart from step 5's Check health, so every button's label says what it runs. */
+  private readonly healthButton = button(t('Check the whole setup'), 'primary', 'Heart');
   private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
   /** The steps' panels, built once AEM has answered (see refresh). */
   private steps: Step[] = [];

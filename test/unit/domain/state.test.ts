@@ -39,7 +39,7 @@ test.each<[string, string, boolean]>([
 test('empty AEM on 6.5.21: prerequisites done, OAuth chosen, IMS to do', () => {
   expect(statusOf({ version: '6.5.21.0', imsConfigs: [] })).toEqual({
     prerequisites: 'done',
-    certificate: 'unavailable',
+    certificate: 'notNeeded',
     developerConsole: 'todo',
     imsAccount: 'todo',
     health: 'todo',

@@ -92,17 +92,18 @@ export class BrandPortalForm {
     const current = this.imsSelect.selectedItem?.value;
     const health = ctx.facts.health;
     const options: SelectOption[] = ctx.state.brandPortalConfigs.map((c) => {
-      // Usable: proven healthy, or on an AEM whose Check Health the page cannot run (the agents'
-      // Test Connection proves the token afterwards). Known unhealthy or unchecked: not yet.
+      // Usable unless known to fail. Not checked since the page opened (a reload between steps):
+      // Save runs Check Health first and saves only if it passes; where Check Health cannot run
+      // here, the agents' Test Connection proves the token afterwards.
       const checked = health?.id === c.id;
-      const usable = (checked && health.healthy) || (!checked && ctx.facts.healthUnavailable === true);
+      const usable = !checked || health.healthy;
       const why = checked
         ? health.healthy
           ? ''
           : t(' — unhealthy: fix it first')
-        : usable
+        : ctx.facts.healthUnavailable === true
           ? t(" — token not checked: the agents' test will prove it")
-          : t(' — run Check health first');
+          : t(' — not checked yet: Save checks its health first');
       return { value: c.id, label: `${c.title} (${c.authType === 'oauth' ? 'OAuth' : 'JWT'})${why}`, disabled: !usable };
     });
     const usable = options.filter((o) => !o.disabled);
@@ -113,9 +114,7 @@ export class BrandPortalForm {
     setSelectOptions(this.imsSelect, options);
     this.imsNote.textContent = chosen
       ? ''
-      : t(
-          'Finish steps 4 and 5 first: the IMS configuration must pass Check Health, or this AEM must be one whose Check Health the page cannot run.',
-        );
+      : t('Finish step 4 first: create the Brand Portal IMS configuration, or correct the one Check Health found failing.');
     this.imsNote.className = `bpsetup-field-message${chosen ? '' : ' coral-Body--XS is-warning'}`;
   }
 
@@ -138,7 +137,24 @@ export class BrandPortalForm {
       return;
     }
     const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
-    await this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig: this.imsSelect.value });
+    const imsConfig = this.imsSelect.value;
+    if (ctx.facts.health?.id !== imsConfig && ctx.facts.healthUnavailable !== true) {
+      showResult(this.host.feedback, el('p', { class: 'bpsetup-progress' }, t("Checking the IMS configuration's health first…")));
+      await ctx.runHealth();
+      const health = this.ctx?.facts.health;
+      if (health?.id === imsConfig && !health.healthy) {
+        showResult(
+          this.host.feedback,
+          renderProblem({
+            title: t('Not saved: the IMS configuration gets no token'),
+            explanation: health.message,
+            fix: t('Correct the IMS configuration (step 5 says why), then save again.'),
+          }),
+        );
+        return;
+      }
+    }
+    await this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig });
   }
 
   /** Saves the existing configuration again: Adobe's remedy when agents are missing. */

@@ -136,10 +136,17 @@ export class BrandPortalStep implements Step {
     testAll.classList.add('bpsetup-test-agents');
     testAll.disabled = ctx.agentTestsRunning || checks.every((c) => !c.agent);
     testAll.addEventListener('click', () => void ctx.testAgents());
+    // Only tests that ran are counted: "0 of 4 connected" is said only after the agents were tested.
+    const tested = checks.filter((c) => tests.some((r) => r.name === c.name)).length;
     const summary = el(
       'p',
-      { class: 'bpsetup-agents-summary', 'data-connected': String(connected) },
-      t('{0} of {1} agents connected', String(connected), String(AGENTS.count)),
+      { class: 'bpsetup-agents-summary', 'data-connected': String(connected), 'data-tested': String(tested) },
+      tested
+        ? t('{0} of {1} agents connected', String(connected), String(AGENTS.count)) +
+            (tested < checks.filter((c) => c.agent).length
+              ? t(' ({0} not tested yet)', String(checks.filter((c) => c.agent).length - tested))
+              : '')
+        : t('Agents not tested yet since this page opened: Test all agents to see whether they connect.'),
     );
     const rows = checks.map((check) =>
       this.agentRow(

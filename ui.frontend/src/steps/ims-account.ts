@@ -105,7 +105,7 @@ export class ImsAccountStep implements Step {
     const edit = button(t('Edit'), 'secondary', 'Edit');
     edit.classList.add('bpsetup-ims-edit');
     edit.addEventListener('click', () => void this.startEditing(config, config.authType));
-    const check = button(t('Check health'), 'quiet', 'Heart');
+    const check = button(t('Check its health'), 'quiet', 'Heart');
     check.classList.add('bpsetup-ims-check');
     check.disabled = ctx.healthRunning;
     check.addEventListener('click', () => void ctx.runHealth());

@@ -20,7 +20,7 @@ const STATUS_LIGHT: Record<StepStatus, StatusVariant> = {
   done: 'success',
   warning: 'warning',
   error: 'error',
-  unavailable: 'neutral',
+  notNeeded: 'neutral',
 };
 
 export const stepStatusLight = (status: StepStatus): HTMLElement => statusLight(STATUS_LIGHT[status], statusLabel(status));
@@ -34,7 +34,7 @@ export const statusLabel = (status: StepStatus): string =>
     done: t('Done'),
     warning: t('Needs attention'),
     error: t('Failed'),
-    unavailable: t('Not available'),
+    notNeeded: t('Not needed'),
   })[status];
 
 export function renderStepList(definitions: StepDefinition[], states: StepState[]): HTMLElement {
