@@ -26,7 +26,7 @@ const USAGE = `Local AEM author emulator (npm start runs it after building the p
 
   npm start -- [options]        or   node build/emulator/main.js [options]
 
-  --port <n>              port to listen on (default 4502; or BPSETUP_PORT)
+  --port <n>              port to listen on (default 4502, 0 for any free one; or BPSETUP_PORT)
   --host <address>        address to listen on (default 127.0.0.1)
   --data <dir>            where the repository is kept (default ./data)
   --reset                 start from an empty author
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     console.error(`No content package at ${packageZip}. Run "npm run build" first (npm start does it for you).`);
     process.exit(1);
   }
-  const port = whole('port', arg('port') ?? process.env.BPSETUP_PORT, 4502, 1, 65535);
+  const port = whole('port', arg('port') ?? process.env.BPSETUP_PORT, 4502, 0, 65535); // 0: any free port
   const password = process.env.BPSETUP_ADMIN_PASSWORD ?? 'admin';
   const emulator = await startEmulator({
     port,

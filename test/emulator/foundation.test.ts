@@ -141,6 +141,8 @@ describe('content package installed at start-up', () => {
     const html = await (await c.get('/apps/bpsetup/content/setup.html', { Accept: 'text/html' })).text();
     const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual([
+      // The emulator's local stand-in for Coral's outside font loader (AEM has none: its Coral loads the font).
+      '/etc.clientlibs/clientlibs/granite/local-fonts.js',
       '/etc.clientlibs/clientlibs/granite/coralui3/js/coral.min.js',
       '/etc.clientlibs/clientlibs/granite/jquery.js',
       '/etc.clientlibs/clientlibs/granite/foundation.js',

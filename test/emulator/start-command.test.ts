@@ -29,7 +29,7 @@ test('a bad --port is named with what it got', async () => {
   for (const bad of ['abc', '70000', '-1']) {
     const r = await run(['--port', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`--port must be a whole number from 1 to 65535 (got "${bad}")`);
+    expect(r.stderr).toContain(`--port must be a whole number from 0 to 65535 (got "${bad}")`);
     expect(r.stderr).not.toContain('NaN');
   }
 });
