@@ -97,5 +97,3 @@ export function parseCredentials(text: string): ParsedCredentials {
   if (!parsed.authType && parsed.scopes) parsed.authType = 'oauth';
   return parsed;
 }
-
-/** Shows that a secret was read without showing it: its length and last four characters. */

@@ -19,9 +19,8 @@ export function maskValue(text: string, secret: string | undefined): string {
   return text.split(secret).join(MASK);
 }
 
-/** How the page and the emulator mention a secret without showing it: length and last four characters at most. */
-export const describeSecret = (secret: string): string =>
-  secret.length > 8 ? `•••• ${secret.slice(-4)} (${secret.length} characters)` : `•••• (${secret.length} characters)`;
+/** How the page and the emulator mention a secret without showing it: its length only, never a character of it. */
+export const describeSecret = (secret: string): string => `•••• (${secret.length} characters)`;
 
 const SECRET_KEY = /secret|password|passwd|private|token|credential|jwt|keystorepass|^pk$|authorization|api[_-]?key/i;
 const SECRET_KEY_WORD = String.raw`(?:client[_-]?secrets?|secret|password|passwd|keystore[_-]?pass(?:word)?|access[_-]?token|refresh[_-]?token|jwt[_-]?token|api[_-]?key|private[_-]?key|pk)`;

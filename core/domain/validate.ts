@@ -26,6 +26,9 @@ export function validateClientId(value: string): Verdict {
   const v = value.trim();
   if (!v) return error(t('Enter the client ID (API key) from the Adobe Developer Console credential.'));
   if (/\s/.test(v)) return error(t('The client ID cannot contain spaces: copy it again from the Developer Console.'));
+  // Developer Console client IDs are letters and digits only: anything else was not copied from there.
+  if (!/^[0-9A-Za-z]+$/.test(v))
+    return error(t('A client ID has letters and digits only (32 hexadecimal characters): copy it again from the Developer Console.'));
   if (!/^[0-9a-f]{32}$/.test(v))
     return warning(t('Client IDs are usually 32 lowercase hexadecimal characters: check that the whole value was copied.'));
   return OK;

@@ -36,8 +36,8 @@ function loginPage(resource: string, failed: boolean): string {
   <form id="login" action="${ENDPOINTS.loginSubmit.path}" method="POST" accept-charset="UTF-8">
     <input type="hidden" name="_charset_" value="UTF-8">
     <input type="hidden" name="${HTTP.loginResourceParam}" value="${escapeHtml(resource)}">
-    <p><label for="username">User name</label><br><input is="coral-textfield" id="username" name="${HTTP.usernameField}" autocomplete="username" required></p>
-    <p><label for="password">Password</label><br><input is="coral-textfield" id="password" name="${HTTP.passwordField}" type="password" autocomplete="current-password" required></p>
+    <p><label for="username">User name</label><br><input is="coral-textfield" id="username" name="${HTTP.usernameField}" autocomplete="username" aria-required="true"></p>
+    <p><label for="password">Password</label><br><input is="coral-textfield" id="password" name="${HTTP.passwordField}" type="password" autocomplete="current-password" aria-required="true"></p>
     <button is="coral-button" variant="cta" id="submit-button" type="submit">Sign In</button>
   </form>
 </main>

@@ -44,6 +44,21 @@ async function open(): Promise<void> {
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 }
 
+test("the emulator's login fields are not marked wrong before anyone typed", async () => {
+  const fresh = await browser.context.newPage();
+  try {
+    await fresh.goto(`${emu.url}/libs/granite/core/content/login.html`);
+    for (const label of ['User name', 'Password']) {
+      const input = fresh.getByLabel(label);
+      await expect(input.evaluate((i) => (i as HTMLInputElement).matches(':invalid') || i.classList.contains('is-invalid'))).resolves.toBe(
+        false,
+      );
+    }
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('a reload between steps 4 and 6: step 6 saves, checking the IMS configuration first; the certificate step is not needed', async () => {
   await imsConfigFromEarlierVisit(SECRET);
   await open();

@@ -205,7 +205,7 @@ describe('2.11 IMS stub endpoints directly', () => {
       integrations: { clientId: string; clientSecret: string }[];
     };
     const ok = list.integrations.find((i) => i.clientId === 'oauthok');
-    expect(ok?.clientSecret).toBe('•••• auth (12 characters)');
+    expect(ok?.clientSecret).toBe('•••• (12 characters)');
     expect(JSON.stringify(list)).not.toContain('s3cret-oauth');
     const res = await registerIntegration(ims.emu.url, {
       clientId: 'k',

@@ -55,5 +55,5 @@ test('known secrets and descriptions', () => {
   expect(maskValue('/libs/cq/adobeims-configuration/components/admin/datasources', 'admin')).toBe(
     '/libs/cq/adobeims-configuration/components/admin/datasources',
   );
-  expect(describeSecret('p8e-abcdefghijklmnop1234')).toBe('•••• 1234 (24 characters)');
+  expect(describeSecret('p8e-abcdefghijklmnop1234')).toBe('•••• (24 characters)');
 });

@@ -52,6 +52,7 @@ describe.each<[string, (v: string) => Verdict, [string, 'ok' | 'warning' | 'erro
       [CLIENT, 'ok'],
       ['ABC123', 'warning'],
       ['has space', 'error'],
+      ['not-a-client-id', 'error'],
       ['', 'error'],
     ],
   ],

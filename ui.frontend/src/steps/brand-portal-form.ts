@@ -65,10 +65,14 @@ export class BrandPortalForm {
     );
   }
 
+  /**
+   * Save stays enabled while a field is wrong (Enter then explains it, nothing is sent); only
+   * without a usable IMS configuration is there nothing to save.
+   */
   private refreshSave(): void {
-    const invalid = [this.title, this.tenant].some((f) => Boolean(f.check().error));
+    for (const f of [this.title, this.tenant]) f.check();
     const chosen = this.imsSelect.selectedItem;
-    this.save.disabled = invalid || !chosen || chosen.disabled || !chosen.value || this.busy;
+    this.save.disabled = !chosen || chosen.disabled || !chosen.value || this.busy;
   }
 
   /** Follows the page; `wanted` says whether the step shows the form now. */

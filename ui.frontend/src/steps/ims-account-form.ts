@@ -139,9 +139,14 @@ export class ImsAccountForm {
     return Object.values(this.fields).filter((f) => !f.hidden);
   }
 
+  /**
+   * Create stays enabled while a field is wrong, as in AEM's own forms: Enter or a click then shows
+   * every message and focuses the first field to correct, and nothing is sent (save()). A disabled
+   * submit button would make Enter do nothing at all.
+   */
   private refreshSubmit(): void {
-    const invalid = this.visibleFields().some((f) => Boolean(f.check().error));
-    this.submit.disabled = invalid || this.saving;
+    for (const f of this.visibleFields()) f.check();
+    this.submit.disabled = this.saving;
   }
 
   /** Sets the fields the credential file holds; answers their labels. */

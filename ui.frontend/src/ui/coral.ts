@@ -17,7 +17,6 @@ export const CORAL_COMPONENTS = [
   'Table',
   'Textarea',
   'Textfield',
-  'Tooltip',
   'Wait',
 ] as const;
 type CoralName = (typeof CORAL_COMPONENTS)[number] | 'Status';
@@ -184,19 +183,6 @@ export function textarea(label: string, rows = 4): HTMLTextAreaElement {
 export function textfield(type: 'text' | 'password' = 'text'): HTMLInputElement {
   const component = create<HTMLInputElement>('Textfield');
   component.type = type;
-  return component;
-}
-
-export interface CoralTooltip extends HTMLElement {
-  content: HTMLElement;
-}
-
-/** An error tooltip for the element just before it (Granite's field-error look). */
-export function errorTooltip(): CoralTooltip {
-  const component = create<CoralTooltip & { variant: string; target: string }>('Tooltip');
-  component.variant = 'error';
-  component.target = '_prev';
-  component.setAttribute('placement', 'left');
   return component;
 }
 

@@ -1,12 +1,13 @@
 /**
- * A Coral text field in Granite's field wrapper (label, field, error icon with its tooltip), with
- * the message also spelled out right below it. Validation is the pure domain validator; the
+ * A Coral text field in Granite's field wrapper (label, field, message), the error shown once:
+ * Coral's invalid state marks the field (its own alert icon inside it) and the message is spelled
+ * out right below it, named by aria-describedby. A second Granite error icon would repeat it. Validation is the pure domain validator; the
  * message appears once the field was left or the form tried to submit, and updates as the admin
  * types.
  */
 import type { Verdict } from '../../../core/domain/validate';
-import { type CoralTooltip, errorTooltip, textarea, textfield } from './coral';
-import { el, icon } from './dom';
+import { textarea, textfield } from './coral';
+import { el } from './dom';
 
 export interface FieldOptions {
   name: string;
@@ -37,13 +38,6 @@ let counter = 0;
 const createInput = (options: FieldOptions): HTMLInputElement | HTMLTextAreaElement =>
   options.type === 'textarea' ? textarea(options.label, 8) : textfield(options.type === 'password' ? 'password' : 'text');
 
-/** Granite's error marker: an alert icon after the field with the message in an error tooltip. */
-function errorMarker(): { icon: HTMLElement; tooltip: CoralTooltip } {
-  const marker = icon('Alert', 'S');
-  marker.classList.add('coral-Form-fielderror');
-  return { icon: marker, tooltip: errorTooltip() };
-}
-
 export function createField(options: FieldOptions, validate: (value: string) => Verdict, onChange: () => void): Field {
   const id = `bpsetup-field-${options.name}-${++counter}`;
   const input = createInput(options);
@@ -58,8 +52,6 @@ export function createField(options: FieldOptions, validate: (value: string) => 
   if (options.value) input.value = options.value;
   input.spellcheck = false;
   const message = el('div', { class: 'bpsetup-field-message', id: `${id}-message`, 'aria-live': 'polite' });
-  // Made at the first error only: a tooltip per field would slow the page's first render.
-  let marker: ReturnType<typeof errorMarker> | undefined;
   const root = el(
     'div',
     { class: 'coral-Form-fieldwrapper bpsetup-field', 'data-field': options.name },
@@ -96,14 +88,6 @@ export function createField(options: FieldOptions, validate: (value: string) => 
       const error = Boolean(show && verdict.error);
       message.textContent = text;
       message.className = `bpsetup-field-message${error ? ' coral-Form-errorlabel is-error' : text ? ' coral-Body--XS is-warning' : ''}`;
-      if (error && !marker) {
-        marker = errorMarker();
-        message.before(marker.icon, marker.tooltip);
-      }
-      if (marker) {
-        marker.icon.hidden = !error;
-        marker.tooltip.content.textContent = error ? text : '';
-      }
       (input as unknown as { invalid: boolean }).invalid = error;
       input.setAttribute('aria-invalid', String(error));
       return verdict;
