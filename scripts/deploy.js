@@ -47,7 +47,16 @@ async function main() {
   console.log(`open ${base}/apps/bpsetup/content/setup.html`);
 }
 
+/** Node's fetch says only "fetch failed": name the author and what the network said. */
+function explain(e) {
+  if (e instanceof TypeError && e.message === 'fetch failed') {
+    const code = e.cause && (e.cause.code || (e.cause.errors && e.cause.errors[0] && e.cause.errors[0].code));
+    return `Could not reach ${base}${code ? ` (${code})` : ''}: check that AEM is running there and that AEM_URL is its address, for example AEM_URL=http://localhost:4502.`;
+  }
+  return e.message;
+}
+
 main().catch((e) => {
-  console.error(e.message);
+  console.error(explain(e));
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 /**
  * The emulator's start command as a new user meets it: --help prints the options and starts
  * nothing; a bad --port is named with what it got; a port already in use is named, with the way
- * to choose another.
+ * to choose another; deploy to an author that is not there names it.
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -46,4 +46,18 @@ test('a port in use is named, with how to choose another', async () => {
   } finally {
     busy.close();
   }
+});
+
+test('npm run deploy to an author that is not there names the address instead of "fetch failed"', async () => {
+  const r = await new Promise<{ code: number; stderr: string }>((resolve) =>
+    execFile(
+      process.execPath,
+      [join(PROJECT_ROOT, 'scripts/deploy.js')],
+      { env: { ...process.env, AEM_URL: 'http://127.0.0.1:9' } },
+      (err, _o, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stderr }),
+    ),
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('Could not reach http://127.0.0.1:9');
+  expect(r.stderr).not.toMatch(/^fetch failed/m);
 });
