@@ -116,8 +116,14 @@ test('certificate expiry drives the certificate step for JWT', () => {
 test('health on an AEM without a Check Health the page can run: not green until an agent connects', () => {
   const base = { version: '6.5.21.0', imsConfigs: [oauthConfig('a')], healthUnavailable: true };
   const unproven = deriveSetupState(base);
-  expect(unproven.steps.find((s) => s.id === 'health')?.status).toBe('warning');
+  // Nothing failed yet: not tested; a warning only once the agents were tested and none connected.
+  expect(unproven.steps.find((s) => s.id === 'health')?.status).toBe('untested');
   expect(unproven.tokenProven).toBe(false);
+  const failed = deriveSetupState({
+    ...base,
+    agentTests: [{ name: 'mp_replication_agent0_default_acme', succeeded: false, status: 200, log: '' }],
+  });
+  expect(failed.steps.find((s) => s.id === 'health')?.status).toBe('warning');
   const proven = deriveSetupState({
     ...base,
     agentTests: [{ name: 'mp_replication_agent0_default_acme', succeeded: true, status: 200, log: '' }],
