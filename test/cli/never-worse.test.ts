@@ -51,9 +51,17 @@ afterAll(() => emu.close());
 
 test('a client ID the page only warns about stops the CLI before anything is sent', async () => {
   const since = emu.context.journal.lastSeq;
-  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('not-a-client-id')], { BP_SECRET: SECRET });
+  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('a0a1a2a3a4a5')], { BP_SECRET: SECRET });
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('clientId: Client IDs are usually 32 lowercase hexadecimal characters');
+  expect(emu.context.journal.list(since)).toEqual([]);
+});
+
+test('a client ID the page refuses stops the CLI with the same words', async () => {
+  const since = emu.context.journal.lastSeq;
+  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('not-a-client-id')], { BP_SECRET: SECRET });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('clientId: A client ID has letters and digits only');
   expect(emu.context.journal.list(since)).toEqual([]);
 });
 
