@@ -2,10 +2,11 @@
  * A Coral text field in Granite's field wrapper (label, field, message), the error shown once:
  * Coral's invalid state marks the field (its own alert icon inside it) and the message is spelled
  * out right below it, named by aria-describedby. A second Granite error icon would repeat it. Validation is the pure domain validator; the
- * message appears once the field was left or the form tried to submit, and updates as the admin
- * types.
+ * message appears once the field was left (after the click that left it, see afterPress) or the
+ * form tried to submit, and updates as the admin types.
  */
 import type { Verdict } from '../../../core/domain/validate';
+import { afterPress, watchPresses } from './after-press';
 import { textarea, textfield } from './coral';
 import { el } from './dom';
 
@@ -31,6 +32,8 @@ export interface Field {
   check(reveal?: boolean): Verdict;
   setHidden(hidden: boolean): void;
   readonly hidden: boolean;
+  /** Moves the focus here, and keeps it here past a Coral button's own focus a frame after its press. */
+  focus(): void;
 }
 
 let counter = 0;
@@ -95,15 +98,26 @@ export function createField(options: FieldOptions, validate: (value: string) => 
     setHidden(hidden: boolean) {
       root.hidden = hidden;
     },
+    focus() {
+      input.focus();
+      // Coral's button focuses itself one animation frame after mousedown; a quick click's submit
+      // runs before that frame, so the field would lose the focus it was just given.
+      requestAnimationFrame(() => {
+        if (document.activeElement !== input) input.focus();
+      });
+    },
   };
   input.addEventListener('input', () => {
     field.check();
     onChange();
   });
-  input.addEventListener('blur', () => {
-    touched = true;
-    field.check();
-    onChange();
-  });
+  watchPresses();
+  input.addEventListener('blur', () =>
+    afterPress(() => {
+      touched = true;
+      field.check();
+      onChange();
+    }),
+  );
   return field;
 }
