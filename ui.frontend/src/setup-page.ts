@@ -61,6 +61,8 @@ export class SetupPage {
   private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
   /** The steps' panels, built once AEM has answered (see refresh). */
   private steps: Step[] = [];
+  /** Step 6, which step 4's Connect hands the tenant to. */
+  private readonly brandPortal = new BrandPortalStep();
   private firstAnswer?: Promise<void>;
   private readonly panels = el('div', { class: 'bpsetup-panels' });
 
@@ -148,7 +150,7 @@ export class SetupPage {
       new DeveloperConsoleStep(),
       new ImsAccountStep(),
       new HealthStep(),
-      new BrandPortalStep(),
+      this.brandPortal,
     ];
     this.panels.append(...this.steps.map((step) => step.element));
     mark(PANELS_MARK);
@@ -262,6 +264,10 @@ export class SetupPage {
         this.render();
       },
       runHealth: () => this.runHealth(),
+      connectTenant: async (tenantUrl, imsConfig) => {
+        const { saved, agents } = await this.brandPortal.connect(tenantUrl, imsConfig);
+        return { saved, agents, connected: (this.facts.agentTests ?? []).filter((r) => r.succeeded).length };
+      },
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.facts.chosenAuthType === type) return;

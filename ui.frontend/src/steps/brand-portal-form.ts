@@ -126,7 +126,7 @@ export class BrandPortalForm {
     const ctx = this.ctx;
     const invalid = [this.title, this.tenant].filter((f) => f.check(true).error);
     // Keyboard users land on the first field to correct.
-    invalid[0]?.input.focus();
+    invalid[0]?.focus();
     if (!ctx || invalid.length || this.save.disabled) return;
     const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
     if (!this.editing && existing.length) {
@@ -166,11 +166,19 @@ export class BrandPortalForm {
     await this.saveAndWait({ item: config.path, title: config.title, tenantUrl: config.tenantUrl, imsConfig: config.imsConfig });
   }
 
-  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<void> {
+  /** Step 4's Connect: this tenant with that IMS configuration, the title as the form has it. */
+  connect(tenantUrl: string, imsConfig: string): Promise<{ saved: boolean; agents: number }> {
+    this.tenant.set(tenantUrl);
+    return this.saveAndWait({ title: this.title.value() || 'Brand Portal', tenantUrl, imsConfig });
+  }
+
+  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<{ saved: boolean; agents: number }> {
     const ctx = this.ctx;
-    if (!ctx || this.busy) return;
+    if (!ctx || this.busy) return { saved: false, agents: 0 };
     this.busy = true;
     this.refreshSave();
+    let saved = false;
+    let agentCount = 0;
     const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
     showResult(this.host.feedback, progress);
     try {
@@ -182,6 +190,8 @@ export class BrandPortalForm {
         agents = listed;
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
       });
+      saved = true;
+      agentCount = found;
       // The save changed the cloud configurations; the agents were just read by the wait.
       await ctx.refresh(['cloud']);
       ctx.adopt({ agents });
@@ -213,5 +223,6 @@ export class BrandPortalForm {
       this.busy = false;
       this.host.rerender();
     }
+    return { saved, agents: agentCount };
   }
 }

@@ -125,6 +125,12 @@ export class BrandPortalStep implements Step {
     return box;
   }
 
+  /** Step 4's Connect: step 6's form saves the cloud service for this tenant (fetched if needed). */
+  async connect(tenantUrl: string, imsConfig: string): Promise<{ saved: boolean; agents: number }> {
+    const form = await this.form.open();
+    return form ? form.connect(tenantUrl, imsConfig) : { saved: false, agents: 0 };
+  }
+
   private renderAgents(ctx: PageContext): void {
     this.agentsBox.textContent = '';
     const current = currentTenant(ctx.facts.cloudConfigs ?? []);

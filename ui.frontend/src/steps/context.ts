@@ -28,6 +28,11 @@ export interface PageContext {
   runHealth(): Promise<void>;
   /** True while a health check runs. */
   healthRunning: boolean;
+  /**
+   * Step 6's own save for this tenant and IMS configuration: the cloud service, the wait for its
+   * four agents and their Test Connection (the one-action Connect of step 4 ends with it).
+   */
+  connectTenant(tenantUrl: string, imsConfig: string): Promise<ConnectOutcome>;
   /** Runs Test Connection on the four agents of the tenant, in parallel (read-only). */
   testAgents(): Promise<void>;
   agentTestsRunning: boolean;
@@ -37,6 +42,13 @@ export interface PageContext {
   /** The admin states that Adobe's IMS compatibility hotfix is installed. */
   confirmHotfix(): void;
   stateVersion(version: string): void;
+}
+
+/** How far step 6's save got: saved, how many agents appeared, how many connected. */
+export interface ConnectOutcome {
+  saved: boolean;
+  agents: number;
+  connected: number;
 }
 
 export interface Step {

@@ -19,6 +19,8 @@ import type { PageContext } from './context';
 import { type FieldName, FIELD_ORDER, createImsFields } from './ims-fields';
 import { credentialPaste } from './credential-paste';
 import { saveImsConfiguration } from './ims-save';
+import { ImsConnect } from './ims-connect';
+import { connectStages } from './ims-connect-stages';
 
 /** What the form needs from its step: where files are dropped, where results go, a re-render. */
 export interface ImsFormHost {
@@ -50,6 +52,10 @@ export class ImsAccountForm {
   private authType: AuthType = 'oauth';
   private saving = false;
   private ctx?: PageContext;
+  /** A new OAuth setup's one-action route: this form's fields plus the tenant. */
+  private readonly connect = new ImsConnect(
+    connectStages({ context: () => this.ctx, formValid: () => this.revealErrors(), save: () => this.save() }),
+  );
 
   constructor(private readonly host: ImsFormHost) {
     registerValidators();
@@ -106,7 +112,7 @@ export class ImsAccountForm {
       ...FIELD_ORDER.map((n) => this.fields[n].root),
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
-    this.element = el('div', { class: 'bpsetup-ims-form-holder' }, this.authFieldset, this.form);
+    this.element = el('div', { class: 'bpsetup-ims-form-holder' }, this.authFieldset, this.form, this.connect.element);
   }
 
   /** The admin ticked the legacy JWT choice. */
@@ -199,6 +205,10 @@ export class ImsAccountForm {
         ? t('Migrate to OAuth')
         : t('Save changes')
       : t('Create configuration');
+    // Connect is for a first OAuth setup on an author known to have no cloud service yet; once
+    // engaged, its stages stay in view.
+    const fresh = wanted && !blocked && !this.editing && this.authType === 'oauth' && ctx.facts.cloudConfigs?.length === 0;
+    this.connect.element.hidden = !(fresh || this.connect.engaged);
     this.refreshSubmit();
   }
 
@@ -215,7 +225,7 @@ export class ImsAccountForm {
     this.fields.clientSecret.input.value = ''; // never read back: the admin enters it again
     this.setAuthType(type, true);
     this.host.rerender();
-    this.fields.clientSecret.input.focus();
+    this.fields.clientSecret.focus();
   }
 
   private input(): ImsConfigInput {
@@ -240,15 +250,21 @@ export class ImsAccountForm {
     };
   }
 
-  private async save(): Promise<void> {
+  /** Shows every field's message and focuses the first field to correct; true when none is wrong. */
+  private revealErrors(): boolean {
+    const invalid = this.visibleFields().filter((f) => f.check(true).error);
+    invalid[0]?.focus();
+    return invalid.length === 0;
+  }
+
+  /** True when the configuration was saved (then read back and its health checked). */
+  private async save(): Promise<boolean> {
     const ctx = this.ctx;
     const feedback = this.host.feedback;
-    // Reveal every message; send nothing while any field is wrong.
-    const invalid = this.visibleFields().filter((f) => f.check(true).error);
-    if (invalid.length || !ctx || this.saving) {
-      invalid[0]?.input.focus();
+    // Send nothing while any field is wrong.
+    if (!this.revealErrors() || !ctx || this.saving) {
       this.refreshSubmit();
-      return;
+      return false;
     }
     // One configuration rule, enforced here too: never a second one.
     if (!this.editing && ctx.state.brandPortalConfigs.length > 0) {
@@ -260,12 +276,12 @@ export class ImsAccountForm {
           fix: t('Edit the existing configuration instead.'),
         }),
       );
-      return;
+      return false;
     }
     this.saving = true;
     this.refreshSubmit();
     try {
-      await saveImsConfiguration(ctx, this.input(), Boolean(this.editing), feedback, {
+      return await saveImsConfiguration(ctx, this.input(), Boolean(this.editing), feedback, {
         sent: () => {
           this.fields.clientSecret.reset(); // the secret leaves the page with the request
           this.editing = undefined;

@@ -1,7 +1,8 @@
 /**
  * Saving step 4's form: a new configuration through the one-configuration guard (another admin
  * may be saving too), an edit straight to AEM's IMS servlet; then the save read back and proven,
- * and Check Health run. Each outcome is said in the step's feedback. Part of the IMS form.
+ * and Check Health run. Each outcome is said in the step's feedback; true when this page's
+ * configuration was saved (or another one saved at the same moment is used). Part of the IMS form.
  */
 import { createOneImsConfig, proveImsSave, saveImsConfig } from '../../../core/aem/client';
 import { isAemError } from '../../../core/errors';
@@ -27,7 +28,7 @@ export async function saveImsConfiguration(
   editing: boolean,
   feedback: HTMLElement,
   on: SaveCallbacks,
-): Promise<void> {
+): Promise<boolean> {
   feedback.textContent = '';
   feedback.append(el('p', { class: 'bpsetup-progress' }, wait(), ` ${t('Saving the configuration in AEM…')}`));
   try {
@@ -54,6 +55,7 @@ export async function saveImsConfiguration(
       else await ctx.refresh(['imsConfigs']);
     }
     await ctx.runHealth();
+    return true;
   } catch (e) {
     feedback.textContent = '';
     if (isAemError(e, 'ImsConfigExistsError')) {
@@ -67,5 +69,6 @@ export async function saveImsConfiguration(
       await ctx.refresh(['imsConfigs']);
       await ctx.runHealth();
     } else feedback.appendChild(renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), on.retry));
+    return false;
   }
 }
