@@ -1,7 +1,8 @@
 /**
  * The admin's path through the page, from an empty author to four connected agents, with the
- * demo credential: used by `npm run screenshot` (README images) and `npm run bench` (action and
- * round-trip counts). Every user action goes through `act`, so it can be counted.
+ * demo credential and step 4's Connect (paste, address, one click): used by `npm run screenshot`
+ * (README images), `npm run bench` (action and round-trip counts) and the request-budget test.
+ * Every user action goes through `click` or `type`, so it can be counted.
  */
 import type { Page } from 'playwright-core';
 import { registerTenant } from '../emulator/brand-portal';
@@ -10,14 +11,19 @@ import type { RunningEmulator } from '../emulator/server';
 
 export interface WalkthroughHooks {
   /** Called after each milestone (for screenshots). */
-  milestone?: (name: 'tools' | 'empty' | 'imsSaved' | 'connected' | 'summary') => Promise<void>;
+  milestone?: (name: 'tools' | 'empty' | 'connected' | 'summary') => Promise<void>;
 }
 
-export async function walkOauthSetup(
-  page: Page,
-  emu: RunningEmulator,
-  hooks: WalkthroughHooks = {},
-): Promise<{ actions: number; typedFields: number }> {
+export interface WalkthroughCounts {
+  /** Clicks from AEM's start page to the setup page (the Tools category, then the tile). */
+  navigation: number;
+  /** Actions on the page from an empty author to four connected agents. */
+  setup: number;
+  /** Of the setup actions, the fields typed or pasted. */
+  typedFields: number;
+}
+
+export async function walkOauthSetup(page: Page, emu: RunningEmulator, hooks: WalkthroughHooks = {}): Promise<WalkthroughCounts> {
   ensureDemoIntegration(emu.context);
   registerTenant(emu.context.repo, DEMO_TENANT_URL);
   let actions = 0;
@@ -38,6 +44,7 @@ export async function walkOauthSetup(
   await click('a.emulator-tools-tile[data-id="bpsetup__setup"]');
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
   await hooks.milestone?.('empty');
+  const navigation = actions;
 
   // The Developer Console's credential file, pasted once: it fills five fields.
   const credential = JSON.stringify({
@@ -48,18 +55,17 @@ export async function walkOauthSetup(
     SCOPES: DEMO_INTEGRATION.scopes,
   });
   await type('.bpsetup-credentials-input', credential);
-  await click('.bpsetup-ims-submit');
+  await type('[data-field="connectTenant"] input', DEMO_TENANT_URL);
+  await click('.bpsetup-connect');
   // The package's health script answers in both modes: the token is proven before the cloud service.
-  await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 20000 });
-  await hooks.milestone?.('imsSaved');
-
-  await type('[data-field="tenantUrl"] input', DEMO_TENANT_URL);
-  await click('.bpsetup-cloud-save');
+  await page.waitForSelector('.bpsetup-connect-stage[data-stage="token"][data-state="done"]', { timeout: 20000 });
   await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 30000 });
+  await page.waitForSelector('.bpsetup-connect-stage[data-stage="agents"][data-state="done"]');
+  const setup = actions - navigation;
   await hooks.milestone?.('connected');
 
   await click('.bpsetup-health-button');
   await page.waitForSelector('.bpsetup-summary-ok', { timeout: 30000 });
   await hooks.milestone?.('summary');
-  return { actions, typedFields };
+  return { navigation, setup, typedFields };
 }

@@ -20,11 +20,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 test.each([
-  ['AEM-faithful', false, 20],
-  ['--interim-endpoints', true, 22],
+  ['AEM-faithful', 20, false],
+  ['--interim-endpoints', 22, true],
 ])(
   '%s mode: at most %i requests to four connected agents, two writes, one guarded re-read; a whole-setup check that tests nothing again',
-  async (_mode, interimEndpoints, budget) => {
+  async (_mode, budget, interimEndpoints) => {
     const emu = await startTestEmulator({ interimEndpoints, agentDelayMs: 100 });
     try {
       await login(browser.page, emu.url, '/aem/start.html');

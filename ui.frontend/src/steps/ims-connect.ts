@@ -60,6 +60,13 @@ export class ImsConnect {
   private readonly go = button(t('Connect'), 'primary');
   private readonly stages = el('ol', { class: 'bpsetup-connect-stages', 'aria-live': 'polite', 'aria-label': t('Connect progress') });
   private readonly outcome = el('div', { class: 'bpsetup-connect-outcome', role: 'status' });
+  /** The address and the button: gone once a run created the IMS configuration (see connect()). */
+  private readonly controls = el(
+    'div',
+    { class: 'bpsetup-connect-controls' },
+    this.tenant.root,
+    el('div', { class: 'bpsetup-actions' }, this.go),
+  );
   private runningNow = false;
 
   constructor(private readonly host: ConnectHost) {
@@ -70,8 +77,7 @@ export class ImsConnect {
       'form',
       { class: 'bpsetup-connect-form', novalidate: true, autocomplete: 'off' },
       el('h3', { class: 'coral-Heading coral-Heading--4' }, t('Or connect in one go')),
-      this.tenant.root,
-      el('div', { class: 'bpsetup-actions' }, this.go),
+      this.controls,
       this.stages,
       this.outcome,
     );
@@ -115,8 +121,18 @@ export class ImsConnect {
         this.setStage(items[stage], stage, result.ok ? 'done' : 'failed', result.detail);
         if (!result.ok) failed = stage;
       }
+      // Connect makes a first setup only: once the IMS configuration exists, a second run would
+      // try to create another. The steps below go on from where it stopped.
+      this.controls.hidden = failed !== 'ims';
+      if (failed === 'ims') {
+        this.outcome.textContent = t('Connect stopped at "{0}": step 4 says why; correct it and connect again.', STAGES[failed]);
+        return;
+      }
       if (failed) {
-        this.outcome.textContent = t('Connect stopped at "{0}": its step below says why and how to fix it.', STAGES[failed]);
+        this.outcome.textContent = t(
+          'Connect stopped at "{0}": its step below says why and how to fix it; go on from there, step by step.',
+          STAGES[failed],
+        );
         return;
       }
       this.outcome.textContent = t('Connected: {0} of {1} agents connected.', String(AGENTS.count), String(AGENTS.count));
