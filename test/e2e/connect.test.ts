@@ -8,10 +8,9 @@
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import type { BrowserSession } from '../helpers/chromium';
-import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 import { setFaults } from '../helpers/emulator';
 import { ORG, TECH } from '../helpers/ims-fixtures';
-import { repositoryText, signedInAuthor, startOver } from '../helpers/setup-page';
+import { repositoryText, emptyAuthorEachTest } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT = 'c0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -21,16 +20,12 @@ let emu: RunningEmulator;
 let browser: BrowserSession;
 let page: Page;
 
-beforeAll(async () => {
-  ({ emu, browser, page } = await signedInAuthor({ agentDelayMs: 0, faults: true }));
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await emu?.close();
-});
+emptyAuthorEachTest(
+  { agentDelayMs: 0, faults: true },
+  { clientId: CLIENT, secret: SECRET, tenant: TENANT },
+  (a) => ({ emu, browser, page } = a),
+);
 beforeEach(async () => {
-  await startOver(browser, emu);
-  await credentialAndTenant(emu.url, CLIENT, SECRET, TENANT);
   await page.goto(`${emu.url}${PAGE}`);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 });

@@ -11,7 +11,7 @@ import type { BrowserSession } from '../helpers/chromium';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import { loggedIn } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
-import { saveCloudService, signedInAuthor, startOver, waitConnected } from '../helpers/setup-page';
+import { saveCloudService, emptyAuthorEachTest, waitConnected } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT = 'tr0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
@@ -21,17 +21,11 @@ let emu: RunningEmulator;
 let browser: BrowserSession;
 let page: Page;
 
-beforeAll(async () => {
-  ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 0 }));
-}, 60000);
-afterAll(async () => {
-  await browser?.close();
-  await emu?.close();
-});
-beforeEach(async () => {
-  await startOver(browser, emu);
-  await credentialAndTenant(emu.url, CLIENT, SECRET, TENANT);
-});
+emptyAuthorEachTest(
+  { faults: true, agentDelayMs: 0 },
+  { clientId: CLIENT, secret: SECRET, tenant: TENANT },
+  (a) => ({ emu, browser, page } = a),
+);
 
 /** Step 4 done in an earlier visit: the IMS configuration exists, this page has not checked it. */
 async function imsConfigFromEarlierVisit(clientSecret: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { EmulatorOptions } from '../../emulator/context';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, login, openBrowser } from './chromium';
 import { controlFetch, startTestEmulator } from './emulator';
+import { credentialAndTenant } from './brand-portal-fixtures';
 
 export interface OauthValues {
   clientId: string;
@@ -103,4 +104,37 @@ export async function signedInAuthor(
   const browser = await openBrowser(PROJECT_ROOT);
   await login(browser.page, emu.url, '/apps/bpsetup/content/setup.html');
   return { emu, browser, page: browser.page };
+}
+
+/** What a file's tests drive: its emulator, its Chromium and the page signed in. */
+export interface SignedInAuthor {
+  emu: RunningEmulator;
+  browser: BrowserSession;
+  page: Page;
+}
+
+/**
+ * Registers a file's hooks: one emulator and one Chromium for the file, and before each test an
+ * empty author with the Developer Console integration and the tenant registered (not configured).
+ * `use` receives them once started.
+ */
+export function emptyAuthorEachTest(
+  options: Partial<EmulatorOptions>,
+  seed: { clientId: string; secret: string; tenant: string },
+  use: (author: SignedInAuthor) => void,
+): void {
+  let author: SignedInAuthor | undefined;
+  beforeAll(async () => {
+    author = await signedInAuthor(options);
+    use(author);
+  }, 60000);
+  afterAll(async () => {
+    await author?.browser.close();
+    await author?.emu.close();
+  });
+  beforeEach(async () => {
+    if (!author) throw new Error('the emulator or Chromium did not start');
+    await startOver(author.browser, author.emu);
+    await credentialAndTenant(author.emu.url, seed.clientId, seed.secret, seed.tenant);
+  });
 }
