@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from './server';
 import { PROJECT_ROOT, builtPackagePath } from './paths';
-import { DEMO_INTEGRATION, DEMO_TENANT_URL } from './scenarios';
+import { DEMO_INTEGRATION, DEMO_TENANT_URL, demoCredentialJson } from './scenarios';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,6 +104,9 @@ async function main(): Promise<void> {
     Technical account ID:   ${DEMO_INTEGRATION.technicalAccountId}
     Scopes:                 ${DEMO_INTEGRATION.scopes.join(',')}
   Demo Brand Portal tenant: ${DEMO_TENANT_URL}
+  Three actions on the page: paste this into step 4's "Credential JSON from the Adobe Developer Console",
+  type the tenant into "Brand Portal address", click Connect:
+    ${demoCredentialJson()}
   JWT path: turn your AEM-Adobe-IMS.crt into a credential at ${emulator.url}/__emulator/developer-console.html?secret=${secret}
   Control routes (/__emulator/*, local only): send the header X-Emulator-Secret: ${secret}
     e.g. curl -X POST -H 'X-Emulator-Secret: ${secret}' ${emulator.url}/__emulator/reset

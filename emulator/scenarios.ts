@@ -26,6 +26,20 @@ export const DEMO_INTEGRATION = {
 };
 export const DEMO_TENANT_URL = 'https://demo.brand-portal.adobe.com';
 
+/**
+ * The demo credential as the Developer Console's OAuth Server-to-Server JSON (its upper-case
+ * keys), on one line: what `npm start` prints to paste into step 4.
+ */
+export function demoCredentialJson(): string {
+  return JSON.stringify({
+    CLIENT_ID: DEMO_INTEGRATION.clientId,
+    CLIENT_SECRETS: [DEMO_INTEGRATION.clientSecret],
+    ORG_ID: DEMO_INTEGRATION.orgId,
+    TECHNICAL_ACCOUNT_ID: DEMO_INTEGRATION.technicalAccountId,
+    SCOPES: DEMO_INTEGRATION.scopes,
+  });
+}
+
 /** The demo credential in the IMS stub and the demo tenant in the Brand Portal stub, as npm start prints them. */
 export function seedDemo(ctx: EmulatorContext): void {
   ensureDemoIntegration(ctx);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { registerTenant } from '../emulator/brand-portal';
-import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from '../emulator/scenarios';
+import { DEMO_TENANT_URL, demoCredentialJson, ensureDemoIntegration } from '../emulator/scenarios';
 import type { RunningEmulator } from '../emulator/server';
 
 export interface WalkthroughHooks {
@@ -47,13 +47,7 @@ export async function walkOauthSetup(page: Page, emu: RunningEmulator, hooks: Wa
   const navigation = actions;
 
   // The Developer Console's credential file, pasted once: it fills five fields.
-  const credential = JSON.stringify({
-    CLIENT_ID: DEMO_INTEGRATION.clientId,
-    CLIENT_SECRETS: [DEMO_INTEGRATION.clientSecret],
-    ORG_ID: DEMO_INTEGRATION.orgId,
-    TECHNICAL_ACCOUNT_ID: DEMO_INTEGRATION.technicalAccountId,
-    SCOPES: DEMO_INTEGRATION.scopes,
-  });
+  const credential = demoCredentialJson();
   await type('.bpsetup-credentials-input', credential);
   await type('[data-field="connectTenant"] input', DEMO_TENANT_URL);
   await click('.bpsetup-connect');

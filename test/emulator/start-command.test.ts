@@ -1,12 +1,15 @@
 /**
  * The emulator's start command as a new user meets it: --help prints the options and starts
  * nothing; a bad --port is named with what it got; a port already in use is named, with the way
- * to choose another; deploy to an author that is not there names it.
+ * to choose another; deploy to an author that is not there names it; the banner's credential
+ * line is what the page's paste reads, with the demo values.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { parseCredentials } from '../../core/domain/credentials';
 import { PROJECT_ROOT } from '../../emulator/paths';
+import { DEMO_INTEGRATION, DEMO_TENANT_URL } from '../../emulator/scenarios';
 import { tempDir } from '../helpers/temp';
 
 const MAIN = join(PROJECT_ROOT, 'build/emulator/main.js');
@@ -60,4 +63,35 @@ test('npm run deploy to an author that is not there names the address instead of
   expect(r.code).toBe(1);
   expect(r.stderr).toContain('Could not reach http://127.0.0.1:9');
   expect(r.stderr).not.toMatch(/^fetch failed/m);
+});
+
+test("the start banner's credential line, pasted as is, gives the page the demo credential for Connect", async () => {
+  const child = spawn(process.execPath, [MAIN, '--data', tempDir('start-'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let banner = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        banner += chunk.toString();
+        if (banner.includes('Stop with Ctrl+C.')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the emulator stopped (${code}): ${banner}`)));
+    });
+  } finally {
+    child.kill();
+  }
+  const lines = banner.split('\n');
+  const intro = lines.findIndex((l) => l.includes('click Connect:'));
+  expect(lines[intro - 1]).toContain('"Credential JSON from the Adobe Developer Console"');
+  expect(lines[intro]).toContain('"Brand Portal address"');
+  const parsed = parseCredentials(lines[intro + 1].trim());
+  expect(parsed).toEqual({
+    clientId: DEMO_INTEGRATION.clientId,
+    clientSecret: DEMO_INTEGRATION.clientSecret,
+    orgId: DEMO_INTEGRATION.orgId,
+    technicalAccountId: DEMO_INTEGRATION.technicalAccountId,
+    scopes: DEMO_INTEGRATION.scopes,
+    authType: 'oauth',
+    notes: [],
+  });
+  expect(banner).toContain(`Demo Brand Portal tenant: ${DEMO_TENANT_URL}`);
 });
