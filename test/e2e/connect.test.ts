@@ -4,6 +4,7 @@
  * from an empty author to four connected agents, each stage said as it runs. A wrong secret stops
  * at the token proof with nothing of step 6 written; a refused IMS save leaves Connect ready for
  * a retry that completes; a wrong address is explained next to its field and nothing is sent.
+ * Where Check Health cannot run, the agents' test is the proof, and Connect says which one it used.
  */
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
@@ -120,4 +121,34 @@ test('AEM refusing the IMS save stops Connect at its first stage with nothing wr
   await connect.click();
   await page.getByRole('status').filter({ hasText: 'Connected:' }).waitFor({ timeout: 30000 });
   expect(writes(since)).toEqual(['/apps/bpsetup/ims/update', '/apps/brandportal/config']);
+}, 60000);
+
+test("where Check Health cannot run (an older package), Connect says so and lets the agents' test prove the token", async () => {
+  emu.context.repo.change((tx) => tx.remove('/apps/bpsetup/components/health/json.jsp'));
+  await page.reload();
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await page.getByLabel('Credential JSON from the Adobe Developer Console').fill(credential(SECRET));
+  await page.getByLabel('Brand Portal address').fill(TENANT);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Connected:' }).waitFor({ timeout: 30000 });
+  expect(await progress()).toEqual([
+    'Create the IMS configuration: done',
+    "Prove that AEM gets a token: done — Check Health cannot run on this AEM: the agents' test below proves the token",
+    'Save the Brand Portal cloud service and wait for its four agents: done',
+    "Test the agents' connection: done — 4 of 4 agents connected",
+  ]);
+  expect(browser.errors).toEqual([]);
+}, 60000);
+
+test('a wrong secret where Check Health cannot run: the agents fail their test and Connect stops there, saying so', async () => {
+  emu.context.repo.change((tx) => tx.remove('/apps/bpsetup/components/health/json.jsp'));
+  await page.reload();
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await page.getByLabel('Credential JSON from the Adobe Developer Console').fill(credential('p8e-not-the-secret'));
+  await page.getByLabel('Brand Portal address').fill(TENANT);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const stopped = page.getByRole('status').filter({ hasText: 'Connect stopped at' });
+  await stopped.waitFor({ timeout: 30000 });
+  expect(await stopped.textContent()).toContain(`"Test the agents' connection"`);
+  expect((await progress())[3]).toBe("Test the agents' connection: failed — 0 of 4 agents connected: step 6 explains each");
 }, 60000);
