@@ -265,8 +265,8 @@ export class SetupPage {
       },
       runHealth: () => this.runHealth(),
       connectTenant: async (tenantUrl, imsConfig) => {
-        const { saved, agents } = await this.brandPortal.connect(tenantUrl, imsConfig);
-        return { saved, agents, connected: (this.facts.agentTests ?? []).filter((r) => r.succeeded).length };
+        const saved = await this.brandPortal.connect(tenantUrl, imsConfig);
+        return { ...saved, connected: (this.facts.agentTests ?? []).filter((r) => r.succeeded).length };
       },
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {

@@ -15,7 +15,7 @@ import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
-import type { PageContext } from './context';
+import type { CloudSaveOutcome, PageContext } from './context';
 
 /** What the form needs from its step: where results go, and a re-render when it is done. */
 export interface CloudFormHost {
@@ -128,6 +128,26 @@ export class BrandPortalForm {
     // Keyboard users land on the first field to correct.
     invalid[0]?.focus();
     if (!ctx || invalid.length || this.save.disabled) return;
+    await this.saveChecked(validateTenantUrl(this.tenant.value()).normalised as string, this.imsSelect.value);
+  }
+
+  /** Step 4's Connect: this tenant with that IMS configuration, through the same checks as Save. */
+  connect(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
+    this.tenant.set(tenantUrl);
+    if (this.title.check(true).error) {
+      this.title.focus();
+      return Promise.resolve({ saved: false });
+    }
+    return this.saveChecked(tenantUrl, imsConfig);
+  }
+
+  /**
+   * The one-tenant rule and the IMS configuration's health (Check Health first when this page has
+   * not checked it), then the save; the fields are valid and the tenant normalised.
+   */
+  private async saveChecked(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
+    const ctx = this.ctx;
+    if (!ctx) return { saved: false };
     const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
     if (!this.editing && existing.length) {
       showResult(
@@ -138,10 +158,8 @@ export class BrandPortalForm {
           fix: t('Edit the existing configuration instead.'),
         }),
       );
-      return;
+      return { saved: false };
     }
-    const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
-    const imsConfig = this.imsSelect.value;
     if (ctx.facts.health?.id !== imsConfig && ctx.facts.healthUnavailable !== true) {
       showResult(this.host.feedback, el('p', { class: 'bpsetup-progress' }, t("Checking the IMS configuration's health first…")));
       await ctx.runHealth();
@@ -155,10 +173,10 @@ export class BrandPortalForm {
             fix: t('Correct the IMS configuration (step 5 says why), then save again.'),
           }),
         );
-        return;
+        return { saved: false };
       }
     }
-    await this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig });
+    return this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig });
   }
 
   /** Saves the existing configuration again: Adobe's remedy when agents are missing. */
@@ -166,23 +184,17 @@ export class BrandPortalForm {
     await this.saveAndWait({ item: config.path, title: config.title, tenantUrl: config.tenantUrl, imsConfig: config.imsConfig });
   }
 
-  /** Step 4's Connect: this tenant with that IMS configuration, the title as the form has it. */
-  connect(tenantUrl: string, imsConfig: string): Promise<{ saved: boolean; agents: number }> {
-    this.tenant.set(tenantUrl);
-    return this.saveAndWait({ title: this.title.value() || 'Brand Portal', tenantUrl, imsConfig });
-  }
-
-  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<{ saved: boolean; agents: number }> {
+  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<CloudSaveOutcome> {
     const ctx = this.ctx;
-    if (!ctx || this.busy) return { saved: false, agents: 0 };
+    if (!ctx || this.busy) return { saved: false };
     this.busy = true;
     this.refreshSave();
-    let saved = false;
-    let agentCount = 0;
+    const outcome: CloudSaveOutcome = { saved: false };
     const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
     showResult(this.host.feedback, progress);
     try {
       await saveCloudConfig(ctx.session, input);
+      outcome.saved = true;
       this.editing = undefined;
       const tenant = validateTenantUrl(input.tenantUrl);
       let agents: ReplicationAgent[] = [];
@@ -190,8 +202,7 @@ export class BrandPortalForm {
         agents = listed;
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
       });
-      saved = true;
-      agentCount = found;
+      outcome.agents = found;
       // The save changed the cloud configurations; the agents were just read by the wait.
       await ctx.refresh(['cloud']);
       ctx.adopt({ agents });
@@ -223,6 +234,6 @@ export class BrandPortalForm {
       this.busy = false;
       this.host.rerender();
     }
-    return { saved, agents: agentCount };
+    return outcome;
   }
 }

@@ -18,7 +18,7 @@ import { onDemand, partComponent } from '../ui/on-demand';
 import { loadPart } from '../ui/parts';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { createSection } from '../ui/section';
-import type { PageContext, Step } from './context';
+import type { CloudSaveOutcome, PageContext, Step } from './context';
 import type { AgentQueueReading } from '../../../core/domain/types';
 
 const loadForm = onDemand(() => loadPart('brand-portal-form'));
@@ -126,9 +126,9 @@ export class BrandPortalStep implements Step {
   }
 
   /** Step 4's Connect: step 6's form saves the cloud service for this tenant (fetched if needed). */
-  async connect(tenantUrl: string, imsConfig: string): Promise<{ saved: boolean; agents: number }> {
+  async connect(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
     const form = await this.form.open();
-    return form ? form.connect(tenantUrl, imsConfig) : { saved: false, agents: 0 };
+    return form ? form.connect(tenantUrl, imsConfig) : { saved: false };
   }
 
   private renderAgents(ctx: PageContext): void {

@@ -44,10 +44,14 @@ export interface PageContext {
   stateVersion(version: string): void;
 }
 
-/** How far step 6's save got: saved, how many agents appeared, how many connected. */
-export interface ConnectOutcome {
+/** How far step 6's save got: saved, and how many agents appeared (absent when not read). */
+export interface CloudSaveOutcome {
   saved: boolean;
-  agents: number;
+  agents?: number;
+}
+
+/** Step 6's save for Connect, and how many agents then passed Test Connection. */
+export interface ConnectOutcome extends CloudSaveOutcome {
   connected: number;
 }
 

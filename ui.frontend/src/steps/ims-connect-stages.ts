@@ -19,16 +19,15 @@ export interface ConnectForm {
 
 export function connectStages(form: ConnectForm): ConnectHost {
   let cloud: ConnectOutcome | undefined;
-  const activeId = () => form.context()?.state.brandPortalConfigs[0]?.id;
   const run = async (stage: ConnectStage, tenantUrl: string): Promise<StageOutcome> => {
     const ctx = form.context();
     if (!ctx) return { ok: false };
+    const id = ctx.state.brandPortalConfigs[0]?.id;
     switch (stage) {
       case 'ims':
         cloud = undefined;
         return (await form.save()) ? { ok: true } : { ok: false, detail: t('not saved: step 4 says why') };
       case 'token': {
-        const id = activeId();
         const health = ctx.facts.health;
         if (id && health?.id === id) return health.healthy ? { ok: true } : { ok: false, detail: health.message };
         if (ctx.facts.healthUnavailable === true)
@@ -36,10 +35,10 @@ export function connectStages(form: ConnectForm): ConnectHost {
         return { ok: false, detail: t('Check Health gave no result: step 5 says why') };
       }
       case 'cloud': {
-        const id = activeId();
         if (!id) return { ok: false, detail: t('no IMS configuration to use') };
         cloud = await ctx.connectTenant(tenantUrl, id);
         if (!cloud.saved) return { ok: false, detail: t('not saved: step 6 says why') };
+        if (cloud.agents === undefined) return { ok: false, detail: t('saved; the agents could not be read: step 6 says why') };
         return cloud.agents === AGENTS.count
           ? { ok: true }
           : { ok: false, detail: t('{0} of {1} agents appeared: step 6 says what to do', String(cloud.agents), String(AGENTS.count)) };
