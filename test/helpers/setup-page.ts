@@ -97,9 +97,7 @@ export async function startOver(browser: BrowserSession, emu: RunningEmulator): 
 }
 
 /** An emulator, a Chromium and the admin signed in on the setup page: an e2e file's starting point. */
-export async function signedInAuthor(
-  options: Partial<EmulatorOptions>,
-): Promise<{ emu: RunningEmulator; browser: BrowserSession; page: Page }> {
+export async function signedInAuthor(options: Partial<EmulatorOptions>): Promise<SignedInAuthor> {
   const emu = await startTestEmulator(options);
   const browser = await openBrowser(PROJECT_ROOT);
   await login(browser.page, emu.url, '/apps/bpsetup/content/setup.html');
