@@ -8,7 +8,7 @@ import type { AemSession } from './session';
 import { parseFelixConfig, type FelixValue } from '../domain/felix-config';
 import { parseKeystoreJson } from '../domain/keystore-json';
 import { pemToDer } from '../domain/pem';
-import { maskValue } from '../domain/mask';
+import { maskValue, scrubText } from '../domain/mask';
 import { isSlingStatusPage, slingStatusPage } from '../domain/sling-status';
 import type {
   HealthResult,
@@ -243,6 +243,8 @@ export async function deleteImsConfigsIfPresent(s: AemSession, pids: string[]): 
  * for a token (ui.apps components/health). When the script does not answer as itself (the package
  * is older, not installed, or AEM could not compile it: a 404, a 5xx page, or Sling's default
  * rendering of the node), this AEM "cannot be checked from here": never healthy, never failing.
+ * The script's message is AEM's and IMS's text: any secret inside it is scrubbed here, before a
+ * step, Connect's stage line or a report shows it.
  */
 export async function checkHealth(s: AemSession, config: Pick<ImsConfig, 'id' | 'name' | 'title'>): Promise<HealthResult> {
   const e = s.endpoints.checkHealth;
@@ -257,14 +259,14 @@ export async function checkHealth(s: AemSession, config: Pick<ImsConfig, 'id' | 
     return {
       ...base,
       healthy: false,
-      message: String(answer.message ?? ''),
+      message: scrubText(String(answer.message ?? '')),
       error: typeof answer.error === 'string' ? answer.error : undefined,
       durationMs: answer.durationMs,
     };
   }
   // AEM has no provider with this name: the configuration's OSGi component is not active (yet).
   if (res.status === 404 && answer.error === 'unknown-configuration')
-    return { ...base, healthy: false, error: answer.error, message: String(answer.message ?? '') };
+    return { ...base, healthy: false, error: answer.error, message: scrubText(String(answer.message ?? '')) };
   if (res.status === 403 && answer.error === 'not-administrator') throw new AemHttpError(403, text, e.path);
   throw new HealthUnavailableError(e, res.status);
 }

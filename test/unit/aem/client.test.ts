@@ -125,6 +125,8 @@ describe('client', () => {
         message: 'failed status: 401',
         durationMs: 3,
       }),
+      // AEM's provider may quote its request in the message: the secret never leaves the client.
+      json({ name: 'bp name', healthy: false, error: 'invalid_client', message: 'refused client_secret=p8e-quoted-back-123 by IMS' }),
       json({ error: 'unknown-configuration', name: 'bp name', message: 'No active access-token provider has this name on this AEM.' }, 404),
       json({ error: 'not-administrator', message: 'Only members of administrators may run Check Health.' }, 403),
       text('<html>404</html>', 404, 'text/html'),
@@ -150,6 +152,9 @@ describe('client', () => {
       error: 'invalid_client',
       message: 'failed status: 401',
     });
+    const quoted = await client.checkHealth(config);
+    expect(quoted.message).toMatch(/^refused client_secret=\S+ by IMS$/);
+    expect(quoted.message).not.toContain('p8e-quoted-back-123');
     await expect(client.checkHealth(config)).resolves.toMatchObject({ healthy: false, error: 'unknown-configuration' });
     await expect(client.checkHealth(config)).rejects.toBeInstanceOf(AemHttpError);
     await expect(client.checkHealth(config)).rejects.toBeInstanceOf(HealthUnavailableError);
