@@ -58,6 +58,15 @@ test('paste, address, Connect: an empty author reaches four connected agents, ev
   await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]');
   expect(writes(since)).toEqual(['/apps/bpsetup/ims/update', '/apps/brandportal/config']);
   expect(browser.errors).toEqual([]);
+  // The secret left with the IMS save: not in the page, its fields or the browser's storage.
+  expect(await page.content()).not.toContain(SECRET);
+  const kept = await page.evaluate(() => [
+    ...Array.from(document.querySelectorAll('input, textarea'), (f) => (f as HTMLInputElement).value),
+    JSON.stringify({ ...localStorage }),
+    JSON.stringify({ ...sessionStorage }),
+    document.cookie,
+  ]);
+  expect(kept.filter((v) => v.includes(SECRET))).toEqual([]);
 }, 60000);
 
 test('a wrong secret stops at the token proof: no cloud service is written, the later stages do not run', async () => {
