@@ -7,7 +7,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagno
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
   // Built outputs are what the emulator serves and the CLI runs: rebuilt once when sources changed.
-  globalSetup: '<rootDir>/test/setup/fresh-build.js',
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
   projects: [
     {
       displayName: 'unit',

@@ -8,7 +8,7 @@
 const fs = require('fs');
 const { execSync } = require('child_process');
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const CANDIDATES = [process.env.CHROMIUM_PATH, ...require('../test/helpers/chromium-launch.json').candidates].filter(Boolean);
 const onPath = (cmd) => {
   try {
     execSync(`command -v ${cmd}`, { stdio: 'ignore', shell: '/bin/sh' });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
+import { type BrowserSession, fullScreenshot, openBrowser, signIn } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch, setFaults } from '../helpers/emulator';
 import { ORG, oauthForm } from '../helpers/ims-fixtures';
 import { authRadio, fillOauthForm, imsChoices, repositoryText, stepStatus as stepStatusOn } from '../helpers/setup-page';
@@ -32,7 +32,8 @@ const stepStatus = (id: string) => stepStatusOn(page, id);
 async function freshAuthor(options: Parameters<typeof startTestEmulator>[0] = {}): Promise<RunningEmulator> {
   const emu = await startTestEmulator({ faults: true, agentDelayMs: 300, ...options });
   await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
-  await login(page, emu.url, PAGE);
+  await signIn(browser.context, emu.url);
+  await page.goto(`${emu.url}${PAGE}`);
   await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status]:not([data-status="unknown"])');
   return emu;
 }

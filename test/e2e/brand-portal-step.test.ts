@@ -56,7 +56,7 @@ const connectedSetup = () => finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 400, interimEndpoints: true }));
+  ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 400, interimEndpoints: true }, false));
 }, 60000);
 
 // Each test starts from an empty author that knows the credential and the tenant, and builds

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
+import { type BrowserSession, openBrowser, signIn } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
 import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
@@ -27,7 +27,8 @@ async function author(): Promise<RunningEmulator> {
 async function admin(emu: RunningEmulator): Promise<Page> {
   const session = await openBrowser(PROJECT_ROOT);
   sessions.push(session);
-  await login(session.page, emu.url, PAGE);
+  await signIn(session.context, emu.url);
+  await session.page.goto(`${emu.url}${PAGE}`);
   await session.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
   return session.page;
 }

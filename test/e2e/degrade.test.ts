@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
+import { type BrowserSession, fullScreenshot, openBrowser, signIn } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
 import { authRadio, chooseLegacyJwt, chooseOption, legacyJwtToggle, openReset } from '../helpers/setup-page';
@@ -29,7 +29,7 @@ beforeAll(async () => {
       routes: [notHere('/system/console/status-productinfo.json'), notHere('/bin/querybuilder.json'), notHere('/apps/bpsetup/health.json')],
     }),
   });
-  await login(browser.page, emu.url, '/aem/start.html'); // each test opens the page itself
+  await signIn(browser.context, emu.url); // each test opens the page itself
 }, 60000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * the browser, registered in the Developer Console fixture), inline validation that sends nothing,
  * the one-configuration rule, and a failing health check explained.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
@@ -61,7 +61,7 @@ async function existingOauthConfig(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ emu, browser, page } = await signedInAuthor({ faults: true, interimEndpoints: true }));
+  ({ emu, browser, page } = await signedInAuthor({ faults: true, interimEndpoints: true }, false));
 }, 60000);
 
 // Each test starts from an empty author with the credential registered, and builds what it needs:
@@ -213,7 +213,10 @@ test('JWT: certificate made in the browser, registered in the Developer Console 
   // The same certificate, downloaded later from the keystore list through AEM.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('tr[data-alias="bpjwt"] .bpsetup-download-alias')]);
   expect(download.suggestedFilename()).toBe('AEM-Adobe-IMS.crt');
-  const saved = readFileSync((await download.path()) as string, 'utf8');
+  // Read through the download's stream: the shared browser runs as a server, where path() is not offered.
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const saved = Buffer.concat(chunks).toString('utf8');
   expect(saved.replace(/\r\n/g, '\n')).toBe(pem.replace(/\r\n/g, '\n'));
   await shot('jwt-certificate');
 

@@ -8,7 +8,7 @@
  * Counts, not times: the same on any machine.
  */
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
+import { type BrowserSession, openBrowser, signIn } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 import { countRequests } from '../../scripts/request-counts';
 import { walkOauthSetup } from '../../scripts/walkthrough';
@@ -27,7 +27,7 @@ test.each([
   async (_mode, budget, interimEndpoints) => {
     const emu = await startTestEmulator({ interimEndpoints, agentDelayMs: 100 });
     try {
-      await login(browser.page, emu.url, '/aem/start.html');
+      await signIn(browser.context, emu.url);
       const since = emu.context.journal.lastSeq;
       let beforeCheck = 0;
       await walkOauthSetup(browser.page, emu, {

@@ -4,22 +4,14 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import launch from './chromium-launch.json';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export const CHROMIUM_FLAGS: string[] = launch.flags;
 
+/** The Chromium executable: CHROMIUM_PATH, or Debian's. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.CHROMIUM_PATH, ...launch.candidates].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
   if (!found)
     throw new Error('Chromium not found: run "apt-get install -y chromium" or set CHROMIUM_PATH (npm test does this in its pretest step).');
@@ -39,17 +31,47 @@ const OFFLINE_NOISE = [/favicon\.ico/i];
 /** The emulator's pages contact no outside host (fonts included): any request elsewhere is an error. */
 const LOCAL = /^(?:https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\/|data:|blob:|about:)/;
 
+/**
+ * Where a test run's shared Chromium listens: Jest's global setup launches one browser server for
+ * the whole run (test/setup/browser-server.js) and each test file opens its own context in it,
+ * which costs a few milliseconds instead of a browser start. Scripts outside Jest launch their own.
+ */
+export const BROWSER_ENDPOINT_ENV = 'BPSETUP_BROWSER_WS';
+
+/** This file's connection to the shared browser, open while any of its contexts is. */
+let shared: Promise<Browser> | undefined;
+let openContexts = 0;
+const sharedBrowser = (endpoint: string): Promise<Browser> => (shared ??= chromium.connect(endpoint));
+async function releaseShared(): Promise<void> {
+  if (--openContexts > 0 || !shared) return;
+  const browser = shared;
+  shared = undefined;
+  await (await browser).close(); // a connected browser's close() only disconnects
+}
+
+/** A browser window of its own (a fresh context: no cookie, storage or cache of another test's). */
 export async function openBrowser(projectRoot: string): Promise<BrowserSession> {
-  const tmp = join(projectRoot, '.tmp');
-  mkdirSync(tmp, { recursive: true });
-  const profile = mkdtempSync(join(tmp, 'chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 900 },
-    env: { ...process.env, TMPDIR: tmp } as Record<string, string>,
-  });
+  const endpoint = process.env[BROWSER_ENDPOINT_ENV];
+  const viewport = { width: 1280, height: 900 };
+  let context: BrowserContext;
+  let cleanup = async () => {};
+  if (endpoint) {
+    openContexts++;
+    context = await (await sharedBrowser(endpoint)).newContext({ viewport });
+    cleanup = releaseShared;
+  } else {
+    const tmp = join(projectRoot, '.tmp');
+    mkdirSync(tmp, { recursive: true });
+    const profile = mkdtempSync(join(tmp, 'chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport,
+      env: { ...process.env, TMPDIR: tmp } as Record<string, string>,
+    });
+    cleanup = async () => rmSync(profile, { recursive: true, force: true });
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   const keep = (text: string) => !OFFLINE_NOISE.some((r) => r.test(text));
@@ -66,9 +88,25 @@ export async function openBrowser(projectRoot: string): Promise<BrowserSession> 
     errors,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await cleanup();
     },
   };
+}
+
+/**
+ * Signs the browser in without the login page: the session cookie AEM's j_security_check sets,
+ * got over HTTP. For tests whose subject is not the login itself (those use `login`).
+ */
+export async function signIn(context: BrowserContext, baseUrl: string, user = 'admin', password = 'admin'): Promise<void> {
+  const res = await fetch(`${baseUrl}/libs/granite/core/content/login.html/j_security_check`, {
+    method: 'POST',
+    body: new URLSearchParams({ j_username: user, j_password: password, _charset_: 'UTF-8' }),
+    redirect: 'manual',
+  });
+  const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
+  const eq = pair.indexOf('=');
+  if (res.status !== 200 || eq < 1) throw new Error(`sign-in as ${user} failed: ${res.status}`);
+  await context.addCookies([{ name: pair.slice(0, eq), value: pair.slice(eq + 1), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /** Logs in through AEM's login page, as an admin would. */

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { EmulatorOptions } from '../../emulator/context';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import type { RunningEmulator } from '../../emulator/server';
-import { type BrowserSession, login, openBrowser } from './chromium';
+import { type BrowserSession, openBrowser, signIn } from './chromium';
 import { setFaults, startTestEmulator } from './emulator';
 import { ORG } from './ims-fixtures';
 import { fillOauthForm, repositoryText, saveCloudService, waitConnected } from './setup-page';
@@ -38,7 +38,8 @@ export function faultBench(): FaultBench {
     async freshAuthor(options: Partial<EmulatorOptions> = {}) {
       bench.emu = await startTestEmulator({ faults: true, agentDelayMs: 50, ...options });
       await credentialAndTenant(bench.emu.url, CLIENT_ID, SECRET, FAULT_TENANT);
-      await login(bench.page, bench.emu.url, PAGE);
+      await signIn(browser.context, bench.emu.url);
+      await bench.page.goto(`${bench.emu.url}${PAGE}`);
       await bench.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
     },
     faults: (body: unknown) => setFaults(bench.emu.url, body),

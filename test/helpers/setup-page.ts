@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import type { EmulatorOptions } from '../../emulator/context';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, login, openBrowser } from './chromium';
+import { type BrowserSession, openBrowser, signIn } from './chromium';
 import { controlFetch, startTestEmulator } from './emulator';
 import { credentialAndTenant } from './brand-portal-fixtures';
 
@@ -96,11 +96,16 @@ export async function startOver(browser: BrowserSession, emu: RunningEmulator): 
   browser.errors.length = 0;
 }
 
-/** An emulator, a Chromium and the admin signed in on the setup page: an e2e file's starting point. */
-export async function signedInAuthor(options: Partial<EmulatorOptions>): Promise<SignedInAuthor> {
+/**
+ * An emulator, a browser window and the admin signed in (the login page itself is tested in
+ * tools-tile and the session-expiry tests): an e2e file's starting point, on the setup page
+ * unless `open` is false.
+ */
+export async function signedInAuthor(options: Partial<EmulatorOptions>, open = true): Promise<SignedInAuthor> {
   const emu = await startTestEmulator(options);
   const browser = await openBrowser(PROJECT_ROOT);
-  await login(browser.page, emu.url, '/apps/bpsetup/content/setup.html');
+  await signIn(browser.context, emu.url);
+  if (open) await browser.page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
   return { emu, browser, page: browser.page };
 }
 
@@ -123,7 +128,7 @@ export function emptyAuthorEachTest(
 ): void {
   let author: SignedInAuthor | undefined;
   beforeAll(async () => {
-    author = await signedInAuthor(options);
+    author = await signedInAuthor(options, false);
     use(author);
   }, 60000);
   afterAll(async () => {
