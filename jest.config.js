@@ -1,8 +1,19 @@
 // Two projects: "unit" runs in jsdom with the real Coral Spectrum and the emulator's Granite
 // stand-in injected; "node" runs the emulator contract tests over real HTTP, the package
 // structure tests and the end-to-end tests in headless Chromium.
-// Type errors fail the tests (ts-jest diagnostics on).
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: true }] };
+// Transpiled by swc, file by file (as ts-jest did with isolatedModules, at a fraction of the CPU on
+// a clean cache); the types are checked once for the whole tree by `tsc` in npm test. Class fields
+// keep TypeScript's assign semantics (tsconfig's target: ES2019, useDefineForClassFields off).
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2019', transform: { useDefineForClassFields: false } },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
 
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
