@@ -11,6 +11,7 @@ import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
 import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
+import { roundNumbers, rounds } from '../helpers/rounds';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'f6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -55,91 +56,94 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.close()));
 });
 
-test('a double click on each write button writes once', async () => {
-  const emu = await author();
-  try {
-    const page = await admin(emu);
-    await fillIms(page);
-    await page.dblclick('.bpsetup-ims-submit');
-    await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
-    await page.waitForSelector('.bpsetup-cloud-ims coral-select-item:not([disabled])', { state: 'attached' });
-    await page.fill('[data-field="tenantUrl"] input', TENANT);
-    await page.locator('[data-field="tenantUrl"] input').blur();
-    await page.dblclick('.bpsetup-cloud-save');
-    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
-    expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/bpsetup/ims/update')).toHaveLength(1);
-    expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/brandportal/config')).toHaveLength(1);
-    await exactlyOneOfEach(emu);
-  } finally {
-    await emu.close();
-  }
-}, 60000);
+// One round of each race in npm test; the soak (npm run test:soak) runs five.
+describe.each(roundNumbers(rounds(1, 5)))('round %i', () => {
+  test('a double click on each write button writes once', async () => {
+    const emu = await author();
+    try {
+      const page = await admin(emu);
+      await fillIms(page);
+      await page.dblclick('.bpsetup-ims-submit');
+      await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
+      await page.waitForSelector('.bpsetup-cloud-ims coral-select-item:not([disabled])', { state: 'attached' });
+      await page.fill('[data-field="tenantUrl"] input', TENANT);
+      await page.locator('[data-field="tenantUrl"] input').blur();
+      await page.dblclick('.bpsetup-cloud-save');
+      await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+      expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/bpsetup/ims/update')).toHaveLength(1);
+      expect(emu.context.journal.list(0).filter((r) => r.write && r.path === '/apps/brandportal/config')).toHaveLength(1);
+      await exactlyOneOfEach(emu);
+    } finally {
+      await emu.close();
+    }
+  }, 60000);
 
-test('a reload while the save is in flight: the save lands once, and the page shows it', async () => {
-  const emu = await author();
-  try {
-    const page = await admin(emu);
-    await controlFetch(`${emu.url}/__emulator/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: 800, times: 1 }] }),
-    });
-    await fillIms(page);
-    await page.click('.bpsetup-ims-submit');
-    await new Promise((r) => setTimeout(r, 200));
-    await page.reload();
-    await new Promise((r) => setTimeout(r, 1000));
-    await page.reload();
-    await page.waitForSelector('.bpsetup-step[data-step="imsAccount"]:not([data-status="unknown"])');
-    // The interrupted save either landed whole or not at all; if not, saving again completes it.
-    expect(imsConfigs(emu).length).toBeLessThanOrEqual(1);
-    if (!imsConfigs(emu).length) {
+  test('a reload while the save is in flight: the save lands once, and the page shows it', async () => {
+    const emu = await author();
+    try {
+      const page = await admin(emu);
+      await controlFetch(`${emu.url}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: 800, times: 1 }] }),
+      });
       await fillIms(page);
       await page.click('.bpsetup-ims-submit');
-    }
-    await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
-    expect(imsConfigs(emu)).toHaveLength(1);
-    // AEM finished the interrupted save (its servlet runs on when the browser leaves): the
-    // reopened page has not checked it yet, so the admin runs Check Health, as step 6 asks.
-    if (!(await page.locator('.bpsetup-health-result coral-alert').count())) {
-      await page.click('.bpsetup-health-step-button');
-      await page.waitForSelector('.bpsetup-health-result coral-alert', { timeout: 15000 });
-    }
-    await saveCloudService(page, TENANT);
-    await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
-    await exactlyOneOfEach(emu);
-  } finally {
-    await emu.close();
-  }
-}, 60000);
-
-test('two admins in two browsers set up at the same moment: one of each remains', async () => {
-  const emu = await author();
-  try {
-    const [a, b] = await Promise.all([admin(emu), admin(emu)]);
-    await Promise.all([fillIms(a), fillIms(b)]);
-    await Promise.all([a.click('.bpsetup-ims-submit'), b.click('.bpsetup-ims-submit')]);
-    const card = async (page: Page) => {
-      try {
-        await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
-      } catch (e) {
-        throw new Error(
-          `${(e as Error).message}\nStep 4 showed:\n${await page.locator('#bpsetup-step-imsAccount').innerText()}\nConfigurations: ${imsConfigs(emu).join(', ')}`,
-        );
-      }
-    };
-    await Promise.all([card(a), card(b)]);
-    expect(imsConfigs(emu)).toHaveLength(1);
-
-    await Promise.all([saveCloudService(a, TENANT), saveCloudService(b, TENANT)]);
-    await exactlyOneOfEach(emu);
-    // Whoever lost the race is told plainly; both pages end on the one configuration.
-    for (const page of [a, b]) {
+      await new Promise((r) => setTimeout(r, 200));
       await page.reload();
-      await page.waitForSelector('.bpsetup-cloud-card');
-      expect(await page.locator('.bpsetup-cloud-card').count()).toBe(1);
+      await new Promise((r) => setTimeout(r, 1000));
+      await page.reload();
+      await page.waitForSelector('.bpsetup-step[data-step="imsAccount"]:not([data-status="unknown"])');
+      // The interrupted save either landed whole or not at all; if not, saving again completes it.
+      expect(imsConfigs(emu).length).toBeLessThanOrEqual(1);
+      if (!imsConfigs(emu).length) {
+        await fillIms(page);
+        await page.click('.bpsetup-ims-submit');
+      }
+      await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
+      expect(imsConfigs(emu)).toHaveLength(1);
+      // AEM finished the interrupted save (its servlet runs on when the browser leaves): the
+      // reopened page has not checked it yet, so the admin runs Check Health, as step 6 asks.
+      if (!(await page.locator('.bpsetup-health-result coral-alert').count())) {
+        await page.click('.bpsetup-health-step-button');
+        await page.waitForSelector('.bpsetup-health-result coral-alert', { timeout: 15000 });
+      }
+      await saveCloudService(page, TENANT);
+      await page.waitForSelector('.bpsetup-agents-summary[data-connected="4"]', { timeout: 20000 });
+      await exactlyOneOfEach(emu);
+    } finally {
+      await emu.close();
     }
-  } finally {
-    await emu.close();
-  }
-}, 60000);
+  }, 60000);
+
+  test('two admins in two browsers set up at the same moment: one of each remains', async () => {
+    const emu = await author();
+    try {
+      const [a, b] = await Promise.all([admin(emu), admin(emu)]);
+      await Promise.all([fillIms(a), fillIms(b)]);
+      await Promise.all([a.click('.bpsetup-ims-submit'), b.click('.bpsetup-ims-submit')]);
+      const card = async (page: Page) => {
+        try {
+          await page.waitForSelector('.bpsetup-ims-card', { timeout: 15000 });
+        } catch (e) {
+          throw new Error(
+            `${(e as Error).message}\nStep 4 showed:\n${await page.locator('#bpsetup-step-imsAccount').innerText()}\nConfigurations: ${imsConfigs(emu).join(', ')}`,
+          );
+        }
+      };
+      await Promise.all([card(a), card(b)]);
+      expect(imsConfigs(emu)).toHaveLength(1);
+
+      await Promise.all([saveCloudService(a, TENANT), saveCloudService(b, TENANT)]);
+      await exactlyOneOfEach(emu);
+      // Whoever lost the race is told plainly; both pages end on the one configuration.
+      for (const page of [a, b]) {
+        await page.reload();
+        await page.waitForSelector('.bpsetup-cloud-card');
+        expect(await page.locator('.bpsetup-cloud-card').count()).toBe(1);
+      }
+    } finally {
+      await emu.close();
+    }
+  }, 60000);
+});

@@ -12,6 +12,7 @@ import { listImsConfigs } from '../../emulator/ims-configs';
 import type { RepoNode } from '../../emulator/store';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
+import { rounds } from '../helpers/rounds';
 
 let dir: string;
 beforeEach(() => {
@@ -88,9 +89,12 @@ async function writeUntilKilled(
   return { acknowledged, imsAcknowledged: () => ims, done };
 }
 
-test('killed during writes, 20 times over: the store always parses, every node whole or absent, every acknowledged write kept', async () => {
+// Kill moments spread over the write stream: 4 rounds cover early, middle and late; the soak runs 20.
+const KILLS = rounds(4, 20);
+
+test(`killed during writes, ${KILLS} times over: the store always parses, every node whole or absent, every acknowledged write kept`, async () => {
   let imsAcknowledged = 0;
-  for (let round = 0; round < 20; round++) {
+  for (let round = 0; round < KILLS; round++) {
     const { child, url } = startChild(dir, round === 0);
     const writers = await writeUntilKilled(await url, round);
     // Deterministic spread of kill moments: early, middle and late in the write stream.

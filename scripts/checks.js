@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// npm test's first half: the build (bundle, clientlib, content package), ESLint, Prettier and the
+// TypeScript check (which also emits build/ for the CLI tests) run side by side, each one's output
+// printed whole when it ends. Exits non-zero, naming them, if any fails; Jest runs only after all pass.
+'use strict';
+const { spawn } = require('child_process');
+
+const CHECKS = [
+  ['build', 'npm run build --silent'],
+  ['eslint', 'npx eslint .'],
+  ['prettier', 'npx prettier --check --log-level warn "**/*.{ts,js,json}"'],
+  ['typescript', 'npm run typecheck:emit --silent'],
+];
+
+function run([name, command]) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      process.stdout.write(`${code === 0 ? '✔' : '✖'} ${name} (${seconds} s)\n${code === 0 ? '' : output}`);
+      resolve(code === 0 ? undefined : name);
+    });
+  });
+}
+
+Promise.all(CHECKS.map(run)).then((results) => {
+  const failed = results.filter(Boolean);
+  if (failed.length) {
+    console.error(`Failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+});
