@@ -1,5 +1,5 @@
-// Two projects: "unit" runs in jsdom with the real Coral Spectrum and the emulator's Granite
-// stand-in injected; "node" runs the emulator contract tests over real HTTP, the package
+// Three projects: "domain" runs the pure rules in Node; "unit" runs in jsdom with the real Coral
+// Spectrum and the emulator's Granite stand-in injected; "node" runs the emulator contract tests over real HTTP, the package
 // structure tests and the end-to-end tests in headless Chromium.
 // Transpiled by swc, file by file (as ts-jest did with isolatedModules, at a fraction of the CPU on
 // a clean cache); the types are checked once for the whole tree by `tsc` in npm test. Class fields
@@ -22,9 +22,17 @@ module.exports = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',
   projects: [
     {
+      // core/domain is pure logic: its tests run in Node, without a DOM or Coral (which also
+      // proves the floor needs neither). A test that parses HTML asks for jsdom in its docblock.
+      displayName: 'domain',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/domain/**/*.test.ts'],
+      transform,
+    },
+    {
       displayName: 'unit',
       testEnvironment: '<rootDir>/test/setup/jsdom-environment.js',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/unit/{aem,contract,page}/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/setup/load-page-globals.ts'],
       transform,
     },
