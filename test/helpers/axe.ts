@@ -9,7 +9,8 @@ interface AxeResult {
 }
 
 export async function seriousViolations(page: Page, context = '#bpsetup-root'): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Once per page: a second injection would only parse the same half-megabyte again.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   const result = (await page.evaluate(
     async (ctx) =>
       (window as unknown as { axe: { run: (c: string, o: object) => Promise<unknown> } }).axe.run(ctx, {
