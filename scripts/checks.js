@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm test's first half: the build (bundle, clientlib, content package), ESLint, Prettier and the
-// TypeScript check (which also emits build/ for the CLI tests) run side by side, each one's output
+// npm test's first half: the build (bundle, clientlib, content package), ESLint, Prettier, the
+// TypeScript check (which also emits build/ for the CLI tests) and the JSP compile run side by side, each one's output
 // printed whole when it ends. Exits non-zero, naming them, if any fails; Jest runs only after all pass.
 'use strict';
 const { spawn } = require('child_process');
@@ -10,6 +10,8 @@ const CHECKS = [
   ['eslint', 'npx eslint .'],
   ['prettier', 'npx prettier --check --log-level warn "**/*.{ts,js,json}"'],
   ['typescript', 'npm run typecheck:emit --silent'],
+  // The package's JSPs through Jasper, once for the run (three test files use them).
+  ['jsp', 'node scripts/build-jsp.js'],
 ];
 
 function run([name, command]) {

@@ -1,4 +1,4 @@
-// Jest global setup: a fresh build when sources changed, then one headless Chromium for the whole
+// Jest global setup: a fresh build when sources changed, the JSPs compiled, then one headless Chromium for the whole
 // run, as a browser server whose address the workers inherit (test/helpers/chromium.ts connects
 // to it). A browser start costs about a second of CPU; a context in a running one, milliseconds.
 'use strict';
@@ -8,6 +8,9 @@ const freshBuild = require('./fresh-build');
 
 module.exports = async function globalSetup(globalConfig) {
   await freshBuild();
+  // The JSPs once, before any worker: three files run them, and workers building the same output
+  // folder at once would waste the CPU and delete each other's classes. Reused when up to date.
+  require('../../scripts/build-jsp.js').buildJsp();
   if (process.env.BPSETUP_NO_BROWSER === '1') return;
   const { chromium } = require('playwright-core');
   const launch = require('../helpers/chromium-launch.json');
