@@ -1,5 +1,6 @@
-// Three projects: "domain" runs the pure rules in Node; "unit" runs in jsdom with the real Coral
-// Spectrum and the emulator's Granite stand-in injected; "node" runs the emulator contract tests over real HTTP, the package
+// Four projects: "domain" runs the pure rules in Node; "unit" runs in jsdom with the real Coral
+// Spectrum and the emulator's Granite stand-in injected; "page" runs that page against an
+// in-process emulator; "node" runs the emulator contract tests over real HTTP, the package
 // structure tests and the end-to-end tests in headless Chromium.
 // Transpiled by swc, file by file (as ts-jest did with isolatedModules, at a fraction of the CPU on
 // a clean cache); the types are checked once for the whole tree by `tsc` in npm test. Class fields
@@ -33,6 +34,15 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: '<rootDir>/test/setup/jsdom-environment.js',
       testMatch: ['<rootDir>/test/unit/{aem,contract,page}/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/load-page-globals.ts'],
+      transform,
+    },
+    {
+      // Page flows that need no real browser: the page in jsdom against an in-process emulator
+      // (test/helpers/page-tier.ts). Chromium keeps what only a browser shows.
+      displayName: 'page',
+      testEnvironment: '<rootDir>/test/setup/page-tier-environment.js',
+      testMatch: ['<rootDir>/test/page/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/setup/load-page-globals.ts'],
       transform,
     },

@@ -4,6 +4,8 @@
  * replication user. What the agents do (queue, log, Test Connection, delivery) is in agents.ts.
  * The emulator's Brand Portal stub knows which tenants exist.
  */
+// Node's own timers (unref), whatever global timers the host process has (a test's jsdom too).
+import { setTimeout } from 'node:timers';
 import { ENDPOINTS, tenantUserFolder } from '../core/contract/endpoints';
 import { AGENTS, CLOUD_CONFIG, agentName, agentTitle, agentTransportUri, replicationUserId } from '../core/contract/aem-names';
 import { validateTenantUrl } from '../core/domain/tenant';

@@ -6,6 +6,8 @@
  * queue and blocks it, retried later, with the reason in the agent's log, as AEM's queue does.
  * [contract: Brand Portal cloud service and agents]
  */
+// Node's own timers (unref), whatever global timers the host process has (a test's jsdom too).
+import { clearTimeout, setTimeout } from 'node:timers';
 import type { EmulatorContext } from './context';
 
 export interface QueueItem {

@@ -3,6 +3,8 @@
  * contract area, and the two gates every AEM request passes: authentication (login page for
  * pages, 403 + X-Reason for XHR) and the CSRF filter on writes.
  */
+// Node's own timers (unref), whatever global timers the host process has (a test's jsdom too).
+import { setTimeout } from 'node:timers';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';

@@ -78,3 +78,10 @@ export async function loggedIn(baseUrl: string, user = 'admin', password = 'admi
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   return client(baseUrl, cookie);
 }
+
+/** Every node and its properties, the emulator's own data aside: to compare before and after an action. */
+export const repositoryText = (emu: RunningEmulator): string =>
+  [...emu.context.repo.walk('/')]
+    .filter(([p]) => !p.startsWith('/var/emulator'))
+    .map(([p, n]) => `${p} ${JSON.stringify(n.props)}`)
+    .join('\n');

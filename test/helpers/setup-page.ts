@@ -79,12 +79,7 @@ export const waitConnected = (page: Page, n = 4) =>
 
 export const stepStatus = (page: Page, id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
 
-/** Every node and its properties, the emulator's own data aside. */
-export const repositoryText = (emu: RunningEmulator): string =>
-  [...emu.context.repo.walk('/')]
-    .filter(([p]) => !p.startsWith('/var/emulator'))
-    .map(([p, n]) => `${p} ${JSON.stringify(n.props)}`)
-    .join('\n');
+export { repositoryText } from './emulator';
 
 /**
  * An empty author for the next test (no demo credential), the browser on a blank page first so

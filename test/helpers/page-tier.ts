@@ -1,0 +1,69 @@
+/**
+ * The page tier (jest project "page"): the setup page mounted in jsdom with the real Coral and the
+ * Granite stand-in, its AEM session talking to an in-process emulator over real HTTP. For the page's
+ * flows that need no real browser (faults explained, nothing half-written, retries); Chromium keeps
+ * the journeys, focus, axe, the CSP and screenshots. The admin acts through the same controls:
+ * fields found by their data-field, buttons by their selectors, results awaited by selector.
+ */
+import { NodeTransport } from '../../cli/node-transport';
+import { createAemSession } from '../../core/aem/session';
+import type { EmulatorOptions } from '../../emulator/context';
+import type { RunningEmulator } from '../../emulator/server';
+import { mountSetupPage } from '../../ui.frontend/src/mount-page';
+import { startTestEmulator } from './emulator';
+
+export interface PageOnEmulator {
+  emu: RunningEmulator;
+  root: HTMLElement;
+  /** Types into a field of the form in `scope` (as input and blur events, as a person leaves it). */
+  fill(scope: string, field: string, value: string): void;
+  click(selector: string): void;
+  /** Waits until `selector` matches (polling the DOM), or fails naming it and what the page says. */
+  waitFor(selector: string, timeoutMs?: number): Promise<Element>;
+  text(selector: string): string;
+  close(): Promise<void>;
+}
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An emulator, and the page mounted against it as the admin (every step reading where the setup stands). */
+export async function pageOnEmulator(options: Partial<EmulatorOptions> = {}): Promise<PageOnEmulator> {
+  const emu = await startTestEmulator(options);
+  return mountOn(emu);
+}
+
+/** Mounts the page afresh against a running emulator (a reload). */
+export function mountOn(emu: RunningEmulator): PageOnEmulator {
+  const transport = new NodeTransport({ baseUrl: emu.url, credentials: { user: 'admin', password: 'admin' }, userAgent: 'bpsetup-page-tier' });
+  document.body.innerHTML = '<div id="bpsetup-root"></div>';
+  const root = document.getElementById('bpsetup-root') as HTMLElement;
+  mountSetupPage(root, createAemSession({ transport: transport.forClient() }));
+  const find = (selector: string) => {
+    const found = root.querySelector(selector);
+    if (!found) throw new Error(`no ${selector} on the page`);
+    return found;
+  };
+  return {
+    emu,
+    root,
+    fill(scope, field, value) {
+      const input = find(`${scope} [data-field="${field}"] input, ${scope} [data-field="${field}"] textarea`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      input.dispatchEvent(new Event('blur'));
+    },
+    click(selector) {
+      (find(selector) as HTMLElement).click();
+    },
+    async waitFor(selector, timeoutMs = 15000) {
+      for (const end = Date.now() + timeoutMs; Date.now() < end; await tick(20)) {
+        const found = root.querySelector(selector);
+        if (found) return found;
+      }
+      throw new Error(`${selector} did not appear within ${timeoutMs} ms; the page says:\n${root.textContent?.replace(/\s+/g, ' ').slice(0, 2000)}`);
+    },
+    text: (selector) => find(selector).textContent ?? '',
+    close: () => emu.close(),
+  };
+}
