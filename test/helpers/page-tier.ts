@@ -21,20 +21,37 @@ export interface PageOnEmulator {
   /** Waits until `selector` matches (polling the DOM), or fails naming it and what the page says. */
   waitFor(selector: string, timeoutMs?: number): Promise<Element>;
   text(selector: string): string;
+  /** Opens the Coral accordion item with this label, as a click on its header does. */
+  expand(label: string): void;
+  /** Types into the field whose visible label is `label` (once it is on the page). */
+  typeInto(label: string, value: string): Promise<void>;
+  /** Clicks the button of an open Granite dialog by its visible text. */
+  confirm(label: string): void;
   close(): Promise<void>;
 }
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** An emulator, and the page mounted against it as the admin (every step reading where the setup stands). */
-export async function pageOnEmulator(options: Partial<EmulatorOptions> = {}): Promise<PageOnEmulator> {
+/**
+ * An emulator brought to its starting state by `prepare` (over HTTP, as an earlier visit or
+ * Adobe's side would have left it), then the page mounted against it as the admin.
+ */
+export async function pageOnEmulator(
+  options: Partial<EmulatorOptions> = {},
+  prepare: (emu: RunningEmulator) => Promise<void> = async () => undefined,
+): Promise<PageOnEmulator> {
   const emu = await startTestEmulator(options);
+  await prepare(emu);
   return mountOn(emu);
 }
 
 /** Mounts the page afresh against a running emulator (a reload). */
 export function mountOn(emu: RunningEmulator): PageOnEmulator {
-  const transport = new NodeTransport({ baseUrl: emu.url, credentials: { user: 'admin', password: 'admin' }, userAgent: 'bpsetup-page-tier' });
+  const transport = new NodeTransport({
+    baseUrl: emu.url,
+    credentials: { user: 'admin', password: 'admin' },
+    userAgent: 'bpsetup-page-tier',
+  });
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
   mountSetupPage(root, createAemSession({ transport: transport.forClient() }));
@@ -61,9 +78,33 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
         const found = root.querySelector(selector);
         if (found) return found;
       }
-      throw new Error(`${selector} did not appear within ${timeoutMs} ms; the page says:\n${root.textContent?.replace(/\s+/g, ' ').slice(0, 2000)}`);
+      throw new Error(
+        `${selector} did not appear within ${timeoutMs} ms; the page says:\n${root.textContent?.replace(/\s+/g, ' ').slice(0, 2000)}`,
+      );
     },
     text: (selector) => find(selector).textContent ?? '',
+    expand(label) {
+      const items = [...root.querySelectorAll<HTMLElement & { selected: boolean }>('coral-accordion-item')];
+      const item = items.find((i) => i.querySelector('coral-accordion-item-label')?.textContent?.trim() === label);
+      if (!item) throw new Error(`no disclosure "${label}"`);
+      item.selected = true;
+    },
+    async typeInto(label, value) {
+      const labelled = () => [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
+      for (let i = 0; i < 500 && !labelled(); i++) await tick(20);
+      const target = labelled();
+      const input = target && (document.getElementById(target.htmlFor) as HTMLInputElement | null);
+      if (!input) throw new Error(`no field labelled "${label}"`);
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    confirm(label) {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('coral-dialog.foundation-ui-dialog button')];
+      const button = buttons.find((b) => b.textContent?.trim() === label);
+      if (!button) throw new Error(`no dialog button "${label}" (there are: ${buttons.map((b) => b.textContent?.trim()).join(', ')})`);
+      button.click();
+    },
     close: () => emu.close(),
   };
 }

@@ -1,0 +1,172 @@
+/**
+ * Faults on the page's writes, in the page tier (the page in jsdom against the emulator): a 500 on
+ * the IMS save, an unusable CSRF token, partial success (the IMS configuration saved, the cloud
+ * service failed), a 500 on marking a configuration, on enabling an agent and on the reset's first
+ * delete. Each is explained, the repository is the same before and after the failure (nothing
+ * half-written), and the retry completes the action. What only a browser does stays in Chromium
+ * (test/e2e/fault-suite.test.ts: a dropped connection, which Chromium retries; fault-flows: the
+ * session ending, which sends the browser to the login page).
+ */
+import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
+import { loggedIn, repositoryText, setFaults } from '../helpers/emulator';
+import { ORG, oauthForm } from '../helpers/ims-fixtures';
+import { mountOn, pageOnEmulator, type PageOnEmulator } from '../helpers/page-tier';
+
+const CLIENT_ID = 'a7b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+const SECRET = 'p8e-fault-suite-secret-8';
+const TENANT = 'https://faults.brand-portal.adobe.com';
+const AGENT = 'mp_replication_agent1_default_faults';
+const FAILED = 'AEM failed while handling the request (500)';
+let p: PageOnEmulator;
+
+/** An empty author with the credential and the tenant registered, the page open on it. */
+async function emptyAuthor(): Promise<void> {
+  p = await pageOnEmulator({ faults: true, agentDelayMs: 50 }, (emu) => credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT));
+  await p.waitFor('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+}
+afterEach(() => p?.close());
+
+async function fillIms(): Promise<void> {
+  await p.waitFor('.bpsetup-ims-form [data-field="clientId"] input');
+  p.fill('.bpsetup-ims-form', 'clientId', CLIENT_ID);
+  p.fill('.bpsetup-ims-form', 'clientSecret', SECRET);
+  p.fill('.bpsetup-ims-form', 'orgId', ORG);
+  p.fill('.bpsetup-ims-form', 'scopes', 'openid,AdobeID');
+}
+async function saveCloud(): Promise<void> {
+  await p.waitFor('.bpsetup-cloud-ims coral-select-item:not([disabled])');
+  p.fill('.bpsetup-cloud-form', 'tenantUrl', TENANT);
+  p.click('.bpsetup-cloud-save');
+}
+const connected = () => p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
+const fail500 = (path: string) => setFaults(p.emu.url, { routes: [{ path, method: 'POST', status: 500, times: 1 }] });
+
+async function explainedAndUnchanged(where: string, explanation: string, before: string): Promise<void> {
+  await p.waitFor(`${where} coral-alert[variant="error"]`);
+  expect(p.text(where)).toContain(explanation);
+  expect(repositoryText(p.emu)).toBe(before);
+}
+
+describe.each([
+  ['500 on the IMS save', { routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', status: 500, times: 1 }] }, FAILED],
+  ['an unusable CSRF token', { csrf: 'invalid' }, 'AEM refused the change (403)'],
+])('%s', (_name, fault, explanation) => {
+  test('explained, nothing written, the retry completes the setup', async () => {
+    await emptyAuthor();
+    await fillIms();
+    const before = repositoryText(p.emu);
+    await setFaults(p.emu.url, fault);
+    p.click('.bpsetup-ims-submit');
+    await explainedAndUnchanged('.bpsetup-ims-feedback', explanation, before);
+    await setFaults(p.emu.url, null);
+    p.click('.bpsetup-ims-feedback .bpsetup-retry');
+    await p.waitFor('.bpsetup-ims-card');
+    await saveCloud();
+    await connected();
+  });
+});
+
+test('partial success: the IMS configuration saved, the cloud service failed (500); retry completes', async () => {
+  await emptyAuthor();
+  await fillIms();
+  p.click('.bpsetup-ims-submit');
+  await p.waitFor('.bpsetup-ims-card');
+  const before = repositoryText(p.emu);
+  await fail500('/apps/brandportal/config');
+  await saveCloud();
+  await explainedAndUnchanged('.bpsetup-cloud-feedback', FAILED, before);
+  p.click('.bpsetup-cloud-feedback .bpsetup-retry');
+  await connected();
+});
+
+test('marking an IMS configuration for Brand Portal', async () => {
+  await emptyAuthor();
+  const c = await loggedIn(p.emu.url);
+  await c.write('/apps/bpsetup/ims/update', oauthForm(CLIENT_ID, { title: 'Assets OAuth', clientSecret: SECRET }));
+  p = mountOn(p.emu); // the page opened again
+  await p.waitFor('.bpsetup-ims-mark');
+  const before = repositoryText(p.emu);
+  await fail500('/conf/bpsetup/settings');
+  p.click('.bpsetup-ims-mark');
+  await explainedAndUnchanged('.bpsetup-ims-feedback', FAILED, before);
+  p.click('.bpsetup-ims-feedback .bpsetup-retry');
+  await p.waitFor('.bpsetup-ims-card');
+});
+
+test("enabling a disabled agent, and the reset's first delete", async () => {
+  await emptyAuthor();
+  await fillIms();
+  p.click('.bpsetup-ims-submit');
+  await p.waitFor('.bpsetup-ims-card');
+  await saveCloud();
+  await connected();
+
+  await setFaults(p.emu.url, { agent: { name: AGENT, enabled: false } });
+  p = mountOn(p.emu);
+  await p.waitFor(`tr[data-agent="${AGENT}"] .bpsetup-fix-enabled`);
+  let before = repositoryText(p.emu);
+  await fail500(`/etc/replication/agents.author/${AGENT}/jcr:content`);
+  p.click(`tr[data-agent="${AGENT}"] .bpsetup-fix-enabled`);
+  p.confirm('Enable');
+  await explainedAndUnchanged('.bpsetup-cloud-feedback', FAILED, before);
+  p.click('.bpsetup-cloud-feedback .bpsetup-retry');
+  await p.waitFor(`tr[data-agent="${AGENT}"]:not([data-issues~="disabled"])`);
+  await p.waitFor('.bpsetup-cloud-feedback coral-alert[variant="success"]');
+
+  p.expand('Reset Brand Portal publishing');
+  await p.typeInto('Type "faults" to confirm', 'faults');
+  before = repositoryText(p.emu);
+  await fail500('/etc/replication/agents.author/mp_replication_agent0_default_faults');
+  p.click('.bpsetup-reset-run');
+  await explainedAndUnchanged('.bpsetup-reset-result', FAILED, before);
+  p.click('.bpsetup-reset-result .bpsetup-retry');
+  await p.waitFor('.bpsetup-cloud-feedback coral-alert[variant="success"]');
+  for (let i = 0; i < 300 && !p.text('.bpsetup-cloud-feedback').includes('Brand Portal publishing was reset'); i++)
+    await new Promise((r) => setTimeout(r, 50));
+  expect(p.text('.bpsetup-cloud-feedback')).toContain('Brand Portal publishing was reset');
+  expect(p.emu.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal')).toBe(false);
+});
+
+test('a save slower than the timeout: explained, sent once, and the retry ends with one whole configuration', async () => {
+  const SAVE = '/apps/bpsetup/ims/update';
+  // The page settings lower the request timeout to 2 s (an admin's setting for slow authors).
+  p = await pageOnEmulator({ faults: true, agentDelayMs: 50 }, async (emu) => {
+    await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
+    const c = await loggedIn(emu.url);
+    expect((await c.write('/conf/bpsetup/settings', new URLSearchParams({ requestTimeoutSeconds: '2' }))).status).toBeLessThan(300);
+  });
+  /** The IMS configuration files AEM holds (each configuration is two .config files sharing its id). */
+  const imsConfigFiles = () =>
+    [...p.emu.context.repo.walk('/apps/system/config')]
+      .map(([path]) => path)
+      .filter((f) => /com\.adobe\.granite\.(auth|ims)\..*\.config$/.test(f));
+  await p.waitFor('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await fillIms();
+  expect(imsConfigFiles()).toEqual([]);
+  // AEM answers the save after 4 s, but completes it.
+  await setFaults(p.emu.url, { routes: [{ path: SAVE, method: 'POST', delayMs: 4000, times: 1 }] });
+  const since = p.emu.context.journal.lastSeq;
+  p.click('.bpsetup-ims-submit');
+  await p.waitFor('.bpsetup-ims-feedback coral-alert[variant="error"]', 10000);
+  expect(p.text('.bpsetup-ims-feedback')).toContain('AEM did not answer in time');
+  expect(p.text('.bpsetup-ims-feedback')).toContain('AEM did not answer within 2 s.');
+
+  // AEM completes the slow save on its own: one configuration, both of its files.
+  for (let i = 0; i < 200 && imsConfigFiles().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  const files = imsConfigFiles();
+  expect(files).toHaveLength(2);
+  const id = /provider\.(.+)\.config$/.exec(files.find((f) => f.includes('accesstoken.provider')) ?? '')?.[1];
+  expect(id).toBeTruthy();
+  expect(files.every((f) => f.includes(id as string))).toBe(true);
+  // A timeout is never retried by the page itself: the secret-bearing save went out once.
+  expect(p.emu.context.journal.list(since).filter((r) => r.path === SAVE)).toHaveLength(1);
+
+  // The admin's retry finds the configuration AEM made and shows it; nothing is made twice.
+  p.click('.bpsetup-ims-feedback .bpsetup-retry');
+  await p.waitFor('.bpsetup-ims-card');
+  expect(p.root.querySelector('.bpsetup-ims-card')?.getAttribute('data-config')).toBe(id);
+  expect(imsConfigFiles()).toEqual(files);
+  expect(p.emu.context.journal.list(since).filter((r) => r.path === SAVE)).toHaveLength(1);
+  await saveCloud();
+  await connected();
+});
