@@ -21,6 +21,8 @@ export interface PageOnEmulator {
   /** Waits until `selector` matches (polling the DOM), or fails naming it and what the page says. */
   waitFor(selector: string, timeoutMs?: number): Promise<Element>;
   text(selector: string): string;
+  /** A step's status (data-status of its entry in the step list). */
+  stepStatus(step: string): string | null;
   /** Opens the Coral accordion item with this label, as a click on its header does. */
   expand(label: string): void;
   /** Types into the field whose visible label is `label` (once it is on the page). */
@@ -83,6 +85,7 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
       );
     },
     text: (selector) => find(selector).textContent ?? '',
+    stepStatus: (step) => root.querySelector(`.bpsetup-step[data-step="${step}"]`)?.getAttribute('data-status') ?? null,
     expand(label) {
       const items = [...root.querySelectorAll<HTMLElement & { selected: boolean }>('coral-accordion-item')];
       const item = items.find((i) => i.querySelector('coral-accordion-item-label')?.textContent?.trim() === label);
