@@ -1,8 +1,8 @@
 /**
  * Part 2 of the setup page in headless Chromium: from an empty emulator, through the IMS step, to
- * four connected agents; the agents-not-created remedy; a disabled agent reported and enabled;
- * a read-only whole-setup health check that explains injected faults; the diagnostics report;
- * and the reset, which deletes exactly the nodes it lists.
+ * four connected agents; the read-only whole-setup check, green and with a blocked queue; the
+ * diagnostics report; a legacy setup reset. The page tier (test/page/brand-portal-step.test.ts)
+ * holds step 6's other flows: faults explained, agents fixed, the re-save remedy and the reset.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,6 @@ import { controlFetch, setFaults } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import {
-  expand,
   imsChoices,
   openReset,
   signedInAuthor,
@@ -36,7 +35,6 @@ const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `brand-porta
 const faults = (body: unknown) => setFaults(emu.url, body ?? null);
 const stepStatus = (id: string) => stepStatusOn(page, id);
 const agentRow = (i: number) => page.locator(`tr[data-agent="mp_replication_agent${i}_default_acme"]`);
-const allPaths = () => [...emu.context.repo.walk('/')].map(([p]) => p).filter((p) => !p.startsWith('/var/emulator'));
 
 async function open(): Promise<void> {
   await page.goto(`${emu.url}${PAGE}`);
@@ -130,23 +128,6 @@ test('the whole-setup health check is green and sends only reads', async () => {
   await shot('healthy');
 });
 
-test('the health check explains injected faults, each with its fix', async () => {
-  await connectedSetup();
-  await faults({ ims: 'invalid_scope', agent: { name: 'mp_replication_agent1_default_acme', enabled: false } });
-  await faults({ agent: { name: 'mp_replication_agent2_default_acme', closeConnection: false } });
-  await open();
-  const since = emu.context.journal.lastSeq;
-  await page.click('.bpsetup-health-button');
-  await page.waitForSelector('.bpsetup-summary-problems', { timeout: 20000 });
-  const text = (await page.locator('.bpsetup-summary').textContent()) ?? '';
-  expect(text).toContain('The credential lacks the Brand Portal scope');
-  expect(text).toContain('Agent mp_replication_agent1_default_acme is disabled');
-  expect(text).toContain('Agent mp_replication_agent2_default_acme keeps connections open');
-  expect(text).toContain('Test Connection failed for mp_replication_agent0_default_acme');
-  expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
-  await shot('problems');
-});
-
 test('a blocked queue is found by the whole-setup check, with the error its log shows and the fix', async () => {
   await connectedSetup();
   const agent = 'mp_replication_agent3_default_acme';
@@ -167,28 +148,6 @@ test('a blocked queue is found by the whole-setup check, with the error its log 
   await shot('queue-blocked');
 });
 
-test('a disabled agent is reported and enabled after confirmation; Close Connection too', async () => {
-  await connectedSetup();
-  await faults({ agent: { name: 'mp_replication_agent1_default_acme', enabled: false } });
-  await faults({ agent: { name: 'mp_replication_agent2_default_acme', closeConnection: false } });
-  await open();
-  await page.waitForSelector('tr[data-agent="mp_replication_agent1_default_acme"] .bpsetup-fix-enabled');
-  expect(await agentRow(1).getAttribute('data-issues')).toBe('disabled');
-  await agentRow(1).locator('.bpsetup-fix-enabled').click();
-  await page.click('coral-dialog.foundation-ui-dialog button:has-text("Enable")');
-  await page.waitForSelector('tr[data-agent="mp_replication_agent1_default_acme"][data-issues=""]');
-  expect(emu.context.repo.get('/etc/replication/agents.author/mp_replication_agent1_default_acme/jcr:content')?.props.enabled).toBe(true);
-  await agentRow(2).locator('.bpsetup-fix-closeConnection').click();
-  await page.click('coral-dialog.foundation-ui-dialog button:has-text("Turn on Close Connection")');
-  await page.waitForSelector('tr[data-agent="mp_replication_agent2_default_acme"][data-issues=""]');
-  // Adobe: AEM applies Close Connection after a restart; the page says so.
-  await expect(page.locator('#bpsetup-step-brandPortal coral-alert[variant="success"]').innerText()).resolves.toContain(
-    'AEM applies Close Connection after a restart',
-  );
-  await page.click('.bpsetup-test-agents');
-  await waitConnected(4);
-});
-
 test('the diagnostics report is complete and masks every secret', async () => {
   await connectedSetup();
   await open();
@@ -204,63 +163,6 @@ test('the diagnostics report is complete and masks every secret', async () => {
   const text = JSON.stringify(report);
   expect(text).not.toContain(SECRET);
   expect(text).not.toContain('PRIVATE KEY');
-});
-
-test('agents not created on save: the re-save remedy creates them', async () => {
-  // A saved cloud service whose agents are gone: saving again has agents to create.
-  await connectedSetup();
-  await emu.context.repo.change((tx) => {
-    for (let i = 0; i < 4; i++) tx.remove(`/etc/replication/agents.author/mp_replication_agent${i}_default_acme`);
-  });
-  await faults({ agentsNotCreated: true });
-  await open();
-  await page.waitForSelector('.bpsetup-resave');
-  await expect(page.locator('.bpsetup-agents').textContent()).resolves.toContain('4 of 4 replication agents are missing');
-  await faults(null);
-  await page.click('.bpsetup-resave');
-  await waitConnected(4);
-  await shot('resaved');
-});
-
-test('reset Brand Portal publishing deletes exactly the listed nodes, after typed confirmation and an empty-queue check', async () => {
-  await connectedSetup();
-  await open();
-  await expand(page, 'Reset Brand Portal publishing');
-  // What the reset deletes is fetched when it is first opened.
-  await page.locator('.bpsetup-reset-plan').waitFor();
-  const listed = await page.locator('.bpsetup-reset-plan code').allTextContents();
-  expect(listed).toEqual([
-    '/etc/replication/agents.author/mp_replication_agent0_default_acme',
-    '/etc/replication/agents.author/mp_replication_agent1_default_acme',
-    '/etc/replication/agents.author/mp_replication_agent2_default_acme',
-    '/etc/replication/agents.author/mp_replication_agent3_default_acme',
-    '/conf/global/settings/cloudconfigs/mediaportal/brand-portal',
-    '/home/users/mac/acme',
-  ]);
-  expect(await page.locator('.bpsetup-reset-run').isDisabled()).toBe(true);
-  await page.getByLabel('Type "acme" to confirm').fill('acme');
-
-  // Pending items in a queue: refused, nothing deleted.
-  await faults({ queue: { agent: 'mp_replication_agent3_default_acme', items: 2 } });
-  const before = allPaths();
-  await page.click('.bpsetup-reset-run');
-  await page.waitForSelector('.bpsetup-reset-result coral-alert');
-  await expect(page.locator('.bpsetup-reset-result').textContent()).resolves.toContain(
-    'mp_replication_agent3_default_acme: 2 item(s) waiting',
-  );
-  expect(allPaths()).toEqual(before);
-
-  await faults(null);
-  await page.click('.bpsetup-reset-run');
-  await page.waitForSelector('.bpsetup-cloud-feedback coral-alert[variant="success"]');
-  const after = new Set(allPaths());
-  const removed = before.filter((p) => !after.has(p));
-  const removedRoots = removed.filter((p) => !removed.some((q) => p !== q && p.startsWith(`${q}/`)));
-  expect(removedRoots.sort()).toEqual([...listed].sort());
-  expect([...after].filter((p) => !before.includes(p))).toEqual([]);
-  // Back to the cloud service step, ready for a fresh save (its form is fetched as the step needs it).
-  await page.locator('.bpsetup-cloud-form').waitFor({ state: 'visible' });
-  await shot('reset');
 });
 
 test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', async () => {
