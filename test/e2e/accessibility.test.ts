@@ -67,7 +67,6 @@ test('every state of the walkthrough has no serious or critical axe violation, a
 
   await openReset(page, 'access');
   expect(await page.locator('.bpsetup-reset-run').isEnabled()).toBe(true);
-  await page.waitForTimeout(400); // Coral animates the button from its disabled colours
   await judge('reset dialog');
 
   // The check itself sees a foreign control.
