@@ -25,7 +25,7 @@ export interface PageOnEmulator {
   stepStatus(step: string): string | null;
   /** Opens the Coral accordion item with this label, as a click on its header does. */
   expand(label: string): void;
-  /** Types into the field whose visible label is `label` (once it is on the page). */
+  /** Types into the field labelled `label` (a <label>, aria-label or aria-labelledby), once it is on the page. */
   typeInto(label: string, value: string): Promise<void>;
   /** Clicks the button of an open Granite dialog by its visible text. */
   confirm(label: string): void;
@@ -93,14 +93,23 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
       item.selected = true;
     },
     async typeInto(label, value) {
-      const labelled = () => [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
+      const labelled = (): HTMLInputElement | null => {
+        const byLabel = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
+        if (byLabel) return document.getElementById(byLabel.htmlFor) as HTMLInputElement | null;
+        const named = [...root.querySelectorAll<HTMLInputElement>('input, textarea')].find(
+          (i) =>
+            i.getAttribute('aria-label') === label ||
+            (i.getAttribute('aria-labelledby') ?? '').split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim() === label),
+        );
+        return named ?? null;
+      };
       for (let i = 0; i < 500 && !labelled(); i++) await tick(20);
-      const target = labelled();
-      const input = target && (document.getElementById(target.htmlFor) as HTMLInputElement | null);
+      const input = labelled();
       if (!input) throw new Error(`no field labelled "${label}"`);
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       input.dispatchEvent(new Event('change', { bubbles: true }));
+      input.dispatchEvent(new Event('blur'));
     },
     confirm(label) {
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('coral-dialog.foundation-ui-dialog button')];
