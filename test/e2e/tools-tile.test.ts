@@ -1,7 +1,7 @@
 /**
  * End to end in headless Chromium, as an admin would: log in, open the Tools console, pick the
  * Brand Portal category, click our tile, and land on the setup page with Coral upgraded and no
- * console errors.
+ * console errors; the login page's fields are not marked wrong before anyone typed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,4 +72,19 @@ test('an expired session sends the page back to the login page with the resource
   const url = new URL(page.url());
   expect(url.pathname).toBe('/libs/granite/core/content/login.html');
   expect(url.searchParams.get('resource')).toBe('/apps/bpsetup/content/setup.html');
+});
+
+test("the emulator's login fields are not marked wrong before anyone typed", async () => {
+  const fresh = await browser.context.newPage();
+  try {
+    await fresh.goto(`${emu.url}/libs/granite/core/content/login.html`);
+    for (const label of ['User name', 'Password']) {
+      const input = fresh.getByLabel(label);
+      await expect(input.evaluate((i) => (i as HTMLInputElement).matches(':invalid') || i.classList.contains('is-invalid'))).resolves.toBe(
+        false,
+      );
+    }
+  } finally {
+    await fresh.close();
+  }
 });
