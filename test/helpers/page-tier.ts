@@ -15,6 +15,8 @@ import { startTestEmulator } from './emulator';
 export interface PageOnEmulator {
   emu: RunningEmulator;
   root: HTMLElement;
+  /** What the page logged as an error, and its uncaught errors, since it was mounted: a browser console's errors. */
+  errors: string[];
   /** Types into a field of the form in `scope` (as input and blur events, as a person leaves it). */
   fill(scope: string, field: string, value: string): void;
   click(selector: string): void;
@@ -33,6 +35,15 @@ export interface PageOnEmulator {
 }
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Where console errors and uncaught errors go: the page mounted last (one page at a time in a file). */
+let consoleErrors: string[] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  consoleErrors.push(args.map(String).join(' '));
+  consoleError(...args);
+};
+window.addEventListener('error', (e) => consoleErrors.push(`uncaught: ${e.message}`));
 
 /**
  * An emulator brought to its starting state by `prepare` (over HTTP, as an earlier visit or
@@ -56,6 +67,8 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
   });
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
+  const errors: string[] = [];
+  consoleErrors = errors;
   mountSetupPage(root, createAemSession({ transport: transport.forClient() }));
   const find = (selector: string) => {
     const found = root.querySelector(selector);
@@ -65,6 +78,7 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
   return {
     emu,
     root,
+    errors,
     fill(scope, field, value) {
       const input = find(`${scope} [data-field="${field}"] input, ${scope} [data-field="${field}"] textarea`) as HTMLInputElement;
       input.value = value;
@@ -117,6 +131,12 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
       if (!button) throw new Error(`no dialog button "${label}" (there are: ${buttons.map((b) => b.textContent?.trim()).join(', ')})`);
       button.click();
     },
-    close: () => emu.close(),
+    // The page's first read ends before the emulator does (a test may end sooner): nothing of it
+    // then runs on into a torn-down document.
+    async close() {
+      for (let i = 0; i < 500 && !root.querySelector('.bpsetup-step[data-step="prerequisites"]:not([data-status="unknown"])'); i++)
+        await tick(20);
+      await emu.close();
+    },
   };
 }

@@ -70,6 +70,7 @@ test('where the health script does not answer (an older package), the agents pro
   await saveCloud();
   expect(p.stepStatus('health')).toBe('done');
   expect(p.text('.bpsetup-health-result')).toContain('Token proven by a replication agent');
+  expect(p.errors).toEqual([]);
 });
 
 test("AEM's IMS servlet ignores the OAuth fields: read back, repaired through the configuration manager, proven, 4 of 4", async () => {
@@ -93,6 +94,7 @@ test("AEM's IMS servlet ignores the OAuth fields: read back, repaired through th
   );
   expect(repositoryText(p.emu)).not.toContain(SECRET);
   await saveCloud();
+  expect(p.errors).toEqual([]);
 });
 
 test('the same, with the configuration manager refusing the repair: explained, and nothing of the save is left', async () => {
