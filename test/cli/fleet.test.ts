@@ -210,14 +210,16 @@ test('a host that hangs is stopped at --timeout (exit 2); the others are still c
   await controlFetch(`${emus[2].url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ routes: [{ path: '/', delayMs: 8000 }] }),
+    body: JSON.stringify({ routes: [{ path: '/', delayMs: 30000 }] }),
   });
   try {
-    const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--timeout', '3', 'check']));
+    // 10 s per author: a healthy author's check must fit in it even on a loaded machine (3 s did
+    // not, once, with both cores busy); the hanging one answers after 30 s, far outside it.
+    const r = remember(await bpsetup(['--hosts', hostsFile, '--json', '--timeout', '10', 'check']));
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { hosts: { exit: number; failure?: { explanation: string } }[] };
     expect(json.hosts.map((h) => h.exit)).toEqual([0, 0, 2]);
-    expect(json.hosts[2].failure?.explanation).toBe('The check did not finish within 3 s.');
+    expect(json.hosts[2].failure?.explanation).toBe('The check did not finish within 10 s.');
   } finally {
     await controlFetch(`${emus[2].url}/__emulator/faults`, { method: 'DELETE' });
   }

@@ -6,6 +6,7 @@
  * fields found by their data-field, buttons by their selectors, results awaited by selector.
  */
 import { NodeTransport } from '../../cli/node-transport';
+import type { AemTransport } from '../../core/aem/fetch';
 import { createAemSession } from '../../core/aem/session';
 import type { EmulatorOptions } from '../../emulator/context';
 import type { RunningEmulator } from '../../emulator/server';
@@ -23,6 +24,10 @@ export interface PageOnEmulator {
   /** Waits until `selector` matches (polling the DOM), or fails naming it and what the page says. */
   waitFor(selector: string, timeoutMs?: number): Promise<Element>;
   text(selector: string): string;
+  /** Fills step 4's OAuth form (once it is on the page), as the e2e's fillOauthForm does. */
+  fillOauth(values: { clientId: string; clientSecret: string; orgId: string; scopes: string }): Promise<void>;
+  /** Types the tenant into step 6 once an IMS configuration can be chosen, and saves (no wait for agents). */
+  saveCloud(tenantUrl: string): Promise<void>;
   /** A step's status (data-status of its entry in the step list). */
   stepStatus(step: string): string | null;
   /** Opens the Coral accordion item with this label, as a click on its header does. */
@@ -35,6 +40,9 @@ export interface PageOnEmulator {
 }
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Freezes the page mounted last (see mountOn). */
+let freezeCurrent = () => undefined as unknown;
 
 /** Where console errors and uncaught errors go: the page mounted last (one page at a time in a file). */
 let consoleErrors: string[] = [];
@@ -64,12 +72,21 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
     baseUrl: emu.url,
     credentials: { user: 'admin', password: 'admin' },
     userAgent: 'bpsetup-page-tier',
-  });
+  }).forClient();
+  // One page at a time, as a browser tab: the page before this one (a reload, or the last test's)
+  // is frozen, its requests left unanswered, so nothing of it runs on, writes or logs here.
+  freezeCurrent();
+  let frozen = false;
+  freezeCurrent = () => (frozen = true);
+  const tab: AemTransport = {
+    ...transport,
+    fetch: (url, init) => (frozen ? new Promise<Response>(() => undefined) : transport.fetch(url, init)),
+  };
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
   const errors: string[] = [];
   consoleErrors = errors;
-  mountSetupPage(root, createAemSession({ transport: transport.forClient() }));
+  mountSetupPage(root, createAemSession({ transport: tab }));
   const find = (selector: string) => {
     const found = root.querySelector(selector);
     if (!found) throw new Error(`no ${selector} on the page`);
@@ -99,6 +116,15 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
       );
     },
     text: (selector) => find(selector).textContent ?? '',
+    async fillOauth(values) {
+      await this.waitFor('.bpsetup-ims-form [data-field="clientId"] input');
+      for (const [field, value] of Object.entries(values)) this.fill('.bpsetup-ims-form', field, value);
+    },
+    async saveCloud(tenantUrl) {
+      await this.waitFor('.bpsetup-cloud-ims coral-select-item:not([disabled])');
+      this.fill('.bpsetup-cloud-form', 'tenantUrl', tenantUrl);
+      this.click('.bpsetup-cloud-save');
+    },
     stepStatus: (step) => root.querySelector(`.bpsetup-step[data-step="${step}"]`)?.getAttribute('data-status') ?? null,
     expand(label) {
       const items = [...root.querySelectorAll<HTMLElement & { selected: boolean }>('coral-accordion-item')];
@@ -136,6 +162,7 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
     async close() {
       for (let i = 0; i < 500 && !root.querySelector('.bpsetup-step[data-step="prerequisites"]:not([data-status="unknown"])'); i++)
         await tick(20);
+      freezeCurrent();
       await emu.close();
     },
   };

@@ -27,17 +27,9 @@ async function freshAuthor(options: Partial<EmulatorOptions> = {}): Promise<void
   await p.waitFor('.bpsetup-step[data-step="prerequisites"][data-status]:not([data-status="unknown"])');
 }
 
-async function fillForm(secret = SECRET): Promise<void> {
-  await p.waitFor('.bpsetup-ims-form [data-field="clientId"] input');
-  p.fill('.bpsetup-ims-form', 'clientId', CLIENT_ID);
-  p.fill('.bpsetup-ims-form', 'clientSecret', secret);
-  p.fill('.bpsetup-ims-form', 'orgId', ORG);
-  p.fill('.bpsetup-ims-form', 'scopes', 'openid,AdobeID');
-}
+const fillForm = (secret = SECRET) => p.fillOauth({ clientId: CLIENT_ID, clientSecret: secret, orgId: ORG, scopes: 'openid,AdobeID' });
 async function saveCloud(): Promise<void> {
-  await p.waitFor('.bpsetup-cloud-ims coral-select-item:not([disabled])');
-  p.fill('.bpsetup-cloud-form', 'tenantUrl', TENANT);
-  p.click('.bpsetup-cloud-save');
+  await p.saveCloud(TENANT);
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 }
 const imsFeedback = async (variant: 'success' | 'error') => {

@@ -19,7 +19,7 @@ afterEach(() => p?.close());
 
 /** A finished setup (made through AEM's servlets), `faults` injected, then the page opened. */
 async function connectedSetup(faults: unknown[] = []): Promise<void> {
-  p = await pageOnEmulator({ faults: true, agentDelayMs: 50 }, async (emu) => {
+  p = await pageOnEmulator({ faults: true, agentDelayMs: 400 }, async (emu) => {
     await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
     await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
     for (const f of faults) await setFaults(emu.url, f);
@@ -66,7 +66,7 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
 
 test('agents not created on save: the re-save remedy creates them', async () => {
   // A saved cloud service whose agents are gone: saving again has agents to create.
-  p = await pageOnEmulator({ faults: true, agentDelayMs: 50 }, async (emu) => {
+  p = await pageOnEmulator({ faults: true, agentDelayMs: 400 }, async (emu) => {
     await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
     await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
     emu.context.repo.change((tx) => {

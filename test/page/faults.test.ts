@@ -26,18 +26,8 @@ async function emptyAuthor(): Promise<void> {
 }
 afterEach(() => p?.close());
 
-async function fillIms(): Promise<void> {
-  await p.waitFor('.bpsetup-ims-form [data-field="clientId"] input');
-  p.fill('.bpsetup-ims-form', 'clientId', CLIENT_ID);
-  p.fill('.bpsetup-ims-form', 'clientSecret', SECRET);
-  p.fill('.bpsetup-ims-form', 'orgId', ORG);
-  p.fill('.bpsetup-ims-form', 'scopes', 'openid,AdobeID');
-}
-async function saveCloud(): Promise<void> {
-  await p.waitFor('.bpsetup-cloud-ims coral-select-item:not([disabled])');
-  p.fill('.bpsetup-cloud-form', 'tenantUrl', TENANT);
-  p.click('.bpsetup-cloud-save');
-}
+const fillIms = () => p.fillOauth({ clientId: CLIENT_ID, clientSecret: SECRET, orgId: ORG, scopes: 'openid,AdobeID' });
+const saveCloud = () => p.saveCloud(TENANT);
 const connected = () => p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 const fail500 = (path: string) => setFaults(p.emu.url, { routes: [{ path, method: 'POST', status: 500, times: 1 }] });
 

@@ -30,11 +30,7 @@ async function open(prepare: (emu: RunningEmulator) => Promise<void>): Promise<v
   });
   await p.waitFor('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 }
-async function saveCloud(): Promise<void> {
-  await p.waitFor('.bpsetup-cloud-ims coral-select-item:not([disabled])');
-  p.fill('.bpsetup-cloud-form', 'tenantUrl', TENANT);
-  p.click('.bpsetup-cloud-save');
-}
+const saveCloud = () => p.saveCloud(TENANT);
 async function until(what: () => boolean, timeoutMs = 20000): Promise<void> {
   for (const end = Date.now() + timeoutMs; !what() && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
 }
