@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import launch from './chromium-launch.json';
+import { loggedIn } from './emulator';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS: string[] = launch.flags;
@@ -33,7 +34,7 @@ const LOCAL = /^(?:https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\/|data
 
 /**
  * Where a test run's shared Chromium listens: Jest's global setup launches one browser server for
- * the whole run (test/setup/browser-server.js) and each test file opens its own context in it,
+ * the whole run (test/setup/global-setup.js) and each test file opens its own context in it,
  * which costs a few milliseconds instead of a browser start. Scripts outside Jest launch their own.
  */
 export const BROWSER_ENDPOINT_ENV = 'BPSETUP_BROWSER_WS';
@@ -98,15 +99,10 @@ export async function openBrowser(projectRoot: string): Promise<BrowserSession> 
  * got over HTTP. For tests whose subject is not the login itself (those use `login`).
  */
 export async function signIn(context: BrowserContext, baseUrl: string, user = 'admin', password = 'admin'): Promise<void> {
-  const res = await fetch(`${baseUrl}/libs/granite/core/content/login.html/j_security_check`, {
-    method: 'POST',
-    body: new URLSearchParams({ j_username: user, j_password: password, _charset_: 'UTF-8' }),
-    redirect: 'manual',
-  });
-  const [pair] = (res.headers.get('set-cookie') ?? '').split(';');
-  const eq = pair.indexOf('=');
-  if (res.status !== 200 || eq < 1) throw new Error(`sign-in as ${user} failed: ${res.status}`);
-  await context.addCookies([{ name: pair.slice(0, eq), value: pair.slice(eq + 1), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  const { cookie } = await loggedIn(baseUrl, user, password);
+  const eq = cookie.indexOf('=');
+  if (eq < 1) throw new Error(`sign-in as ${user} set no session cookie`);
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /** Logs in through AEM's login page, as an admin would. */

@@ -21,6 +21,8 @@ export interface PageOnEmulator {
   /** Types into a field of the form in `scope` (as input and blur events, as a person leaves it). */
   fill(scope: string, field: string, value: string): void;
   click(selector: string): void;
+  /** Polls `condition` until it holds or `timeoutMs` has passed (the caller then asserts what it expects). */
+  until(condition: () => boolean, timeoutMs?: number): Promise<void>;
   /** Waits until `selector` matches (polling the DOM), or fails naming it and what the page says. */
   waitFor(selector: string, timeoutMs?: number): Promise<Element>;
   text(selector: string): string;
@@ -40,6 +42,14 @@ export interface PageOnEmulator {
 }
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Types into a field as a person does and then leaves it: input, change and blur events. */
+function typeIn(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  input.dispatchEvent(new Event('blur'));
+}
 
 /** Freezes the page mounted last (see mountOn). */
 let freezeCurrent = () => undefined as unknown;
@@ -97,20 +107,18 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
     root,
     errors,
     fill(scope, field, value) {
-      const input = find(`${scope} [data-field="${field}"] input, ${scope} [data-field="${field}"] textarea`) as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      input.dispatchEvent(new Event('blur'));
+      typeIn(find(`${scope} [data-field="${field}"] input, ${scope} [data-field="${field}"] textarea`) as HTMLInputElement, value);
     },
     click(selector) {
       (find(selector) as HTMLElement).click();
     },
+    async until(condition, timeoutMs = 15000) {
+      for (const end = Date.now() + timeoutMs; !condition() && Date.now() < end;) await tick(20);
+    },
     async waitFor(selector, timeoutMs = 15000) {
-      for (const end = Date.now() + timeoutMs; Date.now() < end; await tick(20)) {
-        const found = root.querySelector(selector);
-        if (found) return found;
-      }
+      await this.until(() => root.querySelector(selector) !== null, timeoutMs);
+      const found = root.querySelector(selector);
+      if (found) return found;
       throw new Error(
         `${selector} did not appear within ${timeoutMs} ms; the page says:\n${root.textContent?.replace(/\s+/g, ' ').slice(0, 2000)}`,
       );
@@ -143,13 +151,10 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
         );
         return named ?? null;
       };
-      for (let i = 0; i < 500 && !labelled(); i++) await tick(20);
+      await this.until(() => labelled() !== null, 10000);
       const input = labelled();
       if (!input) throw new Error(`no field labelled "${label}"`);
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      input.dispatchEvent(new Event('blur'));
+      typeIn(input, value);
     },
     confirm(label) {
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('coral-dialog.foundation-ui-dialog button')];
@@ -160,8 +165,7 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
     // The page's first read ends before the emulator does (a test may end sooner): nothing of it
     // then runs on into a torn-down document.
     async close() {
-      for (let i = 0; i < 500 && !root.querySelector('.bpsetup-step[data-step="prerequisites"]:not([data-status="unknown"])'); i++)
-        await tick(20);
+      await this.until(() => root.querySelector('.bpsetup-step[data-step="prerequisites"]:not([data-status="unknown"])') !== null, 10000);
       freezeCurrent();
       await emu.close();
     },

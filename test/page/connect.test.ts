@@ -44,12 +44,11 @@ async function connect(secret: string): Promise<void> {
   connectButton()?.click();
 }
 async function status(text: string): Promise<string> {
-  for (let i = 0; i < 1500; i++) {
-    const found = [...p.root.querySelectorAll('[role="status"]')].find((s) => s.textContent?.includes(text));
-    if (found) return found.textContent ?? '';
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no status saying "${text}"`);
+  const saying = () => [...p.root.querySelectorAll('[role="status"]')].find((s) => s.textContent?.includes(text));
+  await p.until(() => saying() !== undefined, 30000);
+  const found = saying();
+  if (!found) throw new Error(`no status saying "${text}"`);
+  return found.textContent ?? '';
 }
 
 test('a wrong secret stops at the token proof: no cloud service is written, the later stages do not run', async () => {

@@ -111,8 +111,7 @@ test("enabling a disabled agent, and the reset's first delete", async () => {
   await explainedAndUnchanged('.bpsetup-reset-result', FAILED, before);
   p.click('.bpsetup-reset-result .bpsetup-retry');
   await p.waitFor('.bpsetup-cloud-feedback coral-alert[variant="success"]');
-  for (let i = 0; i < 300 && !p.text('.bpsetup-cloud-feedback').includes('Brand Portal publishing was reset'); i++)
-    await new Promise((r) => setTimeout(r, 50));
+  await p.until(() => p.text('.bpsetup-cloud-feedback').includes('Brand Portal publishing was reset'));
   expect(p.text('.bpsetup-cloud-feedback')).toContain('Brand Portal publishing was reset');
   expect(p.emu.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal')).toBe(false);
 });
@@ -142,7 +141,7 @@ test('a save slower than the timeout: explained, sent once, and the retry ends w
   expect(p.text('.bpsetup-ims-feedback')).toContain('AEM did not answer within 2 s.');
 
   // AEM completes the slow save on its own: one configuration, both of its files.
-  for (let i = 0; i < 200 && imsConfigFiles().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  await p.until(() => imsConfigFiles().length >= 2, 10000);
   const files = imsConfigFiles();
   expect(files).toHaveLength(2);
   const id = /provider\.(.+)\.config$/.exec(files.find((f) => f.includes('accesstoken.provider')) ?? '')?.[1];

@@ -31,13 +31,10 @@ async function open(prepare: (emu: RunningEmulator) => Promise<void>): Promise<v
   await p.waitFor('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
 }
 const saveCloud = () => p.saveCloud(TENANT);
-async function until(what: () => boolean, timeoutMs = 20000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !what() && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
-}
 
 test('a reload between steps 4 and 6: step 6 saves, checking the IMS configuration first; the certificate step is not needed', async () => {
   await open((emu) => imsConfigFromEarlierVisit(emu, SECRET));
-  await until(() => p.text('.bpsetup-step[data-step="certificate"] .bpsetup-step-status').trim() === 'Not needed');
+  await p.until(() => p.text('.bpsetup-step[data-step="certificate"] .bpsetup-step-status').trim() === 'Not needed', 20000);
   expect(p.text('.bpsetup-step[data-step="certificate"] .bpsetup-step-status').trim()).toBe('Not needed');
   const option = await p.waitFor('.bpsetup-cloud-ims coral-select-item:not([disabled])');
   expect(option.textContent).toContain('not checked yet: Save checks its health first');
@@ -49,7 +46,7 @@ test('a reload between steps 4 and 6: step 6 saves, checking the IMS configurati
 test('a wrong client secret: step 6 does not save and says why, in plain words', async () => {
   await open((emu) => imsConfigFromEarlierVisit(emu, 'p8e-not-the-secret'));
   await saveCloud();
-  await until(() => p.text('#bpsetup-step-brandPortal').includes('Not saved: the IMS configuration gets no token'));
+  await p.until(() => p.text('#bpsetup-step-brandPortal').includes('Not saved: the IMS configuration gets no token'), 20000);
   expect(p.text('#bpsetup-step-brandPortal')).toContain('Not saved: the IMS configuration gets no token');
   expect(p.text('#bpsetup-step-brandPortal')).toContain('invalid_client');
   expect(p.emu.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal')).toBe(false);
@@ -62,7 +59,7 @@ test('a finished setup whose secret changed: agents untested, never "0 of 4"; th
     await credentialAndTenant(emu.url, CLIENT, 'p8e-rotated-secret', TENANT);
   });
   await p.waitFor('.bpsetup-agents-summary');
-  await until(() => p.text('.bpsetup-agents-summary').includes('Agents not tested yet since this page opened'));
+  await p.until(() => p.text('.bpsetup-agents-summary').includes('Agents not tested yet since this page opened'), 20000);
   expect(p.text('.bpsetup-agents-summary')).toContain('Agents not tested yet since this page opened');
   p.click('.bpsetup-toolbar .bpsetup-health-button');
   await p.waitFor('.bpsetup-summary .bpsetup-summary-problems', 20000);
