@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Pretest: make sure what the tests drive exists before any test starts, so a missing tool is one
-// clear line instead of a stack trace: Chromium (end-to-end tests), curl (the README's recipes
+// clear line instead of a stack trace: Chromium's headless shell (end-to-end tests; the full
+// Chromium does too), curl (the README's recipes
 // run as written), and a JDK with Tomcat 9's Jasper and Ant (the package's health JSP is compiled
 // and run as AEM 6.5 would). As root with apt-get it installs the Debian packages; otherwise it
 // stops with the exact command to run.
@@ -19,7 +20,7 @@ const onPath = (cmd) => {
 };
 const JAVA = '/usr/share/java';
 const missing = () => [
-  ...(CANDIDATES.some((p) => fs.existsSync(p)) ? [] : ['chromium']),
+  ...(CANDIDATES.some((p) => fs.existsSync(p)) ? [] : ['chromium-headless-shell']),
   ...(onPath('curl') ? [] : ['curl']),
   ...(onPath('javac') ? [] : ['openjdk-17-jdk-headless']),
   ...(fs.existsSync(`${JAVA}/tomcat9-jasper.jar`) && fs.existsSync(`${JAVA}/tomcat9-catalina.jar`) ? [] : ['libtomcat9-java']),

@@ -124,7 +124,11 @@ export function imsConfigFromFelix(file: string, props: Record<string, FelixValu
   };
 }
 
-export async function listImsConfigs(s: AemSession): Promise<ImsConfig[]> {
+/**
+ * Every IMS provider configuration: the folder listing, then each file. `alreadyRead` (a listing
+ * from moments ago) spares reading a file again when only the folder is in question.
+ */
+export async function listImsConfigs(s: AemSession, alreadyRead: readonly ImsConfig[] = []): Promise<ImsConfig[]> {
   const e = s.endpoints.imsConfigList;
   const res = await s.fetch(e.path);
   if (res.status === 404) return []; // no configuration folder yet
@@ -132,6 +136,8 @@ export async function listImsConfigs(s: AemSession): Promise<ImsConfig[]> {
   const files = Object.keys(folder).filter(isProviderFile).sort();
   const configs = await Promise.all(
     files.map(async (file) => {
+      const known = alreadyRead.find((c) => c.file === file);
+      if (known) return known;
       const path = `${s.endpoints.imsConfigFolder.path}/${file}`;
       const res = await s.fetch(path);
       // Deleted between the listing and this read (another admin's clean-up): no longer there.

@@ -23,6 +23,7 @@ import { AGENTS } from '../contract/aem-names';
 import { isAemError } from '../errors';
 import type { SettingsGuard } from './settings-client';
 import { readContributionFlag, readProxyConfigurations } from './config-manager-client';
+import { sleep } from './sleep';
 
 interface Settled<T> {
   value?: T;
@@ -233,7 +234,6 @@ export async function readPublishingHealth(
 }
 
 export const AGENT_WAIT = { attempts: 40, intervalMs: 500 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * AEM creates the agents partly asynchronously after the save: poll the agents list only, bounded,

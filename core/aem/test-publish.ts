@@ -11,6 +11,7 @@ import { cleanupTestPublish, listTestPublish, startTestPublish } from './package
 import { type TestPublishAgent, type TestPublishCleanup, type TestPublishOutcome, deliveryOf, verdictOf } from '../domain/test-publish';
 import { isAemError } from '../errors';
 import { t } from '../i18n';
+import { sleep } from './sleep';
 
 export interface TestPublishProgress {
   stage: 'starting' | 'publishing' | 'cleaning' | 'done';
@@ -26,8 +27,6 @@ export interface TestPublishOptions {
   pollMs?: number;
   explain: (e: unknown) => string;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function readDeliveries(s: AemSession, agents: readonly string[], path: string): Promise<TestPublishAgent[]> {
   return Promise.all(

@@ -32,10 +32,14 @@ test('JWT → OAuth keeps the configuration id; a second run writes nothing', as
   );
 
   const first = await bpsetup(['--url', emu.url, '--json', 'migrate', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
-  const report = JSON.parse(first.stdout) as { hosts: { changes: { action: string }[]; tokenProvenBy: string }[] };
-  expect(report.hosts[0].changes.map((x) => x.action)).toEqual(['migrate the IMS configuration to OAuth (same id)']);
-  // The package's health script proves the migrated configuration before any agent exists.
-  expect(report.hosts[0].tokenProvenBy).toBe('checkHealth');
+  const report = JSON.parse(first.stdout) as { hosts: Record<string, unknown>[] };
+  // The whole host report, so that a failure shows why.
+  expect(report.hosts[0]).toMatchObject({
+    changes: [expect.objectContaining({ action: 'migrate the IMS configuration to OAuth (same id)' })],
+    // The package's health script proves the migrated configuration before any agent exists.
+    tokenProvenBy: 'checkHealth',
+  });
+  expect(report.hosts[0].changes).toHaveLength(1);
   const provider =
     emu.context.repo.readFile(`/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`)?.toString() ?? '';
   expect(provider).toContain('auth.token.provider.authorization.grants="client_credentials"');

@@ -56,10 +56,8 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.close()));
 });
 
-// One round of each race. The soak leaves this file out for now: five rounds of the two admins
-// saving at once break the link about one time in six (the one-configuration rule and Check Health
-// race: issue "Day two, part 2" item 1); it joins the soak once that is fixed.
-describe.each(roundNumbers(rounds(1, 1)))('round %i', () => {
+// One round of each race in npm test, five in the soak.
+describe.each(roundNumbers(rounds(1, 5)))('round %i', () => {
   test('a double click on each write button writes once', async () => {
     const emu = await author();
     try {
