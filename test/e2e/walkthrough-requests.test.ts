@@ -3,7 +3,8 @@
  * check, counted from the emulator's journal in both modes: at most 21 (23 with address overrides,
  * whose settings' access rule costs two reads to prove), two writes, no read repeated without a
  * write in between except the configuration folder, twice: the guard before creating the IMS
- * configuration and the look a second after it (two admins creating in the same second); a whole-setup check right after a proven setup tests nothing again and reads
+ * configuration and the look a second after it (two admins creating in the same second); a
+ * whole-setup check right after a proven setup tests nothing again and reads
  * only what the setup did not prove (the four queues, the two clients' proxies, the contribution flag).
  * Counts, not times: the same on any machine.
  */
