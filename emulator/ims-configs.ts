@@ -38,6 +38,7 @@ export interface StoredImsConfig {
 }
 
 const isProviderFile = (name: string) => name.startsWith(`${IMS_OSGI.providerPid}.`) || name.startsWith(`${IMS_OSGI.providerPid}-`);
+const isCustomizerFile = (name: string) => name.startsWith(`${IMS_OSGI.customizerPid}.`) || name.startsWith(`${IMS_OSGI.customizerPid}-`);
 /** `<pid>.<n>.config` or `<pid>-<n>.config` → `<n>` (both spellings occur, [contract: IMS configurations]). */
 const suffixOf = (name: string, pid: string) => name.slice(pid.length + 1).replace(/\.config$/, '');
 
@@ -68,12 +69,13 @@ function readFile(repo: Repository, name: string): Record<string, FelixValue> {
 export function listImsConfigs(repo: Repository): StoredImsConfig[] {
   const folder = repo.get(IMS_OSGI.configFolder);
   const names = Object.keys(folder?.children ?? {});
+  const customizers = names.filter(isCustomizerFile).map((file) => ({ file, type: readFile(repo, file)[P.customizerType] }));
   return names.filter(isProviderFile).map((providerFile) => {
     const n = suffixOf(providerFile, IMS_OSGI.providerPid);
     const props = readFile(repo, providerFile);
-    const customizerFile = names.find(
-      (c) => c === `${IMS_OSGI.customizerPid}.${n}.config` || c === `${IMS_OSGI.customizerPid}-${n}.config`,
-    );
+    // As AEM pairs them: the customizer whose type the provider names, whatever the file is called.
+    const pairing = props[P.tokenRequestCustomizerType];
+    const customizerFile = typeof pairing === 'string' && pairing ? customizers.find((c) => c.type === pairing)?.file : undefined;
     return {
       id: n,
       pid: `${IMS_OSGI.providerPid}.${n}`,
@@ -106,8 +108,9 @@ function providerProps(input: ImsServletInput, n: string): Record<string, FelixV
     'auth.token.provider.so.timeout': 10000,
     'auth.token.provider.reuse.access.token': true,
     'auth.token.provider.relaxed.ssl': false,
-    'auth.token.validator.type': 'adobe-ims-similaritysearch',
-    'auth.token.request.customizer.type': n,
+    // The pairing AEM resolves: this value equals the customizer's `customizer.type`. No validator
+    // type is written: the value AEM's wizard gives `auth.token.validator.type` is not known.
+    [P.tokenRequestCustomizerType]: n,
   };
   if (input.authType === 'oauth') {
     return {
@@ -141,7 +144,7 @@ export function saveImsConfig(repo: Repository, input: ImsServletInput, existing
     const providerFile = existing?.providerFile ?? `${IMS_OSGI.providerPid}.${n}.config`;
     const customizerFile = existing?.customizerFile ?? `${IMS_OSGI.customizerPid}.${n}.config`;
     writeFelix(tx, providerFile, providerProps(input, n));
-    writeFelix(tx, customizerFile, { 'customizer.type': n, [P.clientSecret]: secret });
+    writeFelix(tx, customizerFile, { [P.customizerType]: n, [P.clientSecret]: secret });
   });
   return n;
 }

@@ -158,7 +158,11 @@ export const IMS_OSGI = {
     scope: 'auth.token.provider.scope',
     grants: 'auth.token.provider.authorization.grants',
     orgId: 'auth.token.provider.orgId',
+    /** The provider's pairing: equal to its customizer's `customizer.type` (metatype; no `auth.` prefix). */
+    tokenRequestCustomizerType: 'token.request.customizer.type',
     customizerType: 'customizer.type',
+    /** Chooses the provider's token validator the same way; the value AEM's wizard writes is UNKNOWN. */
+    validatorType: 'auth.token.validator.type',
     clientSecret: 'auth.ims.client.secret',
   },
   clientCredentialsGrant: 'client_credentials',

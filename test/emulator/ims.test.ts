@@ -8,6 +8,7 @@ import { createCertificate } from '../../core/domain/certificate-factory';
 import { ORG, PRODUCT_INFO, certificate, createKeystore, jwtForm, jwtPayload, oauthForm, uploadKey } from '../helpers/ims-fixtures';
 import { imsEmulator, messageOf, statusOf } from '../helpers/ims-emulator';
 import { parseDateText } from '../../core/domain/java-date';
+import { type StoredImsConfig, clientSecretOf, listImsConfigs as listStoredImsConfigs } from '../../emulator/ims-configs';
 import { parseKeystoreJson } from '../../core/domain/keystore-json';
 
 const ims = imsEmulator();
@@ -144,6 +145,35 @@ describe('2.7 / 2.8 IMS configuration servlets', () => {
     ).text();
     expect(customizer).toMatch(/auth\.ims\.client\.secret="\{[0-9a-f]+\}"/);
     expect(customizer).not.toContain('p8e-secret-value-1234');
+    // The pair as AEM's metatype names it: the provider's token.request.customizer.type (no auth.
+    // prefix) equals the customizer's customizer.type; no validator type of another provider's.
+    expect(provider).toContain(`\ntoken.request.customizer.type="${id}"`);
+    expect(customizer).toContain(`customizer.type="${id}"`);
+    expect(provider).not.toMatch(/auth\.token\.request\.customizer|similaritysearch/);
+  });
+
+  test('a provider pairs with the customizer its pairing property names, not by file name', async () => {
+    const id = await (await ims.c.write('/apps/bpsetup/ims/update', oauthForm('pairclient'))).text();
+    const repo = ims.emu.context.repo;
+    const folder = '/apps/system/config';
+    const customizerFile = `com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.${id}.config`;
+    const providerFile = `com.adobe.granite.auth.oauth.accesstoken.provider.${id}.config`;
+    const stored = () => listStoredImsConfigs(repo).find((c) => c.id === id);
+    expect(stored()?.customizerFile).toBe(customizerFile);
+    // The customizer under another file name, same type: still its pair.
+    const customizer = repo.readFile(`${folder}/${customizerFile}`) as Buffer;
+    repo.change((tx) => {
+      tx.remove(`${folder}/${customizerFile}`);
+      tx.writeFile(`${folder}/com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.other.config`, customizer, 'text/plain');
+    });
+    expect(stored()?.customizerFile).toBe('com.adobe.granite.auth.ims.impl.IMSAccessTokenRequestCustomizerImpl.other.config');
+    // A provider that names no customizer has none, so no client secret reaches IMS.
+    const provider = (repo.readFile(`${folder}/${providerFile}`) as Buffer).toString('utf8');
+    repo.change((tx) =>
+      tx.writeFile(`${folder}/${providerFile}`, Buffer.from(provider.replace(/^token\.request\.customizer\.type=.*$/m, '')), 'text/plain'),
+    );
+    expect(stored()?.customizerFile).toBeUndefined();
+    expect(clientSecretOf(repo, stored() as StoredImsConfig)).toBe('');
   });
 
   test('bad input answers 400 with a message, never a stack trace', async () => {
