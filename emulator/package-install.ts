@@ -43,7 +43,20 @@ export interface InstallResult extends PackageInfo {
   packagePath: string;
   /** Node paths written (covered by the filter). */
   written: string[];
+  /** The sub packages installed with it (a container's), in the order they were installed. */
+  subPackages: InstallResult[];
 }
+
+export interface InstallOptions {
+  /**
+   * Also install the sub packages the package holds under /etc/packages (Package Manager's
+   * `recursive=true`); without it they are only stored there, as AEM leaves them.
+   */
+  recursive?: boolean;
+}
+
+/** Where a package holds its sub packages: zips under jcr_root/etc/packages (FileVault's layout). */
+const SUB_PACKAGE = /^jcr_root\/etc\/packages\/.+\.zip$/;
 
 export class PackageError extends Error {}
 
@@ -269,8 +282,8 @@ export function storePackage(tx: RepositoryTransaction, info: PackageInfo, buffe
   return path;
 }
 
-/** Writes the package content into the repository (Package Manager "install"). */
-export async function installPackage(repo: Repository, buffer: Buffer): Promise<InstallResult> {
+/** Writes the package content into the repository (Package Manager "install"), then its sub packages when recursive. */
+export async function installPackage(repo: Repository, buffer: Buffer, options: InstallOptions = {}): Promise<InstallResult> {
   const { info, entries } = await readPackage(buffer);
   const tree = buildTree(entries);
   const written: string[] = [];
@@ -302,5 +315,12 @@ export async function installPackage(repo: Repository, buffer: Buffer): Promise<
     tx.setProps(`${stored}/jcr:content`, { 'vlt:lastUnpacked': new Date().toISOString() });
     return stored;
   });
-  return { ...info, packagePath: path, written };
+  const subPackages: InstallResult[] = [];
+  if (options.recursive)
+    for (const [entry, data] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1)))
+      if (data && SUB_PACKAGE.test(entry)) subPackages.push(await installPackage(repo, data, options));
+  return { ...info, packagePath: path, written, subPackages };
 }
+
+/** Every node path an install wrote, its sub packages' included. */
+export const allWritten = (result: InstallResult): string[] => [...result.written, ...result.subPackages.flatMap(allWritten)];

@@ -21,8 +21,8 @@ export const GRANITE_STAND_IN_JS = join(PROJECT_ROOT, 'build/emulator-static/gra
 export const LOCAL_FONTS_JS = join(PROJECT_ROOT, 'emulator/static/local-fonts.js');
 export const TARGET_DIR = join(PROJECT_ROOT, 'target');
 
-/** The content package `npm run build` wrote, named after package.json's version. */
+/** The container package `npm run build` wrote (ui.apps and ui.content inside), named after package.json's version. */
 export function builtPackagePath(): string {
   const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return join(TARGET_DIR, `bpsetup.ui.apps-${version}.zip`);
+  return join(TARGET_DIR, `bpsetup.all-${version}.zip`);
 }

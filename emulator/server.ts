@@ -149,7 +149,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
 
   const claimedVersion = options.productVersion;
   const installStartupPackage = async () => {
-    if (options.packageZip) await installPackage(repo, readFileSync(options.packageZip));
+    if (options.packageZip) await installPackage(repo, readFileSync(options.packageZip), { recursive: true });
     seedInterimOverrides(ctx);
   };
 

@@ -261,6 +261,8 @@ export const PACKMGR = {
   servicePath: '/crx/packmgr/service/.json',
   uploadField: 'package',
   forceField: 'force',
+  /** `true`: the sub packages a package holds are installed with it (else only stored). */
+  recursiveField: 'recursive',
 } as const;
 
 /** Where AEM serves our clientlib's resources (allowProxy): on-demand chunks load from here. */

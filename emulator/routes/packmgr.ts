@@ -7,7 +7,7 @@
 import { PACKMGR } from '../../core/contract/aem-names';
 import { type EmulatorContext, type Route, route } from '../context';
 import { type EmulatorRequest, escapeHtml, send, sendJson } from '../http';
-import { PackageError, installPackage, packagePath, readPackage, storePackage } from '../package-install';
+import { PackageError, allWritten, installPackage, packagePath, readPackage, storePackage } from '../package-install';
 
 const service = PACKMGR.servicePath.replace(/\./g, '\\.');
 
@@ -71,8 +71,9 @@ export function packmgrRoutes(ctx: EmulatorContext): Route[] {
       if ((await req.param('install')) !== 'true') return answer({ code: 200, message: 'ok', pkg });
       const before = new Set([...ctx.repo.walk('/')].map(([path]) => path));
       try {
-        const result = await installPackage(ctx.repo, done.data);
-        const log = ['Installing content', ...result.written.map((p) => `${before.has(p) ? 'U' : 'A'} ${p}`), 'Package imported.'];
+        const recursive = (await req.param(PACKMGR.recursiveField)) === 'true';
+        const result = await installPackage(ctx.repo, done.data, { recursive });
+        const log = ['Installing content', ...allWritten(result).map((p) => `${before.has(p) ? 'U' : 'A'} ${p}`), 'Package imported.'];
         answer({ code: 200, message: 'ok', pkg, log });
       } catch (e) {
         const text = e instanceof PackageError ? e.message : 'Install failed';
@@ -93,8 +94,9 @@ export function packmgrRoutes(ctx: EmulatorContext): Route[] {
         const zip = path ? ctx.repo.readFile(path) : undefined;
         if (!zip) return fail(`No package at ${path || '(no path)'}`);
         try {
-          const result = await installPackage(ctx.repo, zip);
-          return sendJson(res, 200, { success: true, msg: `Package installed in ${result.written.length} nodes` });
+          const recursive = (await req.param(PACKMGR.recursiveField)) === 'true';
+          const result = await installPackage(ctx.repo, zip, { recursive });
+          return sendJson(res, 200, { success: true, msg: `Package installed in ${allWritten(result).length} nodes` });
         } catch (e) {
           return fail(e instanceof PackageError ? e.message : 'Install failed');
         }

@@ -17,14 +17,14 @@ afterAll(() => emu.close());
 
 const upload = (file: Buffer, extra: Record<string, string> = {}) => {
   const form = new FormData();
-  form.set('package', new Blob([new Uint8Array(file)]), 'bpsetup.ui.apps.zip');
+  form.set('package', new Blob([new Uint8Array(file)]), 'bpsetup.all.zip');
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
   return c.write('/crx/packmgr/service/.json/?cmd=upload', form);
 };
 
 /** Our package uploaded already (by the first test, or here when a later test runs alone). */
 async function uploaded(): Promise<void> {
-  if (emu.context.repo.exists('/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip')) return;
+  if (emu.context.repo.exists('/etc/packages/bpsetup/bpsetup.all-0.1.0.zip')) return;
   expect(await (await upload(readFileSync(builtPackagePath()))).json()).toMatchObject({ success: true });
 }
 
@@ -33,7 +33,7 @@ test('upload then install writes the tile and the page; the console shows the ti
   const zip = readFileSync(builtPackagePath());
   const up = await upload(zip);
   const uploaded = (await up.json()) as { success: boolean; msg: string; path: string };
-  expect(uploaded).toEqual({ success: true, msg: 'Package uploaded', path: '/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip' });
+  expect(uploaded).toEqual({ success: true, msg: 'Package uploaded', path: '/etc/packages/bpsetup/bpsetup.all-0.1.0.zip' });
 
   const install = await c.write(`/crx/packmgr/service/.json${uploaded.path}?cmd=install`, new URLSearchParams({ recursive: 'true' }));
   expect(await install.json()).toMatchObject({ success: true });
@@ -41,6 +41,25 @@ test('upload then install writes the tile and the page; the console shows the ti
     '/apps/bpsetup/content/setup.html',
   );
   expect(await (await c.get('/aem/start.html?category=bpsetup', { Accept: 'text/html' })).text()).toContain('data-id="bpsetup__setup"');
+  // The container's two sub packages were stored and installed with it.
+  expect(emu.context.repo.exists('/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip')).toBe(true);
+  expect(emu.context.repo.get('/conf/bpsetup/settings/endpoints')?.props['jcr:primaryType']).toBe('nt:unstructured');
+});
+
+test('without recursive=true the sub packages are only stored, as Package Manager leaves them', async () => {
+  const fresh = await startTestEmulator({ packageZip: undefined });
+  try {
+    const cf = await loggedIn(fresh.url);
+    const form = new FormData();
+    form.set('package', new Blob([new Uint8Array(readFileSync(builtPackagePath()))]), 'bpsetup.all.zip');
+    const { path } = (await (await cf.write('/crx/packmgr/service/.json/?cmd=upload', form)).json()) as { path: string };
+    expect(await (await cf.write(`/crx/packmgr/service/.json${path}?cmd=install`, '')).json()).toMatchObject({ success: true });
+    expect(fresh.context.repo.exists('/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip')).toBe(true);
+    expect(fresh.context.repo.exists('/apps/bpsetup')).toBe(false);
+    expect(fresh.context.repo.exists('/conf/bpsetup')).toBe(false);
+  } finally {
+    await fresh.close();
+  }
 });
 
 test('failures answer 200 with success:false and a message', async () => {
@@ -48,7 +67,7 @@ test('failures answer 200 with success:false and a message', async () => {
   const zip = readFileSync(builtPackagePath());
   expect(await (await upload(zip)).json()).toEqual({
     success: false,
-    msg: 'Package already exists: /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip',
+    msg: 'Package already exists: /etc/packages/bpsetup/bpsetup.all-0.1.0.zip',
   });
   expect(await (await upload(zip, { force: 'true' })).json()).toMatchObject({ success: true });
   expect(await (await upload(Buffer.from('not a zip'))).json()).toMatchObject({
@@ -62,8 +81,11 @@ test('failures answer 200 with success:false and a message', async () => {
 
 test("an install replaces only what the filter covers: another project's Tools overlay survives", async () => {
   await uploaded();
+  const all = '/crx/packmgr/service/.json/etc/packages/bpsetup/bpsetup.all-0.1.0.zip?cmd=install';
+  expect(await (await c.write(all, new URLSearchParams({ recursive: 'true' }))).json()).toMatchObject({ success: true });
   emu.context.repo.change((tx) => tx.setProps('/apps/cq/core/content/nav/tools/otherproject', { 'jcr:title': 'Other' }));
   emu.context.repo.change((tx) => tx.setProps('/apps/bpsetup/stale-node', { leftover: true }));
+  // ui.apps again, as the container's install stored it.
   await c.write('/crx/packmgr/service/.json/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip?cmd=install', '');
   expect(emu.context.repo.exists('/apps/cq/core/content/nav/tools/otherproject')).toBe(true);
   expect(emu.context.repo.exists('/apps/bpsetup/stale-node')).toBe(false);
@@ -90,7 +112,7 @@ test('npm run deploy uploads and installs through Package Manager with HTTP Basi
         (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)),
       ),
     );
-    expect(out).toContain('uploaded /etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip');
+    expect(out).toContain('uploaded /etc/packages/bpsetup/bpsetup.all-0.1.0.zip');
     expect(fresh.context.repo.get('/apps/cq/core/content/nav/tools/bpsetup/setup')?.props.href).toBe('/apps/bpsetup/content/setup.html');
     const wrong = await fetch(`${fresh.url}/libs/granite/csrf/token.json`, {
       headers: { Authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` },
@@ -109,10 +131,11 @@ test('legacy service.jsp: upload and install in one call, answered in XML', asyn
     form.set('file', new Blob([new Uint8Array(readFileSync(builtPackagePath()))]), 'p.zip');
     form.set('force', 'true');
     form.set('install', 'true');
+    form.set('recursive', 'true');
     const res = await cf.write('/crx/packmgr/service.jsp', form);
     const xml = await res.text();
     expect(xml).toContain('<status code="200">ok</status>');
-    expect(xml).toContain('<path>/etc/packages/bpsetup/bpsetup.ui.apps-0.1.0.zip</path>');
+    expect(xml).toContain('<path>/etc/packages/bpsetup/bpsetup.all-0.1.0.zip</path>');
     expect(fresh.context.repo.exists('/apps/cq/core/content/nav/tools/bpsetup/setup')).toBe(true);
     const bad = new FormData();
     bad.set('file', new Blob([new Uint8Array(Buffer.from('nope'))]), 'p.zip');

@@ -1,6 +1,7 @@
 /**
- * The content package as Package Manager will see it: entries, filter, properties, the tile and
- * clientlib nodes, well-formed XML, and byte-identical output from two builds.
+ * The content packages as Package Manager will see them: the container an admin installs (`all`,
+ * holding ui.apps and ui.content as sub packages), then each one's entries, filter, properties, the
+ * tile and clientlib nodes, well-formed XML, and byte-identical output from two builds.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -13,17 +14,67 @@ import { isCovered, readPackage } from '../../emulator/package-install';
 import { builtPackagePath, PROJECT_ROOT } from '../../emulator/paths';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+type Package = Awaited<ReturnType<typeof readPackage>>;
+const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const SUB_PACKAGES = [`/etc/packages/bpsetup/bpsetup.ui.apps-${VERSION}.zip`, `/etc/packages/bpsetup/bpsetup.ui.content-${VERSION}.zip`];
 let zip: Buffer;
-let pkg: Awaited<ReturnType<typeof readPackage>>;
+let all: Package;
+/** ui.apps, as the container holds it. */
+let pkg: Package;
+/** ui.content, as the container holds it. */
+let content: Package;
 
 beforeAll(async () => {
   zip = readFileSync(builtPackagePath());
-  pkg = await readPackage(zip);
+  all = await readPackage(zip);
+  const held = (path: string) => all.entries.get(`jcr_root${path}`) as Buffer;
+  pkg = await readPackage(held(SUB_PACKAGES[0]));
+  content = await readPackage(held(SUB_PACKAGES[1]));
 });
 
-const text = (name: string) => (pkg.entries.get(name) as Buffer).toString('utf8');
+const text = (name: string, from: Package = pkg) => (from.entries.get(name) as Buffer).toString('utf8');
 
-test('entries: vault metadata, our two trees and their ancestors, nothing else', () => {
+test('all: a container holding exactly ui.apps and ui.content, as sub packages its filter covers', () => {
+  expect([...all.entries.keys()]).toEqual([
+    'META-INF',
+    'META-INF/vault',
+    'META-INF/vault/filter.xml',
+    'META-INF/vault/properties.xml',
+    'jcr_root',
+    'jcr_root/etc',
+    'jcr_root/etc/packages',
+    'jcr_root/etc/packages/bpsetup',
+    ...SUB_PACKAGES.map((p) => `jcr_root${p}`),
+  ]);
+  expect(all.info).toMatchObject({ name: 'bpsetup.all', group: 'bpsetup', version: VERSION });
+  expect(all.info.filters.map((f) => [f.root, f.mode])).toEqual(SUB_PACKAGES.map((p) => [p, 'replace']));
+  expect(text('META-INF/vault/properties.xml', all)).toContain('<entry key="packageType">container</entry>');
+  // The sub packages are the ones built beside it.
+  for (const p of SUB_PACKAGES)
+    expect(sha256(all.entries.get(`jcr_root${p}`) as Buffer)).toBe(
+      sha256(readFileSync(join(PROJECT_ROOT, 'target', p.split('/').pop() as string))),
+    );
+});
+
+test('ui.content: the settings node and its access rule, merged, access lists overwritten', () => {
+  expect([...content.entries.keys()]).toEqual([
+    'META-INF',
+    'META-INF/vault',
+    'META-INF/vault/filter.xml',
+    'META-INF/vault/properties.xml',
+    'jcr_root',
+    'jcr_root/conf',
+    'jcr_root/conf/bpsetup',
+    'jcr_root/conf/bpsetup/.content.xml',
+    'jcr_root/conf/bpsetup/_rep_policy.xml',
+  ]);
+  expect(content.info).toMatchObject({ name: 'bpsetup.ui.content', group: 'bpsetup', version: VERSION, acHandling: 'overwrite' });
+  // The page's settings: created once, never overwritten by a later install.
+  expect(content.info.filters.map((f) => [f.root, f.mode])).toEqual([['/conf/bpsetup', 'merge']]);
+  expect(text('META-INF/vault/properties.xml', content)).toContain('<entry key="packageType">content</entry>');
+});
+
+test('ui.apps entries: vault metadata, our two trees and their ancestors, nothing else', () => {
   expect([...pkg.entries.keys()]).toEqual([
     'META-INF',
     'META-INF/vault',
@@ -97,10 +148,6 @@ test('entries: vault metadata, our two trees and their ancestors, nothing else',
     'jcr_root/apps/cq/core/content/nav/tools/.content.xml',
     'jcr_root/apps/cq/core/content/nav/tools/bpsetup',
     'jcr_root/apps/cq/core/content/nav/tools/bpsetup/.content.xml',
-    'jcr_root/conf',
-    'jcr_root/conf/bpsetup',
-    'jcr_root/conf/bpsetup/.content.xml',
-    'jcr_root/conf/bpsetup/_rep_policy.xml',
   ]);
 });
 
@@ -108,8 +155,6 @@ test('filter: include-only roots for our Tools category and our app, never nav/t
   expect(pkg.info.filters.map((f) => [f.root, f.mode])).toEqual([
     ['/apps/cq/core/content/nav/tools/bpsetup', 'replace'],
     ['/apps/bpsetup', 'replace'],
-    // The page's settings: created once, never overwritten by a later install.
-    ['/conf/bpsetup', 'merge'],
   ]);
   expect(isCovered(pkg.info.filters, '/apps/cq/core/content/nav/tools')).toBe(false);
   expect(isCovered(pkg.info.filters, '/apps/cq/core/content/nav/tools/other')).toBe(false);
@@ -127,23 +172,32 @@ test('every shipped node is covered by the filter, or is an ancestor of a root s
   }
 });
 
-test('properties.xml names the package as package.json and pom.xml do', () => {
-  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  expect(pkg.info).toMatchObject({ name: 'bpsetup.ui.apps', group: 'bpsetup', version });
+test('properties.xml names each package as package.json and its pom.xml do, with a type that fits', () => {
   const props = text('META-INF/vault/properties.xml');
+  expect(pkg.info).toMatchObject({ name: 'bpsetup.ui.apps', group: 'bpsetup', version: VERSION, acHandling: 'ignore' });
   expect(props).toContain('<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">');
-  expect(props).toContain('<entry key="packageType">mixed</entry>');
-  const pom = readFileSync(join(PROJECT_ROOT, 'pom.xml'), 'utf8');
-  expect(pom).toContain('<groupId>bpsetup</groupId>');
-  expect(pom).toContain('<artifactId>bpsetup.ui.apps</artifactId>');
-  expect(pom).toContain(`<version>${version}</version>`);
+  expect(props).toContain('<entry key="packageType">application</entry>');
+  const pom = (module: string) => readFileSync(join(PROJECT_ROOT, module, 'pom.xml'), 'utf8');
+  expect(pom('.')).toContain('<groupId>bpsetup</groupId>');
+  expect(pom('.')).toContain(`<version>${VERSION}</version>`);
+  for (const [module, p] of [
+    ['ui.apps', pkg],
+    ['ui.content', content],
+    ['all', all],
+  ] as const) {
+    expect(pom(module)).toContain(`<artifactId>${p.info.name}</artifactId>`);
+    expect(pom(module)).toContain(
+      `<packageType>${/packageType">(\w+)</.exec(text('META-INF/vault/properties.xml', p))?.[1]}</packageType>`,
+    );
+  }
 });
 
 test('every XML file is well-formed', () => {
-  for (const name of pkg.entries.keys()) {
-    if (!name.endsWith('.xml')) continue;
-    expect([name, XMLValidator.validate(text(name))]).toEqual([name, true]);
-  }
+  for (const p of [all, pkg, content])
+    for (const name of p.entries.keys()) {
+      if (!name.endsWith('.xml')) continue;
+      expect([name, XMLValidator.validate(text(name, p))]).toEqual([name, true]);
+    }
 });
 
 test('the Tools tile: title, description, icon, href to our page, namespaced id, no resource type', () => {
@@ -207,10 +261,11 @@ test('two builds give byte-identical bundles and zips', () => {
 
     for (const out of ['a', 'b'])
       execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build-package.js'), '--out', join(dir, out)], { stdio: 'pipe' });
-    const name = builtPackagePath().split('/').pop() as string;
-    const a = readFileSync(join(dir, 'a', name));
-    expect(sha256(a)).toBe(sha256(readFileSync(join(dir, 'b', name))));
-    expect(sha256(a)).toBe(sha256(zip));
+    for (const name of ['bpsetup.all', 'bpsetup.ui.apps', 'bpsetup.ui.content'].map((n) => `${n}-${VERSION}.zip`)) {
+      const a = readFileSync(join(dir, 'a', name));
+      expect(sha256(a)).toBe(sha256(readFileSync(join(dir, 'b', name))));
+      expect(sha256(a)).toBe(sha256(readFileSync(join(PROJECT_ROOT, 'target', name))));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -221,11 +276,11 @@ test("a second install keeps the admin's settings under /conf/bpsetup (merge mod
   const { seedRepository } = await import('../../emulator/seed');
   const { installPackage } = await import('../../emulator/package-install');
   const repo = Repository.open(null, seedRepository);
-  await installPackage(repo, zip);
+  await installPackage(repo, zip, { recursive: true });
   expect(repo.get('/conf/bpsetup/settings/endpoints')?.props['jcr:primaryType']).toBe('nt:unstructured');
   repo.change((tx) => tx.setProps('/conf/bpsetup/settings/endpoints', { checkHealth: '/libs/example/health.json' }));
   repo.change((tx) => tx.setProps('/conf/bpsetup/settings', { brandPortalImsConfig: 'pid-1' }));
-  await installPackage(repo, zip);
+  await installPackage(repo, zip, { recursive: true });
   expect(repo.get('/conf/bpsetup/settings/endpoints')?.props.checkHealth).toBe('/libs/example/health.json');
   expect(repo.get('/conf/bpsetup/settings')?.props.brandPortalImsConfig).toBe('pid-1');
 });

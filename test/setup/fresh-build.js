@@ -11,6 +11,7 @@ const SOURCES = [
   'core',
   'ui.frontend/src',
   'ui.apps/src/main/content',
+  'ui.content/src/main/content',
   'emulator',
   'cli',
   'scripts',
@@ -31,7 +32,7 @@ function newest(p) {
 
 function oldestOutput() {
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-  const outputs = [`target/bpsetup.ui.apps-${version}.zip`, 'build/emulator/server.js', 'build/cli/main.js'].map((p) => path.join(ROOT, p));
+  const outputs = [`target/bpsetup.all-${version}.zip`, 'build/emulator/server.js', 'build/cli/main.js'].map((p) => path.join(ROOT, p));
   return outputs.every((p) => fs.existsSync(p)) ? Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs)) : 0;
 }
 
