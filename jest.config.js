@@ -57,6 +57,13 @@ module.exports = {
       ],
       transform,
     },
+    {
+      // The Maven build (`npm run test:maven`, not part of npm test: Maven's JVM runs cost a minute of CPU).
+      displayName: 'maven',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/maven/**/*.test.ts'],
+      transform,
+    },
   ],
   // Three workers on two cores: the browser and HTTP tests mostly wait, so they overlap well
   // (measured: 67 s against 77 s with two).

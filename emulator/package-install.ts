@@ -124,7 +124,7 @@ const xml = new XMLParser({
 /** filter.xml read with its elements in order: include and exclude rules are evaluated in sequence. */
 const orderedXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseAttributeValue: false });
 
-function parseProperties(text: string): Record<string, string> {
+export function parseProperties(text: string): Record<string, string> {
   const doc = xml.parse(text) as { properties?: { entry?: { key: string; '#text'?: string | number }[] } };
   const out: Record<string, string> = {};
   for (const e of doc.properties?.entry ?? []) out[e.key] = String(e['#text'] ?? '');

@@ -261,7 +261,10 @@ export const PACKMGR = {
   servicePath: '/crx/packmgr/service/.json',
   uploadField: 'package',
   forceField: 'force',
-  /** `true`: the sub packages a package holds are installed with it (else only stored). */
+  /**
+   * The JSON API installs the sub packages a package holds only with `true` (else stores them);
+   * the legacy service.jsp installs them unless `false` (INFERRED from Adobe's install plugin).
+   */
   recursiveField: 'recursive',
 } as const;
 

@@ -71,7 +71,9 @@ export function packmgrRoutes(ctx: EmulatorContext): Route[] {
       if ((await req.param('install')) !== 'true') return answer({ code: 200, message: 'ok', pkg });
       const before = new Set([...ctx.repo.walk('/')].map(([path]) => path));
       try {
-        const recursive = (await req.param(PACKMGR.recursiveField)) === 'true';
+        // service.jsp installs sub packages unless told not to (INFERRED: containers installed with
+        // Adobe's content-package-maven-plugin, which sends only `install=true`, get theirs installed).
+        const recursive = (await req.param(PACKMGR.recursiveField)) !== 'false';
         const result = await installPackage(ctx.repo, done.data, { recursive });
         const log = ['Installing content', ...allWritten(result).map((p) => `${before.has(p) ? 'U' : 'A'} ${p}`), 'Package imported.'];
         answer({ code: 200, message: 'ok', pkg, log });

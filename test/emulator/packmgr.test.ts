@@ -130,13 +130,14 @@ test('legacy service.jsp: upload and install in one call, answered in XML', asyn
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(readFileSync(builtPackagePath()))]), 'p.zip');
     form.set('force', 'true');
+    // What Adobe's content-package-maven-plugin sends: no recursive, and the sub packages are installed.
     form.set('install', 'true');
-    form.set('recursive', 'true');
     const res = await cf.write('/crx/packmgr/service.jsp', form);
     const xml = await res.text();
     expect(xml).toContain('<status code="200">ok</status>');
     expect(xml).toContain('<path>/etc/packages/bpsetup/bpsetup.all-0.1.0.zip</path>');
     expect(fresh.context.repo.exists('/apps/cq/core/content/nav/tools/bpsetup/setup')).toBe(true);
+    expect(fresh.context.repo.exists('/conf/bpsetup/settings')).toBe(true);
     const bad = new FormData();
     bad.set('file', new Blob([new Uint8Array(Buffer.from('nope'))]), 'p.zip');
     expect(await (await cf.write('/crx/packmgr/service.jsp', bad)).text()).toMatch(/<status code="500">not a zip file/);
