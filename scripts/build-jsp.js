@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Compiles the package's server-side scripts as AEM 6.5 would (Apache Jasper for javax.servlet,
-// Tomcat 9's, against small stubs of the Sling, Jackrabbit and Granite interfaces they use), and
-// the test harness that runs them in an embedded Tomcat. Output in build/jsp (git-ignored),
-// rebuilt only when a script, a stub or the harness changed. Prints the classpath to run with.
+// Compiles the package's server-side scripts as AEM 6.5 would: Apache Jasper for javax.servlet
+// (Tomcat 9's) against AEM's own public API, Adobe's uber-jar from Maven Central, in both lines
+// (6.5.21, and 6.6.0 "apis" for 6.5 LTS); then the test harness that runs them in an embedded
+// Tomcat (its test doubles implement the jar's interfaces). Output in build/jsp (git-ignored),
+// rebuilt only when a script, the harness or a jar changed. Prints the classpath to run with.
 //   node scripts/build-jsp.js           build (or reuse) and print the classpath
-// Needs Debian's openjdk-17-jdk-headless, libtomcat9-java and ant (scripts/ensure-test-tools.js).
+// Needs Debian's openjdk-17-jdk-headless, libtomcat9-java, ant and maven (scripts/ensure-test-tools.js);
+// the jars come into Maven's local repository on first use (mvn dependency:get), offline after that.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -16,7 +18,6 @@ const JCR_ROOT = path.join(ROOT, 'ui.apps/src/main/content/jcr_root');
 /** Every script of the package, at its repository path: static includes name absolute paths. */
 const COMPONENTS = 'apps/bpsetup/components';
 const SCRIPT = /\.jspf?$/;
-const STUBS = path.join(ROOT, 'test/jsp/stubs');
 const HARNESS = path.join(ROOT, 'test/jsp/harness');
 const OUT = path.join(ROOT, 'build/jsp');
 const JAVA = '/usr/share/java';
@@ -38,6 +39,23 @@ const JARS = [
   'eclipse-jdt-core',
 ].map((j) => path.join(JAVA, `${j}.jar`));
 
+/** AEM's public API, one jar per product line; the harness runs against the first. */
+const M2 = path.join(process.env.HOME || require('os').homedir(), '.m2/repository');
+const AEM_APIS = [
+  { line: '6.5.21', artifact: 'com.adobe.aem:uber-jar:6.5.21', jar: 'com/adobe/aem/uber-jar/6.5.21/uber-jar-6.5.21.jar' },
+  { line: '6.6.0', artifact: 'com.adobe.aem:uber-jar:6.6.0:jar:apis', jar: 'com/adobe/aem/uber-jar/6.6.0/uber-jar-6.6.0-apis.jar' },
+].map((a) => ({ ...a, jar: path.join(M2, a.jar) }));
+
+/** Each jar from Maven's local repository, fetched from Maven Central the first time. */
+function aemApiJars() {
+  for (const api of AEM_APIS) {
+    if (fs.existsSync(api.jar)) continue;
+    execFileSync('mvn', ['-B', '-q', 'dependency:get', `-Dartifact=${api.artifact}`, '-Dtransitive=false'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (!fs.existsSync(api.jar)) throw new Error(`Maven did not bring ${api.artifact} to ${api.jar}`);
+  }
+  return AEM_APIS;
+}
+
 const scripts = () =>
   fs
     .readdirSync(path.join(JCR_ROOT, COMPONENTS), { recursive: true })
@@ -56,20 +74,24 @@ function inputsHash() {
   const h = crypto.createHash('sha256');
   const files = [
     ...scripts().map((f) => path.join(JCR_ROOT, COMPONENTS, f)),
-    ...javaFiles(STUBS),
     ...javaFiles(HARNESS),
     path.join(ROOT, 'scripts/build-jsp.js'),
   ];
   for (const f of files.sort()) h.update(path.relative(ROOT, f)).update(fs.readFileSync(f));
+  for (const api of AEM_APIS) h.update(api.artifact).update(String(fs.statSync(api.jar).size));
   return h.digest('hex');
 }
 
 function build() {
   const missing = JARS.filter((j) => !fs.existsSync(j));
   if (missing.length) throw new Error(`Missing ${missing.join(', ')}: run node scripts/ensure-test-tools.js (Debian libtomcat9-java, ant)`);
+  const apis = aemApiJars();
   const stamp = path.join(OUT, 'inputs.sha256');
   const hash = inputsHash();
-  const classpath = [path.join(OUT, 'stubs'), path.join(OUT, 'classes'), path.join(OUT, 'harness'), ...JARS].join(path.delimiter);
+  // Tomcat's servlet API first: the uber-jar carries an older javax.servlet, which must not shadow it.
+  const classpathOf = (api) => [...JARS, api.jar];
+  const classes = (api) => path.join(OUT, api.line, 'classes');
+  const classpath = [classes(apis[0]), path.join(OUT, 'harness'), ...classpathOf(apis[0])].join(path.delimiter);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return classpath;
   fs.rmSync(OUT, { recursive: true, force: true });
   const webapp = path.join(OUT, 'webapp');
@@ -80,36 +102,38 @@ function build() {
     fs.copyFileSync(path.join(JCR_ROOT, COMPONENTS, f), to);
   }
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  run('javac', ['-nowarn', '-d', path.join(OUT, 'stubs'), '-cp', JARS.join(path.delimiter), ...javaFiles(STUBS)]);
-  const report = run('java', [
-    '-cp',
-    [path.join(OUT, 'stubs'), ...JARS].join(path.delimiter),
-    'org.apache.jasper.JspC',
-    '-webapp',
-    webapp,
-    '-d',
-    path.join(OUT, 'classes'),
-    '-p',
-    'org.apache.jsp',
-    '-compile',
-    '-failFast',
-  ]);
-  for (const f of scripts().filter((n) => n.endsWith('.jsp'))) {
-    // Jasper's class for apps/…/publish-proof/POST.jsp: org.apache.jsp.apps.….publish_002dproof.POST_jsp
-    const parts = path
-      .join(COMPONENTS, f)
-      .replace(/\.jsp$/, '_jsp')
-      .split(path.sep);
-    const cls = parts.map((p) => p.replace(/-/g, '_002d')).join('/');
-    if (!fs.existsSync(path.join(OUT, 'classes/org/apache/jsp', `${cls}.class`)))
-      throw new Error(`Jasper wrote no ${cls}.class:\n${report}`);
+  // Every script against each product line's API: a call that one line lacks fails here.
+  for (const api of apis) {
+    const report = run('java', [
+      '-cp',
+      classpathOf(api).join(path.delimiter),
+      'org.apache.jasper.JspC',
+      '-webapp',
+      webapp,
+      '-d',
+      classes(api),
+      '-p',
+      'org.apache.jsp',
+      '-compile',
+      '-failFast',
+    ]);
+    for (const f of scripts().filter((n) => n.endsWith('.jsp'))) {
+      // Jasper's class for apps/…/publish-proof/POST.jsp: org.apache.jsp.apps.….publish_002dproof.POST_jsp
+      const parts = path
+        .join(COMPONENTS, f)
+        .replace(/\.jsp$/, '_jsp')
+        .split(path.sep);
+      const cls = parts.map((p) => p.replace(/-/g, '_002d')).join('/');
+      if (!fs.existsSync(path.join(classes(api), 'org/apache/jsp', `${cls}.class`)))
+        throw new Error(`Jasper wrote no ${cls}.class against ${api.artifact}:\n${report}`);
+    }
   }
   run('javac', ['-nowarn', '-d', path.join(OUT, 'harness'), '-cp', classpath, ...javaFiles(HARNESS)]);
   fs.writeFileSync(stamp, hash);
   return classpath;
 }
 
-module.exports = { buildJsp: build };
+module.exports = { buildJsp: build, AEM_APIS };
 
 if (require.main === module) {
   try {

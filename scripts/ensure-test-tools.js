@@ -3,7 +3,7 @@
 // clear line instead of a stack trace: Chromium's headless shell (end-to-end tests; the full
 // Chromium does too), curl (the README's recipes
 // run as written), and a JDK with Tomcat 9's Jasper and Ant (the package's health JSP is compiled
-// and run as AEM 6.5 would). As root with apt-get it installs the Debian packages; otherwise it
+// and run as AEM 6.5 would, against AEM's API jar, which Maven fetches). As root with apt-get it installs the Debian packages; otherwise it
 // stops with the exact command to run.
 'use strict';
 const fs = require('fs');
@@ -25,6 +25,8 @@ const missing = () => [
   ...(onPath('javac') ? [] : ['openjdk-17-jdk-headless']),
   ...(fs.existsSync(`${JAVA}/tomcat9-jasper.jar`) && fs.existsSync(`${JAVA}/tomcat9-catalina.jar`) ? [] : ['libtomcat9-java']),
   ...(fs.existsSync(`${JAVA}/ant.jar`) ? [] : ['ant']),
+  // Brings AEM's API jar (com.adobe.aem:uber-jar) from Maven Central for the JSP compile.
+  ...(onPath('mvn') ? [] : ['maven']),
 ];
 
 if (!missing().length) process.exit(0);

@@ -18,7 +18,7 @@ import javax.jcr.Session;
  * agent the options' filter includes (AEM's rule; with no filter, to every agent). Nothing is
  * delivered until POST /__harness/deliver. With `refusal` set, every activation throws it.
  */
-final class Replication implements AgentManager, Replicator {
+final class Replication implements AgentManager {
     record Item(String id, String path, String type) {}
 
     record Replicated(String type, String path, List<String> agents) {}
@@ -32,32 +32,36 @@ final class Replication implements AgentManager, Replicator {
     void addAgent(String id) {
         List<Item> items = new ArrayList<>();
         queues.put(id, items);
-        ReplicationQueue queue = new ReplicationQueue() {
-            @Override
-            public List<Entry> entries(String path) {
+        ReplicationQueue queue = Doubles.of(ReplicationQueue.class, new Object() {
+            public List<ReplicationQueue.Entry> entries(String path) {
                 synchronized (Replication.this) {
-                    List<Entry> out = new ArrayList<>();
-                    for (Item i : items) if (i.path().equals(path)) out.add(i::id);
+                    List<ReplicationQueue.Entry> out = new ArrayList<>();
+                    for (Item i : items) if (i.path().equals(path)) out.add(entry(i.id()));
                     return out;
                 }
             }
 
-            @Override
             public void clear(Set<String> remove) {
                 synchronized (Replication.this) {
                     items.removeIf(i -> remove.contains(i.id()));
                 }
             }
-        };
-        agents.put(id, new Agent() {
-            @Override
+        });
+        agents.put(id, Doubles.of(Agent.class, new Object() {
             public String getId() {
                 return id;
             }
 
-            @Override
             public ReplicationQueue getQueue() {
                 return queue;
+            }
+        }));
+    }
+
+    private static ReplicationQueue.Entry entry(String id) {
+        return Doubles.of(ReplicationQueue.Entry.class, new Object() {
+            public String getId() {
+                return id;
             }
         });
     }
@@ -67,9 +71,17 @@ final class Replication implements AgentManager, Replicator {
         return agents;
     }
 
-    @Override
-    public synchronized void replicate(Session session, ReplicationActionType type, String path, ReplicationOptions options)
-            throws ReplicationException {
+    /** The Replicator the scripts call: one path, with options. */
+    Replicator replicator() {
+        return Doubles.of(Replicator.class, new Object() {
+            public void replicate(Session session, ReplicationActionType type, String path, ReplicationOptions options)
+                    throws ReplicationException {
+                Replication.this.replicate(type, path, options);
+            }
+        });
+    }
+
+    private synchronized void replicate(ReplicationActionType type, String path, ReplicationOptions options) throws ReplicationException {
         if (type == ReplicationActionType.ACTIVATE && refusal != null) throw new ReplicationException(refusal);
         List<String> to = new ArrayList<>();
         for (Agent a : agents.values()) {

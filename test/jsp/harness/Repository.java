@@ -45,11 +45,12 @@ final class Repository {
         return slash <= 0 ? (path.equals("/") ? "" : "/") : path.substring(0, slash);
     }
 
-    Resolver resolverFor(String user, boolean admin) {
-        return new Resolver(user, admin);
+    ResourceResolver resolverFor(String user, boolean admin) {
+        return Doubles.of(ResourceResolver.class, new Resolver(user, admin));
     }
 
-    final class Resolver implements ResourceResolver {
+    /** What the scripts do with a resource resolver. */
+    final class Resolver {
         private final String user;
         private final boolean admin;
 
@@ -58,83 +59,87 @@ final class Repository {
             this.admin = admin;
         }
 
-        @Override
         public String getUserID() {
             return user;
         }
 
-        @Override
         public Resource getResource(String path) {
-            return paths.contains(path) ? new Node(path) : null;
+            return paths.contains(path) ? node(path) : null;
         }
 
-        @Override
         public Resource create(Resource parent, String name, Map<String, Object> properties) throws PersistenceException {
             String path = (parent.getPath().equals("/") ? "" : parent.getPath()) + "/" + name;
             if (!paths.contains(parent.getPath()) || !paths.add(path)) throw new PersistenceException("Cannot create " + path);
-            return new Node(path);
+            return node(path);
         }
 
-        @Override
         public void delete(Resource resource) throws PersistenceException {
             String path = resource.getPath();
             if (!paths.contains(path)) throw new PersistenceException("No resource at " + path);
             paths.removeIf(p -> p.equals(path) || p.startsWith(path + "/"));
         }
 
-        @Override
         public void commit() {}
 
-        @Override
-        @SuppressWarnings("unchecked")
-        public <A> A adaptTo(Class<A> type) {
-            if (type == UserManager.class) return (A) (UserManager) id -> {
-                if (id.equals("administrators")) return new Administrators();
-                return id.equals(user) ? new Member(user, admin) : null;
-            };
-            if (type == AssetManager.class) return (A) (AssetManager) this::createAsset;
-            if (type == Session.class) return (A) new JcrSession();
+        public Object adaptTo(Class<?> type) {
+            if (type == UserManager.class) return Doubles.of(UserManager.class, new Object() {
+                public Authorizable getAuthorizable(String id) {
+                    if (id.equals("administrators")) return administrators();
+                    return id.equals(user) ? member(user, admin) : null;
+                }
+            });
+            if (type == AssetManager.class) return Doubles.of(AssetManager.class, new Object() {
+                public Asset createAsset(String path, InputStream content, String mimeType, boolean save) {
+                    return Resolver.this.createAsset(path);
+                }
+            });
+            if (type == Session.class) return Doubles.of(Session.class, new JcrSession());
             return null;
         }
 
         /** AEM's AssetManager needs the parent folder; the asset's rendition nodes come with it. */
-        private Asset createAsset(String path, InputStream content, String mimeType, boolean save) {
+        private Asset createAsset(String path) {
             if (!paths.contains(parentOf(path)) || paths.contains(path)) return null;
             paths.add(path);
             paths.add(path + "/jcr:content");
             paths.add(path + "/jcr:content/renditions");
             paths.add(path + "/jcr:content/renditions/original");
-            return () -> path;
+            return Doubles.of(Asset.class, new Object() {
+                public String getPath() {
+                    return path;
+                }
+            });
         }
 
-        final class JcrSession implements Session, AccessControlManager {
-            @Override
+        /** What the scripts ask of a JCR session and its access control manager. */
+        final class JcrSession {
             public String getUserID() {
                 return user;
             }
 
-            @Override
             public boolean nodeExists(String path) {
                 return paths.contains(path) && (admin || held(path).contains("jcr:read"));
             }
 
-            @Override
             public AccessControlManager getAccessControlManager() {
-                return this;
-            }
+                return Doubles.of(AccessControlManager.class, new Object() {
+                    public Privilege privilegeFromName(String name) throws AccessControlException {
+                        if (!PRIVILEGES.contains(name) || unknownPrivileges.contains(name))
+                            throw new AccessControlException("Unknown privilege " + name);
+                        return Doubles.of(Privilege.class, new Object() {
+                            public String getName() {
+                                return name;
+                            }
+                        });
+                    }
 
-            @Override
-            public Privilege privilegeFromName(String name) throws AccessControlException {
-                if (!PRIVILEGES.contains(name) || unknownPrivileges.contains(name)) throw new AccessControlException("Unknown privilege " + name);
-                return () -> name;
-            }
-
-            @Override
-            public boolean hasPrivileges(String path, Privilege[] privileges) throws RepositoryException {
-                if (!nodeExists(path)) throw new RepositoryException("Path not found: " + path);
-                Set<String> mine = admin ? PRIVILEGES : held(path);
-                for (Privilege p : privileges) if (!mine.contains(p.getName())) return false;
-                return true;
+                    public boolean hasPrivileges(String path, Privilege[] privileges) throws RepositoryException {
+                        if (!nodeExists(path)) throw new RepositoryException("Path not found: " + path);
+                        Set<String> mine = admin ? PRIVILEGES : held(path);
+                        for (Privilege p : privileges) if (!mine.contains(p.getName())) return false;
+                        return true;
+                    }
+                });
             }
 
             /** Privileges granted on the path or any ancestor. */
@@ -147,57 +152,53 @@ final class Repository {
         }
     }
 
-    final class Node implements Resource {
-        private final String path;
+    Resource node(String path) {
+        return Doubles.of(Resource.class, new Object() {
+            public String getPath() {
+                return path;
+            }
 
-        Node(String path) {
-            this.path = path;
-        }
+            public Iterable<Resource> getChildren() {
+                List<Resource> out = new ArrayList<>();
+                for (String p : paths) if (!p.equals(path) && parentOf(p).equals(path)) out.add(node(p));
+                return out;
+            }
 
-        @Override
-        public String getPath() {
-            return path;
-        }
-
-        @Override
-        public Iterable<Resource> getChildren() {
-            List<Resource> out = new ArrayList<>();
-            for (String p : paths) if (!p.equals(path) && parentOf(p).equals(path)) out.add(new Node(p));
-            return out;
-        }
-
-        @Override
-        public <A> A adaptTo(Class<A> type) {
-            return null;
-        }
+            public Object adaptTo(Class<?> type) {
+                return null;
+            }
+        });
     }
 
-    record Member(String id, boolean admin) implements Authorizable {
-        @Override
-        public String getID() {
-            return id;
-        }
+    /** The users who are administrators, for the administrators group's isMember. */
+    private final Set<String> admins = new HashSet<>();
 
-        @Override
-        public boolean isGroup() {
-            return false;
-        }
+    Authorizable member(String id, boolean admin) {
+        if (admin) admins.add(id);
+        return Doubles.of(Authorizable.class, new Object() {
+            public String getID() {
+                return id;
+            }
+
+            public boolean isGroup() {
+                return false;
+            }
+        });
     }
 
-    static final class Administrators implements Group {
-        @Override
-        public String getID() {
-            return "administrators";
-        }
+    Group administrators() {
+        return Doubles.of(Group.class, new Object() {
+            public String getID() {
+                return "administrators";
+            }
 
-        @Override
-        public boolean isGroup() {
-            return true;
-        }
+            public boolean isGroup() {
+                return true;
+            }
 
-        @Override
-        public boolean isMember(Authorizable a) {
-            return a instanceof Member m && m.admin();
-        }
+            public boolean isMember(Authorizable a) throws RepositoryException {
+                return !a.isGroup() && admins.contains(a.getID());
+            }
+        });
     }
 }

@@ -20,7 +20,6 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.jsp.JspFactory;
 import org.apache.catalina.Context;
@@ -167,10 +166,10 @@ public final class ScriptHarness {
                 return;
             }
             User who = user == null ? new User("anonymous", "", false) : user;
-            Repository.Resolver resolver = repo.resolverFor(who.id(), who.admin());
-            SlingRequest sling = new SlingRequest(http, resolver);
+            ResourceResolver resolver = repo.resolverFor(who.id(), who.admin());
+            SlingHttpServletRequest sling = slingRequest(http, resolver);
             SlingBindings bindings = new SlingBindings();
-            bindings.setSling(new Helper(sling, providers, replication));
+            bindings.setSling(Doubles.of(SlingScriptHelper.class, new Helper(sling, providers, replication)));
             sling.setAttribute(SlingBindings.class.getName(), bindings);
             chain.doFilter(sling, response);
         }
@@ -184,21 +183,17 @@ public final class ScriptHarness {
         }
     }
 
-    static final class SlingRequest extends HttpServletRequestWrapper implements SlingHttpServletRequest {
-        private final ResourceResolver resolver;
-
-        SlingRequest(HttpServletRequest request, ResourceResolver resolver) {
-            super(request);
-            this.resolver = resolver;
-        }
-
-        @Override
-        public ResourceResolver getResourceResolver() {
-            return resolver;
-        }
+    /** The container's request, with the resolver Sling gives it. */
+    static SlingHttpServletRequest slingRequest(HttpServletRequest http, ResourceResolver resolver) {
+        return Doubles.of(SlingHttpServletRequest.class, new Object() {
+            public ResourceResolver getResourceResolver() {
+                return resolver;
+            }
+        }, http);
     }
 
-    static final class Helper implements SlingScriptHelper {
+    /** What the scripts ask of Sling's script helper: the request and services. */
+    static final class Helper {
         private static final Pattern NAME_FILTER = Pattern.compile("^\\(name=((?:[^()*\\\\]|\\\\[0-9a-fA-F]{2})*)\\)$");
         private final SlingHttpServletRequest request;
         private final List<Provider> providers;
@@ -210,28 +205,25 @@ public final class ScriptHarness {
             this.replication = replication;
         }
 
-        @Override
         public SlingHttpServletRequest getRequest() {
             return request;
         }
 
-        @Override
-        public <T> T getService(Class<T> type) {
-            if (type == AgentManager.class || type == Replicator.class) return type.cast(replication);
+        public Object getService(Class<?> type) {
+            if (type == AgentManager.class) return replication;
+            if (type == Replicator.class) return replication.replicator();
             return null;
         }
 
         /** OSGi's service lookup for the one filter shape the script uses: (name=<escaped value>). */
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T[] getServices(Class<T> type, String filter) {
+        public Object[] getServices(Class<?> type, String filter) {
             if (type != AccessTokenProvider.class) return null;
             Matcher m = NAME_FILTER.matcher(filter);
             if (!m.matches()) throw new IllegalArgumentException("Invalid filter " + filter);
             String name = unescape(m.group(1));
             List<AccessTokenProvider> out = new ArrayList<>();
             for (Provider p : providers) if (p.name.equals(name)) out.add(p);
-            return out.isEmpty() ? null : (T[]) out.toArray(new AccessTokenProvider[0]);
+            return out.isEmpty() ? null : out.toArray(new AccessTokenProvider[0]);
         }
 
         private static String unescape(String s) {
