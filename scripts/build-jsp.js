@@ -50,7 +50,9 @@ const AEM_APIS = [
 function aemApiJars() {
   for (const api of AEM_APIS) {
     if (fs.existsSync(api.jar)) continue;
-    execFileSync('mvn', ['-B', '-q', 'dependency:get', `-Dartifact=${api.artifact}`, '-Dtransitive=false'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('mvn', ['-B', '-q', 'dependency:get', `-Dartifact=${api.artifact}`, '-Dtransitive=false'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (!fs.existsSync(api.jar)) throw new Error(`Maven did not bring ${api.artifact} to ${api.jar}`);
   }
   return AEM_APIS;
