@@ -35,8 +35,9 @@ const IN_TEXT: [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${MASK}`],
   // key=value, key: value, "key": "value" with a secret-like key.
   [new RegExp(String.raw`(["']?\b${SECRET_KEY_WORD}["']?\s*[=:]\s*["']?)([^\s"'&,;}]{4,})`, 'gi'), `$1${MASK}`],
-  // Credentials in a URL (`scheme://user:password@host`): the user stays, the password goes.
-  [/\b([a-z][a-z0-9+.-]{0,20}:\/\/[^\s/@:]{0,256}):[^\s/@]{1,256}@/gi, `$1:${MASK}@`],
+  // Credentials in a URL, however malformed around them (`http://u:p@h`, `http//u:p@h`,
+  // `htp:/u:p@h`, `u:p@h`): the user stays, the password (up to its last @) goes.
+  [/(^|[\s/])([^\s/@:]{0,256}):[^\s/]{1,256}@/g, `$1$2:${MASK}@`],
   // Adobe client secrets by their prefix.
   [/\bp8e-[A-Za-z0-9_-]{6,}/g, MASK],
 ];

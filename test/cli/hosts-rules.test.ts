@@ -57,16 +57,23 @@ test('plain http only to this machine unless --allow-http', () => {
   expect(() => requireSafeTransport(hosts, true)).not.toThrow();
 });
 
-test('an unparsable URL is echoed without its password', () => {
+test.each([
+  ['http://deployer:hunter2-secret@[not-a-host', 'Not a URL'],
+  ['http//deployer:hunter2-secret@author.example', 'Not a URL'],
+  ['htp:/deployer:hunter2-secret@author.example', 'Not an http(s) URL'],
+  ['ftp://deployer:hunter2-secret@author.example', 'Not an http(s) URL'],
+  ['deployer:hunter2-secret@author.example:4502', 'Not'],
+])('a malformed URL (%s) is echoed without its password', (raw, said) => {
   let error: unknown;
   try {
-    hostsFromUrls(['http://deployer:hunter2-secret@[not-a-host'], {});
+    hostsFromUrls([raw], {});
   } catch (e) {
     error = e;
   }
   expect(error).toBeInstanceOf(UsageError);
   expect((error as Error).message).not.toContain('hunter2-secret');
-  expect((error as Error).message).toContain('Not a URL');
+  expect((error as Error).message).toContain(said);
+  expect((error as Error).message).toContain('deployer:[masked]@');
 });
 
 test('an address copied from the browser: the base address is used, and a note says what was dropped', async () => {
