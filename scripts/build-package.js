@@ -126,7 +126,9 @@ module.exports = { PACKAGE, PACKAGES, propertiesXml, build };
 if (require.main === module) {
   const i = process.argv.indexOf('--out');
   build(i > 0 ? path.resolve(process.argv[i + 1]) : undefined)
-    .then((f) => console.log(`content package: ${path.relative(ROOT, f)} (${fs.statSync(f).size} bytes), with ui.apps and ui.content beside it`))
+    .then((f) =>
+      console.log(`content package: ${path.relative(ROOT, f)} (${fs.statSync(f).size} bytes), with ui.apps and ui.content beside it`),
+    )
     .catch((e) => {
       console.error(e.message);
       process.exit(1);
