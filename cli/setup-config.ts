@@ -24,6 +24,8 @@ export interface SetupConfig {
   clientSecretFile?: string;
   tenantUrl: string;
   cloudTitle: string;
+  /** Public Folder Publish for a cloud service this run creates (an existing one keeps its own). */
+  publicFolderPublish: boolean;
   /** 6.5 SP11–SP20: Adobe's IMS compatibility hotfix is installed on these authors. */
   hotfixInstalled: boolean;
 }
@@ -67,6 +69,7 @@ export function parseSetupConfig(text: string): SetupConfig {
     clientSecretFile: str('clientSecretFile') || undefined,
     tenantUrl: str('tenantUrl'),
     cloudTitle: str('cloudTitle', 'Brand Portal'),
+    publicFolderPublish: raw.publicFolderPublish === true,
     hotfixInstalled: raw.hotfixInstalled === true,
   };
   // The page's own rules, field by field.

@@ -117,6 +117,8 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
             title: current?.config.title ?? o.config.cloudTitle,
             tenantUrl: tenant.normalised as string,
             imsConfig: imsId,
+            // An existing cloud service keeps what its admin set; a new one takes the file's choice.
+            publicFolderPublish: current ? current.config.publicFolderPublish : o.config.publicFolderPublish,
           }),
       );
       if (!o.dryRun) {

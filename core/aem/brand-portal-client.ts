@@ -16,6 +16,8 @@ import { AemHttpError, EndpointUnavailableError, UnsafePathError } from '../erro
 import { expectOk, parseJson } from './responses';
 
 type Json = Record<string, unknown>;
+/** A checkbox property as Sling stores it: `true`, or the text "true". */
+const isOn = (v: unknown): boolean => v === true || v === 'true';
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readChildren(s: AemSession, endpoint: Endpoint, depth: number): Promise<[string, Json][]> {
@@ -38,6 +40,7 @@ export async function listCloudConfigs(s: AemSession, which: 'current' | 'legacy
           tenantUrl: String(content[CLOUD_CONFIG.tenantUrlProperty] ?? ''),
           imsConfig: String(content[CLOUD_CONFIG.params.imsConfig] ?? ''),
           legacy,
+          publicFolderPublish: isOn(content[CLOUD_CONFIG.params.pubFolder]),
         };
       })
       .filter((c) => c.tenantUrl);
@@ -55,6 +58,8 @@ export interface CloudConfigSave {
   title: string;
   tenantUrl: string;
   imsConfig: string;
+  /** Public Folder Publish: every save says it (the form's checkbox pattern deletes it when absent). */
+  publicFolderPublish: boolean;
 }
 
 export async function saveCloudConfig(s: AemSession, input: CloudConfigSave): Promise<void> {
@@ -64,7 +69,8 @@ export async function saveCloudConfig(s: AemSession, input: CloudConfigSave): Pr
     [p.item]: input.item ?? '',
     [p.name]: input.title.trim(),
     [p.tenantUrl]: input.tenantUrl,
-    [p.pubFolder]: '',
+    // Sling's checkbox pattern: @Delete first, then the value when it is on.
+    [p.pubFolder]: input.publicFolderPublish ? CLOUD_CONFIG.pubFolderOn : '',
     [p.pubFolderDelete]: '',
     [p.oauthScopes]: CLOUD_CONFIG.oauthScopesValue,
     [p.imsConfig]: input.imsConfig,

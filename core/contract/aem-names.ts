@@ -203,6 +203,8 @@ export const CLOUD_CONFIG = {
     resourceType: 'sling:resourceType',
   },
   oauthScopesValue: 'dam-read dam-write dam-sync cc-share',
+  /** What the dialog's Public Folder Publish checkbox posts when on (INFERRED: a Granite checkbox's value). */
+  pubFolderOn: 'true',
   tenantUrlProperty: 'tenantURL',
   folderLinkProperty: 'mpConfig',
 } as const;

@@ -158,6 +158,11 @@ export interface CloudConfig {
   tenantUrl: string;
   imsConfig: string;
   legacy: boolean;
+  /**
+   * "Public Folder Publish" (`pubFolder`): Brand Portal users who are not administrators see
+   * published folders only when it is on. Read, and kept on every save.
+   */
+  publicFolderPublish: boolean;
 }
 
 /** One Brand Portal replication agent [contract: Brand Portal cloud service and agents]. */

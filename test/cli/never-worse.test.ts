@@ -10,7 +10,8 @@ import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
 import { setFaults } from '../helpers/emulator';
 import { ORG, TECH, registerOauthCredential } from '../helpers/ims-fixtures';
-import { connectedAuthor } from '../helpers/brand-portal-fixtures';
+import { connectedAuthor, credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { startTestEmulator } from '../helpers/emulator';
 import { tempDir } from '../helpers/temp';
 
 const WORKING_ID = 'a0a1a2a3a4a5a6a7a8a9aaabacadaeaf';
@@ -132,5 +133,23 @@ test('a candidate that cannot be deleted is said, with its PID, and the working 
     expect(storedClientIds()).toContain(next);
   } finally {
     await setFaults(emu.url, null);
+  }
+});
+
+test("the remedy for a missing agent saves the cloud service again and keeps the admin's Public Folder Publish", async () => {
+  const author = await startTestEmulator({ agentDelayMs: 0 });
+  try {
+    await credentialAndTenant(author.url, WORKING_ID, SECRET, TENANT);
+    await finishedSetup(author.url, WORKING_ID, SECRET, TENANT, { publicFolderPublish: true });
+    author.context.repo.change((tx) => tx.remove('/etc/replication/agents.author/mp_replication_agent1_default_steady'));
+    const run = await bpsetup(['--url', author.url, '--json', 'setup', '--config', configFile(WORKING_ID)], { BP_SECRET: SECRET });
+    const host = (JSON.parse(run.stdout) as { hosts: { changes: { action: string }[] }[] }).hosts[0];
+    expect(host.changes.map((c) => c.action)).toEqual(['save the Brand Portal cloud service again']);
+    expect(author.context.repo.exists('/etc/replication/agents.author/mp_replication_agent1_default_steady')).toBe(true);
+    expect(author.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.pubFolder).toBe(
+      'true',
+    );
+  } finally {
+    await author.close();
   }
 });

@@ -193,3 +193,37 @@ test('a legacy (6.3-style) setup is recognised, explained, and reset cleanly', a
   // The form is a part, built once the re-rendered step asks for it: wait for it as an admin would.
   await page.locator('.bpsetup-cloud-form').waitFor({ state: 'visible' });
 });
+
+test("Public Folder Publish is shown, kept by Edit and by the re-save remedy, and changed only on the admin's word", async () => {
+  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT, { publicFolderPublish: true });
+  const content = '/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content';
+  const publicFolders = () => emu.context.repo.get(content)?.props.pubFolder;
+  const step6 = page.locator('#bpsetup-step-brandPortal');
+  await open();
+  await step6.getByText('Public Folder Publish: on.').waitFor();
+
+  // Edit: the checkbox shows what AEM holds; another change keeps it.
+  await step6.getByRole('button', { name: 'Edit' }).click();
+  const box = step6.getByRole('checkbox', { name: 'Public Folder Publish' });
+  expect(await box.isChecked()).toBe(true);
+  await step6.getByLabel('Title').fill('Brand Portal (acme)');
+  await step6.getByRole('button', { name: 'Save changes' }).click();
+  await waitConnected(4);
+  expect(emu.context.repo.get(content)?.props['jcr:title']).toBe('Brand Portal (acme)');
+  expect(publicFolders()).toBe('true');
+
+  // The remedy for missing agents saves the cloud service again: still on.
+  emu.context.repo.change((tx) => tx.remove('/etc/replication/agents.author/mp_replication_agent2_default_acme'));
+  await open();
+  await step6.getByRole('button', { name: 'Save the cloud service again' }).click();
+  await waitConnected(4);
+  expect(publicFolders()).toBe('true');
+
+  // Off only when the admin unticks it.
+  await step6.getByRole('button', { name: 'Edit' }).click();
+  await box.uncheck();
+  await step6.getByRole('button', { name: 'Save changes' }).click();
+  await waitConnected(4);
+  expect(publicFolders()).toBeFalsy();
+  await step6.getByText('Public Folder Publish: off.').waitFor();
+});

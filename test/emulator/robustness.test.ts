@@ -122,6 +122,9 @@ test(`killed during writes, ${KILLS} times over: the store always parses, every 
   try {
     // Every acknowledged configuration survived its kill (an unacknowledged one may not have).
     expect(listImsConfigs(emu.context.repo).length).toBeGreaterThanOrEqual(imsAcknowledged);
+    // This emulator's own snapshot may be on its way (its start installs the package): the look
+    // at the folder waits for it, else its live temp file would be taken for a leftover.
+    await emu.context.repo.flushed();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   } finally {
     await emu.close();

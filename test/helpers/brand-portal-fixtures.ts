@@ -56,11 +56,20 @@ export async function credentialAndTenant(baseUrl: string, clientId: string, cli
  * A finished setup made through AEM's servlets (IMS configuration, cloud service, four agents), as
  * an earlier visit of the page would have left it. The credential must be registered already.
  */
-export async function finishedSetup(baseUrl: string, clientId: string, clientSecret: string, tenantUrl: string): Promise<void> {
+export async function finishedSetup(
+  baseUrl: string,
+  clientId: string,
+  clientSecret: string,
+  tenantUrl: string,
+  options: { publicFolderPublish?: boolean } = {},
+): Promise<void> {
   const c = await loggedIn(baseUrl);
   const ims = await c.write('/apps/bpsetup/ims/update', oauthForm(clientId, { clientSecret }));
   if (ims.status !== 200) throw new Error(`IMS configuration not saved: ${ims.status}`);
-  const cloud = await c.write('/apps/brandportal/config', cloudForm(tenantUrl, await ims.text()));
+  const cloud = await c.write(
+    '/apps/brandportal/config',
+    cloudForm(tenantUrl, await ims.text(), options.publicFolderPublish ? { pubFolder: 'true' } : {}),
+  );
   if (cloud.status !== 200) throw new Error(`cloud configuration not saved: ${cloud.status}`);
   const agents = await waitForAgents(c, 4, 10000);
   if (Object.keys(agents).length !== 4) throw new Error('the four agents did not appear');

@@ -65,7 +65,7 @@ export const serviceUserQuery = () =>
  * Sling's JSON for an administrator): the reads that let address overrides apply.
  */
 export function packagedSettingsRule(): Record<string, Responder> {
-  const file = `${__dirname}/../../ui.apps/src/main/content/jcr_root/conf/bpsetup/_rep_policy.xml`;
+  const file = `${__dirname}/../../ui.content/src/main/content/jcr_root/conf/bpsetup/_rep_policy.xml`;
   const rule = nodeToJson(parseDocview(readFileSync(file, 'utf8')), 1, '/conf/bpsetup/rep:policy', true);
   return {
     'GET /conf/bpsetup/rep:policy.1.json': () => json(rule),

@@ -28,6 +28,7 @@ test('a scoped read sends only its own requests and keeps everything else', asyn
     tenantUrl: 'https://old.brand-portal.adobe.com',
     imsConfig: '',
     legacy: true,
+    publicFolderPublish: false,
   };
   const previous: SetupFacts = {
     imsConfigs: [],

@@ -20,6 +20,7 @@ const config: CloudConfig = {
   tenantUrl: 'https://acme.brand-portal.adobe.com',
   imsConfig: 'ims-1',
   legacy: false,
+  publicFolderPublish: false,
 };
 const active: ImsConfig = {
   id: 'ims-1',

@@ -63,7 +63,7 @@ const healthy = (): SetupSnapshot => ({
   brandPortalImsConfigs: [ims],
   allImsConfigs: [ims],
   health: { id: 'i1', title: 'Brand Portal', healthy: true, message: 'ok' },
-  cloudConfigs: [{ path: '/conf/x', title: 'Brand Portal', tenantUrl: TENANT, imsConfig: 'i1', legacy: false }],
+  cloudConfigs: [{ path: '/conf/x', title: 'Brand Portal', tenantUrl: TENANT, imsConfig: 'i1', legacy: false, publicFolderPublish: false }],
   agents: [0, 1, 2, 3].map((i) => agent(i)),
   agentTests: [0, 1, 2, 3].map((i) => ({ name: `mp_replication_agent${i}_default_acme`, succeeded: true, log: '', status: 200 })),
 });
@@ -102,6 +102,7 @@ describe('whole-setup summary', () => {
           tenantUrl: 'https://old.brand-portal.adobe.com',
           imsConfig: '',
           legacy: true,
+          publicFolderPublish: false,
         }),
       'cloud-several',
       'error',

@@ -18,6 +18,7 @@ const config = (tenantUrl: string, legacy = false): CloudConfig => ({
   title: 'BP',
   tenantUrl,
   imsConfig: '',
+  publicFolderPublish: false,
   legacy,
 });
 

@@ -163,7 +163,7 @@ test('a configured setup not tested since the page opened is "configured, not te
   const facts = {
     version: '6.5.21.0',
     imsConfigs: [oauthConfig('a')],
-    cloudConfigs: [{ path: '/conf/x', title: 'BP', tenantUrl: TENANT_URL, imsConfig: 'a', legacy: false }],
+    cloudConfigs: [{ path: '/conf/x', title: 'BP', tenantUrl: TENANT_URL, imsConfig: 'a', legacy: false, publicFolderPublish: false }],
     agents,
   };
   const steps = deriveSetupState(facts).steps;

@@ -10,7 +10,7 @@ import { explainRequestError } from '../../../core/domain/explain-request';
 import { validateTenantUrl } from '../../../core/domain/tenant';
 import type { CloudConfig, ReplicationAgent } from '../../../core/domain/types';
 import { validateTitle } from '../../../core/domain/validate';
-import { type SelectOption, select, setSelectOptions, button } from '../ui/coral';
+import { type SelectOption, select, setSelectOptions, button, checkbox } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../../../core/i18n';
@@ -32,6 +32,8 @@ export class BrandPortalForm {
   private readonly imsSelect = select('bpsetup-cloud-ims-label');
   private readonly imsNote = el('div', { class: 'bpsetup-field-message' });
   private readonly save = button(t('Save cloud service'), 'cta');
+  /** Adobe's "Public Folder Publish": kept as the admin set it on every save, changed only here. */
+  private readonly publicFolders = checkbox(t('Public Folder Publish'));
   private busy = false;
   private ctx?: PageContext;
 
@@ -61,6 +63,16 @@ export class BrandPortalForm {
         this.imsNote,
       ),
       this.tenant.root,
+      el(
+        'div',
+        { class: 'coral-Form-fieldwrapper bpsetup-field bpsetup-public-folders' },
+        this.publicFolders,
+        el(
+          'p',
+          { class: 'coral-Body--XS bpsetup-field-help' },
+          t('Brand Portal users who are not administrators see the folders you publish only when this is on.'),
+        ),
+      ),
       el('div', { class: 'bpsetup-actions' }, this.save),
     );
   }
@@ -89,6 +101,7 @@ export class BrandPortalForm {
     this.editing = config;
     this.title.set(config.title);
     this.tenant.set(config.tenantUrl);
+    this.publicFolders.checked = config.publicFolderPublish;
     this.host.rerender();
   }
 
@@ -176,12 +189,24 @@ export class BrandPortalForm {
         return { saved: false };
       }
     }
-    return this.saveAndWait({ item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig });
+    return this.saveAndWait({
+      item: this.editing?.path,
+      title: this.title.value(),
+      tenantUrl,
+      imsConfig,
+      publicFolderPublish: this.publicFolders.checked,
+    });
   }
 
   /** Saves the existing configuration again: Adobe's remedy when agents are missing. */
   async resave(config: CloudConfig): Promise<void> {
-    await this.saveAndWait({ item: config.path, title: config.title, tenantUrl: config.tenantUrl, imsConfig: config.imsConfig });
+    await this.saveAndWait({
+      item: config.path,
+      title: config.title,
+      tenantUrl: config.tenantUrl,
+      imsConfig: config.imsConfig,
+      publicFolderPublish: config.publicFolderPublish,
+    });
   }
 
   private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<CloudSaveOutcome> {

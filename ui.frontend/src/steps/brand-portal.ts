@@ -83,6 +83,15 @@ export class BrandPortalStep implements Step {
           ? t('Made by the 6.3-style (legacy OAuth) setup: reset it and set Brand Portal up again.')
           : t('IMS configuration: {0}', ims ? ims.title : t('missing ({0})', config.imsConfig)),
       ),
+      config.legacy
+        ? ''
+        : el(
+            'p',
+            { class: 'bpsetup-public-folders-state' },
+            config.publicFolderPublish
+              ? t('Public Folder Publish: on. Brand Portal users who are not administrators see the folders you publish.')
+              : t('Public Folder Publish: off. Only Brand Portal administrators see the folders you publish; Edit turns it on.'),
+          ),
     );
     if (!config.legacy) {
       const edit = button(t('Edit'), 'secondary', 'Edit');
