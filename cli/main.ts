@@ -2,7 +2,7 @@
  * `bpsetup`: the setup page's checks and setup from a terminal or CI, for one author or a fleet.
  *
  *   bpsetup check [--url URL]... [--hosts FILE] [--json] [--report FILE] [--publish-test]
- *   bpsetup setup --config setup.json [--dry-run] [--update-secret]
+ *   bpsetup setup --config setup.json [--dry-run] [--update-secret] [--confirm-tenant]
  *   bpsetup migrate --config setup.json
  *   bpsetup diagnostics [--out-dir DIR]
  *   bpsetup probe [--out-dir DIR]
@@ -94,7 +94,7 @@ function table(results: HostResult[]): string {
 async function run(
   command: CommandName,
   global: GlobalOptions,
-  extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string; publishTest?: boolean },
+  extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; confirmTenant?: boolean; outDir?: string; publishTest?: boolean },
 ): Promise<number> {
   const env = process.env;
   const hosts = hostsOf(global, env);
@@ -103,7 +103,7 @@ async function run(
   if (command === 'setup' || command === 'migrate') {
     if (!extra.config) throw new UsageError(`${command} needs --config setup.json`);
     // Checked completely before any author is contacted: a bad file sends nothing.
-    config = parseSetupConfig(readFileSync(extra.config, 'utf8'));
+    config = parseSetupConfig(readFileSync(extra.config, 'utf8'), { confirmTenant: extra.confirmTenant });
     const secretVar = config.clientSecretEnv;
     const misused = hosts.find((h) => h.passwordVar === secretVar);
     if (misused) throw new UsageError(`${misused.url}: the password variable ${secretVar} is the client secret's; name another one`);
@@ -162,7 +162,14 @@ export function program(): Command {
   const action =
     (name: CommandName) =>
     async (
-      options: { config?: string; dryRun?: boolean; updateSecret?: boolean; outDir?: string; publishTest?: boolean },
+      options: {
+        config?: string;
+        dryRun?: boolean;
+        updateSecret?: boolean;
+        confirmTenant?: boolean;
+        outDir?: string;
+        publishTest?: boolean;
+      },
       cmd: Command,
     ) => {
       if (globals(cmd).password !== undefined)
@@ -181,6 +188,7 @@ export function program(): Command {
     .requiredOption('--config <file>', 'setup.json (the secret comes from the environment or a file)')
     .option('--dry-run', 'list the writes per author, send none')
     .option('--update-secret', 'send the client secret again even when nothing else changed')
+    .option('--confirm-tenant', 'the tenant URL is not a *.brand-portal.adobe.com address, and Adobe gave it to you')
     .action(action('setup'));
   p.command('migrate')
     .description('move the Brand Portal JWT configuration to OAuth, keeping its id')

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { IMS } from '../core/contract/aem-names';
-import { validateTenantUrl } from '../core/domain/tenant';
+import { isBrandPortalAddress, validateTenantUrl } from '../core/domain/tenant';
 import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../core/domain/validate';
 import type { ImsConfig, ImsConfigInput } from '../core/domain/types';
 import type { Difference } from './host-result';
@@ -38,7 +38,12 @@ export class ConfigError extends Error {
 
 const SECRET_KEYS = /secret|password|private/i;
 
-export function parseSetupConfig(text: string): SetupConfig {
+export interface SetupConfigOptions {
+  /** `--confirm-tenant`: the tenant is not a *.brand-portal.adobe.com address, and Adobe gave it. */
+  confirmTenant?: boolean;
+}
+
+export function parseSetupConfig(text: string, options: SetupConfigOptions = {}): SetupConfig {
   let raw: Record<string, unknown>;
   try {
     raw = JSON.parse(text) as Record<string, unknown>;
@@ -88,10 +93,13 @@ export function parseSetupConfig(text: string): SetupConfig {
   }
   const tenant = validateTenantUrl(config.tenantUrl);
   if (tenant.error) problems.push(`tenantUrl: ${tenant.error}`);
-  else if (tenant.warning && !/^https:\/\//i.test(config.tenantUrl))
-    config.tenantUrl = tenant.normalised as string; // https:// added
-  else if (tenant.warning) problems.push(`tenantUrl: ${tenant.warning}`);
-  else config.tenantUrl = tenant.normalised as string;
+  else {
+    config.tenantUrl = tenant.normalised as string; // https:// added where it was missing
+    if (!isBrandPortalAddress(config.tenantUrl) && !options.confirmTenant)
+      problems.push(
+        `tenantUrl: ${config.tenantUrl} is not a *.brand-portal.adobe.com address; check it, and add --confirm-tenant only if Adobe gave you this address`,
+      );
+  }
   const cloudTitle = validateTitle(config.cloudTitle);
   if (cloudTitle.error) problems.push(`cloudTitle: ${cloudTitle.error}`);
   if (problems.length) throw new ConfigError(problems);

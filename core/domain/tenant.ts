@@ -40,6 +40,19 @@ export function validateTenantUrl(value: string): TenantVerdict {
   return { normalised, tenant };
 }
 
+/**
+ * A Brand Portal tenant's own address (`https://<tenant>.brand-portal.adobe.com`). Any other host
+ * (a typo such as `brandportal`, a company site) is used only once the admin confirms it: a save
+ * creates a cloud service and four agents that publish there at once.
+ */
+export function isBrandPortalAddress(normalised: string): boolean {
+  try {
+    return BRAND_PORTAL_HOST.test(new URL(normalised).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** The cloud configuration the agents belong to (the current, non-legacy one) and its tenant, when usable. */
 export function currentTenant(configs: readonly CloudConfig[]): { config: CloudConfig; url: string; tenant: string } | undefined {
   const config = configs.find((c) => !c.legacy);

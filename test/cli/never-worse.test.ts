@@ -20,8 +20,8 @@ const TENANT = 'https://steady.brand-portal.adobe.com';
 const dir = tempDir('never-worse-');
 let emu: RunningEmulator;
 
-const configFile = (clientId: string, secretEnv = 'BP_SECRET') => {
-  const file = join(dir, `${clientId.replace(/\W/g, '_')}.json`);
+const configFile = (clientId: string, secretEnv = 'BP_SECRET', tenantUrl = TENANT) => {
+  const file = join(dir, `${clientId.replace(/\W/g, '_')}-${tenantUrl.replace(/\W/g, '_')}.json`);
   writeFileSync(
     file,
     JSON.stringify({
@@ -29,7 +29,7 @@ const configFile = (clientId: string, secretEnv = 'BP_SECRET') => {
       orgId: ORG,
       technicalAccountId: TECH,
       scopes: ['openid', 'AdobeID'],
-      tenantUrl: TENANT,
+      tenantUrl,
       clientSecretEnv: secretEnv,
     }),
   );
@@ -57,6 +57,26 @@ test('a client ID the page only warns about stops the CLI before anything is sen
   expect(r.stderr).toContain('clientId: Client IDs are usually 32 lowercase hexadecimal characters');
   expect(emu.context.journal.list(since)).toEqual([]);
 });
+
+test.each(['acme.brandportal.adobe.com', 'https://www.example.com'])(
+  'a tenant outside *.brand-portal.adobe.com (%s) stops setup before anything is sent, unless --confirm-tenant',
+  async (tenant) => {
+    const since = emu.context.journal.lastSeq;
+    const file = configFile(WORKING_ID, 'BP_SECRET', tenant);
+    const refused = await bpsetup(['--url', emu.url, 'setup', '--config', file], { BP_SECRET: SECRET });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not a *.brand-portal.adobe.com address');
+    expect(refused.stderr).toContain('--confirm-tenant');
+    expect(emu.context.journal.list(since)).toEqual([]);
+    // Confirmed, the file is taken; this author's own rule (one tenant, never replaced) then speaks.
+    const confirmed = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', file, '--confirm-tenant', '--dry-run'], {
+      BP_SECRET: SECRET,
+    });
+    expect(confirmed.stderr).not.toContain('is not a *.brand-portal.adobe.com address');
+    expect(JSON.stringify(JSON.parse(confirmed.stdout))).toContain('This author publishes to https://steady.brand-portal.adobe.com');
+    expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+  },
+);
 
 test('a client ID the page refuses stops the CLI with the same words', async () => {
   const since = emu.context.journal.lastSeq;
