@@ -10,9 +10,9 @@ import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
-import { controlFetch, setFaults } from '../helpers/emulator';
+import { controlFetch, loggedIn, setFaults } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
-import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { credentialAndTenant, finishedSetup, healthyOauthConfig } from '../helpers/brand-portal-fixtures';
 import {
   imsChoices,
   openReset,
@@ -226,4 +226,27 @@ test("Public Folder Publish is shown, kept by Edit and by the re-save remedy, an
   await waitConnected(4);
   expect(publicFolders()).toBeFalsy();
   await step6.getByText('Public Folder Publish: off.').waitFor();
+});
+
+test('step 6 asks before saving a tenant outside *.brand-portal.adobe.com; nothing is sent until the admin says so', async () => {
+  const c = await loggedIn(emu.url);
+  await healthyOauthConfig(emu.url, c, CLIENT_ID);
+  await open();
+  const step6 = page.locator('#bpsetup-step-brandPortal');
+  await step6.getByLabel('Tenant URL').fill('https://www.example.com');
+  const since = emu.context.journal.lastSeq;
+  await step6.getByRole('button', { name: 'Save cloud service', exact: true }).click();
+  await step6.getByText('Is www.example.com your Brand Portal address?').waitFor();
+  expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+  await step6.getByRole('button', { name: 'Save cloud service with www.example.com' }).click();
+  await page.waitForSelector('.bpsetup-agents-summary', { timeout: 20000 });
+  expect(
+    emu.context.journal
+      .list(since)
+      .filter((r) => r.write)
+      .map((r) => r.path),
+  ).toContain('/apps/brandportal/config');
+  expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(
+    'https://www.example.com',
+  );
 });

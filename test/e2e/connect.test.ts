@@ -81,3 +81,25 @@ test('an address that is not one is explained next to its field, and nothing is 
   expect(emu.context.journal.list(since).filter((r) => !r.path.includes('/resources/'))).toEqual([]);
   expect(await page.getByRole('list', { name: 'Connect progress' }).isVisible()).toBe(false);
 });
+
+test('an address outside *.brand-portal.adobe.com is asked about before anything is sent; confirmed, Connect goes on', async () => {
+  await page.getByLabel('Credential JSON from the Adobe Developer Console').fill(credential(SECRET));
+  await page.getByLabel('Brand Portal address').fill('acme.brandportal.adobe.com');
+  const since = emu.context.journal.lastSeq;
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByText('Is acme.brandportal.adobe.com your Brand Portal address?').waitFor();
+  const use = page.getByRole('button', { name: 'Connect with acme.brandportal.adobe.com' });
+  // The question takes the focus; nothing went to AEM.
+  await expect(use.evaluate((b) => b === document.activeElement || b.contains(document.activeElement))).resolves.toBe(true);
+  expect(writes(since)).toEqual([]);
+  await use.click();
+  // The admin said yes: Connect runs, and its cloud service names that address.
+  await page
+    .getByRole('list', { name: 'Connect progress' })
+    .getByText('Save the Brand Portal cloud service and wait for its four agents: done')
+    .waitFor({ timeout: 30000 });
+  expect(writes(since).slice(0, 2)).toEqual(['/apps/bpsetup/ims/update', '/apps/brandportal/config']);
+  expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(
+    'https://acme.brandportal.adobe.com',
+  );
+}, 60000);

@@ -15,6 +15,7 @@ import { el } from '../ui/dom';
 import { createField, type Field } from '../ui/field';
 import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
+import { TenantConfirm } from '../ui/tenant-confirm';
 import type { CloudSaveOutcome, PageContext } from './context';
 
 /** What the form needs from its step: where results go, and a re-render when it is done. */
@@ -34,6 +35,7 @@ export class BrandPortalForm {
   private readonly save = button(t('Save cloud service'), 'cta');
   /** Adobe's "Public Folder Publish": kept as the admin set it on every save, changed only here. */
   private readonly publicFolders = checkbox(t('Public Folder Publish'));
+  private readonly tenantConfirm = new TenantConfirm();
   private busy = false;
   private ctx?: PageContext;
 
@@ -73,6 +75,7 @@ export class BrandPortalForm {
           t('Brand Portal users who are not administrators see the folders you publish only when this is on.'),
         ),
       ),
+      this.tenantConfirm.element,
       el('div', { class: 'bpsetup-actions' }, this.save),
     );
   }
@@ -147,6 +150,8 @@ export class BrandPortalForm {
   /** Step 4's Connect: this tenant with that IMS configuration, through the same checks as Save. */
   connect(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
     this.tenant.set(tenantUrl);
+    // Connect asked about an unusual address before its first write.
+    this.tenantConfirm.confirm(tenantUrl);
     if (this.title.check(true).error) {
       this.title.focus();
       return Promise.resolve({ saved: false });
@@ -161,6 +166,8 @@ export class BrandPortalForm {
   private async saveChecked(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
     const ctx = this.ctx;
     if (!ctx) return { saved: false };
+    const action = this.editing ? t('Save changes') : t('Save cloud service');
+    if (!this.tenantConfirm.allows(tenantUrl, action, () => void this.saveChecked(tenantUrl, imsConfig))) return { saved: false };
     const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
     if (!this.editing && existing.length) {
       showResult(

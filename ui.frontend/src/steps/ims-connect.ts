@@ -11,6 +11,7 @@ import { t } from '../../../core/i18n';
 import { button } from '../ui/coral';
 import { el } from '../ui/dom';
 import { createField } from '../ui/field';
+import { TenantConfirm } from '../ui/tenant-confirm';
 
 export type ConnectStage = 'ims' | 'token' | 'cloud' | 'agents';
 type StageState = 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
@@ -58,6 +59,7 @@ export class ImsConnect {
     () => undefined,
   );
   private readonly go = button(t('Connect'), 'primary');
+  private readonly tenantConfirm = new TenantConfirm();
   private readonly stages = el('ol', { class: 'bpsetup-connect-stages', 'aria-live': 'polite', 'aria-label': t('Connect progress') });
   private readonly outcome = el('div', { class: 'bpsetup-connect-outcome', role: 'status' });
   /** The address and the button: gone once a run created the IMS configuration (see connect()). */
@@ -65,6 +67,7 @@ export class ImsConnect {
     'div',
     { class: 'bpsetup-connect-controls' },
     this.tenant.root,
+    this.tenantConfirm.element,
     el('div', { class: 'bpsetup-actions' }, this.go),
   );
   private runningNow = false;
@@ -103,6 +106,7 @@ export class ImsConnect {
       return;
     }
     const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
+    if (!this.tenantConfirm.allows(tenantUrl, t('Connect'), () => void this.connect())) return;
     this.runningNow = true;
     this.go.disabled = true;
     this.outcome.textContent = '';
