@@ -60,9 +60,11 @@ function table(results: HostResult[]): string {
           ? 'AUTH FAILED'
           : r.failure?.reason === 'unreachable'
             ? 'UNREACHABLE'
-            : r.failure
-              ? 'NOT CHECKED'
-              : 'NOT READ',
+            : r.failure?.reason === 'not-aem'
+              ? 'NOT AEM'
+              : r.failure
+                ? 'NOT CHECKED'
+                : 'NOT READ',
     r.version ?? '',
     r.tokenProvenBy ?? '',
     r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`,

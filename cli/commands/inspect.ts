@@ -34,6 +34,18 @@ export function unreachable(error: unknown, endpoints: Endpoints): HostFailure |
   return undefined;
 }
 
+/** A host that answers, but not as AEM (asked when even the version could not be read). */
+export async function notAnAuthor(client: AemClient, versionError: unknown): Promise<HostFailure | undefined> {
+  if (!versionError || (await client.authorIdentity()) === 'aem') return undefined;
+  const e = client.session.endpoints;
+  return {
+    reason: 'not-aem',
+    title: 'Not an AEM author, or not reachable as one',
+    explanation: `This address answers, but not as AEM: neither ${e.productInfo.path} nor ${e.csrfToken.path} answered as they do on every AEM. Nothing it answered says anything about Brand Portal.`,
+    fix: "Use the author's own address (for example http://author.example:4502), not a web server, a Dispatcher or a publish instance's.",
+  };
+}
+
 export const failureOf = (error: unknown, endpoints: Endpoints): HostFailure => {
   const p = explainWithGuards(error, endpoints);
   return { title: p.title, explanation: p.explanation, fix: p.fix, status: p.raw?.status };
@@ -57,6 +69,8 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
     .map((e) => unreachable(e, endpoints))
     .find(Boolean);
   if (fatal) return { facts: reading.facts, unreachable: fatal, overrides: reading.overrides, endpoints };
+  const stranger = await notAnAuthor(client, reading.errors.version);
+  if (stranger) return { facts: reading.facts, unreachable: stranger, overrides: reading.overrides, endpoints };
   const [health, agentTests, publishing] = await Promise.all([
     client.checkActiveHealth(reading.facts),
     client.testTenantAgents(reading.facts, (e) => explainRequestError(e, endpoints).title),

@@ -15,7 +15,7 @@ import type { ImsConfig, ImsConfigInput } from '../../core/domain/types';
 import type { Change, Difference, HostFailure, HostResult } from '../host-result';
 import { type SetupConfig, imsDifferences, imsInputOf } from '../setup-config';
 import { getsToken, proveCandidate } from './proven-update';
-import { failureOf, inspect, unreachable, unreachableResult, verdict } from './inspect';
+import { failureOf, inspect, notAnAuthor, unreachable, unreachableResult, verdict } from './inspect';
 
 export interface SetupOptions {
   config: SetupConfig;
@@ -50,6 +50,8 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     if (fatal) return unreachableResult(url, command, fatal);
     if (reading.errors.imsConfigs || reading.errors.cloud)
       throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud, endpoints));
+    const stranger = await notAnAuthor(client, reading.errors.version);
+    if (stranger) return unreachableResult(url, command, stranger);
     let facts: SetupFacts = reading.facts;
     const state = deriveSetupState(facts);
     if (!state.oauthAvailable) {

@@ -4,6 +4,7 @@
  * createAemClient binds them all to one session for callers without a bundle budget (the CLI).
  */
 import { findAuthorizables, serviceUserPath } from './authorizables';
+import { authorIdentity } from './author-identity';
 import {
   agentLogError,
   readAgentQueue,
@@ -37,6 +38,7 @@ import { markImsConfig, readSettings } from './settings-client';
 import { checkActiveHealth, readPublishingHealth, readSetupFacts, readTenantQueues, testTenantAgents, waitForAgents } from './setup-facts';
 
 export * from './authorizables';
+export * from './author-identity';
 export * from './ims-client';
 export * from './brand-portal-client';
 export * from './settings-client';
@@ -50,6 +52,7 @@ type Bound<F> = F extends (s: AemSession, ...args: infer A) => infer R ? (...arg
 
 /** Every call that takes a session first (`satisfies` refuses one whose first parameter is something else). */
 const CALLS = {
+  authorIdentity,
   findAuthorizables,
   serviceUserPath,
   listCloudConfigs,

@@ -51,7 +51,7 @@ export interface SetupSnapshot {
   /** The time the queues are judged at (ms since the epoch); now by default. */
   now?: number;
   /** Parts whose read failed: judged "could not be read", never "missing". */
-  unread?: { imsConfigs?: boolean; cloudConfigs?: boolean; agents?: boolean };
+  unread?: { imsConfigs?: boolean; cloudConfigs?: boolean; agents?: boolean; version?: boolean };
 }
 
 export interface SetupSummary {
@@ -78,6 +78,13 @@ const UNREAD_TEXT = {
       'AEM answered an error for {0} or {1}. Reading them needs read access to both (administrators on a default AEM); try again, or use an administrator account.',
       endpoints.cloudConfigRoot.path,
       endpoints.legacyCloudConfigRoot.path,
+    ),
+  ],
+  version: (endpoints: Endpoints) => [
+    t('The AEM version could not be read'),
+    t(
+      'AEM answered an error for {0} (the web console, administrators on a default AEM): what depends on the version (OAuth Server-to-Server, asset contribution) is not judged. Try again, or use an administrator account.',
+      endpoints.productInfo.path,
     ),
   ],
   agents: (endpoints: Endpoints) => [
@@ -108,7 +115,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
   const problems: SetupProblem[] = [];
   const add = (id: string, severity: SetupProblem['severity'], title: string, fix: string) => problems.push({ id, severity, title, fix });
   const unread = s.unread ?? {};
-  for (const part of ['imsConfigs', 'cloudConfigs', 'agents'] as const)
+  for (const part of ['version', 'imsConfigs', 'cloudConfigs', 'agents'] as const)
     if (unread[part]) add(`${part}-unreadable`, 'unknown', ...(UNREAD_TEXT[part](s.endpoints) as [string, string]));
 
   const bp = s.brandPortalImsConfigs;
@@ -258,7 +265,8 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
     }
     problems.push(...queueProblems(s.agentQueues ?? [], s.endpoints, s.now ?? Date.now()));
     if (s.proxies) problems.push(...proxyProblems(s.proxies));
-    if (s.contributionFlag) problems.push(...contributionReadiness(s.version, s.contributionFlag).problems);
+    // Judged only against a version that was read.
+    if (s.contributionFlag && !unread.version) problems.push(...contributionReadiness(s.version, s.contributionFlag).problems);
     const orphans = orphanAgents(
       s.agents,
       configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl),
@@ -292,6 +300,6 @@ export function summariseFacts(f: SetupFacts, endpoints: Endpoints): SetupSummar
     version: f.version,
     hotfixConfirmed: f.hotfixConfirmed,
     contributionFlag: f.contributionFlag,
-    unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError },
+    unread: { imsConfigs: f.imsConfigsError, cloudConfigs: f.cloudConfigsError, agents: f.agentsError, version: f.versionUnavailable },
   });
 }

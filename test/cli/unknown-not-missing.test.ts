@@ -1,9 +1,17 @@
 /**
  * A failed read is "could not be read", never "missing": on a set-up, healthy author whose
- * configuration folder answers 500 (or whose agents cannot be read), `bpsetup check` exits 2,
- * names the part and the read it needs, and never tells anyone to create what exists.
+ * configuration folder answers 500 (or whose agents or version cannot be read), `bpsetup check`
+ * exits 2, names the part and the read it needs, and never tells anyone to create what exists;
+ * a host that is not AEM at all (a web server answering 404) is said to be that, exit 2, and
+ * `setup` sends it nothing.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../emulator/server';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/temp';
+import { ORG } from '../helpers/ims-fixtures';
 import { bpsetup } from '../helpers/cli';
 import { setFaults } from '../helpers/emulator';
 import { connectedAuthor } from '../helpers/brand-portal-fixtures';
@@ -51,4 +59,56 @@ test('agents that cannot be read are not "missing" either', async () => {
   const host = (JSON.parse(r.stdout) as { hosts: { exit: number; problems: { id: string }[] }[] }).hosts[0];
   expect(host.problems.map((p) => p.id)).toContain('agents-unreadable');
   expect(host.problems.map((p) => p.id).filter((id) => id.startsWith('agent-missing'))).toEqual([]);
+});
+
+test('an unread version is unknown: exit 2, said, and nothing that needs the version is judged', async () => {
+  await fault('/system/console/status-productinfo.json');
+  const r = await bpsetup(['--url', emu.url, 'check', '--json']);
+  const host = (
+    JSON.parse(r.stdout) as { hosts: { exit: number; healthy: boolean; problems: { id: string; severity: string; fix: string }[] }[] }
+  ).hosts[0];
+  expect(r.code).toBe(2);
+  expect(host).toMatchObject({ exit: 2, healthy: false });
+  expect(host.problems.find((p) => p.id === 'version-unreadable')).toMatchObject({
+    severity: 'unknown',
+    fix: expect.stringContaining('/system/console/status-productinfo.json'),
+  });
+  expect(host.problems.map((p) => p.id).filter((id) => id.startsWith('contribution') || id === 'oauth-blocker')).toEqual([]);
+});
+
+describe('a host that is not AEM (a web server answering 404 to everything)', () => {
+  const paths: string[] = [];
+  const server = createServer((req, res) => {
+    paths.push(`${req.method} ${req.url}`);
+    res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>Not Found</body></html>');
+  });
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('check: exit 2, "not an AEM author", never "create it"', async () => {
+    const r = await bpsetup(['--url', url, 'check', '--json']);
+    expect(r.code).toBe(2);
+    const host = (JSON.parse(r.stdout) as { hosts: { exit: number; failure?: { title: string; reason?: string }; problems?: unknown }[] })
+      .hosts[0];
+    expect(host).toMatchObject({ exit: 2, failure: { title: 'Not an AEM author, or not reachable as one', reason: 'not-aem' } });
+    expect(r.stdout + r.stderr).not.toMatch(/Create it|No Brand Portal IMS configuration/);
+    const table = await bpsetup(['--url', url, 'check']);
+    expect(table.stdout).toContain('NOT AEM');
+  });
+
+  test('setup: exit 2 and nothing written there', async () => {
+    const file = join(tempDir('not-aem-'), 'setup.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }),
+    );
+    paths.length = 0;
+    const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BP_SECRET: SECRET });
+    expect(r.code).toBe(2);
+    expect(paths.filter((p) => !p.startsWith('GET ') && !p.startsWith('HEAD '))).toEqual([]);
+  });
 });
