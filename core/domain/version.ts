@@ -11,8 +11,13 @@ export type Version = [number, number, number, number];
 export function parseVersion(text: string): Version | undefined {
   const m = /^\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text ?? '');
   if (!m) return undefined;
+  // 6.5 LTS may name itself by its service pack (`6.5.2.LTS`, `6.5.2 LTS`): SP n ships as the
+  // 6.6.n quickstart (contract section 7), so it is read as that line, never as 6.5.2.
+  if (m[1] === '6' && m[2] === '5' && LTS_WORD.test(text)) return [6, 6, Number(m[3] ?? 0), 0];
   return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
 }
+
+const LTS_WORD = /(?:^|[\s.(_-])LTS(?:$|[\s.)_-])/i;
 
 export function compareVersions(a: Version, b: Version): number {
   for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
@@ -60,7 +65,10 @@ export function versionFromProductInfo(json: unknown): string | undefined {
   const heading = text.findIndex((l) => l.includes(PRODUCT_INFO.heading));
   for (const line of heading >= 0 ? text.slice(heading + 1) : text) {
     const m = PRODUCT_INFO.productLine.exec(line);
-    if (m && parseVersion(m[1])) return m[1];
+    if (!m || !parseVersion(m[1])) continue;
+    const number = m[1].replace(/\.$/, '');
+    // A line that says LTS anywhere keeps the word with the number (6.5.2 is not 6.5 LTS SP2).
+    return LTS_WORD.test(line) && !LTS_WORD.test(number) && parseVersion(number)?.[1] === 5 ? `${number} LTS` : number;
   }
   return undefined;
 }
@@ -76,5 +84,6 @@ export const isLts = (v: Version): boolean => v[0] === 6 && v[1] === 6;
 /** The version as an admin knows it: "6.5 LTS (6.6.1.0)" for the LTS line, the number otherwise. */
 export function displayVersion(text: string): string {
   const v = parseVersion(text);
-  return v && isLts(v) ? `6.5 LTS (${text})` : text;
+  // A text that says LTS itself is shown as it is.
+  return v && isLts(v) && !LTS_WORD.test(text) ? `6.5 LTS (${text})` : text;
 }

@@ -4,6 +4,7 @@ import type { ImsConfig } from '../../../core/domain/types';
 import {
   developerConsoleFlowSupported,
   displayVersion,
+  isLts,
   oauthSupport,
   parseVersion,
   versionFromProductInfo,
@@ -170,6 +171,25 @@ test('a configured setup not tested since the page opened is "configured, not te
   expect(steps.find((s) => s.id === 'health')?.status).toBe('untested');
   expect(steps.find((s) => s.id === 'brandPortal')?.status).toBe('untested');
   expect(steps.map((s) => s.status)).not.toContain('todo');
+});
+
+test('a product line that says LTS is 6.5 LTS, never the 6.5 service pack of the same number', () => {
+  for (const [line, version] of [
+    ['  Adobe Experience Manager (6.5.2.LTS)', '6.5.2 LTS'],
+    ['  Adobe Experience Manager 6.5 LTS (6.5.2)', '6.5.2 LTS'],
+    ['  Adobe Experience Manager (6.5.2 LTS SP2)', '6.5.2 LTS'],
+  ]) {
+    const text = versionFromProductInfo(['Installed Products', line]) as string;
+    expect([line, text]).toEqual([line, version]);
+    const v = parseVersion(text) as NonNullable<ReturnType<typeof parseVersion>>;
+    expect(isLts(v)).toBe(true);
+    expect(oauthSupport(v)).toBe('native');
+    expect(deriveSetupState({ version: text, imsConfigs: [] }).oauthAvailable).toBe(true);
+    expect(displayVersion(text)).toBe(text);
+  }
+  // A plain 6.5.2 is still 6.5 SP2, which cannot use OAuth.
+  expect(oauthSupport(parseVersion('6.5.2.0') as NonNullable<ReturnType<typeof parseVersion>>)).toBe('unsupported');
+  expect(versionFromProductInfo(['Installed Products', '  Adobe Experience Manager (6.5.21.0)'])).toBe('6.5.21.0');
 });
 
 test('AEM 6.5 LTS (a 6.6.x quickstart): read from the product info, OAuth native, named "6.5 LTS", JWT only to migrate', () => {
