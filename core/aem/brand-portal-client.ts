@@ -88,7 +88,7 @@ const textProp = <K extends string>(key: K, value: unknown): Partial<Record<K, s
 export async function listAgents(s: AemSession): Promise<ReplicationAgent[]> {
   const P2 = AGENTS.props;
   return (await readChildren(s, s.endpoints.agentsRoot, 2))
-    .filter(([name]) => name.startsWith(AGENTS.namePrefix))
+    .filter(([name]) => name.startsWith(AGENTS.familyPrefix))
     .map(([name, node]) => {
       const c = isObject(node['jcr:content']) ? node['jcr:content'] : {};
       return {

@@ -212,6 +212,8 @@ export const CLOUD_CONFIG = {
 /** Replication agents [contract: Brand Portal cloud service and agents]. */
 export const AGENTS = {
   namePrefix: 'mp_replication_agent',
+  /** What public text names Brand Portal's agents by (`mp_replication*`); AEM's exact names are not documented. */
+  familyPrefix: 'mp_replication',
   count: 4,
   transportSuffix: '/bin/receive?sling:authRequestLogin=1',
   props: {

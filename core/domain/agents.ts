@@ -32,6 +32,20 @@ export function checkAgents(agents: ReplicationAgent[], tenantUrl: string, tenan
   });
 }
 
-/** Brand Portal agents no configuration explains (leftovers of a legacy or removed tenant). */
-export const orphanAgents = (agents: ReplicationAgent[], tenantUrls: string[]): ReplicationAgent[] =>
-  agents.filter((a) => !tenantUrls.some((url) => belongsTo(a, url)));
+/**
+ * A Brand Portal agent: named `mp_replication…`, and either publishing to a tenant a Brand Portal
+ * configuration names (legacy agents take no IMS token) or taking its token from an IMS
+ * access-token provider (`accessTokenProviderName`). The transport alone says nothing:
+ * `…/bin/receive` is also every author→publish agent's address, and an agent of a mistyped tenant
+ * points at that host.
+ */
+export const isBrandPortalAgent = (agent: ReplicationAgent, tenantUrls: readonly string[]): boolean =>
+  agent.name.startsWith(AGENTS.familyPrefix) && (Boolean(agent.tokenProviderName) || tenantUrls.some((url) => belongsTo(agent, url)));
+
+/** `mp_replication…` agents that are not Brand Portal's by that rule: listed, never deleted. */
+export const unrecognisedAgents = (agents: readonly ReplicationAgent[], tenantUrls: readonly string[]): ReplicationAgent[] =>
+  agents.filter((a) => a.name.startsWith(AGENTS.familyPrefix) && !isBrandPortalAgent(a, tenantUrls));
+
+/** Brand Portal agents no configuration explains (leftovers of a legacy, removed or corrected tenant). */
+export const orphanAgents = (agents: readonly ReplicationAgent[], tenantUrls: readonly string[]): ReplicationAgent[] =>
+  agents.filter((a) => isBrandPortalAgent(a, tenantUrls) && !tenantUrls.some((url) => belongsTo(a, url)));

@@ -6,7 +6,7 @@
 import { oauthSupport, parseVersion } from './version';
 import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
-import { type AgentCheck, checkAgents, orphanAgents } from './agents';
+import { type AgentCheck, checkAgents, orphanAgents, unrecognisedAgents } from './agents';
 import { explainHealthFailure } from './explain';
 import { expiryOf } from './expiry';
 import type {
@@ -267,16 +267,30 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
     if (s.proxies) problems.push(...proxyProblems(s.proxies));
     // Judged only against a version that was read.
     if (s.contributionFlag && !unread.version) problems.push(...contributionReadiness(s.version, s.contributionFlag).problems);
-    const orphans = orphanAgents(
-      s.agents,
-      configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl),
-    );
+    const tenantUrls = configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl);
+    const orphans = orphanAgents(s.agents, tenantUrls);
     if (orphans.length)
       add(
         'agents-orphan',
         'warning',
-        t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)),
-        t('They are leftovers of an earlier tenant: Reset Brand Portal publishing removes them.'),
+        t('{0} Brand Portal agent(s) belong to no configuration: {1}', String(orphans.length), orphans.map((a) => a.name).join(', ')),
+        t(
+          'They are leftovers of an earlier tenant and still publish there while enabled: Reset Brand Portal publishing lists them and removes them with the rest.',
+        ),
+      );
+    const strangers = unrecognisedAgents(s.agents, tenantUrls);
+    if (strangers.length)
+      add(
+        'agents-unrecognised',
+        'warning',
+        t(
+          "{0} agent(s) named like Brand Portal's are not recognised as Brand Portal's: {1}",
+          String(strangers.length),
+          strangers.map((a) => a.name).join(', '),
+        ),
+        t(
+          'They take no IMS token and publish to no configured tenant, so nothing here deletes them; check them in the replication console.',
+        ),
       );
   }
   const unknown = problems.some((p) => p.severity === 'unknown');

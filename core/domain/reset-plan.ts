@@ -10,6 +10,7 @@ import { agentName } from '../contract/aem-names';
 import { t } from '../i18n';
 import { isCanonicalBelow, isPlainNodeName } from './safe-path';
 import { validateTenantUrl } from './tenant';
+import { belongsTo, isBrandPortalAgent, orphanAgents } from './agents';
 import type { CloudConfig, ReplicationAgent } from './types';
 
 /** A Brand Portal tenant name is the first DNS label of its host. */
@@ -26,7 +27,13 @@ export interface ResetPlan {
 
 export type ResetPlanResult = { plan: ResetPlan } | { refused: string };
 
-export function buildResetPlan(config: CloudConfig, agents: readonly ReplicationAgent[], endpoints: Endpoints): ResetPlanResult {
+export function buildResetPlan(
+  config: CloudConfig,
+  agents: readonly ReplicationAgent[],
+  endpoints: Endpoints,
+  /** Every Brand Portal configuration of the author: the agents none of them explains go too. */
+  allConfigs: readonly CloudConfig[] = [config],
+): ResetPlanResult {
   const tenantUrl = validateTenantUrl(config.tenantUrl);
   const tenant = tenantUrl.tenant ?? '';
   if (!tenantUrl.normalised || !TENANT_NAME.test(tenant))
@@ -35,7 +42,12 @@ export function buildResetPlan(config: CloudConfig, agents: readonly Replication
   if (!roots.some((root) => isCanonicalBelow(config.path, root, true)))
     return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
   const expected = new Set([0, 1, 2, 3].map((i) => agentName(i, tenant)));
-  const ours = agents.filter((a) => expected.has(a.name) || a.transportUri.startsWith(`${tenantUrl.normalised}/`));
+  const tenantUrls = [...new Set([...allConfigs, config].map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl))];
+  // Only Brand Portal agents (never a publish agent at …/bin/receive): the tenant's, and the orphans.
+  const orphans = new Set(orphanAgents(agents, tenantUrls));
+  const ours = agents.filter(
+    (a) => isBrandPortalAgent(a, tenantUrls) && (expected.has(a.name) || belongsTo(a, tenantUrl.normalised as string) || orphans.has(a)),
+  );
   const odd = ours.find((a) => !isPlainNodeName(a.name));
   if (odd) return { refused: t('An agent has the unusable name "{0}": nothing is deleted.', odd.name) };
   return {

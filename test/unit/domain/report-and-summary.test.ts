@@ -130,9 +130,24 @@ describe('whole-setup summary', () => {
 
   test('agents: orphans and checks', () => {
     expect(checkAgents([agent(0)], TENANT, 'acme').map((c) => c.issues)).toEqual([[], ['missing'], ['missing'], ['missing']]);
-    expect(
-      orphanAgents([agent(0), agent(1, { transportUri: 'https://gone.brand-portal.adobe.com/bin/receive' })], [TENANT]).map((a) => a.name),
-    ).toEqual(['mp_replication_agent1_default_acme']);
+    const gone = agent(1, { transportUri: 'https://gone.brand-portal.adobe.com/bin/receive', tokenProviderName: 'i1' });
+    expect(orphanAgents([agent(0), gone], [TENANT]).map((a) => a.name)).toEqual(['mp_replication_agent1_default_acme']);
+    // Without an IMS token and outside every configured tenant, an mp_replication agent is not Brand Portal's.
+    const stranger = agent(2, { transportUri: 'http://publish.example:4503/bin/receive?sling:authRequestLogin=1' });
+    expect(orphanAgents([stranger], [TENANT])).toEqual([]);
+  });
+
+  test("orphans are named, and agents that only look like Brand Portal's are listed apart, never offered for deletion", () => {
+    const s = healthy();
+    s.agents.push(
+      agent(0, { name: 'mp_replication_agent0_default_www', transportUri: 'https://www.example.com/bin/receive', tokenProviderName: 'i0' }),
+      agent(0, { name: 'mp_replication_custom', transportUri: 'http://publish.example:4503/bin/receive?sling:authRequestLogin=1' }),
+    );
+    const problems = summariseSetup(s).problems;
+    expect(problems.find((p) => p.id === 'agents-orphan')?.title).toContain('mp_replication_agent0_default_www');
+    const unrecognised = problems.find((p) => p.id === 'agents-unrecognised');
+    expect(unrecognised?.title).toContain('mp_replication_custom');
+    expect(unrecognised?.fix).toContain('nothing here deletes them');
   });
 });
 

@@ -37,6 +37,26 @@ test("legacy too: the tenant's agents, the configuration and the tenant user fol
   ]);
 });
 
+test("the reset takes the tenant's agents and the orphans of a corrected tenant, never a publish agent or an agent it does not recognise", () => {
+  const url = 'https://acme.brand-portal.adobe.com';
+  const tenantAgents = [0, 1, 2, 3].map((i) => ({
+    ...agent(`mp_replication_agent${i}_default_acme`, `${url}/bin/receive?sling:authRequestLogin=1`),
+    tokenProviderName: 'ims-1',
+  }));
+  // Left by a mistyped tenant: Brand Portal's (it takes an IMS token), of no configuration now.
+  const orphan = {
+    ...agent('mp_replication_agent0_default_www', 'https://www.example.com/bin/receive?sling:authRequestLogin=1'),
+    tokenProviderName: 'ims-0',
+  };
+  // Every author→publish agent has the same path in its address; and a look-alike without an IMS token.
+  const publish = agent('publish', 'http://publish.example:4503/bin/receive?sling:authRequestLogin=1');
+  const lookalike = agent('mp_replication_custom', 'http://publish.example:4503/bin/receive?sling:authRequestLogin=1');
+  const built = buildResetPlan(config(url), [...tenantAgents, orphan, publish, lookalike], ENDPOINTS, [config(url)]);
+  expect('plan' in built && built.plan.agentPaths).toEqual(
+    [...tenantAgents, orphan].map((a) => `/etc/replication/agents.author/${a.name}`).sort(),
+  );
+});
+
 test('an empty or unusable tenant is refused: nothing to delete', () => {
   for (const url of [
     '',

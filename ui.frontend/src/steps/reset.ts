@@ -21,7 +21,7 @@ import type { PageContext } from './context';
  * outcome is written there.
  */
 export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudConfig, feedback: HTMLElement): void {
-  const built = buildResetPlan(config, ctx.facts.agents ?? [], ctx.session.endpoints);
+  const built = buildResetPlan(config, ctx.facts.agents ?? [], ctx.session.endpoints, ctx.facts.cloudConfigs ?? [config]);
   if ('refused' in built) {
     panel.appendChild(
       renderProblem({
