@@ -36,8 +36,17 @@ export function unreachable(error: unknown, endpoints: Endpoints): HostFailure |
 
 /** A host that answers, but not as AEM (asked when even the version could not be read). */
 export async function notAnAuthor(client: AemClient, versionError: unknown): Promise<HostFailure | undefined> {
-  if (!versionError || (await client.authorIdentity()) === 'aem') return undefined;
+  if (!versionError) return undefined;
+  const identity = await client.authorIdentity();
+  if (identity === 'aem') return undefined;
   const e = client.session.endpoints;
+  if (identity === 'login-page')
+    return {
+      reason: 'authentication',
+      title: 'Not signed in: a sign-in page answered',
+      explanation: `A sign-in page answered ${e.csrfToken.path} instead of AEM (a single sign-on proxy or a login page in front of the author), so nothing was read.`,
+      fix: "Use the author's own address, which takes AEM_USER and AEM_PASSWORD, or sign-in credentials that proxy accepts.",
+    };
   return {
     reason: 'not-aem',
     title: 'Not an AEM author, or not reachable as one',

@@ -112,3 +112,22 @@ describe('a host that is not AEM (a web server answering 404 to everything)', ()
     expect(paths.filter((p) => !p.startsWith('GET ') && !p.startsWith('HEAD '))).toEqual([]);
   });
 });
+
+test('a sign-in page in front of AEM (answering every address with a login form) is "not signed in", exit 2', async () => {
+  const server = createServer((_req, res) =>
+    res
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end('<html><form method="post" action="/login"><input name="user"><input type="password" name="pw"></form></html>'),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const r = await bpsetup(['--url', url, 'check', '--json']);
+    expect(r.code).toBe(2);
+    const host = (JSON.parse(r.stdout) as { hosts: { failure?: { title: string; reason?: string } }[] }).hosts[0];
+    expect(host.failure).toMatchObject({ title: 'Not signed in: a sign-in page answered', reason: 'authentication' });
+    expect(r.stdout + r.stderr).not.toMatch(/Create it|No Brand Portal IMS configuration/);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
