@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { IMS, IMS_OSGI } from '../core/contract/aem-names';
-import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../core/domain/felix-config';
+import { type FelixValue, formatFelixConfig, isConfigFileOf, parseFelixConfig } from '../core/domain/felix-config';
 import type { AuthType } from '../core/domain/types';
 import { protect, unprotect } from './crypto';
 import type { Repository, RepositoryTransaction } from './store';
@@ -37,8 +37,8 @@ export interface StoredImsConfig {
   props: Record<string, FelixValue>;
 }
 
-const isProviderFile = (name: string) => name.startsWith(`${IMS_OSGI.providerPid}.`) || name.startsWith(`${IMS_OSGI.providerPid}-`);
-const isCustomizerFile = (name: string) => name.startsWith(`${IMS_OSGI.customizerPid}.`) || name.startsWith(`${IMS_OSGI.customizerPid}-`);
+const isProviderFile = (name: string) => isConfigFileOf(IMS_OSGI.providerPid, name);
+const isCustomizerFile = (name: string) => isConfigFileOf(IMS_OSGI.customizerPid, name);
 /** `<pid>.<n>.config` or `<pid>-<n>.config` → `<n>` (both spellings occur, [contract: IMS configurations]). */
 const suffixOf = (name: string, pid: string) => name.slice(pid.length + 1).replace(/\.config$/, '');
 

@@ -5,7 +5,7 @@
  * from the endpoint map only; requests through the session. No DOM here.
  */
 import type { AemSession } from './session';
-import { parseFelixConfig, type FelixValue } from '../domain/felix-config';
+import { isConfigFileOf, parseFelixConfig, type FelixValue } from '../domain/felix-config';
 import { parseKeystoreJson } from '../domain/keystore-json';
 import { pemToDer } from '../domain/pem';
 import { maskValue, scrubText } from '../domain/mask';
@@ -99,7 +99,7 @@ export async function publicCertificate(s: AemSession, alias: string): Promise<s
 
 // ---- IMS configurations [contract: IMS configurations] -------------------------------------------
 
-const isProviderFile = (name: string) => name.startsWith(`${IMS_OSGI.providerPid}.`) || name.startsWith(`${IMS_OSGI.providerPid}-`);
+const isProviderFile = (name: string) => isConfigFileOf(IMS_OSGI.providerPid, name);
 const strings = (v: FelixValue | undefined): string[] => (Array.isArray(v) ? v : typeof v === 'string' && v ? v.split(',') : []);
 
 export function imsConfigFromFelix(file: string, props: Record<string, FelixValue>): ImsConfig {

@@ -19,7 +19,7 @@ import type {
   ReplicationAgent,
   SetupProblem,
 } from './types';
-import { validateTenantUrl } from './tenant';
+import { tenantUrlsOf, validateTenantUrl } from './tenant';
 import { deriveSetupState, type SetupFacts } from './state';
 
 export type { SetupProblem } from './types';
@@ -267,7 +267,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
     if (s.proxies) problems.push(...proxyProblems(s.proxies));
     // Judged only against a version that was read.
     if (s.contributionFlag && !unread.version) problems.push(...contributionReadiness(s.version, s.contributionFlag).problems);
-    const tenantUrls = configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl);
+    const tenantUrls = tenantUrlsOf(configs);
     const orphans = orphanAgents(s.agents, tenantUrls);
     if (orphans.length)
       add(

@@ -7,6 +7,9 @@
 
 export type FelixValue = string | number | boolean | string[];
 
+/** A factory configuration's file of this PID: `<pid>.<name>.config` or `<pid>-<name>.config` (both spellings occur). */
+export const isConfigFileOf = (pid: string, file: string): boolean => file.startsWith(`${pid}.`) || file.startsWith(`${pid}-`);
+
 const escapeString = (s: string) =>
   s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/=/g, '\\=').replace(/ /g, '\\ ');
 

@@ -9,7 +9,7 @@ import { type Endpoints, agentPath, tenantUserFolder } from '../contract/endpoin
 import { agentName } from '../contract/aem-names';
 import { t } from '../i18n';
 import { isCanonicalBelow, isPlainNodeName } from './safe-path';
-import { validateTenantUrl } from './tenant';
+import { tenantUrlsOf, validateTenantUrl } from './tenant';
 import { belongsTo, isBrandPortalAgent, orphanAgents } from './agents';
 import type { CloudConfig, ReplicationAgent } from './types';
 
@@ -42,7 +42,7 @@ export function buildResetPlan(
   if (!roots.some((root) => isCanonicalBelow(config.path, root, true)))
     return { refused: t('The configuration path "{0}" is not usable: nothing is deleted.', config.path) };
   const expected = new Set([0, 1, 2, 3].map((i) => agentName(i, tenant)));
-  const tenantUrls = [...new Set([...allConfigs, config].map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl))];
+  const tenantUrls = tenantUrlsOf([...allConfigs, config]);
   // Only Brand Portal agents (never a publish agent at …/bin/receive): the tenant's, and the orphans.
   const orphans = new Set(orphanAgents(agents, tenantUrls));
   const ours = agents.filter(

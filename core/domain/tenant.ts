@@ -53,6 +53,11 @@ export function isBrandPortalAddress(normalised: string): boolean {
   }
 }
 
+/** The tenant address of each configuration, normalised where it is usable (as stored otherwise), once each. */
+export const tenantUrlsOf = (configs: readonly CloudConfig[]): string[] => [
+  ...new Set(configs.map((c) => validateTenantUrl(c.tenantUrl).normalised ?? c.tenantUrl)),
+];
+
 /** The cloud configuration the agents belong to (the current, non-legacy one) and its tenant, when usable. */
 export function currentTenant(configs: readonly CloudConfig[]): { config: CloudConfig; url: string; tenant: string } | undefined {
   const config = configs.find((c) => !c.legacy);
