@@ -48,10 +48,11 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     );
     const fatal = [reading.errors.imsConfigs, reading.errors.cloud].map((e) => unreachable(e, endpoints)).find(Boolean);
     if (fatal) return unreachableResult(url, command, fatal);
-    if (reading.errors.imsConfigs || reading.errors.cloud)
-      throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud, endpoints));
+    // Before any failed read is explained as AEM's: a host that is not AEM answers every read wrongly.
     const stranger = await notAnAuthor(client, reading.errors.version);
     if (stranger) return unreachableResult(url, command, stranger);
+    if (reading.errors.imsConfigs || reading.errors.cloud)
+      throw new Stop(failureOf(reading.errors.imsConfigs ?? reading.errors.cloud, endpoints));
     let facts: SetupFacts = reading.facts;
     const state = deriveSetupState(facts);
     if (!state.oauthAvailable) {

@@ -131,3 +131,27 @@ test('a sign-in page in front of AEM (answering every address with a login form)
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+test('a web server answering every address with a page of its own (200) is not AEM to setup either: exit 2, nothing written', async () => {
+  const paths: string[] = [];
+  const server = createServer((req, res) => {
+    paths.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Welcome to our site</body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const file = join(tempDir('not-aem-200-'), 'setup.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }),
+    );
+    const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BP_SECRET: SECRET });
+    expect(r.code).toBe(2);
+    const host = (JSON.parse(r.stdout) as { hosts: { failure?: { title: string; reason?: string } }[] }).hosts[0];
+    expect(host.failure).toMatchObject({ title: 'Not an AEM author, or not reachable as one', reason: 'not-aem' });
+    expect(paths.filter((p) => !p.startsWith('GET ') && !p.startsWith('HEAD '))).toEqual([]);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
