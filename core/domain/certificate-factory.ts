@@ -23,11 +23,20 @@ export const generateRsaKeyPair = (): Promise<forge.pki.rsa.KeyPair> =>
     forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001, workers: -1 }, (err, keys) => (err ? reject(err) : resolve(keys)));
   });
 
+/**
+ * A random 16-byte serial whose first byte lies in 0x40..0x7f: positive, and already in DER's minimal
+ * form. (A "00" prefix before random bytes starting 00 0x..7x made a padded INTEGER that OpenSSL refuses
+ * as "illegal padding": one certificate in a few hundred could not be read.)
+ */
+export function randomSerialHex(random = forge.random.getBytesSync(16)): string {
+  const first = String.fromCharCode(0x40 | (random.charCodeAt(0) & 0x3f));
+  return forge.util.bytesToHex(first + random.slice(1));
+}
+
 export function selfSignedCertificate(keys: forge.pki.rsa.KeyPair, options: CertificateOptions): string {
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
-  // Positive 16-byte serial: a leading 0x00..0x7f byte keeps the DER INTEGER positive.
-  cert.serialNumber = `0${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
+  cert.serialNumber = randomSerialHex();
   const notBefore = options.notBefore ?? new Date();
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = new Date(notBefore.getTime() + (options.days ?? 365) * 86400000);

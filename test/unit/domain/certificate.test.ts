@@ -3,7 +3,8 @@
  */
 /** PEM inspection with node-forge, on certificates made by the project's own factory. */
 import { X509Certificate, createHash } from 'node:crypto';
-import { createCertificate, recertify } from '../../../core/domain/certificate-factory';
+import forge from 'node-forge';
+import { createCertificate, randomSerialHex, recertify } from '../../../core/domain/certificate-factory';
 import { inspectPem } from '../../../core/domain/certificate';
 
 let cert: Awaited<ReturnType<typeof createCertificate>>;
@@ -21,6 +22,18 @@ test('a fresh certificate: subject, one year, fingerprints as Node computes them
   expect(r.daysLeft).toBeGreaterThanOrEqual(364);
   expect(r).toMatchObject({ expired: false, expiresSoon: false });
   expect(createHash('sha1').update(x.raw).digest('hex').toUpperCase()).toBe(r.sha1);
+});
+
+test('every serial is a positive DER INTEGER in minimal form, whatever the random bytes (OpenSSL refuses padding)', () => {
+  for (const lead of ['\x00\x00\x01', '\x00\x7f', '\x00\x80', '\x80\x00', '\xff\xff', '\x7f\x00']) {
+    const serial = randomSerialHex(lead.padEnd(16, '\x05'));
+    expect(serial).toMatch(/^[4-7][0-9a-f]{31}$/);
+  }
+  // A certificate made with such bytes is one OpenSSL reads (the old "0"-prefixed serial was not, for 00 0x).
+  const spy = jest.spyOn(forge.random, 'getBytesSync').mockReturnValueOnce('\x00\x01'.padEnd(16, '\x05'));
+  const pem = recertify(cert.privateKeyPem, { commonName: 'padded' });
+  spy.mockRestore();
+  expect(new X509Certificate(pem).serialNumber).toMatch(/^[4-7]/);
 });
 
 test('expired and expiring certificates are flagged', () => {
