@@ -1,6 +1,6 @@
 // Jest global setup: tests run built outputs (bundle, content package, compiled emulator and CLI),
 // so when any source is newer than those outputs, build them once first. `npx jest` after an edit
-// then tests the code as edited, never a stale build. `npm test` builds before Jest: nothing to do.
+// then tests the code as edited, never a stale build. `npm test` builds before Jest (scripts/checks.js): nothing to do.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -30,15 +30,31 @@ function newest(p) {
   return fs.readdirSync(abs).reduce((m, n) => Math.max(m, newest(path.join(p, n))), 0);
 }
 
-function oldestOutput() {
-  const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-  const outputs = [`target/bpsetup.all-${version}.zip`, 'build/emulator/server.js', 'build/cli/main.js'].map((p) => path.join(ROOT, p));
-  return outputs.every((p) => fs.existsSync(p)) ? Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs)) : 0;
+const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+const PACKAGE = [`target/bpsetup.all-${VERSION}.zip`];
+/** The compiled emulator and CLI (`npm run build:emulator`; npm ci's prepare makes them). */
+const COMPILED = ['build/emulator/server.js', 'build/cli/main.js'];
+
+function oldest(outputs) {
+  const abs = outputs.map((p) => path.join(ROOT, p));
+  return abs.every((p) => fs.existsSync(p)) ? Math.min(...abs.map((p) => fs.statSync(p).mtimeMs)) : 0;
 }
 
-module.exports = async function freshBuild() {
-  const sources = Math.max(...SOURCES.map(newest));
-  if (oldestOutput() >= sources) return;
+const newestSource = () => Math.max(...SOURCES.map(newest));
+
+/** Whether a source is newer than the compiled emulator and CLI. */
+const compiledIsStale = () => oldest(COMPILED) < newestSource();
+
+async function freshBuild() {
+  const sources = newestSource();
+  const steps = [
+    ...(oldest(PACKAGE) < sources ? ['npm run build --silent'] : []),
+    ...(oldest(COMPILED) < sources ? ['npm run build:emulator --silent'] : []),
+  ];
+  if (!steps.length) return;
   process.stdout.write('\nSources changed since the last build: building once before the tests...\n');
-  execSync('npm run build --silent && npm run typecheck:emit --silent', { cwd: ROOT, stdio: 'inherit' });
-};
+  execSync(steps.join(' && '), { cwd: ROOT, stdio: 'inherit' });
+}
+
+module.exports = freshBuild;
+module.exports.compiledIsStale = compiledIsStale;
