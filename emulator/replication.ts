@@ -111,7 +111,7 @@ export class ReplicationQueues {
       const head = list[0];
       if (!head || (this.retryAt.get(agent) ?? 0) > now) continue;
       const refusal = await check(ctx, agent);
-      if (list[0] !== head) continue; // removed meanwhile
+      if (this.queues.get(agent) !== list || list[0] !== head) continue; // removed, or the queues cleared, meanwhile
       if (refusal) {
         head.numProcessed += 1;
         head.lastProcessed = now;

@@ -275,6 +275,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
     context: ctx,
     server,
     close: async () => {
+      // No queue retry may reach for a server that is gone.
+      ctx.replication.clear();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

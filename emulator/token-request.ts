@@ -39,9 +39,15 @@ function stubUrl(ctx: EmulatorContext, configured: string, path: string): string
   return undefined;
 }
 
-async function post(url: string, form: Record<string, string>): Promise<TokenResponse> {
-  const res = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
-  return { status: res.status, body: await res.text() };
+/** A failed connection is what AEM's provider reports (a Java exception), never a rejection the caller must catch. */
+async function post(url: string, form: Record<string, string>): Promise<TokenResponse | { networkError: string }> {
+  try {
+    const res = await fetch(url, { method: 'POST', body: new URLSearchParams(form) });
+    return { status: res.status, body: await res.text() };
+  } catch (e) {
+    const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
+    return { networkError: `java.net.ConnectException: ${cause}` };
+  }
 }
 
 export async function requestAccessToken(ctx: EmulatorContext, config: StoredImsConfig): Promise<TokenResponse | { networkError: string }> {

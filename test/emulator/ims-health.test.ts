@@ -8,6 +8,9 @@ import { controlFetch } from '../helpers/emulator';
 import { IMS_HOST, ORG, TECH, certificate, jwtForm, jwtPayload, oauthForm, registerIntegration } from '../helpers/ims-fixtures';
 import { imsEmulator } from '../helpers/ims-emulator';
 import { parseFelixConfig } from '../../core/domain/felix-config';
+import { findImsConfig } from '../../emulator/ims-configs';
+import { checkHealth } from '../../emulator/token-request';
+import type { EmulatorContext } from '../../emulator/context';
 
 const ims = imsEmulator();
 
@@ -50,6 +53,18 @@ describe('2.9 Check Health through the IMS stub (2.11)', () => {
     expect((await health(badScope)).message).toContain('status: 400 response: {"error":"invalid_scope"');
     const unknown = await (await ims.c.write('/apps/bpsetup/ims/update', oauthForm('nobody'))).text();
     expect((await health(unknown)).message).toContain('status: 400 response: {"error":"invalid_client"');
+  });
+
+  test("an IMS the author cannot reach is the provider's connection error, never a crash of the caller", async () => {
+    const id = await (await ims.c.write('/apps/bpsetup/ims/update', oauthForm('oauthok', { clientSecret: 's3cret-oauth' }))).text();
+    const config = findImsConfig(ims.emu.context.repo, id);
+    if (!config) throw new Error(`no configuration ${id}`);
+    // The stub answers at the author's own address: the discard port, where nothing listens, stands for IMS going away.
+    const gone = Object.create(ims.emu.context, { baseUrl: { value: 'http://127.0.0.1:9' } }) as EmulatorContext;
+    expect(await checkHealth(gone, config)).toMatchObject({
+      healthy: false,
+      message: expect.stringMatching(/^com\.adobe\.granite\.auth\.oauth\.AccessTokenProvider failed.*java\.net\.ConnectException/),
+    });
   });
 
   test('JWT: real RS256 signature with the keystore key reaches "Token retrieved successfully!"', async () => {
