@@ -24,6 +24,7 @@ export interface HostTask {
   host: Host;
   dryRun?: boolean;
   updateSecret?: boolean;
+  replaceTenant?: boolean;
   config?: SetupConfig;
   clientSecret?: string;
   requestTimeoutMs?: number;
@@ -64,6 +65,7 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
           clientSecret: task.clientSecret as string,
           dryRun: Boolean(task.dryRun),
           updateSecret: Boolean(task.updateSecret),
+          replaceTenant: Boolean(task.replaceTenant),
           progress,
         },
         task.command,

@@ -2,7 +2,7 @@
  * `bpsetup`: the setup page's checks and setup from a terminal or CI, for one author or a fleet.
  *
  *   bpsetup check [--url URL]... [--hosts FILE] [--json] [--report FILE] [--publish-test]
- *   bpsetup setup --config setup.json [--dry-run] [--update-secret] [--confirm-tenant]
+ *   bpsetup setup --config setup.json [--dry-run] [--update-secret] [--confirm-tenant] [--replace-tenant]
  *   bpsetup migrate --config setup.json
  *   bpsetup diagnostics [--out-dir DIR]
  *   bpsetup probe [--out-dir DIR]
@@ -96,7 +96,15 @@ function table(results: HostResult[]): string {
 async function run(
   command: CommandName,
   global: GlobalOptions,
-  extra: { config?: string; dryRun?: boolean; updateSecret?: boolean; confirmTenant?: boolean; outDir?: string; publishTest?: boolean },
+  extra: {
+    config?: string;
+    dryRun?: boolean;
+    updateSecret?: boolean;
+    confirmTenant?: boolean;
+    replaceTenant?: boolean;
+    outDir?: string;
+    publishTest?: boolean;
+  },
 ): Promise<number> {
   const env = process.env;
   const hosts = hostsOf(global, env);
@@ -119,6 +127,7 @@ async function run(
     clientSecret,
     dryRun: extra.dryRun,
     updateSecret: extra.updateSecret,
+    replaceTenant: extra.replaceTenant,
     publishTest: extra.publishTest,
   }));
   const concurrency = Math.max(1, Number(global.concurrency) || 4);
@@ -169,6 +178,7 @@ export function program(): Command {
         dryRun?: boolean;
         updateSecret?: boolean;
         confirmTenant?: boolean;
+        replaceTenant?: boolean;
         outDir?: string;
         publishTest?: boolean;
       },
@@ -191,6 +201,10 @@ export function program(): Command {
     .option('--dry-run', 'list the writes per author, send none')
     .option('--update-secret', 'send the client secret again even when nothing else changed')
     .option('--confirm-tenant', 'the tenant URL is not a *.brand-portal.adobe.com address, and Adobe gave it to you')
+    .option(
+      '--replace-tenant',
+      'the author publishes to another tenant: replace it (queues empty, a backup package of the old agents, the new agents proven, then the old removed)',
+    )
     .action(action('setup'));
   p.command('migrate')
     .description('move the Brand Portal JWT configuration to OAuth, keeping its id')

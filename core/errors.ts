@@ -172,6 +172,23 @@ export class ScriptRefusalError extends AemHttpError {
   }
 }
 
+/**
+ * Package Manager did not make the backup package a deletion waits for (its `success:false` and
+ * `msg`, or an answer of another shape): nothing was deleted.
+ */
+export class BackupFailedError extends Error {
+  override readonly name: string = 'BackupFailedError';
+  constructor(
+    /** create, filter or build */
+    readonly step: string,
+    readonly status: number,
+    readonly body: string,
+    readonly where: string,
+  ) {
+    super(`Package Manager did not ${step} the backup package (HTTP ${status})`);
+  }
+}
+
 /** Every failure above, by its name. */
 export interface AemErrors {
   AemHttpError: AemHttpError;
@@ -189,6 +206,7 @@ export interface AemErrors {
   ServletNotBoundError: ServletNotBoundError;
   ImsConfigExistsError: ImsConfigExistsError;
   ScriptRefusalError: ScriptRefusalError;
+  BackupFailedError: BackupFailedError;
 }
 
 /** Names that also count as a kind: its subclasses. */

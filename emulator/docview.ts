@@ -11,8 +11,11 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   parseAttributeValue: false,
-  trimValues: true,
+  // Attribute values as written: leading and trailing spaces are part of a value.
+  trimValues: false,
   processEntities: true,
+  // Character references too (`&#xa;` is how FileVault writes a newline in a value).
+  htmlEntities: true,
   ignoreDeclaration: true,
 });
 

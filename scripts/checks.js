@@ -1,64 +1,42 @@
 #!/usr/bin/env node
-// npm test, in two phases that keep both cores busy:
-//   1. what the tests run: the build (bundle, clientlib, content package), the JSPs through Jasper, and
-//      the compiled emulator and CLI when their sources are newer than build/ (npm ci's prepare built them);
-//   2. Jest, its output live, with ESLint, Prettier and the TypeScript check beside it: the tests
-//      mostly wait on HTTP and the browser, and the checks fill that idle CPU.
-// Each check's output is printed whole when Jest has ended. Exits non-zero, naming what failed.
-// Arguments go to Jest (`npm test -- -t "reset"`).
+// npm test's first half: the build (bundle, clientlib, content package), ESLint, Prettier, the
+// TypeScript check, the JSP compile and, when a source is newer than build/ (npm ci's prepare made it),
+// the compiled emulator and CLI the tests run, side by side, each one's output printed whole when it
+// ends. Exits non-zero, naming them, if any fails; Jest runs only after all pass. (Running Jest beside
+// the checks was measured too: no faster on two cores, and the busier machine slowed the browser tests.)
 'use strict';
 const { spawn } = require('child_process');
 const { compiledIsStale } = require('../test/setup/fresh-build');
 
-const JEST = ['--selectProjects', 'domain', 'unit', 'page', 'node'];
+const CHECKS = [
+  ['build', 'npm run build --silent'],
+  ['eslint', 'npx eslint .'],
+  ['prettier', 'npx prettier --check --log-level warn "**/*.{ts,js,json}"'],
+  ['typescript', 'npm run typecheck --silent'],
+  // The package's JSPs through Jasper, once for the run (three test files use them).
+  ['jsp', 'node scripts/build-jsp.js'],
+  ...(compiledIsStale() ? [['emulator and CLI', 'npm run build:emulator --silent']] : []),
+];
 
-function run([name, command], { live = false } = {}) {
+function run([name, command]) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    if (!live) {
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.on('data', (d) => (output += d));
-    }
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      resolve({ name, ok: code === 0, line: `${code === 0 ? '✔' : '✖'} ${name} (${seconds} s)\n${code === 0 ? '' : output}` });
+      process.stdout.write(`${code === 0 ? '✔' : '✖'} ${name} (${seconds} s)\n${code === 0 ? '' : output}`);
+      resolve(code === 0 ? undefined : name);
     });
   });
 }
 
-const report = (results) => {
-  for (const r of results) process.stdout.write(r.line);
-  return results.filter((r) => !r.ok).map((r) => r.name);
-};
-
-function fail(names) {
-  console.error(`Failed: ${names.join(', ')}`);
-  process.exit(1);
-}
-
-async function main() {
-  const prepare = [
-    ['build', 'npm run build --silent'],
-    // The package's JSPs, once for the run (three test files run them); reused when up to date.
-    ['jsp', 'node scripts/build-jsp.js'],
-  ];
-  if (compiledIsStale()) prepare.push(['emulator and CLI', 'npm run build:emulator --silent']);
-  const prepared = report(await Promise.all(prepare.map((c) => run(c))));
-  if (prepared.length) fail(prepared);
-
-  const checks = Promise.all(
-    [
-      ['eslint', 'npx eslint .'],
-      ['prettier', 'npx prettier --check --log-level warn "**/*.{ts,js,json}"'],
-      ['typescript', 'npm run typecheck --silent'],
-    ].map((c) => run(c)),
-  );
-  const quoted = process.argv.slice(2).map((a) => `'${a.replace(/'/g, `'\\''`)}'`);
-  const jest = await run(['jest', ['npx jest', ...JEST, ...quoted].join(' ')], { live: true });
-  const failed = report([...(await checks), jest]);
-  if (failed.length) fail(failed);
-}
-
-void main();
+Promise.all(CHECKS.map(run)).then((results) => {
+  const failed = results.filter(Boolean);
+  if (failed.length) {
+    console.error(`Failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+});

@@ -15,6 +15,8 @@ import type { ImsConfig, ImsConfigInput } from '../../core/domain/types';
 import type { Change, Difference, HostFailure, HostResult } from '../host-result';
 import { type SetupConfig, imsDifferences, imsInputOf } from '../setup-config';
 import { getsToken, proveCandidate } from './proven-update';
+import { type ReplacementOutcome, replaceTenant } from '../../core/aem/tenant-replacement';
+import { type TenantReplacement, planTenantReplacement } from '../../core/domain/tenant-replacement';
 import { failureOf, inspect, notAnAuthor, unreachable, unreachableResult, verdict } from './inspect';
 
 export interface SetupOptions {
@@ -23,6 +25,8 @@ export interface SetupOptions {
   dryRun: boolean;
   /** Send the secret again even when everything else matches (a rotated secret). */
   updateSecret: boolean;
+  /** The author publishes to another tenant, and the admin says to replace it (never done unasked). */
+  replaceTenant?: boolean;
   progress: (text: string) => void;
 }
 
@@ -102,11 +106,46 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
       });
     }
     if (current && current.url !== tenant.normalised) {
-      throw new Stop({
-        title: `This author publishes to ${current.url}`,
-        explanation: 'Brand Portal allows one tenant per author; setup never replaces one.',
-        fix: 'Reset Brand Portal publishing on the setup page first if the tenant really changes.',
-      });
+      const plan = planTenantReplacement(
+        current.config,
+        tenant.normalised as string,
+        facts.agents ?? [],
+        endpoints,
+        facts.cloudConfigs ?? [],
+      );
+      if (!o.replaceTenant || !plan)
+        throw new Stop({
+          title: `This author publishes to ${current.url}`,
+          explanation: `Brand Portal allows one tenant per author; setup replaces it only when told to. It would remove ${
+            plan?.removes.length ? plan.removes.join(', ') : 'no agent'
+          } once the agents of ${tenant.normalised} connect.`,
+          fix: 'Run setup again with --replace-tenant if the tenant really changes (add --dry-run to see the plan first).',
+        });
+      const outcome = await act(
+        `replace the tenant ${current.url} with ${plan.to.url}, then remove ${plan.removes.length ? plan.removes.join(', ') : 'no agent'}`,
+        endpoints.cloudConfigCreate.path,
+        () =>
+          replaceTenant(
+            client.session,
+            plan,
+            { title: current.config.title, imsConfig: imsId, publicFolderPublish: current.config.publicFolderPublish },
+            (text) => o.progress(text),
+          ),
+      );
+      if (outcome && outcome.status !== 'replaced') throw new Stop(replacementStop(outcome, plan));
+      if (outcome?.left.length)
+        throw new Stop({
+          title: 'Old agents are still there after their deletion',
+          explanation: `Read back: ${outcome.left.join(', ')}. Backup package: ${outcome.backup.path}.`,
+          fix: 'Delete them in the replication console, or run setup again with --replace-tenant.',
+        });
+      if (outcome?.backup)
+        changes.push({ action: `backup package of the removed agents: ${outcome.backup.path}`, path: outcome.backup.path });
+      if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
+      o.progress('testing the agents');
+      const inspection = await inspect(client, facts);
+      if (inspection.unreachable) return unreachableResult(url, command, inspection.unreachable);
+      return { ...verdict(url, command, inspection), changes };
     }
     // AEM creates the tenant's agents on a cloud-service save: one missing means save it again.
     const agentsMissing = current && checkAgents(facts.agents ?? [], current.url, current.tenant).some((c) => !c.agent);
@@ -240,4 +279,22 @@ async function provenSave(client: AemClient, input: ImsConfigInput, create: bool
       explanation: 'AEM accepted the save, but what it stored could not be read to compare it with what was sent.',
       fix: 'Run "bpsetup check" to read it again.',
     });
+}
+
+/** Why a replacement stopped, and what was kept: the old agents stay whenever it stops. */
+function replacementStop(outcome: Exclude<ReplacementOutcome, { status: 'replaced' }>, plan: TenantReplacement): HostFailure {
+  const backup = outcome.backup ? ` Backup package: ${outcome.backup.path}.` : '';
+  if (outcome.status === 'queued')
+    return {
+      title: outcome.saved
+        ? `${plan.to.url} is saved, but items wait in the old agents: they were kept`
+        : "Not replaced: items wait in the old agents' queues",
+      explanation: `${outcome.waiting.map((w) => `${w.name}: ${w.pending} item(s) waiting`).join('; ')}.${backup}`,
+      fix: 'Wait until they are delivered (or clear them in the replication console), then run setup again.',
+    };
+  return {
+    title: `${plan.to.url} is saved; the old agents were kept`,
+    explanation: `${outcome.found} of 4 new agents appeared and ${outcome.tests.filter((r) => r.succeeded).length} passed Test Connection, so nothing was removed.${backup}`,
+    fix: 'Run "bpsetup check" for what the agents say, correct it, then run setup again with --replace-tenant.',
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { findAuthorizables, serviceUserPath } from './authorizables';
 import { authorIdentity } from './author-identity';
+import { backUp } from './backup-package';
 import {
   agentLogError,
   readAgentQueue,
@@ -39,6 +40,7 @@ import { checkActiveHealth, readPublishingHealth, readSetupFacts, readTenantQueu
 
 export * from './authorizables';
 export * from './author-identity';
+export * from './backup-package';
 export * from './ims-client';
 export * from './brand-portal-client';
 export * from './settings-client';
@@ -64,6 +66,7 @@ const CALLS = {
   readAgentQueue,
   deleteNode,
   deleteAuthorizable,
+  backUp,
   productInfo,
   keystore,
   createKeystore,

@@ -270,6 +270,11 @@ export const PACKMGR = {
    * the legacy service.jsp installs them unless `false` (INFERRED from Adobe's install plugin).
    */
   recursiveField: 'recursive',
+  /** `cmd=create`'s fields (CONFIRMED: Adobe's cURL page), and update.jsp's (INFERRED: widely used, not in Adobe's docs). */
+  packageNameField: 'packageName',
+  groupNameField: 'groupName',
+  versionField: 'packageVersion',
+  updateFields: { path: 'path', name: 'packageName', group: 'groupName', version: 'version', filter: 'filter', charset: '_charset_' },
 } as const;
 
 /** Where AEM serves our clientlib's resources (allowProxy): on-demand chunks load from here. */

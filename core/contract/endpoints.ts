@@ -87,6 +87,10 @@ const SHIPPED = {
   replicationConsole: ep('GET', '/etc/replication/agents.author.html', 'CONFIRMED', 'Brand Portal cloud service and agents'),
   cloudServicesConsole: ep('GET', '/libs/cq/core/content/tools/cloudservices.html', 'INFERRED', 'Brand Portal cloud service and agents'),
   packageUpload: ep('POST', '/crx/packmgr/service/.json/', 'CONFIRMED', 'Package Manager'),
+  /** `cmd=create` and `cmd=build` (Adobe's cURL page): the backup made before any deletion. */
+  packageService: ep('POST', '/crx/packmgr/service/.json', 'CONFIRMED', 'Package Manager'),
+  /** A package's filter: not in Adobe's documentation, used by Package Manager's own editor and common scripts. */
+  packageFilterUpdate: ep('POST', '/crx/packmgr/update.jsp', 'INFERRED', 'Package Manager'),
   /** Felix configuration manager (admin only): `<pid>.json` reads, a POST to `<pid>` updates or deletes. */
   configManager: ep('POST', '/system/console/configMgr', 'CONFIRMED', 'OSGi consoles (administrators only)'),
   /** AEM's Crypto Support console: "Protect" a value before it is stored in an OSGi configuration. */

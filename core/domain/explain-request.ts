@@ -77,6 +77,17 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       retry: false,
     };
   }
+  if (isAemError(error, 'BackupFailedError')) {
+    return {
+      title: t('No backup package could be made, so nothing was deleted'),
+      explanation: t('Package Manager did not {0} the backup package: {1}', error.step, firstLine(error.body) || t('no message')),
+      fix: t(
+        'Check that you may use Package Manager (administrators, or the package rights) and that the repository has room, then try again.',
+      ),
+      raw: { status: error.status, body: error.body, where: error.where },
+      retry: true,
+    };
+  }
   if (isAemError(error, 'SessionExpiredError')) {
     return {
       title: t('Your AEM session has expired'),

@@ -2,12 +2,15 @@
  * Package Manager HTTP API [contract: Package Manager]: upload (multipart `package`, optional `force`) and
  * install of a stored package; answers `{success, msg, path}`, failures with HTTP 200 and
  * `success:false` as AEM does; and the legacy `service.jsp` (upload and install in one call,
- * answered in XML). Installing writes the package's nodes into the repository.
+ * answered in XML). Installing writes the package's nodes into the repository. Create, the filter's
+ * update (update.jsp) and build, as an admin makes a backup by hand: build exports the filter's roots.
  */
 import { PACKMGR } from '../../core/contract/aem-names';
-import { type EmulatorContext, type Route, route } from '../context';
+import { ENDPOINTS } from '../../core/contract/endpoints';
+import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { type EmulatorRequest, escapeHtml, send, sendJson } from '../http';
 import { PackageError, allWritten, installPackage, packagePath, readPackage, storePackage } from '../package-install';
+import { type PackageDefinition, packageZip } from '../package-export';
 
 const service = PACKMGR.servicePath.replace(/\./g, '\\.');
 
@@ -54,7 +57,29 @@ async function upload(ctx: EmulatorContext, req: EmulatorRequest, field: string)
   return { path, data: file.data };
 }
 
+const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const PACKAGE_GROUP = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,99})*$/;
+const PACKAGE_VERSION = /^([A-Za-z0-9][A-Za-z0-9._-]{0,49})?$/;
+
+/** update.jsp's filter: `[{"root": "/a", "rules": []}]`; undefined when it is not that shape (or names a rule). */
+function filterRoots(text: string): string[] | undefined {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!Array.isArray(parsed)) return undefined;
+    const roots = parsed.map((f: { root?: unknown; rules?: unknown }) =>
+      typeof f?.root === 'string' && f.root.startsWith('/') && (f.rules === undefined || (Array.isArray(f.rules) && !f.rules.length))
+        ? f.root
+        : undefined,
+    );
+    return roots.every((r): r is string => r !== undefined) ? roots : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function packmgrRoutes(ctx: EmulatorContext): Route[] {
+  const store = async (def: Pick<PackageDefinition, 'group' | 'name' | 'version'>, zip: Buffer) =>
+    ctx.repo.change((tx) => storePackage(tx, { ...def, filters: [], acHandling: 'ignore' }, zip));
   return [
     route('POST', /^\/crx\/packmgr\/service\.jsp$/, async (req, res) => {
       const body = await req.body();
@@ -103,7 +128,53 @@ export function packmgrRoutes(ctx: EmulatorContext): Route[] {
           return fail(e instanceof PackageError ? e.message : 'Install failed');
         }
       }
+      if (cmd === 'create') {
+        const def: PackageDefinition = {
+          name: (await req.param(PACKMGR.packageNameField)) ?? '',
+          group: (await req.param(PACKMGR.groupNameField)) ?? '',
+          version: (await req.param(PACKMGR.versionField)) ?? '',
+          roots: [],
+        };
+        if (!PACKAGE_NAME.test(def.name) || (def.group && !PACKAGE_GROUP.test(def.group)) || !PACKAGE_VERSION.test(def.version))
+          return fail('Package name, group or version is missing or not usable');
+        const path = packagePath(def);
+        if (ctx.repo.exists(path)) return fail(`Package already exists: ${path}`);
+        await store(def, await packageZip(def));
+        return sendJson(res, 200, { success: true, msg: 'Package created', path });
+      }
+      if (cmd === 'build') {
+        const path = match[1] ?? '';
+        const zip = path ? ctx.repo.readFile(path) : undefined;
+        if (!zip) return fail(`No package at ${path || '(no path)'}`);
+        try {
+          const { info } = await readPackage(zip);
+          if (info.filters.some((f) => f.rules.length)) return fail('The emulator builds filters without include or exclude rules only');
+          await store(info, await packageZip({ ...info, roots: info.filters.map((f) => f.root) }, ctx.repo));
+          return sendJson(res, 200, { success: true, msg: 'Package built' });
+        } catch (e) {
+          return fail(e instanceof PackageError ? e.message : 'Build failed');
+        }
+      }
       return fail(`Unknown command: ${cmd ?? '(none)'}`);
+    }),
+
+    route('POST', exactPath(ENDPOINTS.packageFilterUpdate.path), async (req, res) => {
+      const f = PACKMGR.updateFields;
+      const fail = (msg: string) => sendJson(res, 200, { success: false, msg });
+      const path = (await req.param(f.path)) ?? '';
+      if (!path || !ctx.repo.readFile(path)) return fail(`No package at ${path || '(no path)'}`);
+      const roots = filterRoots((await req.param(f.filter)) ?? '');
+      if (!roots) return fail('filter must be a JSON list of {"root": "/path", "rules": []}');
+      const def: PackageDefinition = {
+        name: (await req.param(f.name)) ?? '',
+        group: (await req.param(f.group)) ?? '',
+        version: (await req.param(f.version)) ?? '',
+        roots,
+      };
+      // A renamed package would be moved; the emulator keeps the name it was created with.
+      if (packagePath(def) !== path) return fail(`packageName, groupName and version do not name ${path}`);
+      await store(def, await packageZip(def));
+      return sendJson(res, 200, { success: true, msg: 'Package updated', path });
     }),
   ];
 }

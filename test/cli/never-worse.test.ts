@@ -10,7 +10,8 @@ import type { RunningEmulator } from '../../emulator/server';
 import { bpsetup } from '../helpers/cli';
 import { setFaults } from '../helpers/emulator';
 import { ORG, TECH, registerOauthCredential } from '../helpers/ims-fixtures';
-import { connectedAuthor, credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
+import { connectedAuthor, credentialAndTenant, finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
+import { readPackage } from '../../emulator/package-install';
 import { startTestEmulator } from '../helpers/emulator';
 import { tempDir } from '../helpers/temp';
 
@@ -171,5 +172,33 @@ test("the remedy for a missing agent saves the cloud service again and keeps the
     );
   } finally {
     await author.close();
+  }
+});
+
+test('another tenant is replaced only with --replace-tenant: the plan first; then the new four proven and exactly the old four removed', async () => {
+  const other = await connectedAuthor({ agentDelayMs: 0 }, WORKING_ID, SECRET, TENANT);
+  try {
+    const NEW = 'https://steadier.brand-portal.adobe.com';
+    await registerTenant(other.url, NEW);
+    const agents = () => Object.keys(other.context.repo.get('/etc/replication/agents.author')?.children ?? {});
+    const old = [0, 1, 2, 3].map((i) => `/etc/replication/agents.author/mp_replication_agent${i}_default_steady`);
+    const file = configFile(WORKING_ID, 'BP_SECRET', NEW);
+    const since = other.context.journal.lastSeq;
+    const asked = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file], { BP_SECRET: SECRET });
+    expect(asked.code).toBe(1);
+    const plan = JSON.stringify(JSON.parse(asked.stdout));
+    expect(plan).toContain('--replace-tenant');
+    for (const p of old) expect(plan).toContain(p);
+    expect(other.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+
+    const done = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file, '--replace-tenant'], { BP_SECRET: SECRET });
+    expect(done.code).toBe(0);
+    expect(agents().filter((a) => a.endsWith('_default_steady'))).toEqual([]);
+    expect(agents().filter((a) => a.endsWith('_default_steadier'))).toHaveLength(4);
+    const result = JSON.parse(done.stdout) as { hosts: { changes: { action: string; path: string }[] }[] };
+    const backup = result.hosts[0].changes.find((c) => c.action.startsWith('backup package'))?.path as string;
+    expect((await readPackage(other.context.repo.readFile(backup) as Buffer)).info.filters.map((f) => f.root)).toEqual(old);
+  } finally {
+    await other.close();
   }
 });

@@ -12,7 +12,8 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
 import { controlFetch, loggedIn, setFaults } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
-import { credentialAndTenant, finishedSetup, healthyOauthConfig } from '../helpers/brand-portal-fixtures';
+import { credentialAndTenant, finishedSetup, healthyOauthConfig, registerTenant } from '../helpers/brand-portal-fixtures';
+import { readPackage } from '../../emulator/package-install';
 import {
   imsChoices,
   openReset,
@@ -226,6 +227,75 @@ test("Public Folder Publish is shown, kept by Edit and by the re-save remedy, an
   await waitConnected(4);
   expect(publicFolders()).toBeFalsy();
   await step6.getByText('Public Folder Publish: off.').waitFor();
+});
+
+test('a tenant corrected in step 6: asked once, backed up, the new four connected, no agent of the old host left, nothing advised', async () => {
+  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT, { publicFolderPublish: true });
+  const NEW = 'https://acmecorp.brand-portal.adobe.com';
+  await registerTenant(emu.url, NEW);
+  const oldAgents = [0, 1, 2, 3].map((i) => `/etc/replication/agents.author/mp_replication_agent${i}_default_acme`);
+  // Leftovers are not this change's to remove: an author→publish agent named like Brand Portal's stays.
+  emu.context.repo.change((tx) =>
+    tx.setProps('/etc/replication/agents.author/mp_replication_publish/jcr:content', {
+      'jcr:primaryType': 'cq:PageContent',
+      transportUri: 'http://publish:4503/bin/receive?sling:authRequestLogin=1',
+      enabled: true,
+    }),
+  );
+  const step6 = page.locator('#bpsetup-step-brandPortal');
+  await open();
+  await step6.getByRole('button', { name: 'Edit' }).click();
+  await step6.getByLabel('Tenant URL').fill(NEW);
+  const since = emu.context.journal.lastSeq;
+  await step6.getByRole('button', { name: 'Save changes' }).click();
+
+  // One question, listing exactly the old four; nothing sent yet.
+  await step6.getByText('Replace acme.brand-portal.adobe.com with acmecorp.brand-portal.adobe.com?').waitFor();
+  expect(await step6.locator('.bpsetup-replacement-removes li').allInnerTexts()).toEqual(oldAgents);
+  expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+  await step6.getByRole('button', { name: 'Replace tenant' }).click();
+  await step6.getByText('Tenant replaced: acmecorp.brand-portal.adobe.com').waitFor({ timeout: 30000 });
+  await waitConnected(4);
+
+  const agents = Object.keys(emu.context.repo.get('/etc/replication/agents.author')?.children ?? {});
+  expect(agents.filter((a) => a.endsWith('_default_acme'))).toEqual([]);
+  expect(agents.filter((a) => a.endsWith('_default_acmecorp'))).toHaveLength(4);
+  expect(agents).toContain('mp_replication_publish');
+  const content = emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props;
+  expect(content).toMatchObject({ tenantURL: NEW, pubFolder: 'true' });
+
+  // The backup named on the page holds exactly the old four; the deletions came after the new agents' tests.
+  const notice = await step6.locator('coral-alert[variant="success"]').innerText();
+  const backupPath = /Backup package: (\S+\.zip)/.exec(notice)?.[1] as string;
+  const { info } = await readPackage(emu.context.repo.readFile(backupPath) as Buffer);
+  expect(info.filters.map((f) => f.root)).toEqual(oldAgents);
+  const order = emu.context.journal.list(since).map((r) => r.path);
+  const lastTest = order.map((p, i) => (p.endsWith('_default_acmecorp.test.html') ? i : -1)).reduce((a, b) => Math.max(a, b));
+  const firstDelete = order.findIndex((p) => oldAgents.includes(p));
+  expect(lastTest).toBeGreaterThan(-1);
+  expect(firstDelete).toBeGreaterThan(lastTest);
+
+  // The whole-setup check advises nothing about agents.
+  await page.click('.bpsetup-health-button');
+  await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
+  expect(await page.locator('.bpsetup-summary').innerText()).not.toMatch(/belong to no configuration|not recognised/);
+});
+
+test('a tenant correction with items waiting in an old queue stops before any write and says how many', async () => {
+  await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+  await registerTenant(emu.url, 'https://acmecorp.brand-portal.adobe.com');
+  await faults({ queue: { agent: 'mp_replication_agent1_default_acme', items: 2, blocked: false } });
+  const step6 = page.locator('#bpsetup-step-brandPortal');
+  await open();
+  await step6.getByRole('button', { name: 'Edit' }).click();
+  await step6.getByLabel('Tenant URL').fill('https://acmecorp.brand-portal.adobe.com');
+  await step6.getByRole('button', { name: 'Save changes' }).click();
+  const since = emu.context.journal.lastSeq;
+  await step6.getByRole('button', { name: 'Replace tenant' }).click();
+  await step6.getByText('Not replaced: items wait in the old agents’ queues').waitFor({ timeout: 20000 });
+  expect(await step6.innerText()).toContain('mp_replication_agent1_default_acme: 2 item(s) waiting');
+  expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+  expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(TENANT);
 });
 
 test('step 6 asks before saving a tenant outside *.brand-portal.adobe.com; nothing is sent until the admin says so', async () => {

@@ -8,6 +8,7 @@
  */
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import { setFaults } from '../helpers/emulator';
+import { readPackage } from '../../emulator/package-install';
 import { pageOnEmulator, type PageOnEmulator } from '../helpers/page-tier';
 
 const CLIENT_ID = 'bp0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
@@ -104,6 +105,19 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   expect(p.text('.bpsetup-reset-result')).toContain(`${AGENT(3)}: 2 item(s) waiting`);
   expect(allPaths()).toEqual(before);
 
+  // Package Manager refusing to build the backup: explained, nothing deleted.
+  await setFaults(p.emu.url, {
+    routes: [
+      { path: '/crx/packmgr/service/.json/etc/packages/bpsetup-backups/', method: 'POST', status: 500, body: 'Out of disk', times: 3 },
+    ],
+  });
+  p.click('.bpsetup-reset-run');
+  await p.until(() => p.text('.bpsetup-reset-result').includes('No backup package could be made, so nothing was deleted'));
+  expect(p.text('.bpsetup-reset-result')).toContain('No backup package could be made, so nothing was deleted');
+  expect(allPaths().filter((path) => !path.startsWith('/etc/packages/'))).toEqual(
+    before.filter((path) => !path.startsWith('/etc/packages/')),
+  );
+
   await setFaults(p.emu.url, null);
   p.click('.bpsetup-reset-run');
   await p.waitFor('.bpsetup-cloud-feedback coral-alert[variant="success"]');
@@ -111,7 +125,11 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   const removed = before.filter((path) => !after.has(path));
   const removedRoots = removed.filter((path) => !removed.some((q) => path !== q && path.startsWith(`${q}/`)));
   expect(removedRoots.sort()).toEqual([...listed].sort());
-  expect([...after].filter((path) => !before.includes(path))).toEqual([]);
+  // Nothing else is new but the backup package the notice names, holding exactly what was deleted.
+  const backup = /\/etc\/packages\/bpsetup-backups\/[^\s]+\.zip/.exec(p.text('.bpsetup-cloud-feedback'))?.[0] as string;
+  expect([...after].filter((path) => !before.includes(path) && !path.startsWith('/etc/packages/bpsetup-backups'))).toEqual([]);
+  const { info } = await readPackage(p.emu.context.repo.readFile(backup) as Buffer);
+  expect(info.filters.map((f) => f.root)).toEqual(listed);
   // Back to the cloud service step, ready for a fresh save (its form is fetched as the step needs it).
   await p.waitFor('.bpsetup-cloud-form');
 });

@@ -4,6 +4,8 @@
  * servlet, then the page waits (bounded) for the four replication agents and tests them.
  */
 import { saveCloudConfig } from '../../../core/aem/client';
+import { type ReplacementOutcome, replaceTenant } from '../../../core/aem/tenant-replacement';
+import { type TenantReplacement, planTenantReplacement } from '../../../core/domain/tenant-replacement';
 import { AGENTS } from '../../../core/contract/aem-names';
 import { waitForAgents } from '../../../core/aem/setup-facts';
 import { explainRequestError } from '../../../core/domain/explain-request';
@@ -16,6 +18,7 @@ import { createField, type Field } from '../ui/field';
 import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import { TenantConfirm } from '../ui/tenant-confirm';
+import { ReplacementConfirm } from '../ui/replacement-confirm';
 import type { CloudSaveOutcome, PageContext } from './context';
 
 /** What the form needs from its step: where results go, and a re-render when it is done. */
@@ -36,6 +39,7 @@ export class BrandPortalForm {
   /** Adobe's "Public Folder Publish": kept as the admin set it on every save, changed only here. */
   private readonly publicFolders = checkbox(t('Public Folder Publish'));
   private readonly tenantConfirm = new TenantConfirm();
+  private readonly replacementConfirm = new ReplacementConfirm();
   private busy = false;
   private ctx?: PageContext;
 
@@ -76,6 +80,7 @@ export class BrandPortalForm {
         ),
       ),
       this.tenantConfirm.element,
+      this.replacementConfirm.element,
       el('div', { class: 'bpsetup-actions' }, this.save),
     );
   }
@@ -196,6 +201,14 @@ export class BrandPortalForm {
         return { saved: false };
       }
     }
+    const replacement =
+      this.editing &&
+      planTenantReplacement(this.editing, tenantUrl, ctx.facts.agents ?? [], ctx.session.endpoints, ctx.facts.cloudConfigs ?? []);
+    if (replacement) {
+      const again = () => void this.saveChecked(tenantUrl, imsConfig);
+      if (!this.replacementConfirm.allows(replacement, again)) return { saved: false };
+      return this.replace(replacement, { title: this.title.value(), imsConfig, publicFolderPublish: this.publicFolders.checked });
+    }
     return this.saveAndWait({
       item: this.editing?.path,
       title: this.title.value(),
@@ -203,6 +216,33 @@ export class BrandPortalForm {
       imsConfig,
       publicFolderPublish: this.publicFolders.checked,
     });
+  }
+
+  /** The tenant replaced as one proven move (core/aem/tenant-replacement.ts), each stage shown as it runs. */
+  private async replace(plan: TenantReplacement, save: Parameters<typeof replaceTenant>[2]): Promise<CloudSaveOutcome> {
+    const ctx = this.ctx;
+    if (!ctx || this.busy) return { saved: false };
+    this.busy = true;
+    this.refreshSave();
+    const progress = el('p', { class: 'bpsetup-progress' }, t('Replacing the tenant…'));
+    showResult(this.host.feedback, progress);
+    try {
+      const outcome = await replaceTenant(ctx.session, plan, save, (text) => (progress.textContent = text));
+      if (outcome.status !== 'queued' || outcome.saved) this.editing = undefined;
+      await ctx.refresh(['cloud', 'agents']);
+      showResult(this.host.feedback, renderReplacement(outcome, plan));
+      if (outcome.status !== 'queued' || outcome.saved) await ctx.testAgents();
+      return { saved: outcome.status !== 'queued' || outcome.saved, agents: outcome.status === 'replaced' ? AGENTS.count : undefined };
+    } catch (e) {
+      showResult(
+        this.host.feedback,
+        renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void this.replace(plan, save)),
+      );
+      return { saved: false };
+    } finally {
+      this.busy = false;
+      this.host.rerender();
+    }
   }
 
   /** Saves the existing configuration again: Adobe's remedy when agents are missing. */
@@ -267,5 +307,54 @@ export class BrandPortalForm {
       this.host.rerender();
     }
     return outcome;
+  }
+}
+
+/** What the replacement did, in plain words: each stop says what was kept. */
+function renderReplacement(outcome: ReplacementOutcome, plan: TenantReplacement): HTMLElement {
+  const backup = 'backup' in outcome && outcome.backup ? t(' Backup package: {0}.', outcome.backup.path) : '';
+  const to = new URL(plan.to.url).hostname;
+  switch (outcome.status) {
+    case 'queued':
+      return renderProblem(
+        {
+          title: outcome.saved
+            ? t('{0} is saved, but items still wait in the old agents: they were kept', to)
+            : t('Not replaced: items wait in the old agents’ queues'),
+          explanation: outcome.waiting.map((w) => t('{0}: {1} item(s) waiting', w.name, String(w.pending))).join('; ') + backup,
+          fix: t('Wait until they are delivered (or clear them in the replication console), then save again.'),
+        },
+        { variant: 'warning' },
+      );
+    case 'not-proven':
+      return renderProblem(
+        {
+          title: t('{0} is saved; the old agents were kept', to),
+          explanation:
+            t(
+              '{0} of {1} new agents appeared and {2} passed Test Connection, so nothing was removed.',
+              String(outcome.found),
+              String(AGENTS.count),
+              String(outcome.tests.filter((r) => r.succeeded).length),
+            ) + backup,
+          fix: t('Correct what the agent tests below say, then save again: the old agents go once the new ones connect.'),
+        },
+        { variant: 'warning' },
+      );
+    case 'replaced':
+      return outcome.left.length
+        ? renderProblem(
+            {
+              title: t('{0} is connected, but old agents are still there', to),
+              explanation: t('Read back after deleting: {0}.', outcome.left.join(', ')) + backup,
+              fix: t('Delete them in the replication console, or save again.'),
+            },
+            { variant: 'warning' },
+          )
+        : renderNotice(
+            'success',
+            t('Tenant replaced: {0}', to),
+            t('The four new agents are connected; {0} old agent(s) removed.', String(outcome.removed.length)) + backup,
+          );
   }
 }

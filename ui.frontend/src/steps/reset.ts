@@ -5,7 +5,7 @@
  * through user management and the other nodes through Sling, then re-reads the page. A part:
  * step 6 fetches it the first time an admin opens the reset.
  */
-import { deleteAuthorizable, deleteNode, findAuthorizables, readAgentQueue } from '../../../core/aem/client';
+import { backUp, deleteAuthorizable, deleteNode, findAuthorizables, readAgentQueue } from '../../../core/aem/client';
 import { AUTHORIZABLES } from '../../../core/contract/aem-names';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../../../core/domain/reset-plan';
@@ -63,7 +63,9 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
     el(
       'p',
       {},
-      t('Every replication queue must be readable and empty; the page checks them first. Afterwards, save the cloud service again.'),
+      t(
+        'Every replication queue must be readable and empty; the page checks them first, then has Package Manager build a backup package of exactly these paths, and deletes nothing without it. Afterwards, save the cloud service again.',
+      ),
     ),
     el(
       'div',
@@ -97,6 +99,9 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
         const users = await findAuthorizables(ctx.session, plan.userFolder, AUTHORIZABLES.userType);
         const deletions = resetDeletions(plan, users);
         if (!deletions) throw new Error(t('AEM named users outside {0}: nothing is deleted.', plan.userFolder));
+        // Nothing is deleted unless Package Manager has built a package of exactly what goes.
+        const backup = await backUp(ctx.session, planPaths(plan), `reset-${plan.tenant}`);
+        out.appendChild(el('p', { class: 'bpsetup-backup' }, t('Backup package: {0}', backup.path)));
         for (const d of deletions) await (d.kind === 'user' ? deleteAuthorizable(ctx.session, d.path) : deleteNode(ctx.session, d.path));
         // Show the outcome once the page shows the state it describes.
         await ctx.refresh(['cloud', 'legacyCloud', 'agents']);
@@ -106,9 +111,10 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
             'success',
             t('Brand Portal publishing was reset'),
             t(
-              '{0} agents, the cloud configuration and {1} replication user(s) deleted. Save the Brand Portal cloud service again to recreate the agents.',
+              '{0} agents, the cloud configuration and {1} replication user(s) deleted; Package Manager keeps a backup of them: {2}. Save the Brand Portal cloud service again to recreate the agents.',
               String(plan.agentPaths.length),
               String(users.length),
+              backup.path,
             ),
           ),
         );

@@ -1,0 +1,73 @@
+/**
+ * The one question before a tenant is replaced: what is kept, what is saved, exactly which agents
+ * are removed once the new ones connect, and what is checked first (empty queues, a backup). Shown
+ * next to the Save button; nothing is sent until the admin presses "Replace tenant".
+ */
+import type { TenantReplacement } from '../../../core/domain/tenant-replacement';
+import { t } from '../../../core/i18n';
+import { alert, button } from './coral';
+import { el } from './dom';
+
+const host = (url: string) => new URL(url).hostname;
+
+export class ReplacementConfirm {
+  readonly element = el('div', { class: 'bpsetup-replacement-confirm' });
+  private confirmed?: string;
+
+  constructor() {
+    this.element.hidden = true;
+  }
+
+  private clear(): void {
+    this.element.hidden = true;
+    this.element.textContent = '';
+  }
+
+  /** True when this replacement was confirmed; else the question shows and `proceed` runs on "Replace tenant". */
+  allows(plan: TenantReplacement, proceed: () => void): boolean {
+    const key = `${plan.configPath} ${plan.from.url} ${plan.to.url} ${plan.removes.join(' ')}`;
+    if (this.confirmed === key) {
+      this.clear();
+      return true;
+    }
+    const { element, content } = alert('warning', t('Replace {0} with {1}?', host(plan.from.url), host(plan.to.url)));
+    const replace = button(t('Replace tenant'), 'primary');
+    replace.classList.add('bpsetup-replacement-run');
+    replace.addEventListener('click', () => {
+      this.confirmed = key;
+      this.clear();
+      proceed();
+    });
+    content.append(
+      el(
+        'p',
+        {},
+        t('The cloud service is kept and saved with the new tenant; AEM then creates the four agents of {0}.', host(plan.to.url)),
+      ),
+      plan.removes.length
+        ? el(
+            'div',
+            {},
+            el('p', {}, t('Removed once the new agents connect, and only then:')),
+            el('ul', { class: 'bpsetup-replacement-removes' }, ...plan.removes.map((p) => el('li', {}, el('code', {}, p)))),
+          )
+        : el('p', {}, t('No agent of the old tenant is left to remove.')),
+      el(
+        'p',
+        {},
+        t(
+          "First the old agents' queues must be empty (nothing waiting to be published is lost), and Package Manager builds a backup package of them. Nothing was sent yet.",
+        ),
+      ),
+      replace,
+    );
+    this.element.textContent = '';
+    this.element.appendChild(element);
+    this.element.hidden = false;
+    replace.focus();
+    requestAnimationFrame(() => {
+      if (document.activeElement !== replace) replace.focus();
+    });
+    return false;
+  }
+}
