@@ -106,6 +106,7 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   expect(allPaths()).toEqual(before);
 
   // Package Manager refusing to build the backup: explained, nothing deleted.
+  await setFaults(p.emu.url, null);
   await setFaults(p.emu.url, {
     routes: [
       { path: '/crx/packmgr/service/.json/etc/packages/bpsetup-backups/', method: 'POST', status: 500, body: 'Out of disk', times: 3 },
