@@ -91,7 +91,8 @@ test('docview round trip: what the build writes, the install reads back the same
   const value = fc.oneof(
     text,
     fc.boolean(),
-    fc.integer({ min: -1e6, max: 1e6 }), // An empty string inside a multi-value has no docview spelling the emulator reads (`[]` is the empty list).
+    fc.integer({ min: -1e6, max: 1e6 }),
+    // An empty string inside a multi-value has no docview spelling the emulator reads (`[]` is the empty list).
     fc.array(
       text.filter((v) => v.length > 0),
       { maxLength: 3 },
