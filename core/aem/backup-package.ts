@@ -20,13 +20,12 @@ export interface BackupPackage {
   roots: string[];
 }
 
-/** `bpsetup-<what>-<UTC date and time>`: sortable, and unique to the second for one author's admins. */
+/**
+ * `bpsetup-<what>-<UTC date and time to the millisecond>`: sortable, and distinct for a retry in the
+ * same second (Package Manager refuses a name it has).
+ */
 export const backupName = (what: string, now: Date): string =>
-  `bpsetup-${what.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60)}-${now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')
-    .replace('T', '-')}`;
+  `bpsetup-${what.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60)}-${now.toISOString().replace(/[-:]/g, '').replace('T', '-')}`;
 
 /** Package Manager's `{success, msg}` answer, or BackupFailedError naming the step. */
 async function confirmed(res: Response, step: string, where: string): Promise<Record<string, unknown>> {

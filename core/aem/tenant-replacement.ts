@@ -8,19 +8,16 @@
  */
 import type { AemSession } from './session';
 import { backUp, type BackupPackage } from './backup-package';
-import { deleteNode, listAgents, readAgentQueue, saveCloudConfig, testAgent, type CloudConfigSave } from './brand-portal-client';
+import { type WaitingItems, deleteAgents, waitingItems } from './agent-removal';
+import { listAgents, saveCloudConfig, testAgent, type CloudConfigSave } from './brand-portal-client';
 import { waitForAgents } from './setup-facts';
 import { AGENTS } from '../contract/aem-names';
 import { t } from '../i18n';
-import { agentPath } from '../contract/endpoints';
 import { checkAgents } from '../domain/agents';
 import type { TenantReplacement } from '../domain/tenant-replacement';
 import type { AgentTestResult, ReplicationAgent } from '../domain/types';
 
-export interface WaitingItems {
-  name: string;
-  pending: number;
-}
+export type { WaitingItems };
 
 export type ReplacementOutcome =
   /** Items wait in an old agent's queue: stopped; `saved` says whether the new tenant was saved already. */
@@ -29,13 +26,6 @@ export type ReplacementOutcome =
   | { status: 'not-proven'; found: number; tests: AgentTestResult[]; backup: BackupPackage }
   /** The old agents are gone and the new four connected; `left` names any old agent still read back. */
   | { status: 'replaced'; removed: string[]; left: string[]; tests: AgentTestResult[]; agents: ReplicationAgent[]; backup: BackupPackage };
-
-const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
-async function waitingItems(s: AemSession, paths: readonly string[]): Promise<WaitingItems[]> {
-  const read = await Promise.all(paths.map(async (p) => ({ name: nameOf(p), pending: (await readAgentQueue(s, nameOf(p))).pending })));
-  return read.filter((q) => q.pending > 0);
-}
 
 export async function replaceTenant(
   s: AemSession,
@@ -67,8 +57,5 @@ export async function replaceTenant(
   const late = await waitingItems(s, plan.removes);
   if (late.length) return { status: 'queued', waiting: late, saved: true, backup };
   progress(t('Removing the old agents…'));
-  for (const path of plan.removes) await deleteNode(s, path);
-  const agents = await listAgents(s);
-  const left = plan.removes.filter((p) => agents.some((a) => agentPath(s.endpoints, a.name) === p));
-  return { status: 'replaced', removed: plan.removes.filter((p) => !left.includes(p)), left, tests, agents, backup };
+  return { status: 'replaced', ...(await deleteAgents(s, plan.removes)), tests, backup };
 }

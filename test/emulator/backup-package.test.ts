@@ -40,12 +40,12 @@ test('the backup holds exactly the paths it was given, and installing it puts ea
   expect(before.every(Boolean)).toBe(true);
 
   const backup = await client.backUp(roots, 'reset legacyco', new Date('2026-12-07T10:20:30.456Z'));
-  expect(backup).toEqual({ path: '/etc/packages/bpsetup-backups/bpsetup-reset-legacyco-20261207-102030Z.zip', roots });
+  expect(backup).toEqual({ path: '/etc/packages/bpsetup-backups/bpsetup-reset-legacyco-20261207-102030.456Z.zip', roots });
 
   // What Package Manager serves for download: its filter is the list, its content those subtrees only.
   const zip = Buffer.from(await (await c.get(backup.path)).arrayBuffer());
   const { info, entries } = await readPackage(zip);
-  expect(info).toMatchObject({ group: 'bpsetup-backups', name: 'bpsetup-reset-legacyco-20261207-102030Z' });
+  expect(info).toMatchObject({ group: 'bpsetup-backups', name: 'bpsetup-reset-legacyco-20261207-102030.456Z' });
   expect(info.filters.map((f) => f.root)).toEqual(roots);
   const contentRoots = [...entries.keys()]
     .filter((e) => e.endsWith('/.content.xml'))
@@ -73,7 +73,7 @@ test('a package Package Manager does not create is BackupFailedError, and nothin
       .list(since)
       .filter((r) => r.write)
       .map((r) => r.path),
-  ).toEqual([`${ENDPOINTS.packageService.path}/etc/packages/bpsetup-backups/bpsetup-twice-20261207-110000Z.zip`]);
+  ).toEqual([`${ENDPOINTS.packageService.path}/etc/packages/bpsetup-backups/bpsetup-twice-20261207-110000.000Z.zip`]);
 });
 
 test('a path that is not plain is never sent', async () => {

@@ -31,10 +31,17 @@ const saveCloud = () => p.saveCloud(TENANT);
 const connected = () => p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 const fail500 = (path: string) => setFaults(p.emu.url, { routes: [{ path, method: 'POST', status: 500, times: 1 }] });
 
+/** The repository but for the backup packages a deletion makes first (they are meant to stay). */
+const withoutBackups = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.startsWith('/etc/packages/bpsetup-backups'))
+    .join('\n');
+
 async function explainedAndUnchanged(where: string, explanation: string, before: string): Promise<void> {
   await p.waitFor(`${where} coral-alert[variant="error"]`);
   expect(p.text(where)).toContain(explanation);
-  expect(repositoryText(p.emu)).toBe(before);
+  expect(withoutBackups(repositoryText(p.emu))).toBe(withoutBackups(before));
 }
 
 describe.each([
@@ -109,6 +116,9 @@ test("enabling a disabled agent, and the reset's first delete", async () => {
   await fail500('/etc/replication/agents.author/mp_replication_agent0_default_faults');
   p.click('.bpsetup-reset-run');
   await explainedAndUnchanged('.bpsetup-reset-result', FAILED, before);
+  // The backup was built before the first delete was refused, and is named.
+  const backup = /\/etc\/packages\/bpsetup-backups\/\S+\.zip/.exec(p.text('.bpsetup-reset-result'))?.[0] as string;
+  expect(p.emu.context.repo.exists(backup)).toBe(true);
   p.click('.bpsetup-reset-result .bpsetup-retry');
   await p.waitFor('.bpsetup-cloud-feedback coral-alert[variant="success"]');
   await p.until(() => p.text('.bpsetup-cloud-feedback').includes('Brand Portal publishing was reset'));
