@@ -10,6 +10,7 @@ import { createAemSession } from '../core/aem/session';
 import { diagnosticsReport, reportedOverrides } from '../core/domain/diagnostics';
 import { check, inspect, unreachableResult } from './commands/inspect';
 import { setup } from './commands/setup';
+import { removeOrphans } from './commands/remove-orphans';
 import type { Host } from './hosts';
 import type { HostResult } from './host-result';
 import { NodeTransport } from './node-transport';
@@ -17,7 +18,7 @@ import { ENDPOINTS } from '../core/contract/endpoints';
 import { probe } from './probe';
 import type { SetupConfig } from './setup-config';
 
-export type CommandName = 'check' | 'setup' | 'migrate' | 'diagnostics' | 'probe';
+export type CommandName = 'check' | 'setup' | 'migrate' | 'remove-orphans' | 'diagnostics' | 'probe';
 
 export interface HostTask {
   command: CommandName;
@@ -34,7 +35,8 @@ export interface HostTask {
 
 export type WorkerMessage = { type: 'progress'; text: string } | { type: 'result'; result: HostResult };
 
-const writes = (command: CommandName, dryRun?: boolean) => (command === 'setup' || command === 'migrate') && !dryRun;
+const writes = (command: CommandName, dryRun?: boolean) =>
+  (command === 'setup' || command === 'migrate' || command === 'remove-orphans') && !dryRun;
 
 export async function runTask(task: HostTask, progress: (text: string) => void): Promise<HostResult> {
   const { url } = task.host;
@@ -70,6 +72,10 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
         },
         task.command,
       );
+      break;
+    case 'remove-orphans':
+      progress('reading');
+      result = await removeOrphans(client, url, Boolean(task.dryRun), progress);
       break;
     case 'diagnostics': {
       progress('reading');

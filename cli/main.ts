@@ -4,6 +4,7 @@
  *   bpsetup check [--url URL]... [--hosts FILE] [--json] [--report FILE] [--publish-test]
  *   bpsetup setup --config setup.json [--dry-run] [--update-secret] [--confirm-tenant] [--replace-tenant]
  *   bpsetup migrate --config setup.json
+ *   bpsetup remove-orphans [--dry-run]
  *   bpsetup diagnostics [--out-dir DIR]
  *   bpsetup probe [--out-dir DIR]
  *
@@ -211,6 +212,10 @@ export function program(): Command {
     .requiredOption('--config <file>', 'setup.json with the OAuth credential')
     .option('--dry-run', 'list the writes, send none')
     .action(action('migrate'));
+  p.command('remove-orphans')
+    .description('remove the Brand Portal agents of no configuration, exactly those: queues empty, a backup package first, then read back')
+    .option('--dry-run', 'list them, send nothing')
+    .action(action('remove-orphans'));
   p.command('diagnostics')
     .description('the masked diagnostics report per author')
     .option('--out-dir <dir>', 'write one report file per author')

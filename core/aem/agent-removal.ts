@@ -38,9 +38,7 @@ export async function deleteAgents(s: AemSession, paths: readonly string[]): Pro
   return { removed: paths.filter((p) => !left.includes(p)), left, agents };
 }
 
-export type RemovalOutcome =
-  | { status: 'queued'; waiting: WaitingItems[] }
-  | ({ status: 'removed'; backup: BackupPackage } & Deleted);
+export type RemovalOutcome = { status: 'queued'; waiting: WaitingItems[] } | ({ status: 'removed'; backup: BackupPackage } & Deleted);
 
 /** Queues empty, a backup, the deletions, the read-back: in that order, stopping at the first that fails. */
 export async function removeAgents(s: AemSession, paths: readonly string[], what: string): Promise<RemovalOutcome> {

@@ -12,6 +12,7 @@ import { setFaults } from '../helpers/emulator';
 import { ORG, TECH, registerOauthCredential } from '../helpers/ims-fixtures';
 import { connectedAuthor, credentialAndTenant, finishedSetup, registerTenant } from '../helpers/brand-portal-fixtures';
 import { readPackage } from '../../emulator/package-install';
+import { createAgents } from '../../emulator/brand-portal';
 import { startTestEmulator } from '../helpers/emulator';
 import { tempDir } from '../helpers/temp';
 
@@ -198,6 +199,34 @@ test('another tenant is replaced only with --replace-tenant: the plan first; the
     const result = JSON.parse(done.stdout) as { hosts: { changes: { action: string; path: string }[] }[] };
     const backup = result.hosts[0].changes.find((c) => c.action.startsWith('backup package'))?.path as string;
     expect((await readPackage(other.context.repo.readFile(backup) as Buffer)).info.filters.map((f) => f.root)).toEqual(old);
+  } finally {
+    await other.close();
+  }
+});
+
+test('remove-orphans removes exactly the agents of no configuration, with a backup; --dry-run lists them and sends nothing', async () => {
+  const other = await connectedAuthor({ agentDelayMs: 0 }, WORKING_ID, SECRET, TENANT);
+  try {
+    createAgents(other.context.repo, 'https://gone.brand-portal.adobe.com', 'ims-gone');
+    const orphans = [0, 1, 2, 3].map((i) => `/etc/replication/agents.author/mp_replication_agent${i}_default_gone`);
+    const agents = () => Object.keys(other.context.repo.get('/etc/replication/agents.author')?.children ?? {});
+    const since = other.context.journal.lastSeq;
+    const dry = await bpsetup(['--url', other.url, '--json', 'remove-orphans', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect((JSON.parse(dry.stdout) as { hosts: { changes: { path: string }[] }[] }).hosts[0].changes.map((c) => c.path)).toEqual(orphans);
+    expect(other.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+
+    const done = await bpsetup(['--url', other.url, '--json', 'remove-orphans']);
+    expect(done.code).toBe(0);
+    expect(agents().filter((a) => a.endsWith('_default_gone'))).toEqual([]);
+    expect(agents().filter((a) => a.endsWith('_default_steady'))).toHaveLength(4);
+    const changes = (JSON.parse(done.stdout) as { hosts: { changes: { action: string; path: string }[] }[] }).hosts[0].changes;
+    const backup = changes.find((c) => c.action.startsWith('backup package'))?.path as string;
+    expect((await readPackage(other.context.repo.readFile(backup) as Buffer)).info.filters.map((f) => f.root)).toEqual(orphans);
+    // A second run finds none and changes nothing.
+    const again = await bpsetup(['--url', other.url, '--json', 'remove-orphans']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { hosts: { changes: unknown[] }[] }).hosts[0].changes).toEqual([]);
   } finally {
     await other.close();
   }

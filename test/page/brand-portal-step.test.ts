@@ -9,6 +9,7 @@
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import { setFaults } from '../helpers/emulator';
 import { readPackage } from '../../emulator/package-install';
+import { createAgents } from '../../emulator/brand-portal';
 import { pageOnEmulator, type PageOnEmulator } from '../helpers/page-tier';
 
 const CLIENT_ID = 'bp0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
@@ -63,6 +64,48 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
   expect(p.text('#bpsetup-step-brandPortal coral-alert[variant="success"]')).toContain('AEM applies Close Connection after a restart');
   p.click('.bpsetup-test-agents');
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
+});
+
+test('agents of no configuration are named in step 6 and removed on their own, exactly those, after confirmation, with a backup', async () => {
+  const OLD = 'https://acmeold.brand-portal.adobe.com';
+  p = await pageOnEmulator({ faults: true, agentDelayMs: 0 }, async (emu) => {
+    await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
+    await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+    // A corrected tenant's leftovers (they take an IMS token), and a look-alike publishing elsewhere without one.
+    createAgents(emu.context.repo, OLD, 'ims-old');
+    emu.context.repo.change((tx) =>
+      tx.setProps('/etc/replication/agents.author/mp_replication_custom/jcr:content', {
+        'jcr:primaryType': 'cq:PageContent',
+        transportUri: 'https://elsewhere.example.com/bin/receive',
+        enabled: true,
+      }),
+    );
+  });
+  const orphans = [0, 1, 2, 3].map((i) => `/etc/replication/agents.author/mp_replication_agent${i}_default_acmeold`);
+  await p.waitFor('.bpsetup-orphans-remove');
+  expect(p.text('.bpsetup-orphans')).toContain('4 Brand Portal agent(s) belong to no configuration');
+  expect(p.text('.bpsetup-orphans')).toContain('acmeold.brand-portal.adobe.com');
+  expect(p.text('.bpsetup-orphans')).not.toContain('mp_replication_custom');
+  const since = p.emu.context.journal.lastSeq;
+  p.click('.bpsetup-orphans-remove');
+  await p.until(() => document.querySelector('coral-dialog') !== null);
+  expect(p.emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
+  p.confirm('Remove 4 agent(s)');
+  await p.until(() => p.text('.bpsetup-cloud-feedback').includes('4 agent(s) removed'));
+  expect(p.text('.bpsetup-cloud-feedback')).toContain('4 agent(s) removed');
+  const agents = Object.keys(p.emu.context.repo.get('/etc/replication/agents.author')?.children ?? {});
+  expect(agents.filter((a) => a.endsWith('_default_acmeold'))).toEqual([]);
+  expect(agents.filter((a) => a.endsWith('_default_acme'))).toHaveLength(4);
+  expect(agents).toContain('mp_replication_custom');
+  const backup = /\/etc\/packages\/bpsetup-backups\/\S+?\.zip/.exec(p.text('.bpsetup-cloud-feedback'))?.[0] as string;
+  expect((await readPackage(p.emu.context.repo.readFile(backup) as Buffer)).info.filters.map((f) => f.root)).toEqual(orphans);
+  // The deletions were exactly those four.
+  const deleted = p.emu.context.journal
+    .list(since)
+    .filter((r) => r.write && r.path.startsWith('/etc/replication/'))
+    .map((r) => r.path);
+  expect(deleted.sort()).toEqual(orphans);
+  expect(p.root.querySelector('.bpsetup-orphans')).toBeNull();
 });
 
 test('agents not created on save: the re-save remedy creates them', async () => {

@@ -7,9 +7,9 @@
  */
 import { setAgentFlag } from '../../../core/aem/client';
 import { AGENTS } from '../../../core/contract/aem-names';
-import { type AgentCheck, checkAgents } from '../../../core/domain/agents';
+import { type AgentCheck, checkAgents, orphanAgents } from '../../../core/domain/agents';
 import { explainRequestError } from '../../../core/domain/explain-request';
-import { currentTenant } from '../../../core/domain/tenant';
+import { currentTenant, tenantUrlsOf } from '../../../core/domain/tenant';
 import type { CloudConfig } from '../../../core/domain/types';
 import { disclosure, statusLight, table, tableCell, tableRow, button } from '../ui/coral';
 import { el } from '../ui/dom';
@@ -23,6 +23,7 @@ import type { AgentQueueReading } from '../../../core/domain/types';
 
 const loadForm = onDemand(() => loadPart('brand-portal-form'));
 const loadReset = onDemand(() => loadPart('reset'));
+const loadOrphanRemoval = onDemand(() => loadPart('orphan-removal'));
 
 export class BrandPortalStep implements Step {
   private readonly section = createSection('brandPortal', 6, t('Brand Portal cloud service'));
@@ -142,6 +143,7 @@ export class BrandPortalStep implements Step {
 
   private renderAgents(ctx: PageContext): void {
     this.agentsBox.textContent = '';
+    this.renderOrphans(ctx);
     const current = currentTenant(ctx.facts.cloudConfigs ?? []);
     if (!current) return;
     const checks = checkAgents(ctx.facts.agents ?? [], current.url, current.tenant);
@@ -207,6 +209,31 @@ export class BrandPortalStep implements Step {
       log.dataset.agentLog = r.name;
       this.agentsBox.appendChild(log);
     }
+  }
+
+  /** Brand Portal agents of no configuration: named, with their removal (fetched as a part when asked for). */
+  private renderOrphans(ctx: PageContext): void {
+    const orphans = orphanAgents(ctx.facts.agents ?? [], tenantUrlsOf(ctx.facts.cloudConfigs ?? []));
+    if (!orphans.length) return;
+    const hosts = [...new Set(orphans.map((a) => a.transportUri.replace(/^https?:\/\/([^/:?#]+).*$/, '$1')))].join(', ');
+    const box = el('div', { class: 'bpsetup-orphans' });
+    const removeButton = button(t('Remove these agents'), 'secondary', 'Delete');
+    removeButton.classList.add('bpsetup-orphans-remove');
+    const paths = orphans.map((a) => a.path);
+    const ask = () => void loadOrphanRemoval(box, ask).then(({ confirmOrphanRemoval }) => confirmOrphanRemoval(ctx, paths, this.feedback));
+    removeButton.addEventListener('click', ask);
+    box.append(
+      renderProblem(
+        {
+          title: t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)),
+          explanation: t('{0}: they still publish to {1} while enabled.', orphans.map((a) => a.name).join(', '), hosts),
+          fix: t('Remove exactly these (their queues must be empty; Package Manager keeps a backup), or reset Brand Portal publishing.'),
+        },
+        { variant: 'warning' },
+      ),
+      removeButton,
+    );
+    this.agentsBox.appendChild(box);
   }
 
   private agentRow(check: AgentCheck, test: { succeeded: boolean } | undefined, ctx: PageContext): HTMLTableRowElement {

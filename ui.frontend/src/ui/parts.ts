@@ -25,6 +25,7 @@ export interface Parts {
   'certificate-work': typeof import('../steps/certificate-work');
   'health-failure': typeof import('../steps/health-failure');
   overrides: typeof import('../steps/overrides');
+  'orphan-removal': typeof import('../steps/orphan-removal');
 }
 export type PartName = keyof Parts;
 
