@@ -102,6 +102,7 @@ test('ui.apps entries: vault metadata, our two trees and their ancestors, nothin
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/health-failure.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/ims-account-form.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/ims-duplicates.js',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/orphan-removal.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/overrides.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/reset.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/summary.js',
