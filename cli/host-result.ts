@@ -22,7 +22,7 @@ export interface Change {
 
 export interface HostFailure {
   /** Why the author could not be checked at all: its credentials refused, or no answer. */
-  reason?: 'authentication' | 'unreachable' | 'not-aem';
+  reason?: 'authentication' | 'unreachable' | 'not-aem' | 'publish';
   title: string;
   explanation: string;
   fix: string;

@@ -63,9 +63,11 @@ function table(results: HostResult[]): string {
             ? 'UNREACHABLE'
             : r.failure?.reason === 'not-aem'
               ? 'NOT AEM'
-              : r.failure
-                ? 'NOT CHECKED'
-                : 'NOT READ',
+              : r.failure?.reason === 'publish'
+                ? 'PUBLISH'
+                : r.failure
+                  ? 'NOT CHECKED'
+                  : 'NOT READ',
     r.version ?? '',
     r.tokenProvenBy ?? '',
     r.agentsConnected === undefined ? '' : `${r.agentsConnected}/4`,

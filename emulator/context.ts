@@ -25,6 +25,13 @@ export interface EmulatorOptions {
   packageZip?: string;
   /** AEM version the emulator claims [contract: Version and feature gates]. */
   productVersion: string;
+  /**
+   * Which line its bundles are (Oak, Felix, qualifiers): `lts` for 6.5 LTS, `classic` for 6.5; by
+   * default the product version's (6.6.x and a line saying LTS are LTS).
+   */
+  bundleLine?: 'classic' | 'lts';
+  /** Sling run modes (Sling's settings printer): `publish` makes it answer as a publish instance there. */
+  runModes: string[];
   /** /__emulator control routes (reset, journal); local use and tests only. */
   controlRoutes: boolean;
   /** Quiet start-up (tests). */

@@ -71,6 +71,13 @@ async function main(): Promise<void> {
     dataDir: arg('data') ?? join(PROJECT_ROOT, 'data'),
     reset: process.argv.includes('--reset'),
     productVersion: arg('version') ?? '6.5.21.0',
+    ...(process.argv.includes('--lts-bundles') && { bundleLine: 'lts' as const }),
+    ...(arg('run-modes') && {
+      runModes: (arg('run-modes') as string)
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    }),
     admin: { user: 'admin', password },
     packageZip,
     faults: process.argv.includes('--faults') || process.env.BPSETUP_EMULATOR_FAULTS === '1',

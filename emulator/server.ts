@@ -51,6 +51,7 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   users: [],
   csrfLifetimeSeconds: 600,
   productVersion: '6.5.21.0',
+  runModes: ['author', 'crx3', 'crx3tar', 'nosamplecontent'],
   controlRoutes: true,
   quiet: false,
   faults: false,

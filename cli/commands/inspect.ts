@@ -36,10 +36,19 @@ export function unreachable(error: unknown, endpoints: Endpoints): HostFailure |
 
 /** A host that answers, but not as AEM (asked when even the version could not be read). */
 export async function notAnAuthor(client: AemClient, versionError: unknown): Promise<HostFailure | undefined> {
-  if (!versionError) return undefined;
-  const identity = await client.authorIdentity();
-  if (identity === 'aem') return undefined;
   const e = client.session.endpoints;
+  const identity = versionError ? await client.authorIdentity() : 'aem';
+  if (identity === 'aem') {
+    // AEM, but perhaps a publish instance: its run modes say so (where an administrator may read them).
+    const modes = await client.runModes();
+    if (!modes?.includes('publish') || modes.includes('author')) return undefined;
+    return {
+      reason: 'publish',
+      title: 'A publish instance, not an author',
+      explanation: `Its run modes are ${modes.join(', ')} (${e.slingSettings.path}). Brand Portal is set up on the author, which publishes to Brand Portal and to this instance; nothing here was judged.`,
+      fix: "Use the author's own address (run mode author), for example http://author.example:4502.",
+    };
+  }
   if (identity === 'login-page')
     return {
       reason: 'authentication',

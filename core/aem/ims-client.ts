@@ -19,7 +19,8 @@ import type {
   KeystoreInfo,
   ProductInfo,
 } from '../domain/types';
-import { versionFromProductInfo } from '../domain/version';
+import { asLts, isLtsByBundles, ltsAmbiguous, versionFromProductInfo } from '../domain/version';
+import { runModesFromSlingSettings } from '../domain/console-printer';
 import { serviceUserPath } from './authorizables';
 import { isRequestable } from '../contract/endpoints';
 import { HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES, SLING_POST, slingJson } from '../contract/aem-names';
@@ -42,7 +43,34 @@ export async function productInfo(s: AemSession): Promise<ProductInfo> {
   const text = await expectOk(await s.fetch(e.path), e);
   const version = versionFromProductInfo(parseJson<unknown>(text, e.path));
   if (!version) throw new AemHttpError(200, text.slice(0, 500), e.path);
+  // A low 6.5 number may be 6.5 LTS that does not say so: its bundles tell (an unread list leaves the line as read).
+  if (ltsAmbiguous(version) && (await bundlesSayLts(s).catch(() => undefined))) return { version: asLts(version), ltsBy: 'bundles' };
   return { version };
+}
+
+async function bundlesSayLts(s: AemSession): Promise<boolean | undefined> {
+  const e = s.endpoints.bundles;
+  const res = await s.fetch(e.path);
+  if (!res.ok) return undefined;
+  const data = (parseJson<{ data?: unknown }>(await res.text(), e.path) ?? {}).data;
+  if (!Array.isArray(data)) return undefined;
+  return isLtsByBundles(
+    data.map((b: { symbolicName?: unknown; version?: unknown }) => ({
+      symbolicName: String(b?.symbolicName ?? ''),
+      version: String(b?.version ?? ''),
+    })),
+  );
+}
+
+/** The instance's run modes from Sling's settings printer (administrators); undefined when they cannot be read. */
+export async function runModes(s: AemSession): Promise<string[] | undefined> {
+  const e = s.endpoints.slingSettings;
+  try {
+    const res = await s.fetch(e.path);
+    return res.ok ? runModesFromSlingSettings(parseJson<unknown>(await res.text(), e.path)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // ---- keystore of the Brand Portal IMS service user [contract: Users and the keystore] -------------------------

@@ -50,6 +50,10 @@ const SHIPPED = {
   loginSubmit: ep('POST', '/libs/granite/core/content/login.html/j_security_check', 'CONFIRMED', 'Session, CSRF and the page itself'),
   /** Felix console status printer: a JSON array of text lines (older consoles wrap it in {value}). */
   productInfo: ep('GET', '/system/console/status-productinfo.json', 'CONFIRMED', 'Version and feature gates'),
+  /** The bundle list (administrators): 6.5 LTS told from 6.5 by Oak's version where the product line is unclear. */
+  bundles: ep('GET', '/system/console/bundles.json', 'CONFIRMED', 'Version and feature gates'),
+  /** Sling's settings printer (label `slingsettings`, Apache Sling Settings): the run modes, `publish` or `author`. */
+  slingSettings: ep('GET', '/system/console/status-slingsettings.json', 'INFERRED', 'Version and feature gates'),
   /** QueryBuilder: finds authorizables whose node names Oak makes unpredictable. */
   queryBuilder: ep('GET', '/bin/querybuilder.json', 'CONFIRMED', 'Users and the keystore'),
   imsConfigList: ep('GET', '/apps/system/config.1.json', 'INFERRED', 'IMS configurations'),

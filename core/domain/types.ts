@@ -200,8 +200,10 @@ export interface AgentTestResult {
 }
 
 export interface ProductInfo {
-  /** Dotted version, e.g. `6.5.21.0`. */
+  /** Dotted version, e.g. `6.5.21.0`; `6.5.2.0 LTS` when the bundles showed 6.5 LTS behind an unclear line. */
   version: string;
+  /** How 6.5 LTS was recognised when the product line did not say it. */
+  ltsBy?: 'bundles';
 }
 
 /** `untested`: configured on AEM, but not tested since the page opened (never shown as "to do"). */

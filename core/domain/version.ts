@@ -5,6 +5,7 @@
  */
 
 import { PRODUCT_INFO } from '../contract/aem-names';
+import { printerLines } from './console-printer';
 
 export type Version = [number, number, number, number];
 
@@ -56,12 +57,7 @@ export function developerConsoleFlowSupported(v: Version): boolean {
  * `Adobe Experience Manager (6.5.N.0)`.
  */
 export function versionFromProductInfo(json: unknown): string | undefined {
-  const lines = Array.isArray(json)
-    ? json
-    : json && typeof json === 'object' && Array.isArray((json as { value?: unknown }).value)
-      ? (json as { value: unknown[] }).value
-      : [];
-  const text = lines.map((l) => String(l));
+  const text = printerLines(json);
   const heading = text.findIndex((l) => l.includes(PRODUCT_INFO.heading));
   for (const line of heading >= 0 ? text.slice(heading + 1) : text) {
     const m = PRODUCT_INFO.productLine.exec(line);
@@ -86,4 +82,34 @@ export function displayVersion(text: string): string {
   const v = parseVersion(text);
   // A text that says LTS itself is shown as it is.
   return v && isLts(v) && !LTS_WORD.test(text) ? `6.5 LTS (${text})` : text;
+}
+
+/**
+ * A product line that may be 6.5 LTS without saying so: 6.5.0 to 6.5.9 (LTS names its service packs
+ * with these numbers; contract section 7). Only then are the bundles asked.
+ */
+export function ltsAmbiguous(version: string): boolean {
+  const v = parseVersion(version);
+  return Boolean(v && v[0] === 6 && v[1] === 5 && v[2] <= 9 && !LTS_WORD.test(version));
+}
+
+/** The same number, said to be 6.5 LTS (parseVersion then reads it as the 6.6 line). */
+export const asLts = (version: string): string => `${version} LTS`;
+
+export interface BundleVersion {
+  symbolicName: string;
+  version: string;
+}
+
+/**
+ * 6.5 LTS by its bundles (contract section 7, thresholds INFERRED): Oak 1.60 or later, or any
+ * `V660` qualifier, is the LTS line; Oak 1.22 with `CQ650` qualifiers the classic one. Undefined
+ * when the list names no Oak.
+ */
+export function isLtsByBundles(bundles: readonly BundleVersion[]): boolean | undefined {
+  if (bundles.some((b) => /V660/i.test(b.version))) return true;
+  const oak = bundles.find((b) => b.symbolicName === 'org.apache.jackrabbit.oak-core');
+  const v = oak && /^(\d+)\.(\d+)/.exec(oak.version);
+  if (!v) return undefined;
+  return Number(v[1]) > 1 || Number(v[2]) >= 60;
 }

@@ -7,7 +7,8 @@
 import { ENDPOINTS } from '../../core/contract/endpoints';
 import { IMS, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES } from '../../core/contract/aem-names';
 import type { AuthType } from '../../core/domain/types';
-import { type EmulatorContext, type Route, exactPath, route } from '../context';
+import { parseVersion } from '../../core/domain/version';
+import { type EmulatorContext, type EmulatorOptions, type Route, exactPath, route } from '../context';
 import { HttpError, type EmulatorRequest, send, sendJson, sendText, slingHtmlResponse } from '../http';
 import { deleteImsConfig, findImsConfig, type ImsServletInput, saveImsConfig } from '../ims-configs';
 import { isAuthorizable } from '../authorizables';
@@ -121,6 +122,21 @@ export function imsRoutes(ctx: EmulatorContext): Route[] {
   return [
     route('GET', exactPath(ENDPOINTS.productInfo.path), (_req, res) => sendJson(res, 200, productInfoLines(ctx.options.productVersion))),
 
+    // The Felix console's bundle list and Sling's settings printer: administrators only, as the console is.
+    route('GET', exactPath(ENDPOINTS.bundles.path), (req, res) =>
+      ctx.sessions.isAdministrator(req.user) ? sendJson(res, 200, bundleList(ctx.options)) : sendText(res, 403, 'Forbidden'),
+    ),
+    route('GET', exactPath(ENDPOINTS.slingSettings.path), (req, res) =>
+      ctx.sessions.isAdministrator(req.user)
+        ? sendJson(res, 200, [
+            'Apache Sling Settings',
+            '',
+            'Sling ID = 00000000-emulator',
+            `Run Modes = [${ctx.options.runModes.join(', ')}]`,
+          ])
+        : sendText(res, 403, 'Forbidden'),
+    ),
+
     route('GET', KEYSTORE_ADDRESS(KEYSTORE.ksJsonSelector), (_req, res, match) => {
       send(res, 200, keystoreJson(ctx.repo, keystoreOwner(ctx, match[1])), 'application/json;charset=utf-8');
     }),
@@ -148,4 +164,32 @@ export function productInfoLines(version: string): string[] {
     'Installed Features',
     '  Adobe Experience Manager Assets',
   ];
+}
+
+/**
+ * A few bundles of the line the emulator claims, as the Felix console lists them (contract section 7):
+ * 6.5 LTS SP2 has Oak 1.88.0, Felix 7.0.5 and `V660` qualifiers; 6.5.21 Oak 1.22.x and `CQ650` ones.
+ */
+export function bundleList(options: Pick<EmulatorOptions, 'productVersion' | 'bundleLine'>): { status: string; data: unknown[] } {
+  const v = parseVersion(options.productVersion);
+  const lts = options.bundleLine ? options.bundleLine === 'lts' : Boolean(v && v[0] === 6 && v[1] >= 6);
+  const bundle = (id: number, symbolicName: string, version: string) => ({
+    id,
+    name: symbolicName,
+    symbolicName,
+    version,
+    state: 'Active',
+  });
+  const data = lts
+    ? [
+        bundle(0, 'org.apache.felix.framework', '7.0.5'),
+        bundle(1, 'org.apache.jackrabbit.oak-core', '1.88.0'),
+        bundle(2, 'com.adobe.granite.auth.oauth', '1.12.0.V660'),
+      ]
+    : [
+        bundle(0, 'org.apache.felix.framework', '6.0.5'),
+        bundle(1, 'org.apache.jackrabbit.oak-core', '1.22.20'),
+        bundle(2, 'com.adobe.granite.auth.oauth', '1.10.32.CQ650-B0001'),
+      ];
+  return { status: `Bundle information: ${data.length} bundles in total - all ${data.length} bundles active.`, data };
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers/temp';
 import { ORG } from '../helpers/ims-fixtures';
 import { bpsetup } from '../helpers/cli';
-import { setFaults } from '../helpers/emulator';
+import { setFaults, startTestEmulator } from '../helpers/emulator';
 import { connectedAuthor } from '../helpers/brand-portal-fixtures';
 
 const CLIENT_ID = 'c21b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
@@ -155,3 +155,46 @@ test('a web server answering every address with a page of its own (200) is not A
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+test('a publish instance (run mode publish) is "a publish instance, not an author", exit 2, and setup writes nothing there', async () => {
+  const publish = await startTestEmulator({ runModes: ['publish', 'crx3', 'crx3tar'] });
+  try {
+    const r = await bpsetup(['--url', publish.url, 'check', '--json']);
+    expect(r.code).toBe(2);
+    const host = (JSON.parse(r.stdout) as { hosts: { exit: number; failure: { title: string; explanation: string } }[] }).hosts[0];
+    expect(host.failure.title).toBe('A publish instance, not an author');
+    expect(host.failure.explanation).toContain('publish, crx3, crx3tar');
+    const table = await bpsetup(['--url', publish.url, 'check']);
+    expect(table.stdout).toContain('PUBLISH');
+    expect(table.stdout).not.toMatch(/No Brand Portal IMS configuration|Create it/);
+    const file = join(tempDir('publish-'), 'setup.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }),
+    );
+    const since = publish.context.journal.lastSeq;
+    const s = await bpsetup(['--url', publish.url, 'setup', '--config', file], { BP_SECRET: SECRET });
+    expect(s.code).toBe(2);
+    expect(publish.context.journal.list(since).filter((x) => x.write)).toEqual([]);
+  } finally {
+    await publish.close();
+  }
+});
+
+test.each([
+  ['lts', false, '6.5.2.0 LTS'],
+  ['classic', true, '6.5.2.0'],
+] as const)(
+  'a product line that does not say LTS (6.5.2.0) is told by the bundles: %s bundles, OAuth blocker %s',
+  async (bundleLine, blocked, version) => {
+    const author = await startTestEmulator({ productVersion: '6.5.2.0', bundleLine });
+    try {
+      const r = await bpsetup(['--url', author.url, 'check', '--json']);
+      const host = (JSON.parse(r.stdout) as { hosts: { version: string; problems: { id: string }[] }[] }).hosts[0];
+      expect(host.version).toBe(version);
+      expect(host.problems.map((p) => p.id).includes('oauth-blocker')).toBe(blocked);
+    } finally {
+      await author.close();
+    }
+  },
+);
