@@ -20,14 +20,15 @@ const hostOf = (value: string): string | undefined => {
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Why the request is refused, or undefined when it may pass. */
-export function controlRefusal(req: IncomingMessage, url: URL, secret: string): string | undefined {
+export function controlRefusal(req: IncomingMessage, secret: string): string | undefined {
   const host = req.headers.host ?? '';
   for (const header of ['origin', 'referer'] as const) {
     const value = req.headers[header];
     // "null" is what sandboxed frames and local files send: never this emulator's own pages.
     if (typeof value === 'string' && value && hostOf(value) !== host) return `Cross-site request refused (${header}: another site)`;
   }
-  const given = (req.headers[CONTROL_SECRET_HEADER] as string | undefined) ?? url.searchParams.get('secret') ?? '';
+  // The header only: a secret in a URL ends up in logs, history and Referer headers.
+  const given = (req.headers[CONTROL_SECRET_HEADER] as string | undefined) ?? '';
   if (!secret || !same(given, secret)) return "Control routes need this run's secret (header X-Emulator-Secret; npm start prints it)";
   return undefined;
 }

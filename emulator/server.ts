@@ -228,7 +228,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       const found = findRoute(routes, req.method, req.path);
       const flags: Pick<Route, 'anonymous' | 'csrfExempt' | 'control'> = typeof found === 'object' ? found.route : {};
       if (flags.control) {
-        const refusal = controlRefusal(rawReq, req.url, options.controlSecret);
+        const refusal = controlRefusal(rawReq, options.controlSecret);
         if (refusal) return sendText(res, 403, refusal);
       }
       const token = req.cookies[HTTP.loginCookie];

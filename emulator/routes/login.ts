@@ -21,7 +21,8 @@ export function safeResource(value: string | undefined): string {
   // eslint-disable-next-line no-control-regex
   if (!value || !value.startsWith('/') || value.startsWith('//') || /[\u0000-\u0020\u007f\\]/.test(value)) return START_PAGE;
   const url = new URL(value, SAME_ORIGIN);
-  return url.origin === SAME_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : START_PAGE;
+  // `/.//host` resolves to the path `//host`, which a browser reads as another host.
+  return url.origin === SAME_ORIGIN && !url.pathname.startsWith('//') ? `${url.pathname}${url.search}${url.hash}` : START_PAGE;
 }
 
 function loginPage(resource: string, failed: boolean): string {

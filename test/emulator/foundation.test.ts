@@ -51,22 +51,26 @@ describe('login and session [contract: Session, CSRF and the page itself]', () =
     expect(good.headers.get('set-cookie')).toMatch(/^login-token=[^;]+; Path=\/; HttpOnly/);
   });
 
-  test.each(['//evil.example/x', '/\t/evil.example', '/\n/evil.example', '/\\evil.example', 'https://evil.example/', '/ /evil.example'])(
-    'the resource parameter %j cannot redirect off-site',
-    async (resource) => {
-      const res = await client(emu.url).post(
-        '/libs/granite/core/content/login.html/j_security_check',
-        new URLSearchParams({ j_username: 'admin', j_password: 'admin', resource }),
-        { Accept: 'text/html' },
-      );
-      expect(res.headers.get('location')).toBe('/aem/start.html');
-      // Nor does the login page carry it into its form.
-      const page = await (
-        await client(emu.url).get(`/libs/granite/core/content/login.html?resource=${encodeURIComponent(resource)}`)
-      ).text();
-      expect(page).toContain('name="resource" value="/aem/start.html"');
-    },
-  );
+  test.each([
+    '//evil.example/x',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/\\evil.example',
+    'https://evil.example/',
+    '/ /evil.example',
+    '/.//evil.example',
+    '/..//evil.example/x',
+  ])('the resource parameter %j cannot redirect off-site', async (resource) => {
+    const res = await client(emu.url).post(
+      '/libs/granite/core/content/login.html/j_security_check',
+      new URLSearchParams({ j_username: 'admin', j_password: 'admin', resource }),
+      { Accept: 'text/html' },
+    );
+    expect(res.headers.get('location')).toBe('/aem/start.html');
+    // Nor does the login page carry it into its form.
+    const page = await (await client(emu.url).get(`/libs/granite/core/content/login.html?resource=${encodeURIComponent(resource)}`)).text();
+    expect(page).toContain('name="resource" value="/aem/start.html"');
+  });
 
   test('a same-origin path keeps its query', async () => {
     const res = await client(emu.url).post(
@@ -258,6 +262,8 @@ describe('control routes (/__emulator)', () => {
     expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Origin: 'null' })).status).toBe(403);
     expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Referer: 'https://evil.example/page.html' })).status).toBe(403);
     expect((await fetch(`${emu.url}/__emulator/requests`)).status).toBe(403);
+    // The secret counts in its header only, never in the address.
+    expect((await fetch(`${emu.url}/__emulator/requests?secret=${TEST_CONTROL_SECRET}`)).status).toBe(403);
     expect(marker()).toBe(true);
     // Same site with the secret: allowed.
     expect((await reset({ 'X-Emulator-Secret': TEST_CONTROL_SECRET, Origin: emu.url })).status).toBe(200);
