@@ -5,22 +5,8 @@
  * (package-install.ts reads the same format back).
  */
 import yazl from 'yazl';
-import { type JcrScalar, type JcrValue, type RepoNode, type Repository, isBinary, splitPath } from './store';
+import { type JcrScalar, type JcrValue, type RepoNode, type Repository, NAMESPACES, isBinary, splitPath } from './store';
 import { PackageError } from './package-install';
-
-/** The namespaces an exported name may use (the repository's registered prefixes). */
-const NAMESPACES: Record<string, string> = {
-  jcr: 'http://www.jcp.org/jcr/1.0',
-  nt: 'http://www.jcp.org/jcr/nt/1.0',
-  mix: 'http://www.jcp.org/jcr/mix/1.0',
-  rep: 'internal',
-  sling: 'http://sling.apache.org/jcr/sling/1.0',
-  cq: 'http://www.day.com/jcr/cq/1.0',
-  granite: 'http://www.adobe.com/jcr/granite/1.0',
-  vlt: 'http://www.day.com/jcr/vault/1.0',
-  dam: 'http://www.day.com/dam/1.0',
-  oak: 'http://jackrabbit.apache.org/oak/ns/1.0',
-};
 
 const xmlEscape = (s: string): string =>
   s.replace(

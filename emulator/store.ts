@@ -28,6 +28,27 @@ export const newNode = (primaryType = 'nt:unstructured', props: Record<string, J
   children: {},
 });
 
+/** The repository's registered namespace prefixes (a name with another prefix is not a valid name). */
+export const NAMESPACES: Readonly<Record<string, string>> = {
+  jcr: 'http://www.jcp.org/jcr/1.0',
+  nt: 'http://www.jcp.org/jcr/nt/1.0',
+  mix: 'http://www.jcp.org/jcr/mix/1.0',
+  rep: 'internal',
+  sling: 'http://sling.apache.org/jcr/sling/1.0',
+  cq: 'http://www.day.com/jcr/cq/1.0',
+  granite: 'http://www.adobe.com/jcr/granite/1.0',
+  vlt: 'http://www.day.com/jcr/vault/1.0',
+  dam: 'http://www.day.com/dam/1.0',
+  oak: 'http://jackrabbit.apache.org/oak/ns/1.0',
+};
+
+/** A path the repository can parse: no JCR-illegal character (`[ ] * |`) and only registered prefixes. */
+export const isRepositoryPath = (path: string): boolean =>
+  splitPath(path).every((name) => {
+    const colon = name.indexOf(':');
+    return !/[[\]*|]/.test(name) && (colon < 0 || Object.prototype.hasOwnProperty.call(NAMESPACES, name.slice(0, colon)));
+  });
+
 /** Names that would reach or replace an object prototype: never a node name. */
 const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 export const isSafeNodeName = (name: string): boolean => !PROTOTYPE_NAMES.has(name);

@@ -10,6 +10,7 @@ import type { FolderRights } from '../../core/domain/types';
 import { holdsPrivilege } from '../access-control';
 import { type EmulatorContext, type Route, exactPath, route } from '../context';
 import { type EmulatorRequest, sendJson } from '../http';
+import { isRepositoryPath } from '../store';
 import { scriptInstalled } from '../package-scripts';
 import { renderJson } from './sling-get';
 import { defaultPost } from './sling-post';
@@ -20,6 +21,12 @@ function answer(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse)
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   if (!path.startsWith('/') || path.includes('//') || path.includes('/../') || path.endsWith('/..'))
     return sendJson(res, 400, { error: 'missing-path', message: "Give the folder's repository path as ?path=/content/dam/…." });
+  if (!isRepositoryPath(path))
+    return sendJson(res, 400, {
+      error: 'bad-path',
+      path,
+      message: "This is not a repository path: give the folder's path as ?path=/content/dam/….",
+    });
   const user = req.user ?? 'anonymous';
   const admin = ctx.sessions.isAdministrator(user);
   const who = ctx.sessions.principalsOf(user);

@@ -98,6 +98,15 @@ test('a folder the user may not read looks like no folder at all; a bad path is 
     expect(real.status).toBe(400);
     expect(emulated).toEqual(real);
   }
+  // A path the repository cannot parse is the asker's mistake (400), not an uncaught 500.
+  for (const malformed of ['/content/dam/a[1]', '/content/dam/unknownprefix:x', '/content/dam/a|b']) {
+    const [real, emulated] = await both(q(malformed), ADMIN);
+    expect(real).toEqual({
+      status: 400,
+      body: { error: 'bad-path', path: malformed, message: expect.stringContaining('not a repository path') },
+    });
+    expect(emulated).toEqual(real);
+  }
   const real = await fetch(`${jsp.url}${RIGHTS_SCRIPT.node}.json${q(FOLDER)}`, {
     method: 'POST',
     headers: { Authorization: basic(ADMIN) },

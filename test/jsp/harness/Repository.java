@@ -28,6 +28,8 @@ import org.apache.sling.api.resource.ResourceResolver;
  */
 final class Repository {
     static final Set<String> PRIVILEGES = Set.of("jcr:read", "jcr:addChildNodes", "jcr:modifyProperties", "crx:replicate");
+    /** The namespace prefixes a name may use (AEM registers these and more; an unknown one makes a path invalid). */
+    static final Set<String> NAMESPACES = Set.of("jcr", "nt", "mix", "rep", "sling", "cq", "dam", "granite", "oak", "vlt");
     final Set<String> paths = new ConcurrentSkipListSet<>(Set.of("/", "/content", "/content/dam"));
     final Set<String> unknownPrivileges = new HashSet<>();
     private final Map<String, Map<String, Set<String>>> grants = new HashMap<>();
@@ -117,7 +119,13 @@ final class Repository {
                 return user;
             }
 
-            public boolean nodeExists(String path) {
+            public boolean nodeExists(String path) throws RepositoryException {
+                // Oak refuses a path it cannot parse: JCR's illegal name characters, or a prefix no namespace has.
+                for (String name : path.substring(1).split("/")) {
+                    int colon = name.indexOf(':');
+                    if (name.matches(".*[\\[\\]*|].*") || (colon >= 0 && !NAMESPACES.contains(name.substring(0, colon))))
+                        throw new RepositoryException("Invalid path: " + path);
+                }
                 return paths.contains(path) && (admin || held(path).contains("jcr:read"));
             }
 

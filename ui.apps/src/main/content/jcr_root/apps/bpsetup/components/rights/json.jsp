@@ -7,11 +7,13 @@
   AccessControlManager.hasPrivileges for each, and answers JSON:
     200 {"path","user","privileges":{"jcr:read":true|false,"jcr:addChildNodes":…,
          "jcr:modifyProperties":…,"crx:replicate":…}}   (null: this repository has no such privilege)
-    400 {"error":"missing-path"}   404 {"error":"not-found"} (no such folder, or not readable)
+    400 {"error":"missing-path"} or {"error":"bad-path"} (the repository refuses the path)
+    404 {"error":"not-found"} (no such folder, or not readable)
   Any signed-in user may ask about themselves; nothing is written (POST.jsp refuses every write).
 --%><%@page session="false" trimDirectiveWhitespaces="true" contentType="application/json; charset=UTF-8"
     pageEncoding="UTF-8"
-    import="javax.jcr.Session,
+    import="javax.jcr.RepositoryException,
+            javax.jcr.Session,
             javax.jcr.security.AccessControlException,
             javax.jcr.security.AccessControlManager,
             javax.jcr.security.Privilege"%><%@include file="/apps/bpsetup/components/common/script.jspf"%><%!
@@ -31,7 +33,17 @@
         return;
     }
     Session session = resolver.adaptTo(Session.class);
-    if (session == null || !session.nodeExists(path)) {
+    boolean exists;
+    try {
+        exists = session != null && session.nodeExists(path);
+    } catch (RepositoryException malformed) {
+        // A path the repository cannot parse (`[`, an unknown namespace prefix): the asker's mistake.
+        response.setStatus(400);
+        out.print("{\"error\":\"bad-path\",\"path\":" + quote(path)
+            + ",\"message\":\"This is not a repository path: give the folder's path as ?path=/content/dam/….\"}");
+        return;
+    }
+    if (!exists) {
         response.setStatus(404);
         out.print("{\"error\":\"not-found\",\"path\":" + quote(path)
             + ",\"message\":\"There is no folder at this path, or you may not read it.\"}");
