@@ -9,6 +9,7 @@ import { ASSET_SOURCING_FLAG, type FlagReading, flagValueOf } from '../domain/co
 import { ENDPOINTS } from '../contract/endpoints';
 import type { FelixValue } from '../domain/felix-config';
 import { CONFIG_MANAGER, IMS_OSGI } from '../contract/aem-names';
+import { escapeFilterValue } from '../domain/osgi-filter';
 import { AemHttpError } from '../errors';
 
 import { expectOk, parseJson } from './responses';
@@ -42,12 +43,9 @@ async function readList(s: AemSession, path: string): Promise<OsgiConfiguration[
   return list.map(fromConsole);
 }
 
-/** LDAP value escaping (RFC 4515), so a name cannot widen the console's filter. */
-const ldapValue = (s: string) => s.replace(/[\\*()\0]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-
 /** The access-token provider configuration whose `name` is this one, as ConfigAdmin holds it. */
 export async function findProviderConfiguration(s: AemSession, name: string): Promise<OsgiConfiguration | undefined> {
-  const filter = `(${IMS_OSGI.props.name}=${ldapValue(name)})`;
+  const filter = `(${IMS_OSGI.props.name}=${escapeFilterValue(name)})`;
   if (CONFIG_MANAGER.refusedInFilter.test(filter)) return undefined; // the console refuses such a filter
   const q = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: filter });
   const found = await readList(s, `${base()}/${CONFIG_MANAGER.allPids}.json?${q}`);

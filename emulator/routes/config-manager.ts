@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ENDPOINTS } from '../../core/contract/endpoints';
+import { parseItemFilter } from '../../core/domain/osgi-filter';
 import { CONFIG_MANAGER, CRYPTO, IMS_OSGI } from '../../core/contract/aem-names';
 import { PROXY_PIDS } from '../../core/domain/proxies';
 import { type FelixValue, formatFelixConfig, parseFelixConfig } from '../../core/domain/felix-config';
@@ -48,14 +49,11 @@ function listConfigs(ctx: EmulatorContext): StoredConfig[] {
 /** One simple filter `(key=value)`, or none: what the page sends (the console refuses `&`). */
 function matches(config: StoredConfig, filter: string | null): boolean {
   if (!filter) return true;
-  const m = /^\(([^=()]+)=([^()]*)\)$/.exec(filter);
-  if (!m) throw new HttpError(400, 'Bad filter');
-  const [, key, value] = m;
-  const actual = key === 'service.pid' ? config.pid : key === 'service.factoryPid' ? config.factoryPid : config.props[key];
-  if (value === '*') return actual !== undefined;
-  return (Array.isArray(actual) ? actual : [actual]).some(
-    (v) => String(v) === value.replace(/\\([0-9a-fA-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
-  );
+  const item = parseItemFilter(filter);
+  if (!item) throw new HttpError(400, 'Bad filter');
+  const actual = item.key === 'service.pid' ? config.pid : item.key === 'service.factoryPid' ? config.factoryPid : config.props[item.key];
+  if (actual === undefined) return false;
+  return item.present || (Array.isArray(actual) ? actual : [actual]).some((v) => item.matches(String(v)));
 }
 
 /** The console's JSON of one configuration: every property with `value` (or `values`), no metatype. */

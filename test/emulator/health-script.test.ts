@@ -18,6 +18,7 @@ const basic = (u: { id: string; password: string }) => `Basic ${Buffer.from(`${u
 let emu: RunningEmulator;
 let jsp: RunningHarness;
 let c: Client;
+const ODD_NAME = 'Brand Portal (prod) * \\ two';
 /** Provider names of the three configurations, as AEM's IMS servlet stored them. */
 const names: Record<'ok' | 'badSecret' | 'badScope', string> = { ok: '', badSecret: '', badScope: '' };
 
@@ -43,6 +44,8 @@ beforeAll(async () => {
       { name: names.ok, tokenUrl, clientId: 'healthok', clientSecret: 'health-secret-1', scope: 'openid,AdobeID' },
       { name: names.badSecret, tokenUrl, clientId: 'healthok', clientSecret: 'not-the-secret', scope: 'openid,AdobeID' },
       { name: names.badScope, tokenUrl, clientId: 'healthok', clientSecret: 'health-secret-1', scope: 'openid,AdobeID,dam-admin' },
+      // A name with the characters an OSGi filter escapes: found only when escaped as Felix reads it.
+      { name: ODD_NAME, tokenUrl, clientId: 'healthok', clientSecret: 'health-secret-1', scope: 'openid,AdobeID' },
     ],
   );
 }, 60000);
@@ -107,6 +110,13 @@ test('an unknown configuration name, and a name that tries to widen the service 
     });
     expect(emulated).toEqual(real);
   }
+});
+
+test('a provider named with ( ) * and \\ is found by its own name, escaped as OSGi filters are', async () => {
+  const res = await fetch(`${jsp.url}/apps/bpsetup/health.json?name=${encodeURIComponent(ODD_NAME)}`, {
+    headers: { Authorization: basic(ADMIN) },
+  });
+  expect(await res.json()).toMatchObject({ name: ODD_NAME, healthy: true });
 });
 
 test('no name: 400', async () => {

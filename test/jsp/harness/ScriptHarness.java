@@ -194,7 +194,8 @@ public final class ScriptHarness {
 
     /** What the scripts ask of Sling's script helper: the request and services. */
     static final class Helper {
-        private static final Pattern NAME_FILTER = Pattern.compile("^\\(name=((?:[^()*\\\\]|\\\\[0-9a-fA-F]{2})*)\\)$");
+        /** Felix's reading of an item filter: a backslash takes the next character as it is; no wildcard here. */
+        private static final Pattern NAME_FILTER = Pattern.compile("^\\(name=((?:[^()*\\\\]|\\\\.)*)\\)$");
         private final SlingHttpServletRequest request;
         private final List<Provider> providers;
         private final Replication replication;
@@ -229,10 +230,8 @@ public final class ScriptHarness {
         private static String unescape(String s) {
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == '\\') {
-                    out.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                } else out.append(s.charAt(i));
+                if (s.charAt(i) == '\\') out.append(s.charAt(++i));
+                else out.append(s.charAt(i));
             }
             return out.toString();
         }

@@ -63,7 +63,7 @@
         return;
     }
     name = name.trim();
-    AccessTokenProvider[] found = sling.getServices(AccessTokenProvider.class, "(name=" + ldapValue(name) + ")");
+    AccessTokenProvider[] found = sling.getServices(AccessTokenProvider.class, "(name=" + filterValue(name) + ")");
     if (found == null || found.length == 0) {
         response.setStatus(404);
         out.print("{\"error\":\"unknown-configuration\",\"name\":" + quote(name)
