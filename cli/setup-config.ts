@@ -4,7 +4,7 @@
  * secret is never in this file (files get committed): it comes from the environment variable the
  * file names, or from a secret file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { IMS } from '../core/contract/aem-names';
 import { isBrandPortalAddress, validateTenantUrl } from '../core/domain/tenant';
 import { IMS_FIELD_RULES, type ImsFieldName, validateTitle } from '../core/domain/validate';
@@ -100,6 +100,11 @@ export function parseSetupConfig(text: string, options: SetupConfigOptions = {})
         `tenantUrl: ${config.tenantUrl} is not a *.brand-portal.adobe.com address; check it, and add --confirm-tenant only if Adobe gave you this address`,
       );
   }
+  // The secret comes only from a variable named for it: any other (GITHUB_TOKEN, a password) would be sent to AEM and stored there.
+  if (!SECRET_VARIABLE.test(config.clientSecretEnv))
+    problems.push(
+      `clientSecretEnv: ${config.clientSecretEnv} is not a client secret variable; use BPSETUP_CLIENT_SECRET or BPSETUP_CLIENT_SECRET_<NAME>`,
+    );
   const cloudTitle = validateTitle(config.cloudTitle);
   if (cloudTitle.error) problems.push(`cloudTitle: ${cloudTitle.error}`);
   if (problems.length) throw new ConfigError(problems);
@@ -107,15 +112,28 @@ export function parseSetupConfig(text: string, options: SetupConfigOptions = {})
 }
 
 /** The secret, from the environment or the secret file; checked with the page's rule. */
+/** The variables a client secret may come from: `BPSETUP_CLIENT_SECRET`, or `BPSETUP_CLIENT_SECRET_<NAME>`. */
+export const SECRET_VARIABLE = /^BPSETUP_CLIENT_SECRET(?:_[A-Z0-9_]+)?$/;
+
+/** A secret file: one line, readable by its owner only (no group or other bits), so it is the file made for it. */
+function readSecretFile(file: string): string {
+  let text: string;
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError([`clientSecretFile: cannot read ${file}`]);
+  }
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0)
+    throw new ConfigError([`clientSecretFile: ${file} may be read by others; make it readable by its owner only (chmod 600)`]);
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length !== 1) throw new ConfigError([`clientSecretFile: ${file} must hold the client secret alone, on one line`]);
+  return lines[0].trim();
+}
+
 export function readClientSecret(config: SetupConfig, env: NodeJS.ProcessEnv): string {
-  let secret: string | undefined;
-  if (config.clientSecretFile) {
-    try {
-      secret = readFileSync(config.clientSecretFile, 'utf8').trim();
-    } catch {
-      throw new ConfigError([`clientSecretFile: cannot read ${config.clientSecretFile}`]);
-    }
-  } else secret = env[config.clientSecretEnv];
+  const secret = config.clientSecretFile ? readSecretFile(config.clientSecretFile) : env[config.clientSecretEnv];
   const verdict = IMS_FIELD_RULES.clientSecret(secret ?? '', { authType: 'oauth' });
   if (!secret || verdict.error)
     throw new ConfigError([

@@ -51,7 +51,7 @@ beforeAll(async () => {
       technicalAccountId: TECH,
       scopes: ['openid', 'AdobeID'],
       tenantUrl: TENANT,
-      clientSecretEnv: 'BP_SECRET',
+      clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
     }),
   );
 }, 60000);
@@ -72,7 +72,7 @@ test("a bad configuration file is refused with the page's field messages, and no
     }),
   );
   const before = marks();
-  const r = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', bad], { BP_SECRET: SECRET }));
+  const r = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', bad], { BPSETUP_CLIENT_SECRET_TEST: SECRET }));
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('clientId: The client ID cannot contain spaces');
   expect(r.stderr).toContain('orgId:');
@@ -83,7 +83,9 @@ test("a bad configuration file is refused with the page's field messages, and no
 
 test('--dry-run lists the writes per host and sends none', async () => {
   const before = marks();
-  const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'setup', '--config', configFile, '--dry-run'], { BP_SECRET: SECRET }));
+  const r = remember(
+    await bpsetup(['--hosts', hostsFile, '--json', 'setup', '--config', configFile, '--dry-run'], { BPSETUP_CLIENT_SECRET_TEST: SECRET }),
+  );
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout) as { hosts: { changes: { action: string; planned: boolean }[] }[] };
   for (const host of report.hosts)
@@ -96,7 +98,7 @@ test('--dry-run lists the writes per host and sends none', async () => {
 
 test('setup configures all three; a second run changes nothing and writes nothing', async () => {
   const first = remember(
-    await bpsetup(['--hosts', hostsFile, '--concurrency', '3', 'setup', '--config', configFile], { BP_SECRET: SECRET }),
+    await bpsetup(['--hosts', hostsFile, '--concurrency', '3', 'setup', '--config', configFile], { BPSETUP_CLIENT_SECRET_TEST: SECRET }),
   );
   expect(first.code).toBe(0);
   // One table row per host (the progress lines above it say the same).
@@ -105,7 +107,7 @@ test('setup configures all three; a second run changes nothing and writes nothin
     expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(TENANT);
 
   const before = marks();
-  const second = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', configFile], { BP_SECRET: SECRET }));
+  const second = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', configFile], { BPSETUP_CLIENT_SECRET_TEST: SECRET }));
   expect(second.code).toBe(0);
   expect(second.stdout.match(/ ok .*healthy, no change/g)).toHaveLength(3);
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
@@ -233,7 +235,9 @@ test('a password is never a flag; the secret appears in no output, report or jou
   // A run that touches the secret's configuration and writes a report, whatever ran before.
   const report = join(dir, 'secret-check.json');
   remember(
-    await bpsetup(['--hosts', hostsFile, '--report', report, 'setup', '--config', configFile, '--update-secret'], { BP_SECRET: SECRET }),
+    await bpsetup(['--hosts', hostsFile, '--report', report, 'setup', '--config', configFile, '--update-secret'], {
+      BPSETUP_CLIENT_SECRET_TEST: SECRET,
+    }),
   );
   for (const run of runs) {
     expect(run.stdout).not.toContain(SECRET);

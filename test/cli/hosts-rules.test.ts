@@ -5,7 +5,7 @@
  */
 import { PASSWORD_VAR, UsageError, hostsFromUrls, isLoopback, normaliseUrl, parseHostsFile, requireSafeTransport } from '../../cli/hosts';
 import { startTestEmulator } from '../helpers/emulator';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bpsetup } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -23,7 +23,7 @@ test('only AEM_PASSWORD variables may hold a host password', () => {
   expect(PASSWORD_VAR.test('AEM_PASSWORD')).toBe(true);
 });
 
-test('the client secret variable can never be a password, even when named like one', async () => {
+test('the client secret comes only from a variable named for it: a password or any other variable is refused, and never sent', async () => {
   const dir = tempDir('hosts-');
   writeFileSync(join(dir, 'hosts.txt'), 'http://127.0.0.1:9 admin AEM_PASSWORD_SECRET\n');
   writeFileSync(
@@ -40,8 +40,44 @@ test('the client secret variable can never be a password, even when named like o
     AEM_PASSWORD_SECRET: 'shared-secret-value',
   });
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain("is the client secret's");
+  expect(run.stderr).toContain('AEM_PASSWORD_SECRET is not a client secret variable');
   expect(`${run.stdout}${run.stderr}`).not.toContain('shared-secret-value');
+  // Any other variable (a CI token) is refused the same way, before anything is sent.
+  const other = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...other, clientSecretEnv: 'GITHUB_TOKEN' }));
+  const token = await bpsetup(['--url', 'http://127.0.0.1:9', 'setup', '--config', join(dir, 'setup.json')], {
+    GITHUB_TOKEN: 'ghp-not-for-aem',
+  });
+  expect(token.code).toBe(2);
+  expect(token.stderr).toContain('GITHUB_TOKEN is not a client secret variable; use BPSETUP_CLIENT_SECRET or BPSETUP_CLIENT_SECRET_<NAME>');
+  expect(`${token.stdout}${token.stderr}`).not.toContain('ghp-not-for-aem');
+});
+
+test('a secret file must be one line, readable by its owner only', async () => {
+  const dir = tempDir('secret-file-');
+  const secretFile = join(dir, 'secret.txt');
+  writeFileSync(
+    join(dir, 'setup.json'),
+    JSON.stringify({
+      clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      orgId: '0123456789ABCDEF01234567@AdobeOrg',
+      scopes: ['openid'],
+      tenantUrl: 'https://demo.brand-portal.adobe.com',
+      clientSecretFile: secretFile,
+    }),
+  );
+  const run = () => bpsetup(['--url', 'http://127.0.0.1:9', 'setup', '--config', join(dir, 'setup.json')]);
+  writeFileSync(secretFile, 'p8e-file-secret-123456\n', { mode: 0o644 });
+  chmodSync(secretFile, 0o644);
+  expect((await run()).stderr).toContain('may be read by others; make it readable by its owner only (chmod 600)');
+  writeFileSync(secretFile, 'p8e-file-secret-123456\nsecond line\n');
+  chmodSync(secretFile, 0o600);
+  expect((await run()).stderr).toContain('must hold the client secret alone, on one line');
+  writeFileSync(secretFile, 'p8e-file-secret-123456\n');
+  // Taken: the run goes on to the author (here nothing listens: exit 2, unreachable), and the secret is never printed.
+  const taken = await run();
+  expect(taken.stderr).not.toContain('clientSecretFile');
+  expect(`${taken.stdout}${taken.stderr}`).not.toContain('p8e-file-secret-123456');
 });
 
 test('plain http only to this machine unless --allow-http', () => {

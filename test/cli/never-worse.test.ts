@@ -22,7 +22,7 @@ const TENANT = 'https://steady.brand-portal.adobe.com';
 const dir = tempDir('never-worse-');
 let emu: RunningEmulator;
 
-const configFile = (clientId: string, secretEnv = 'BP_SECRET', tenantUrl = TENANT) => {
+const configFile = (clientId: string, secretEnv = 'BPSETUP_CLIENT_SECRET_TEST', tenantUrl = TENANT) => {
   const file = join(dir, `${clientId.replace(/\W/g, '_')}-${tenantUrl.replace(/\W/g, '_')}.json`);
   writeFileSync(
     file,
@@ -54,7 +54,7 @@ afterAll(() => emu.close());
 
 test('a client ID the page only warns about stops the CLI before anything is sent', async () => {
   const since = emu.context.journal.lastSeq;
-  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('a0a1a2a3a4a5')], { BP_SECRET: SECRET });
+  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('a0a1a2a3a4a5')], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('clientId: Client IDs are usually 32 lowercase hexadecimal characters');
   expect(emu.context.journal.list(since)).toEqual([]);
@@ -64,15 +64,15 @@ test.each(['acme.brandportal.adobe.com', 'https://www.example.com'])(
   'a tenant outside *.brand-portal.adobe.com (%s) stops setup before anything is sent, unless --confirm-tenant',
   async (tenant) => {
     const since = emu.context.journal.lastSeq;
-    const file = configFile(WORKING_ID, 'BP_SECRET', tenant);
-    const refused = await bpsetup(['--url', emu.url, 'setup', '--config', file], { BP_SECRET: SECRET });
+    const file = configFile(WORKING_ID, 'BPSETUP_CLIENT_SECRET_TEST', tenant);
+    const refused = await bpsetup(['--url', emu.url, 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('is not a *.brand-portal.adobe.com address');
     expect(refused.stderr).toContain('--confirm-tenant');
     expect(emu.context.journal.list(since)).toEqual([]);
     // Confirmed, the file is taken; this author's own rule (one tenant, never replaced) then speaks.
     const confirmed = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', file, '--confirm-tenant', '--dry-run'], {
-      BP_SECRET: SECRET,
+      BPSETUP_CLIENT_SECRET_TEST: SECRET,
     });
     expect(confirmed.stderr).not.toContain('is not a *.brand-portal.adobe.com address');
     expect(JSON.stringify(JSON.parse(confirmed.stdout))).toContain('This author publishes to https://steady.brand-portal.adobe.com');
@@ -82,7 +82,7 @@ test.each(['acme.brandportal.adobe.com', 'https://www.example.com'])(
 
 test('a client ID the page refuses stops the CLI with the same words', async () => {
   const since = emu.context.journal.lastSeq;
-  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('not-a-client-id')], { BP_SECRET: SECRET });
+  const r = await bpsetup(['--url', emu.url, 'setup', '--config', configFile('not-a-client-id')], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('clientId: A client ID has letters and digits only');
   expect(emu.context.journal.list(since)).toEqual([]);
@@ -91,7 +91,9 @@ test('a client ID the page refuses stops the CLI with the same words', async () 
 test('--dry-run shows what an update would change, property by property, and sends no write', async () => {
   const since = emu.context.journal.lastSeq;
   const other = 'b0b1b2b3b4b5b6b7b8b9babbbcbdbebf';
-  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(other), '--dry-run'], { BP_SECRET: SECRET });
+  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(other), '--dry-run'], {
+    BPSETUP_CLIENT_SECRET_TEST: SECRET,
+  });
   expect(r.code).toBe(0);
   const host = (JSON.parse(r.stdout) as { hosts: { changes: { action: string; planned?: boolean; differences?: unknown[] }[] }[] })
     .hosts[0];
@@ -103,7 +105,9 @@ test('--dry-run shows what an update would change, property by property, and sen
       differences: [{ property: 'client ID', from: WORKING_ID, to: other }],
     },
   ]);
-  const table = await bpsetup(['--url', emu.url, 'setup', '--config', configFile(other), '--dry-run'], { BP_SECRET: SECRET });
+  const table = await bpsetup(['--url', emu.url, 'setup', '--config', configFile(other), '--dry-run'], {
+    BPSETUP_CLIENT_SECRET_TEST: SECRET,
+  });
   expect(table.stdout).toContain(`client ID: ${WORKING_ID} -> ${other}`);
   expect(writesSince(since)).toEqual([]);
 });
@@ -111,7 +115,7 @@ test('--dry-run shows what an update would change, property by property, and sen
 test('new values that get no token leave the working configuration as it was, and no candidate behind', async () => {
   const unknown = 'c0c1c2c3c4c5c6c7c8c9cacbcccdcecf'; // well-formed, but no such credential at Adobe
   const before = imsConfigs();
-  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(unknown)], { BP_SECRET: SECRET });
+  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(unknown)], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
   expect(r.code).toBe(1);
   const host = (JSON.parse(r.stdout) as { hosts: { failure: { title: string } }[] }).hosts[0];
   expect(host.failure.title).toMatch(/^The new values get no token \(.+\); the working configuration was left as it is$/);
@@ -125,8 +129,8 @@ test('proven new values replace the working ones, keeping its id; the candidate 
   const rotated = 'd0d1d2d3d4d5d6d7d8d9dadbdcdddedf';
   await registerOauthCredential(emu.url, rotated, 'p8e-rotated-secret-7731');
   const before = imsConfigs();
-  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(rotated, 'ROTATED')], {
-    ROTATED: 'p8e-rotated-secret-7731',
+  const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(rotated, 'BPSETUP_CLIENT_SECRET_ROTATED')], {
+    BPSETUP_CLIENT_SECRET_ROTATED: 'p8e-rotated-secret-7731',
   });
   expect(r.code).toBe(0);
   expect(imsConfigs()).toEqual(before); // same configuration (same id), no candidate left
@@ -143,7 +147,9 @@ test('a candidate that cannot be deleted is said, with its PID, and the working 
   const before = storedClientIds();
   await setFaults(emu.url, { routes: [{ path: '/apps/bpsetup/ims/delete', method: 'POST', status: 500, body: 'boom' }] });
   try {
-    const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(next, 'NEXT')], { NEXT: 'p8e-next-secret-5521' });
+    const r = await bpsetup(['--url', emu.url, '--json', 'setup', '--config', configFile(next, 'BPSETUP_CLIENT_SECRET_NEXT')], {
+      BPSETUP_CLIENT_SECRET_NEXT: 'p8e-next-secret-5521',
+    });
     expect(r.code).toBe(1);
     const failure = (JSON.parse(r.stdout) as { hosts: { failure: { title: string; explanation: string } }[] }).hosts[0].failure;
     expect(failure.title).toBe('A candidate IMS configuration may be left on this author; the working configuration was left as it is');
@@ -164,7 +170,9 @@ test("the remedy for a missing agent saves the cloud service again and keeps the
     await credentialAndTenant(author.url, WORKING_ID, SECRET, TENANT);
     await finishedSetup(author.url, WORKING_ID, SECRET, TENANT, { publicFolderPublish: true });
     author.context.repo.change((tx) => tx.remove('/etc/replication/agents.author/mp_replication_agent1_default_steady'));
-    const run = await bpsetup(['--url', author.url, '--json', 'setup', '--config', configFile(WORKING_ID)], { BP_SECRET: SECRET });
+    const run = await bpsetup(['--url', author.url, '--json', 'setup', '--config', configFile(WORKING_ID)], {
+      BPSETUP_CLIENT_SECRET_TEST: SECRET,
+    });
     const host = (JSON.parse(run.stdout) as { hosts: { changes: { action: string }[] }[] }).hosts[0];
     expect(host.changes.map((c) => c.action)).toEqual(['save the Brand Portal cloud service again']);
     expect(author.context.repo.exists('/etc/replication/agents.author/mp_replication_agent1_default_steady')).toBe(true);
@@ -183,16 +191,18 @@ test('another tenant is replaced only with --replace-tenant: the plan first; the
     await registerTenant(other.url, NEW);
     const agents = () => Object.keys(other.context.repo.get('/etc/replication/agents.author')?.children ?? {});
     const old = [0, 1, 2, 3].map((i) => `/etc/replication/agents.author/mp_replication_agent${i}_default_steady`);
-    const file = configFile(WORKING_ID, 'BP_SECRET', NEW);
+    const file = configFile(WORKING_ID, 'BPSETUP_CLIENT_SECRET_TEST', NEW);
     const since = other.context.journal.lastSeq;
-    const asked = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file], { BP_SECRET: SECRET });
+    const asked = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(asked.code).toBe(1);
     const plan = JSON.stringify(JSON.parse(asked.stdout));
     expect(plan).toContain('--replace-tenant');
     for (const p of old) expect(plan).toContain(p);
     expect(other.context.journal.list(since).filter((r) => r.write)).toEqual([]);
 
-    const done = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file, '--replace-tenant'], { BP_SECRET: SECRET });
+    const done = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file, '--replace-tenant'], {
+      BPSETUP_CLIENT_SECRET_TEST: SECRET,
+    });
     expect(done.code).toBe(0);
     expect(agents().filter((a) => a.endsWith('_default_steady'))).toEqual([]);
     expect(agents().filter((a) => a.endsWith('_default_steadier'))).toHaveLength(4);

@@ -104,10 +104,16 @@ describe('a host that is not AEM (a web server answering 404 to everything)', ()
     const file = join(tempDir('not-aem-'), 'setup.json');
     writeFileSync(
       file,
-      JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }),
+      JSON.stringify({
+        clientId: CLIENT_ID,
+        orgId: ORG,
+        scopes: ['openid', 'AdobeID'],
+        tenantUrl: TENANT,
+        clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
+      }),
     );
     paths.length = 0;
-    const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BP_SECRET: SECRET });
+    const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(r.code).toBe(2);
     expect(paths.filter((p) => !p.startsWith('GET ') && !p.startsWith('HEAD '))).toEqual([]);
   });
@@ -144,9 +150,15 @@ test('a web server answering every address with a page of its own (200) is not A
     const file = join(tempDir('not-aem-200-'), 'setup.json');
     writeFileSync(
       file,
-      JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }),
+      JSON.stringify({
+        clientId: CLIENT_ID,
+        orgId: ORG,
+        scopes: ['openid', 'AdobeID'],
+        tenantUrl: TENANT,
+        clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
+      }),
     );
-    const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BP_SECRET: SECRET });
+    const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(r.code).toBe(2);
     const host = (JSON.parse(r.stdout) as { hosts: { failure?: { title: string; reason?: string } }[] }).hosts[0];
     expect(host.failure).toMatchObject({ title: 'Not an AEM author, or not reachable as one', reason: 'not-aem' });
@@ -170,10 +182,16 @@ test('a publish instance (run mode publish) is "a publish instance, not an autho
     const file = join(tempDir('publish-'), 'setup.json');
     writeFileSync(
       file,
-      JSON.stringify({ clientId: CLIENT_ID, orgId: ORG, scopes: ['openid', 'AdobeID'], tenantUrl: TENANT, clientSecretEnv: 'BP_SECRET' }),
+      JSON.stringify({
+        clientId: CLIENT_ID,
+        orgId: ORG,
+        scopes: ['openid', 'AdobeID'],
+        tenantUrl: TENANT,
+        clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
+      }),
     );
     const since = publish.context.journal.lastSeq;
-    const s = await bpsetup(['--url', publish.url, 'setup', '--config', file], { BP_SECRET: SECRET });
+    const s = await bpsetup(['--url', publish.url, 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(s.code).toBe(2);
     expect(publish.context.journal.list(since).filter((x) => x.write)).toEqual([]);
   } finally {
