@@ -90,7 +90,12 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
       const health = await client.checkHealth(active).catch(() => undefined);
       if (health && !health.healthy) {
         const e = explainHealthFailure(health.message);
-        throw new Stop({ title: e.title, explanation: e.explanation, fix: e.fix });
+        // The file's values match what AEM holds, so a refused secret is the one AEM stored: rotated since.
+        const rotated = /invalid_client/.test(health.message) && !o.updateSecret;
+        const fix = rotated
+          ? `${e.fix} If the secret was rotated in the Developer Console, run setup again with --update-secret to send the new one.`
+          : e.fix;
+        throw new Stop({ title: e.title, explanation: e.explanation, fix });
       }
     }
 

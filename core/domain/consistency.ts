@@ -179,8 +179,8 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       );
     add(
       'ims-jwt',
-      'warning',
-      t('The IMS configuration uses JWT credentials, which Adobe has deprecated'),
+      'error',
+      t('The IMS configuration uses JWT credentials, which Adobe switched off (no tokens after March 1, 2026)'),
       t("Migrate it to OAuth Server-to-Server where this AEM supports it: the page's IMS technical account step, or bpsetup migrate."),
     );
   }

@@ -173,12 +173,14 @@ export function deriveSetupState(f: SetupFacts): SetupState {
       status: 'warning',
       summary: t('{0} Brand Portal IMS configurations: Adobe requires exactly one.', String(bp.length)),
     });
-  else
+  else if (bp[0].authType === 'jwt')
+    // Adobe switched JWT off: such a configuration gets no token, whatever else is right.
     steps.push({
       id: 'imsAccount',
-      status: 'done',
-      summary: t('"{0}" ({1}).', bp[0].title, bp[0].authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT, deprecated')),
+      status: 'error',
+      summary: t('"{0}" uses JWT, which Adobe switched off: migrate it to OAuth Server-to-Server.', bp[0].title),
     });
+  else steps.push({ id: 'imsAccount', status: 'done', summary: t('"{0}" (OAuth Server-to-Server).', bp[0].title) });
 
   if (!active) steps.push({ id: 'health', status: 'todo', summary: t('Needs exactly one Brand Portal IMS configuration.') });
   else if (f.healthUnavailable && agentConnected)

@@ -241,3 +241,22 @@ test('remove-orphans removes exactly the agents of no configuration, with a back
     await other.close();
   }
 });
+
+test('after the secret was rotated in the Developer Console, setup names --update-secret; with it, the new secret is sent and the author is healthy', async () => {
+  const other = await connectedAuthor({ agentDelayMs: 0 }, WORKING_ID, SECRET, TENANT);
+  try {
+    const ROTATED = 'p8e-rotated-in-console-8842';
+    await registerOauthCredential(other.url, WORKING_ID, ROTATED);
+    const file = configFile(WORKING_ID);
+    const asked = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: ROTATED });
+    expect(asked.code).toBe(1);
+    const failure = (JSON.parse(asked.stdout) as { hosts: { failure: { fix: string } }[] }).hosts[0].failure;
+    expect(failure.fix).toContain('run setup again with --update-secret');
+    const done = await bpsetup(['--url', other.url, '--json', 'setup', '--config', file, '--update-secret'], {
+      BPSETUP_CLIENT_SECRET_TEST: ROTATED,
+    });
+    expect(done.code).toBe(0);
+  } finally {
+    await other.close();
+  }
+});

@@ -66,6 +66,12 @@ test('unknown version: a warning asking the admin to state it', () => {
   expect(s.steps[0]).toMatchObject({ status: 'warning', summary: expect.stringContaining('state it below') });
 });
 
+test('a JWT configuration is an error on the page as in the whole-setup check: Adobe switched JWT off', () => {
+  const jwt = { ...oauthConfig('j'), authType: 'jwt' as const };
+  const s = deriveSetupState({ version: '6.5.21.0', imsConfigs: [jwt] });
+  expect(s.steps.find((x) => x.id === 'imsAccount')).toMatchObject({ status: 'error', summary: expect.stringContaining('switched off') });
+});
+
 test('one Brand Portal config is active; others are ignored; two are a warning', () => {
   const one = deriveSetupState({ version: '6.5.21.0', imsConfigs: [oauthConfig('a'), oauthConfig('b', 'Adobe Stock')] });
   expect(one.active?.id).toBe('a');
