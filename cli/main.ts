@@ -96,19 +96,18 @@ function table(results: HostResult[]): string {
   return out.join('\n');
 }
 
-async function run(
-  command: CommandName,
-  global: GlobalOptions,
-  extra: {
-    config?: string;
-    dryRun?: boolean;
-    updateSecret?: boolean;
-    confirmTenant?: boolean;
-    replaceTenant?: boolean;
-    outDir?: string;
-    publishTest?: boolean;
-  },
-): Promise<number> {
+/** Every command's own options (commander gives those its command declares). */
+interface CommandOptions {
+  config?: string;
+  dryRun?: boolean;
+  updateSecret?: boolean;
+  confirmTenant?: boolean;
+  replaceTenant?: boolean;
+  outDir?: string;
+  publishTest?: boolean;
+}
+
+async function run(command: CommandName, global: GlobalOptions, extra: CommandOptions): Promise<number> {
   const env = process.env;
   const hosts = hostsOf(global, env);
   let config: SetupConfig | undefined;
@@ -173,24 +172,11 @@ export function program(): Command {
     .showHelpAfterError()
     .exitOverride();
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & { password?: string };
-  const action =
-    (name: CommandName) =>
-    async (
-      options: {
-        config?: string;
-        dryRun?: boolean;
-        updateSecret?: boolean;
-        confirmTenant?: boolean;
-        replaceTenant?: boolean;
-        outDir?: string;
-        publishTest?: boolean;
-      },
-      cmd: Command,
-    ) => {
-      if (globals(cmd).password !== undefined)
-        throw new UsageError('A password is never taken as a flag: set AEM_PASSWORD (or a password variable in the hosts file).');
-      process.exitCode = await run(name, globals(cmd), options);
-    };
+  const action = (name: CommandName) => async (options: CommandOptions, cmd: Command) => {
+    if (globals(cmd).password !== undefined)
+      throw new UsageError('A password is never taken as a flag: set AEM_PASSWORD (or a password variable in the hosts file).');
+    process.exitCode = await run(name, globals(cmd), options);
+  };
   p.command('check')
     .description('read-only whole-setup health check (exit 0 healthy, 1 problems, 2 cannot connect)')
     .option(

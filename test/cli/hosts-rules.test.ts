@@ -5,7 +5,7 @@
  */
 import { PASSWORD_VAR, UsageError, hostsFromUrls, isLoopback, normaliseUrl, parseHostsFile, requireSafeTransport } from '../../cli/hosts';
 import { startTestEmulator } from '../helpers/emulator';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bpsetup } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -23,9 +23,8 @@ test('only AEM_PASSWORD variables may hold a host password', () => {
   expect(PASSWORD_VAR.test('AEM_PASSWORD')).toBe(true);
 });
 
-test('the client secret comes only from a variable named for it: a password or any other variable is refused, and never sent', async () => {
-  const dir = tempDir('hosts-');
-  writeFileSync(join(dir, 'hosts.txt'), 'http://127.0.0.1:9 admin AEM_PASSWORD_SECRET\n');
+/** A valid setup.json in `dir`, with where its secret comes from. */
+const writeSetup = (dir: string, secretSource: Record<string, string>) =>
   writeFileSync(
     join(dir, 'setup.json'),
     JSON.stringify({
@@ -33,9 +32,14 @@ test('the client secret comes only from a variable named for it: a password or a
       orgId: '0123456789ABCDEF01234567@AdobeOrg',
       scopes: ['openid'],
       tenantUrl: 'https://demo.brand-portal.adobe.com',
-      clientSecretEnv: 'AEM_PASSWORD_SECRET',
+      ...secretSource,
     }),
   );
+
+test('the client secret comes only from a variable named for it: a password or any other variable is refused, and never sent', async () => {
+  const dir = tempDir('hosts-');
+  writeFileSync(join(dir, 'hosts.txt'), 'http://127.0.0.1:9 admin AEM_PASSWORD_SECRET\n');
+  writeSetup(dir, { clientSecretEnv: 'AEM_PASSWORD_SECRET' });
   const run = await bpsetup(['--hosts', join(dir, 'hosts.txt'), 'setup', '--config', join(dir, 'setup.json')], {
     AEM_PASSWORD_SECRET: 'shared-secret-value',
   });
@@ -43,8 +47,7 @@ test('the client secret comes only from a variable named for it: a password or a
   expect(run.stderr).toContain('AEM_PASSWORD_SECRET is not a client secret variable');
   expect(`${run.stdout}${run.stderr}`).not.toContain('shared-secret-value');
   // Any other variable (a CI token) is refused the same way, before anything is sent.
-  const other = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...other, clientSecretEnv: 'GITHUB_TOKEN' }));
+  writeSetup(dir, { clientSecretEnv: 'GITHUB_TOKEN' });
   const token = await bpsetup(['--url', 'http://127.0.0.1:9', 'setup', '--config', join(dir, 'setup.json')], {
     GITHUB_TOKEN: 'ghp-not-for-aem',
   });
@@ -56,16 +59,7 @@ test('the client secret comes only from a variable named for it: a password or a
 test('a secret file must be one line, readable by its owner only', async () => {
   const dir = tempDir('secret-file-');
   const secretFile = join(dir, 'secret.txt');
-  writeFileSync(
-    join(dir, 'setup.json'),
-    JSON.stringify({
-      clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-      orgId: '0123456789ABCDEF01234567@AdobeOrg',
-      scopes: ['openid'],
-      tenantUrl: 'https://demo.brand-portal.adobe.com',
-      clientSecretFile: secretFile,
-    }),
-  );
+  writeSetup(dir, { clientSecretFile: secretFile });
   const run = () => bpsetup(['--url', 'http://127.0.0.1:9', 'setup', '--config', join(dir, 'setup.json')]);
   writeFileSync(secretFile, 'p8e-file-secret-123456\n', { mode: 0o644 });
   chmodSync(secretFile, 0o644);

@@ -27,6 +27,20 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 afterEach(() => setFaults(emu.url, null));
 
+/** A setup.json for this file's credential and tenant, in a fresh folder. */
+function setupFile(prefix: string): string {
+  const file = join(tempDir(prefix), 'setup.json');
+  const config = {
+    clientId: CLIENT_ID,
+    orgId: ORG,
+    scopes: ['openid', 'AdobeID'],
+    tenantUrl: TENANT,
+    clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
+  };
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
 const fault = (path: string) => setFaults(emu.url, { routes: [{ path, method: 'GET', status: 500, body: 'Internal error' }] });
 
 test('the healthy author first: exit 0', async () => {
@@ -101,17 +115,7 @@ describe('a host that is not AEM (a web server answering 404 to everything)', ()
   });
 
   test('setup: exit 2 and nothing written there', async () => {
-    const file = join(tempDir('not-aem-'), 'setup.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        clientId: CLIENT_ID,
-        orgId: ORG,
-        scopes: ['openid', 'AdobeID'],
-        tenantUrl: TENANT,
-        clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
-      }),
-    );
+    const file = setupFile('not-aem-');
     paths.length = 0;
     const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(r.code).toBe(2);
@@ -147,17 +151,7 @@ test('a web server answering every address with a page of its own (200) is not A
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const file = join(tempDir('not-aem-200-'), 'setup.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        clientId: CLIENT_ID,
-        orgId: ORG,
-        scopes: ['openid', 'AdobeID'],
-        tenantUrl: TENANT,
-        clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
-      }),
-    );
+    const file = setupFile('not-aem-200-');
     const r = await bpsetup(['--url', url, '--json', 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(r.code).toBe(2);
     const host = (JSON.parse(r.stdout) as { hosts: { failure?: { title: string; reason?: string } }[] }).hosts[0];
@@ -179,17 +173,7 @@ test('a publish instance (run mode publish) is "a publish instance, not an autho
     const table = await bpsetup(['--url', publish.url, 'check']);
     expect(table.stdout).toContain('PUBLISH');
     expect(table.stdout).not.toMatch(/No Brand Portal IMS configuration|Create it/);
-    const file = join(tempDir('publish-'), 'setup.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        clientId: CLIENT_ID,
-        orgId: ORG,
-        scopes: ['openid', 'AdobeID'],
-        tenantUrl: TENANT,
-        clientSecretEnv: 'BPSETUP_CLIENT_SECRET_TEST',
-      }),
-    );
+    const file = setupFile('publish-');
     const since = publish.context.journal.lastSeq;
     const s = await bpsetup(['--url', publish.url, 'setup', '--config', file], { BPSETUP_CLIENT_SECRET_TEST: SECRET });
     expect(s.code).toBe(2);

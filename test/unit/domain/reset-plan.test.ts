@@ -2,17 +2,10 @@
 import fc from 'fast-check';
 import { ENDPOINTS } from '../../../core/contract/endpoints';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions, usersInsideFolder } from '../../../core/domain/reset-plan';
-import type { CloudConfig, ReplicationAgent } from '../../../core/domain/types';
+import type { CloudConfig } from '../../../core/domain/types';
+import { replicationAgent } from '../../helpers/agents';
 
-const agent = (name: string, transportUri: string): ReplicationAgent => ({
-  name,
-  path: `/etc/replication/agents.author/${name}`,
-  title: name,
-  transportUri,
-  enabled: true,
-  closeConnection: true,
-  triggerSpecific: true,
-});
+const agent = replicationAgent;
 const config = (tenantUrl: string, legacy = false): CloudConfig => ({
   path: legacy ? '/etc/cloudservices/mediaportal/legacy' : '/conf/global/settings/cloudconfigs/mediaportal/brand-portal',
   title: 'BP',

@@ -1,20 +1,12 @@
 /** A tenant replacement removes exactly the old tenant's Brand Portal agents: never another tenant's, a publish agent or a look-alike. */
 import { ENDPOINTS } from '../../../core/contract/endpoints';
 import { planTenantReplacement } from '../../../core/domain/tenant-replacement';
-import type { CloudConfig, ReplicationAgent } from '../../../core/domain/types';
+import type { CloudConfig } from '../../../core/domain/types';
+import { replicationAgent } from '../../helpers/agents';
 
 const OLD = 'https://acme.brand-portal.adobe.com';
 const NEW = 'https://acmecorp.brand-portal.adobe.com';
-const agent = (name: string, transportUri: string, tokenProviderName?: string): ReplicationAgent => ({
-  name,
-  path: `/etc/replication/agents.author/${name}`,
-  title: name,
-  transportUri,
-  enabled: true,
-  closeConnection: true,
-  triggerSpecific: true,
-  ...(tokenProviderName && { tokenProviderName }),
-});
+const agent = replicationAgent;
 const config = (tenantUrl: string, path = '/conf/global/settings/cloudconfigs/mediaportal/brand-portal'): CloudConfig => ({
   path,
   title: 'Brand Portal',

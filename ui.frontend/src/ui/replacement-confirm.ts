@@ -7,6 +7,7 @@ import type { TenantReplacement } from '../../../core/domain/tenant-replacement'
 import { t } from '../../../core/i18n';
 import { alert, button } from './coral';
 import { el } from './dom';
+import { hideQuestion, showQuestion } from './question';
 
 const host = (url: string) => new URL(url).hostname;
 
@@ -18,16 +19,11 @@ export class ReplacementConfirm {
     this.element.hidden = true;
   }
 
-  private clear(): void {
-    this.element.hidden = true;
-    this.element.textContent = '';
-  }
-
   /** True when this replacement was confirmed; else the question shows and `proceed` runs on "Replace tenant". */
   allows(plan: TenantReplacement, proceed: () => void): boolean {
     const key = `${plan.configPath} ${plan.from.url} ${plan.to.url} ${plan.removes.join(' ')}`;
     if (this.confirmed === key) {
-      this.clear();
+      hideQuestion(this.element);
       return true;
     }
     const { element, content } = alert('warning', t('Replace {0} with {1}?', host(plan.from.url), host(plan.to.url)));
@@ -35,7 +31,7 @@ export class ReplacementConfirm {
     replace.classList.add('bpsetup-replacement-run');
     replace.addEventListener('click', () => {
       this.confirmed = key;
-      this.clear();
+      hideQuestion(this.element);
       proceed();
     });
     content.append(
@@ -61,13 +57,7 @@ export class ReplacementConfirm {
       ),
       replace,
     );
-    this.element.textContent = '';
-    this.element.appendChild(element);
-    this.element.hidden = false;
-    replace.focus();
-    requestAnimationFrame(() => {
-      if (document.activeElement !== replace) replace.focus();
-    });
+    showQuestion(this.element, element, replace);
     return false;
   }
 }

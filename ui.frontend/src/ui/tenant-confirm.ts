@@ -8,6 +8,7 @@ import { isBrandPortalAddress } from '../../../core/domain/tenant';
 import { t } from '../../../core/i18n';
 import { alert, button } from './coral';
 import { el } from './dom';
+import { hideQuestion, showQuestion } from './question';
 
 export class TenantConfirm {
   readonly element = el('div', { class: 'bpsetup-tenant-confirm' });
@@ -28,8 +29,7 @@ export class TenantConfirm {
    */
   allows(normalised: string, action: string, proceed: () => void): boolean {
     if (isBrandPortalAddress(normalised) || this.confirmed === normalised) {
-      this.element.hidden = true;
-      this.element.textContent = '';
+      hideQuestion(this.element);
       return true;
     }
     const host = new URL(normalised).hostname;
@@ -38,8 +38,7 @@ export class TenantConfirm {
     use.classList.add('bpsetup-tenant-confirm-use');
     use.addEventListener('click', () => {
       this.confirm(normalised);
-      this.element.hidden = true;
-      this.element.textContent = '';
+      hideQuestion(this.element);
       proceed();
     });
     content.append(
@@ -52,15 +51,7 @@ export class TenantConfirm {
       ),
       use,
     );
-    this.element.textContent = '';
-    this.element.appendChild(element);
-    this.element.hidden = false;
-    // The question takes the focus; the pressed button takes it back one frame after mousedown
-    // (Coral's own focus handling), so it is given again then.
-    use.focus();
-    requestAnimationFrame(() => {
-      if (document.activeElement !== use) use.focus();
-    });
+    showQuestion(this.element, element, use);
     return false;
   }
 }
