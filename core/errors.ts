@@ -172,6 +172,18 @@ export class ScriptRefusalError extends AemHttpError {
   }
 }
 
+/** AEM lists more entries than the page reads (each is one request): nothing was read one by one. */
+export class ListTooLongError extends Error {
+  override readonly name: string = 'ListTooLongError';
+  constructor(
+    readonly count: number,
+    readonly limit: number,
+    readonly where: string,
+  ) {
+    super(`${where} lists ${count} entries; at most ${limit} are read`);
+  }
+}
+
 /**
  * Package Manager did not make the backup package a deletion waits for (its `success:false` and
  * `msg`, or an answer of another shape): nothing was deleted.
@@ -207,6 +219,7 @@ export interface AemErrors {
   ImsConfigExistsError: ImsConfigExistsError;
   ScriptRefusalError: ScriptRefusalError;
   BackupFailedError: BackupFailedError;
+  ListTooLongError: ListTooLongError;
 }
 
 /** Names that also count as a kind: its subclasses. */

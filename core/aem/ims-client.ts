@@ -21,6 +21,7 @@ import type {
 } from '../domain/types';
 import { asLts, isLtsByBundles, ltsAmbiguous, versionFromProductInfo } from '../domain/version';
 import { runModesFromSlingSettings } from '../domain/console-printer';
+import { mapBounded } from './bounded';
 import { serviceUserPath } from './authorizables';
 import { isRequestable } from '../contract/endpoints';
 import { HEALTH_SCRIPT, HEALTH_TEXT, IMS_OSGI, IMS_PARAMS, KEYSTORE, RESOURCE_TYPES, SLING_POST, slingJson } from '../contract/aem-names';
@@ -28,6 +29,7 @@ import {
   AemHttpError,
   EndpointNotKnownError,
   EndpointUnavailableError,
+  ListTooLongError,
   HealthUnavailableError,
   ServletNotBoundError,
   ServletNotProvenError,
@@ -156,26 +158,28 @@ export function imsConfigFromFelix(file: string, props: Record<string, FelixValu
  * Every IMS provider configuration: the folder listing, then each file. `alreadyRead` (a listing
  * from moments ago) spares reading a file again when only the folder is in question.
  */
+/** At most this many provider configurations are read (a real author has a handful), this many at a time. */
+export const IMS_LIST_LIMITS = { files: 500, parallel: 6 } as const;
+
 export async function listImsConfigs(s: AemSession, alreadyRead: readonly ImsConfig[] = []): Promise<ImsConfig[]> {
   const e = s.endpoints.imsConfigList;
   const res = await s.fetch(e.path);
   if (res.status === 404) return []; // no configuration folder yet
   const folder = parseJson<Record<string, unknown>>(await expectOk(res, e), e.path);
   const files = Object.keys(folder).filter(isProviderFile).sort();
-  const configs = await Promise.all(
-    files.map(async (file) => {
-      const known = alreadyRead.find((c) => c.file === file);
-      if (known) return known;
-      const path = `${s.endpoints.imsConfigFolder.path}/${file}`;
-      const res = await s.fetch(path);
-      // Deleted between the listing and this read (another admin's clean-up): no longer there.
-      if (res.status === 404) return undefined;
-      const config = imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, s.endpoints.imsConfigFolder, path)));
-      const entry = folder[file];
-      const created = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['jcr:created'] : undefined;
-      return typeof created === 'string' ? { ...config, created } : config;
-    }),
-  );
+  if (files.length > IMS_LIST_LIMITS.files) throw new ListTooLongError(files.length, IMS_LIST_LIMITS.files, e.path);
+  const configs = await mapBounded(files, IMS_LIST_LIMITS.parallel, async (file) => {
+    const known = alreadyRead.find((c) => c.file === file);
+    if (known) return known;
+    const path = `${s.endpoints.imsConfigFolder.path}/${file}`;
+    const res = await s.fetch(path);
+    // Deleted between the listing and this read (another admin's clean-up): no longer there.
+    if (res.status === 404) return undefined;
+    const config = imsConfigFromFelix(file, parseFelixConfig(await expectOk(res, s.endpoints.imsConfigFolder, path)));
+    const entry = folder[file];
+    const created = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['jcr:created'] : undefined;
+    return typeof created === 'string' ? { ...config, created } : config;
+  });
   return configs.filter((c): c is ImsConfig => c !== undefined);
 }
 

@@ -77,6 +77,20 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       retry: false,
     };
   }
+  if (isAemError(error, 'ListTooLongError')) {
+    return {
+      title: t('AEM lists far more IMS configurations than an author has'),
+      explanation: t(
+        '{0} lists {1} access-token provider configurations; the page reads at most {2}, one request each.',
+        error.where,
+        String(error.count),
+        String(error.limit),
+      ),
+      fix: t('Remove the configurations nobody uses (the Adobe IMS Configurations console, or the configuration manager), then reload.'),
+      raw: { status: 200, body: '', where: error.where },
+      retry: true,
+    };
+  }
   if (isAemError(error, 'BackupFailedError')) {
     return {
       title: t('No backup package could be made, so nothing was deleted'),

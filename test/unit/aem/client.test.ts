@@ -9,7 +9,10 @@ import {
   ServletNotProvenError,
 } from '../../../core/errors';
 import { fakeAem, json, text, token } from '../../helpers/fake-aem';
-import { imsConfigForm } from '../../../core/aem/ims-client';
+import { IMS_LIST_LIMITS, imsConfigForm } from '../../../core/aem/ims-client';
+import { isAemError } from '../../../core/errors';
+import { explainRequestError } from '../../../core/domain/explain-request';
+import { ENDPOINTS } from '../../../core/contract/endpoints';
 
 let client: AemClient;
 beforeEach(() => {
@@ -42,6 +45,30 @@ describe('client', () => {
         orgId: 'O@AdobeOrg',
       }),
     ]);
+  });
+
+  test('listImsConfigs reads at most six files at once, and refuses a folder listing more than it reads (nothing read one by one)', async () => {
+    const provider = (i: number) => `com.adobe.granite.auth.oauth.accesstoken.provider.id${i}.config`;
+    const listing = (n: number) => json(Object.fromEntries(Array.from({ length: n }, (_, i) => [provider(i), {}])));
+    let inFlight = 0;
+    let most = 0;
+    const routes: Parameters<typeof fakeAem>[0] = { 'GET /apps/system/config.1.json': () => listing(30) };
+    for (let i = 0; i < 30; i++)
+      routes[`GET /apps/system/config/${provider(i)}`] = async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        return text(`auth.token.provider.title="C${i}"\nauth.token.provider.client.id="c${i}"\n`);
+      };
+    fakeAem(routes);
+    expect(await client.listImsConfigs()).toHaveLength(30);
+    expect(most).toBe(IMS_LIST_LIMITS.parallel);
+
+    const aem = fakeAem({ 'GET /apps/system/config.1.json': () => listing(IMS_LIST_LIMITS.files + 1) });
+    const error = await client.listImsConfigs().catch((e: unknown) => e);
+    expect(isAemError(error, 'ListTooLongError') && error.count).toBe(IMS_LIST_LIMITS.files + 1);
+    expect(aem.calls).toHaveLength(1);
+    expect(explainRequestError(error, ENDPOINTS).title).toBe('AEM lists far more IMS configurations than an author has');
   });
 
   test('saveImsConfig sends the contract parameters and answers the id; a Sling page is "not bound" and is cleaned up', async () => {
