@@ -209,6 +209,8 @@ test("Public Folder Publish is shown, kept by Edit and by the re-save remedy, an
   expect(await box.isChecked()).toBe(true);
   await step6.getByLabel('Title').fill('Brand Portal (acme)');
   await step6.getByRole('button', { name: 'Save changes' }).click();
+  // The card shows what AEM holds once the save landed (the summary said 4 of 4 before it, too).
+  await step6.locator('.bpsetup-cloud-card').getByText('Brand Portal (acme)').waitFor();
   await waitConnected(4);
   expect(emu.context.repo.get(content)?.props['jcr:title']).toBe('Brand Portal (acme)');
   expect(publicFolders()).toBe('true');
@@ -224,9 +226,9 @@ test("Public Folder Publish is shown, kept by Edit and by the re-save remedy, an
   await step6.getByRole('button', { name: 'Edit' }).click();
   await box.uncheck();
   await step6.getByRole('button', { name: 'Save changes' }).click();
+  await step6.getByText('Public Folder Publish: off.').waitFor();
   await waitConnected(4);
   expect(publicFolders()).toBeFalsy();
-  await step6.getByText('Public Folder Publish: off.').waitFor();
 });
 
 test('a tenant corrected in step 6: asked once, backed up, the new four connected, no agent of the old host left, nothing advised', async () => {

@@ -185,6 +185,12 @@ export class BrandPortalForm {
       );
       return { saved: false };
     }
+    // Another tenant replaces the current one: asked before anything else happens (Check Health included).
+    const replacement =
+      this.editing &&
+      planTenantReplacement(this.editing, tenantUrl, ctx.facts.agents ?? [], ctx.session.endpoints, ctx.facts.cloudConfigs ?? []);
+    if (replacement && !this.replacementConfirm.allows(replacement, () => void this.saveChecked(tenantUrl, imsConfig)))
+      return { saved: false };
     if (ctx.facts.health?.id !== imsConfig && ctx.facts.healthUnavailable !== true) {
       showResult(this.host.feedback, el('p', { class: 'bpsetup-progress' }, t("Checking the IMS configuration's health first…")));
       await ctx.runHealth();
@@ -201,14 +207,8 @@ export class BrandPortalForm {
         return { saved: false };
       }
     }
-    const replacement =
-      this.editing &&
-      planTenantReplacement(this.editing, tenantUrl, ctx.facts.agents ?? [], ctx.session.endpoints, ctx.facts.cloudConfigs ?? []);
-    if (replacement) {
-      const again = () => void this.saveChecked(tenantUrl, imsConfig);
-      if (!this.replacementConfirm.allows(replacement, again)) return { saved: false };
+    if (replacement)
       return this.replace(replacement, { title: this.title.value(), imsConfig, publicFolderPublish: this.publicFolders.checked });
-    }
     return this.saveAndWait({
       item: this.editing?.path,
       title: this.title.value(),
