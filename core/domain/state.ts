@@ -180,6 +180,13 @@ export function deriveSetupState(f: SetupFacts): SetupState {
       status: 'error',
       summary: t('"{0}" uses JWT, which Adobe switched off: migrate it to OAuth Server-to-Server.', bp[0].title),
     });
+  else if (f.health?.id === bp[0].id && !f.health.healthy)
+    // Configured, but it gets no token: not done until it does.
+    steps.push({
+      id: 'imsAccount',
+      status: 'warning',
+      summary: t('"{0}" (OAuth Server-to-Server) gets no token: step 5 says why.', bp[0].title),
+    });
   else steps.push({ id: 'imsAccount', status: 'done', summary: t('"{0}" (OAuth Server-to-Server).', bp[0].title) });
 
   if (!active) steps.push({ id: 'health', status: 'todo', summary: t('Needs exactly one Brand Portal IMS configuration.') });

@@ -62,7 +62,14 @@ test('a wrong secret stops at the token proof: no cloud service is written, the 
   expect(connectButton()).toBeUndefined();
   const [ims, token, cloud, agents] = progress();
   expect(ims).toBe('Create the IMS configuration: done');
-  expect(token).toMatch(/^Prove that AEM gets a token: failed — \S/);
+  // In plain words (AEM's own text stays under step 5), step 4 is not "Done", and the address typed waits in step 6.
+  expect(token).toBe('Prove that AEM gets a token: failed — Adobe IMS rejected the client ID or client secret: step 5 says how to fix it');
+  expect(token).not.toMatch(/AccessTokenProvider|invalid_client/);
+  expect(p.stepStatus('imsAccount')).toBe('warning');
+  await p.until(
+    () => (p.root.querySelector('.bpsetup-cloud-form [data-field="tenantUrl"] input') as HTMLInputElement | null)?.value === TENANT,
+  );
+  expect((p.root.querySelector('.bpsetup-cloud-form [data-field="tenantUrl"] input') as HTMLInputElement).value).toBe(TENANT);
   expect([cloud, agents]).toEqual([
     'Save the Brand Portal cloud service and wait for its four agents: not run',
     "Test the agents' connection: not run",

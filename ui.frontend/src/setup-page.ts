@@ -268,6 +268,7 @@ export class SetupPage {
         const saved = await this.brandPortal.connect(tenantUrl, imsConfig);
         return { ...saved, connected: (this.facts.agentTests ?? []).filter((r) => r.succeeded).length };
       },
+      keepTenant: (tenantUrl) => this.brandPortal.keepTenant(tenantUrl),
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.facts.chosenAuthType === type) return;

@@ -104,6 +104,11 @@ export class BrandPortalForm {
     this.refreshSave();
   }
 
+  /** A tenant address typed elsewhere (Connect): taken when the field is still empty and nothing is being edited. */
+  offerTenant(tenantUrl: string): void {
+    if (!this.editing && !this.tenant.value().trim()) this.tenant.set(tenantUrl);
+  }
+
   /** Edit the existing configuration: its values in the form. */
   startEditing(config: CloudConfig): void {
     this.editing = config;

@@ -135,6 +135,11 @@ export class BrandPortalStep implements Step {
     return box;
   }
 
+  /** An address typed in Connect: step 6's form starts with it (fetched if needed), unless it holds one. */
+  keepTenant(tenantUrl: string): void {
+    void this.form.open().then((form) => form?.offerTenant(tenantUrl));
+  }
+
   /** Step 4's Connect: step 6's form saves the cloud service for this tenant (fetched if needed). */
   async connect(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
     const form = await this.form.open();

@@ -33,6 +33,8 @@ export interface PageContext {
    * four agents and their Test Connection (the one-action Connect of step 4 ends with it).
    */
   connectTenant(tenantUrl: string, imsConfig: string): Promise<ConnectOutcome>;
+  /** A tenant address typed elsewhere (Connect) that step 6's form starts with, unless it holds one. */
+  keepTenant(tenantUrl: string): void;
   /** Runs Test Connection on the four agents of the tenant, in parallel (read-only). */
   testAgents(): Promise<void>;
   agentTestsRunning: boolean;

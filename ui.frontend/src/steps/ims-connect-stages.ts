@@ -5,6 +5,7 @@
  */
 import { AGENTS } from '../../../core/contract/aem-names';
 import { t } from '../../../core/i18n';
+import { explainHealthFailure } from '../../../core/domain/explain';
 import type { ConnectOutcome, PageContext } from './context';
 import type { ConnectHost, ConnectStage, StageOutcome } from './ims-connect';
 
@@ -29,7 +30,11 @@ export function connectStages(form: ConnectForm): ConnectHost {
         return (await form.save()) ? { ok: true } : { ok: false, detail: t('not saved: step 4 says why') };
       case 'token': {
         const health = ctx.facts.health;
-        if (id && health?.id === id) return health.healthy ? { ok: true } : { ok: false, detail: health.message };
+        // In plain words; AEM's own text is under step 5's result, for experts.
+        if (id && health?.id === id)
+          return health.healthy
+            ? { ok: true }
+            : { ok: false, detail: t('{0}: step 5 says how to fix it', explainHealthFailure(health.message).title) };
         if (ctx.facts.healthUnavailable === true)
           return { ok: true, detail: t("Check Health cannot run on this AEM: the agents' test below proves the token") };
         return { ok: false, detail: t('Check Health gave no result: step 5 says why') };
@@ -51,5 +56,5 @@ export function connectStages(form: ConnectForm): ConnectHost {
       }
     }
   };
-  return { formValid: () => form.formValid(), run };
+  return { formValid: () => form.formValid(), run, keepTenant: (url) => form.context()?.keepTenant(url) };
 }

@@ -44,6 +44,8 @@ export interface ConnectHost {
   formValid(): boolean;
   /** Runs one stage; the tenant is valid and normalised. */
   run(stage: ConnectStage, tenantUrl: string): Promise<StageOutcome>;
+  /** Connect stopped before step 6: its form gets this address, so the admin need not type it again. */
+  keepTenant(tenantUrl: string): void;
 }
 
 export class ImsConnect {
@@ -132,6 +134,8 @@ export class ImsConnect {
         this.outcome.textContent = t('Connect stopped at "{0}": step 4 says why; correct it and connect again.', STAGES[failed]);
         return;
       }
+      // Stopped before step 6 saved anything: the address typed here waits in step 6's form.
+      if (failed === 'token') this.host.keepTenant(tenantUrl);
       if (failed) {
         this.outcome.textContent = t(
           'Connect stopped at "{0}": its step below says why and how to fix it; go on from there, step by step.',
