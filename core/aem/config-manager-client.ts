@@ -43,13 +43,17 @@ async function readList(s: AemSession, path: string): Promise<OsgiConfiguration[
   return list.map(fromConsole);
 }
 
-/** The access-token provider configuration whose `name` is this one, as ConfigAdmin holds it. */
-export async function findProviderConfiguration(s: AemSession, name: string): Promise<OsgiConfiguration | undefined> {
+/** Every access-token provider configuration whose `name` is exactly this one, as ConfigAdmin holds them. */
+export async function findProviderConfigurations(s: AemSession, name: string): Promise<OsgiConfiguration[]> {
   const filter = `(${IMS_OSGI.props.name}=${escapeFilterValue(name)})`;
-  if (CONFIG_MANAGER.refusedInFilter.test(filter)) return undefined; // the console refuses such a filter
+  if (CONFIG_MANAGER.refusedInFilter.test(filter)) return []; // the console refuses such a filter
   const q = new URLSearchParams({ [CONFIG_MANAGER.pidFilter]: filter });
   const found = await readList(s, `${base()}/${CONFIG_MANAGER.allPids}.json?${q}`);
-  return found.find((c) => c.factoryPid === IMS_OSGI.providerPid || c.pid.startsWith(`${IMS_OSGI.providerPid}.`));
+  return found.filter(
+    (c) =>
+      (c.factoryPid === IMS_OSGI.providerPid || c.pid.startsWith(`${IMS_OSGI.providerPid}.`)) &&
+      String(c.properties[IMS_OSGI.props.name] ?? '') === name,
+  );
 }
 
 export async function readConfiguration(s: AemSession, pid: string): Promise<OsgiConfiguration | undefined> {

@@ -8,7 +8,7 @@
 import type { AemSession } from './session';
 import { type StoredDifference, oauthRepair, storedDifferences } from '../domain/ims-readback';
 import type { ImsConfig, ImsConfigInput } from '../domain/types';
-import { findProviderConfiguration, readConfiguration, updateConfiguration } from './config-manager-client';
+import { type OsgiConfiguration, findProviderConfigurations, readConfiguration, updateConfiguration } from './config-manager-client';
 import { deleteImsConfigs, imsConfigFromFelix, listImsConfigs } from './ims-client';
 
 export type ImsSaveProof =
@@ -21,14 +21,30 @@ export type ImsSaveProof =
   /** What AEM stored could not be read, so nothing is claimed. */
   | { kind: 'unread'; reason: unknown };
 
+/**
+ * The configuration this save wrote, and only it: by the PID of the file AEM stored; where the
+ * configuration manager knows it by another PID, by its name, when exactly one provider has that name.
+ * Another integration's provider is never the one repaired.
+ */
+async function savedProvider(s: AemSession, stored: ImsConfig): Promise<OsgiConfiguration> {
+  const byPid = await readConfiguration(s, stored.pid).catch(() => undefined);
+  if (byPid) return byPid;
+  const named = await findProviderConfigurations(s, stored.name);
+  if (named.length === 1) return named[0];
+  throw new Error(
+    named.length
+      ? `${named.length} access-token providers are named ${stored.name}: none is repaired, so no other integration's is changed`
+      : `The configuration manager has no access-token provider ${stored.pid} or named ${stored.name}`,
+  );
+}
+
 async function repair(
   s: AemSession,
   input: ImsConfigInput,
   stored: ImsConfig,
   differences: StoredDifference[],
 ): Promise<StoredDifference[]> {
-  const osgi = await findProviderConfiguration(s, stored.name);
-  if (!osgi) throw new Error(`The configuration manager has no access-token provider named ${stored.name}`);
+  const osgi = await savedProvider(s, stored);
   await updateConfiguration(s, osgi.pid, oauthRepair(input, differences));
   const after = await readConfiguration(s, osgi.pid);
   if (!after) throw new Error(`The configuration ${osgi.pid} could not be read back`);

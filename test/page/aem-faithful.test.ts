@@ -89,6 +89,40 @@ test("AEM's IMS servlet ignores the OAuth fields: read back, repaired through th
   expect(p.errors).toEqual([]);
 });
 
+test("the repair changes only the configuration this save wrote, never another integration's provider the console lists first", async () => {
+  await freshAuthor();
+  const other = '/apps/system/config/com.adobe.granite.auth.oauth.accesstoken.provider.other.config';
+  const otherText =
+    'auth.token.provider.name="other"\nauth.token.provider.scope="other-scope"\nauth.token.provider.orgId="OTHER@AdobeOrg"\n';
+  p.emu.context.repo.change((tx) => tx.writeFile(other, Buffer.from(otherText), 'text/plain'));
+  // A console whose name lookup answers with the other integration's provider.
+  const listed = [
+    {
+      pid: 'com.adobe.granite.auth.oauth.accesstoken.provider.other',
+      factoryPid: 'com.adobe.granite.auth.oauth.accesstoken.provider',
+      properties: { 'auth.token.provider.name': { name: 'auth.token.provider.name', value: 'other' } },
+    },
+  ];
+  await setFaults(p.emu.url, {
+    imsIgnoresOauthFields: true,
+    routes: [
+      {
+        path: '/system/console/configMgr/*.json',
+        method: 'GET',
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(listed),
+      },
+    ],
+  });
+  await fillForm();
+  p.click('.bpsetup-ims-submit');
+  expect(await imsFeedback('success')).toContain('Configuration saved and repaired');
+  expect(p.emu.context.repo.readFile(other)?.toString()).toBe(otherText);
+  const repaired = p.emu.context.journal.list(0).filter((r) => r.write && r.path.startsWith('/system/console/configMgr/'));
+  expect(repaired.map((r) => r.path)).toEqual([expect.stringMatching(/accesstoken\.provider\.(?!other)[^/]+$/)]);
+});
+
 test('the same, with the configuration manager refusing the repair: explained, and nothing of the save is left', async () => {
   await freshAuthor();
   await setFaults(p.emu.url, {
