@@ -5,7 +5,7 @@
  * them and sends nothing. An author with none is left as it is (exit 0).
  */
 import type { AemClient } from '../../core/aem/client';
-import { removeAgents } from '../../core/aem/agent-removal';
+import { removeAgents, waitingSummary } from '../../core/aem/agent-removal';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 import { orphanAgents } from '../../core/domain/agents';
 import { tenantUrlsOf } from '../../core/domain/tenant';
@@ -48,7 +48,7 @@ export async function removeOrphans(
         changes: [],
         failure: {
           title: 'Not removed: items wait in their queues',
-          explanation: outcome.waiting.map((w) => `${w.name}: ${w.pending} item(s) waiting`).join('; '),
+          explanation: waitingSummary(outcome.waiting),
           fix: 'Wait until they are delivered (or clear them in the replication console), then run remove-orphans again.',
         },
       };

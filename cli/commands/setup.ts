@@ -16,6 +16,7 @@ import type { Change, Difference, HostFailure, HostResult } from '../host-result
 import { type SetupConfig, imsDifferences, imsInputOf } from '../setup-config';
 import { getsToken, proveCandidate } from './proven-update';
 import { type ReplacementOutcome, replaceTenant } from '../../core/aem/tenant-replacement';
+import { waitingSummary } from '../../core/aem/agent-removal';
 import { type TenantReplacement, planTenantReplacement } from '../../core/domain/tenant-replacement';
 import { failureOf, inspect, notAnAuthor, unreachable, unreachableResult, verdict } from './inspect';
 
@@ -134,7 +135,7 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
             client.session,
             plan,
             { title: current.config.title, imsConfig: imsId, publicFolderPublish: current.config.publicFolderPublish },
-            (text) => o.progress(text),
+            o.progress,
           ),
       );
       if (outcome && outcome.status !== 'replaced') throw new Stop(replacementStop(outcome, plan));
@@ -294,7 +295,7 @@ function replacementStop(outcome: Exclude<ReplacementOutcome, { status: 'replace
       title: outcome.saved
         ? `${plan.to.url} is saved, but items wait in the old agents: they were kept`
         : "Not replaced: items wait in the old agents' queues",
-      explanation: `${outcome.waiting.map((w) => `${w.name}: ${w.pending} item(s) waiting`).join('; ')}.${backup}`,
+      explanation: `${waitingSummary(outcome.waiting)}.${backup}`,
       fix: 'Wait until they are delivered (or clear them in the replication console), then run setup again.',
     };
   return {

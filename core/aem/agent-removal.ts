@@ -9,6 +9,7 @@ import { backUp, type BackupPackage } from './backup-package';
 import { deleteNode, listAgents, readAgentQueue } from './brand-portal-client';
 import { agentPath } from '../contract/endpoints';
 import type { ReplicationAgent } from '../domain/types';
+import { t } from '../i18n';
 
 export interface WaitingItems {
   name: string;
@@ -22,6 +23,10 @@ export async function waitingItems(s: AemSession, paths: readonly string[]): Pro
   const read = await Promise.all(paths.map(async (p) => ({ name: nameOf(p), pending: (await readAgentQueue(s, nameOf(p))).pending })));
   return read.filter((q) => q.pending > 0);
 }
+
+/** "mp_replication_agent1_default_acme: 2 item(s) waiting; …": what waits, said the same everywhere. */
+export const waitingSummary = (waiting: readonly WaitingItems[]): string =>
+  waiting.map((w) => t('{0}: {1} item(s) waiting', w.name, String(w.pending))).join('; ');
 
 export interface Deleted {
   removed: string[];

@@ -9,7 +9,7 @@
 import type { AemSession } from './session';
 import { backUp, type BackupPackage } from './backup-package';
 import { type WaitingItems, deleteAgents, waitingItems } from './agent-removal';
-import { listAgents, saveCloudConfig, testAgent, type CloudConfigSave } from './brand-portal-client';
+import { saveCloudConfig, testAgent, type CloudConfigSave } from './brand-portal-client';
 import { waitForAgents } from './setup-facts';
 import { AGENTS } from '../contract/aem-names';
 import { t } from '../i18n';
@@ -42,10 +42,12 @@ export async function replaceTenant(
 
   progress(t('Saving the cloud service with the new tenant…'));
   await saveCloudConfig(s, { ...save, item: plan.configPath, tenantUrl: plan.to.url });
-  const found = await waitForAgents(s, plan.to.url, plan.to.tenant, (n) =>
-    progress(t('Waiting for the new agents: {0} of {1}…', String(n), String(AGENTS.count))),
-  );
-  const names = checkAgents(await listAgents(s), plan.to.url, plan.to.tenant)
+  let listed: ReplicationAgent[] = [];
+  const found = await waitForAgents(s, plan.to.url, plan.to.tenant, (n, agents) => {
+    listed = agents;
+    progress(t('Waiting for the new agents: {0} of {1}…', String(n), String(AGENTS.count)));
+  });
+  const names = checkAgents(listed, plan.to.url, plan.to.tenant)
     .filter((c) => c.agent)
     .map((c) => c.name);
   progress(t('Testing the new agents…'));

@@ -5,6 +5,7 @@
  */
 import { saveCloudConfig } from '../../../core/aem/client';
 import { type ReplacementOutcome, replaceTenant } from '../../../core/aem/tenant-replacement';
+import { waitingSummary } from '../../../core/aem/agent-removal';
 import { type TenantReplacement, planTenantReplacement } from '../../../core/domain/tenant-replacement';
 import { AGENTS } from '../../../core/contract/aem-names';
 import { waitForAgents } from '../../../core/aem/setup-facts';
@@ -234,7 +235,9 @@ export class BrandPortalForm {
     try {
       const outcome = await replaceTenant(ctx.session, plan, save, (text) => (progress.textContent = text));
       if (outcome.status !== 'queued' || outcome.saved) this.editing = undefined;
-      await ctx.refresh(['cloud', 'agents']);
+      // The agents were read back by the replacement itself where it deleted any.
+      await ctx.refresh(outcome.status === 'replaced' ? ['cloud'] : ['cloud', 'agents']);
+      if (outcome.status === 'replaced') ctx.adopt({ agents: outcome.agents });
       showResult(this.host.feedback, renderReplacement(outcome, plan));
       if (outcome.status !== 'queued' || outcome.saved) await ctx.testAgents();
       return { saved: outcome.status !== 'queued' || outcome.saved, agents: outcome.status === 'replaced' ? AGENTS.count : undefined };
@@ -326,7 +329,7 @@ function renderReplacement(outcome: ReplacementOutcome, plan: TenantReplacement)
           title: outcome.saved
             ? t('{0} is saved, but items still wait in the old agents: they were kept', to)
             : t('Not replaced: items wait in the old agents’ queues'),
-          explanation: outcome.waiting.map((w) => t('{0}: {1} item(s) waiting', w.name, String(w.pending))).join('; ') + backup,
+          explanation: waitingSummary(outcome.waiting) + backup,
           fix: t('Wait until they are delivered (or clear them in the replication console), then save again.'),
         },
         { variant: 'warning' },

@@ -4,7 +4,7 @@
  * Package Manager builds a backup package of them, then they are deleted and read back
  * (core/aem/agent-removal.ts). A part: step 6 fetches it when the admin asks for the removal.
  */
-import { removeAgents } from '../../../core/aem/agent-removal';
+import { removeAgents, waitingSummary } from '../../../core/aem/agent-removal';
 import { explainRequestError } from '../../../core/domain/explain-request';
 import { t } from '../../../core/i18n';
 import { el } from '../ui/dom';
@@ -15,14 +15,15 @@ async function remove(ctx: PageContext, paths: readonly string[], feedback: HTML
   showResult(feedback, el('p', { class: 'bpsetup-progress' }, t('Removing {0} agent(s): queues, backup, deletion…', String(paths.length))));
   try {
     const outcome = await removeAgents(ctx.session, paths, 'orphan-agents');
-    await ctx.refresh(['agents']);
+    // The removal read the agents back already; a stop before it changed none.
+    if (outcome.status === 'removed') ctx.adopt({ agents: outcome.agents });
     if (outcome.status === 'queued') {
       showResult(
         feedback,
         renderProblem(
           {
             title: t('Not removed: items wait in their queues'),
-            explanation: outcome.waiting.map((w) => t('{0}: {1} item(s) waiting', w.name, String(w.pending))).join('; '),
+            explanation: waitingSummary(outcome.waiting),
             fix: t('Wait until they are delivered (or clear them in the replication console), then remove them again.'),
           },
           { variant: 'warning' },

@@ -5,7 +5,8 @@
  * through user management and the other nodes through Sling, then re-reads the page. A part:
  * step 6 fetches it the first time an admin opens the reset.
  */
-import { backUp, deleteAuthorizable, deleteNode, findAuthorizables, readAgentQueue } from '../../../core/aem/client';
+import { backUp, deleteAuthorizable, deleteNode, findAuthorizables } from '../../../core/aem/client';
+import { waitingItems, waitingSummary } from '../../../core/aem/agent-removal';
 import { AUTHORIZABLES } from '../../../core/contract/aem-names';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
 import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../../../core/domain/reset-plan';
@@ -82,15 +83,12 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
       run.disabled = true;
       out.textContent = '';
       try {
-        const names = plan.agentPaths.map((p) => p.split('/').pop() as string);
-        const queued = (await Promise.all(names.map(async (n) => [n, (await readAgentQueue(ctx.session, n)).pending] as const))).filter(
-          ([, n]) => n > 0,
-        );
+        const queued = await waitingItems(ctx.session, plan.agentPaths);
         if (queued.length) {
           out.appendChild(
             renderProblem({
               title: t('Replication queues are not empty'),
-              explanation: queued.map(([n, c]) => t('{0}: {1} item(s) waiting', n, String(c))).join('; '),
+              explanation: waitingSummary(queued),
               fix: t('Wait until the queues are empty (or clear them in the replication console), then reset.'),
             }),
           );
