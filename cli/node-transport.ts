@@ -4,7 +4,8 @@
  * read-only switch that refuses any method but GET and HEAD before a byte leaves.
  * The password is held here only, never logged or put in a report.
  */
-import { type AemTransport, readWholeBody } from '../core/aem/fetch';
+import type { AemTransport } from '../core/aem/fetch';
+import { nodeHttpFetch } from './node-http';
 
 export interface Credentials {
   user: string;
@@ -57,9 +58,8 @@ export class NodeTransport {
     if (upper !== 'GET' && upper !== 'HEAD' && !headers.has('Referer')) headers.set('Referer', `${this.baseUrl}/`);
     const started = Date.now();
     try {
-      const raw = await fetch(`${this.baseUrl}${path}`, { ...init, method: upper, redirect: 'manual', signal: controller.signal, headers });
       // Inside the timer: a body that trickles in is stopped too; a huge one fails this request only.
-      const res = await readWholeBody(raw, path);
+      const res = await nodeHttpFetch(`${this.baseUrl}${path}`, { ...init, method: upper, signal: controller.signal, headers });
       this.exchanges.push({
         method: upper,
         path,

@@ -5,6 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { NodeTransport, ReadOnlyViolation } from '../../cli/node-transport';
 import { MAX_SCAN, overrideCommand, probe, scanText } from '../../cli/probe';
@@ -83,14 +85,14 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
     '/libs/cq/adobeims-configuration/clientlibs/ims.js':
       'fetch("/libs/cq/adobeims-configuration/content/configurations/publickey.crt?id="+id); var f = new FormData(); f.append("authType", "oauth"); f.set("scope", s);',
   };
-  const t = new NodeTransport({ baseUrl: 'http://probe.test', credentials: { user: 'u', password: 'p' }, readOnly: true });
-  const realFetch = global.fetch;
-  global.fetch = (async (input: string | URL) => {
-    const path = new URL(String(input)).pathname;
-    return pages[path] !== undefined
-      ? new Response(pages[path], { status: 200, headers: { 'Content-Type': 'text/html' } })
-      : new Response('', { status: 404 });
-  }) as typeof fetch;
+  // An author that serves just these two files (and 404 for the rest), over real HTTP.
+  const server = createServer((req, res) => {
+    const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
+    res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html' }).end(body ?? '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const t = new NodeTransport({ baseUrl: base, credentials: { user: 'u', password: 'p' }, readOnly: true });
   try {
     const report = await probe(t);
     const consolePage = report.pages[0];
@@ -101,14 +103,15 @@ test('the page scan lists scripts, URLs and field names, and suggests overrides 
     expect(report.suggestions.publicKey).toEqual(['/libs/cq/adobeims-configuration/content/configurations/publickey.crt']);
     expect(report.suggestions).not.toHaveProperty('checkHealth');
     expect(overrideCommand(report, 'admin')).toBe(
-      "curl -u admin -F 'publicKey=/libs/cq/adobeims-configuration/content/configurations/publickey.crt' http://probe.test/conf/bpsetup/settings/endpoints",
+      `curl -u admin -F 'publicKey=/libs/cq/adobeims-configuration/content/configurations/publickey.crt' ${base}/conf/bpsetup/settings/endpoints`,
     );
     // What the probe suggests is what the page accepts as an override.
     const { withOverrides } = await import('../../core/contract/endpoints');
     expect(withOverrides({ publicKey: report.suggestions.publicKey?.[0] })).toMatchObject({ applied: ['publicKey'], refused: [] });
     expect(report.requests.writes).toBe(0);
   } finally {
-    global.fetch = realFetch;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   }
 });
 
