@@ -3,6 +3,7 @@ import type { SetupProblem } from '../core/domain/consistency';
 import type { ProbeReport } from './probe';
 import type { networkOf } from '../core/domain/diagnostics';
 import type { TestPublishOutcome } from '../core/domain/test-publish';
+import type { InstanceIdentity } from '../core/domain/fleet-rules';
 
 /** One property an update changes. */
 export interface Difference {
@@ -37,6 +38,8 @@ export interface HostResult {
   version?: string;
   /** The tenant the author publishes to (its current Brand Portal cloud service), where read. */
   tenantUrl?: string;
+  /** `check`: the instance Sling says this address reaches, and its cluster (authors sharing one repository count as one). */
+  instance?: InstanceIdentity;
   /** AEM's proxy configurations as read, and the outgoing connections publishing needs. */
   network?: ReturnType<typeof networkOf>;
   healthy?: boolean;

@@ -101,6 +101,8 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
       result = { url, command: 'probe', exit: 0, changes: [], probe: await probe(transport) };
       break;
   }
+  // Which instance this is, for the one-tenant-per-author rule across the fleet (a cluster counts once).
+  if (result.tenantUrl && result.exit !== 2) result = { ...result, instance: await client.instanceIdentity() };
   const sent = transport.exchanges;
   return { ...result, requests: { total: sent.length, writes: sent.filter((x) => x.method !== 'GET' && x.method !== 'HEAD').length } };
 }

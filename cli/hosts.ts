@@ -1,7 +1,7 @@
 /**
  * Which authors a command runs against, and with which credentials, as `npm run deploy` takes
  * them: `--url` (repeatable) or `AEM_URL`, `AEM_USER` / `AEM_PASSWORD` from the environment, and a
- * hosts file of lines `<url> [user] [password-env-var]`. A password is never a command-line value;
+ * hosts file of lines `<url> [user] [password-env-var] [tenant=<tenant-url>]`. A password is never a command-line value;
  * in the hosts file a host names the environment variable that holds its password, and only one
  * whose name starts with AEM_PASSWORD (so a line can never send another secret, such as the client
  * secret, as Basic credentials). Plain http is for this machine only unless --allow-http says so.
@@ -14,9 +14,14 @@ export interface Host {
   password: string;
   /** The environment variable the password came from. */
   passwordVar?: string;
+  /** `setup`: this author's own Brand Portal tenant (`tenant=<url>` on its hosts-file line), as written. */
+  tenantUrl?: string;
 }
 
 export class UsageError extends Error {}
+
+/** A hosts-file word naming the author's own Brand Portal tenant for `setup`. */
+const TENANT_PREFIX = 'tenant=';
 
 /** The only variables a hosts-file line may name for its password. */
 export const PASSWORD_VAR = /^AEM_PASSWORD(?:_[A-Z0-9_]+)?$/;
@@ -70,8 +75,11 @@ export function parseHostsFile(text: string, env: NodeJS.ProcessEnv, notes: stri
   text.split(/\r?\n/).forEach((line, i) => {
     const content = line.replace(/#.*$/, '').trim();
     if (!content) return;
-    const [url, user, passwordVar, ...rest] = content.split(/\s+/);
-    if (rest.length) throw new UsageError(`Hosts file line ${i + 1}: expected "<url> [user] [password-env-var]"`);
+    const words = content.split(/\s+/);
+    const tenants = words.filter((w) => w.startsWith(TENANT_PREFIX)).map((w) => w.slice(TENANT_PREFIX.length));
+    const [url, user, passwordVar, ...rest] = words.filter((w) => !w.startsWith(TENANT_PREFIX));
+    if (rest.length || tenants.length > 1 || tenants.includes(''))
+      throw new UsageError(`Hosts file line ${i + 1}: expected "<url> [user] [password-env-var] [tenant=<tenant-url>]"`);
     if (passwordVar && !PASSWORD_VAR.test(passwordVar))
       throw new UsageError(
         `Hosts file line ${i + 1}: a password variable must be named AEM_PASSWORD or AEM_PASSWORD_<NAME> (not ${passwordVar})`,
@@ -83,6 +91,7 @@ export function parseHostsFile(text: string, env: NodeJS.ProcessEnv, notes: stri
       url: base,
       ...credentialsFor(base, user ?? env.AEM_USER, passwordVar ? env[passwordVar] : env.AEM_PASSWORD, notes),
       passwordVar: passwordVar ?? 'AEM_PASSWORD',
+      ...(tenants.length && { tenantUrl: tenants[0] }),
     });
   });
   return hosts;

@@ -21,7 +21,7 @@ import { fleetExit, resultLabel, runFleet } from './fleet';
 import { type Host, UsageError, hostsFromUrls, parseHostsFile, requireSafeTransport } from './hosts';
 import type { HostResult } from './host-result';
 import type { CommandName, HostTask } from './host-worker';
-import { ConfigError, type SetupConfig, parseSetupConfig, readClientSecret } from './setup-config';
+import { ConfigError, type SetupConfig, parseSetupConfig, readClientSecret, tenantsPerHost } from './setup-config';
 import { terminalSafe } from './terminal-safe';
 
 interface GlobalOptions {
@@ -103,6 +103,7 @@ interface CommandOptions {
   updateSecret?: boolean;
   confirmTenant?: boolean;
   replaceTenant?: boolean;
+  sharedTenant?: boolean;
   outDir?: string;
   publishTest?: boolean;
 }
@@ -121,11 +122,16 @@ async function run(command: CommandName, global: GlobalOptions, extra: CommandOp
     if (misused) throw new UsageError(`${misused.url}: the password variable ${secretVar} is the client secret's; name another one`);
     clientSecret = readClientSecret(config, env);
   }
+  // setup: each author's own tenant (hosts file), never one tenant for several unless they are one cluster.
+  const tenants =
+    command === 'setup' && config
+      ? tenantsPerHost(hosts, config, { confirmTenant: extra.confirmTenant, sharedTenant: extra.sharedTenant })
+      : undefined;
   secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s));
-  const tasks: HostTask[] = hosts.map((host) => ({
+  const tasks: HostTask[] = hosts.map((host, i) => ({
     command,
     host,
-    config,
+    config: config && tenants ? { ...config, tenantUrl: tenants[i] } : config,
     clientSecret,
     dryRun: extra.dryRun,
     updateSecret: extra.updateSecret,
@@ -162,7 +168,7 @@ export function program(): Command {
   const p = new Command('bpsetup')
     .description('Check, set up, migrate and diagnose Brand Portal publishing on AEM 6.5 authors (one, or a fleet).')
     .option('--url <url>', 'an AEM author (repeatable)', (v: string, all: string[] = []) => [...all, v])
-    .option('--hosts <file>', 'one author per line: <url> [user] [password-env-var]')
+    .option('--hosts <file>', 'one author per line: <url> [user] [password-env-var] [tenant=<tenant-url>]')
     .option('--concurrency <n>', 'authors handled at once', '4')
     .option('--timeout <seconds>', 'time allowed per author', '120')
     .option('--json', 'print the JSON report instead of the table')
@@ -190,6 +196,7 @@ export function program(): Command {
     .option('--dry-run', 'list the writes per author, send none')
     .option('--update-secret', 'send the client secret again even when nothing else changed')
     .option('--confirm-tenant', 'the tenant URL is not a *.brand-portal.adobe.com address, and Adobe gave it to you')
+    .option('--shared-tenant', 'several authors get the same tenant because they are one cluster (one repository)')
     .option(
       '--replace-tenant',
       'the author publishes to another tenant: replace it (queues empty, a backup package of the old agents, the new agents proven, then the old removed)',

@@ -91,15 +91,9 @@ export function parseSetupConfig(text: string, options: SetupConfigOptions = {})
     // No one is there to weigh a warning: what the page only warns about stops the CLI.
     if (verdict.error || verdict.warning) problems.push(`${name}: ${verdict.error ?? verdict.warning}`);
   }
-  const tenant = validateTenantUrl(config.tenantUrl);
-  if (tenant.error) problems.push(`tenantUrl: ${tenant.error}`);
-  else {
-    config.tenantUrl = tenant.normalised as string; // https:// added where it was missing
-    if (!isBrandPortalAddress(config.tenantUrl) && !options.confirmTenant)
-      problems.push(
-        `tenantUrl: ${config.tenantUrl} is not a *.brand-portal.adobe.com address; check it, and add --confirm-tenant only if Adobe gave you this address`,
-      );
-  }
+  const tenant = checkTenant(config.tenantUrl, options.confirmTenant);
+  if (tenant.problem) problems.push(`tenantUrl: ${tenant.problem}`);
+  else config.tenantUrl = tenant.url as string; // https:// added where it was missing
   // The secret comes only from a variable named for it: any other (GITHUB_TOKEN, a password) would be sent to AEM and stored there.
   if (!SECRET_VARIABLE.test(config.clientSecretEnv))
     problems.push(
@@ -181,4 +175,50 @@ export function imsDifferences(c: ImsConfig, config: SetupConfig): Difference[] 
   if (!sameServer(c.endpoint ?? config.authServerUrl, config.authServerUrl))
     out.push({ property: 'authorization server', from: c.endpoint ?? '', to: config.authServerUrl });
   return out;
+}
+
+/**
+ * A tenant URL as the page's rule takes it (https:// added where missing), and one outside
+ * *.brand-portal.adobe.com only with --confirm-tenant: for setup.json and a hosts-file line alike.
+ */
+export function checkTenant(raw: string, confirmTenant?: boolean): { url?: string; problem?: string } {
+  const tenant = validateTenantUrl(raw);
+  if (tenant.error) return { problem: tenant.error };
+  const url = tenant.normalised as string;
+  if (!isBrandPortalAddress(url) && !confirmTenant)
+    return {
+      problem: `${url} is not a *.brand-portal.adobe.com address; check it, and add --confirm-tenant only if Adobe gave you this address`,
+    };
+  return { url };
+}
+
+/**
+ * Each author's tenant for `setup`: its own from the hosts file, else setup.json's. One tenant on
+ * several authors is refused before any author is contacted (an author takes one Brand Portal
+ * tenant, and one tenant on two authors breaks asset contribution), unless `sharedTenant` says they
+ * are one cluster, which `check` then proves from Sling's discovery.
+ */
+export function tenantsPerHost(
+  hosts: readonly { url: string; tenantUrl?: string }[],
+  config: SetupConfig,
+  options: { confirmTenant?: boolean; sharedTenant?: boolean } = {},
+): string[] {
+  const problems: string[] = [];
+  const tenants = hosts.map((h) => {
+    if (h.tenantUrl === undefined) return config.tenantUrl;
+    const own = checkTenant(h.tenantUrl, options.confirmTenant);
+    if (own.problem) problems.push(`${h.url} tenant=: ${own.problem}`);
+    return own.url ?? h.tenantUrl;
+  });
+  if (problems.length) throw new ConfigError(problems);
+  if (!options.sharedTenant)
+    for (const tenant of new Set(tenants)) {
+      const on = hosts.filter((_, i) => tenants[i] === tenant).map((h) => h.url);
+      if (on.length > 1)
+        problems.push(
+          `${tenant} would be the tenant of ${on.length} authors (${on.join(', ')}): an author takes one Brand Portal tenant. Give each its own on its hosts-file line (<url> tenant=https://<name>.brand-portal.adobe.com), or add --shared-tenant if these authors are one cluster.`,
+        );
+    }
+  if (problems.length) throw new ConfigError(problems);
+  return tenants;
 }

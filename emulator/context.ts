@@ -32,6 +32,10 @@ export interface EmulatorOptions {
   bundleLine?: 'classic' | 'lts';
   /** Sling run modes (Sling's settings printer): `publish` makes it answer as a publish instance there. */
   runModes: string[];
+  /** This instance's Sling ID (Sling's settings printer; Oak discovery's node for it). New for every start unless given. */
+  slingId: string;
+  /** Sling IDs of the other instances of its cluster, as Oak discovery lists them in the shared repository. */
+  clusterPeers: string[];
   /** /__emulator control routes (reset, journal); local use and tests only. */
   controlRoutes: boolean;
   /** Quiet start-up (tests). */

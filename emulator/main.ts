@@ -78,6 +78,11 @@ async function main(): Promise<void> {
         .map((m) => m.trim())
         .filter(Boolean),
     }),
+    ...(arg('sling-id') && { slingId: arg('sling-id') as string }),
+    clusterPeers: (arg('cluster-peers') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
     admin: { user: 'admin', password },
     packageZip,
     faults: process.argv.includes('--faults') || process.env.BPSETUP_EMULATOR_FAULTS === '1',

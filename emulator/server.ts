@@ -34,12 +34,13 @@ import { configManagerRoutes } from './routes/config-manager';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
 import { controlRefusal } from './control-guard';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { brandPortalRoutes } from './routes/brand-portal';
 import { packmgrRoutes } from './routes/packmgr';
 import { slingPostRoutes } from './routes/sling-post';
 import { emptyFaults, takeRouteFault } from './faults';
 import { seedDemo } from './scenarios';
+import { writeClusterInstances } from './discovery';
 import { IMS } from '../core/contract/aem-names';
 
 export const DEFAULT_OPTIONS: EmulatorOptions = {
@@ -52,6 +53,8 @@ export const DEFAULT_OPTIONS: EmulatorOptions = {
   csrfLifetimeSeconds: 600,
   productVersion: '6.5.21.0',
   runModes: ['author', 'crx3', 'crx3tar', 'nosamplecontent'],
+  slingId: '',
+  clusterPeers: [],
   controlRoutes: true,
   quiet: false,
   faults: false,
@@ -145,6 +148,7 @@ function findRoute(routes: Route[], method: string, path: string): { route: Rout
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
   const options: EmulatorOptions = { ...DEFAULT_OPTIONS, ...overrides };
   if (!options.controlSecret) options.controlSecret = randomBytes(18).toString('base64url');
+  if (!options.slingId) options.slingId = randomUUID();
   const repoFile = options.dataDir ? join(options.dataDir, 'repository.json') : null;
   const repo = Repository.open(repoFile, seedRepository, { reset: options.reset });
 
@@ -152,6 +156,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   const installStartupPackage = async () => {
     if (options.packageZip) await installPackage(repo, readFileSync(options.packageZip), { recursive: true });
     seedInterimOverrides(ctx);
+    writeClusterInstances(repo, options);
   };
 
   const ctx: EmulatorContext = {

@@ -26,13 +26,13 @@ import {
   keystore,
   listImsConfigs,
   productInfo,
-  runModes,
   publicCertificate,
   removeKeyAlias,
   removeStrayFormProperties,
   saveImsConfig,
 } from './ims-client';
 import { readContributionFlag, readProxyConfigurations } from './config-manager-client';
+import { instanceIdentity, runModes } from './instance-identity';
 import { proveImsSave } from './ims-proof';
 import { createOneImsConfig } from './one-ims-config';
 import type { AemSession } from './session';
@@ -47,6 +47,7 @@ export * from './brand-portal-client';
 export * from './settings-client';
 export * from './one-ims-config';
 export * from './ims-proof';
+export * from './instance-identity';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- calls are matched by shape here only */
 type SessionCall = (s: AemSession, ...args: any[]) => any;
@@ -70,6 +71,7 @@ const CALLS = {
   backUp,
   productInfo,
   runModes,
+  instanceIdentity,
   keystore,
   createKeystore,
   addKeyPair,

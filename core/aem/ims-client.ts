@@ -20,7 +20,6 @@ import type {
   ProductInfo,
 } from '../domain/types';
 import { asLts, isLtsByBundles, ltsAmbiguous, versionFromProductInfo } from '../domain/version';
-import { runModesFromSlingSettings } from '../domain/console-printer';
 import { mapBounded } from './bounded';
 import { serviceUserPath } from './authorizables';
 import { isRequestable } from '../contract/endpoints';
@@ -62,17 +61,6 @@ async function bundlesSayLts(s: AemSession): Promise<boolean | undefined> {
       version: String(b?.version ?? ''),
     })),
   );
-}
-
-/** The instance's run modes from Sling's settings printer (administrators); undefined when they cannot be read. */
-export async function runModes(s: AemSession): Promise<string[] | undefined> {
-  const e = s.endpoints.slingSettings;
-  try {
-    const res = await s.fetch(e.path);
-    return res.ok ? runModesFromSlingSettings(parseJson<unknown>(await res.text(), e.path)) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 // ---- keystore of the Brand Portal IMS service user [contract: Users and the keystore] -------------------------

@@ -54,6 +54,11 @@ const SHIPPED = {
   bundles: ep('GET', '/system/console/bundles.json', 'CONFIRMED', 'Version and feature gates'),
   /** Sling's settings printer (label `slingsettings`, Apache Sling Settings): the run modes, `publish` or `author`. */
   slingSettings: ep('GET', '/system/console/status-slingsettings.json', 'INFERRED', 'Version and feature gates'),
+  /**
+   * Sling's Oak discovery keeps one node per instance of a cluster, named by its Sling ID
+   * (discovery.oak's default resource path /var/discovery/oak/): authors that list each other share one repository.
+   */
+  clusterInstances: ep('GET', '/var/discovery/oak/clusterInstances.1.json', 'INFERRED', 'Version and feature gates'),
   /** QueryBuilder: finds authorizables whose node names Oak makes unpredictable. */
   queryBuilder: ep('GET', '/bin/querybuilder.json', 'CONFIRMED', 'Users and the keystore'),
   imsConfigList: ep('GET', '/apps/system/config.1.json', 'INFERRED', 'IMS configurations'),

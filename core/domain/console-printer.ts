@@ -23,3 +23,12 @@ export function runModesFromSlingSettings(json: unknown): string[] | undefined {
   }
   return undefined;
 }
+
+/** Sling's settings printer: `Sling ID = <uuid>`, the instance's own identity (unique per instance, even in a cluster). */
+export function slingIdFromSlingSettings(json: unknown): string | undefined {
+  for (const line of printerLines(json)) {
+    const m = /^\s*Sling ID = (\S+)\s*$/.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}

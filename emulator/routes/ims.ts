@@ -131,7 +131,7 @@ export function imsRoutes(ctx: EmulatorContext): Route[] {
         ? sendJson(res, 200, [
             'Apache Sling Settings',
             '',
-            'Sling ID = 00000000-emulator',
+            `Sling ID = ${ctx.options.slingId}`,
             `Run Modes = [${ctx.options.runModes.join(', ')}]`,
           ])
         : sendText(res, 403, 'Forbidden'),

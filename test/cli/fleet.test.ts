@@ -1,9 +1,9 @@
 /**
- * `bpsetup` against three emulators started here: setup configures all three from one file, a
- * second run writes nothing (the journals prove it), check reports all three healthy, a fault on
- * one host is reported with the page's explanation (exit 1) while the others stay healthy, a bad
- * configuration file sends nothing, and the secret given through the environment appears in no
- * output, report or log.
+ * `bpsetup` against three emulators started here, each with its own tenant on its hosts-file
+ * line: setup configures all three from one file, a second run writes nothing (the journals prove
+ * it), check reports all three healthy, a fault on one host is reported with the page's
+ * explanation (exit 1) while the others stay healthy, a bad configuration file sends nothing, and
+ * the secret given through the environment appears in no output, report or log.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,9 @@ import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixt
 
 const CLIENT_ID = 'c11b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-fleet-secret-value-9137';
+/** Each author its own tenant, from its hosts-file line (one tenant on several authors is test/cli/one-tenant.test.ts). */
+const TENANTS = [0, 1, 2].map((i) => `https://fleet${i}.brand-portal.adobe.com`);
+/** The only tenant setup.json names: every hosts-file line overrides it. */
 const TENANT = 'https://fleet.brand-portal.adobe.com';
 const dir = tempDir('cli-');
 let emus: RunningEmulator[] = [];
@@ -32,17 +35,18 @@ const remember = (r: Run) => {
 
 /** Every author set up (tests that check a configured fleet run alone with -t, too). */
 async function configuredFleet(): Promise<void> {
-  for (const emu of emus)
+  for (const [i, emu] of emus.entries())
     if (!emu.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal'))
-      await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+      await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANTS[i]);
 }
 
 beforeAll(async () => {
   emus = await Promise.all([0, 1, 2].map(() => startTestEmulator({ faults: true })));
-  for (const emu of emus) {
-    await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
-  }
-  writeFileSync(hostsFile, `# three authors\n${emus.map((e) => e.url).join('\n')}\n`);
+  for (const [i, emu] of emus.entries()) await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANTS[i]);
+  writeFileSync(
+    hostsFile,
+    `# three authors, each with its own tenant\n${emus.map((e, i) => `${e.url} tenant=${TENANTS[i]}`).join('\n')}\n`,
+  );
   writeFileSync(
     configFile,
     JSON.stringify({
@@ -103,8 +107,11 @@ test('setup configures all three; a second run changes nothing and writes nothin
   expect(first.code).toBe(0);
   // One table row per host (the progress lines above it say the same).
   expect(first.stdout.match(/ ok .*healthy, 2 change\(s\)/g)).toHaveLength(3);
-  for (const emu of emus)
-    expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(TENANT);
+  emus.forEach((emu, i) =>
+    expect(emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.tenantURL).toBe(
+      TENANTS[i],
+    ),
+  );
 
   const before = marks();
   const second = remember(await bpsetup(['--hosts', hostsFile, 'setup', '--config', configFile], { BPSETUP_CLIENT_SECRET_TEST: SECRET }));
@@ -129,15 +136,9 @@ test('check --json: all three healthy, the token proven by Check Health, reads o
     expect(h).toMatchObject({ exit: 0, healthy: true, tokenProvenBy: 'checkHealth', agentsConnected: 4, requests: { writes: 0 } });
   expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ exit: 0 });
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));
-  // One tenant on three authors: only the fleet can see it, and says so (advice: publishing works,
-  // asset contribution's imports would fail).
-  const fleet = (JSON.parse(r.stdout) as { fleet: { problems: { id: string; severity: string; hosts: string[] }[] } }).fleet;
-  expect(fleet.problems).toEqual([
-    expect.objectContaining({ id: `tenant-shared-${TENANT}`, severity: 'warning', hosts: emus.map((e) => e.url) }),
-  ]);
-  expect(json.hosts.map((h) => (h as { tenantUrl?: string }).tenantUrl)).toEqual(emus.map(() => TENANT));
-  const table = remember(await bpsetup(['--hosts', hostsFile, 'check']));
-  expect(table.stdout).toContain(`fleet (3 authors): The tenant ${TENANT} is configured on 3 authors`);
+  // Each author its own tenant: nothing across the fleet to say.
+  expect((JSON.parse(r.stdout) as { fleet: { problems: unknown[] } }).fleet.problems).toEqual([]);
+  expect(json.hosts.map((h) => (h as { tenantUrl?: string }).tenantUrl)).toEqual(TENANTS);
 });
 
 test("a fault on one host: reported with the page's explanation, exit 1; the other two stay healthy", async () => {
@@ -145,7 +146,7 @@ test("a fault on one host: reported with the page's explanation, exit 1; the oth
   await controlFetch(`${emus[1].url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: false } }),
+    body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet1', enabled: false } }),
   });
   try {
     const r = remember(await bpsetup(['--hosts', hostsFile, '--json', 'check']));
@@ -155,9 +156,9 @@ test("a fault on one host: reported with the page's explanation, exit 1; the oth
     expect(json.hosts[1].problems).toEqual(
       expect.arrayContaining([
         {
-          id: 'agent-disabled-mp_replication_agent2_default_fleet',
+          id: 'agent-disabled-mp_replication_agent2_default_fleet1',
           severity: 'error',
-          title: 'Agent mp_replication_agent2_default_fleet is disabled',
+          title: 'Agent mp_replication_agent2_default_fleet1 is disabled',
           fix: 'Enable it: Brand Portal publishing uses all four agents in turn.',
         },
       ]),
@@ -165,12 +166,12 @@ test("a fault on one host: reported with the page's explanation, exit 1; the oth
     // The table says the same in plain words.
     const table = remember(await bpsetup(['--hosts', hostsFile, 'check']));
     expect(table.code).toBe(1);
-    expect(table.stdout).toContain(`${emus[1].url}: Agent mp_replication_agent2_default_fleet is disabled\n    Fix: Enable it`);
+    expect(table.stdout).toContain(`${emus[1].url}: Agent mp_replication_agent2_default_fleet1 is disabled\n    Fix: Enable it`);
   } finally {
     await controlFetch(`${emus[1].url}/__emulator/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet', enabled: true } }),
+      body: JSON.stringify({ agent: { name: 'mp_replication_agent2_default_fleet1', enabled: true } }),
     });
   }
 });
@@ -201,7 +202,7 @@ test('diagnostics and probe: one report file per author, reads only, nothing sec
     cloudConfigurations: { tenantUrl: string }[];
   };
   expect(report.report).toBe('Brand Portal setup diagnostics');
-  expect(report.cloudConfigurations[0].tenantUrl).toBe(TENANT);
+  expect(TENANTS).toContain(report.cloudConfigurations[0].tenantUrl);
   expect(report.agentTests).toHaveLength(4);
   for (const f of files) expect(readFileSync(join(out, f), 'utf8')).not.toContain(SECRET);
   emus.forEach((e, i) => expect(writesOn(e, before[i])).toEqual([]));

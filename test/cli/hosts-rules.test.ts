@@ -9,6 +9,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bpsetup } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
+import { parseSetupConfig, tenantsPerHost } from '../../cli/setup-config';
 
 const env = { AEM_PASSWORD_STAGE: 'stage-pass', BPSETUP_CLIENT_SECRET: 'the-client-secret', HOME_TOKEN: 'x' };
 
@@ -24,17 +25,14 @@ test('only AEM_PASSWORD variables may hold a host password', () => {
 });
 
 /** A valid setup.json in `dir`, with where its secret comes from. */
+const SETUP = {
+  clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  orgId: '0123456789ABCDEF01234567@AdobeOrg',
+  scopes: ['openid'],
+  tenantUrl: 'https://demo.brand-portal.adobe.com',
+};
 const writeSetup = (dir: string, secretSource: Record<string, string>) =>
-  writeFileSync(
-    join(dir, 'setup.json'),
-    JSON.stringify({
-      clientId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-      orgId: '0123456789ABCDEF01234567@AdobeOrg',
-      scopes: ['openid'],
-      tenantUrl: 'https://demo.brand-portal.adobe.com',
-      ...secretSource,
-    }),
-  );
+  writeFileSync(join(dir, 'setup.json'), JSON.stringify({ ...SETUP, ...secretSource }));
 
 test('the client secret comes only from a variable named for it: a password or any other variable is refused, and never sent', async () => {
   const dir = tempDir('hosts-');
@@ -135,4 +133,38 @@ test('no silent admin/admin: assumed only for an author on this machine, and sai
     user: 'ci',
     password: 'pw',
   });
+});
+
+test("a hosts-file line may name its author's tenant; setup refuses one tenant for several authors unless they are one cluster", () => {
+  const hosts = parseHostsFile(
+    'http://localhost:4502 tenant=stage.brand-portal.adobe.com\nhttp://127.0.0.1:4503 admin AEM_PASSWORD_STAGE\nhttp://[::1]:4504\n',
+    env,
+  );
+  expect(hosts.map((h) => h.tenantUrl)).toEqual(['stage.brand-portal.adobe.com', undefined, undefined]);
+  expect(() => parseHostsFile('http://localhost:4502 tenant=a tenant=b\n', env)).toThrow(/\[tenant=<tenant-url>\]/);
+  expect(() => parseHostsFile('http://localhost:4502 tenant=\n', env)).toThrow(/\[tenant=<tenant-url>\]/);
+
+  const config = parseSetupConfig(JSON.stringify(SETUP), {});
+  // Two lines fall back to setup.json's tenant: refused, naming both, before anything is sent.
+  expect(() => tenantsPerHost(hosts, config)).toThrow(
+    new RegExp(`${SETUP.tenantUrl} would be the tenant of 2 authors \\(http://127\\.0\\.0\\.1:4503, http://\\[::1\\]:4504\\)`),
+  );
+  expect(tenantsPerHost(hosts, config, { sharedTenant: true })).toEqual([
+    'https://stage.brand-portal.adobe.com',
+    SETUP.tenantUrl,
+    SETUP.tenantUrl,
+  ]);
+  const own = hosts.map((h, i) => ({ ...h, tenantUrl: h.tenantUrl ?? `https://t${i}.brand-portal.adobe.com` }));
+  expect(tenantsPerHost(own, config)).toEqual([
+    'https://stage.brand-portal.adobe.com',
+    'https://t1.brand-portal.adobe.com',
+    'https://t2.brand-portal.adobe.com',
+  ]);
+  // A line's tenant passes the page's rule, and the *.brand-portal.adobe.com one, as setup.json's does.
+  expect(() => tenantsPerHost([{ url: 'http://localhost:4502', tenantUrl: 'http://x.brand-portal.adobe.com' }], config)).toThrow(
+    /http:\/\/localhost:4502 tenant=: .*https/,
+  );
+  expect(() => tenantsPerHost([{ url: 'http://localhost:4502', tenantUrl: 'https://portal.example.com' }], config)).toThrow(
+    /--confirm-tenant/,
+  );
 });
