@@ -136,9 +136,14 @@ export async function readAgentQueue(s: AemSession, name: string): Promise<Agent
 }
 
 /** The last error in an agent's log (INFERRED address: the console's "View log"), scrubbed of secrets. */
-export async function agentLogError(s: AemSession, name: string): Promise<string | undefined> {
+/** The agent's log page (the console's "View log"), as AEM renders it. */
+export async function agentLog(s: AemSession, name: string): Promise<string> {
   const path = `${agentPath(s.endpoints, name)}${AGENTS.logSelector}`;
-  const error = lastLoggedError(await expectOk(await s.fetch(path), s.endpoints.agentsRoot, path));
+  return expectOk(await s.fetch(path), s.endpoints.agentsRoot, path);
+}
+
+export async function agentLogError(s: AemSession, name: string): Promise<string | undefined> {
+  const error = lastLoggedError(await agentLog(s, name));
   return error && scrubText(error);
 }
 

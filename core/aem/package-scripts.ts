@@ -65,6 +65,7 @@ export async function cleanupTestPublish(s: AemSession, path: string, agents: re
     dequeued: strings(json.dequeued),
     unpublishQueued: strings(json.unpublishQueued),
     unpublishError: typeof json.unpublishError === 'string' ? json.unpublishError : null,
+    folderUnpublishQueued: strings(json.folderUnpublishQueued),
   };
 }
 

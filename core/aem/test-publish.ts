@@ -6,12 +6,14 @@
  * the package's script, which writes only below its own folder.
  */
 import type { AemSession } from './session';
-import { agentLogError, readAgentQueue } from './brand-portal-client';
+import { agentLog, agentLogError, readAgentQueue } from './brand-portal-client';
+import { loggedDelivery } from '../domain/queue';
 import { cleanupTestPublish, listTestPublish, startTestPublish } from './package-scripts';
 import { type TestPublishAgent, type TestPublishCleanup, type TestPublishOutcome, deliveryOf, verdictOf } from '../domain/test-publish';
 import { isAemError } from '../errors';
 import { t } from '../i18n';
 import { sleep } from './sleep';
+import { PUBLISH_PROOF } from '../contract/aem-names';
 
 export interface TestPublishProgress {
   stage: 'starting' | 'publishing' | 'cleaning' | 'done';
@@ -28,16 +30,42 @@ export interface TestPublishOptions {
   explain: (e: unknown) => string;
 }
 
-async function readDeliveries(s: AemSession, agents: readonly string[], path: string): Promise<TestPublishAgent[]> {
+/**
+ * Where the path stands on each agent: a delivery is claimed only where it left the queue and the
+ * agent log says AEM replicated it (`type`), never from its absence alone.
+ */
+async function readDeliveries(
+  s: AemSession,
+  agents: readonly string[],
+  path: string,
+  type: 'ACTIVATE' | 'DEACTIVATE' = 'ACTIVATE',
+): Promise<TestPublishAgent[]> {
   return Promise.all(
     agents.map(async (name) => {
       const queue = await readAgentQueue(s, name).catch(() => undefined);
-      const delivery = deliveryOf(name, queue, path);
+      const left = queue !== undefined && !queue.paths?.includes(path);
+      const logged = left
+        ? await agentLog(s, name).then(
+            (html) => loggedDelivery(html, type, path),
+            () => false,
+          )
+        : undefined;
+      const delivery = deliveryOf(name, queue, path, logged);
       if (delivery.state !== 'refused') return delivery;
       const error = await agentLogError(s, name).catch(() => undefined);
       return { ...delivery, ...(error && { error }) };
     }),
   );
+}
+
+/** Watches a deactivation until every agent logged it (true), one refused or let it go unlogged, or the deadline (false). */
+async function drained(s: AemSession, agents: readonly string[], path: string, deadline: number, pollMs = 1000): Promise<boolean> {
+  for (;;) {
+    const left = (await readDeliveries(s, agents, path, 'DEACTIVATE')).filter((a) => a.state !== 'delivered');
+    if (!left.length) return true;
+    if (Date.now() > deadline || left.some((a) => a.state === 'refused' || a.state === 'unconfirmed')) return false;
+    await sleep(pollMs);
+  }
 }
 
 async function cleanUp(s: AemSession, agents: readonly string[], path: string, o: TestPublishOptions): Promise<TestPublishCleanup> {
@@ -48,18 +76,10 @@ async function cleanUp(s: AemSession, agents: readonly string[], path: string, o
     cleanup.unpublished = done.unpublishQueued;
     if (done.unpublishError) cleanup.unpublishError = done.unpublishError;
     const deadline = Date.now() + (o.unpublishTimeoutMs ?? 30_000);
-    while (cleanup.unpublished.length) {
-      const left = (await readDeliveries(s, cleanup.unpublished, path)).filter((a) => a.state !== 'delivered');
-      if (!left.length) {
-        cleanup.unpublishDrained = true;
-        break;
-      }
-      if (Date.now() > deadline || left.some((a) => a.state === 'refused')) {
-        cleanup.unpublishDrained = false;
-        break;
-      }
-      await sleep(o.pollMs ?? 1000);
-    }
+    if (cleanup.unpublished.length) cleanup.unpublishDrained = await drained(s, cleanup.unpublished, path, deadline, o.pollMs);
+    cleanup.folderUnpublished = done.folderUnpublishQueued ?? [];
+    if (cleanup.unpublishDrained && cleanup.folderUnpublished.length)
+      cleanup.folderDrained = await drained(s, cleanup.folderUnpublished, PUBLISH_PROOF.folder, deadline, o.pollMs);
   } catch (e) {
     cleanup.failure = o.explain(e);
   }
@@ -89,6 +109,9 @@ export async function runTestPublish(s: AemSession, agents: readonly string[], o
   } catch (e) {
     if (isAemError(e, 'ScriptRefusalError') && e.code === 'replication-refused')
       return { verdict: 'refused', agents: [], replicatorRefusal: e.scriptMessage, cleanup: await cleanUpAfterRefusal(s) };
+    // Another run is watching its own asset: this one writes nothing and says so (never sweeps it).
+    if (isAemError(e, 'ScriptRefusalError') && e.code === 'test-running')
+      return { verdict: 'not-run', agents: [], notRun: t('Another test publish is running on this AEM. {0}', e.scriptMessage) };
     return { verdict: 'not-run', agents: [], notRun: o.explain(e) };
   }
   const started = Date.now();
@@ -99,9 +122,10 @@ export async function runTestPublish(s: AemSession, agents: readonly string[], o
     const deadline = started + (o.timeoutMs ?? 60_000);
     for (;;) {
       seen = await readDeliveries(s, agents, queued.path);
-      const delivered = seen.filter((a) => a.state === 'delivered').length;
-      progress('publishing', delivered);
-      if (delivered === agents.length || seen.some((a) => a.state === 'refused') || Date.now() > deadline) break;
+      progress('publishing', seen.filter((a) => a.state === 'delivered').length);
+      // Settled: every agent delivered, refused or let it go without a logged delivery (waiting longer proves nothing more).
+      const settled = seen.every((a) => a.state === 'delivered' || a.state === 'refused' || a.state === 'unconfirmed');
+      if (settled || seen.some((a) => a.state === 'refused') || Date.now() > deadline) break;
       await sleep(o.pollMs ?? 1000);
     }
   } finally {

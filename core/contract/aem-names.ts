@@ -47,6 +47,13 @@ export const PUBLISH_PROOF = {
   parent: '/content/dam',
   folder: '/content/dam/bpsetup-publish-proof',
   folderTitle: 'Brand Portal setup: test publish (removed after each test)',
+  /**
+   * A test publish runs alone: a test asset younger than this is a run in progress (the next is
+   * refused, 409 test-running); an older one was left by a run that ended unseen and is swept.
+   */
+  runExpiryMs: 10 * 60 * 1000,
+  /** The asset's name holds the time it was queued (epoch ms). */
+  stampOf: (path: string): number => Number(/bpsetup-test-([0-9]{13})\.png$/.exec(path)?.[1] ?? 0),
   assetPattern: /^\/content\/dam\/bpsetup-publish-proof\/bpsetup-test-[0-9]{13}\.png$/,
   agentPattern: /^mp_replication[A-Za-z0-9_.-]{0,200}$/,
 } as const;

@@ -47,6 +47,19 @@ export function parseQueue(json: unknown): AgentQueue | undefined {
  * The last error an agent's log shows (`<agent>.log.html`, INFERRED: AEM's "View log"), as text:
  * lines carry ` - ERROR - ` (or `*ERROR*`). Undefined when the log shows none.
  */
+/**
+ * Whether the agent log says AEM delivered this path: its line `Replication (ACTIVATE) of <path>
+ * successful` (or DEACTIVATE). The only positive evidence of a delivery: an item that merely left
+ * the queue may have been taken out by someone else.
+ */
+export function loggedDelivery(html: string, type: 'ACTIVATE' | 'DEACTIVATE', path: string): boolean {
+  const line = ` - INFO - `;
+  const success = `Replication (${type}) of ${path} successful`;
+  return htmlToText(html)
+    .split('\n')
+    .some((l) => l.includes(line) && (l.trimEnd().endsWith(success) || l.trimEnd().endsWith(`${success}.`)));
+}
+
 export function lastLoggedError(html: string): string | undefined {
   const text = htmlToText(html);
   const errors = text.split('\n').filter((line) => / - ERROR - |\*ERROR\*/.test(line));

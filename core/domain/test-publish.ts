@@ -6,6 +6,7 @@
  * called "none". Pure: no I/O.
  */
 import { t } from '../i18n';
+import { PUBLISH_PROOF } from '../contract/aem-names';
 import { checkAgents } from './agents';
 import { replicationErrorFix } from './publishing-health';
 import type { AgentQueue } from './queue';
@@ -22,7 +23,11 @@ export function publishingAgents(facts: SetupFacts): string[] {
     .map((c) => c.name);
 }
 
-export type AgentDelivery = 'delivered' | 'refused' | 'waiting' | 'unknown';
+/**
+ * `delivered`: left the queue and the agent log says it was replicated; `unconfirmed`: left the
+ * queue without that line (taken out by someone else, or the log unreadable): never "delivered".
+ */
+export type AgentDelivery = 'delivered' | 'unconfirmed' | 'refused' | 'waiting' | 'unknown';
 
 export interface TestPublishAgent {
   name: string;
@@ -32,10 +37,13 @@ export interface TestPublishAgent {
   error?: string;
 }
 
-/** Where the test asset stands in one agent's queue (undefined: the queue could not be read). */
-export function deliveryOf(name: string, queue: AgentQueue | undefined, path: string): TestPublishAgent {
+/**
+ * Where the test asset stands in one agent's queue (undefined: the queue could not be read); once
+ * it left the queue, `logged` says whether the agent log shows its delivery (undefined: not read yet).
+ */
+export function deliveryOf(name: string, queue: AgentQueue | undefined, path: string, logged?: boolean): TestPublishAgent {
   if (!queue) return { name, state: 'unknown' };
-  if (!queue.paths?.includes(path)) return { name, state: 'delivered' };
+  if (!queue.paths?.includes(path)) return { name, state: logged ? 'delivered' : 'unconfirmed' };
   const attempts = queue.head?.path === path ? queue.head.attempts : undefined;
   if (queue.blocked && attempts) return { name, state: 'refused', attempts };
   return { name, state: 'waiting' };
@@ -48,6 +56,13 @@ export interface TestPublishCleanup {
   unpublished: string[];
   unpublishDrained?: boolean;
   unpublishError?: string;
+  /**
+   * The test folder's own unpublish (publishing made it on Brand Portal): the agents it was queued
+   * to, and whether it drained with a logged delivery; with none queued where the asset had been
+   * delivered, the folder may remain on Brand Portal.
+   */
+  folderUnpublished?: string[];
+  folderDrained?: boolean;
   /** What the folder still holds, read back; undefined when it could not be read. */
   leftovers?: string[];
   /** Why cleanup could not run, in plain words. */
@@ -97,6 +112,8 @@ export function reportTestPublish(o: TestPublishOutcome): TestPublishReport {
         `${t('Fix: ')}${replicationErrorFix(a.error ?? '')}`,
       );
     else if (a.state === 'waiting') lines.push(t('{0}: still waiting in the queue when the test stopped watching.', a.name));
+    else if (a.state === 'unconfirmed')
+      lines.push(t('{0}: it left the queue, but the agent log shows no successful delivery, so it is not called delivered.', a.name));
     else lines.push(t('{0}: its queue could not be read, so nothing is claimed about it.', a.name));
   }
   if (o.replicatorRefusal) lines.push(t('AEM refused to queue it: {0}', o.replicatorRefusal));
@@ -109,6 +126,12 @@ export function reportTestPublish(o: TestPublishOutcome): TestPublishReport {
         c.unpublishDrained
           ? t('Unpublished from Brand Portal again.')
           : t('Its unpublish is still queued on {0}; AEM sends it when the queue moves.', c.unpublished.join(', ')),
+      );
+    if (c.unpublished.length && !c.unpublishError && c.leftovers?.length === 0)
+      lines.push(
+        c.folderDrained
+          ? t('Its folder {0} was removed from Brand Portal too.', PUBLISH_PROOF.folder)
+          : t('Its folder {0} may remain on Brand Portal: remove it there if it does.', PUBLISH_PROOF.folder),
       );
     if (c.leftovers === undefined) lines.push(t('What the test folder still holds could not be read back.'));
     else if (c.leftovers.length) lines.push(t('Still in the test folder: {0}. Run the test again to remove it.', c.leftovers.join(', ')));
@@ -152,6 +175,14 @@ export function testPublishProblems(o: TestPublishOutcome): SetupProblem[] {
   else if (o.verdict === 'not-run')
     problems.push({ id: 'test-publish-not-run', severity: 'unknown', title: report.title, fix: o.notRun ?? '' });
   const c = o.cleanup;
+  // The folder is gone here (nothing left) but was not shown gone from Brand Portal.
+  if (c?.unpublished.length && !c.unpublishError && c.leftovers?.length === 0 && !c.folderDrained)
+    problems.push({
+      id: 'test-publish-folder-left',
+      severity: 'warning',
+      title: t('The test folder {0} may remain on Brand Portal', PUBLISH_PROOF.folder),
+      fix: t('Delete the folder in Brand Portal if it is there.'),
+    });
   if (c && (c.failure || c.leftovers === undefined || c.leftovers.length || c.unpublishError))
     problems.push({
       id: 'test-publish-leftovers',

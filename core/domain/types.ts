@@ -135,6 +135,11 @@ export interface PublishProofCleanup {
   dequeued: string[];
   unpublishQueued: string[];
   unpublishError: string | null;
+  /**
+   * The folder's own deactivation, queued where the asset had been delivered once the folder was
+   * empty (publishing the asset made the folder on Brand Portal; unpublishing the asset leaves it).
+   */
+  folderUnpublishQueued?: string[];
 }
 
 /** GET publish-proof.json: what the test publish's folder holds. */

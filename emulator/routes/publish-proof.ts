@@ -1,7 +1,8 @@
 /**
- * The package's test publish (ui.apps components/publish-proof), as AEM runs it: a 1×1 PNG asset
- * in its own folder, its activation queued to the named Brand Portal agents only, cleanup that
- * takes its items out of the queues, unpublishes where it was delivered and deletes it. Answers
+ * The package's test publish (ui.apps components/publish-proof), as AEM runs it: one run at a time,
+ * a 1×1 PNG asset in its own folder, its activation queued to the named Brand Portal agents only,
+ * cleanup that takes its items out of the queues, unpublishes where it was delivered (the folder
+ * too, once empty) and deletes it. Answers
  * match the compiled JSP's (a contract test runs both). Without the scripts Sling's defaults answer.
  */
 import type { ServerResponse } from 'node:http';
@@ -39,12 +40,16 @@ function cleanup(ctx: EmulatorContext, agents: readonly string[], path: string, 
   }
   const removed = ctx.repo.exists(path);
   if (removed && unpublish.length) replicate(ctx, unpublish, path, 'Deactivate', user);
+  const siblings = Object.keys(ctx.repo.get(P.folder)?.children ?? {}).filter((name) => `${P.folder}/${name}` !== path);
+  // The folder goes once empty, from Brand Portal too where the asset reached it.
+  const folderUnpublish = ctx.repo.exists(P.folder) && !siblings.length && removed ? unpublish : [];
+  if (folderUnpublish.length) replicate(ctx, folderUnpublish, P.folder, 'Deactivate', user);
   ctx.repo.change((tx) => {
     if (removed) tx.remove(path);
     const folder = tx.get(P.folder);
     if (folder && !Object.keys(folder.children).length) tx.remove(P.folder);
   });
-  return { path, removed, dequeued, unpublishQueued: unpublish, unpublishError: null };
+  return { path, removed, dequeued, unpublishQueued: unpublish, unpublishError: null, folderUnpublishQueued: folderUnpublish };
 }
 
 async function post(ctx: EmulatorContext, req: EmulatorRequest, res: ServerResponse): Promise<void> {
@@ -70,13 +75,22 @@ async function post(ctx: EmulatorContext, req: EmulatorRequest, res: ServerRespo
     return sendJson(res, 200, cleanup(ctx, agents, path, true, user));
   }
 
-  const swept = Object.keys(ctx.repo.get(P.folder)?.children ?? {})
+  const queuedAt = Date.now();
+  const earlier = Object.keys(ctx.repo.get(P.folder)?.children ?? {})
     .map((name) => `${P.folder}/${name}`)
     .filter((path) => P.assetPattern.test(path));
+  // One run at a time: a younger asset is another run still watching its queues.
+  const running = earlier.find((path) => queuedAt - P.stampOf(path) < P.runExpiryMs);
+  if (running)
+    return refusal(res, 409, 'test-running', `Another test publish (${running}) is still running; run this one when it has ended.`, {
+      path: running,
+    });
+  // What a run left that ended unseen (a closed browser, a lost connection) goes first.
+  const swept = earlier;
   for (const old of swept) cleanup(ctx, agents, old, true, user);
-  const queuedAt = Date.now();
   const path = `${P.folder}/bpsetup-test-${queuedAt}.png`;
-  // AssetManager.createAsset: a dam:Asset with its original rendition, in a sling:OrderedFolder of ours.
+  // AssetManager.createAsset: a dam:Asset with its original rendition, in a sling:OrderedFolder of
+  // ours, saved as a workflow process saves (so no DAM workflow starts on it).
   ctx.repo.change((tx) => {
     if (!tx.get(P.folder)) tx.setProps(P.folder, { 'jcr:primaryType': 'sling:OrderedFolder', 'jcr:title': P.folderTitle });
     tx.setProps(path, { 'jcr:primaryType': 'dam:Asset' });

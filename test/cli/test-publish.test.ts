@@ -21,6 +21,7 @@ interface Host {
     verdict: string;
     agents: { name: string; state: string; error?: string }[];
     cleanup?: { removed?: boolean; unpublished: string[]; unpublishDrained?: boolean; leftovers?: string[] };
+    notRun?: string;
   };
 }
 const check = async (...extra: string[]) => {
@@ -28,8 +29,8 @@ const check = async (...extra: string[]) => {
   return { code: r.code, host: (JSON.parse(r.stdout) as { hosts: Host[] }).hosts[0] };
 };
 const writes = (since: number) => emu.context.journal.list(since).filter((r) => r.write);
-const received = () =>
-  Object.keys(emu.context.repo.get('/var/emulator/brandportal/tenants/testpub/received/content/dam/bpsetup-publish-proof')?.children ?? {});
+/** The test folder as the emulated tenant holds it (publishing an asset makes its folder there). */
+const TENANT_FOLDER = '/var/emulator/brandportal/tenants/testpub/received/content/dam/bpsetup-publish-proof';
 
 beforeAll(async () => {
   emu = await connectedAuthor({ faults: true, agentDelayMs: 0, replicationDelayMs: 20 }, 'testpubclient', 'testpub-secret-1', TENANT);
@@ -49,14 +50,23 @@ test('a plain check writes nothing; --publish-test publishes through all four ag
   expect(code).toBe(0);
   expect(host.testPublish?.verdict).toBe('published');
   expect(host.testPublish?.agents).toEqual(AGENTS.map((name) => ({ name, state: 'delivered' })));
-  expect(host.testPublish?.cleanup).toMatchObject({ removed: true, unpublished: AGENTS, unpublishDrained: true, leftovers: [] });
+  expect(host.testPublish?.cleanup).toMatchObject({
+    removed: true,
+    unpublished: AGENTS,
+    unpublishDrained: true,
+    folderUnpublished: AGENTS,
+    folderDrained: true,
+    leftovers: [],
+  });
   // Writes went only to the package's script: publish, then cleanup.
   expect(writes(since).map((w) => `${w.method} ${w.path}`)).toEqual([
     'POST /apps/bpsetup/publish-proof',
     'POST /apps/bpsetup/publish-proof',
   ]);
   expect(emu.context.repo.exists('/content/dam/bpsetup-publish-proof')).toBe(false);
-  expect(received()).toEqual([]); // delivered, then unpublished at the tenant too
+  // Delivered, then unpublished at the tenant too, the folder publishing made there included.
+  expect(emu.context.repo.exists(TENANT_FOLDER)).toBe(false);
+  expect(host.problems).toEqual([]);
 }, 60000);
 
 test('a tenant that refuses the test asset: exit 1, the agent log line and its fix; the queues are left empty', async () => {
@@ -68,5 +78,18 @@ test('a tenant that refuses the test asset: exit 1, the agent log line and its f
   expect(problem?.title).toContain('401 Unauthorized');
   expect(problem?.fix).toContain('401');
   expect(host.testPublish?.cleanup).toMatchObject({ removed: true, leftovers: [] });
+  for (const agent of AGENTS) expect(emu.context.replication.items(agent)).toEqual([]);
+}, 60000);
+
+test('two test publishes at once against a tenant that refuses every delivery: neither says published; the one that waits says another runs', async () => {
+  await setFaults(emu.url, { tenantRefuses: 'Received response from remote server: HTTP/1.1 403 Forbidden' });
+  const runs = await Promise.all([check('--publish-test'), check('--publish-test')]);
+  const verdicts = runs.map((r) => r.host.testPublish?.verdict);
+  expect(verdicts).not.toContain('published');
+  expect(runs.map((r) => r.code)).not.toContain(0);
+  expect(verdicts).toContain('refused');
+  const waited = runs.find((r) => r.host.testPublish?.verdict === 'not-run');
+  if (waited) expect(waited.host.testPublish?.notRun).toContain('Another test publish is running on this AEM');
+  expect(emu.context.repo.exists('/content/dam/bpsetup-publish-proof')).toBe(false);
   for (const agent of AGENTS) expect(emu.context.replication.items(agent)).toEqual([]);
 }, 60000);

@@ -7,6 +7,7 @@
 import { PUBLISH_PROOF, agentName } from '../../core/contract/aem-names';
 import type { RunningEmulator } from '../../emulator/server';
 import { connectedAuthor } from '../helpers/brand-portal-fixtures';
+import { receivedAt } from '../../emulator/agents';
 import { type Client, loggedIn, setFaults } from '../helpers/emulator';
 import { type RunningHarness, startJspHarness } from '../helpers/jsp-harness';
 
@@ -133,6 +134,8 @@ test('publish queues the activation to the named agents only; delivered, cleanup
 
   await jsp.deliver();
   await emulatorDrained(String(emulated.body.path));
+  // Delivered: the emulated tenant holds the asset in its folder.
+  expect(emu.context.repo.exists(receivedAt(emu.context, AGENTS[0], String(emulated.body.path)) as string)).toBe(true);
   const [cleaned, emulatedCleaned] = [
     shaped(await ask(jsp.url, cleanupForm(realPath))),
     shaped(await ask(emu.url, cleanupForm(String(emulated.body.path)))),
@@ -145,16 +148,26 @@ test('publish queues the activation to the named agents only; delivered, cleanup
       dequeued: [],
       unpublishQueued: AGENTS,
       unpublishError: null,
+      folderUnpublishQueued: AGENTS,
     },
   });
   expect(emulatedCleaned).toEqual(cleaned);
-  expect((await jsp.state()).replicated.at(-1)).toEqual({ type: 'DEACTIVATE', path: realPath, agents: AGENTS });
+  // The asset's unpublish, then its folder's: publishing the asset made the folder on Brand Portal.
+  expect((await jsp.state()).replicated.slice(-2)).toEqual([
+    { type: 'DEACTIVATE', path: realPath, agents: AGENTS },
+    { type: 'DEACTIVATE', path: PUBLISH_PROOF.folder, agents: AGENTS },
+  ]);
   expect((await jsp.state()).paths.filter((p) => p.startsWith(PUBLISH_PROOF.folder))).toEqual([]);
   const [left, emulatedLeft] = await both(undefined);
   expect(left).toEqual({ status: 200, body: { folder: PUBLISH_PROOF.folder, exists: false, assets: [] } });
   expect(emulatedLeft).toEqual(left);
   await jsp.deliver();
   await emulatorDrained(String(emulated.body.path));
+  await emulatorDrained(PUBLISH_PROOF.folder);
+  // Nothing of the test on the emulated tenant: neither the asset nor its folder.
+  expect(emu.context.repo.exists(receivedAt(emu.context, AGENTS[0], PUBLISH_PROOF.folder) as string)).toBe(false);
+  // Saved as a workflow process saves: AEM's DAM Update Asset launcher started nothing.
+  expect((await jsp.state()).workflows).toEqual([]);
 });
 
 test('a tenant that refuses: cleanup takes the waiting activation out of every queue and unpublishes nothing', async () => {
@@ -167,7 +180,7 @@ test('a tenant that refuses: cleanup takes the waiting activation out of every q
     shaped(await ask(jsp.url, cleanupForm(String(real.body.path)))),
     shaped(await ask(emu.url, cleanupForm(String(emulated.body.path)))),
   ];
-  expect(cleaned.body).toMatchObject({ removed: true, dequeued: AGENTS, unpublishQueued: [] });
+  expect(cleaned.body).toMatchObject({ removed: true, dequeued: AGENTS, unpublishQueued: [], folderUnpublishQueued: [] });
   expect(emulatedCleaned).toEqual(cleaned);
   expect(Object.values((await jsp.state()).queues).flat()).toEqual([]);
   for (const agent of AGENTS) expect(await emulatedQueue(agent)).toEqual([]);
@@ -187,16 +200,42 @@ test("AEM's Replicator refuses: 502 with its text, and the asset is gone", async
   expect(emulatedLeft).toEqual(left);
 });
 
-test('a test an earlier run left (a closed browser) is swept before the next one', async () => {
-  const first = await ask(jsp.url, publishForm());
-  const emulatedFirst = await ask(emu.url, publishForm());
-  await new Promise((r) => setTimeout(r, 5)); // asset names are per millisecond
-  const [second, emulatedSecond] = await both(publishForm());
-  expect(second.body.swept).toEqual([`${PUBLISH_PROOF.folder}/bpsetup-test-<ms>.png`]);
-  expect(emulatedSecond).toEqual(second);
-  expect((await jsp.state()).paths).not.toContain(first.body.path);
-  expect((await c.get(String(emulatedFirst.body.path) + '.json')).status).toBe(404);
+test('a test an earlier run left (a closed browser) more than ten minutes ago is swept before the next one', async () => {
+  const old = `${PUBLISH_PROOF.folder}/bpsetup-test-${Date.now() - PUBLISH_PROOF.runExpiryMs - 1000}.png`;
+  await jsp.add(old);
+  emu.context.repo.change((tx) => tx.setProps(old, { 'jcr:primaryType': 'dam:Asset' }));
+  const [next, emulatedNext] = [await ask(jsp.url, publishForm()), await ask(emu.url, publishForm())];
+  expect([next.status, next.body.swept]).toEqual([200, [old]]);
+  expect(shaped(emulatedNext)).toEqual(shaped(next));
+  expect((await jsp.state()).paths).not.toContain(old);
+  expect(emu.context.repo.exists(old)).toBe(false);
   const [left, emulatedLeft] = await both(undefined);
-  expect((left.body.assets as string[]).length).toBe(1);
+  expect(left.body).toEqual({ folder: PUBLISH_PROOF.folder, exists: true, assets: [`${PUBLISH_PROOF.folder}/bpsetup-test-<ms>.png`] });
   expect(emulatedLeft).toEqual(left);
+  await ask(jsp.url, cleanupForm(String(next.body.path)));
+  await ask(emu.url, cleanupForm(String(emulatedNext.body.path)));
+});
+
+test('a test publish runs alone: while one is running the next is refused (409), writes nothing, and leaves the first one alone', async () => {
+  const [first, emulatedFirst] = [await ask(jsp.url, publishForm()), await ask(emu.url, publishForm())];
+  const before = (await jsp.state()).replicated.length;
+  const since = emu.context.journal.lastSeq;
+  const [second, emulatedSecond] = [await ask(jsp.url, publishForm()), await ask(emu.url, publishForm())];
+  const refused = (path: unknown) => ({
+    status: 409,
+    body: {
+      error: 'test-running',
+      path,
+      message: `Another test publish (${String(path)}) is still running; run this one when it has ended.`,
+    },
+  });
+  expect(second).toEqual(refused(first.body.path));
+  expect(emulatedSecond).toEqual(refused(emulatedFirst.body.path));
+  expect((await jsp.state()).replicated.length).toBe(before);
+  expect((await jsp.state()).paths).toContain(first.body.path);
+  expect(emu.context.repo.exists(String(emulatedFirst.body.path))).toBe(true);
+  expect(emu.context.journal.list(since).filter((r) => r.write && r.status === 200)).toEqual([]);
+  // The first one cleans up as usual.
+  await ask(jsp.url, cleanupForm(String(first.body.path)));
+  await ask(emu.url, cleanupForm(String(emulatedFirst.body.path)));
 });

@@ -39,6 +39,8 @@ export interface HarnessState {
   paths: string[];
   queues: Record<string, { path: string; type: string }[]>;
   replicated: { type: string; path: string; agents: string[] }[];
+  /** Original renditions AEM's DAM Update Asset launcher would have started a workflow on. */
+  workflows: string[];
 }
 
 export interface RunningHarness {
@@ -48,6 +50,8 @@ export interface RunningHarness {
   deliver(): Promise<void>;
   /** Every activation from now on throws this ReplicationException (undefined: none). */
   refuse(message: string | undefined): Promise<void>;
+  /** Adds a node (and its ancestors) to the harness's repository, as an earlier run would have left it. */
+  add(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +104,7 @@ export async function startJspHarness(
     state: async () => (await (await control('state')).json()) as HarnessState,
     deliver: async () => void (await control('deliver', new URLSearchParams())),
     refuse: async (message) => void (await control('refuse', new URLSearchParams(message === undefined ? {} : { message }))),
+    add: async (path) => void (await control('add', new URLSearchParams({ path }))),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -48,6 +48,12 @@ final class Control extends HttpServlet {
                 sep = ",";
             }
         }
+        json.append("],\"workflows\":[");
+        sep = "";
+        for (String w : repo.workflowsLaunched) {
+            json.append(sep).append(quote(w));
+            sep = ",";
+        }
         res.setContentType("application/json");
         res.getWriter().print(json.append("]}"));
     }
@@ -56,6 +62,7 @@ final class Control extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if (req.getPathInfo().equals("/deliver")) replication.deliverAll();
         else if (req.getPathInfo().equals("/refuse")) replication.refusal = req.getParameter("message");
+        else if (req.getPathInfo().equals("/add")) repo.add(req.getParameter("path"));
         res.setStatus(204);
     }
 

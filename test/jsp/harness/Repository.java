@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import javax.jcr.Workspace;
+import javax.jcr.observation.ObservationManager;
 import javax.jcr.security.AccessControlException;
 import javax.jcr.security.AccessControlManager;
 import javax.jcr.security.Privilege;
@@ -32,6 +35,12 @@ final class Repository {
     static final Set<String> NAMESPACES = Set.of("jcr", "nt", "mix", "rep", "sling", "cq", "dam", "granite", "oak", "vlt");
     final Set<String> paths = new ConcurrentSkipListSet<>(Set.of("/", "/content", "/content/dam"));
     final Set<String> unknownPrivileges = new HashSet<>();
+    /**
+     * The renditions AEM's DAM Update Asset launcher would start a workflow on: every original
+     * rendition saved, except by a session whose observation user data says a workflow process
+     * saved it ("changedByWorkflowProcess"), which AEM's launcher ignores.
+     */
+    final List<String> workflowsLaunched = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Set<String>>> grants = new HashMap<>();
 
     void add(String path) {
@@ -55,6 +64,8 @@ final class Repository {
     final class Resolver {
         private final String user;
         private final boolean admin;
+        /** The session's observation user data (ObservationManager.setUserData). */
+        private volatile String userData;
 
         Resolver(String user, boolean admin) {
             this.user = user;
@@ -106,6 +117,7 @@ final class Repository {
             paths.add(path + "/jcr:content");
             paths.add(path + "/jcr:content/renditions");
             paths.add(path + "/jcr:content/renditions/original");
+            if (!"changedByWorkflowProcess".equals(userData)) workflowsLaunched.add(path + "/jcr:content/renditions/original");
             return Doubles.of(Asset.class, new Object() {
                 public String getPath() {
                     return path;
@@ -117,6 +129,18 @@ final class Repository {
         final class JcrSession {
             public String getUserID() {
                 return user;
+            }
+
+            public Workspace getWorkspace() {
+                return Doubles.of(Workspace.class, new Object() {
+                    public ObservationManager getObservationManager() {
+                        return Doubles.of(ObservationManager.class, new Object() {
+                            public void setUserData(String data) {
+                                userData = data;
+                            }
+                        });
+                    }
+                });
             }
 
             public boolean nodeExists(String path) throws RepositoryException {

@@ -1,13 +1,27 @@
 import { deliveryOf, publishingAgents, reportTestPublish, testPublishProblems, verdictOf } from '../../../core/domain/test-publish';
 import { judgeRights, validateFolderPath } from '../../../core/domain/folder-rights';
-import type { AgentQueue } from '../../../core/domain/queue';
+import { type AgentQueue, loggedDelivery } from '../../../core/domain/queue';
 import type { SetupFacts } from '../../../core/domain/state';
 
 const PATH = '/content/dam/bpsetup-publish-proof/bpsetup-test-1700000000000.png';
 const idle: AgentQueue = { blocked: false, paused: false, pending: 0 };
 
-test('where the test asset stands in a queue: gone is delivered, retried at a blocked head is refused, else waiting; unread is unknown', () => {
-  expect(deliveryOf('a', idle, PATH)).toEqual({ name: 'a', state: 'delivered' });
+test('where the test asset stands in a queue: gone with a logged delivery is delivered, gone without is unconfirmed, retried at a blocked head is refused, else waiting; unread is unknown', () => {
+  expect(deliveryOf('a', idle, PATH, true)).toEqual({ name: 'a', state: 'delivered' });
+  // Taken out of the queue by someone else (another run's sweep, an admin): never "delivered".
+  expect(deliveryOf('a', idle, PATH, false)).toEqual({ name: 'a', state: 'unconfirmed' });
+  expect(deliveryOf('a', idle, PATH)).toEqual({ name: 'a', state: 'unconfirmed' });
+  expect(verdictOf([{ name: 'a', state: 'unconfirmed' }])).toBe('not-confirmed');
+  expect(reportTestPublish({ verdict: 'not-confirmed', agents: [{ name: 'a', state: 'unconfirmed' }] }).lines).toEqual([
+    'a: it left the queue, but the agent log shows no successful delivery, so it is not called delivered.',
+  ]);
+  const log = (lines: string[]) => `<html><body><pre>${lines.join('\n')}</pre></body></html>`;
+  const at = '07.12.2026 17:00:00';
+  expect(loggedDelivery(log([`${at} - INFO - a : Replication (ACTIVATE) of ${PATH} successful.`]), 'ACTIVATE', PATH)).toBe(true);
+  expect(loggedDelivery(log([`${at} - INFO - a : Replication (ACTIVATE) of ${PATH} successful`]), 'ACTIVATE', PATH)).toBe(true);
+  expect(loggedDelivery(log([`${at} - INFO - a : Replication (DEACTIVATE) of ${PATH} successful`]), 'ACTIVATE', PATH)).toBe(false);
+  expect(loggedDelivery(log([`${at} - ERROR - a : Replication (ACTIVATE) of ${PATH} not successful: 403`]), 'ACTIVATE', PATH)).toBe(false);
+  expect(loggedDelivery(log([`${at} - INFO - a : Replication (ACTIVATE) of ${PATH}x successful`]), 'ACTIVATE', PATH)).toBe(false);
   expect(deliveryOf('a', { ...idle, pending: 1, paths: [PATH], head: { path: PATH } }, PATH).state).toBe('waiting');
   expect(deliveryOf('a', { ...idle, blocked: true, pending: 1, paths: [PATH], head: { path: PATH, attempts: 2 } }, PATH)).toEqual({
     name: 'a',
@@ -67,6 +81,25 @@ test('the report: the log line without its prefix and its fix; leftovers that co
     cleanup: { removed: true, unpublished: ['a'], unpublishDrained: true, leftovers: ['/content/dam/bpsetup-publish-proof/x.png'] },
   });
   expect(problems).toEqual([expect.objectContaining({ id: 'test-publish-leftovers', severity: 'warning' })]);
+  // Unpublished and gone here, but the folder's own unpublish not seen delivered: it may remain on Brand Portal.
+  const folderLeft = {
+    verdict: 'published' as const,
+    agents: [{ name: 'a', state: 'delivered' as const }],
+    cleanup: { removed: true, unpublished: ['a'], unpublishDrained: true, folderUnpublished: [], leftovers: [] },
+  };
+  expect(testPublishProblems(folderLeft)).toEqual([
+    expect.objectContaining({
+      id: 'test-publish-folder-left',
+      severity: 'warning',
+      title: expect.stringContaining('may remain on Brand Portal'),
+    }),
+  ]);
+  expect(reportTestPublish(folderLeft).lines).toContain(
+    'Its folder /content/dam/bpsetup-publish-proof may remain on Brand Portal: remove it there if it does.',
+  );
+  expect(testPublishProblems({ ...folderLeft, cleanup: { ...folderLeft.cleanup, folderUnpublished: ['a'], folderDrained: true } })).toEqual(
+    [],
+  );
 });
 
 test('only the current tenant’s enabled agents are published through', () => {

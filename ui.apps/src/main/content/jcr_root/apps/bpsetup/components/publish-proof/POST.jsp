@@ -2,15 +2,18 @@
   Brand Portal setup: the opt-in test publish, through AEM's own replication.
 
   POST /apps/bpsetup/publish-proof   action=publish  agent=<id> (repeat: the tenant's agents)
-    Removes what an earlier test left, creates a 1×1 PNG asset in /content/dam/bpsetup-publish-proof
-    and queues its activation to the named Brand Portal agents only (an AgentFilter), as
-    Quick Publish → Publish to Brand Portal queues it. The caller watches the queues drain.
+    Runs alone: a test asset younger than ten minutes is a run in progress, and this one is refused
+    (409 {"error":"test-running","path","message"}, nothing written); older ones an earlier run left
+    are removed first. Creates a 1×1 PNG asset in /content/dam/bpsetup-publish-proof (saved as a
+    workflow process saves, so no DAM workflow starts) and queues its activation to the named Brand
+    Portal agents only (an AgentFilter), as Quick Publish → Publish to Brand Portal queues it. The
+    caller watches the queues drain and the agent logs for the delivery.
     200 {"path","agents":[ids],"queuedAt","swept":[paths]}
     502 {"error":"replication-refused","message"}  (nothing is left: the asset is removed)
   POST … action=cleanup  path=<the test asset>  agent=<id>…
     Takes the asset's own waiting items out of those queues, queues its deactivation where it was
-    delivered, deletes it, and the folder once empty.
-    200 {"path","removed","dequeued":[ids],"unpublishQueued":[ids],"unpublishError"}
+    delivered, deletes it, and the folder once empty (unpublished too where the asset was).
+    200 {"path","removed","dequeued":[ids],"unpublishQueued":[ids],"unpublishError","folderUnpublishQueued":[ids]}
   400 {"error":"unknown-action"|"missing-agent"|"unknown-agent"|"not-a-test-asset"}
   403 {"error":"not-administrator"}
   Writes nothing outside its folder; the asset's content is fixed, never taken from the request.
@@ -96,11 +99,25 @@
             }
         }
         if (asset != null) resolver.delete(asset);
+        // The folder goes once empty; where the asset reached Brand Portal, publishing it made the
+        // folder there too, and unpublishing the asset leaves it: the folder is unpublished as well.
+        Set<String> folderUnpublish = new LinkedHashSet<String>();
         Resource folder = resolver.getResource(PROOF_FOLDER);
-        if (folder != null && !folder.getChildren().iterator().hasNext()) resolver.delete(folder);
+        if (folder != null && !folder.getChildren().iterator().hasNext()) {
+            if (asset != null && !unpublish.isEmpty()) {
+                try {
+                    replicator.replicate(session, ReplicationActionType.DEACTIVATE, PROOF_FOLDER, to(unpublish));
+                    folderUnpublish.addAll(unpublish);
+                } catch (ReplicationException e) {
+                    // Said by an empty folderUnpublishQueued: the folder may remain on Brand Portal.
+                }
+            }
+            resolver.delete(folder);
+        }
         resolver.commit();
         return "{\"path\":" + quote(path) + ",\"removed\":" + (asset != null) + ",\"dequeued\":" + quoteAll(dequeued)
-            + ",\"unpublishQueued\":" + quoteAll(unpublish) + ",\"unpublishError\":" + quote(unpublishError) + "}";
+            + ",\"unpublishQueued\":" + quoteAll(unpublish) + ",\"unpublishError\":" + quote(unpublishError)
+            + ",\"folderUnpublishQueued\":" + quoteAll(folderUnpublish) + "}";
     }
 
     private static String refusal(String error, String message) {
@@ -153,11 +170,23 @@
         return;
     }
 
-    // What an earlier test left (a closed browser, a lost connection) goes first.
+    // One run at a time: a younger test asset is another run still watching its queues (this one
+    // writes nothing); an older one was left by a run that ended unseen and goes first.
+    long queuedAt = System.currentTimeMillis();
     List<String> swept = new ArrayList<String>();
+    String running = null;
     Resource folder = resolver.getResource(PROOF_FOLDER);
-    if (folder != null) for (Resource child : folder.getChildren())
-        if (PROOF_ASSET.matcher(child.getPath()).matches()) swept.add(child.getPath());
+    if (folder != null) for (Resource child : folder.getChildren()) {
+        if (!PROOF_ASSET.matcher(child.getPath()).matches()) continue;
+        if (queuedAt - stampOf(child.getPath()) < RUN_EXPIRY_MS) running = child.getPath();
+        else swept.add(child.getPath());
+    }
+    if (running != null) {
+        response.setStatus(409);
+        out.print("{\"error\":\"test-running\",\"path\":" + quote(running) + ",\"message\":"
+            + quote("Another test publish (" + running + ") is still running; run this one when it has ended.") + "}");
+        return;
+    }
     for (String old : swept) cleanup(resolver, session, replicator, agents, ids, old, true);
     if (resolver.getResource(PROOF_FOLDER) == null) {
         Map<String, Object> props = new HashMap<String, Object>();
@@ -166,8 +195,10 @@
         resolver.create(resolver.getResource(PROOF_PARENT), PROOF_FOLDER_NAME, props);
         resolver.commit();
     }
-    long queuedAt = System.currentTimeMillis();
     String path = PROOF_FOLDER + "/bpsetup-test-" + queuedAt + ".png";
+    // Saved as a workflow process saves: AEM's workflow launchers ignore it, so no DAM Update Asset
+    // workflow starts on an asset deleted seconds later.
+    session.getWorkspace().getObservationManager().setUserData("changedByWorkflowProcess");
     if (resolver.adaptTo(AssetManager.class).createAsset(path, new ByteArrayInputStream(PNG), "image/png", true) == null) {
         cleanup(resolver, session, replicator, agents, ids, path, false);
         response.setStatus(500);
