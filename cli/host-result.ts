@@ -1,7 +1,7 @@
 /** What one command did on one author: the fleet summary, the JSON report and the exit code come from this. */
 import type { SetupProblem } from '../core/domain/consistency';
 import type { ProbeReport } from './probe';
-import type { networkOf } from '../core/domain/diagnostics';
+import type { ReportedOverrides, networkOf } from '../core/domain/diagnostics';
 import type { TestPublishOutcome } from '../core/domain/test-publish';
 import type { InstanceIdentity } from '../core/domain/fleet-rules';
 
@@ -38,6 +38,8 @@ export interface HostResult {
   version?: string;
   /** The tenant the author publishes to (its current Brand Portal cloud service), where read. */
   tenantUrl?: string;
+  /** The address overrides the page's settings hold: those in force, those refused, those not applied (and why). */
+  addressOverrides?: ReportedOverrides;
   /** `check`: the instance Sling says this address reaches, and its cluster (authors sharing one repository count as one). */
   instance?: InstanceIdentity;
   /** AEM's proxy configurations as read, and the outgoing connections publishing needs. */

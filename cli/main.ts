@@ -88,6 +88,13 @@ function table(results: HostResult[]): string {
     ];
     for (const p of issues) out.push(`${r.url}: ${p.title}\n    Fix: ${p.fix}`);
     for (const p of (r.problems ?? []).filter((x) => x.severity === 'warning')) out.push(`${r.url}: (advice) ${p.title}\n    ${p.fix}`);
+    const o = r.addressOverrides;
+    for (const a of o?.applied ?? []) out.push(`${r.url}: address override in force: ${a.endpoint} = ${a.path} (shipped: ${a.shipped})`);
+    if (o?.refused.length) out.push(`${r.url}: address overrides refused (not safe paths): ${o.refused.join(', ')}`);
+    if (o?.notApplied)
+      out.push(
+        `${r.url}: address overrides not applied (${o.notApplied.why === 'rule-unreadable' ? 'the access rule could not be read' : 'users other than administrators may write them'}): ${o.notApplied.endpoints.join(', ')}`,
+      );
     for (const c of r.changes) {
       out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
       for (const d of c.differences ?? []) out.push(`    ${d.property}: ${d.from || '(none)'} -> ${d.to}`);

@@ -12,7 +12,7 @@ import { explainRequestError } from '../../core/domain/explain-request';
 import type { SetupFacts } from '../../core/domain/state';
 import { deriveSetupState } from '../../core/domain/state';
 import { currentTenant } from '../../core/domain/tenant';
-import { networkOf } from '../../core/domain/diagnostics';
+import { networkOf, reportedOverrides } from '../../core/domain/diagnostics';
 import type { HostFailure, HostResult } from '../host-result';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 import { runTestPublish } from '../../core/aem/test-publish';
@@ -134,7 +134,14 @@ export function verdict(url: string, command: string, inspection: Inspection): H
     agentsConnected: connected,
     changes: [],
     failure: inspection.failure,
+    ...overridesOf(inspection),
   };
+}
+
+/** The settings' address overrides, where there are any: what check reads is steered by them. */
+function overridesOf({ overrides, endpoints }: Inspection): Pick<HostResult, 'addressOverrides'> {
+  if (!overrides || (!overrides.applied.length && !overrides.refused.length && !overrides.unguarded)) return {};
+  return { addressOverrides: reportedOverrides(overrides, endpoints) };
 }
 
 /** The answer for an author that could not be judged at all (exit 2). */
