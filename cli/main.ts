@@ -50,6 +50,13 @@ let secrets: string[] = [];
 const mask = (text: string) => secrets.reduce((out, s) => maskValue(out, s), text);
 const print = (text: string) => process.stdout.write(`${terminalSafe(mask(text))}\n`);
 
+/** Why the settings' address overrides were not applied, in the table's words. */
+function notAppliedWhy(n: { why: string; writers?: string[] }): string {
+  if (n.why === 'rule-unreadable') return 'who may write them could not be read';
+  if (n.why === 'other-writers') return `users other than administrators may write them: ${(n.writers ?? []).join(', ')}`;
+  return "the package's access rule on them is missing or changed";
+}
+
 function table(results: HostResult[]): string {
   const rows = results.map((r) => [
     r.url,
@@ -92,9 +99,7 @@ function table(results: HostResult[]): string {
     for (const a of o?.applied ?? []) out.push(`${r.url}: address override in force: ${a.endpoint} = ${a.path} (shipped: ${a.shipped})`);
     if (o?.refused.length) out.push(`${r.url}: address overrides refused (not safe paths): ${o.refused.join(', ')}`);
     if (o?.notApplied)
-      out.push(
-        `${r.url}: address overrides not applied (${o.notApplied.why === 'rule-unreadable' ? 'the access rule could not be read' : 'users other than administrators may write them'}): ${o.notApplied.endpoints.join(', ')}`,
-      );
+      out.push(`${r.url}: address overrides not applied (${notAppliedWhy(o.notApplied)}): ${o.notApplied.endpoints.join(', ')}`);
     for (const c of r.changes) {
       out.push(`${r.url}: ${c.planned ? 'would ' : ''}${c.action} (${c.path})`);
       for (const d of c.differences ?? []) out.push(`    ${d.property}: ${d.from || '(none)'} -> ${d.to}`);

@@ -73,6 +73,18 @@ function decide(repo: Repository, who: Principals, path: string, concerns: (priv
   return first((e) => e.principal === who.user) ?? first((e) => groups.has(e.principal)) ?? false;
 }
 
+/** Every entry of the access lists on `path` and its ancestors, nearest list first, as getEffectivePolicies lists them. */
+export function effectiveEntries(repo: Repository, path: string): (Omit<Entry, 'restricted'> & { path: string })[] {
+  const parts = splitPath(path);
+  const out: (Omit<Entry, 'restricted'> & { path: string })[] = [];
+  for (let i = parts.length; i >= 0; i -= 1) {
+    const at = `/${parts.slice(0, i).join('/')}`;
+    for (const e of entriesOf(repo.get(at)?.children[POLICY_NODE]))
+      out.push({ path: at, principal: e.principal, allow: e.allow, privileges: e.privileges });
+  }
+  return out;
+}
+
 /** Whether `who` may write at `path` (create, modify or delete), by the access lists on its way up. */
 export const mayWrite = (repo: Repository, who: Principals, path: string): boolean =>
   decide(repo, who, path, (held) => [...WRITING].some((p) => held.has(p)));

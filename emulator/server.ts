@@ -30,6 +30,7 @@ import { interimRoutes, seedInterimOverrides } from './routes/interim';
 import { healthScriptRoutes } from './routes/health-script';
 import { publishProofRoutes } from './routes/publish-proof';
 import { rightsScriptRoutes } from './routes/rights-script';
+import { settingsWritersRoutes } from './routes/settings-writers';
 import { configManagerRoutes } from './routes/config-manager';
 import { queryBuilderRoutes } from './routes/querybuilder';
 import { csrfCheckApplies } from './csrf-filter';
@@ -122,6 +123,7 @@ function buildRoutes(ctx: EmulatorContext): Route[] {
     ...healthScriptRoutes(ctx),
     ...publishProofRoutes(ctx),
     ...rightsScriptRoutes(ctx),
+    ...settingsWritersRoutes(ctx),
     ...configManagerRoutes(ctx),
     ...interimRoutes(ctx),
     ...queryBuilderRoutes(ctx),

@@ -28,6 +28,16 @@ export class Sessions {
     return { user, groups: this.isAdministrator(user) ? [ADMINISTRATORS, ...groups] : groups };
   }
 
+  /** Whether an account of this name exists (a user, as UserManager would find it). */
+  knows(user: string): boolean {
+    return this.accounts.some((a) => a.user === user);
+  }
+
+  /** Every group an account is in (besides everyone and administrators): the groups this author has. */
+  groups(): string[] {
+    return [...new Set(this.accounts.flatMap((a) => a.groups ?? []))];
+  }
+
   /** Checks credentials without opening a session (HTTP Basic, as curl and deploy scripts use). */
   verify(user: string, password: string): boolean {
     return this.accounts.some((a) => a.user === user && a.password === password);

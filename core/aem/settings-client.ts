@@ -5,7 +5,7 @@
  * Sling's default POST servlet, as any admin could with curl.
  */
 import type { AemSession } from './session';
-import type { UnguardedOverrides } from '../domain/types';
+import type { GuardVerdict, UnguardedOverrides } from '../domain/types';
 import { slingJson } from '../contract/aem-names';
 
 import { expectOk, parseJson } from './responses';
@@ -40,7 +40,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Proves that only administrators can have written the settings (aem/settings-guard.ts), or says
  * why not. Asked only when overrides exist; the page fetches it as a part, the CLI imports it.
  */
-export type SettingsGuard = (s: AemSession, settings: Record<string, unknown>) => Promise<true | 'rule-missing' | 'rule-unreadable'>;
+export type SettingsGuard = (s: AemSession, settings: Record<string, unknown>) => Promise<GuardVerdict>;
 
 /** Absent settings are the normal case (404): nothing marked, no overrides. Without `guard` no override applies. */
 export async function readSettings(s: AemSession, guard?: SettingsGuard): Promise<PageSettings> {
@@ -54,11 +54,12 @@ export async function readSettings(s: AemSession, guard?: SettingsGuard): Promis
     ? Object.fromEntries(Object.entries(endpoints).filter(([k, v]) => !k.startsWith('jcr:') && !isObject(v)))
     : {};
   const named = Object.keys(found).filter((k) => Object.prototype.hasOwnProperty.call(s.endpoints, k));
-  const verdict = !named.length || (guard ? await guard(s, json).catch(() => 'rule-unreadable' as const) : 'rule-unreadable');
+  const unreadable = { why: 'rule-unreadable' } as const;
+  const verdict: GuardVerdict = !named.length || (guard ? await guard(s, json).catch(() => unreadable) : unreadable);
   return {
     markedImsConfig: typeof marked === 'string' && marked ? marked : undefined,
     endpointOverrides: verdict === true ? found : {},
-    ...(verdict !== true && { unguarded: { keys: named, why: verdict } }),
+    ...(verdict !== true && { unguarded: { keys: named, ...verdict } }),
     requestTimeoutSeconds: timeoutSeconds(json[SETTINGS.requestTimeout]),
   };
 }

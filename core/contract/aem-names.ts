@@ -22,6 +22,7 @@ export const RESOURCE_TYPES = {
   healthScript: `${APP}/components/health`,
   publishProof: `${APP}/components/publish-proof`,
   rightsScript: `${APP}/components/rights`,
+  settingsWriters: `${APP}/components/settings-writers`,
 } as const;
 
 /** The package's health script (ui.apps components/health): its node, scripts and query parameter. */
@@ -66,6 +67,15 @@ export const RIGHTS_SCRIPT = {
   pathParam: 'path',
   /** Read, create, modify, replicate: Adobe's troubleshooting says read + replicate alone fail. */
   privileges: ['jcr:read', 'jcr:addChildNodes', 'jcr:modifyProperties', 'crx:replicate'],
+} as const;
+
+/** The package's read of who may write the page's settings (ui.apps components/settings-writers). */
+export const SETTINGS_WRITERS_SCRIPT = {
+  node: `/apps/${APP}/settings-writers`,
+  getScript: `/apps/${APP}/components/settings-writers/json.jsp`,
+  postScript: `/apps/${APP}/components/settings-writers/POST.jsp`,
+  /** The nodes whose effective access lists it reads: the settings and their address overrides. */
+  paths: [`/conf/${APP}/settings`, `/conf/${APP}/settings/endpoints`],
 } as const;
 
 /** Request/response header and cookie names [contract: Session, CSRF and the page itself]. */

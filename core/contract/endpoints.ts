@@ -80,6 +80,11 @@ const SHIPPED = {
   publishProofList: ep('GET', `/apps/${APP}/publish-proof.json`, 'CONFIRMED', 'Brand Portal cloud service and agents'),
   /** The signed-in user's rights on a folder (the package's rights/json.jsp). */
   folderRights: ep('GET', `/apps/${APP}/rights.json`, 'CONFIRMED', 'Brand Portal cloud service and agents'),
+  /**
+   * The package's own script: every entry of Oak's effective access lists on the settings
+   * (AccessControlManager.getEffectivePolicies, CONFIRMED JCR API), read before any override applies.
+   */
+  settingsWriters: ep('GET', `/apps/${APP}/settings-writers.json`, 'CONFIRMED', 'Session, CSRF and the page itself'),
   cloudConfigCreate: ep('POST', '/apps/brandportal/config', 'CONFIRMED', 'Brand Portal cloud service and agents'),
   cloudConfigRoot: ep('GET', '/conf/global/settings/cloudconfigs/mediaportal', 'CONFIRMED', 'Brand Portal cloud service and agents'),
   legacyCloudConfigRoot: ep('GET', '/etc/cloudservices/mediaportal', 'CONFIRMED', 'Brand Portal cloud service and agents'),
@@ -142,7 +147,7 @@ export function authorizableQuery(endpoints: Endpoints, root: string, type: stri
 export const SECRET_BEARING: readonly EndpointKey[] = ['imsConfigUpdate'];
 
 /** The settings and the rule that guards them are read before overrides apply: never overridden. */
-export const NOT_OVERRIDABLE: readonly EndpointKey[] = [...SECRET_BEARING, 'settings', 'settingsAccessRule'];
+export const NOT_OVERRIDABLE: readonly EndpointKey[] = [...SECRET_BEARING, 'settings', 'settingsAccessRule', 'settingsWriters'];
 
 /** An UNKNOWN address is requested only once an administrator's override names it (never a guess sent to AEM). */
 export const isRequestable = (endpoint: Endpoint): boolean => endpoint.confidence !== 'UNKNOWN' || endpoint.overridden;

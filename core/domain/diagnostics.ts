@@ -27,7 +27,7 @@ export function buildDiagnostics(input: DiagnosticsInput): string {
 export interface ReportedOverrides {
   applied: { endpoint: string; path: string; shipped: string }[];
   refused: string[];
-  notApplied?: { endpoints: string[]; why: string };
+  notApplied?: { endpoints: string[]; why: string; writers?: string[] };
 }
 
 /** The overrides in force, as the report lists them (`endpoints`: the map they made). */
@@ -35,7 +35,9 @@ export function reportedOverrides(o: OverridesInForce<EndpointKey>, endpoints: E
   return {
     applied: o.applied.map((key) => ({ endpoint: key, path: endpoints[key].path, shipped: endpoints[key].defaultPath })),
     refused: o.refused,
-    ...(o.unguarded && { notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why } }),
+    ...(o.unguarded && {
+      notApplied: { endpoints: o.unguarded.keys, why: o.unguarded.why, ...(o.unguarded.writers && { writers: o.unguarded.writers }) },
+    }),
   };
 }
 

@@ -226,8 +226,14 @@ export interface StepState {
 /** Address overrides found but not applied: the settings' access rule was not proven. */
 export interface UnguardedOverrides {
   keys: string[];
-  why: 'rule-missing' | 'rule-unreadable';
+  /** other-writers: a user (or an unknown principal) holds its own grant to write them, which Oak applies before any deny for a group. */
+  why: 'rule-missing' | 'rule-unreadable' | 'other-writers';
+  /** other-writers: who, and the node whose access list grants it. */
+  writers?: string[];
 }
+
+/** A settings guard's verdict: proven (true), or why not. */
+export type GuardVerdict = true | Omit<UnguardedOverrides, 'keys'>;
 
 /** Address overrides: applied (endpoint names), refused as unsafe, and found but not applied. */
 export interface OverridesInForce<Key extends string = string> {

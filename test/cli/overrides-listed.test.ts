@@ -45,5 +45,7 @@ test('without the access rule the overrides are not applied, and check says so',
   const [host] = (JSON.parse(json.stdout) as Report).hosts;
   expect(host.addressOverrides).toMatchObject({ applied: [], notApplied: { endpoints: ['publicKey'], why: 'rule-missing' } });
   const table = await bpsetup(['--url', emu.url, 'check']);
-  expect(table.stdout).toContain(`${emu.url}: address overrides not applied (users other than administrators may write them): publicKey`);
+  expect(table.stdout).toContain(
+    `${emu.url}: address overrides not applied (the package's access rule on them is missing or changed): publicKey`,
+  );
 });

@@ -14,18 +14,24 @@ import { aclPackage } from '../helpers/packages';
 
 const WRITER = { user: 'templates', password: 'tmpl-pass-1', groups: ['conf-writers'] };
 const READER = { user: 'reader', password: 'reader-pass-1' };
+/** A user (not a group) granted writing on /conf by an entry of their own. */
+const EDITOR = { user: 'conf-editor', password: 'editor-pass-1' };
 let emu: RunningEmulator;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ users: [WRITER, READER] });
+  emu = await startTestEmulator({ users: [WRITER, READER, EDITOR] });
   // A common grant on AEM: a group that edits templates may write everything under /conf.
+  await installAcl('/conf', 'conf-writers', ['jcr:read', 'rep:write']);
+});
+
+async function installAcl(path: string, principal: string, privileges: string[]): Promise<void> {
   const admin = await loggedIn(emu.url);
   const form = new FormData();
-  form.set('package', new Blob([new Uint8Array(await aclPackage('/conf', 'conf-writers', ['jcr:read', 'rep:write']))]), 'acl.zip');
+  form.set('package', new Blob([new Uint8Array(await aclPackage(path, principal, privileges))]), `acl-${principal}.zip`);
   const uploaded = (await (await admin.write('/crx/packmgr/service/.json/?cmd=upload', form)).json()) as { path: string };
   const installed = await admin.write(`/crx/packmgr/service/.json${uploaded.path}?cmd=install`, '');
   expect(await installed.json()).toMatchObject({ success: true });
-});
+}
 afterAll(() => emu.close());
 
 const override = { imsConfigList: '/content/attacker/list.1.json' };
@@ -53,6 +59,40 @@ test('the rule is readable by administrators only', async () => {
   const reader = await loggedIn(emu.url, READER.user, READER.password);
   expect((await reader.get('/conf/bpsetup/rep:policy.1.json')).status).toBe(404);
   expect(Object.keys((await (await reader.get('/conf/bpsetup.1.json')).json()) as object)).not.toContain('rep:policy');
+});
+
+test("a user granted writing /conf by an entry of their own beats the package's deny: their override is not applied, and check names them", async () => {
+  // An entry of the user's own beside the group's on /conf (as the useradmin's permissions tab writes it).
+  emu.context.repo.change((tx) =>
+    tx.setProps('/conf/rep:policy/allow-editor', {
+      'jcr:primaryType': 'rep:GrantACE',
+      'rep:principalName': EDITOR.user,
+      'rep:privileges': ['jcr:read', 'rep:write'],
+    }),
+  );
+  try {
+    // Oak evaluates a user's own entries before any group's: the deny for everyone does not stop this one.
+    const editor = await loggedIn(emu.url, EDITOR.user, EDITOR.password);
+    expect((await editor.write('/conf/bpsetup/settings/endpoints', new URLSearchParams(override))).status).toBeLessThan(300);
+    const since = emu.context.journal.lastSeq;
+    const run = await bpsetup(['--url', emu.url, '--json', 'check']);
+    const [host] = (JSON.parse(run.stdout) as { hosts: { addressOverrides?: unknown }[] }).hosts;
+    expect(host.addressOverrides).toEqual({
+      applied: [],
+      refused: [],
+      notApplied: { endpoints: ['imsConfigList'], why: 'other-writers', writers: ['conf-editor (/conf)'] },
+    });
+    expect(emu.context.journal.list(since).map((r) => r.path)).not.toContainEqual(expect.stringContaining('/content/attacker'));
+    const table = await bpsetup(['--url', emu.url, 'check']);
+    expect(table.stdout).toContain(
+      'address overrides not applied (users other than administrators may write them: conf-editor (/conf)): imsConfigList',
+    );
+  } finally {
+    // The next test starts from the group grant alone.
+    emu.context.repo.change((tx) => tx.remove('/conf/rep:policy/allow-editor'));
+    const admin = await loggedIn(emu.url);
+    expect((await admin.write('/conf/bpsetup/settings/endpoints', new URLSearchParams({ 'imsConfigList@Delete': '' }))).status).toBe(200);
+  }
 });
 
 test('with the rule gone, an override a non-administrator wrote is not applied and is reported', async () => {

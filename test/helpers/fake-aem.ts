@@ -62,13 +62,29 @@ export const serviceUserQuery = () =>
 
 /**
  * The settings' access rule exactly as the package installs it (its `_rep_policy.xml`, rendered as
- * Sling's JSON for an administrator): the reads that let address overrides apply.
+ * Sling's JSON for an administrator), and the settings-writers script's answer for it: the reads
+ * that let address overrides apply.
  */
 export function packagedSettingsRule(): Record<string, Responder> {
   const file = `${__dirname}/../../ui.content/src/main/content/jcr_root/conf/bpsetup/_rep_policy.xml`;
   const rule = nodeToJson(parseDocview(readFileSync(file, 'utf8')), 1, '/conf/bpsetup/rep:policy', true);
+  // The package's settings-writers read: the same rule's entries, nothing granted above it.
+  const entries = Object.entries(rule)
+    .filter(([, ace]) => typeof ace === 'object' && ace !== null)
+    .map(([, ace]) => {
+      const a = ace as Record<string, unknown>;
+      const principal = String(a['rep:principalName']);
+      return {
+        path: '/conf/bpsetup',
+        principal,
+        group: principal === 'everyone' ? null : true,
+        allow: a['jcr:primaryType'] === 'rep:GrantACE',
+        privileges: [a['rep:privileges']].flat().map(String),
+      };
+    });
   return {
     'GET /conf/bpsetup/rep:policy.1.json': () => json(rule),
     'GET /conf/bpsetup/settings/endpoints.1.json': () => json({ 'jcr:primaryType': 'nt:unstructured' }),
+    'GET /apps/bpsetup/settings-writers.json': () => json({ entries }),
   };
 }

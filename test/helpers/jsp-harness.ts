@@ -30,6 +30,8 @@ export interface HarnessUser {
 export interface HarnessContent {
   nodes?: string[];
   grants?: { user: string; path: string; privileges: string[] }[];
+  /** Access-list entries, per node in order, as getEffectivePolicies lists them (kind none: no such authorizable). */
+  aces?: { path: string; principal: string; kind: 'user' | 'group' | 'none'; allow: boolean; privileges: string[] }[];
   unknownPrivileges?: string[];
   agents?: string[];
 }
@@ -71,6 +73,7 @@ export async function startJspHarness(
       ...(content.nodes ?? []).map((n) => line(['node', n])),
       ...(content.grants ?? []).map((g) => line(['grant', g.user, g.path, g.privileges.join(',')])),
       ...(content.unknownPrivileges ?? []).map((p) => line(['unknown-privilege', p])),
+      ...(content.aces ?? []).map((a) => line(['ace', a.path, a.principal, a.kind, a.allow ? 'allow' : 'deny', a.privileges.join(',')])),
       ...(content.agents ?? []).map((a) => line(['agent', a])),
     ].join('\n'),
   );

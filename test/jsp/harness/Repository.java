@@ -10,13 +10,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.jcr.PathNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.Workspace;
 import javax.jcr.observation.ObservationManager;
 import javax.jcr.security.AccessControlException;
+import javax.jcr.security.AccessControlEntry;
 import javax.jcr.security.AccessControlManager;
+import javax.jcr.security.AccessControlPolicy;
 import javax.jcr.security.Privilege;
+import java.security.Principal;
+import org.apache.jackrabbit.api.security.JackrabbitAccessControlEntry;
+import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.api.security.user.Group;
 import org.apache.jackrabbit.api.security.user.UserManager;
@@ -41,6 +47,9 @@ final class Repository {
      * saved it ("changedByWorkflowProcess"), which AEM's launcher ignores.
      */
     final List<String> workflowsLaunched = new CopyOnWriteArrayList<>();
+    /** Access-list entries as Oak stores them, per node, in order: `kind` is user, group or none (no such authorizable). */
+    record Ace(String path, String principal, String kind, boolean allow, List<String> privileges) {}
+    final List<Ace> aces = new ArrayList<>();
     private final Map<String, Map<String, Set<String>>> grants = new HashMap<>();
 
     void add(String path) {
@@ -100,6 +109,10 @@ final class Repository {
                     if (id.equals("administrators")) return administrators();
                     return id.equals(user) ? member(user, admin) : null;
                 }
+
+                public Authorizable getAuthorizable(Principal principal) {
+                    return authorizableOf(principal);
+                }
             });
             if (type == AssetManager.class) return Doubles.of(AssetManager.class, new Object() {
                 public Asset createAsset(String path, InputStream content, String mimeType, boolean save) {
@@ -155,6 +168,28 @@ final class Repository {
 
             public AccessControlManager getAccessControlManager() {
                 return Doubles.of(AccessControlManager.class, new Object() {
+                    /** The lists of the node and its ancestors that hold entries (reading them needs jcr:readAccessControl). */
+                    public AccessControlPolicy[] getEffectivePolicies(String path) throws RepositoryException {
+                        if (!admin) throw new AccessControlException("Access denied: jcr:readAccessControl on " + path);
+                        if (!paths.contains(path)) throw new PathNotFoundException(path);
+                        List<AccessControlPolicy> out = new ArrayList<>();
+                        for (String p = path; !p.isEmpty(); p = parentOf(p)) {
+                            String at = p;
+                            List<AccessControlEntry> entries = new ArrayList<>();
+                            for (Ace a : aces) if (a.path().equals(at)) entries.add(entry(a));
+                            if (!entries.isEmpty()) out.add(Doubles.of(JackrabbitAccessControlList.class, new Object() {
+                                public String getPath() {
+                                    return at;
+                                }
+
+                                public AccessControlEntry[] getAccessControlEntries() {
+                                    return entries.toArray(new AccessControlEntry[0]);
+                                }
+                            }));
+                        }
+                        return out.toArray(new AccessControlPolicy[0]);
+                    }
+
                     public Privilege privilegeFromName(String name) throws AccessControlException {
                         if (!PRIVILEGES.contains(name) || unknownPrivileges.contains(name))
                             throw new AccessControlException("Unknown privilege " + name);
@@ -182,6 +217,41 @@ final class Repository {
                 return out;
             }
         }
+    }
+
+    private static AccessControlEntry entry(Ace a) {
+        Principal principal = () -> a.principal();
+        return Doubles.of(JackrabbitAccessControlEntry.class, new Object() {
+            public Principal getPrincipal() {
+                return principal;
+            }
+
+            public boolean isAllow() {
+                return a.allow();
+            }
+
+            public Privilege[] getPrivileges() {
+                return a.privileges().stream().map(name -> Doubles.of(Privilege.class, new Object() {
+                    public String getName() {
+                        return name;
+                    }
+                })).toArray(Privilege[]::new);
+            }
+        });
+    }
+
+    /** The authorizable a principal names, as UserManager.getAuthorizable(Principal) finds it (null: none). */
+    Authorizable authorizableOf(Principal principal) {
+        String name = principal.getName();
+        if (name.equals("administrators")) return administrators();
+        for (Ace a : aces)
+            if (a.principal().equals(name) && !a.kind().equals("none"))
+                return a.kind().equals("group") ? Doubles.of(Authorizable.class, new Object() {
+                    public boolean isGroup() {
+                        return true;
+                    }
+                }) : member(name, false);
+        return null;
     }
 
     Resource node(String path) {

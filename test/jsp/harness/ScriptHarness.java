@@ -46,6 +46,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  *                              provider <name> <token url> <client id> <client secret> <scope>
  *                              node <path>                   (exists in the repository)
  *                              grant <user> <path> <privilege,…>
+ *                              ace <path> <principal> user|group|none allow|deny <privilege,…>  (an access-list entry)
  *                              unknown-privilege <name>      (this repository has no such privilege)
  *                              agent <id>                    (a replication agent)
  *                              refuse <message>              (every activation throws this)
@@ -57,7 +58,8 @@ public final class ScriptHarness {
     static final Map<String, String> NODES = Map.of(
         "/apps/bpsetup/health", "health",
         "/apps/bpsetup/rights", "rights",
-        "/apps/bpsetup/publish-proof", "publish_002dproof");
+        "/apps/bpsetup/publish-proof", "publish_002dproof",
+        "/apps/bpsetup/settings-writers", "settings_002dwriters");
 
     record User(String id, String password, boolean admin) {}
 
@@ -73,6 +75,7 @@ public final class ScriptHarness {
                 case "provider" -> providers.add(new Provider(f[1], f[2], f[3], f[4], f[5]));
                 case "node" -> repo.add(f[1]);
                 case "grant" -> repo.grant(f[1], f[2], List.of(f[3].split(",")));
+                case "ace" -> repo.aces.add(new Repository.Ace(f[1], f[2], f[3], f[4].equals("allow"), List.of(f[5].split(","))));
                 case "unknown-privilege" -> repo.unknownPrivileges.add(f[1]);
                 case "agent" -> replication.addAgent(f[1]);
                 case "refuse" -> replication.refusal = f[1];

@@ -17,6 +17,7 @@ beforeEach(() => {
 });
 
 const RULE_URL = 'GET /conf/bpsetup/rep:policy.1.json';
+const WRITERS_URL = 'GET /apps/bpsetup/settings-writers.json';
 const packaged = async () => (await (packagedSettingsRule()[RULE_URL] as () => Response)()).json() as Promise<Record<string, unknown>>;
 const settings = { endpoints: { imsConfigList: '/content/attacker/list.1.json' } };
 
@@ -56,6 +57,10 @@ test('a missing rule, a list of the endpoints node, or an unreadable rule: nothi
     [{ [RULE_URL]: () => new Response('', { status: 404 }) }, 'rule-missing'],
     [{ 'GET /conf/bpsetup/settings/endpoints.1.json': () => json({ 'rep:policy': { 'jcr:primaryType': 'rep:ACL' } }) }, 'rule-missing'],
     [{ [RULE_URL]: () => new Response('boom', { status: 500 }) }, 'rule-unreadable'],
+    // An older package without the settings-writers read, or not an administrator: who may write is not proven.
+    [{ [WRITERS_URL]: () => new Response('', { status: 404 }) }, 'rule-unreadable'],
+    [{ [WRITERS_URL]: () => json({ error: 'not-administrator' }, 403) }, 'rule-unreadable'],
+    [{ [WRITERS_URL]: () => json({ entries: [{ principal: 'x' }] }) }, 'rule-unreadable'],
   ];
   for (const [routes, why] of cases) {
     const aem = fakeAem({ ...packagedSettingsRule(), ...routes, 'GET /conf/bpsetup/settings.1.json': () => json(settings) });
@@ -88,4 +93,32 @@ test('the settings, the rule and the secret-bearing write can never be overridde
   expect(refused.sort()).toEqual(['imsConfigUpdate', 'settings', 'settingsAccessRule']);
   expect(endpoints.settingsAccessRule.path).toBe('/conf/bpsetup/rep:policy');
   expect(endpoints.imsConfigUpdate).toEqual(ENDPOINTS.imsConfigUpdate);
+});
+
+test("a user's own grant to write above the rule (Oak applies it before the deny for everyone): nothing applies, and who is said", async () => {
+  const entries = async () => ((await (packagedSettingsRule()[WRITERS_URL] as () => Response)().json()) as { entries: unknown[] }).entries;
+  const own = (principal: string, group: boolean | null, privileges = ['rep:write']) => ({
+    path: '/conf',
+    principal,
+    group,
+    allow: true,
+    privileges,
+  });
+  const cases: [unknown[], string[]][] = [
+    [[own('conf-editor', false)], ['conf-editor (/conf)']],
+    [[own('sso-user', null, ['jcr:modifyAccessControl'])], ['sso-user (/conf)']],
+    // A group's grant above the rule is stopped by its deny for everyone; reading is not writing.
+    [[own('conf-writers', true), own('reader', false, ['jcr:read'])], []],
+  ];
+  for (const [extra, writers] of cases) {
+    fakeAem({
+      ...packagedSettingsRule(),
+      [WRITERS_URL]: async () => json({ entries: [...(await entries()), ...extra] }),
+      'GET /conf/bpsetup/settings.1.json': () => json(settings),
+    });
+    const read = await readSettings(session, proveSettingsGuarded);
+    if (writers.length)
+      expect(read).toMatchObject({ endpointOverrides: {}, unguarded: { keys: ['imsConfigList'], why: 'other-writers', writers } });
+    else expect([read.endpointOverrides, read.unguarded]).toEqual([settings.endpoints, undefined]);
+  }
 });

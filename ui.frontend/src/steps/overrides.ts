@@ -23,13 +23,19 @@ export function renderOverrides(ctx: PageContext): HTMLElement {
   const unguarded = ctx.overrides.unguarded;
   if (unguarded)
     refused.push(
-      unguarded.why === 'rule-missing'
+      unguarded.why === 'other-writers'
         ? t(
-            '{0}: not applied, because the access rule that lets only administrators write these settings is missing or changed ({1}); reinstall the package',
+            '{0}: not applied, because users other than administrators may write these settings ({1}): remove their grants',
             unguarded.keys.join(', '),
-            ctx.session.endpoints.settingsAccessRule.path,
+            (unguarded.writers ?? []).join(', '),
           )
-        : t('{0}: not applied, because the access rule on these settings could not be read', unguarded.keys.join(', ')),
+        : unguarded.why === 'rule-missing'
+          ? t(
+              '{0}: not applied, because the access rule that lets only administrators write these settings is missing or changed ({1}); reinstall the package',
+              unguarded.keys.join(', '),
+              ctx.session.endpoints.settingsAccessRule.path,
+            )
+          : t('{0}: not applied, because the access rule on these settings could not be read', unguarded.keys.join(', ')),
     );
   return renderNotice(
     refused.length ? 'warning' : 'info',
