@@ -10,6 +10,7 @@ import { summariseFacts } from '../../core/domain/consistency';
 import { explainWithGuards } from '../../core/domain/explain-guard';
 import { explainRequestError } from '../../core/domain/explain-request';
 import type { SetupFacts } from '../../core/domain/state';
+import type { SetupProblem } from '../../core/domain/types';
 import { deriveSetupState } from '../../core/domain/state';
 import { currentTenant } from '../../core/domain/tenant';
 import { networkOf, reportedOverrides } from '../../core/domain/diagnostics';
@@ -76,6 +77,8 @@ export interface Inspection {
   /** A check itself failed (for example Check Health answered an error). */
   failure?: HostFailure;
   overrides?: OverridesInForce;
+  /** Parts this user may not run or read (a check run by a user who is not an administrator). */
+  unread?: SetupProblem[];
   /** The addresses the reads used. */
   endpoints: Endpoints;
 }
@@ -105,16 +108,35 @@ export async function inspect(client: AemClient, previous?: SetupFacts): Promise
       agentsTestedAt: agentTests.length ? now : undefined,
       ...publishing,
     },
-    failure: health.error ? failureOf(health.error, endpoints) : undefined,
+    // Check Health is the package's administrators-only script: for anyone else it could not run, which proves nothing either way.
+    ...(notAdministrator(health.error)
+      ? { unread: [healthNeedsAdministrator(endpoints)] }
+      : { failure: health.error ? failureOf(health.error, endpoints) : undefined }),
     overrides: reading.overrides,
     endpoints,
   };
 }
 
+const notAdministrator = (error: unknown): boolean => isAemError(error, 'AemHttpError') && error.status === 403;
+
+const healthNeedsAdministrator = (e: Endpoints): SetupProblem => ({
+  id: 'health-not-administrator',
+  severity: 'unknown',
+  title: `Check Health could not be run: ${e.checkHealth.path} answers members of administrators only`,
+  fix:
+    'Run check as an administrator for Check Health to prove the token; ' +
+    'Test Connection on the agents still says whether they reach Brand Portal.',
+});
+
 /** Turns an inspection into the host's verdict (exit 0 healthy, 1 problems). */
 export function verdict(url: string, command: string, inspection: Inspection): HostResult {
   const { facts } = inspection;
-  const summary = summariseFacts(facts, inspection.endpoints);
+  const read = summariseFacts(facts, inspection.endpoints);
+  const summary = {
+    ...read,
+    problems: [...read.problems, ...(inspection.unread ?? [])],
+    healthy: read.healthy && !inspection.unread?.length,
+  };
   const state = deriveSetupState(facts);
   const healthyCheck = Boolean(state.active && facts.health?.id === state.active.id && facts.health.healthy);
   const connected = (facts.agentTests ?? []).filter((r) => r.succeeded).length;

@@ -120,9 +120,13 @@ export function imsServlets(ctx: EmulatorContext): ServletMap {
 
 export function imsRoutes(ctx: EmulatorContext): Route[] {
   return [
-    route('GET', exactPath(ENDPOINTS.productInfo.path), (_req, res) => sendJson(res, 200, productInfoLines(ctx.options.productVersion))),
+    // The Felix console's printers and bundle list: administrators only, as the console is.
+    route('GET', exactPath(ENDPOINTS.productInfo.path), (req, res) =>
+      ctx.sessions.isAdministrator(req.user)
+        ? sendJson(res, 200, productInfoLines(ctx.options.productVersion))
+        : sendText(res, 403, 'Forbidden'),
+    ),
 
-    // The Felix console's bundle list and Sling's settings printer: administrators only, as the console is.
     route('GET', exactPath(ENDPOINTS.bundles.path), (req, res) =>
       ctx.sessions.isAdministrator(req.user) ? sendJson(res, 200, bundleList(ctx.options)) : sendText(res, 403, 'Forbidden'),
     ),
