@@ -19,6 +19,7 @@ import { type ReplacementOutcome, replaceTenant } from '../../core/aem/tenant-re
 import { waitingSummary } from '../../core/aem/agent-removal';
 import { type TenantReplacement, planTenantReplacement } from '../../core/domain/tenant-replacement';
 import { failureOf, inspect, notAnAuthor, unreachable, unreachableResult, verdict } from './inspect';
+import { isAemError } from '../../core/errors';
 
 export interface SetupOptions {
   config: SetupConfig;
@@ -29,7 +30,12 @@ export interface SetupOptions {
   /** The author publishes to another tenant, and the admin says to replace it (never done unasked). */
   replaceTenant?: boolean;
   progress: (text: string) => void;
+  /** Set on the one fresh start after another run created the IMS configuration first. */
+  startedAgain?: boolean;
 }
+
+/** The change a run lists when it creates the IMS configuration. */
+const CREATE_IMS = 'create the IMS configuration';
 
 class Stop extends Error {
   constructor(readonly failure: HostFailure) {
@@ -182,6 +188,14 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     if (inspection.unreachable) return unreachableResult(url, command, inspection.unreachable);
     return { ...verdict(url, command, inspection), changes };
   } catch (e) {
+    // Another run (a second CLI, an admin's page) created the configuration between this run's read
+    // and its save, and this one sent nothing: start again once from a fresh read, which finds that
+    // configuration and goes on with it (as a second run of the same file does).
+    if (isAemError(e, 'ImsConfigExistsError') && !o.startedAgain) {
+      o.progress('another run created the IMS configuration first: reading again');
+      const again = await setup(client, url, { ...o, startedAgain: true }, command);
+      return { ...again, changes: [...changes.filter((c) => c.action !== CREATE_IMS), ...again.changes] };
+    }
     const failure = e instanceof Stop ? e.failure : (unreachable(e, endpoints) ?? failureOf(e, endpoints));
     return { url, command, exit: unreachable(e, endpoints) ? 2 : 1, changes, failure };
   }
@@ -248,7 +262,7 @@ async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, co
     return;
   }
   // Through the one-configuration guard: an admin on the page may be creating one at this moment.
-  await act('create the IMS configuration', client.session.endpoints.imsConfigUpdate.path, () =>
+  await act(CREATE_IMS, client.session.endpoints.imsConfigUpdate.path, () =>
     provenSave(client, imsInputOf(o.config, o.clientSecret), true, facts),
   );
 }

@@ -12,6 +12,10 @@ import { ORG } from '../helpers/ims-fixtures';
 import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 import { roundNumbers, rounds } from '../helpers/rounds';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bpsetup } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'f6b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -142,6 +146,72 @@ describe.each(roundNumbers(rounds(1, 5)))('round %i', () => {
         await page.waitForSelector('.bpsetup-cloud-card');
         expect(await page.locator('.bpsetup-cloud-card').count()).toBe(1);
       }
+    } finally {
+      await emu.close();
+    }
+  }, 60000);
+});
+
+/**
+ * Exactly one link: two creators close together (the page and a `bpsetup setup`, or two tabs),
+ * the second starting 0 to 2.5 s after the first. Each round ends with one IMS configuration, one
+ * cloud service, four agents, and `check` finding every reference on that configuration.
+ */
+const LINK_ROUNDS = rounds(1, 20);
+const gapOf = (round: number) => (LINK_ROUNDS === 1 ? 600 : Math.round((2500 * round) / (LINK_ROUNDS - 1)));
+
+async function oneLink(emu: RunningEmulator): Promise<void> {
+  await exactlyOneOfEach(emu);
+  const check = await bpsetup(['--url', emu.url, '--json', 'check']);
+  const host = (JSON.parse(check.stdout) as { hosts: { exit: number; problems?: { title: string }[] }[] }).hosts[0];
+  expect({ exit: host.exit, problems: host.problems?.map((p) => p.title) }).toEqual({ exit: 0, problems: [] });
+}
+
+/** The page's two saves as an admin makes them: the IMS form, then the tenant (whatever the other creator did meanwhile). */
+async function pageSetup(page: Page): Promise<void> {
+  await fillIms(page);
+  await page.click('.bpsetup-ims-submit');
+  await page.waitForSelector('.bpsetup-ims-card, .bpsetup-ims-feedback coral-alert[variant="error"]', { timeout: 20000 });
+  await page.reload();
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  if (!(await page.locator('.bpsetup-cloud-card').count())) await saveCloudService(page, TENANT);
+}
+
+describe.each(roundNumbers(LINK_ROUNDS))('one link, round %i', (round) => {
+  test(`the page and bpsetup setup ${gapOf(round)} ms apart`, async () => {
+    const emu = await author();
+    try {
+      const config = join(tempDir('link-'), 'setup.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          clientId: CLIENT_ID,
+          orgId: ORG,
+          scopes: ['openid', 'AdobeID'],
+          tenantUrl: TENANT,
+          clientSecretEnv: 'BPSETUP_CLIENT_SECRET',
+        }),
+      );
+      const page = await admin(emu);
+      const onPage = pageSetup(page);
+      await new Promise((r) => setTimeout(r, gapOf(round)));
+      const cli = await bpsetup(['--url', emu.url, 'setup', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
+      await onPage;
+      expect([cli.code, cli.stdout.includes('Something unexpected')]).toEqual([0, false]);
+      await oneLink(emu);
+    } finally {
+      await emu.close();
+    }
+  }, 60000);
+
+  test(`two tabs ${gapOf(round)} ms apart`, async () => {
+    const emu = await author();
+    try {
+      const [a, b] = await Promise.all([admin(emu), admin(emu)]);
+      const first = pageSetup(a);
+      await new Promise((r) => setTimeout(r, gapOf(round)));
+      await Promise.all([first, pageSetup(b)]);
+      await oneLink(emu);
     } finally {
       await emu.close();
     }
