@@ -80,7 +80,7 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     }
 
     // 1. The one Brand Portal IMS configuration.
-    await imsStep(client, facts, o, command, act);
+    const created = await imsStep(client, facts, o, command, act);
     if (!o.dryRun) facts = (await client.readSetupFacts(facts, undefined, proveSettingsGuarded)).facts;
     const active = deriveSetupState(facts).active;
     if (command === 'migrate') {
@@ -102,7 +102,9 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
         const fix = rotated
           ? `${e.fix} If the secret was rotated in the Developer Console, run setup again with --update-secret to send the new one.`
           : e.fix;
-        throw new Stop({ title: e.title, explanation: e.explanation, fix });
+        // A configuration this run created whose secret got no token is not left behind: nothing else uses it yet.
+        const left = created === active.id ? await removeCreated(client, active, act) : '';
+        throw new Stop({ title: e.title, explanation: `${e.explanation}${left}`, fix: created === active.id && rotated ? e.fix : fix });
       }
     }
 
@@ -203,7 +205,8 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
 
 type Act = <T>(action: string, path: string, write: () => Promise<T>, differences?: Difference[]) => Promise<T | undefined>;
 
-async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<void> {
+/** The one IMS configuration, created, updated or left; answers the id of one this run created and kept. */
+async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<string | undefined> {
   const state = deriveSetupState(facts);
   const bp = state.brandPortalConfigs;
   if (bp.length > 1)
@@ -262,21 +265,36 @@ async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, co
     return;
   }
   // Through the one-configuration guard: an admin on the page may be creating one at this moment.
-  await act(CREATE_IMS, client.session.endpoints.imsConfigUpdate.path, () =>
+  return act(CREATE_IMS, client.session.endpoints.imsConfigUpdate.path, () =>
     provenSave(client, imsInputOf(o.config, o.clientSecret), true, facts),
   );
+}
+
+/** Deletes the configuration this run created, and says whether it is gone (read back). */
+async function removeCreated(client: AemClient, config: ImsConfig, act: Act): Promise<string> {
+  await act('remove the IMS configuration this run created (its secret got no token)', client.session.endpoints.imsConfigDelete.path, () =>
+    client.deleteImsConfigs([config.pid]),
+  );
+  const still = await client.listImsConfigs().then(
+    (all) => all.some((c) => c.id === config.id),
+    () => undefined,
+  );
+  if (still === false) return ' The configuration this run created was deleted again: nothing of it is left.';
+  return still
+    ? ' The configuration this run created could not be deleted: delete it in the Adobe IMS Configurations console.'
+    : ' The configuration this run created was deleted; the list could not be read back to prove it.';
 }
 
 /**
  * Saves the IMS configuration and reads back what AEM stored (repaired through the configuration
  * manager where AEM's servlet stored something else); stops when that cannot be proven.
  */
-async function provenSave(client: AemClient, input: ImsConfigInput, create: boolean, facts?: SetupFacts): Promise<void> {
+async function provenSave(client: AemClient, input: ImsConfigInput, create: boolean, facts?: SetupFacts): Promise<string | undefined> {
   let id: string;
   let listed: ImsConfig[] | undefined;
   if (create) {
     const created = await client.createOneImsConfig(input, facts?.referencedImsIds ?? [], facts?.markedImsConfig);
-    if (created.gaveWay) return; // another creator's configuration stays; it is checked like any other
+    if (created.gaveWay) return undefined; // another creator's configuration stays; it is checked like any other
     ({ id, listed } = created);
   } else id = await client.saveImsConfig(input);
   const { proof } = await client.proveImsSave(input, id, create, listed);
@@ -299,6 +317,7 @@ async function provenSave(client: AemClient, input: ImsConfigInput, create: bool
       explanation: 'AEM accepted the save, but what it stored could not be read to compare it with what was sent.',
       fix: 'Run "bpsetup check" to read it again.',
     });
+  return create ? id : undefined;
 }
 
 /** Why a replacement stopped, and what was kept: the old agents stay whenever it stops. */

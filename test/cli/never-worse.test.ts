@@ -260,3 +260,31 @@ test('after the secret was rotated in the Developer Console, setup names --updat
     await other.close();
   }
 });
+
+test('a configuration setup created whose secret gets no token is removed again, and the author is as it was', async () => {
+  const fresh = await startTestEmulator({ agentDelayMs: 0 });
+  try {
+    const CLIENT = 'b1b2b3b4b5b6b7b8b9babbbcbdbebfb0';
+    await credentialAndTenant(fresh.url, CLIENT, 'p8e-the-right-secret-5501', TENANT);
+    const before = Object.keys(fresh.context.repo.get('/apps/system/config')?.children ?? {});
+    const run = await bpsetup(['--url', fresh.url, '--json', 'setup', '--config', configFile(CLIENT)], {
+      BPSETUP_CLIENT_SECRET_TEST: 'p8e-a-wrong-secret-5502',
+    });
+    expect(run.code).toBe(1);
+    const host = (
+      JSON.parse(run.stdout) as { hosts: { changes: { action: string }[]; failure: { title: string; explanation: string; fix: string } }[] }
+    ).hosts[0];
+    expect(host.changes.map((c) => c.action)).toEqual([
+      'create the IMS configuration',
+      'remove the IMS configuration this run created (its secret got no token)',
+    ]);
+    expect(host.failure.title).toBe('Adobe IMS rejected the client ID or client secret');
+    expect(host.failure.explanation).toContain('The configuration this run created was deleted again: nothing of it is left.');
+    // Just created with this secret: a rotation is not the story here.
+    expect(host.failure.fix).not.toContain('--update-secret');
+    expect(Object.keys(fresh.context.repo.get('/apps/system/config')?.children ?? {})).toEqual(before);
+    expect(fresh.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal')).toBe(false);
+  } finally {
+    await fresh.close();
+  }
+});
