@@ -6,6 +6,7 @@
  * `migrate` moves the Brand Portal JWT configuration to OAuth, keeping its id.
  */
 import type { AemClient } from '../../core/aem/client';
+import type { Endpoints } from '../../core/contract/endpoints';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 import { checkAgents } from '../../core/domain/agents';
 import { explainHealthFailure } from '../../core/domain/explain';
@@ -34,8 +35,15 @@ export interface SetupOptions {
   startedAgain?: boolean;
 }
 
-/** The change a run lists when it creates the IMS configuration. */
+/** The changes a run lists when it creates the IMS configuration, and the cloud service. */
 const CREATE_IMS = 'create the IMS configuration';
+const CREATE_CLOUD = 'create the Brand Portal cloud service';
+const CREATES = [CREATE_IMS, CREATE_CLOUD];
+
+/** A create refused because another run made the same thing first (AEM answers 409 for an existing cloud service). */
+const createdMeanwhile = (e: unknown, endpoints: Endpoints): boolean =>
+  isAemError(e, 'ImsConfigExistsError') ||
+  (isAemError(e, 'AemHttpError') && e.status === 409 && e.endpoint === endpoints.cloudConfigCreate.path);
 
 class Stop extends Error {
   constructor(readonly failure: HostFailure) {
@@ -164,18 +172,15 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     // AEM creates the tenant's agents on a cloud-service save: one missing means save it again.
     const agentsMissing = current && checkAgents(facts.agents ?? [], current.url, current.tenant).some((c) => !c.agent);
     if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
-      await act(
-        current ? 'save the Brand Portal cloud service again' : 'create the Brand Portal cloud service',
-        client.session.endpoints.cloudConfigCreate.path,
-        () =>
-          client.saveCloudConfig({
-            item: current?.config.path,
-            title: current?.config.title ?? o.config.cloudTitle,
-            tenantUrl: tenant.normalised as string,
-            imsConfig: imsId,
-            // An existing cloud service keeps what its admin set; a new one takes the file's choice.
-            publicFolderPublish: current ? current.config.publicFolderPublish : o.config.publicFolderPublish,
-          }),
+      await act(current ? 'save the Brand Portal cloud service again' : CREATE_CLOUD, client.session.endpoints.cloudConfigCreate.path, () =>
+        client.saveCloudConfig({
+          item: current?.config.path,
+          title: current?.config.title ?? o.config.cloudTitle,
+          tenantUrl: tenant.normalised as string,
+          imsConfig: imsId,
+          // An existing cloud service keeps what its admin set; a new one takes the file's choice.
+          publicFolderPublish: current ? current.config.publicFolderPublish : o.config.publicFolderPublish,
+        }),
       );
       if (!o.dryRun) {
         o.progress('waiting for the replication agents');
@@ -190,13 +195,13 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     if (inspection.unreachable) return unreachableResult(url, command, inspection.unreachable);
     return { ...verdict(url, command, inspection), changes };
   } catch (e) {
-    // Another run (a second CLI, an admin's page) created the configuration between this run's read
-    // and its save, and this one sent nothing: start again once from a fresh read, which finds that
-    // configuration and goes on with it (as a second run of the same file does).
-    if (isAemError(e, 'ImsConfigExistsError') && !o.startedAgain) {
-      o.progress('another run created the IMS configuration first: reading again');
+    // Another run (a second CLI, an admin's page) created the IMS configuration or the cloud service
+    // between this run's read and its save, and this save did not happen: start again once from a
+    // fresh read, which finds what the other made and goes on with it (as a second run of the same file does).
+    if (createdMeanwhile(e, endpoints) && !o.startedAgain) {
+      o.progress('another run created it first: reading again');
       const again = await setup(client, url, { ...o, startedAgain: true }, command);
-      return { ...again, changes: [...changes.filter((c) => c.action !== CREATE_IMS), ...again.changes] };
+      return { ...again, changes: [...changes.filter((c) => !CREATES.includes(c.action)), ...again.changes] };
     }
     const failure = e instanceof Stop ? e.failure : (unreachable(e, endpoints) ?? failureOf(e, endpoints));
     return { url, command, exit: unreachable(e, endpoints) ? 2 : 1, changes, failure };

@@ -62,12 +62,15 @@ test.each(roundNumbers(N))(
       gap,
       configs: left.length,
       exits: runs.map((r) => r.code),
+      // A run that failed says why here.
+      failed: runs.filter((r) => r.code).map((r) => r.stdout.slice(0, 2000)),
       check: host.exit,
       problems: host.problems?.map((p) => p.title),
     }).toEqual({
       gap,
       configs: 1,
       exits: [0, 0],
+      failed: [],
       check: 0,
       problems: [],
     });
