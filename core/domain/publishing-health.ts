@@ -122,7 +122,10 @@ export function agentSettingProblems(agents: readonly ReplicationAgent[], config
         id: `agent-token-provider-${agent.name}`,
         severity: 'error',
         title: t('{0} takes its token from "{1}", not from the Brand Portal IMS configuration', agent.name, agent.tokenProviderName),
-        fix: t("Save the Brand Portal cloud service again: AEM writes the agents' settings from it."),
+        // What AEM's servlet does to existing agents on a re-save is not public: say what to do, not what AEM will do.
+        fix: t(
+          'Save the Brand Portal cloud service again (AEM wrote the agents from it); if the agent still names another provider, reset Brand Portal publishing and set it up again.',
+        ),
       });
     if (agent.userId && agent.userId !== AGENTS.queueUser)
       problems.push({
