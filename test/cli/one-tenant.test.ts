@@ -5,10 +5,8 @@
  * other in /var/discovery/oak/clusterInstances); `setup` refuses to put one tenant on two authors
  * before it sends anything, unless --shared-tenant says they are one cluster.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
-import { bpsetup } from '../helpers/cli';
+import { bpsetup, writeSetupJson } from '../helpers/cli';
 import { startTestEmulator } from '../helpers/emulator';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import { ORG } from '../helpers/ims-fixtures';
@@ -63,25 +61,16 @@ test('check: one tenant on two separate authors is a problem naming both (exit 1
 });
 
 test('setup refuses one tenant for two authors before sending anything; with --shared-tenant a cluster is set up, and check counts it once', async () => {
-  writeFileSync(
-    join(dir, 'setup.json'),
-    JSON.stringify({
-      clientId: CLIENT_ID,
-      orgId: ORG,
-      scopes: ['openid', 'AdobeID'],
-      tenantUrl: TENANT,
-      clientSecretEnv: 'BPSETUP_CLIENT_SECRET',
-    }),
-  );
+  const config = writeSetupJson(dir, { clientId: CLIENT_ID, orgId: ORG, tenantUrl: TENANT });
   const urls = cluster.flatMap((e) => ['--url', e.url]);
   const seen = cluster.map((e) => e.context.journal.lastSeq);
-  const refused = await bpsetup([...urls, 'setup', '--config', join(dir, 'setup.json')], { BPSETUP_CLIENT_SECRET: SECRET });
+  const refused = await bpsetup([...urls, 'setup', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain(`${TENANT} would be the tenant of 2 authors (${cluster[0].url}, ${cluster[1].url})`);
   expect(refused.stderr).toContain('--shared-tenant');
   cluster.forEach((e, i) => expect(e.context.journal.list(seen[i])).toEqual([]));
 
-  const shared = await bpsetup([...urls, '--json', 'setup', '--config', join(dir, 'setup.json'), '--shared-tenant'], {
+  const shared = await bpsetup([...urls, '--json', 'setup', '--config', config, '--shared-tenant'], {
     BPSETUP_CLIENT_SECRET: SECRET,
   });
   const report = JSON.parse(shared.stdout) as Report;

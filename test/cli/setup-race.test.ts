@@ -3,14 +3,12 @@
  * first: every round ends with one IMS configuration and every reference pointing at it (the
  * cloud service, the agents), so `check` finds nothing wrong.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { brandPortalImsConfigs } from '../../core/domain/ims-detection';
 import { createAemClient } from '../../core/aem/client';
 import { createAemSession } from '../../core/aem/session';
 import { NodeTransport } from '../../cli/node-transport';
 import type { RunningEmulator } from '../../emulator/server';
-import { bpsetup } from '../helpers/cli';
+import { bpsetup, writeSetupJson } from '../helpers/cli';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 import { ORG } from '../helpers/ims-fixtures';
@@ -22,19 +20,11 @@ const SECRET = 'p8e-race-secret-2718';
 const TENANT = 'https://race.brand-portal.adobe.com';
 const dir = tempDir('race-');
 let emu: RunningEmulator;
+let config: string;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ agentDelayMs: 100 });
-  writeFileSync(
-    join(dir, 'setup.json'),
-    JSON.stringify({
-      clientId: CLIENT_ID,
-      orgId: ORG,
-      scopes: ['openid', 'AdobeID'],
-      tenantUrl: TENANT,
-      clientSecretEnv: 'BPSETUP_CLIENT_SECRET',
-    }),
-  );
+  config = writeSetupJson(dir, { clientId: CLIENT_ID, orgId: ORG, tenantUrl: TENANT });
 });
 afterAll(() => emu.close());
 
@@ -45,8 +35,7 @@ test.each(roundNumbers(N))(
     await controlFetch(`${emu.url}/__emulator/reset?demo=false`, { method: 'POST' });
     await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
     const gap = N === 1 ? 0 : Math.round((2500 * round) / (N - 1));
-    const run = () =>
-      bpsetup(['--url', emu.url, '--json', 'setup', '--config', join(dir, 'setup.json')], { BPSETUP_CLIENT_SECRET: SECRET });
+    const run = () => bpsetup(['--url', emu.url, '--json', 'setup', '--config', config], { BPSETUP_CLIENT_SECRET: SECRET });
     const first = run();
     await new Promise((r) => setTimeout(r, gap));
     const runs = await Promise.all([first, run()]);

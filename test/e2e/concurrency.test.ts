@@ -12,9 +12,7 @@ import { ORG } from '../helpers/ims-fixtures';
 import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 import { roundNumbers, rounds } from '../helpers/rounds';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bpsetup } from '../helpers/cli';
+import { bpsetup, writeSetupJson } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -181,17 +179,7 @@ describe.each(roundNumbers(LINK_ROUNDS))('one link, round %i', (round) => {
   test(`the page and bpsetup setup ${gapOf(round)} ms apart`, async () => {
     const emu = await author();
     try {
-      const config = join(tempDir('link-'), 'setup.json');
-      writeFileSync(
-        config,
-        JSON.stringify({
-          clientId: CLIENT_ID,
-          orgId: ORG,
-          scopes: ['openid', 'AdobeID'],
-          tenantUrl: TENANT,
-          clientSecretEnv: 'BPSETUP_CLIENT_SECRET',
-        }),
-      );
+      const config = writeSetupJson(tempDir('link-'), { clientId: CLIENT_ID, orgId: ORG, tenantUrl: TENANT });
       const page = await admin(emu);
       const onPage = pageSetup(page);
       await new Promise((r) => setTimeout(r, gapOf(round)));
