@@ -20,6 +20,7 @@ import { renderNotice, renderProblem, renderRequestProblem, showResult } from '.
 import { createSection } from '../ui/section';
 import type { CloudSaveOutcome, PageContext, Step } from './context';
 import type { AgentQueueReading } from '../../../core/domain/types';
+import { askFirst } from '../ui/ask-first';
 
 const loadForm = onDemand(() => loadPart('brand-portal-form'));
 const loadReset = onDemand(() => loadPart('reset'));
@@ -284,13 +285,8 @@ export class BrandPortalStep implements Step {
           );
         }
       };
-      const ui = window.Granite?.$(window).adaptTo('foundation-ui');
-      if (!ui) return void apply();
       const message = el('p', {}, t('{0} on {1}? This changes the agent in AEM.', label, agent));
-      ui.prompt(t('Change replication agent'), message.outerHTML, 'notice', [
-        { text: t('Cancel') },
-        { text: label, primary: true, handler: () => void apply() },
-      ]);
+      askFirst(t('Change replication agent'), message, 'notice', { text: label, primary: true }, () => void apply());
     });
     return b;
   }

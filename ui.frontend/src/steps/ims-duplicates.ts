@@ -10,6 +10,7 @@ import { el } from '../ui/dom';
 import { t } from '../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem } from '../ui/problem';
 import type { PageContext } from './context';
+import { askFirst } from '../ui/ask-first';
 
 export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedback: HTMLElement): HTMLElement {
   const box = el('div', { class: 'bpsetup-ims-duplicates' });
@@ -39,19 +40,19 @@ export function renderDuplicates(configs: ImsConfig[], ctx: PageContext, feedbac
   del.addEventListener('click', () => {
     const pids = boxes.filter((b) => b.checked).map((b) => b.value);
     const names = configs.filter((c) => pids.includes(c.pid)).map((c) => c.title);
-    const ui = window.Granite?.$(window).adaptTo('foundation-ui');
-    const run = () => void deleteConfigs(pids, ctx, feedback);
-    if (!ui) return run();
     const message = el(
       'div',
       {},
       el('p', {}, t('Delete these IMS configurations? This cannot be undone.')),
       el('ul', {}, ...names.map((n) => el('li', {}, n))),
     );
-    ui.prompt(t('Delete IMS configurations'), message.innerHTML, 'warning', [
-      { text: t('Cancel') },
-      { text: t('Delete'), warning: true, handler: run },
-    ]);
+    askFirst(
+      t('Delete IMS configurations'),
+      message,
+      'warning',
+      { text: t('Delete'), warning: true },
+      () => void deleteConfigs(pids, ctx, feedback),
+    );
   });
   box.append(list, del);
   return box;

@@ -10,6 +10,7 @@ import { t } from '../../../core/i18n';
 import { el } from '../ui/dom';
 import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../ui/problem';
 import type { PageContext } from './context';
+import { askFirst } from '../ui/ask-first';
 
 async function remove(ctx: PageContext, paths: readonly string[], feedback: HTMLElement): Promise<void> {
   showResult(feedback, el('p', { class: 'bpsetup-progress' }, t('Removing {0} agent(s): queues, backup, deletion…', String(paths.length))));
@@ -58,17 +59,17 @@ async function remove(ctx: PageContext, paths: readonly string[], feedback: HTML
 
 /** Asks once, listing every agent by path, then removes exactly those. */
 export function confirmOrphanRemoval(ctx: PageContext, paths: readonly string[], feedback: HTMLElement): void {
-  const ui = window.Granite?.$(window).adaptTo('foundation-ui');
-  const run = () => void remove(ctx, paths, feedback);
-  if (!ui) return run();
   const message = el(
     'div',
     {},
     el('p', {}, t('Only these agents are deleted, once their queues are empty and Package Manager has a backup of them:')),
     el('ul', {}, ...paths.map((p) => el('li', {}, el('code', {}, p)))),
   );
-  ui.prompt(t('Remove agents of no configuration'), message.outerHTML, 'notice', [
-    { text: t('Cancel') },
-    { text: t('Remove {0} agent(s)', String(paths.length)), primary: true, handler: run },
-  ]);
+  askFirst(
+    t('Remove agents of no configuration'),
+    message,
+    'notice',
+    { text: t('Remove {0} agent(s)', String(paths.length)), primary: true },
+    () => void remove(ctx, paths, feedback),
+  );
 }
