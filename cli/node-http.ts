@@ -36,35 +36,44 @@ export async function nodeHttpFetch(url: string, init: RequestInit = {}): Promis
   if (bytes) headers.set('content-length', String(bytes.byteLength));
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const signal = init.signal ?? undefined;
-  return new Promise<Response>((resolve, reject) => {
-    const req = request(target, { method: init.method ?? 'GET', headers: Object.fromEntries(headers), signal }, (res) => {
-      const declared = Number(res.headers['content-length'] ?? '');
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const tooLarge = () => {
-        res.destroy();
-        reject(new ResponseTooLargeError(url, MAX_RESPONSE_BYTES));
-      };
-      if (declared > MAX_RESPONSE_BYTES) return tooLarge();
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.byteLength;
-        if (size > MAX_RESPONSE_BYTES) return tooLarge();
-        chunks.push(chunk);
+  const method = init.method ?? 'GET';
+  const exchange = (retried: boolean): Promise<Response> =>
+    new Promise<Response>((resolve, reject) => {
+      const req = request(target, { method, headers: Object.fromEntries(headers), signal }, (res) => {
+        const declared = Number(res.headers['content-length'] ?? '');
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const tooLarge = () => {
+          res.destroy();
+          reject(new ResponseTooLargeError(url, MAX_RESPONSE_BYTES));
+        };
+        if (declared > MAX_RESPONSE_BYTES) return tooLarge();
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > MAX_RESPONSE_BYTES) return tooLarge();
+          chunks.push(chunk);
+        });
+        // Cut off mid-answer (a reset, or the timeout's abort): nothing more will come.
+        const cutOff = (why: string) =>
+          reject(new Error(`The connection closed before the whole answer from ${target.host} arrived (${why})`));
+        res.on('error', (e) => cutOff(e.message));
+        res.on('close', () => {
+          if (!res.complete) cutOff('closed');
+        });
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          const body = NO_BODY.has(status) ? null : Buffer.concat(chunks);
+          resolve(new Response(body, { status, statusText: res.statusMessage ?? '', headers: responseHeaders(res.headers) }));
+        });
       });
-      // Cut off mid-answer (a reset, or the timeout's abort): nothing more will come.
-      const cutOff = (why: string) =>
-        reject(new Error(`The connection closed before the whole answer from ${target.host} arrived (${why})`));
-      res.on('error', (e) => cutOff(e.message));
-      res.on('close', () => {
-        if (!res.complete) cutOff('closed');
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server had just closed: Node's documented case for sending a
+        // read again on a new connection (a write is never sent twice).
+        const stale = req.reusedSocket && e.code === 'ECONNRESET';
+        if (stale && !retried && (method === 'GET' || method === 'HEAD')) resolve(exchange(true));
+        else reject(e);
       });
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        const body = NO_BODY.has(status) ? null : Buffer.concat(chunks);
-        resolve(new Response(body, { status, statusText: res.statusMessage ?? '', headers: responseHeaders(res.headers) }));
-      });
+      req.end(bytes);
     });
-    req.on('error', reject);
-    req.end(bytes);
-  });
+  return exchange(false);
 }

@@ -94,3 +94,21 @@ test('an abort stops the exchange, and a refused connection is an error', async 
   await expect(nodeHttpFetch(`${base}/hangs`, { signal: controller.signal })).rejects.toThrow(/abort/i);
   await expect(nodeHttpFetch('http://127.0.0.1:9/')).rejects.toThrow(/ECONNREFUSED/);
 });
+
+test('a read on a kept-alive connection the server has just closed is sent again on a new one; a write is not', async () => {
+  const seen: string[] = [];
+  let served = 0;
+  handle = (req, _body, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    // The second request on a connection finds it closed, as a server's keep-alive timeout does.
+    if ((req.socket as { served?: number }).served) return void req.socket.destroy();
+    (req.socket as { served?: number }).served = ++served;
+    res.writeHead(200).end('ok');
+  };
+  expect(await (await nodeHttpFetch(`${base}/first`)).text()).toBe('ok');
+  expect(await (await nodeHttpFetch(`${base}/again`)).text()).toBe('ok');
+  expect(seen).toEqual(['GET /first', 'GET /again', 'GET /again']);
+  await nodeHttpFetch(`${base}/warm`);
+  await expect(nodeHttpFetch(`${base}/write`, { method: 'POST', body: 'x' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+  expect(seen.filter((s) => s === 'POST /write')).toHaveLength(1);
+});
