@@ -159,6 +159,14 @@ export class ImsConfigExistsError extends Error {
   }
 }
 
+/** The IMS configuration a cloud service was to name is gone, and no Brand Portal one is left to name instead. */
+export class ImsConfigGoneError extends Error {
+  override readonly name: string = 'ImsConfigGoneError';
+  constructor(readonly id: string) {
+    super(`The IMS configuration ${id} is no longer on the author, and no other Brand Portal one is`);
+  }
+}
+
 /** One of the package's scripts refused the request itself (its JSON `error` code), with AEM's status. */
 export class ScriptRefusalError extends AemHttpError {
   override readonly name: string = 'ScriptRefusalError';
@@ -217,6 +225,7 @@ export interface AemErrors {
   ServletNotProvenError: ServletNotProvenError;
   ServletNotBoundError: ServletNotBoundError;
   ImsConfigExistsError: ImsConfigExistsError;
+  ImsConfigGoneError: ImsConfigGoneError;
   ScriptRefusalError: ScriptRefusalError;
   BackupFailedError: BackupFailedError;
   ListTooLongError: ListTooLongError;

@@ -109,7 +109,7 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     row(
       '  requests the page sends to AEM, to 4 connected',
       String(requests.length),
-      `${interimEndpoints ? 'target at most 23 (21, plus two reads that prove the settings access rule before an override applies)' : 'target at most 21'}; ${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`,
+      `${interimEndpoints ? 'target at most 25 (22, plus three reads that prove the settings access rule before an override applies)' : 'target at most 22'}; ${writes.length} writes: ${writes.map((w) => w.path).join(', ')}`,
     );
     row(
       '  whole-setup check right after',

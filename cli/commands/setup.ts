@@ -9,6 +9,7 @@ import type { AemClient } from '../../core/aem/client';
 import type { Endpoints } from '../../core/contract/endpoints';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 import { checkAgents } from '../../core/domain/agents';
+import { agentsOfGoneProvider } from '../../core/domain/ims-keeper';
 import { explainHealthFailure } from '../../core/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
 import { currentTenant, validateTenantUrl } from '../../core/domain/tenant';
@@ -171,22 +172,46 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     }
     // AEM creates the tenant's agents on a cloud-service save: one missing means save it again.
     const agentsMissing = current && checkAgents(facts.agents ?? [], current.url, current.tenant).some((c) => !c.agent);
+    // What the service names, and the configurations as last read (after its save, when it is saved).
+    let linked = { imsConfig: current?.config.imsConfig ?? imsId, listed: facts.imsConfigs };
     if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
-      await act(current ? 'save the Brand Portal cloud service again' : CREATE_CLOUD, client.session.endpoints.cloudConfigCreate.path, () =>
-        client.saveCloudConfig({
-          item: current?.config.path,
-          title: current?.config.title ?? o.config.cloudTitle,
-          tenantUrl: tenant.normalised as string,
-          imsConfig: imsId,
-          // An existing cloud service keeps what its admin set; a new one takes the file's choice.
-          publicFolderPublish: current ? current.config.publicFolderPublish : o.config.publicFolderPublish,
-        }),
+      const cloudPath = client.session.endpoints.cloudConfigCreate.path;
+      const saved = await act(current ? 'save the Brand Portal cloud service again' : CREATE_CLOUD, cloudPath, () =>
+        // The keeper rule right before and after the save: another run may delete the chosen configuration meanwhile.
+        client.saveCloudConfigLinked(
+          {
+            item: current?.config.path,
+            title: current?.config.title ?? o.config.cloudTitle,
+            tenantUrl: tenant.normalised as string,
+            imsConfig: imsId,
+            // An existing cloud service keeps what its admin set; a new one takes the file's choice.
+            publicFolderPublish: current ? current.config.publicFolderPublish : o.config.publicFolderPublish,
+          },
+          { markedId: facts.markedImsConfig, listed: facts.imsConfigs },
+        ),
       );
+      if (saved) linked = saved;
+      if (saved?.relinkedFrom)
+        changes.push({
+          action: `name ${saved.imsConfig} in the cloud service: ${saved.relinkedFrom} was deleted meanwhile`,
+          path: cloudPath,
+        });
       if (!o.dryRun) {
         o.progress('waiting for the replication agents');
         await client.waitForAgents(tenant.normalised as string, tenant.tenant as string);
       }
     }
+    // Agents AEM wrote from a configuration deleted since take their token from the one the service names.
+    const agentsNow = o.dryRun ? (facts.agents ?? []) : await client.listAgents();
+    const tenantAgents = checkAgents(agentsNow, tenant.normalised as string, tenant.tenant as string).flatMap((c) =>
+      c.agent ? [c.agent] : [],
+    );
+    for (const agent of agentsOfGoneProvider(tenantAgents, linked.listed))
+      await act(
+        `point ${agent.name} at the IMS configuration ${linked.imsConfig} (it named ${agent.tokenProviderName}, since deleted)`,
+        agent.path,
+        () => client.setAgentTokenProvider(agent.name, linked.imsConfig),
+      );
     if (o.dryRun) return { url, command, exit: 0, version: facts.version, changes };
 
     // 4. The read-only check proves the result.

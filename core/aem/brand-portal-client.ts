@@ -118,9 +118,20 @@ export async function testAgent(s: AemSession, name: string): Promise<AgentTestR
 /** Sling POST property update on the agent (enable, Close Connection): a write, never part of a health check. */
 export async function setAgentFlag(s: AemSession, name: string, flag: 'enabled' | 'closeConnection', value: boolean): Promise<void> {
   const property = flag === 'enabled' ? AGENTS.props.enabled : AGENTS.props.closeConnection;
+  await postAgentContent(s, name, { [property]: String(value), [`${property}${SLING_POST.typeHintSuffix}`]: 'Boolean' });
+}
+
+/**
+ * Sling POST of the provider the agent takes its token from: the heal of an agent that names an
+ * IMS configuration deleted since AEM wrote it. Only that property is sent; the rest stays.
+ */
+export async function setAgentTokenProvider(s: AemSession, name: string, provider: string): Promise<void> {
+  await postAgentContent(s, name, { [AGENTS.props.tokenProviderName]: provider });
+}
+
+async function postAgentContent(s: AemSession, name: string, fields: Record<string, string>): Promise<void> {
   const path = `${agentPath(s.endpoints, name)}/jcr:content`;
-  const form = new URLSearchParams({ [property]: String(value), [`${property}${SLING_POST.typeHintSuffix}`]: 'Boolean' });
-  await expectOk(await s.fetch(path, { method: 'POST', body: form }), s.endpoints.agentsRoot, path);
+  await expectOk(await s.fetch(path, { method: 'POST', body: new URLSearchParams(fields) }), s.endpoints.agentsRoot, path);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   listCloudConfigs,
   saveCloudConfig,
   setAgentFlag,
+  setAgentTokenProvider,
   testAgent,
 } from './brand-portal-client';
 import {
@@ -35,6 +36,7 @@ import { readContributionFlag, readProxyConfigurations } from './config-manager-
 import { instanceIdentity, runModes } from './instance-identity';
 import { proveImsSave } from './ims-proof';
 import { createOneImsConfig } from './one-ims-config';
+import { relinkAgents, saveCloudConfigLinked } from './linked-cloud-save';
 import type { AemSession } from './session';
 import { markImsConfig, readSettings } from './settings-client';
 import { checkActiveHealth, readPublishingHealth, readSetupFacts, readTenantQueues, testTenantAgents, waitForAgents } from './setup-facts';
@@ -46,6 +48,7 @@ export * from './ims-client';
 export * from './brand-portal-client';
 export * from './settings-client';
 export * from './one-ims-config';
+export * from './linked-cloud-save';
 export * from './ims-proof';
 export * from './instance-identity';
 
@@ -61,9 +64,12 @@ const CALLS = {
   serviceUserPath,
   listCloudConfigs,
   saveCloudConfig,
+  saveCloudConfigLinked,
+  relinkAgents,
   listAgents,
   testAgent,
   setAgentFlag,
+  setAgentTokenProvider,
   agentLogError,
   readAgentQueue,
   deleteNode,

@@ -260,6 +260,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
           checks.flatMap((c) => (c.agent ? [c.agent] : [])),
           config,
           active,
+          unread.imsConfigs ? undefined : s.allImsConfigs,
         ),
       );
     }

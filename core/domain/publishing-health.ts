@@ -8,6 +8,7 @@
 import { AGENTS } from '../contract/aem-names';
 import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
+import { agentsOfGoneProvider } from './ims-keeper';
 import type { AgentQueueReading, CloudConfig, ImsConfig, ReplicationAgent, SetupProblem } from './types';
 
 /** Items that waited this long in a queue that is neither blocked nor paused: publishing is stuck or slow. */
@@ -113,11 +114,31 @@ export function queueProblems(readings: readonly AgentQueueReading[], endpoints:
  * be the Brand Portal IMS configuration (by any of the names AEM may store), and they replicate
  * as Adobe's queue user. A field the agent does not carry is not judged.
  */
-export function agentSettingProblems(agents: readonly ReplicationAgent[], config: CloudConfig, active?: ImsConfig): SetupProblem[] {
+export function agentSettingProblems(
+  agents: readonly ReplicationAgent[],
+  config: CloudConfig,
+  active?: ImsConfig,
+  /** Every IMS configuration on the author, when they could be read: an agent naming none of them names a deleted one. */
+  listed?: readonly ImsConfig[],
+): SetupProblem[] {
   const problems: SetupProblem[] = [];
   const names = new Set([config.imsConfig, active?.id, active?.pid, active?.name, active?.title].filter((n): n is string => Boolean(n)));
+  const gone = new Set(listed ? agentsOfGoneProvider(agents, listed) : []);
   for (const agent of agents) {
-    if (agent.tokenProviderName && names.size && !names.has(agent.tokenProviderName))
+    if (gone.has(agent))
+      problems.push({
+        id: `agent-token-provider-${agent.name}`,
+        severity: 'error',
+        title: t(
+          '{0} takes its token from "{1}", an IMS configuration no longer on this author',
+          agent.name,
+          agent.tokenProviderName ?? '',
+        ),
+        fix: t(
+          'Run bpsetup setup, or use "Take the token from the Brand Portal configuration" in the agents table of the setup page: either points the agent at the configuration the cloud service names.',
+        ),
+      });
+    else if (agent.tokenProviderName && names.size && !names.has(agent.tokenProviderName))
       problems.push({
         id: `agent-token-provider-${agent.name}`,
         severity: 'error',

@@ -66,6 +66,27 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 });
 
+test('an agent naming a deleted IMS configuration is pointed at the one the cloud service names, after confirmation', async () => {
+  const content = `/etc/replication/agents.author/${AGENT(1)}/jcr:content`;
+  p = await pageOnEmulator({ agentDelayMs: 0 }, async (emu) => {
+    await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
+    await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
+    // What a second creator's save could leave: AEM wrote the agent from a configuration its keeper rule then deleted.
+    emu.context.repo.change((tx) => tx.setProps(content, { accessTokenProviderName: 'ims-deleted-by-a-second-run' }));
+  });
+  await p.waitFor(`${row(1)} .bpsetup-fix-provider`);
+  // Only that agent offers the heal.
+  expect(p.root.querySelectorAll('.bpsetup-fix-provider')).toHaveLength(1);
+  p.click(`${row(1)} .bpsetup-fix-provider`);
+  p.confirm('Take the token from the Brand Portal configuration');
+  await p.waitFor('#bpsetup-step-brandPortal coral-alert[variant="success"]');
+  const named = p.emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.imsConfig;
+  expect(p.emu.context.repo.get(content)?.props.accessTokenProviderName).toBe(named);
+  expect(p.root.querySelectorAll('.bpsetup-fix-provider')).toHaveLength(0);
+  p.click('.bpsetup-test-agents');
+  await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
+});
+
 test('agents of no configuration are named in step 6 and removed on their own, exactly those, after confirmation, with a backup', async () => {
   const OLD = 'https://acmeold.brand-portal.adobe.com';
   p = await pageOnEmulator({ faults: true, agentDelayMs: 0 }, async (emu) => {

@@ -91,3 +91,19 @@ test.each([
 ])('%s is explained', (log, fix) => {
   expect(replicationErrorFix(log)).toMatch(fix);
 });
+
+test('an agent naming a configuration no longer on the author is told apart, with the heal that points it back', () => {
+  const listed = [active];
+  const gone = agentSettingProblems([agent({ tokenProviderName: 'deleted-by-a-second-run' })], config, active, listed);
+  expect(gone.map((p) => [p.id, p.severity])).toEqual([['agent-token-provider-mp_replication_agent0_default_acme', 'error']]);
+  expect(gone[0].title).toContain('no longer on this author');
+  expect(gone[0].fix).toContain('bpsetup setup');
+  // Another configuration that exists is a different problem: named, not healed.
+  const other = { ...active, id: 'ims-2', pid: 'p.ims-2', name: 'other', title: 'Other' };
+  const elsewhere = agentSettingProblems([agent({ tokenProviderName: 'ims-2' })], config, active, [active, other]);
+  expect(elsewhere[0].title).toContain('not from the Brand Portal IMS configuration');
+  // Not read: not judged as gone.
+  expect(agentSettingProblems([agent({ tokenProviderName: 'deleted-by-a-second-run' })], config, active)[0].title).not.toContain(
+    'no longer',
+  );
+});

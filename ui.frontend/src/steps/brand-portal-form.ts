@@ -3,7 +3,8 @@
  * admin who edits it or saves it again for missing agents, needs it. Saving goes through AEM's own
  * servlet, then the page waits (bounded) for the four replication agents and tests them.
  */
-import { saveCloudConfig } from '../../../core/aem/client';
+import type { CloudConfigSave } from '../../../core/aem/brand-portal-client';
+import { relinkAgents, saveCloudConfigLinked } from '../../../core/aem/linked-cloud-save';
 import { type ReplacementOutcome, replaceTenant } from '../../../core/aem/tenant-replacement';
 import { waitingSummary } from '../../../core/aem/agent-removal';
 import { type TenantReplacement, planTenantReplacement } from '../../../core/domain/tenant-replacement';
@@ -264,7 +265,7 @@ export class BrandPortalForm {
     });
   }
 
-  private async saveAndWait(input: Parameters<typeof saveCloudConfig>[1]): Promise<CloudSaveOutcome> {
+  private async saveAndWait(input: CloudConfigSave): Promise<CloudSaveOutcome> {
     const ctx = this.ctx;
     if (!ctx || this.busy) return { saved: false };
     this.busy = true;
@@ -273,7 +274,8 @@ export class BrandPortalForm {
     const progress = el('p', { class: 'bpsetup-progress' }, t('Saving the Brand Portal cloud service…'));
     showResult(this.host.feedback, progress);
     try {
-      await saveCloudConfig(ctx.session, input);
+      // The keeper rule right before and after the save: another creator may delete the chosen one meanwhile.
+      const linked = await saveCloudConfigLinked(ctx.session, input, { markedId: ctx.facts.markedImsConfig, listed: ctx.facts.imsConfigs });
       outcome.saved = true;
       this.editing = undefined;
       const tenant = validateTenantUrl(input.tenantUrl);
@@ -283,10 +285,14 @@ export class BrandPortalForm {
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
       });
       outcome.agents = found;
-      // The save changed the cloud configurations; the agents were just read by the wait.
-      await ctx.refresh(['cloud']);
-      ctx.adopt({ agents });
+      // Agents AEM wrote from a configuration deleted since name the one the service names.
+      const relinked = await relinkAgents(ctx.session, agents, linked.listed, linked.imsConfig);
+      // The save changed the cloud configurations; the agents were just read by the wait (again after a relink).
+      await ctx.refresh(relinked.length ? ['cloud', 'agents'] : ['cloud']);
+      if (!relinked.length) ctx.adopt({ agents });
       this.host.feedback.textContent = '';
+      const relink = relinkNotice(linked.relinkedFrom, relinked, linked.imsConfig);
+      if (relink) this.host.feedback.appendChild(relink);
       if (found === AGENTS.count) {
         this.host.feedback.appendChild(
           renderNotice(
@@ -316,6 +322,16 @@ export class BrandPortalForm {
     }
     return outcome;
   }
+}
+
+/** The save named another configuration than the one chosen, or agents were pointed at it: said, not hidden. */
+function relinkNotice(from: string | undefined, agents: readonly string[], imsConfig: string): HTMLElement | undefined {
+  if (!from && !agents.length) return undefined;
+  const parts = [
+    from ? t('The IMS configuration {0} was deleted meanwhile (by another setup run); the cloud service names {1}.', from, imsConfig) : '',
+    agents.length ? t('{0} named a deleted IMS configuration and now take their token from {1}.', agents.join(', '), imsConfig) : '',
+  ];
+  return renderNotice('info', t('Linked to the one IMS configuration'), parts.filter(Boolean).join(' '));
 }
 
 /** What the replacement did, in plain words: each stop says what was kept. */

@@ -5,9 +5,10 @@
  * one button. The form (`brand-portal-form`) is fetched when the step needs it: no configuration
  * yet, an edit, or that remedy.
  */
-import { setAgentFlag } from '../../../core/aem/client';
+import { setAgentFlag, setAgentTokenProvider } from '../../../core/aem/client';
 import { AGENTS } from '../../../core/contract/aem-names';
 import { type AgentCheck, checkAgents, orphanAgents } from '../../../core/domain/agents';
+import { agentsOfGoneProvider } from '../../../core/domain/ims-keeper';
 import { explainRequestError } from '../../../core/domain/explain-request';
 import { currentTenant, tenantUrlsOf } from '../../../core/domain/tenant';
 import type { CloudConfig } from '../../../core/domain/types';
@@ -249,6 +250,10 @@ export class BrandPortalStep implements Step {
     if (a && check.issues.includes('disabled')) actions.appendChild(this.fixButton(t('Enable'), check.name, 'enabled', ctx));
     if (a && check.issues.includes('closeConnectionOff'))
       actions.appendChild(this.fixButton(t('Turn on Close Connection'), check.name, 'closeConnection', ctx));
+    // Judged only against a list that was read: an unread list proves no configuration gone.
+    const linkTo = a && !ctx.problems.imsConfigs ? providerFor(ctx) : undefined;
+    if (a && linkTo && agentsOfGoneProvider([a], ctx.facts.imsConfigs).length)
+      actions.appendChild(this.relinkButton(check.name, linkTo, ctx));
     return tableRow(
       [
         tableCell(el('span', { class: 'bpsetup-mono' }, check.name)),
@@ -267,16 +272,35 @@ export class BrandPortalStep implements Step {
   }
 
   private fixButton(label: string, agent: string, flag: 'enabled' | 'closeConnection', ctx: PageContext): HTMLElement {
+    // Adobe: a changed Close Connection takes effect once AEM restarts.
+    const after =
+      flag === 'closeConnection' ? ` ${t('AEM applies Close Connection after a restart: restart the author when convenient.')}` : '';
+    return this.agentChange(label, agent, `bpsetup-fix-${flag}`, () => setAgentFlag(ctx.session, agent, flag, true), after, ctx);
+  }
+
+  /** An agent naming a deleted IMS configuration: pointed at the one the cloud service names, after asking. */
+  private relinkButton(agent: string, imsConfig: string, ctx: PageContext): HTMLElement {
+    const label = t('Take the token from the Brand Portal configuration');
+    const done = ` ${t('It now takes its token from {0}.', imsConfig)}`;
+    return this.agentChange(label, agent, 'bpsetup-fix-provider', () => setAgentTokenProvider(ctx.session, agent, imsConfig), done, ctx);
+  }
+
+  /** One confirmed write to an agent, then the agents read again; a failure explained with a retry. */
+  private agentChange(
+    label: string,
+    agent: string,
+    className: string,
+    write: () => Promise<void>,
+    after: string,
+    ctx: PageContext,
+  ): HTMLElement {
     const b = button(label, 'secondary');
-    b.classList.add(`bpsetup-fix-${flag}`);
+    b.classList.add(className);
     b.addEventListener('click', () => {
       const apply = async () => {
         try {
-          await setAgentFlag(ctx.session, agent, flag, true);
+          await write();
           await ctx.refresh(['agents']);
-          // Adobe: a changed Close Connection takes effect once AEM restarts.
-          const after =
-            flag === 'closeConnection' ? ` ${t('AEM applies Close Connection after a restart: restart the author when convenient.')}` : '';
           showResult(this.feedback, renderNotice('success', t('Agent updated'), `${t('{0}: {1}.', agent, label)}${after}`));
         } catch (e) {
           showResult(
@@ -290,6 +314,13 @@ export class BrandPortalStep implements Step {
     });
     return b;
   }
+}
+
+/** What an agent should name: the configuration the cloud service names while it is there, else the active one. */
+function providerFor(ctx: PageContext): string | undefined {
+  const named = currentTenant(ctx.facts.cloudConfigs ?? [])?.config.imsConfig;
+  if (named && ctx.facts.imsConfigs.some((c) => c.id === named || c.pid === named)) return named;
+  return ctx.state.active?.id;
 }
 
 /** The agent's queue as the whole-setup check read it ("not checked" before: a plain visit reads no queue). */
