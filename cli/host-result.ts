@@ -1,5 +1,6 @@
 /** What one command did on one author: the fleet summary, the JSON report and the exit code come from this. */
 import type { SetupProblem } from '../core/domain/consistency';
+import type { EvidenceCapture } from './evidence';
 import type { ProbeReport } from './probe';
 import type { ReportedOverrides, networkOf } from '../core/domain/diagnostics';
 import type { TestPublishOutcome } from '../core/domain/test-publish';
@@ -55,6 +56,8 @@ export interface HostResult {
   failure?: HostFailure;
   report?: string;
   probe?: ProbeReport;
+  /** `probe --bundle`: the masked evidence capture (its survey is `probe`). */
+  evidence?: EvidenceCapture;
   /** Requests this run sent to the author, and how many were writes. */
   requests?: { total: number; writes: number };
 }

@@ -16,6 +16,7 @@ import type { HostResult } from './host-result';
 import { NodeTransport } from './node-transport';
 import { ENDPOINTS } from '../core/contract/endpoints';
 import { probe } from './probe';
+import { captureEvidence } from './evidence';
 import type { SetupConfig } from './setup-config';
 
 export type CommandName = 'check' | 'setup' | 'migrate' | 'remove-orphans' | 'diagnostics' | 'probe';
@@ -31,6 +32,8 @@ export interface HostTask {
   requestTimeoutMs?: number;
   /** `check --publish-test`: also publish a test asset through the tenant's agents (and clean up). */
   publishTest?: boolean;
+  /** `probe --bundle`: the evidence capture, of which the probe is one part. */
+  bundle?: boolean;
 }
 
 export type WorkerMessage = { type: 'progress'; text: string } | { type: 'result'; result: HostResult };
@@ -98,7 +101,10 @@ export async function runTask(task: HostTask, progress: (text: string) => void):
     }
     case 'probe':
       progress('probing');
-      result = { url, command: 'probe', exit: 0, changes: [], probe: await probe(transport) };
+      if (task.bundle) {
+        const evidence = await captureEvidence(transport);
+        result = { url, command: 'probe', exit: 0, changes: [], probe: evidence.survey, evidence };
+      } else result = { url, command: 'probe', exit: 0, changes: [], probe: await probe(transport) };
       break;
   }
   // Which instance this is, for the one-tenant-per-author rule across the fleet (a cluster counts once).

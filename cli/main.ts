@@ -6,7 +6,7 @@
  *   bpsetup migrate --config setup.json
  *   bpsetup remove-orphans [--dry-run]
  *   bpsetup diagnostics [--out-dir DIR]
- *   bpsetup probe [--out-dir DIR]
+ *   bpsetup probe [--out-dir DIR] [--bundle FILE]
  *
  * Authors come from --url (repeatable), --hosts or AEM_URL; credentials from AEM_USER and
  * AEM_PASSWORD (or a per-host password variable in the hosts file), never from a flag. Exit codes:
@@ -118,6 +118,7 @@ interface CommandOptions {
   sharedTenant?: boolean;
   outDir?: string;
   publishTest?: boolean;
+  bundle?: string;
 }
 
 async function run(command: CommandName, global: GlobalOptions, extra: CommandOptions): Promise<number> {
@@ -140,6 +141,7 @@ async function run(command: CommandName, global: GlobalOptions, extra: CommandOp
       ? tenantsPerHost(hosts, config, { confirmTenant: extra.confirmTenant, sharedTenant: extra.sharedTenant })
       : undefined;
   secrets = [clientSecret, ...hosts.map((h) => h.password)].filter((s): s is string => Boolean(s));
+  if (extra.bundle && hosts.length !== 1) throw new UsageError('probe --bundle captures one author: name exactly one (--url).');
   const tasks: HostTask[] = hosts.map((host, i) => ({
     command,
     host,
@@ -149,6 +151,7 @@ async function run(command: CommandName, global: GlobalOptions, extra: CommandOp
     updateSecret: extra.updateSecret,
     replaceTenant: extra.replaceTenant,
     publishTest: extra.publishTest,
+    bundle: Boolean(extra.bundle),
   }));
   const concurrency = Math.max(1, Number(global.concurrency) || 4);
   const results = await runFleet(tasks, {
@@ -170,6 +173,14 @@ async function run(command: CommandName, global: GlobalOptions, extra: CommandOp
           `${mask(body)}\n`,
         );
     });
+  }
+  const evidence = results[0]?.evidence;
+  if (extra.bundle && evidence) {
+    // Masked twice over: by key and shape in the capture, and every credential of this run here.
+    writeFileSync(extra.bundle, `${mask(JSON.stringify(evidence, null, 2))}\n`);
+    process.stderr.write(
+      `evidence written to ${terminalSafe(extra.bundle)}: product info, bundle list, IMS provider and customizer settings (secrets masked), the IMS console's form names and addresses, the Brand Portal cloud service and agents. Compare it with: npm run contract:compare -- ${terminalSafe(extra.bundle)}\n`,
+    );
   }
   if (global.json) print(report);
   else print([table(results), ...fleet.problems.map((p) => `fleet (${p.hosts.length} authors): ${p.title}\n    ${p.fix}`)].join('\n'));
@@ -230,6 +241,10 @@ export function program(): Command {
   p.command('probe')
     .description('read-only survey of unconfirmed addresses (GET/HEAD only)')
     .option('--out-dir <dir>', 'write one probe report per author')
+    .option(
+      '--bundle <file>',
+      "one author's evidence for the contract (read-only, masked): product line, bundles, IMS providers and customizers, the IMS console's form, the cloud service and agents",
+    )
     .action(action('probe'));
   return p;
 }

@@ -47,9 +47,17 @@ export function scrubText(text: string): string {
   return IN_TEXT.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
 }
 
+/**
+ * AEM's property names that say "token" but hold none: the access-token provider's settings (its
+ * title, endpoint, client id, scope, claims, key alias), where it asks for a token, its pairing
+ * types, and an agent's provider name. Their values are still scanned for secrets inside text.
+ */
+const NOT_SECRET_KEY =
+  /^(?:auth\.token\.provider\.(?!.*(?:secret|password))[\w.]+|auth\.access\.token\.request|token\.request\.customizer\.type|auth\.token\.validator\.type|accessTokenProvider(?:Name|Pid))$/;
+
 /** A report value: masked whole under a secret-like key, scrubbed when it is text, recursively. */
 export function maskSecrets(value: unknown, key = ''): unknown {
-  if (SECRET_KEY.test(key) && value !== null && value !== undefined && value !== '') return MASK;
+  if (SECRET_KEY.test(key) && !NOT_SECRET_KEY.test(key) && value !== null && value !== undefined && value !== '') return MASK;
   if (typeof value === 'string') return scrubText(value);
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v));
   if (value && typeof value === 'object') {

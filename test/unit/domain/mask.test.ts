@@ -57,3 +57,22 @@ test('known secrets and descriptions', () => {
   );
   expect(describeSecret('p8e-abcdefghijklmnop1234')).toBe('•••• (24 characters)');
 });
+
+test("AEM's token-provider settings are not secrets; the client secret beside them still is", () => {
+  const provider = {
+    'auth.token.provider.title': 'Brand Portal',
+    'auth.token.provider.client.id': 'abc123',
+    'auth.access.token.request': 'https://ims-na1.adobelogin.com/ims/token/v3',
+    'token.request.customizer.type': 'x-1',
+    accessTokenProviderName: 'x-1',
+    'auth.ims.client.secret': 'p8e-abcdefgh',
+    'auth.token.provider.client.secret': 'plain-secret-value',
+    access_token: 'eyJhbGciOi.abcdefgh.ijklmnop',
+  };
+  expect(maskSecrets(provider)).toEqual({
+    ...provider,
+    'auth.ims.client.secret': MASK,
+    'auth.token.provider.client.secret': MASK,
+    access_token: MASK,
+  });
+});
