@@ -1,6 +1,7 @@
 // ESLint (typescript-eslint) over the TypeScript and the build scripts; Prettier owns the format.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const seams = require('./eslint/seams');
 
 /** One floor's rule: the files, and the imports they may not make. */
 const floor = (files, patterns) => [{ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }];
@@ -11,9 +12,14 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    plugins: { seams },
     rules: {
       // Unused names are already compile errors (noUnusedLocals / noUnusedParameters).
       '@typescript-eslint/no-unused-vars': 'off',
+      // The seams between floors, the page app, its features and its ui kit (eslint/seams.js).
+      'seams/seams': 'error',
+      // One concept per file: past 300 lines of code (comments and blank lines aside), split it.
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-len': [
         'error',
         {
@@ -46,29 +52,51 @@ module.exports = tseslint.config(
       { group: ['**/aem/*', 'node:*'], message: 'domain/ is pure logic: it never does I/O (the client lives in core/aem/).' },
     ],
   ),
-  // Only the page (setup-page.ts, main.ts) makes an AEM session: steps, components and parts use its own.
+  // Only the page (app/) makes an AEM session: features, components and parts use its own.
   ...floor(
-    ['ui.frontend/src/steps/**/*.ts'],
-    [{ group: ['**/core/aem/session'], allowTypeImports: true, message: "Steps and parts use the page's session (PageContext.session)." }],
-  ),
-  ...floor(
-    ['ui.frontend/src/ui/**/*.ts'],
+    ['ui.frontend/src/features/**/*.ts', 'ui.frontend/src/ui/**/*.ts'],
     [
-      { group: ['**/steps/*', '**/setup-page'], message: 'ui/ holds components; steps use them, not the other way round.' },
       {
         group: ['**/core/aem/session'],
         allowTypeImports: true,
-        message: "Components and parts use the page's session (PageContext.session).",
+        message: "Features, components and parts use the page's session (PageContext.session).",
       },
     ],
   ),
+  // core/ runs in the page, the CLI and the emulator alike: no browser or Node globals, no DOM or Node types.
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'Granite', 'Coral'].map((name) => ({
+          name,
+          message: 'core/ never reaches the browser: the page injects what it needs (a transport, a translator).',
+        })),
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: 'core/ never reaches Node: the CLI and the emulator pass what it needs.',
+        })),
+      ],
+      '@typescript-eslint/no-restricted-types': [
+        'error',
+        {
+          types: Object.fromEntries(
+            ['Window', 'Document', 'Element', 'HTMLElement', 'HTMLInputElement', 'Node', 'Event', 'EventTarget', 'Buffer', 'NodeJS'].map(
+              (name) => [name, { message: 'core/ holds no DOM or Node types: describe what it needs as its own interface.' }],
+            ),
+          ),
+        },
+      ],
+    },
+  },
   ...floor(['cli/**/*.ts'], [{ group: ['**/ui.frontend/**'], message: 'The CLI uses core/ only, never page code.' }]),
   // The build scripts measure the page by its timing marks, and use nothing else of it.
   ...floor(
     ['scripts/**/*.ts'],
     [
       {
-        group: ['**/ui.frontend/src/*/*', '**/ui.frontend/src/setup-page', '**/ui.frontend/src/main'],
+        regex: 'ui\\.frontend/src/(?!app/timing$)',
         message: 'Scripts use core/ and the timing marks only.',
       },
     ],

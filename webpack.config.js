@@ -38,7 +38,7 @@ const common = {
 const panel = {
   ...common,
   name: 'panel',
-  entry: { setup: './ui.frontend/src/main.ts' },
+  entry: { setup: './ui.frontend/src/app/main.ts' },
   output: {
     ...common.output,
     path: path.resolve(__dirname, 'ui.frontend/dist/clientlib-setup'),
@@ -57,11 +57,11 @@ const panel = {
   performance: { hints: 'error', maxAssetSize: 128 * 1024, maxEntrypointSize: 128 * 1024 },
 };
 
-// The parts (ui/parts.ts, listed in ui/parts.json): each a separately built script that puts its
+// The parts (app/parts.ts, listed in app/parts.json): each a separately built script that puts its
 // exports on window.__bpsetupParts[name]. A part bundles its own copy of the code it uses; none of
 // it keeps state (the page's AEM session comes with the page context).
 const PARTS = Object.fromEntries(
-  Object.entries(require('./ui.frontend/src/ui/parts.json')).map(([name, module]) => [name, `./ui.frontend/src/${module}.ts`]),
+  Object.entries(require('./ui.frontend/src/app/parts.json')).map(([name, module]) => [name, `./ui.frontend/src/${module}.ts`]),
 );
 
 const panelParts = {

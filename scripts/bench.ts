@@ -12,7 +12,7 @@ import { startEmulator } from '../emulator/server';
 import { chromiumPath, login, openBrowser } from '../test/helpers/chromium';
 import { walkOauthSetup } from './walkthrough';
 import { countRequests } from './request-counts';
-import { PANELS_MARK, READY_MARK } from '../ui.frontend/src/timing';
+import { PANELS_MARK, READY_MARK } from '../ui.frontend/src/app/timing';
 import { registerTenant } from '../emulator/brand-portal';
 import { DEMO_INTEGRATION, DEMO_TENANT_URL, ensureDemoIntegration } from '../emulator/scenarios';
 import { runFleet } from '../cli/fleet';

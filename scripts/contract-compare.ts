@@ -44,7 +44,7 @@ function print(differences: EvidenceDifference[], file: string): void {
   }
   console.log(`${file}: ${differences.length} difference(s) from the emulator. Each settles the contract section named:`);
   for (const d of terminalSafeDeep(differences))
-    console.log(`\n- ${d.id} [contract: ${d.contract}]\n    author:   ${d.author}\n    emulator: ${d.emulator}`);
+    console.log(`\n- ${d.id} (docs/aem-contract.md, section "${d.contract}")\n    author:   ${d.author}\n    emulator: ${d.emulator}`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -13,31 +13,18 @@ import { agentsOfGoneProvider } from '../../core/domain/ims-keeper';
 import { explainHealthFailure } from '../../core/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
 import { currentTenant, validateTenantUrl } from '../../core/domain/tenant';
-import type { ImsConfig, ImsConfigInput } from '../../core/domain/types';
-import type { Change, Difference, HostFailure, HostResult } from '../host-result';
-import { type SetupConfig, imsDifferences, imsInputOf } from '../setup-config';
-import { getsToken, proveCandidate } from './proven-update';
+import type { Change, HostFailure, HostResult } from '../host-result';
 import { type ReplacementOutcome, replaceTenant } from '../../core/aem/tenant-replacement';
 import { waitingSummary } from '../../core/aem/agent-removal';
 import { type TenantReplacement, planTenantReplacement } from '../../core/domain/tenant-replacement';
 import { failureOf, inspect, notAnAuthor, unreachable, unreachableResult, verdict } from './inspect';
 import { isAemError } from '../../core/errors';
+import { type Act, CREATE_IMS, type SetupOptions, Stop } from './setup-run';
+import { imsStep, removeCreated } from './setup-ims';
 
-export interface SetupOptions {
-  config: SetupConfig;
-  clientSecret: string;
-  dryRun: boolean;
-  /** Send the secret again even when everything else matches (a rotated secret). */
-  updateSecret: boolean;
-  /** The author publishes to another tenant, and the admin says to replace it (never done unasked). */
-  replaceTenant?: boolean;
-  progress: (text: string) => void;
-  /** Set on the one fresh start after another run created the IMS configuration first. */
-  startedAgain?: boolean;
-}
+export type { SetupOptions } from './setup-run';
 
 /** The changes a run lists when it creates the IMS configuration, and the cloud service. */
-const CREATE_IMS = 'create the IMS configuration';
 const CREATE_CLOUD = 'create the Brand Portal cloud service';
 const CREATES = [CREATE_IMS, CREATE_CLOUD];
 
@@ -45,12 +32,6 @@ const CREATES = [CREATE_IMS, CREATE_CLOUD];
 const createdMeanwhile = (e: unknown, endpoints: Endpoints): boolean =>
   isAemError(e, 'ImsConfigExistsError') ||
   (isAemError(e, 'AemHttpError') && e.status === 409 && e.endpoint === endpoints.cloudConfigCreate.path);
-
-class Stop extends Error {
-  constructor(readonly failure: HostFailure) {
-    super(failure.title);
-  }
-}
 
 export async function setup(client: AemClient, url: string, o: SetupOptions, command = 'setup'): Promise<HostResult> {
   const endpoints = client.session.endpoints;
@@ -231,123 +212,6 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     const failure = e instanceof Stop ? e.failure : (unreachable(e, endpoints) ?? failureOf(e, endpoints));
     return { url, command, exit: unreachable(e, endpoints) ? 2 : 1, changes, failure };
   }
-}
-
-type Act = <T>(action: string, path: string, write: () => Promise<T>, differences?: Difference[]) => Promise<T | undefined>;
-
-/** The one IMS configuration, created, updated or left; answers the id of one this run created and kept. */
-async function imsStep(client: AemClient, facts: SetupFacts, o: SetupOptions, command: string, act: Act): Promise<string | undefined> {
-  const state = deriveSetupState(facts);
-  const bp = state.brandPortalConfigs;
-  if (bp.length > 1)
-    throw new Stop({
-      title: `${bp.length} Brand Portal IMS configurations`,
-      explanation: 'Adobe requires exactly one.',
-      fix: 'Keep one in step 4 of the setup page, then run setup again.',
-    });
-  const existing = bp[0];
-  if (command === 'migrate') {
-    if (!existing)
-      throw new Stop({
-        title: 'No Brand Portal IMS configuration to migrate',
-        explanation: 'Nothing on this author is recognised as the Brand Portal configuration.',
-        fix: 'Run setup instead.',
-      });
-    if (existing.authType === 'oauth') return; // already migrated: nothing to write
-    await act('migrate the IMS configuration to OAuth (same id)', client.session.endpoints.imsConfigUpdate.path, () =>
-      provenSave(client, imsInputOf(o.config, o.clientSecret, existing.id), false),
-    );
-    return;
-  }
-  if (existing?.authType === 'jwt')
-    throw new Stop({
-      title: 'The Brand Portal IMS configuration uses JWT, which Adobe switched off',
-      explanation: 'It cannot get tokens any more.',
-      fix: 'Run "bpsetup migrate" with the same configuration file.',
-    });
-  if (existing) {
-    const differences = imsDifferences(existing, o.config);
-    if (!differences.length && !o.updateSecret) return;
-    const input = imsInputOf(o.config, o.clientSecret, existing.id);
-    const shown = differences.length ? differences : [{ property: 'client secret', from: '(stored)', to: '(the one given now)' }];
-    await act(
-      'update the IMS configuration',
-      client.session.endpoints.imsConfigUpdate.path,
-      async () => {
-        // A configuration that works (or may: Check Health cannot say) keeps working until the new values are proven.
-        if ((await getsToken(client, existing)) !== false) {
-          o.progress('proving the new values in a candidate configuration');
-          const failure = await proveCandidate(client, input);
-          if (failure) throw new Stop(failure);
-        }
-        await provenSave(client, input, false);
-      },
-      shown,
-    );
-    return;
-  }
-  // An OAuth configuration of the same credential may exist under another title: mark it, never a second one.
-  const same = facts.imsConfigs.find((c) => c.authType === 'oauth' && c.clientId === o.config.clientId && c.orgId === o.config.orgId);
-  if (same) {
-    await act(`mark "${same.title}" as the Brand Portal IMS configuration`, client.session.endpoints.settings.defaultPath, () =>
-      client.markImsConfig(same.pid),
-    );
-    return;
-  }
-  // Through the one-configuration guard: an admin on the page may be creating one at this moment.
-  return act(CREATE_IMS, client.session.endpoints.imsConfigUpdate.path, () =>
-    provenSave(client, imsInputOf(o.config, o.clientSecret), true, facts),
-  );
-}
-
-/** Deletes the configuration this run created, and says whether it is gone (read back). */
-async function removeCreated(client: AemClient, config: ImsConfig, act: Act): Promise<string> {
-  await act('remove the IMS configuration this run created (its secret got no token)', client.session.endpoints.imsConfigDelete.path, () =>
-    client.deleteImsConfigs([config.pid]),
-  );
-  const still = await client.listImsConfigs().then(
-    (all) => all.some((c) => c.id === config.id),
-    () => undefined,
-  );
-  if (still === false) return ' The configuration this run created was deleted again: nothing of it is left.';
-  return still
-    ? ' The configuration this run created could not be deleted: delete it in the Adobe IMS Configurations console.'
-    : ' The configuration this run created was deleted; the list could not be read back to prove it.';
-}
-
-/**
- * Saves the IMS configuration and reads back what AEM stored (repaired through the configuration
- * manager where AEM's servlet stored something else); stops when that cannot be proven.
- */
-async function provenSave(client: AemClient, input: ImsConfigInput, create: boolean, facts?: SetupFacts): Promise<string | undefined> {
-  let id: string;
-  let listed: ImsConfig[] | undefined;
-  if (create) {
-    const created = await client.createOneImsConfig(input, facts?.referencedImsIds ?? [], facts?.markedImsConfig);
-    if (created.gaveWay) return undefined; // another creator's configuration stays; it is checked like any other
-    ({ id, listed } = created);
-  } else id = await client.saveImsConfig(input);
-  const { proof } = await client.proveImsSave(input, id, create, listed);
-  if (proof.kind === 'differs') {
-    const left =
-      proof.removed === true
-        ? 'The configuration this run created was deleted again: nothing of it is left.'
-        : proof.removed === false
-          ? 'The configuration this run created could not be deleted: delete it in the Adobe IMS Configurations console.'
-          : 'The existing configuration was left as AEM stored it.';
-    throw new Stop({
-      title: 'AEM stored a different IMS configuration than was sent',
-      explanation: `${proof.differences.map((d) => `${d.property}: sent "${d.sent}", stored "${d.stored}"`).join('; ')}. The configuration manager could not set them. ${left}`,
-      fix: "Create the configuration in AEM's Adobe IMS Configurations console (Cloud Solution: Brand Portal), or run setup as an administrator.",
-    });
-  }
-  if (proof.kind === 'unread')
-    throw new Stop({
-      title: 'The saved IMS configuration could not be read back',
-      explanation: 'AEM accepted the save, but what it stored could not be read to compare it with what was sent.',
-      fix: 'Run "bpsetup check" to read it again.',
-    });
-  return create ? id : undefined;
 }
 
 /** Why a replacement stopped, and what was kept: the old agents stay whenever it stops. */

@@ -5,7 +5,6 @@
  * logged here or anywhere.
  */
 import { isSlingStatusPage } from '../domain/sling-status';
-import { ENDPOINTS } from '../contract/endpoints';
 import { HTTP } from '../contract/aem-names';
 import { NetworkError, RedirectRefusedError, ResponseTooLargeError, TimeoutError, isAemError } from '../errors';
 
@@ -68,9 +67,10 @@ export async function readWholeBody(res: Response, url: string, maxBytes = MAX_R
 }
 
 /**
- * Where requests go and what an expired session does: the browser page (Granite's context path,
- * cookies, the login redirect) by default; the CLI sets a Node transport (its author URL, HTTP
- * Basic credentials). The same client, rules and explanations serve both.
+ * Where requests go and what an expired session does: the page brings the browser's
+ * (ui.frontend/src/app/browser-transport.ts: Granite's context path, cookies, the login redirect),
+ * the CLI a Node one (its author URL, HTTP Basic credentials). The same client, rules and
+ * explanations serve both.
  */
 export interface AemTransport {
   /** The URL to request for a repository path. */
@@ -79,18 +79,6 @@ export interface AemTransport {
   /** Called once the session is known to be gone, before SessionExpiredError is thrown. */
   sessionExpired(): void;
 }
-
-const granite = () => (typeof window === 'undefined' ? undefined : window.Granite);
-
-export const browserTransport: AemTransport = {
-  externalize: (path) => granite()?.HTTP?.externalize(path) ?? path,
-  fetch: (url, init) => fetch(url, { credentials: 'same-origin', cache: 'no-store', ...init }),
-  sessionExpired() {
-    const http = granite()?.HTTP;
-    if (http) http.handleLoginRedirect();
-    else window.location.assign(`${ENDPOINTS.loginPage.path}?${HTTP.loginResourceParam}=${encodeURIComponent(window.location.pathname)}`);
-  },
-};
 
 /** Status 403 with X-Reason "Authentication Failed": the session is gone (not a refusal). */
 export const isLoggedOut = (res: Response): boolean => res.status === 403 && res.headers.get(HTTP.reasonHeader) === HTTP.authFailedReason;

@@ -10,7 +10,7 @@
 import { ENDPOINTS, type EndpointKey, type Endpoints, withOverrides } from '../contract/endpoints';
 import { HTTP } from '../contract/aem-names';
 import { CsrfUnavailableError, SessionExpiredError } from '../errors';
-import { type AemRequestInit, type AemTransport, DEFAULT_TIMEOUT_MS, browserTransport, isCsrfRejection, isLoggedOut, send } from './fetch';
+import { type AemRequestInit, type AemTransport, DEFAULT_TIMEOUT_MS, isCsrfRejection, isLoggedOut, send } from './fetch';
 
 /**
  * Granite's own csrf.js keeps one token and renews it every few minutes (tokens live minutes,
@@ -44,12 +44,12 @@ export interface AemSession {
 }
 
 export interface AemSessionOptions {
-  /** Where requests go: the browser page by default, the CLI's Node transport for an author URL. */
-  transport?: AemTransport;
+  /** Where requests go: the page's browser transport (ui.frontend/src/app), the CLI's Node transport for an author URL. */
+  transport: AemTransport;
   timeoutMs?: number;
 }
 
-export function createAemSession({ transport = browserTransport, timeoutMs = DEFAULT_TIMEOUT_MS }: AemSessionOptions = {}): AemSession {
+export function createAemSession({ transport, timeoutMs = DEFAULT_TIMEOUT_MS }: AemSessionOptions): AemSession {
   let endpoints = ENDPOINTS;
   let overrides: OverridesApplied = { applied: [], refused: [] };
   let overridesKey = '{}';

@@ -112,5 +112,8 @@ test('a capture with different answers: each difference found, with the contract
   const run = await compare(doctored);
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('10 difference(s) from the emulator');
-  expect(run.stdout).toContain('product-info line [contract: Version and feature gates]');
+  expect(run.stdout).toContain('product-info line (docs/aem-contract.md, section "Version and feature gates")');
+  // Every section named is a heading of the contract.
+  const headings = readFileSync(join(PROJECT_ROOT, 'docs/aem-contract.md'), 'utf8').match(/^## .+$/gm) ?? [];
+  for (const d of differences) expect(headings).toContain(`## ${d.contract}`);
 }, 60000);

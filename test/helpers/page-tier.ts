@@ -10,7 +10,7 @@ import type { AemTransport } from '../../core/aem/fetch';
 import { createAemSession } from '../../core/aem/session';
 import type { EmulatorOptions } from '../../emulator/context';
 import type { RunningEmulator } from '../../emulator/server';
-import { mountSetupPage } from '../../ui.frontend/src/mount-page';
+import { mountSetupPage } from '../../ui.frontend/src/app/mount-page';
 import { startTestEmulator } from './emulator';
 
 export interface PageOnEmulator {

@@ -1,6 +1,7 @@
 /** The typed AEM calls, bound to one session, against a scripted AEM: forms sent, answers read, degrade. */
 import { type AemClient, createAemClient } from '../../../core/aem/client';
 import { createAemSession } from '../../../core/aem/session';
+import { browserTransport } from '../../../ui.frontend/src/app/browser-transport';
 import {
   AemHttpError,
   EndpointUnavailableError,
@@ -16,7 +17,7 @@ import { ENDPOINTS } from '../../../core/contract/endpoints';
 
 let client: AemClient;
 beforeEach(() => {
-  client = createAemClient(createAemSession());
+  client = createAemClient(createAemSession({ transport: browserTransport }));
 });
 
 describe('client', () => {

@@ -5,6 +5,7 @@ import { deleteAuthorizable, deleteNode } from '../../../core/aem/brand-portal-c
 import { RedirectRefusedError, ResponseTooLargeError, TimeoutError, UnsafePathError } from '../../../core/errors';
 import { MAX_RESPONSE_BYTES } from '../../../core/aem/fetch';
 import { type AemSession, createAemSession } from '../../../core/aem/session';
+import { browserTransport } from '../../../ui.frontend/src/app/browser-transport';
 import { ENDPOINTS } from '../../../core/contract/endpoints';
 import { explainRequestError } from '../../../core/domain/explain-request';
 import { explainWithGuards } from '../../../core/domain/explain-guard';
@@ -12,7 +13,7 @@ import { fakeAem, json, text } from '../../helpers/fake-aem';
 
 let session: AemSession;
 beforeEach(() => {
-  session = createAemSession();
+  session = createAemSession({ transport: browserTransport });
 });
 
 const redirectTo = (status: number, location: string) => new Response(null, { status, headers: { Location: location } });

@@ -1,13 +1,14 @@
 /** The AEM session against a scripted AEM: CSRF tokens, refresh, login expiry, timeouts. */
 import { CsrfUnavailableError, NetworkError, SessionExpiredError, TimeoutError } from '../../../core/errors';
 import { type AemSession, CSRF_TOKEN_REUSE_MS, createAemSession } from '../../../core/aem/session';
+import { browserTransport } from '../../../ui.frontend/src/app/browser-transport';
 import { fakeAem, json, text, token } from '../../helpers/fake-aem';
 
 const loggedOut = () => new Response('', { status: 403, headers: { 'X-Reason': 'Authentication Failed' } });
 let redirects: number;
 let session: AemSession;
 beforeEach(() => {
-  session = createAemSession();
+  session = createAemSession({ transport: browserTransport });
   redirects = 0;
   (window.Granite as GraniteStatic).HTTP.handleLoginRedirect = () => {
     redirects++;
@@ -96,7 +97,7 @@ test('timeouts and dropped connections become typed errors', async () => {
 test('each session keeps its own token: another page or author never reuses it', async () => {
   let n = 0;
   const aem = fakeAem({ 'GET /libs/granite/csrf/token.json': () => json({ token: `t${++n}` }), 'POST /x': () => text('ok') });
-  const other = createAemSession();
+  const other = createAemSession({ transport: browserTransport });
   await session.fetch('/x', { method: 'POST' });
   await other.fetch('/x', { method: 'POST' });
   await session.fetch('/x', { method: 'POST' });
@@ -108,7 +109,7 @@ test('the request timeout from the settings applies to that session only', async
     (_u, init?: RequestInit) =>
       new Promise<Response>((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
   ) as typeof fetch;
-  const slow = createAemSession({ timeoutMs: 5000 });
+  const slow = createAemSession({ transport: browserTransport, timeoutMs: 5000 });
   session.useRequestTimeout(1);
   const started = session.fetch('/slow').catch((e: unknown) => e);
   await expect(started).resolves.toMatchObject({ ms: 1000 });

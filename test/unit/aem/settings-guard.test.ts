@@ -6,6 +6,7 @@
  */
 import { ENDPOINTS, withOverrides } from '../../../core/contract/endpoints';
 import { type AemSession, createAemSession } from '../../../core/aem/session';
+import { browserTransport } from '../../../ui.frontend/src/app/browser-transport';
 import { readSettings } from '../../../core/aem/settings-client';
 import { proveSettingsGuarded } from '../../../core/aem/settings-guard';
 import { isAdministratorsOnlyRule } from '../../../core/domain/access-rule';
@@ -13,7 +14,7 @@ import { fakeAem, json, packagedSettingsRule } from '../../helpers/fake-aem';
 
 let session: AemSession;
 beforeEach(() => {
-  session = createAemSession();
+  session = createAemSession({ transport: browserTransport });
 });
 
 const RULE_URL = 'GET /conf/bpsetup/rep:policy.1.json';

@@ -6,6 +6,7 @@
  */
 import { EVERY_AREA, readSetupFacts } from '../../../core/aem/setup-facts';
 import { type AemSession, createAemSession } from '../../../core/aem/session';
+import { browserTransport } from '../../../ui.frontend/src/app/browser-transport';
 import { proveSettingsGuarded } from '../../../core/aem/settings-guard';
 import type { SetupFacts } from '../../../core/domain/state';
 import { SERVICE_USER, fakeAem, json, packagedSettingsRule, productInfoJson, serviceUserQuery } from '../../helpers/fake-aem';
@@ -14,7 +15,7 @@ const paths = (calls: { url: string }[]) => calls.map((c) => c.url.split('?')[0]
 /** One page: its session carries the overrides in force from one read to the next. */
 let session: AemSession;
 beforeEach(() => {
-  session = createAemSession();
+  session = createAemSession({ transport: browserTransport });
 });
 
 test('a scoped read sends only its own requests and keeps everything else', async () => {

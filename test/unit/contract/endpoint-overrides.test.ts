@@ -5,6 +5,7 @@
 import { ENDPOINTS, isRequestable, withOverrides } from '../../../core/contract/endpoints';
 import { readSettings } from '../../../core/aem/settings-client';
 import { createAemSession } from '../../../core/aem/session';
+import { browserTransport } from '../../../ui.frontend/src/app/browser-transport';
 import { fakeAem, json } from '../../helpers/fake-aem';
 
 test('a plain path replaces the address in a new map; the shipped map and address stay as they were', () => {
@@ -23,7 +24,7 @@ test('a plain path replaces the address in a new map; the shipped map and addres
 });
 
 test('overrides replace earlier ones: each map is made from the shipped one', () => {
-  const session = createAemSession();
+  const session = createAemSession({ transport: browserTransport });
   expect(session.useOverrides({ productInfo: '/a/one.json' })).toBe(true);
   expect(session.endpoints.productInfo.path).toBe('/a/one.json');
   expect(session.useOverrides({ productInfo: '/a/one.json' })).toBe(false); // the same settings change nothing
@@ -31,7 +32,7 @@ test('overrides replace earlier ones: each map is made from the shipped one', ()
   expect(session.endpoints.productInfo.path).toBe(ENDPOINTS.productInfo.path);
   expect(session.endpoints.agentsRoot.path).toBe('/etc/other');
   expect(session.overrides).toEqual({ applied: ['agentsRoot'], refused: [] });
-  expect(createAemSession().endpoints).toBe(ENDPOINTS); // another session is not touched
+  expect(createAemSession({ transport: browserTransport }).endpoints).toBe(ENDPOINTS); // another session is not touched
 });
 
 test('an UNKNOWN address is requested only while an override names it, even its shipped one', () => {
@@ -82,6 +83,6 @@ describe('requestTimeoutSeconds in the settings', () => {
     [null, undefined],
   ])('%p reads as %p', async (value, expected) => {
     settingsWith(value);
-    expect((await readSettings(createAemSession())).requestTimeoutSeconds).toBe(expected);
+    expect((await readSettings(createAemSession({ transport: browserTransport }))).requestTimeoutSeconds).toBe(expected);
   });
 });

@@ -2,12 +2,12 @@
  * The certificate step in jsdom with real Coral: when the keystore is created but the key upload
  * fails, the retry uses the keystore that now exists instead of creating it twice.
  */
-import { mountSetupPage } from '../../../ui.frontend/src/mount-page';
-import type { SetupPage } from '../../../ui.frontend/src/setup-page';
+import { mountSetupPage } from '../../../ui.frontend/src/app/mount-page';
+import type { SetupPage } from '../../../ui.frontend/src/app/setup-page';
 import { onDemandSettled } from '../../../ui.frontend/src/ui/on-demand';
 import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../../helpers/fake-aem';
 
-jest.mock('../../../ui.frontend/src/steps/certificate-tools', () => ({
+jest.mock('../../../ui.frontend/src/features/certificate/certificate-tools', () => ({
   createCertificate: async () => ({
     certificatePem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
     privateKeyPem: '-----BEGIN PRIVATE KEY-----\nBBBB\n-----END PRIVATE KEY-----\n',

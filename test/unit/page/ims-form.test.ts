@@ -1,6 +1,6 @@
 /** The setup page's IMS step in jsdom with real Coral and the Granite foundation APIs. */
-import { mountSetupPage } from '../../../ui.frontend/src/mount-page';
-import type { SetupPage } from '../../../ui.frontend/src/setup-page';
+import { mountSetupPage } from '../../../ui.frontend/src/app/mount-page';
+import type { SetupPage } from '../../../ui.frontend/src/app/setup-page';
 import { onDemandSettled } from '../../../ui.frontend/src/ui/on-demand';
 import { fakeAem, json, text, token, SERVICE_USER, productInfoJson, serviceUserQuery } from '../../helpers/fake-aem';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ENDPOINTS } from '../../../core/contract/endpoints';
 import { explainRequestError } from '../../../core/domain/explain-request';
 import * as pageErrors from '../../../core/errors';
-import { PART_MODULES } from '../../../ui.frontend/src/ui/parts';
+import { PART_MODULES } from '../../../ui.frontend/src/app/parts';
 import { PROJECT_ROOT } from '../../../emulator/paths';
 
 const BUILT = join(PROJECT_ROOT, 'ui.frontend/dist/clientlib-setup/parts');

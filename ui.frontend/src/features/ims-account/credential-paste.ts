@@ -1,0 +1,70 @@
+/**
+ * Step 4's credential paste: a field that takes the credential JSON the Developer Console
+ * downloads (pasted, or the file dropped on the step), never keeps the text, refuses private keys
+ * and certificates with a plain word, and hands what it read to the form. Part of the IMS form.
+ */
+import { CredentialsError, type ParsedCredentials, parseCredentials } from '../../../../core/domain/credentials';
+import { textarea } from '../../ui/coral';
+import { el } from '../../ui/dom';
+import { t } from '../../../../core/i18n';
+import { renderNotice, renderProblem } from '../../ui/problem';
+
+/** Fills the form from what was read and answers the labels of the fields it filled. */
+export type FillFromCredentials = (credentials: ParsedCredentials) => string[];
+
+/**
+ * The paste field with its note. `dropZone` takes a dropped file while `accepting()` says the form
+ * is shown.
+ */
+export function credentialPaste(dropZone: HTMLElement, accepting: () => boolean, fill: FillFromCredentials): HTMLElement {
+  const note = el('div', { class: 'bpsetup-credentials-note', 'aria-live': 'polite' });
+  const read = (text: string) => {
+    note.textContent = '';
+    note.appendChild(outcomeOf(text, fill));
+  };
+  const paste = textarea(t('Credential JSON from the Adobe Developer Console'), 3);
+  paste.classList.add('bpsetup-credentials-input');
+  paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this step');
+  paste.addEventListener('input', () => {
+    if (paste.value.trim()) read(paste.value);
+    paste.value = ''; // the pasted text may hold a secret: not kept in the page
+  });
+  dropZone.addEventListener('dragover', (e) => e.preventDefault());
+  dropZone.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file || !accepting()) return;
+    e.preventDefault();
+    void file.text().then(read);
+  });
+  return el('div', { class: 'bpsetup-credentials' }, paste, note);
+}
+
+/** What a pasted text is, said in the note: a key or a certificate (refused), a credential (filled), or unusable. */
+function outcomeOf(text: string, fill: FillFromCredentials): HTMLElement {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
+    return renderProblem({
+      title: t('This is a private key'),
+      explanation: t('A private key must never be pasted anywhere; it was not kept and nothing was sent.'),
+      fix: t('Paste the credential JSON from the Developer Console here. Certificates belong to step 2.'),
+    });
+  if (/-----BEGIN CERTIFICATE-----/.test(text))
+    return renderProblem(
+      {
+        title: t('This is a certificate, not a credential file'),
+        explanation: t('Certificates are checked in step 2.'),
+        fix: t('Paste it in step 2, or paste the credential JSON here.'),
+      },
+      { variant: 'warning' },
+    );
+  try {
+    const c = parseCredentials(text);
+    const filled = fill(c);
+    return renderNotice('info', t('Filled from the credential file'), [t('Filled: {0}.', filled.join(', ')), ...c.notes].join(' '));
+  } catch (e) {
+    return renderProblem({
+      title: t('This credential file cannot be used'),
+      explanation: e instanceof CredentialsError ? e.message : t('The file could not be read.'),
+      fix: t('Download the credential JSON again from the Adobe Developer Console.'),
+    });
+  }
+}
