@@ -237,6 +237,14 @@ const SUBCLASSES: Partial<Record<keyof AemErrors, readonly string[]>> = {
   AemHttpError: ['ScriptRefusalError'],
 };
 
+/** The kinds a failure belongs to, its own first, then the kind it is a subclass of; none for any other error. */
+export function kindsOf(error: unknown): (keyof AemErrors)[] {
+  if (!(error instanceof Error)) return [];
+  const own = error.name as keyof AemErrors;
+  const parents = (Object.keys(SUBCLASSES) as (keyof AemErrors)[]).filter((k) => SUBCLASSES[k]?.includes(error.name));
+  return [own, ...parents];
+}
+
 /** Whether `error` is a failure of this kind (or a subclass), whichever bundle made it. */
 export function isAemError<K extends keyof AemErrors>(error: unknown, kind: K): error is AemErrors[K] {
   return error instanceof Error && (error.name === kind || Boolean(SUBCLASSES[kind]?.includes(error.name)));

@@ -13,6 +13,7 @@ import type { SetupFacts } from '../../core/domain/state';
 import type { SetupProblem } from '../../core/domain/types';
 import { deriveSetupState } from '../../core/domain/state';
 import { currentTenant } from '../../core/domain/tenant';
+import { connectedAgents } from '../../core/domain/agents';
 import { networkOf, reportedOverrides } from '../../core/domain/diagnostics';
 import type { HostFailure, HostResult } from '../host-result';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
@@ -139,7 +140,7 @@ export function verdict(url: string, command: string, inspection: Inspection): H
   };
   const state = deriveSetupState(facts);
   const healthyCheck = Boolean(state.active && facts.health?.id === state.active.id && facts.health.healthy);
-  const connected = (facts.agentTests ?? []).filter((r) => r.succeeded).length;
+  const connected = connectedAgents(facts);
   const healthy = summary.healthy && !inspection.failure;
   const found = inspection.failure || summary.problems.some((p) => p.severity === 'error');
   return {

@@ -17,7 +17,10 @@ import type {
   OverridesInForce as Overrides,
   ReplicationAgent,
 } from '../domain/types';
-import * as client from './client';
+// The area modules themselves, never ./client (which binds these functions too): no import circle.
+import { agentLogError, listAgents, listCloudConfigs, readAgentQueue, testAgent } from './brand-portal-client';
+import { checkHealth, keystore as readKeystore, listImsConfigs, productInfo } from './ims-client';
+import { readSettings } from './settings-client';
 import type { EndpointKey } from '../contract/endpoints';
 import { AGENTS } from '../contract/aem-names';
 import { isAemError } from '../errors';
@@ -86,14 +89,14 @@ async function readAreas(s: AemSession, areas: readonly ReadArea[]) {
   const want = (a: ReadArea) => areas.includes(a);
   const none = Promise.resolve(undefined);
   const [product, keystore, ims, cloud, agents] = await Promise.all([
-    want('version') ? settle(client.productInfo(s)) : none,
-    want('keystore') ? settle(client.keystore(s)) : none,
-    want('imsConfigs') ? settle(client.listImsConfigs(s)) : none,
+    want('version') ? settle(productInfo(s)) : none,
+    want('keystore') ? settle(readKeystore(s)) : none,
+    want('imsConfigs') ? settle(listImsConfigs(s)) : none,
     // A save under /conf cannot change the legacy /etc configurations: each root is its own area.
     want('cloud') || want('legacyCloud')
-      ? settle(client.listCloudConfigs(s, !want('legacyCloud') ? 'current' : !want('cloud') ? 'legacy' : 'both'))
+      ? settle(listCloudConfigs(s, !want('legacyCloud') ? 'current' : !want('cloud') ? 'legacy' : 'both'))
       : none,
-    want('agents') ? settle(client.listAgents(s)) : none,
+    want('agents') ? settle(listAgents(s)) : none,
   ]);
   return { product, keystore, ims, cloud, agents };
 }
@@ -114,7 +117,7 @@ export async function readSetupFacts(
 ): Promise<SetupReading> {
   const full = EVERY_AREA.every((a) => areas.includes(a));
   const wanted = full && keystoreNeeded(previous) && !areas.includes('keystore') ? [...areas, 'keystore' as const] : areas;
-  const settingsRead = areas.includes('settings') ? settle(client.readSettings(s, guard)) : undefined;
+  const settingsRead = areas.includes('settings') ? settle(readSettings(s, guard)) : undefined;
   let reads = readAreas(s, wanted);
   const settings = await settingsRead;
   if (settings) s.useRequestTimeout(settings.value?.requestTimeoutSeconds);
@@ -174,7 +177,7 @@ export async function checkActiveHealth(
   const active = deriveSetupState(facts).active;
   if (!active) return {};
   try {
-    return { health: await client.checkHealth(s, active) };
+    return { health: await checkHealth(s, active) };
   } catch (error) {
     return isAemError(error, 'HealthUnavailableError') ? { unavailable: true } : { error };
   }
@@ -188,7 +191,7 @@ export async function testTenantAgents(s: AemSession, facts: SetupFacts, explain
   return Promise.all(
     present.map(async (c): Promise<AgentTestResult> => {
       try {
-        return await client.testAgent(s, c.name);
+        return await testAgent(s, c.name);
       } catch (e) {
         return { name: c.name, succeeded: false, status: 0, log: explain(e) };
       }
@@ -207,8 +210,8 @@ export async function readTenantQueues(s: AemSession, facts: SetupFacts): Promis
   return Promise.all(
     present.map(async ({ name }): Promise<AgentQueueReading> => {
       try {
-        const queue = await client.readAgentQueue(s, name);
-        const lastError = queue.blocked ? await client.agentLogError(s, name).catch(() => undefined) : undefined;
+        const queue = await readAgentQueue(s, name);
+        const lastError = queue.blocked ? await agentLogError(s, name).catch(() => undefined) : undefined;
         return { name, queue, ...(lastError && { lastError }) };
       } catch {
         return { name, unread: true };
@@ -249,7 +252,7 @@ export async function waitForAgents(
   let found = 0;
   for (let i = 0; i < AGENT_WAIT.attempts; i++) {
     await sleep(AGENT_WAIT.intervalMs);
-    const agents = await client.listAgents(s);
+    const agents = await listAgents(s);
     found = checkAgents(agents, tenantUrl, tenant).filter((c) => c.agent).length;
     onProgress(found, agents);
     if (found === AGENTS.count) break;

@@ -3,7 +3,8 @@
  * each: missing, disabled, pointing elsewhere, Close Connection off. Pure.
  */
 import { AGENTS, agentName, agentTransportUri } from '../contract/aem-names';
-import type { ReplicationAgent } from './types';
+import { currentTenant } from './tenant';
+import type { AgentTestResult, CloudConfig, ReplicationAgent } from './types';
 
 export type AgentIssue = 'missing' | 'disabled' | 'wrongTransport' | 'closeConnectionOff';
 
@@ -30,6 +31,32 @@ export function checkAgents(agents: ReplicationAgent[], tenantUrl: string, tenan
     }
     return { index, name, agent, issues };
   });
+}
+
+/**
+ * Test Connection over the tenant's four agents: how many passed ("agents connected"), failed, and
+ * were tested at all. The one count of connected agents the page, the CLI and the state use.
+ */
+export function agentTestCounts(
+  checks: readonly AgentCheck[],
+  tests: readonly AgentTestResult[],
+): { connected: number; failed: number; tested: number } {
+  const result = (c: AgentCheck) => tests.find((r) => r.name === c.name);
+  return {
+    connected: checks.filter((c) => result(c)?.succeeded).length,
+    failed: checks.filter((c) => result(c) && !result(c)?.succeeded).length,
+    tested: checks.filter((c) => result(c)).length,
+  };
+}
+
+/** Connected agents of the author's current tenant (none without a usable cloud service). */
+export function connectedAgents(f: {
+  cloudConfigs?: readonly CloudConfig[];
+  agents?: ReplicationAgent[];
+  agentTests?: readonly AgentTestResult[];
+}): number {
+  const current = currentTenant(f.cloudConfigs ?? []);
+  return current ? agentTestCounts(checkAgents(f.agents ?? [], current.url, current.tenant), f.agentTests ?? []).connected : 0;
 }
 
 /**

@@ -5,12 +5,12 @@
  * such requests meet them, so they stay out of the page's up-front bundle.
  */
 import type { Endpoints } from '../contract/endpoints';
-import { isAemError } from '../errors';
 import { t } from '../i18n';
-import { type RequestProblem, consoleFor, explainRequestError, scrubProblem } from './explain-request';
+import { type Explainers, type RequestProblem, consoleFor, explainBy, explainRequestError, scrubProblem } from './explain-request';
 
-function explainGuard(error: unknown, endpoints: Endpoints): RequestProblem | undefined {
-  if (isAemError(error, 'ServletNotBoundError')) {
+/** The page's own refusals, explained on top of the request failures (a more specific kind wins). */
+const GUARD_EXPLAINERS: Explainers = {
+  ServletNotBoundError: (error, endpoints) => {
     const where = error.endpoint.path;
     return {
       title: t("AEM's IMS servlet did not take the form at {0}", where),
@@ -31,16 +31,16 @@ function explainGuard(error: unknown, endpoints: Endpoints): RequestProblem | un
       raw: { status: error.status, body: error.body, where },
       retry: false,
     };
-  }
-  if (isAemError(error, 'UnsafePathError')) {
+  },
+  UnsafePathError: (error) => {
     return {
       title: t('A node with an unusual name was not deleted'),
       explanation: t('{0} Nothing was sent for it.', error.message),
       fix: t('Check the node in CRXDE and remove it by hand if it is yours.'),
       retry: false,
     };
-  }
-  if (isAemError(error, 'ServletNotProvenError')) {
+  },
+  ServletNotProvenError: (error, endpoints) => {
     return {
       title: t("The page could not prove that AEM's IMS servlet takes the form here"),
       explanation: t(
@@ -55,8 +55,8 @@ function explainGuard(error: unknown, endpoints: Endpoints): RequestProblem | un
       raw: { status: 0, body: error.message, where: error.path },
       retry: true,
     };
-  }
-  if (isAemError(error, 'EndpointNotKnownError')) {
+  },
+  EndpointNotKnownError: (error, endpoints) => {
     return {
       title: t('The page does not know where this AEM offers this action'),
       explanation: t(
@@ -67,12 +67,11 @@ function explainGuard(error: unknown, endpoints: Endpoints): RequestProblem | un
       raw: { status: 0, body: '', where: error.endpoint.defaultPath },
       retry: false,
     };
-  }
-  return undefined;
-}
+  },
+};
 
 /** A guard's explanation where the page refused to send, else the request's own. */
 export function explainWithGuards(error: unknown, endpoints: Endpoints): RequestProblem {
-  const guard = explainGuard(error, endpoints);
+  const guard = explainBy(GUARD_EXPLAINERS, error, endpoints);
   return guard ? scrubProblem(guard) : explainRequestError(error, endpoints);
 }

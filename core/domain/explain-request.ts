@@ -3,7 +3,7 @@
  * body kept for experts, and for endpoints this AEM lacks, the AEM console to use instead.
  */
 import type { Endpoint, Endpoints } from '../contract/endpoints';
-import { isAemError } from '../errors';
+import { type AemErrors, kindsOf } from '../errors';
 import { t } from '../i18n';
 import { scrubText } from './mask';
 import { slingStatusPage } from './sling-status';
@@ -60,8 +60,19 @@ export const scrubProblem = (problem: RequestProblem): RequestProblem => ({
   raw: problem.raw ? { ...problem.raw, body: scrubText(problem.raw.body) } : undefined,
 });
 
-function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem {
-  if (isAemError(error, 'EndpointUnavailableError')) {
+/** How each kind of failure is explained; a kind without its own is explained as its parent (errors.ts). */
+export type Explainers = { [K in keyof AemErrors]?: (error: AemErrors[K], endpoints: Endpoints) => RequestProblem };
+
+/** The explanation of the most specific kind `explainers` knows, or nothing. */
+export function explainBy(explainers: Explainers, error: unknown, endpoints: Endpoints): RequestProblem | undefined {
+  const kind = kindsOf(error).find((k) => explainers[k]);
+  const explain = kind && (explainers[kind] as ((e: unknown, endpoints: Endpoints) => RequestProblem) | undefined);
+  return explain ? explain(error, endpoints) : undefined;
+}
+
+/** Failures of a request the page sent (the guards of the page's own refusals add theirs: explain-guard.ts). */
+export const REQUEST_EXPLAINERS: Explainers = {
+  EndpointUnavailableError: (error, endpoints) => {
     const where = consoleFor(error.endpoint, endpoints);
     return {
       title: t('This AEM does not offer this action at the address the page uses'),
@@ -76,8 +87,8 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw: { status: error.status, body: '', where: error.endpoint.path },
       retry: false,
     };
-  }
-  if (isAemError(error, 'ListTooLongError')) {
+  },
+  ListTooLongError: (error) => {
     return {
       title: t('AEM lists far more IMS configurations than an author has'),
       explanation: t(
@@ -90,8 +101,8 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw: { status: 200, body: '', where: error.where },
       retry: true,
     };
-  }
-  if (isAemError(error, 'ImsConfigGoneError')) {
+  },
+  ImsConfigGoneError: (error) => {
     return {
       title: t('The IMS configuration was deleted before the cloud service could name it'),
       explanation: t(
@@ -101,8 +112,8 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       fix: t('Create the IMS configuration again (step 4, or bpsetup setup), then save the cloud service.'),
       retry: true,
     };
-  }
-  if (isAemError(error, 'BackupFailedError')) {
+  },
+  BackupFailedError: (error) => {
     return {
       title: t('No backup package could be made, so nothing was deleted'),
       explanation: t('Package Manager did not {0} the backup package: {1}', error.step, firstLine(error.body) || t('no message')),
@@ -112,16 +123,16 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw: { status: error.status, body: error.body, where: error.where },
       retry: true,
     };
-  }
-  if (isAemError(error, 'SessionExpiredError')) {
+  },
+  SessionExpiredError: () => {
     return {
       title: t('Your AEM session has expired'),
       explanation: t('AEM asks you to sign in again.'),
       fix: t('Sign in; the page will show where the setup stands.'),
       retry: false,
     };
-  }
-  if (isAemError(error, 'CsrfUnavailableError')) {
+  },
+  CsrfUnavailableError: (error) => {
     return {
       title: t("AEM's CSRF token could not be read, so no change can be saved"),
       explanation: t('{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.', error.where, String(error.status)),
@@ -129,8 +140,8 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw: { status: error.status, body: '', where: error.where },
       retry: true,
     };
-  }
-  if (isAemError(error, 'RedirectRefusedError')) {
+  },
+  RedirectRefusedError: (error) => {
     return {
       title: t('AEM answered with a redirect, which the page does not follow'),
       explanation: t(
@@ -144,8 +155,8 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw: { status: error.status, body: '', where: scrubText(error.url) },
       retry: true,
     };
-  }
-  if (isAemError(error, 'ResponseTooLargeError')) {
+  },
+  ResponseTooLargeError: (error) => {
     return {
       title: t('AEM sent a far larger answer than expected'),
       explanation: error.message,
@@ -153,24 +164,24 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw: { status: 200, body: '', where: scrubText(error.url) },
       retry: true,
     };
-  }
-  if (isAemError(error, 'TimeoutError')) {
+  },
+  TimeoutError: (error) => {
     return {
       title: t('AEM did not answer in time'),
       explanation: error.message,
       fix: t('Try again; if it keeps happening, check the AEM server load and logs.'),
       retry: true,
     };
-  }
-  if (isAemError(error, 'NetworkError')) {
+  },
+  NetworkError: () => {
     return {
       title: t('The request did not reach AEM'),
       explanation: t('The connection was closed or refused.'),
       fix: t('Check that AEM is running and reachable, then try again.'),
       retry: true,
     };
-  }
-  if (isAemError(error, 'AemHttpError')) {
+  },
+  AemHttpError: (error) => {
     const raw = { status: error.status, body: error.body, where: error.endpoint };
     if (error.status === 403) {
       return {
@@ -197,11 +208,16 @@ function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem
       raw,
       retry: true,
     };
-  }
-  return {
-    title: t('Something unexpected went wrong'),
-    explanation: String((error as Error)?.message ?? error),
-    fix: t('Reload the page and try again.'),
-    retry: true,
-  };
+  },
+};
+
+function explainUnscrubbed(error: unknown, endpoints: Endpoints): RequestProblem {
+  return (
+    explainBy(REQUEST_EXPLAINERS, error, endpoints) ?? {
+      title: t('Something unexpected went wrong'),
+      explanation: String((error as Error)?.message ?? error),
+      fix: t('Reload the page and try again.'),
+      retry: true,
+    }
+  );
 }

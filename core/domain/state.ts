@@ -6,7 +6,7 @@
 import { t } from '../i18n';
 import { expiryOf } from './expiry';
 import { type BrandPortalChoice, brandPortalImsConfigs } from './ims-detection';
-import { checkAgents } from './agents';
+import { agentTestCounts, checkAgents } from './agents';
 import { validateTenantUrl } from './tenant';
 import type { ProxyReading } from './proxies';
 import type { FlagReading } from './contribution';
@@ -72,6 +72,8 @@ export interface SetupState {
   authType: AuthType;
   /** OAuth Server-to-Server can be configured here now (native, or the hotfix confirmed). */
   oauthAvailable: boolean;
+  /** OAuth may be chosen: available, or the version could not be read (AEM then has the last word). */
+  oauthPossible: boolean;
   /** AEM 6.5 LTS: JWT configurations can only be migrated there, never created. */
   lts: boolean;
   /** A positive signal that AEM gets a token: a healthy Check Health or one agent connected. */
@@ -85,6 +87,8 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   const bp = recognised.configs;
   const active = bp.length === 1 ? bp[0] : undefined;
   const oauthAvailable = oauth === 'native' || (oauth === 'withHotfix' && Boolean(f.hotfixConfirmed));
+  // Offered on the form unless the version rules it out (a version not read does not).
+  const oauthPossible = oauthAvailable || oauth === 'unknown';
   const authType: AuthType = active?.authType ?? f.chosenAuthType ?? 'oauth';
   const agentConnected = (f.agentTests ?? []).some((r) => r.succeeded);
   const tokenProven = Boolean(active && f.health?.id === active.id && f.health.healthy) || agentConnected;
@@ -211,7 +215,18 @@ export function deriveSetupState(f: SetupFacts): SetupState {
   steps.push(brandPortalStep(f));
 
   const lts = Boolean(version && isLts(version));
-  return { steps, oauth, brandPortalConfigs: bp, brandPortalChoice: recognised.by, active, authType, oauthAvailable, lts, tokenProven };
+  return {
+    steps,
+    oauth,
+    brandPortalConfigs: bp,
+    brandPortalChoice: recognised.by,
+    active,
+    authType,
+    oauthAvailable,
+    oauthPossible,
+    lts,
+    tokenProven,
+  };
 }
 
 function brandPortalStep(f: SetupFacts): StepState {
@@ -236,9 +251,7 @@ function brandPortalStep(f: SetupFacts): StepState {
     return { id: 'brandPortal', status: 'error', summary: t('The stored tenant URL is not usable: {0}', config.tenantUrl) };
   const checks = checkAgents(f.agents ?? [], tenant.normalised, tenant.tenant);
   const present = checks.filter((c) => c.agent).length;
-  const tests = f.agentTests ?? [];
-  const passed = checks.filter((c) => tests.find((r) => r.name === c.name)?.succeeded).length;
-  const failed = checks.filter((c) => tests.find((r) => r.name === c.name && !r.succeeded)).length;
+  const { connected: passed, failed } = agentTestCounts(checks, f.agentTests ?? []);
   const flagged = checks.some((c) => c.issues.some((i) => i !== 'missing'));
   if (present < checks.length)
     return {

@@ -18,6 +18,7 @@ import { type RequestProblem, explainRequestError } from '../../../core/domain/e
 import { agentsProvenRecently, healthSettled } from '../../../core/domain/freshness';
 import { deriveSetupState, type SetupFacts } from '../../../core/domain/state';
 import { currentTenant } from '../../../core/domain/tenant';
+import { connectedAgents } from '../../../core/domain/agents';
 import { BrandPortalStep } from '../features/brand-portal/brand-portal';
 import { CertificateStep } from '../features/certificate/certificate';
 import type { LoadProblems, PageContext, Step } from './port';
@@ -266,7 +267,7 @@ export class SetupPage {
       runHealth: () => this.runHealth(),
       connectTenant: async (tenantUrl, imsConfig) => {
         const saved = await this.brandPortal.connect(tenantUrl, imsConfig);
-        return { ...saved, connected: (this.facts.agentTests ?? []).filter((r) => r.succeeded).length };
+        return { ...saved, connected: connectedAgents(this.facts) };
       },
       keepTenant: (tenantUrl) => this.brandPortal.keepTenant(tenantUrl),
       testAgents: () => this.testAgents(),

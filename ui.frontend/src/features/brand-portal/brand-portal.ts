@@ -7,7 +7,7 @@
  */
 import { setAgentFlag, setAgentTokenProvider } from '../../../../core/aem/client';
 import { AGENTS } from '../../../../core/contract/aem-names';
-import { type AgentCheck, checkAgents, orphanAgents } from '../../../../core/domain/agents';
+import { type AgentCheck, agentTestCounts, checkAgents, orphanAgents } from '../../../../core/domain/agents';
 import { agentsOfGoneProvider } from '../../../../core/domain/ims-keeper';
 import { explainRequestError } from '../../../../core/domain/explain-request';
 import { currentTenant, tenantUrlsOf } from '../../../../core/domain/tenant';
@@ -155,13 +155,12 @@ export class BrandPortalStep implements Step {
     if (!current) return;
     const checks = checkAgents(ctx.facts.agents ?? [], current.url, current.tenant);
     const tests = ctx.facts.agentTests ?? [];
-    const connected = checks.filter((c) => tests.find((r) => r.name === c.name)?.succeeded).length;
+    const { connected, tested } = agentTestCounts(checks, tests);
     const testAll = button(t('Test all agents'), 'primary', 'Refresh');
     testAll.classList.add('bpsetup-test-agents');
     testAll.disabled = ctx.agentTestsRunning || checks.every((c) => !c.agent);
     testAll.addEventListener('click', () => void ctx.testAgents());
     // Only tests that ran are counted: "0 of 4 connected" is said only after the agents were tested.
-    const tested = checks.filter((c) => tests.some((r) => r.name === c.name)).length;
     const summary = el(
       'p',
       { class: 'bpsetup-agents-summary', 'data-connected': String(connected), 'data-tested': String(tested) },

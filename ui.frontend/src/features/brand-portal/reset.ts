@@ -5,11 +5,10 @@
  * through user management and the other nodes through Sling, then re-reads the page. A part:
  * step 6 fetches it the first time an admin opens the reset.
  */
-import { backUp, deleteAuthorizable, deleteNode, findAuthorizables } from '../../../../core/aem/client';
-import { waitingItems, waitingSummary } from '../../../../core/aem/agent-removal';
-import { AUTHORIZABLES } from '../../../../core/contract/aem-names';
+import { runReset } from '../../../../core/aem/reset';
+import { waitingSummary } from '../../../../core/aem/agent-removal';
 import { explainWithGuards } from '../../../../core/domain/explain-guard';
-import { buildResetPlan, confirmationMatches, planPaths, resetDeletions } from '../../../../core/domain/reset-plan';
+import { buildResetPlan, confirmationMatches, planPaths } from '../../../../core/domain/reset-plan';
 import type { CloudConfig } from '../../../../core/domain/types';
 import { textfield, button } from '../../ui/coral';
 import { el } from '../../ui/dom';
@@ -83,24 +82,19 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
       run.disabled = true;
       out.textContent = '';
       try {
-        const queued = await waitingItems(ctx.session, plan.agentPaths);
-        if (queued.length) {
+        const outcome = await runReset(ctx.session, plan, (backup) =>
+          out.appendChild(el('p', { class: 'bpsetup-backup' }, t('Backup package: {0}', backup.path))),
+        );
+        if (outcome.status === 'queued') {
           out.appendChild(
             renderProblem({
               title: t('Replication queues are not empty'),
-              explanation: waitingSummary(queued),
+              explanation: waitingSummary(outcome.waiting),
               fix: t('Wait until the queues are empty (or clear them in the replication console), then reset.'),
             }),
           );
           return;
         }
-        const users = await findAuthorizables(ctx.session, plan.userFolder, AUTHORIZABLES.userType);
-        const deletions = resetDeletions(plan, users);
-        if (!deletions) throw new Error(t('AEM named users outside {0}: nothing is deleted.', plan.userFolder));
-        // Nothing is deleted unless Package Manager has built a package of exactly what goes.
-        const backup = await backUp(ctx.session, planPaths(plan), `reset-${plan.tenant}`);
-        out.appendChild(el('p', { class: 'bpsetup-backup' }, t('Backup package: {0}', backup.path)));
-        for (const d of deletions) await (d.kind === 'user' ? deleteAuthorizable(ctx.session, d.path) : deleteNode(ctx.session, d.path));
         // Show the outcome once the page shows the state it describes.
         await ctx.refresh(['cloud', 'legacyCloud', 'agents']);
         showResult(
@@ -111,8 +105,8 @@ export function fillReset(panel: HTMLElement, ctx: PageContext, config: CloudCon
             t(
               '{0} agents, the cloud configuration and {1} replication user(s) deleted; Package Manager keeps a backup of them: {2}. Save the Brand Portal cloud service again to recreate the agents.',
               String(plan.agentPaths.length),
-              String(users.length),
-              backup.path,
+              String(outcome.users),
+              outcome.backup.path,
             ),
           ),
         );

@@ -180,7 +180,7 @@ export class ImsAccountForm {
    */
   update(ctx: PageContext, wanted: boolean, blocked: boolean): void {
     this.ctx = ctx;
-    const oauthPossible = ctx.state.oauthAvailable || ctx.state.oauth === 'unknown';
+    const oauthPossible = ctx.state.oauthPossible;
     // On 6.5 LTS a JWT configuration can only be migrated: no legacy choice to create one.
     if (ctx.state.lts && this.legacyToggle.checked && !this.editing) this.legacyToggle.checked = false;
     this.legacyToggle.hidden = ctx.state.lts;

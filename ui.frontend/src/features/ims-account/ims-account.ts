@@ -42,7 +42,7 @@ export class ImsAccountStep implements Step {
   update(ctx: PageContext): void {
     this.ctx = ctx;
     this.section.setState(ctx.state.steps.find((s) => s.id === 'imsAccount'));
-    const oauthPossible = ctx.state.oauthAvailable || ctx.state.oauth === 'unknown';
+    const oauthPossible = ctx.state.oauthPossible;
     const legacy = this.form.current?.legacyChosen ?? false;
     const bp = ctx.state.brandPortalConfigs;
     this.existingBox.textContent = '';
