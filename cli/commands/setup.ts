@@ -9,7 +9,7 @@ import type { AemClient } from '../../core/aem/client';
 import type { Endpoints } from '../../core/contract/endpoints';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
 import { checkAgents } from '../../core/domain/agents';
-import { agentsOfGoneProvider } from '../../core/domain/ims-keeper';
+import { agentsOfGoneProvider } from '../../core/domain/agents';
 import { explainHealthFailure } from '../../core/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
 import { currentTenant, validateTenantUrl } from '../../core/domain/tenant';

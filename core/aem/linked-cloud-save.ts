@@ -10,7 +10,8 @@ import type { AemSession } from './session';
 import { type CloudConfigSave, listCloudConfigs, saveCloudConfig, setAgentTokenProvider } from './brand-portal-client';
 import { listImsConfigs } from './ims-client';
 import { brandPortalImsConfigs } from '../domain/ims-detection';
-import { agentsOfGoneProvider, linkTarget } from '../domain/ims-keeper';
+import { linkTarget } from '../domain/ims-keeper';
+import { agentsOfGoneProvider } from '../domain/agents';
 import type { ImsConfig, ReplicationAgent } from '../domain/types';
 import { ImsConfigGoneError } from '../errors';
 

@@ -4,7 +4,7 @@
  */
 import { AGENTS, agentName, agentTransportUri } from '../contract/aem-names';
 import { currentTenant } from './tenant';
-import type { AgentTestResult, CloudConfig, ReplicationAgent } from './types';
+import type { AgentTestResult, CloudConfig, ImsConfig, ReplicationAgent } from './types';
 
 export type AgentIssue = 'missing' | 'disabled' | 'wrongTransport' | 'closeConnectionOff';
 
@@ -76,3 +76,11 @@ export const unrecognisedAgents = (agents: readonly ReplicationAgent[], tenantUr
 /** Brand Portal agents no configuration explains (leftovers of a legacy, removed or corrected tenant). */
 export const orphanAgents = (agents: readonly ReplicationAgent[], tenantUrls: readonly string[]): ReplicationAgent[] =>
   agents.filter((a) => isBrandPortalAgent(a, tenantUrls) && !tenantUrls.some((url) => belongsTo(a, url)));
+
+/** A reference (the cloud service's `imsConfig`, an agent's provider name) that names this configuration. */
+export const names = (config: ImsConfig, reference: string): boolean =>
+  [config.id, config.pid, config.name, config.title].includes(reference);
+
+/** Agents whose token provider names no configuration on the author (one deleted since AEM wrote them). */
+export const agentsOfGoneProvider = <A extends { tokenProviderName?: string }>(agents: readonly A[], listed: readonly ImsConfig[]): A[] =>
+  agents.filter((a) => a.tokenProviderName && !listed.some((c) => names(c, a.tokenProviderName as string)));

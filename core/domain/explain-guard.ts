@@ -1,7 +1,8 @@
 /**
  * Explanations of the page's own guards: a request it refused to send (an address nobody has
  * published, a node that did not prove to carry the IMS servlet's resource type, a delete aimed at
- * a non-canonical path) or a save the servlet did not take. Only the parts and the CLI that send
+ * a non-canonical path, a cloud service that would name a deleted IMS configuration) or a save the
+ * servlet did not take. Only the parts and the CLI that send
  * such requests meet them, so they stay out of the page's up-front bundle.
  */
 import type { Endpoints } from '../contract/endpoints';
@@ -10,6 +11,17 @@ import { type Explainers, type RequestProblem, consoleFor, explainBy, explainReq
 
 /** The page's own refusals, explained on top of the request failures (a more specific kind wins). */
 const GUARD_EXPLAINERS: Explainers = {
+  ImsConfigGoneError: (error) => {
+    return {
+      title: t('The IMS configuration was deleted before the cloud service could name it'),
+      explanation: t(
+        'The configuration {0} is no longer on the author (another setup run or admin removed it), and no other Brand Portal configuration is left. Nothing was saved.',
+        error.id,
+      ),
+      fix: t('Create the IMS configuration again (step 4, or bpsetup setup), then save the cloud service.'),
+      retry: true,
+    };
+  },
   ServletNotBoundError: (error, endpoints) => {
     const where = error.endpoint.path;
     return {

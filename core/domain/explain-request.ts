@@ -102,17 +102,6 @@ export const REQUEST_EXPLAINERS: Explainers = {
       retry: true,
     };
   },
-  ImsConfigGoneError: (error) => {
-    return {
-      title: t('The IMS configuration was deleted before the cloud service could name it'),
-      explanation: t(
-        'The configuration {0} is no longer on the author (another setup run or admin removed it), and no other Brand Portal configuration is left. Nothing was saved.',
-        error.id,
-      ),
-      fix: t('Create the IMS configuration again (step 4, or bpsetup setup), then save the cloud service.'),
-      retry: true,
-    };
-  },
   BackupFailedError: (error) => {
     return {
       title: t('No backup package could be made, so nothing was deleted'),

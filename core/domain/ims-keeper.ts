@@ -17,10 +17,6 @@ export function keeperOf(configs: readonly ImsConfig[]): ImsConfig {
   return [...configs].sort((a, b) => createdMs(a) - createdMs(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
 }
 
-/** A reference (the cloud service's `imsConfig`, an agent's provider name) that names this configuration. */
-export const names = (config: ImsConfig, reference: string): boolean =>
-  [config.id, config.pid, config.name, config.title].includes(reference);
-
 /**
  * The configuration a cloud service should name, read right before or right after its save: the
  * one chosen while it is still there; once another creator's keeper rule deleted it, the keeper
@@ -31,7 +27,3 @@ export function linkTarget(listed: readonly ImsConfig[], chosen: string, candida
   if (kept) return kept;
   return candidates.length ? keeperOf(candidates) : undefined;
 }
-
-/** Agents whose token provider names no configuration on the author (one deleted since AEM wrote them). */
-export const agentsOfGoneProvider = <A extends { tokenProviderName?: string }>(agents: readonly A[], listed: readonly ImsConfig[]): A[] =>
-  agents.filter((a) => a.tokenProviderName && !listed.some((c) => names(c, a.tokenProviderName as string)));

@@ -8,7 +8,7 @@
 import { AGENTS } from '../contract/aem-names';
 import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
-import { agentsOfGoneProvider } from './ims-keeper';
+import { agentsOfGoneProvider } from './agents';
 import type { AgentQueueReading, CloudConfig, ImsConfig, ReplicationAgent, SetupProblem } from './types';
 
 /** Items that waited this long in a queue that is neither blocked nor paused: publishing is stuck or slow. */

@@ -1,5 +1,6 @@
 /** The keeper rule's link target and the agents it heals: pure, over configurations as listed. */
-import { agentsOfGoneProvider, keeperOf, linkTarget } from '../../../core/domain/ims-keeper';
+import { keeperOf, linkTarget } from '../../../core/domain/ims-keeper';
+import { agentsOfGoneProvider } from '../../../core/domain/agents';
 import type { ImsConfig } from '../../../core/domain/types';
 
 const config = (id: string, created?: string): ImsConfig => ({

@@ -24,6 +24,7 @@ import type * as CertificateWorkPart from '../features/certificate/certificate-w
 import type * as HealthFailurePart from '../features/health/health-failure';
 import type * as OverridesPart from '../features/prerequisites/overrides';
 import type * as OrphanRemovalPart from '../features/brand-portal/orphan-removal';
+import type * as AgentChangePart from '../features/brand-portal/agent-change';
 
 export interface Parts {
   'ims-account-form': typeof ImsAccountFormPart;
@@ -36,6 +37,7 @@ export interface Parts {
   'health-failure': typeof HealthFailurePart;
   overrides: typeof OverridesPart;
   'orphan-removal': typeof OrphanRemovalPart;
+  'agent-change': typeof AgentChangePart;
 }
 export type PartName = keyof Parts;
 

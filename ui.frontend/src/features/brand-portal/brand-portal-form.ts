@@ -9,7 +9,7 @@ import { replaceTenant } from '../../../../core/aem/tenant-replacement';
 import { type TenantReplacement, planTenantReplacement } from '../../../../core/domain/tenant-replacement';
 import { AGENTS } from '../../../../core/contract/aem-names';
 import { waitForAgents } from '../../../../core/aem/setup-facts';
-import { explainRequestError } from '../../../../core/domain/explain-request';
+import { explainWithGuards } from '../../../../core/domain/explain-guard';
 import { validateTenantUrl } from '../../../../core/domain/tenant';
 import type { CloudConfig, ReplicationAgent } from '../../../../core/domain/types';
 import { validateTitle } from '../../../../core/domain/validate';
@@ -245,7 +245,7 @@ export class BrandPortalForm {
     } catch (e) {
       showResult(
         this.host.feedback,
-        renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void this.replace(plan, save)),
+        renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), () => void this.replace(plan, save)),
       );
       return { saved: false };
     } finally {
@@ -314,7 +314,7 @@ export class BrandPortalForm {
     } catch (e) {
       showResult(
         this.host.feedback,
-        renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void this.saveAndWait(input)),
+        renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), () => void this.saveAndWait(input)),
       );
     } finally {
       this.busy = false;

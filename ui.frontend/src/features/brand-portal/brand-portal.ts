@@ -5,11 +5,9 @@
  * one button. The form (`brand-portal-form`) is fetched when the step needs it: no configuration
  * yet, an edit, or that remedy.
  */
-import { setAgentFlag, setAgentTokenProvider } from '../../../../core/aem/client';
 import { AGENTS } from '../../../../core/contract/aem-names';
 import { type AgentCheck, agentTestCounts, checkAgents, orphanAgents } from '../../../../core/domain/agents';
-import { agentsOfGoneProvider } from '../../../../core/domain/ims-keeper';
-import { explainRequestError } from '../../../../core/domain/explain-request';
+import { agentsOfGoneProvider } from '../../../../core/domain/agents';
 import { currentTenant, tenantUrlsOf } from '../../../../core/domain/tenant';
 import type { CloudConfig } from '../../../../core/domain/types';
 import { disclosure, statusLight, table, tableCell, tableRow, button } from '../../ui/coral';
@@ -17,15 +15,16 @@ import { el } from '../../ui/dom';
 import { t } from '../../../../core/i18n';
 import { onDemand, partComponent } from '../../ui/on-demand';
 import { loadPart } from '../../app/parts';
-import { renderNotice, renderProblem, renderRequestProblem, showResult } from '../../ui/problem';
+import { renderProblem, renderRequestProblem } from '../../ui/problem';
 import { createSection } from '../../ui/section';
 import type { CloudSaveOutcome, PageContext, Step } from '../../app/port';
 import type { AgentQueueReading } from '../../../../core/domain/types';
-import { askFirst } from '../../ui/ask-first';
+import type { AgentChange } from './agent-change';
 
 const loadForm = onDemand(() => loadPart('brand-portal-form'));
 const loadReset = onDemand(() => loadPart('reset'));
 const loadOrphanRemoval = onDemand(() => loadPart('orphan-removal'));
+const loadAgentChange = onDemand(() => loadPart('agent-change'));
 
 export class BrandPortalStep implements Step {
   private readonly section = createSection('brandPortal', 6, t('Brand Portal cloud service'));
@@ -246,13 +245,13 @@ export class BrandPortalStep implements Step {
     const yes = (ok: boolean, label: string) => tableCell(statusLight(ok ? 'success' : 'error', label));
     const a = check.agent;
     const actions = tableCell();
-    if (a && check.issues.includes('disabled')) actions.appendChild(this.fixButton(t('Enable'), check.name, 'enabled', ctx));
+    if (a && check.issues.includes('disabled')) actions.appendChild(this.fixButton(t('Enable'), check.name, { flag: 'enabled' }, ctx));
     if (a && check.issues.includes('closeConnectionOff'))
-      actions.appendChild(this.fixButton(t('Turn on Close Connection'), check.name, 'closeConnection', ctx));
+      actions.appendChild(this.fixButton(t('Turn on Close Connection'), check.name, { flag: 'closeConnection' }, ctx));
     // Judged only against a list that was read: an unread list proves no configuration gone.
     const linkTo = a && !ctx.problems.imsConfigs ? providerFor(ctx) : undefined;
     if (a && linkTo && agentsOfGoneProvider([a], ctx.facts.imsConfigs).length)
-      actions.appendChild(this.relinkButton(check.name, linkTo, ctx));
+      actions.appendChild(this.fixButton(t('Take the token from the Brand Portal configuration'), check.name, { provider: linkTo }, ctx));
     return tableRow(
       [
         tableCell(el('span', { class: 'bpsetup-mono' }, check.name)),
@@ -270,47 +269,13 @@ export class BrandPortalStep implements Step {
     );
   }
 
-  private fixButton(label: string, agent: string, flag: 'enabled' | 'closeConnection', ctx: PageContext): HTMLElement {
-    // Adobe: a changed Close Connection takes effect once AEM restarts.
-    const after =
-      flag === 'closeConnection' ? ` ${t('AEM applies Close Connection after a restart: restart the author when convenient.')}` : '';
-    return this.agentChange(label, agent, `bpsetup-fix-${flag}`, () => setAgentFlag(ctx.session, agent, flag, true), after, ctx);
-  }
-
-  /** An agent naming a deleted IMS configuration: pointed at the one the cloud service names, after asking. */
-  private relinkButton(agent: string, imsConfig: string, ctx: PageContext): HTMLElement {
-    const label = t('Take the token from the Brand Portal configuration');
-    const done = ` ${t('It now takes its token from {0}.', imsConfig)}`;
-    return this.agentChange(label, agent, 'bpsetup-fix-provider', () => setAgentTokenProvider(ctx.session, agent, imsConfig), done, ctx);
-  }
-
-  /** One confirmed write to an agent, then the agents read again; a failure explained with a retry. */
-  private agentChange(
-    label: string,
-    agent: string,
-    className: string,
-    write: () => Promise<void>,
-    after: string,
-    ctx: PageContext,
-  ): HTMLElement {
+  /** A button that changes one agent: the change itself, asked first, is a part (agent-change.ts). */
+  private fixButton(label: string, agent: string, change: AgentChange, ctx: PageContext): HTMLElement {
     const b = button(label, 'secondary');
-    b.classList.add(className);
-    b.addEventListener('click', () => {
-      const apply = async () => {
-        try {
-          await write();
-          await ctx.refresh(['agents']);
-          showResult(this.feedback, renderNotice('success', t('Agent updated'), `${t('{0}: {1}.', agent, label)}${after}`));
-        } catch (e) {
-          showResult(
-            this.feedback,
-            renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => void apply()),
-          );
-        }
-      };
-      const message = el('p', {}, t('{0} on {1}? This changes the agent in AEM.', label, agent));
-      askFirst(t('Change replication agent'), message, 'notice', { text: label, primary: true }, () => void apply());
-    });
+    b.classList.add(`bpsetup-fix-${'flag' in change ? change.flag : 'provider'}`);
+    const ask = () =>
+      void loadAgentChange(this.feedback, ask).then(({ changeAgent }) => changeAgent(ctx, agent, label, change, this.feedback));
+    b.addEventListener('click', ask);
     return b;
   }
 }
