@@ -38,6 +38,8 @@ export interface PageOnEmulator {
   typeInto(label: string, value: string): Promise<void>;
   /** Clicks the button of an open Granite dialog by its visible text. */
   confirm(label: string): void;
+  /** Waits for a Granite dialog to ask (a question a part asks once it is fetched), then clicks its button by its text. */
+  answer(label: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -155,6 +157,12 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
       const input = labelled();
       if (!input) throw new Error(`no field labelled "${label}"`);
       typeIn(input, value);
+    },
+    async answer(label) {
+      await this.until(() =>
+        [...document.querySelectorAll('coral-dialog.foundation-ui-dialog button')].some((b) => b.textContent?.trim() === label),
+      );
+      this.confirm(label);
     },
     confirm(label) {
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('coral-dialog.foundation-ui-dialog button')];

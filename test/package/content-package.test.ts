@@ -96,6 +96,7 @@ test('ui.apps entries: vault metadata, our two trees and their ancestors, nothin
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/js.txt',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts',
+    'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/agent-change.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/brand-portal-form.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/certificate-work.js',
     'jcr_root/apps/bpsetup/clientlibs/clientlib-setup/resources/parts/diagnostics.js',

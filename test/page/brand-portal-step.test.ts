@@ -30,14 +30,6 @@ async function connectedSetup(faults: unknown[] = []): Promise<void> {
 }
 const allPaths = () => [...p.emu.context.repo.walk('/')].map(([path]) => path).filter((path) => !path.startsWith('/var/emulator'));
 const row = (i: number) => `tr[data-agent="${AGENT(i)}"]`;
-/** Confirms the question an agent's fix asks once its part is fetched (the question comes after it). */
-async function confirmWhenAsked(label: string): Promise<void> {
-  const asked = () =>
-    [...document.querySelectorAll('coral-dialog.foundation-ui-dialog button')].some((b) => b.textContent?.trim() === label);
-  await p.until(asked);
-  p.confirm(label);
-}
-
 test('the health check explains injected faults, each with its fix', async () => {
   await connectedSetup([
     { ims: 'invalid_scope', agent: { name: AGENT(1), enabled: false } },
@@ -60,11 +52,11 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
   await p.waitFor(`${row(1)} .bpsetup-fix-enabled`);
   expect(p.root.querySelector(row(1))?.getAttribute('data-issues')).toBe('disabled');
   p.click(`${row(1)} .bpsetup-fix-enabled`);
-  await confirmWhenAsked('Enable');
+  await p.answer('Enable');
   await p.waitFor(`${row(1)}[data-issues=""]`);
   expect(p.emu.context.repo.get(`/etc/replication/agents.author/${AGENT(1)}/jcr:content`)?.props.enabled).toBe(true);
   p.click(`${row(2)} .bpsetup-fix-closeConnection`);
-  await confirmWhenAsked('Turn on Close Connection');
+  await p.answer('Turn on Close Connection');
   await p.waitFor(`${row(2)}[data-issues=""]`);
   // Adobe: AEM applies Close Connection after a restart; the page says so.
   await p.waitFor('#bpsetup-step-brandPortal coral-alert[variant="success"]');
@@ -85,7 +77,7 @@ test('an agent naming a deleted IMS configuration is pointed at the one the clou
   // Only that agent offers the heal.
   expect(p.root.querySelectorAll('.bpsetup-fix-provider')).toHaveLength(1);
   p.click(`${row(1)} .bpsetup-fix-provider`);
-  await confirmWhenAsked('Take the token from the Brand Portal configuration');
+  await p.answer('Take the token from the Brand Portal configuration');
   await p.waitFor('#bpsetup-step-brandPortal coral-alert[variant="success"]');
   const named = p.emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.imsConfig;
   expect(p.emu.context.repo.get(content)?.props.accessTokenProviderName).toBe(named);

@@ -104,7 +104,7 @@ test("enabling a disabled agent, and the reset's first delete", async () => {
   let before = repositoryText(p.emu);
   await fail500(`/etc/replication/agents.author/${AGENT}/jcr:content`);
   p.click(`tr[data-agent="${AGENT}"] .bpsetup-fix-enabled`);
-  p.confirm('Enable');
+  await p.answer('Enable');
   await explainedAndUnchanged('.bpsetup-cloud-feedback', FAILED, before);
   p.click('.bpsetup-cloud-feedback .bpsetup-retry');
   await p.waitFor(`tr[data-agent="${AGENT}"]:not([data-issues~="disabled"])`);
