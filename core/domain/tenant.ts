@@ -41,6 +41,23 @@ export function validateTenantUrl(value: string): TenantVerdict {
 }
 
 /**
+ * A tenant address checked once, where an admin typed it (or as AEM stores it): the normalised
+ * origin and the tenant's id. Passed on as a value across the page (Connect hands it to step 6)
+ * and never checked again.
+ */
+export interface TenantAddress {
+  readonly url: string;
+  readonly tenant: string;
+}
+
+/** The address a verdict found usable (a field's own check), or nothing. */
+export const addressOf = (v: TenantVerdict): TenantAddress | undefined =>
+  v.normalised && v.tenant ? { url: v.normalised, tenant: v.tenant } : undefined;
+
+/** The address when the text is usable; `validateTenantUrl` says why when it is not. */
+export const tenantAddress = (text: string): TenantAddress | undefined => addressOf(validateTenantUrl(text));
+
+/**
  * A Brand Portal tenant's own address (`https://<tenant>.brand-portal.adobe.com`). Any other host
  * (a typo such as `brandportal`, a company site) is used only once the admin confirms it: a save
  * creates a cloud service and four agents that publish there at once.

@@ -1,6 +1,6 @@
 /** Tenant URL validation [contract: Credential formats]: table and property-based tests. */
 import fc from 'fast-check';
-import { validateTenantUrl } from '../../../core/domain/tenant';
+import { addressOf, tenantAddress, validateTenantUrl } from '../../../core/domain/tenant';
 
 test.each<[string, { error?: RegExp; warning?: RegExp; normalised?: string; tenant?: string }]>([
   ['https://acme.brand-portal.adobe.com', { normalised: 'https://acme.brand-portal.adobe.com', tenant: 'acme' }],
@@ -46,4 +46,14 @@ test('every <label>.brand-portal.adobe.com is accepted without warning', () => {
       return !v.error && !v.warning && v.tenant === label;
     }),
   );
+});
+
+test('a tenant address is made once from the verdict: normalised, with its id; nothing when unusable', () => {
+  expect(tenantAddress(' https://Acme.Brand-Portal.Adobe.com/ ')).toEqual({ url: 'https://acme.brand-portal.adobe.com', tenant: 'acme' });
+  expect(addressOf(validateTenantUrl('acme.brand-portal.adobe.com'))).toEqual({
+    url: 'https://acme.brand-portal.adobe.com',
+    tenant: 'acme',
+  });
+  expect(tenantAddress('http://acme.brand-portal.adobe.com')).toBeUndefined();
+  expect(tenantAddress('')).toBeUndefined();
 });

@@ -1,4 +1,5 @@
 /** What every step sees and may ask of the page. */
+import type { TenantAddress } from '../../../core/domain/tenant';
 import type { AemSession } from '../../../core/aem/session';
 import type { OverridesInForce, ReadArea } from '../../../core/aem/setup-facts';
 import type { RequestProblem } from '../../../core/domain/explain-request';
@@ -32,9 +33,9 @@ export interface PageContext {
    * Step 6's own save for this tenant and IMS configuration: the cloud service, the wait for its
    * four agents and their Test Connection (the one-action Connect of step 4 ends with it).
    */
-  connectTenant(tenantUrl: string, imsConfig: string): Promise<ConnectOutcome>;
+  connectTenant(address: TenantAddress, imsConfig: string): Promise<ConnectOutcome>;
   /** A tenant address typed elsewhere (Connect) that step 6's form starts with, unless it holds one. */
-  keepTenant(tenantUrl: string): void;
+  keepTenant(address: TenantAddress): void;
   /** Runs Test Connection on the four agents of the tenant, in parallel (read-only). */
   testAgents(): Promise<void>;
   agentTestsRunning: boolean;

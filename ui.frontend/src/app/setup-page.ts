@@ -265,11 +265,11 @@ export class SetupPage {
         this.render();
       },
       runHealth: () => this.runHealth(),
-      connectTenant: async (tenantUrl, imsConfig) => {
-        const saved = await this.brandPortal.connect(tenantUrl, imsConfig);
+      connectTenant: async (address, imsConfig) => {
+        const saved = await this.brandPortal.connect(address, imsConfig);
         return { ...saved, connected: connectedAgents(this.facts) };
       },
-      keepTenant: (tenantUrl) => this.brandPortal.keepTenant(tenantUrl),
+      keepTenant: (address) => this.brandPortal.keepTenant(address),
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.facts.chosenAuthType === type) return;

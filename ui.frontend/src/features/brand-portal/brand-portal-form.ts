@@ -10,7 +10,7 @@ import { type TenantReplacement, planTenantReplacement } from '../../../../core/
 import { AGENTS } from '../../../../core/contract/aem-names';
 import { waitForAgents } from '../../../../core/aem/setup-facts';
 import { explainWithGuards } from '../../../../core/domain/explain-guard';
-import { validateTenantUrl } from '../../../../core/domain/tenant';
+import { type TenantAddress, type TenantVerdict, addressOf, validateTenantUrl } from '../../../../core/domain/tenant';
 import type { CloudConfig, ReplicationAgent } from '../../../../core/domain/types';
 import { validateTitle } from '../../../../core/domain/validate';
 import { type SelectOption, select, setSelectOptions, button, checkbox } from '../../ui/coral';
@@ -107,8 +107,8 @@ export class BrandPortalForm {
   }
 
   /** A tenant address typed elsewhere (Connect): taken when the field is still empty and nothing is being edited. */
-  offerTenant(tenantUrl: string): void {
-    if (!this.editing && !this.tenant.value().trim()) this.tenant.set(tenantUrl);
+  offerTenant(address: TenantAddress): void {
+    if (!this.editing && !this.tenant.value().trim()) this.tenant.set(address.url);
   }
 
   /** Edit the existing configuration: its values in the form. */
@@ -152,34 +152,39 @@ export class BrandPortalForm {
 
   private async submit(): Promise<void> {
     const ctx = this.ctx;
-    const invalid = [this.title, this.tenant].filter((f) => f.check(true).error);
+    const title = this.title.check(true);
+    const tenant = this.tenant.check(true) as TenantVerdict;
     // Keyboard users land on the first field to correct.
-    invalid[0]?.focus();
-    if (!ctx || invalid.length || this.save.disabled) return;
-    await this.saveChecked(validateTenantUrl(this.tenant.value()).normalised as string, this.imsSelect.value);
+    if (title.error) this.title.focus();
+    else if (tenant.error) this.tenant.focus();
+    const address = addressOf(tenant);
+    if (!ctx || title.error || !address || this.save.disabled) return;
+    // Checked once, here: the address goes on as a value.
+    await this.saveChecked(address, this.imsSelect.value);
   }
 
   /** Step 4's Connect: this tenant with that IMS configuration, through the same checks as Save. */
-  connect(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
-    this.tenant.set(tenantUrl);
+  connect(address: TenantAddress, imsConfig: string): Promise<CloudSaveOutcome> {
+    this.tenant.set(address.url);
     // Connect asked about an unusual address before its first write.
-    this.tenantConfirm.confirm(tenantUrl);
+    this.tenantConfirm.confirm(address.url);
     if (this.title.check(true).error) {
       this.title.focus();
       return Promise.resolve({ saved: false });
     }
-    return this.saveChecked(tenantUrl, imsConfig);
+    return this.saveChecked(address, imsConfig);
   }
 
   /**
    * The one-tenant rule and the IMS configuration's health (Check Health first when this page has
    * not checked it), then the save; the fields are valid and the tenant normalised.
    */
-  private async saveChecked(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
+  private async saveChecked(address: TenantAddress, imsConfig: string): Promise<CloudSaveOutcome> {
+    const tenantUrl = address.url;
     const ctx = this.ctx;
     if (!ctx) return { saved: false };
     const action = this.editing ? t('Save changes') : t('Save cloud service');
-    if (!this.tenantConfirm.allows(tenantUrl, action, () => void this.saveChecked(tenantUrl, imsConfig))) return { saved: false };
+    if (!this.tenantConfirm.allows(tenantUrl, action, () => void this.saveChecked(address, imsConfig))) return { saved: false };
     const existing = (ctx.facts.cloudConfigs ?? []).filter((c) => c !== this.editing);
     if (!this.editing && existing.length) {
       showResult(
@@ -196,7 +201,7 @@ export class BrandPortalForm {
     const replacement =
       this.editing &&
       planTenantReplacement(this.editing, tenantUrl, ctx.facts.agents ?? [], ctx.session.endpoints, ctx.facts.cloudConfigs ?? []);
-    if (replacement && !this.replacementConfirm.allows(replacement, () => void this.saveChecked(tenantUrl, imsConfig)))
+    if (replacement && !this.replacementConfirm.allows(replacement, () => void this.saveChecked(address, imsConfig)))
       return { saved: false };
     if (ctx.facts.health?.id !== imsConfig && ctx.facts.healthUnavailable !== true) {
       showResult(this.host.feedback, el('p', { class: 'bpsetup-progress' }, t("Checking the IMS configuration's health first…")));
@@ -216,13 +221,10 @@ export class BrandPortalForm {
     }
     if (replacement)
       return this.replace(replacement, { title: this.title.value(), imsConfig, publicFolderPublish: this.publicFolders.checked });
-    return this.saveAndWait({
-      item: this.editing?.path,
-      title: this.title.value(),
-      tenantUrl,
-      imsConfig,
-      publicFolderPublish: this.publicFolders.checked,
-    });
+    return this.saveAndWait(
+      { item: this.editing?.path, title: this.title.value(), tenantUrl, imsConfig, publicFolderPublish: this.publicFolders.checked },
+      address,
+    );
   }
 
   /** The tenant replaced as one proven move (core/aem/tenant-replacement.ts), each stage shown as it runs. */
@@ -254,18 +256,21 @@ export class BrandPortalForm {
     }
   }
 
-  /** Saves the existing configuration again: Adobe's remedy when agents are missing. */
-  async resave(config: CloudConfig): Promise<void> {
-    await this.saveAndWait({
-      item: config.path,
-      title: config.title,
-      tenantUrl: config.tenantUrl,
-      imsConfig: config.imsConfig,
-      publicFolderPublish: config.publicFolderPublish,
-    });
+  /** Saves the existing configuration again (Adobe's remedy when agents are missing), at its stored address as read. */
+  async resave(config: CloudConfig, address: TenantAddress): Promise<void> {
+    await this.saveAndWait(
+      {
+        item: config.path,
+        title: config.title,
+        tenantUrl: config.tenantUrl,
+        imsConfig: config.imsConfig,
+        publicFolderPublish: config.publicFolderPublish,
+      },
+      address,
+    );
   }
 
-  private async saveAndWait(input: CloudConfigSave): Promise<CloudSaveOutcome> {
+  private async saveAndWait(input: CloudConfigSave, address: TenantAddress): Promise<CloudSaveOutcome> {
     const ctx = this.ctx;
     if (!ctx || this.busy) return { saved: false };
     this.busy = true;
@@ -278,9 +283,8 @@ export class BrandPortalForm {
       const linked = await saveCloudConfigLinked(ctx.session, input, { markedId: ctx.facts.markedImsConfig, listed: ctx.facts.imsConfigs });
       outcome.saved = true;
       this.editing = undefined;
-      const tenant = validateTenantUrl(input.tenantUrl);
       let agents: ReplicationAgent[] = [];
-      const found = await waitForAgents(ctx.session, tenant.normalised ?? input.tenantUrl, tenant.tenant ?? '', (n, listed) => {
+      const found = await waitForAgents(ctx.session, address.url, address.tenant, (n, listed) => {
         agents = listed;
         progress.textContent = t('Saved. Waiting for the replication agents: {0} of {1}…', String(n), String(AGENTS.count));
       });
@@ -314,7 +318,7 @@ export class BrandPortalForm {
     } catch (e) {
       showResult(
         this.host.feedback,
-        renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), () => void this.saveAndWait(input)),
+        renderRequestProblem(explainWithGuards(e, ctx.session.endpoints), () => void this.saveAndWait(input, address)),
       );
     } finally {
       this.busy = false;

@@ -8,7 +8,7 @@
 import { AGENTS } from '../../../../core/contract/aem-names';
 import { type AgentCheck, agentTestCounts, checkAgents, orphanAgents } from '../../../../core/domain/agents';
 import { agentsOfGoneProvider } from '../../../../core/domain/agents';
-import { currentTenant, tenantUrlsOf } from '../../../../core/domain/tenant';
+import { type TenantAddress, currentTenant, tenantUrlsOf } from '../../../../core/domain/tenant';
 import type { CloudConfig } from '../../../../core/domain/types';
 import { disclosure, statusLight, table, tableCell, tableRow, button } from '../../ui/coral';
 import { el } from '../../ui/dom';
@@ -137,14 +137,14 @@ export class BrandPortalStep implements Step {
   }
 
   /** An address typed in Connect: step 6's form starts with it (fetched if needed), unless it holds one. */
-  keepTenant(tenantUrl: string): void {
-    void this.form.open().then((form) => form?.offerTenant(tenantUrl));
+  keepTenant(address: TenantAddress): void {
+    void this.form.open().then((form) => form?.offerTenant(address));
   }
 
   /** Step 4's Connect: step 6's form saves the cloud service for this tenant (fetched if needed). */
-  async connect(tenantUrl: string, imsConfig: string): Promise<CloudSaveOutcome> {
+  async connect(address: TenantAddress, imsConfig: string): Promise<CloudSaveOutcome> {
     const form = await this.form.open();
-    return form ? form.connect(tenantUrl, imsConfig) : { saved: false };
+    return form ? form.connect(address, imsConfig) : { saved: false };
   }
 
   private renderAgents(ctx: PageContext): void {
@@ -195,7 +195,7 @@ export class BrandPortalStep implements Step {
     if (missing) {
       const resave = button(t('Save the cloud service again'), 'primary');
       resave.classList.add('bpsetup-resave');
-      resave.addEventListener('click', () => void this.form.open().then((form) => form?.resave(current.config)));
+      resave.addEventListener('click', () => void this.form.open().then((form) => form?.resave(current.config, current)));
       this.agentsBox.appendChild(
         renderProblem(
           {

@@ -3,6 +3,7 @@
  * (which reads the configuration back and runs Check Health), its health result, then step 6's own
  * save, wait and Test Connection. Each stage judges only what the page has read. Part of the IMS form.
  */
+import type { TenantAddress } from '../../../../core/domain/tenant';
 import { AGENTS } from '../../../../core/contract/aem-names';
 import { t } from '../../../../core/i18n';
 import { explainHealthFailure } from '../../../../core/domain/explain';
@@ -20,7 +21,7 @@ export interface ConnectForm {
 
 export function connectStages(form: ConnectForm): ConnectHost {
   let cloud: ConnectOutcome | undefined;
-  const run = async (stage: ConnectStage, tenantUrl: string): Promise<StageOutcome> => {
+  const run = async (stage: ConnectStage, address: TenantAddress): Promise<StageOutcome> => {
     const ctx = form.context();
     if (!ctx) return { ok: false };
     const id = ctx.state.brandPortalConfigs[0]?.id;
@@ -41,7 +42,7 @@ export function connectStages(form: ConnectForm): ConnectHost {
       }
       case 'cloud': {
         if (!id) return { ok: false, detail: t('no IMS configuration to use') };
-        cloud = await ctx.connectTenant(tenantUrl, id);
+        cloud = await ctx.connectTenant(address, id);
         if (!cloud.saved) return { ok: false, detail: t('not saved: step 6 says why') };
         if (cloud.agents === undefined) return { ok: false, detail: t('saved; the agents could not be read: step 6 says why') };
         return cloud.agents === AGENTS.count
@@ -56,5 +57,5 @@ export function connectStages(form: ConnectForm): ConnectHost {
       }
     }
   };
-  return { formValid: () => form.formValid(), run, keepTenant: (url) => form.context()?.keepTenant(url) };
+  return { formValid: () => form.formValid(), run, keepTenant: (address) => form.context()?.keepTenant(address) };
 }

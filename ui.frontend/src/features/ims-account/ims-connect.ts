@@ -6,7 +6,7 @@
  * Part of the IMS form.
  */
 import { AGENTS } from '../../../../core/contract/aem-names';
-import { validateTenantUrl } from '../../../../core/domain/tenant';
+import { type TenantAddress, type TenantVerdict, addressOf, validateTenantUrl } from '../../../../core/domain/tenant';
 import { t } from '../../../../core/i18n';
 import { button } from '../../ui/coral';
 import { el } from '../../ui/dom';
@@ -42,10 +42,10 @@ export interface StageOutcome {
 export interface ConnectHost {
   /** Checks the form's fields (showing every message); false when one is wrong. */
   formValid(): boolean;
-  /** Runs one stage; the tenant is valid and normalised. */
-  run(stage: ConnectStage, tenantUrl: string): Promise<StageOutcome>;
+  /** Runs one stage for the tenant address checked once, when Connect was pressed. */
+  run(stage: ConnectStage, address: TenantAddress): Promise<StageOutcome>;
   /** Connect stopped before step 6: its form gets this address, so the admin need not type it again. */
-  keepTenant(tenantUrl: string): void;
+  keepTenant(address: TenantAddress): void;
 }
 
 export class ImsConnect {
@@ -101,14 +101,14 @@ export class ImsConnect {
     if (this.runningNow) return;
     // The form's fields and the tenant, every message shown; nothing is sent while one is wrong.
     const formOk = this.host.formValid();
-    const tenant = this.tenant.check(true);
+    // The address is checked here, once, and goes on as a value to every stage and to step 6.
+    const address = addressOf(this.tenant.check(true) as TenantVerdict);
     if (!formOk) return;
-    if (tenant.error) {
+    if (!address) {
       this.tenant.focus();
       return;
     }
-    const tenantUrl = validateTenantUrl(this.tenant.value()).normalised as string;
-    if (!this.tenantConfirm.allows(tenantUrl, t('Connect'), () => void this.connect())) return;
+    if (!this.tenantConfirm.allows(address.url, t('Connect'), () => void this.connect())) return;
     this.runningNow = true;
     this.go.disabled = true;
     this.outcome.textContent = '';
@@ -122,7 +122,7 @@ export class ImsConnect {
         }
         this.setStage(items[stage], stage, 'running');
         const result = await this.host
-          .run(stage, tenantUrl)
+          .run(stage, address)
           .catch((e: unknown): StageOutcome => ({ ok: false, detail: e instanceof Error ? e.message : String(e) }));
         this.setStage(items[stage], stage, result.ok ? 'done' : 'failed', result.detail);
         if (!result.ok) failed = stage;
@@ -135,7 +135,7 @@ export class ImsConnect {
         return;
       }
       // Stopped before step 6 saved anything: the address typed here waits in step 6's form.
-      if (failed === 'token') this.host.keepTenant(tenantUrl);
+      if (failed === 'token') this.host.keepTenant(address);
       if (failed) {
         this.outcome.textContent = t(
           'Connect stopped at "{0}": its step below says why and how to fix it; go on from there, step by step.',
