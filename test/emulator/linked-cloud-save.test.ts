@@ -9,12 +9,11 @@ import { createAemClient, type AemClient } from '../../core/aem/client';
 import type { AemTransport } from '../../core/aem/fetch';
 import { createAemSession } from '../../core/aem/session';
 import { checkAgents } from '../../core/domain/agents';
-import type { ImsConfigInput } from '../../core/domain/types';
 import { AGENTS, CLOUD_CONFIG } from '../../core/contract/aem-names';
 import type { RunningEmulator } from '../../emulator/server';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { registerTenant } from '../helpers/brand-portal-fixtures';
-import { ORG, TECH } from '../helpers/ims-fixtures';
+import { oauthInput } from '../helpers/ims-fixtures';
 
 const TENANT = 'https://linked.brand-portal.adobe.com';
 let emu: RunningEmulator;
@@ -34,16 +33,7 @@ beforeEach(async () => {
   await registerTenant(emu.url, TENANT);
 });
 
-const input = (who: string): ImsConfigInput => ({
-  authType: 'oauth',
-  title: `Brand Portal (${who})`,
-  authServerUrl: 'https://ims-na1.adobelogin.com',
-  clientId: `client-${who}`,
-  clientSecret: `secret-${who}`,
-  orgId: ORG,
-  technicalAccountId: TECH,
-  scopes: ['openid', 'AdobeID'],
-});
+const input = oauthInput;
 
 const cloud = (imsConfig: string) => ({ title: 'Brand Portal', tenantUrl: TENANT, imsConfig, publicFolderPublish: true });
 const cloudContent = () => emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props ?? {};

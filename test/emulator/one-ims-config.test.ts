@@ -11,10 +11,9 @@ import type { AemTransport } from '../../core/aem/fetch';
 import { createAemSession } from '../../core/aem/session';
 import { ImsConfigExistsError } from '../../core/errors';
 import { brandPortalImsConfigs } from '../../core/domain/ims-detection';
-import type { ImsConfigInput } from '../../core/domain/types';
 import type { RunningEmulator } from '../../emulator/server';
 import { controlFetch, setFaults, startTestEmulator } from '../helpers/emulator';
-import { ORG, TECH } from '../helpers/ims-fixtures';
+import { oauthInput } from '../helpers/ims-fixtures';
 
 let emu: RunningEmulator;
 let transport: AemTransport;
@@ -30,16 +29,7 @@ beforeAll(async () => {
 const admin = () => createAemClient(createAemSession({ transport }));
 afterAll(() => emu.close());
 
-const input = (who: string): ImsConfigInput => ({
-  authType: 'oauth',
-  title: `Brand Portal (${who})`,
-  authServerUrl: 'https://ims-na1.adobelogin.com',
-  clientId: `client-${who}`,
-  clientSecret: `secret-${who}`,
-  orgId: ORG,
-  technicalAccountId: TECH,
-  scopes: ['openid', 'AdobeID'],
-});
+const input = oauthInput;
 
 async function delayFirstSave(ms: number): Promise<void> {
   const res = await setFaults(emu.url, { routes: [{ path: '/apps/bpsetup/ims/update', method: 'POST', delayMs: ms, times: 1 }] });

@@ -2,6 +2,7 @@
  * Real key material and IMS values for tests, made by the code under test's own helpers
  * (node-forge certificate factory), never pasted blobs.
  */
+import type { ImsConfigInput } from '../../core/domain/types';
 import { createPrivateKey } from 'node:crypto';
 import { createCertificate, type GeneratedCertificate } from '../../core/domain/certificate-factory';
 import { type Client, controlFetch } from './emulator';
@@ -11,6 +12,18 @@ export const TECH = 'ABCDEF0123456789ABCDEF01@techacct.adobe.com';
 export const IMS_HOST = 'https://ims-na1.adobelogin.com';
 export const KEYSTORE_PASSWORD = 'keystore-pass-1';
 export const PRODUCT_INFO = '/system/console/status-productinfo.json';
+
+/** A creator's OAuth configuration for the client API, its values named after `who` (several creators at once). */
+export const oauthInput = (who: string): ImsConfigInput => ({
+  authType: 'oauth',
+  title: `Brand Portal (${who})`,
+  authServerUrl: IMS_HOST,
+  clientId: `client-${who}`,
+  clientSecret: `secret-${who}`,
+  orgId: ORG,
+  technicalAccountId: TECH,
+  scopes: ['openid', 'AdobeID'],
+});
 
 /** Where Oak put brandportal-imsconfig-service: found with QueryBuilder, as on a real AEM [contract: Users and the keystore]. */
 export async function serviceUser(c: Client): Promise<string> {
