@@ -8,8 +8,8 @@
 import type { AemClient } from '../../core/aem/client';
 import type { Endpoints } from '../../core/contract/endpoints';
 import { proveSettingsGuarded } from '../../core/aem/settings-guard';
-import { checkAgents } from '../../core/domain/agents';
-import { agentsOfGoneProvider } from '../../core/domain/agents';
+import { agentsOfGoneProvider, checkAgents } from '../../core/domain/agents';
+import { identifiedBy } from '../../core/domain/ims-detection';
 import { explainHealthFailure } from '../../core/domain/explain';
 import { deriveSetupState, type SetupFacts } from '../../core/domain/state';
 import { currentTenant, validateTenantUrl } from '../../core/domain/tenant';
@@ -155,7 +155,9 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
     const agentsMissing = current && checkAgents(facts.agents ?? [], current.url, current.tenant).some((c) => !c.agent);
     // What the service names, and the configurations as last read (after its save, when it is saved).
     let linked = { imsConfig: current?.config.imsConfig ?? imsId, listed: facts.imsConfigs };
-    if (!current || (active && current.config.imsConfig !== active.id && current.config.imsConfig !== active.pid) || agentsMissing) {
+    // The agents as the wait after a save last listed them (read here otherwise).
+    let agentsNow = o.dryRun ? (facts.agents ?? []) : undefined;
+    if (!current || (active && !identifiedBy(active, current.config.imsConfig)) || agentsMissing) {
       const cloudPath = client.session.endpoints.cloudConfigCreate.path;
       const saved = await act(current ? 'save the Brand Portal cloud service again' : CREATE_CLOUD, cloudPath, () =>
         // The keeper rule right before and after the save: another run may delete the chosen configuration meanwhile.
@@ -179,11 +181,11 @@ export async function setup(client: AemClient, url: string, o: SetupOptions, com
         });
       if (!o.dryRun) {
         o.progress('waiting for the replication agents');
-        await client.waitForAgents(tenant.normalised as string, tenant.tenant as string);
+        await client.waitForAgents(tenant.normalised as string, tenant.tenant as string, (_found, listed) => (agentsNow = listed));
       }
     }
     // Agents AEM wrote from a configuration deleted since take their token from the one the service names.
-    const agentsNow = o.dryRun ? (facts.agents ?? []) : await client.listAgents();
+    agentsNow ??= await client.listAgents();
     const tenantAgents = checkAgents(agentsNow, tenant.normalised as string, tenant.tenant as string).flatMap((c) =>
       c.agent ? [c.agent] : [],
     );

@@ -9,7 +9,7 @@
 import type { AemSession } from './session';
 import { type CloudConfigSave, listCloudConfigs, saveCloudConfig, setAgentTokenProvider } from './brand-portal-client';
 import { listImsConfigs } from './ims-client';
-import { brandPortalImsConfigs } from '../domain/ims-detection';
+import { brandPortalImsConfigs, identifiedBy } from '../domain/ims-detection';
 import { linkTarget } from '../domain/ims-keeper';
 import { agentsOfGoneProvider } from '../domain/agents';
 import type { ImsConfig, ReplicationAgent } from '../domain/types';
@@ -41,7 +41,7 @@ export interface LinkOptions {
 function target(listed: readonly ImsConfig[], chosen: string, markedId?: string): string {
   const found = linkTarget(listed, chosen, brandPortalImsConfigs([...listed], [], markedId).configs);
   if (!found) throw new ImsConfigGoneError(chosen);
-  return found.id === chosen || found.pid === chosen ? chosen : found.id;
+  return identifiedBy(found, chosen) ? chosen : found.id;
 }
 
 /** The service of this tenant, as listed after its first save (a save again edits it: AEM refuses a second create). */

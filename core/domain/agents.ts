@@ -78,9 +78,9 @@ export const orphanAgents = (agents: readonly ReplicationAgent[], tenantUrls: re
   agents.filter((a) => isBrandPortalAgent(a, tenantUrls) && !tenantUrls.some((url) => belongsTo(a, url)));
 
 /** A reference (the cloud service's `imsConfig`, an agent's provider name) that names this configuration. */
-export const names = (config: ImsConfig, reference: string): boolean =>
+export const refersTo = (config: ImsConfig, reference: string): boolean =>
   [config.id, config.pid, config.name, config.title].includes(reference);
 
 /** Agents whose token provider names no configuration on the author (one deleted since AEM wrote them). */
 export const agentsOfGoneProvider = <A extends { tokenProviderName?: string }>(agents: readonly A[], listed: readonly ImsConfig[]): A[] =>
-  agents.filter((a) => a.tokenProviderName && !listed.some((c) => names(c, a.tokenProviderName as string)));
+  agents.filter((a) => a.tokenProviderName && !listed.some((c) => refersTo(c, a.tokenProviderName as string)));

@@ -8,6 +8,7 @@ import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
 import { type AgentCheck, checkAgents, orphanAgents, unrecognisedAgents } from './agents';
 import { explainHealthFailure } from './explain';
+import { identifiedBy } from './ims-detection';
 import { expiryOf } from './expiry';
 import type {
   AgentQueueReading,
@@ -224,7 +225,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
     );
   const config = configs.find((c) => !c.legacy) ?? configs[0];
   if (config && !config.legacy && !unread.imsConfigs) {
-    const known = s.allImsConfigs.find((i) => i.id === config.imsConfig || i.pid === config.imsConfig);
+    const known = s.allImsConfigs.find((i) => identifiedBy(i, config.imsConfig));
     if (!known)
       add(
         'cloud-ims-missing',

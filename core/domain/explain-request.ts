@@ -88,88 +88,69 @@ export const REQUEST_EXPLAINERS: Explainers = {
       retry: false,
     };
   },
-  ListTooLongError: (error) => {
-    return {
-      title: t('AEM lists far more IMS configurations than an author has'),
-      explanation: t(
-        '{0} lists {1} access-token provider configurations; the page reads at most {2}, one request each.',
-        error.where,
-        String(error.count),
-        String(error.limit),
-      ),
-      fix: t('Remove the configurations nobody uses (the Adobe IMS Configurations console, or the configuration manager), then reload.'),
-      raw: { status: 200, body: '', where: error.where },
-      retry: true,
-    };
-  },
-  BackupFailedError: (error) => {
-    return {
-      title: t('No backup package could be made, so nothing was deleted'),
-      explanation: t('Package Manager did not {0} the backup package: {1}', error.step, firstLine(error.body) || t('no message')),
-      fix: t(
-        'Check that you may use Package Manager (administrators, or the package rights) and that the repository has room, then try again.',
-      ),
-      raw: { status: error.status, body: error.body, where: error.where },
-      retry: true,
-    };
-  },
-  SessionExpiredError: () => {
-    return {
-      title: t('Your AEM session has expired'),
-      explanation: t('AEM asks you to sign in again.'),
-      fix: t('Sign in; the page will show where the setup stands.'),
-      retry: false,
-    };
-  },
-  CsrfUnavailableError: (error) => {
-    return {
-      title: t("AEM's CSRF token could not be read, so no change can be saved"),
-      explanation: t('{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.', error.where, String(error.status)),
-      fix: t('Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.', error.where),
-      raw: { status: error.status, body: '', where: error.where },
-      retry: true,
-    };
-  },
-  RedirectRefusedError: (error) => {
-    return {
-      title: t('AEM answered with a redirect, which the page does not follow'),
-      explanation: t(
-        'A redirect could hand the answer, or a form with the client secret, to another address: nothing was read or sent on. It pointed to: {0}',
-        error.location || t('not shown by the browser'),
-      ),
-      fix: t(
-        'Open the page on the author itself (no proxy or vanity URL) and check that no redirect rule covers {0}.',
-        scrubText(error.url),
-      ),
-      raw: { status: error.status, body: '', where: scrubText(error.url) },
-      retry: true,
-    };
-  },
-  ResponseTooLargeError: (error) => {
-    return {
-      title: t('AEM sent a far larger answer than expected'),
-      explanation: error.message,
-      fix: t('Check what answers at this address (a proxy, a custom servlet).'),
-      raw: { status: 200, body: '', where: scrubText(error.url) },
-      retry: true,
-    };
-  },
-  TimeoutError: (error) => {
-    return {
-      title: t('AEM did not answer in time'),
-      explanation: error.message,
-      fix: t('Try again; if it keeps happening, check the AEM server load and logs.'),
-      retry: true,
-    };
-  },
-  NetworkError: () => {
-    return {
-      title: t('The request did not reach AEM'),
-      explanation: t('The connection was closed or refused.'),
-      fix: t('Check that AEM is running and reachable, then try again.'),
-      retry: true,
-    };
-  },
+  ListTooLongError: (error) => ({
+    title: t('AEM lists far more IMS configurations than an author has'),
+    explanation: t(
+      '{0} lists {1} access-token provider configurations; the page reads at most {2}, one request each.',
+      error.where,
+      String(error.count),
+      String(error.limit),
+    ),
+    fix: t('Remove the configurations nobody uses (the Adobe IMS Configurations console, or the configuration manager), then reload.'),
+    raw: { status: 200, body: '', where: error.where },
+    retry: true,
+  }),
+  BackupFailedError: (error) => ({
+    title: t('No backup package could be made, so nothing was deleted'),
+    explanation: t('Package Manager did not {0} the backup package: {1}', error.step, firstLine(error.body) || t('no message')),
+    fix: t(
+      'Check that you may use Package Manager (administrators, or the package rights) and that the repository has room, then try again.',
+    ),
+    raw: { status: error.status, body: error.body, where: error.where },
+    retry: true,
+  }),
+  SessionExpiredError: () => ({
+    title: t('Your AEM session has expired'),
+    explanation: t('AEM asks you to sign in again.'),
+    fix: t('Sign in; the page will show where the setup stands.'),
+    retry: false,
+  }),
+  CsrfUnavailableError: (error) => ({
+    title: t("AEM's CSRF token could not be read, so no change can be saved"),
+    explanation: t('{0} answered HTTP {1}. A Dispatcher in front of AEM often blocks it.', error.where, String(error.status)),
+    fix: t('Allow {0} (uncached) in the Dispatcher filters and pass the CSRF-Token header, or use the author directly.', error.where),
+    raw: { status: error.status, body: '', where: error.where },
+    retry: true,
+  }),
+  RedirectRefusedError: (error) => ({
+    title: t('AEM answered with a redirect, which the page does not follow'),
+    explanation: t(
+      'A redirect could hand the answer, or a form with the client secret, to another address: nothing was read or sent on. It pointed to: {0}',
+      error.location || t('not shown by the browser'),
+    ),
+    fix: t('Open the page on the author itself (no proxy or vanity URL) and check that no redirect rule covers {0}.', scrubText(error.url)),
+    raw: { status: error.status, body: '', where: scrubText(error.url) },
+    retry: true,
+  }),
+  ResponseTooLargeError: (error) => ({
+    title: t('AEM sent a far larger answer than expected'),
+    explanation: error.message,
+    fix: t('Check what answers at this address (a proxy, a custom servlet).'),
+    raw: { status: 200, body: '', where: scrubText(error.url) },
+    retry: true,
+  }),
+  TimeoutError: (error) => ({
+    title: t('AEM did not answer in time'),
+    explanation: error.message,
+    fix: t('Try again; if it keeps happening, check the AEM server load and logs.'),
+    retry: true,
+  }),
+  NetworkError: () => ({
+    title: t('The request did not reach AEM'),
+    explanation: t('The connection was closed or refused.'),
+    fix: t('Check that AEM is running and reachable, then try again.'),
+    retry: true,
+  }),
   AemHttpError: (error) => {
     const raw = { status: error.status, body: error.body, where: error.endpoint };
     if (error.status === 403) {

@@ -7,7 +7,8 @@
 import { IMS } from '../contract/aem-names';
 import type { ImsConfig } from './types';
 
-const matches = (config: ImsConfig, id: string) => config.id === id || config.pid === id;
+/** A cloud service's `imsConfig` (or a page's mark) names a configuration by its id or its PID. */
+export const identifiedBy = (config: ImsConfig, reference: string): boolean => config.id === reference || config.pid === reference;
 
 export function looksLikeBrandPortal(config: ImsConfig): boolean {
   if ((config.defaultClaims ?? []).some((c) => c.includes(`${IMS.metascopePrefix}${IMS.brandPortalMetascope}`))) return true;
@@ -21,9 +22,9 @@ export function brandPortalImsConfigs(
   referencedIds: readonly string[] = [],
   markedId?: string,
 ): { configs: ImsConfig[]; by: BrandPortalChoice } {
-  const referenced = configs.filter((c) => referencedIds.some((id) => matches(c, id)));
+  const referenced = configs.filter((c) => referencedIds.some((id) => identifiedBy(c, id)));
   if (referenced.length) return { configs: referenced, by: 'referenced' };
-  const marked = markedId ? configs.filter((c) => matches(c, markedId)) : [];
+  const marked = markedId ? configs.filter((c) => identifiedBy(c, markedId)) : [];
   if (marked.length) return { configs: marked, by: 'marked' };
   return { configs: configs.filter(looksLikeBrandPortal), by: 'guessed' };
 }

@@ -5,6 +5,7 @@
  * configuration whose creation time cannot be read sorts last (never kept over a dated one).
  */
 import { parseDateText } from './java-date';
+import { identifiedBy } from './ims-detection';
 import type { ImsConfig } from './types';
 
 const createdMs = (c: ImsConfig): number => {
@@ -23,7 +24,7 @@ export function keeperOf(configs: readonly ImsConfig[]): ImsConfig {
  * of the Brand Portal configurations left. None when none is left.
  */
 export function linkTarget(listed: readonly ImsConfig[], chosen: string, candidates: readonly ImsConfig[]): ImsConfig | undefined {
-  const kept = listed.find((c) => c.id === chosen || c.pid === chosen);
+  const kept = listed.find((c) => identifiedBy(c, chosen));
   if (kept) return kept;
   return candidates.length ? keeperOf(candidates) : undefined;
 }

@@ -8,7 +8,7 @@
 import { AGENTS } from '../contract/aem-names';
 import type { Endpoints } from '../contract/endpoints';
 import { t } from '../i18n';
-import { agentsOfGoneProvider } from './agents';
+import { agentsOfGoneProvider, refersTo } from './agents';
 import type { AgentQueueReading, CloudConfig, ImsConfig, ReplicationAgent, SetupProblem } from './types';
 
 /** Items that waited this long in a queue that is neither blocked nor paused: publishing is stuck or slow. */
@@ -122,7 +122,8 @@ export function agentSettingProblems(
   listed?: readonly ImsConfig[],
 ): SetupProblem[] {
   const problems: SetupProblem[] = [];
-  const names = new Set([config.imsConfig, active?.id, active?.pid, active?.name, active?.title].filter((n): n is string => Boolean(n)));
+  // Any of the names AEM may store: the service's own reference, or the active configuration's id, PID, name or title.
+  const namesBrandPortal = (reference: string) => reference === config.imsConfig || Boolean(active && refersTo(active, reference));
   const gone = new Set(listed ? agentsOfGoneProvider(agents, listed) : []);
   for (const agent of agents) {
     if (gone.has(agent))
@@ -138,7 +139,7 @@ export function agentSettingProblems(
           'Run bpsetup setup, or use "Take the token from the Brand Portal configuration" in the agents table of the setup page: either points the agent at the configuration the cloud service names.',
         ),
       });
-    else if (agent.tokenProviderName && names.size && !names.has(agent.tokenProviderName))
+    else if (agent.tokenProviderName && (config.imsConfig || active) && !namesBrandPortal(agent.tokenProviderName))
       problems.push({
         id: `agent-token-provider-${agent.name}`,
         severity: 'error',

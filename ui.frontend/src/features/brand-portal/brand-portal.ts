@@ -6,8 +6,8 @@
  * yet, an edit, or that remedy.
  */
 import { AGENTS } from '../../../../core/contract/aem-names';
-import { type AgentCheck, agentTestCounts, checkAgents, orphanAgents } from '../../../../core/domain/agents';
-import { agentsOfGoneProvider } from '../../../../core/domain/agents';
+import { type AgentCheck, agentTestCounts, agentsOfGoneProvider, checkAgents, orphanAgents } from '../../../../core/domain/agents';
+import { identifiedBy } from '../../../../core/domain/ims-detection';
 import { type TenantAddress, currentTenant, tenantUrlsOf } from '../../../../core/domain/tenant';
 import type { CloudConfig } from '../../../../core/domain/types';
 import { disclosure, statusLight, table, tableCell, tableRow, button } from '../../ui/coral';
@@ -72,7 +72,7 @@ export class BrandPortalStep implements Step {
   }
 
   private renderConfig(config: CloudConfig, ctx: PageContext): HTMLElement {
-    const ims = ctx.facts.imsConfigs.find((i) => i.id === config.imsConfig || i.pid === config.imsConfig);
+    const ims = ctx.facts.imsConfigs.find((i) => identifiedBy(i, config.imsConfig));
     const card = el(
       'div',
       { class: 'bpsetup-cloud-card', 'data-path': config.path },
@@ -283,7 +283,7 @@ export class BrandPortalStep implements Step {
 /** What an agent should name: the configuration the cloud service names while it is there, else the active one. */
 function providerFor(ctx: PageContext): string | undefined {
   const named = currentTenant(ctx.facts.cloudConfigs ?? [])?.config.imsConfig;
-  if (named && ctx.facts.imsConfigs.some((c) => c.id === named || c.pid === named)) return named;
+  if (named && ctx.facts.imsConfigs.some((c) => identifiedBy(c, named))) return named;
   return ctx.state.active?.id;
 }
 
