@@ -59,8 +59,8 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
   await p.answer('Turn on Close Connection');
   await p.waitFor(`${row(2)}[data-issues=""]`);
   // Adobe: AEM applies Close Connection after a restart; the page says so.
-  await p.waitFor('#bpsetup-step-brandPortal coral-alert[variant="success"]');
-  expect(p.text('#bpsetup-step-brandPortal coral-alert[variant="success"]')).toContain('AEM applies Close Connection after a restart');
+  await p.waitFor('.bpsetup-agents-feedback coral-alert[variant="success"]');
+  expect(p.text('.bpsetup-agents-feedback coral-alert[variant="success"]')).toContain('AEM applies Close Connection after a restart');
   p.click('.bpsetup-test-agents');
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 });
@@ -78,7 +78,7 @@ test('an agent naming a deleted IMS configuration is pointed at the one the clou
   expect(p.root.querySelectorAll('.bpsetup-fix-provider')).toHaveLength(1);
   p.click(`${row(1)} .bpsetup-fix-provider`);
   await p.answer('Take the token from the Brand Portal configuration');
-  await p.waitFor('#bpsetup-step-brandPortal coral-alert[variant="success"]');
+  await p.waitFor('.bpsetup-agents-feedback coral-alert[variant="success"]');
   const named = p.emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.imsConfig;
   expect(p.emu.context.repo.get(content)?.props.accessTokenProviderName).toBe(named);
   expect(p.root.querySelectorAll('.bpsetup-fix-provider')).toHaveLength(0);
@@ -86,7 +86,7 @@ test('an agent naming a deleted IMS configuration is pointed at the one the clou
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 });
 
-test('agents of no configuration are named in step 6 and removed on their own, exactly those, after confirmation, with a backup', async () => {
+test('agents of no configuration are named in the agents panel and removed on their own, exactly those, after confirmation, with a backup', async () => {
   const OLD = 'https://acmeold.brand-portal.adobe.com';
   p = await pageOnEmulator({ faults: true, agentDelayMs: 0 }, async (emu) => {
     await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
@@ -111,13 +111,13 @@ test('agents of no configuration are named in step 6 and removed on their own, e
   await p.until(() => document.querySelector('coral-dialog') !== null);
   expect(p.emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
   p.confirm('Remove 4 agent(s)');
-  await p.until(() => p.text('.bpsetup-cloud-feedback').includes('4 agent(s) removed'));
-  expect(p.text('.bpsetup-cloud-feedback')).toContain('4 agent(s) removed');
+  await p.until(() => p.text('.bpsetup-agents-feedback').includes('4 agent(s) removed'));
+  expect(p.text('.bpsetup-agents-feedback')).toContain('4 agent(s) removed');
   const agents = Object.keys(p.emu.context.repo.get('/etc/replication/agents.author')?.children ?? {});
   expect(agents.filter((a) => a.endsWith('_default_acmeold'))).toEqual([]);
   expect(agents.filter((a) => a.endsWith('_default_acme'))).toHaveLength(4);
   expect(agents).toContain('mp_replication_custom');
-  const backup = /\/etc\/packages\/bpsetup-backups\/\S+?\.zip/.exec(p.text('.bpsetup-cloud-feedback'))?.[0] as string;
+  const backup = /\/etc\/packages\/bpsetup-backups\/\S+?\.zip/.exec(p.text('.bpsetup-agents-feedback'))?.[0] as string;
   expect((await readPackage(p.emu.context.repo.readFile(backup) as Buffer)).info.filters.map((f) => f.root)).toEqual(orphans);
   // The deletions were exactly those four.
   const deleted = p.emu.context.journal
@@ -190,7 +190,7 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   const removedRoots = removed.filter((path) => !removed.some((q) => path !== q && path.startsWith(`${q}/`)));
   expect(removedRoots.sort()).toEqual([...listed].sort());
   // Nothing else is new but the backup package the notice names, holding exactly what was deleted.
-  const backup = /\/etc\/packages\/bpsetup-backups\/[^\s]+\.zip/.exec(p.text('.bpsetup-cloud-feedback'))?.[0] as string;
+  const backup = /\/etc\/packages\/bpsetup-backups\/[^\s]+\.zip/.exec(p.text('.bpsetup-agents-feedback'))?.[0] as string;
   expect([...after].filter((path) => !before.includes(path) && !path.startsWith('/etc/packages/bpsetup-backups'))).toEqual([]);
   const { info } = await readPackage(p.emu.context.repo.readFile(backup) as Buffer);
   expect(info.filters.map((f) => f.root)).toEqual(listed);

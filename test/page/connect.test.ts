@@ -56,7 +56,7 @@ test('a wrong secret stops at the token proof: no cloud service is written, the 
   const since = p.emu.context.journal.lastSeq;
   await connect('p8e-not-the-secret');
   expect(await status('Connect stopped at')).toBe(
-    'Connect stopped at "Prove that AEM gets a token": its step below says why and how to fix it; go on from there, step by step.',
+    'Connect stopped at "Prove that AEM gets a token": the step it opened below says why and how to fix it; go on from there, step by step.',
   );
   // The IMS configuration exists now: a second Connect would try to create another one.
   expect(connectButton()).toBeUndefined();
@@ -116,5 +116,5 @@ test('a wrong secret where Check Health cannot run: the agents fail their test a
   await emptyAuthor(noHealthScript);
   await connect('p8e-not-the-secret');
   expect(await status('Connect stopped at')).toContain(`"Test the agents' connection"`);
-  expect(progress()[3]).toBe("Test the agents' connection: failed — 0 of 4 agents connected: step 6 explains each");
+  expect(progress()[3]).toBe("Test the agents' connection: failed — 0 of 4 agents connected: the agents table explains each");
 });

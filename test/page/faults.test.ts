@@ -105,10 +105,10 @@ test("enabling a disabled agent, and the reset's first delete", async () => {
   await fail500(`/etc/replication/agents.author/${AGENT}/jcr:content`);
   p.click(`tr[data-agent="${AGENT}"] .bpsetup-fix-enabled`);
   await p.answer('Enable');
-  await explainedAndUnchanged('.bpsetup-cloud-feedback', FAILED, before);
-  p.click('.bpsetup-cloud-feedback .bpsetup-retry');
+  await explainedAndUnchanged('.bpsetup-agents-feedback', FAILED, before);
+  p.click('.bpsetup-agents-feedback .bpsetup-retry');
   await p.waitFor(`tr[data-agent="${AGENT}"]:not([data-issues~="disabled"])`);
-  await p.waitFor('.bpsetup-cloud-feedback coral-alert[variant="success"]');
+  await p.waitFor('.bpsetup-agents-feedback coral-alert[variant="success"]');
 
   p.expand('Reset Brand Portal publishing');
   await p.typeInto('Type "faults" to confirm', 'faults');

@@ -44,11 +44,12 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
     'brandPortal',
   ]);
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
-  expect(root.querySelector('.bpsetup-step-title')?.textContent).toBe('Prerequisites');
-  // Every step is listed as being read; the panels below come with AEM's answer.
-  expect(root.querySelectorAll('.bpsetup-step[data-status="unknown"]')).toHaveLength(6);
-  expect(root.querySelectorAll('section[data-step]')).toHaveLength(0);
-  expect(root.querySelector('.bpsetup-footer')?.textContent).toBe(`Coral Spectrum ${window.Coral?.version}`);
+  expect(root.querySelector('.bpsetup-section-title')?.textContent).toBe('Prerequisites');
+  // Every step is one folded line, being read; its panel comes with AEM's answer.
+  expect(root.querySelectorAll('details.bpsetup-step[data-status="unknown"]:not([open])')).toHaveLength(6);
+  expect(root.querySelectorAll('.bpsetup-section-body:not(:empty)')).toHaveLength(0);
+  // No implementation words: the Coral version is the diagnostics report's, not the page's.
+  expect(root.textContent).not.toContain('Coral');
   // It starts every read at once, its own settings among them (one round trip where no address is
   // overridden); the keystore is not read: it matters only for the legacy JWT route.
   const urls = (window.fetch as jest.Mock).mock.calls.map((c) => String(c[0]));
@@ -62,15 +63,25 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   ]);
 });
 
-test("with AEM's answer the six panels follow, and each step in the list links to its panel", async () => {
+test("with AEM's answer the six panels follow, each step has a link of its own, and the address opens the step it names", async () => {
   window.fetch = jest.fn(async () => new Response('', { status: 404 })); // an author with nothing set up, nor our settings
+  window.location.hash = '#bpsetup-step-health';
   const root = pageWithRoot();
   includeClientlib();
-  for (let i = 0; i < 100 && root.querySelectorAll('section[data-step]').length < 6; i++) await new Promise((r) => setTimeout(r, 5));
-  const links = [...root.querySelectorAll<HTMLAnchorElement>('.bpsetup-step-link')];
+  for (let i = 0; i < 100 && root.querySelectorAll('.bpsetup-section-body:not(:empty)').length < 6; i++)
+    await new Promise((r) => setTimeout(r, 5));
+  const links = [...root.querySelectorAll<HTMLAnchorElement>('.bpsetup-section-link')];
   expect(links).toHaveLength(6);
-  for (const link of links) expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('SECTION');
+  for (const link of links) expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('DETAILS');
   expect(root.querySelectorAll('.bpsetup-step[data-status="unknown"]')).toHaveLength(0);
+  expect([...root.querySelectorAll<HTMLDetailsElement>('details.bpsetup-step')].filter((d) => d.open).map((d) => d.id)).toEqual([
+    'bpsetup-step-health',
+  ]);
+  // A link followed later opens its step too.
+  window.location.hash = '#bpsetup-step-brandPortal';
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  expect((root.querySelector('#bpsetup-step-brandPortal') as HTMLDetailsElement).open).toBe(true);
+  window.location.hash = '';
 });
 
 test('step statuses are upgraded Coral status lights, with the status in words', () => {

@@ -23,8 +23,8 @@ import type * as DiagnosticsPart from '../features/whole-setup/diagnostics-panel
 import type * as CertificateWorkPart from '../features/certificate/certificate-work';
 import type * as HealthFailurePart from '../features/health/health-failure';
 import type * as OverridesPart from '../features/prerequisites/overrides';
-import type * as OrphanRemovalPart from '../features/brand-portal/orphan-removal';
-import type * as AgentChangePart from '../features/brand-portal/agent-change';
+import type * as OrphanRemovalPart from '../features/agents/orphan-removal';
+import type * as AgentChangePart from '../features/agents/agent-change';
 
 export interface Parts {
   'ims-account-form': typeof ImsAccountFormPart;

@@ -4,7 +4,7 @@ import type { AemSession } from '../../../core/aem/session';
 import type { OverridesInForce, ReadArea } from '../../../core/aem/setup-facts';
 import type { RequestProblem } from '../../../core/domain/explain-request';
 import type { SetupFacts, SetupState } from '../../../core/domain/state';
-import type { AuthType } from '../../../core/domain/types';
+import type { AuthType, StepId } from '../../../core/domain/types';
 
 export interface LoadProblems {
   version?: RequestProblem;
@@ -45,6 +45,15 @@ export interface PageContext {
   /** The admin states that Adobe's IMS compatibility hotfix is installed. */
   confirmHotfix(): void;
   stateVersion(version: string): void;
+  /** Unfolds a step: an action led there (Connect stopped at it, an edit asked from above). */
+  openStep(id: StepId): void;
+  /**
+   * Where an empty author's page leads with Connect: the IMS form puts its credential field and
+   * Connect here while it offers them.
+   */
+  connectSlot: HTMLElement;
+  /** Adobe's remedy for missing agents: step 6 saves the cloud service again as it is. */
+  resaveCloudService(): Promise<void>;
 }
 
 /** How far step 6's save got: saved, and how many agents appeared (absent when not read). */

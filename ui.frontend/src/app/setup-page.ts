@@ -16,7 +16,7 @@ import {
 } from '../../../core/aem/setup-facts';
 import { type RequestProblem, explainRequestError } from '../../../core/domain/explain-request';
 import { agentsProvenRecently, healthSettled } from '../../../core/domain/freshness';
-import { deriveSetupState, type SetupFacts } from '../../../core/domain/state';
+import { deriveSetupState, type SetupFacts, type SetupState } from '../../../core/domain/state';
 import { currentTenant } from '../../../core/domain/tenant';
 import { connectedAgents } from '../../../core/domain/agents';
 import { BrandPortalStep } from '../features/brand-portal/brand-portal';
@@ -26,15 +26,17 @@ import { DeveloperConsoleStep } from '../features/developer-console/developer-co
 import { HealthStep } from '../features/health/health';
 import { ImsAccountStep } from '../features/ims-account/ims-account';
 import { PrerequisitesStep, loadOverrides } from '../features/prerequisites/prerequisites';
+import { AgentsPanel } from '../features/agents/agents-panel';
 import { stepDefinitions } from './step-definitions';
 import { el } from '../ui/dom';
 import { t } from '../../../core/i18n';
 import { PANELS_MARK, READY_MARK, mark } from './timing';
 import { renderRequestProblem, showResult } from '../ui/problem';
-import { button } from '../ui/coral';
-import { renderStepList } from '../ui/step-list';
+import { type Section, createSection, followSectionLinks } from '../ui/section';
 import { onDemand } from '../ui/on-demand';
 import { loadPart } from './parts';
+import { Lead, type Visit } from './lead';
+import type { StepId } from '../../../core/domain/types';
 
 export const ROOT_ID = 'bpsetup-root';
 
@@ -51,64 +53,48 @@ export class SetupPage {
   private agentTestsRunning = false;
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
-  /** A version the admin stated where AEM does not report one. */
-  private readonly stepList = el('div', { class: 'bpsetup-steps-holder' });
+  /** Connect or the verdict: decided by AEM's first answer, kept for the visit. */
+  private visit?: Visit;
+  private readonly lead = new Lead();
   private readonly banner = el('div', { class: 'bpsetup-banner', 'aria-live': 'polite' });
-  private readonly summary = el('div', { class: 'bpsetup-summary', 'aria-live': 'polite' });
-  /** The test publish and the rights preflight, after a whole-setup check: outside the live region. */
-  private readonly afterSetup = el('div', { class: 'bpsetup-after-setup-holder' });
-  /** Named apart from step 5's Check health, so every button's label says what it runs. */
-  private readonly healthButton = button(t('Check the whole setup'), 'primary', 'Heart');
-  private readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
+  private readonly agents = new AgentsPanel();
+  /** Each step as one folded line; its panel is built once AEM has answered (see showFirstAnswer). */
+  private readonly sections = new Map<StepId, Section>(
+    stepDefinitions().map(({ id, title }, index) => [id, createSection(id, index + 1, title)]),
+  );
   /** The steps' panels, built once AEM has answered (see refresh). */
   private steps: Step[] = [];
   /** Step 6, which step 4's Connect hands the tenant to. */
-  private readonly brandPortal = new BrandPortalStep();
+  private brandPortal?: BrandPortalStep;
   private firstAnswer?: Promise<void>;
-  private readonly panels = el('div', { class: 'bpsetup-panels' });
 
   constructor(
     root: HTMLElement,
     /** The page's one AEM session: every request, its CSRF token, the overrides in force. */
     private readonly session: AemSession,
   ) {
-    this.healthButton.classList.add('bpsetup-health-button');
-    this.healthButton.addEventListener('click', () => void this.checkWholeSetup());
-    this.diagnosticsButton.classList.add('bpsetup-diagnostics-button');
-    this.diagnosticsButton.addEventListener('click', () => {
-      const actions = this.diagnosticsButton.parentElement as HTMLElement;
-      loadDiagnostics(this.banner, () => this.diagnosticsButton.click()).then(
-        ({ openDiagnostics }) => openDiagnostics(actions, this.facts, this.overrides, this.session.endpoints),
+    const { healthButton, diagnosticsButton } = this.lead;
+    healthButton.addEventListener('click', () => void this.checkWholeSetup());
+    diagnosticsButton.addEventListener('click', () => {
+      loadDiagnostics(this.banner, () => diagnosticsButton.click()).then(
+        ({ openDiagnostics }) => openDiagnostics(this.lead.actions, this.facts, this.overrides, this.session.endpoints),
         () => undefined,
       );
     });
-    const toolbar = el(
-      'div',
-      { class: 'bpsetup-toolbar' },
-      el(
-        'p',
-        { class: 'bpsetup-intro' },
-        t(
-          'Connect this AEM author to Adobe Brand Portal on one page: the IMS technical account, its health check, the Brand Portal cloud service and its four replication agents.',
-        ),
-      ),
-      el('div', { class: 'bpsetup-toolbar-actions' }, this.healthButton, this.diagnosticsButton),
-    );
+    this.lead.agents.appendChild(this.agents.element);
     root.append(
-      toolbar,
-      this.summary,
-      this.afterSetup,
+      this.lead.element,
       this.banner,
       el(
         'section',
-        { class: 'bpsetup-steps-section', 'aria-labelledby': 'bpsetup-steps-heading' },
-        el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Setup steps')),
-        this.stepList,
+        { class: 'bpsetup-steps-section', id: 'bpsetup-steps', 'aria-labelledby': 'bpsetup-steps-heading' },
+        el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Step by step')),
+        el('p', { class: 'bpsetup-steps-intro' }, t('Each step says where it stands; open it to see what it checks, or to do it by hand.')),
+        el('div', { class: 'bpsetup-steps' }, ...[...this.sections.values()].map((section) => section.root)),
       ),
-      this.panels,
-      el('footer', { class: 'bpsetup-footer' }, t('Coral Spectrum {0}', window.Coral?.version ?? t('unknown version'))),
     );
-    this.render(); // every step visible at once, "reading" until AEM answers
+    followSectionLinks(root);
+    this.render(); // every step listed at once, "reading" until AEM answers
   }
 
   /**
@@ -135,26 +121,32 @@ export class SetupPage {
   }
 
   /**
-   * The first answer: the step list with every step's state goes up at once, and the six panels
+   * The first answer: every step's line with its state goes up at once, and the six panels
    * (forms, tables: most of the page's Coral components) are built in the next task, so the
-   * browser shows where the setup stands before it builds what the admin will act on.
+   * browser shows where the setup stands before it builds what the admin will act on. The answer
+   * also decides the visit: Connect on an empty author, the verdict on a set-up one (checked at
+   * once: reads only).
    */
   private async showFirstAnswer(facts: SetupFacts): Promise<void> {
     this.facts = facts;
     this.loaded = true;
-    this.renderStepList(this.context());
+    const state = deriveSetupState(facts);
+    this.visit = hasSetup(facts, state) || this.problems.imsConfigs || this.problems.cloud ? 'verdict' : 'connect';
+    this.renderLines();
     mark(READY_MARK);
     await new Promise((resolve) => setTimeout(resolve, 0));
+    const section = (id: StepId) => this.sections.get(id) as Section;
+    this.brandPortal = new BrandPortalStep(section('brandPortal'));
     this.steps = [
-      new PrerequisitesStep(),
-      new CertificateStep(),
-      new DeveloperConsoleStep(),
-      new ImsAccountStep(),
-      new HealthStep(),
+      new PrerequisitesStep(section('prerequisites')),
+      new CertificateStep(section('certificate')),
+      new DeveloperConsoleStep(section('developerConsole')),
+      new ImsAccountStep(section('imsAccount')),
+      new HealthStep(section('health')),
       this.brandPortal,
     ];
-    this.panels.append(...this.steps.map((step) => step.element));
     mark(PANELS_MARK);
+    if (this.visit === 'verdict' && hasSetup(facts, state)) setTimeout(() => void this.checkWholeSetup({ firstLook: true }), 0);
   }
 
   /** Check Health of the active IMS configuration: a read on AEM's side. */
@@ -205,24 +197,31 @@ export class SetupPage {
   }
 
   /**
-   * The page's Check health button: reads only — IMS health, agent tests, consistency. Agent tests
-   * that all succeeded in the last minute (right after a setup) prove the token, the tenant and
-   * the replication user, so they are shown again instead of asked again; Check Health is run
-   * unless it is fresh and healthy, or unavailable on this AEM. Anything else: everything is read
-   * and checked again.
+   * The verdict (the page's "Check the whole setup", and a set-up author's first look): reads only
+   * — IMS health, agent tests, queues, consistency. Agent tests that all succeeded in the last
+   * minute (right after a setup) prove the token, the tenant and the replication user, so they are
+   * shown again instead of asked again; Check Health is run unless it is fresh and healthy, or
+   * unavailable on this AEM. Anything else is read (unless just read, on a first look) and checked.
+   * A first look moves the focus only where nothing else holds it.
    */
-  async checkWholeSetup(): Promise<void> {
-    showResult(this.summary, el('p', { class: 'bpsetup-progress' }, t('Checking the whole setup…')));
+  async checkWholeSetup({ firstLook = false } = {}): Promise<void> {
+    const takeFocus = () => !firstLook || !document.activeElement || document.activeElement === document.body;
+    const { summary, afterSetup } = this.lead;
+    showResult(
+      summary,
+      el('p', { class: 'bpsetup-progress' }, t('Checking whether this author can publish to Brand Portal…')),
+      takeFocus(),
+    );
     if (!agentsProvenRecently(this.facts)) {
-      await this.refresh();
+      if (!firstLook) await this.refresh();
       await Promise.all([this.runHealth(), this.testAgents(), this.readPublishing()]);
     } else await Promise.all([healthSettled(this.facts) ? undefined : this.runHealth(), this.readPublishing()]);
-    const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
+    const part = await loadSummary(summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (part) {
-      showResult(this.summary, part.renderWholeSetup(this.facts, this.session.endpoints));
+      showResult(summary, part.renderWholeSetup(this.facts, this.session.endpoints), takeFocus());
       // appendChild, not replaceChildren: Coral's custom-elements polyfill upgrades only what the old DOM methods insert.
-      this.afterSetup.textContent = '';
-      this.afterSetup.appendChild(part.renderAfterSetup(this.session, this.facts, this.session.endpoints));
+      afterSetup.textContent = '';
+      afterSetup.appendChild(part.renderAfterSetup(this.session, this.facts, this.session.endpoints));
     }
   }
 
@@ -231,7 +230,7 @@ export class SetupPage {
    * the summary part, which the whole-setup check fetches anyway.
    */
   private async readPublishing(): Promise<void> {
-    const part = await loadSummary(this.summary, () => void this.checkWholeSetup()).catch(() => undefined);
+    const part = await loadSummary(this.lead.summary, () => void this.checkWholeSetup()).catch(() => undefined);
     if (!part) return;
     // Await first, then spread: agent tests and Check Health land in the facts meanwhile.
     const read = await part.readPublishingHealth(this.session, this.facts);
@@ -266,10 +265,13 @@ export class SetupPage {
       },
       runHealth: () => this.runHealth(),
       connectTenant: async (address, imsConfig) => {
-        const saved = await this.brandPortal.connect(address, imsConfig);
+        const saved = (await this.brandPortal?.connect(address, imsConfig)) ?? { saved: false };
         return { ...saved, connected: connectedAgents(this.facts) };
       },
-      keepTenant: (address) => this.brandPortal.keepTenant(address),
+      keepTenant: (address) => this.brandPortal?.keepTenant(address),
+      resaveCloudService: async () => this.brandPortal?.resave(this.context()),
+      openStep: (id) => this.sections.get(id)?.open(),
+      connectSlot: this.lead.connectSlot,
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.facts.chosenAuthType === type) return;
@@ -286,18 +288,25 @@ export class SetupPage {
     };
   }
 
-  private renderStepList(ctx: PageContext): void {
-    this.stepList.textContent = '';
-    this.stepList.appendChild(renderStepList(stepDefinitions(), ctx.state.steps));
-    this.healthButton.disabled = this.healthRunning || this.agentTestsRunning || !this.loaded;
+  /** Each step's line, the lead and the page's own buttons, from the state. */
+  private renderLines(ctx: PageContext = this.context()): void {
+    for (const state of ctx.state.steps) this.sections.get(state.id)?.setState(state);
+    this.lead.show(this.visit, this.loaded && hasSetup(this.facts, ctx.state));
+    this.lead.healthButton.disabled = this.healthRunning || this.agentTestsRunning || !this.loaded;
   }
 
   private render(): void {
     const ctx = this.context();
-    this.renderStepList(ctx);
+    this.renderLines(ctx);
+    if (!this.steps.length) return;
+    this.agents.update(ctx);
     for (const step of this.steps) step.update(ctx);
   }
 }
+
+/** There is a setup to judge: a Brand Portal IMS configuration or a cloud service. */
+const hasSetup = (facts: SetupFacts, state: SetupState): boolean =>
+  state.brandPortalConfigs.length > 0 || (facts.cloudConfigs?.length ?? 0) > 0;
 
 /** The settings' proof, fetched with the overrides part only when the settings hold an override. */
 export const guardSettings: SettingsGuard = async (session, settings) =>

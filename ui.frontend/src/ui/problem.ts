@@ -61,11 +61,12 @@ export function renderNotice(variant: AlertVariant, title: string, text: string)
 
 /**
  * Shows the outcome of an action in its place and moves keyboard focus to it, so keyboard and
- * screen-reader users land on what just happened (the container is also a polite live region).
+ * screen-reader users land on what just happened (the container is also a polite live region);
+ * `focus` false where the page shows something nobody asked for just now.
  */
-export function showResult(container: HTMLElement, result: HTMLElement): void {
+export function showResult(container: HTMLElement, result: HTMLElement, focus = true): void {
   container.textContent = '';
   container.appendChild(result);
   result.tabIndex = -1;
-  result.focus({ preventScroll: false });
+  if (focus) result.focus({ preventScroll: false });
 }

@@ -10,14 +10,13 @@ import { textarea } from '../../ui/coral';
 import { onDemand, partComponent } from '../../ui/on-demand';
 import { loadPart } from '../../app/parts';
 import { renderRequestProblem } from '../../ui/problem';
-import { createSection } from '../../ui/section';
+import type { Section } from '../../ui/section';
 import type { PageContext, Step } from '../../app/port';
 
 const loadWork = onDemand(() => loadPart('certificate-work'));
 
 export class CertificateStep implements Step {
-  private readonly section = createSection('certificate', 2, t('Certificate'));
-  readonly element = this.section.root;
+  readonly element: HTMLElement;
   private readonly status = el('div', { class: 'bpsetup-cert-status', 'aria-live': 'polite' });
   private readonly workBox = el('div', { class: 'bpsetup-cert-work' });
   /** The keystore work, fetched and built the first time the JWT route is chosen. */
@@ -29,7 +28,8 @@ export class CertificateStep implements Step {
   );
   private ctx?: PageContext;
 
-  constructor() {
+  constructor(private readonly section: Section) {
+    this.element = section.root;
     const pemInput = textarea(t('Certificate to check'), 6);
     pemInput.classList.add('bpsetup-pem-input');
     pemInput.placeholder = '-----BEGIN CERTIFICATE-----';
@@ -67,7 +67,6 @@ export class CertificateStep implements Step {
 
   update(ctx: PageContext): void {
     this.ctx = ctx;
-    this.section.setState(ctx.state.steps.find((s) => s.id === 'certificate'));
     const jwt = ctx.state.authType === 'jwt';
     this.status.textContent = '';
     if (!jwt)

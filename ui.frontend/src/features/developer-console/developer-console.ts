@@ -4,7 +4,7 @@ import { IMS, KEYSTORE } from '../../../../core/contract/aem-names';
 import { el } from '../../ui/dom';
 import { t } from '../../../../core/i18n';
 
-import { createSection } from '../../ui/section';
+import type { Section } from '../../ui/section';
 import type { PageContext, Step } from '../../app/port';
 
 function copyable(label: string, value: string): HTMLElement {
@@ -20,11 +20,13 @@ function copyable(label: string, value: string): HTMLElement {
 }
 
 export class DeveloperConsoleStep implements Step {
-  private readonly section = createSection('developerConsole', 3, t('Adobe Developer Console'));
-  readonly element = this.section.root;
+  readonly element: HTMLElement;
+
+  constructor(private readonly section: Section) {
+    this.element = section.root;
+  }
 
   update(ctx: PageContext): void {
-    this.section.setState(ctx.state.steps.find((s) => s.id === 'developerConsole'));
     const body = this.section.body;
     body.textContent = '';
     const oauth = ctx.state.authType === 'oauth';

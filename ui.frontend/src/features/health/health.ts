@@ -12,7 +12,7 @@ import { onDemand } from '../../ui/on-demand';
 import { loadPart } from '../../app/parts';
 import { renderNotice } from '../../ui/problem';
 import { button } from '../../ui/coral';
-import { createSection } from '../../ui/section';
+import type { Section } from '../../ui/section';
 import type { PageContext, Step } from '../../app/port';
 
 const loadFailure = onDemand(() => loadPart('health-failure'));
@@ -39,14 +39,14 @@ export function renderHealthUnavailable(tokenProven: boolean, endpoints: Endpoin
 }
 
 export class HealthStep implements Step {
-  private readonly section = createSection('health', 5, t('Check health'));
-  readonly element = this.section.root;
+  readonly element: HTMLElement;
   private readonly button = button(t('Check health'), 'primary', 'Heart');
   private readonly result = el('div', { class: 'bpsetup-health-result', 'aria-live': 'polite' });
   private readonly note = el('p');
   private ctx?: PageContext;
 
-  constructor() {
+  constructor(private readonly section: Section) {
+    this.element = section.root;
     this.button.classList.add('bpsetup-health-step-button');
     this.button.addEventListener('click', () => void this.ctx?.runHealth());
     this.section.body.append(this.note, this.button, this.result);
@@ -54,7 +54,6 @@ export class HealthStep implements Step {
 
   update(ctx: PageContext): void {
     this.ctx = ctx;
-    this.section.setState(ctx.state.steps.find((s) => s.id === 'health'));
     const active = ctx.state.active;
     this.button.disabled = !active || ctx.healthRunning;
     this.note.textContent = !active

@@ -12,19 +12,29 @@ import { renderNotice, renderProblem } from '../../ui/problem';
 /** Fills the form from what was read and answers the labels of the fields it filled. */
 export type FillFromCredentials = (credentials: ParsedCredentials) => string[];
 
+/** The paste field: its element, and the message Connect shows when nothing was pasted. */
+export interface CredentialPaste {
+  readonly element: HTMLElement;
+  /** Says next to the field that the credential is still needed, and moves the focus there. */
+  askForCredential(): void;
+}
+
 /**
- * The paste field with its note. `dropZone` takes a dropped file while `accepting()` says the form
- * is shown.
+ * The paste field, with its visible label and note. `dropZone` takes a dropped file while
+ * `accepting()` says the form is shown.
  */
-export function credentialPaste(dropZone: HTMLElement, accepting: () => boolean, fill: FillFromCredentials): HTMLElement {
-  const note = el('div', { class: 'bpsetup-credentials-note', 'aria-live': 'polite' });
+export function credentialPaste(dropZone: HTMLElement, accepting: () => boolean, fill: FillFromCredentials): CredentialPaste {
+  const note = el('div', { class: 'bpsetup-credentials-note', id: 'bpsetup-credentials-note', 'aria-live': 'polite' });
   const read = (text: string) => {
     note.textContent = '';
     note.appendChild(outcomeOf(text, fill));
   };
   const paste = textarea(t('Credential JSON from the Adobe Developer Console'), 3);
-  paste.classList.add('bpsetup-credentials-input');
-  paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this step');
+  paste.removeAttribute('aria-label'); // named by its visible label
+  paste.id = 'bpsetup-credentials-input';
+  paste.classList.add('bpsetup-credentials-input', 'coral-Form-field');
+  paste.setAttribute('aria-describedby', note.id);
+  paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this page');
   paste.addEventListener('input', () => {
     if (paste.value.trim()) read(paste.value);
     paste.value = ''; // the pasted text may hold a secret: not kept in the page
@@ -36,7 +46,23 @@ export function credentialPaste(dropZone: HTMLElement, accepting: () => boolean,
     e.preventDefault();
     void file.text().then(read);
   });
-  return el('div', { class: 'bpsetup-credentials' }, paste, note);
+  const label = el('label', { class: 'coral-Form-fieldlabel', for: paste.id }, t('Credential JSON from the Adobe Developer Console'));
+  return {
+    element: el('div', { class: 'coral-Form-fieldwrapper bpsetup-credentials' }, label, paste, note),
+    askForCredential() {
+      note.textContent = '';
+      note.appendChild(
+        renderProblem({
+          title: t('No credential yet'),
+          explanation: t('Connect needs the OAuth Server-to-Server credential of your Brand Portal project; nothing was sent.'),
+          fix: t(
+            'Paste the JSON you downloaded for it from the Adobe Developer Console here, or drop the file (step 3 says where to find it).',
+          ),
+        }),
+      );
+      paste.focus();
+    },
+  };
 }
 
 /** What a pasted text is, said in the note: a key or a certificate (refused), a credential (filled), or unusable. */

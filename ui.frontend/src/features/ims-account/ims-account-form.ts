@@ -17,7 +17,7 @@ import { renderProblem, showResult } from '../../ui/problem';
 import { registerValidators } from '../../ui/validation-registry';
 import type { PageContext } from '../../app/port';
 import { type FieldName, FIELD_ORDER, createImsFields } from './ims-fields';
-import { credentialPaste } from './credential-paste';
+import { type CredentialPaste, credentialPaste } from './credential-paste';
 import { saveImsConfiguration } from './ims-save';
 import { ImsConnect } from './ims-connect';
 import { connectStages } from './ims-connect-stages';
@@ -54,7 +54,19 @@ export class ImsAccountForm {
   private ctx?: PageContext;
   /** A new OAuth setup's one-action route: this form's fields plus the tenant. */
   private readonly connect = new ImsConnect(
-    connectStages({ context: () => this.ctx, formValid: () => this.revealErrors(), save: () => this.save() }),
+    connectStages({ context: () => this.ctx, formValid: () => this.connectable(), save: () => this.save() }),
+  );
+  private readonly paste: CredentialPaste;
+  /**
+   * The one-action route, where the page leads with it (an empty author): the credential and
+   * Connect. Elsewhere the credential is pasted into this form itself.
+   */
+  readonly quickRoute = el('div', { class: 'bpsetup-quick-route' });
+  /** Said in the form while its credential field is up in the quick route. */
+  private readonly pasteAway = el(
+    'p',
+    { class: 'bpsetup-paste-away' },
+    t('The credential pasted under "Connect to Brand Portal" fills these fields; you can also type them here.'),
   );
 
   constructor(private readonly host: ImsFormHost) {
@@ -89,7 +101,7 @@ export class ImsAccountForm {
       this.authNote,
     );
 
-    const paste = credentialPaste(
+    this.paste = credentialPaste(
       host.dropZone,
       () => !this.form.hidden,
       (c) => this.fillFromCredentials(c),
@@ -108,11 +120,17 @@ export class ImsAccountForm {
       void this.save();
     });
     this.form.append(
-      paste,
+      this.paste.element,
+      this.pasteAway,
       ...FIELD_ORDER.map((n) => this.fields[n].root),
       el('div', { class: 'bpsetup-actions' }, this.submit, this.cancelEdit),
     );
     this.element = el('div', { class: 'bpsetup-ims-form-holder' }, this.authFieldset, this.form, this.connect.element);
+  }
+
+  /** True while the page leads with Connect (a first OAuth setup), and once it ran: then quickRoute goes up front. */
+  get connectOffered(): boolean {
+    return !this.connect.element.hidden;
   }
 
   /** The admin ticked the legacy JWT choice. */
@@ -206,10 +224,28 @@ export class ImsAccountForm {
         : t('Save changes')
       : t('Create configuration');
     // Connect is for a first OAuth setup on an author known to have no cloud service yet; once
-    // engaged, its stages stay in view.
+    // engaged, its stages stay in view. Then it leads, and Create is the step-by-step alternative.
     const fresh = wanted && !blocked && !this.editing && this.authType === 'oauth' && ctx.facts.cloudConfigs?.length === 0;
     this.connect.element.hidden = !(fresh || this.connect.engaged);
+    if (this.connectOffered) this.quickRoute.append(this.paste.element, this.connect.element);
+    else this.form.prepend(this.paste.element);
+    this.pasteAway.hidden = !this.connectOffered;
+    // Once Connect has made the configuration, the credential has served.
+    this.paste.element.hidden = this.connectOffered && !wanted;
+    this.submit.variant = this.connectOffered ? 'secondary' : 'cta';
     this.refreshSubmit();
+  }
+
+  /**
+   * Connect may go: a credential was given (else the credential field says so) and every field
+   * is right (else step 4 opens on the first field to correct).
+   */
+  private connectable(): boolean {
+    if (this.authType === 'oauth' && (['clientId', 'clientSecret', 'orgId'] as const).every((n) => !this.fields[n].value().trim())) {
+      this.paste.askForCredential();
+      return false;
+    }
+    return this.revealErrors();
   }
 
   /** Edit (same type) or migrate (JWT to OAuth) an existing configuration. */
@@ -253,6 +289,7 @@ export class ImsAccountForm {
   /** Shows every field's message and focuses the first field to correct; true when none is wrong. */
   private revealErrors(): boolean {
     const invalid = this.visibleFields().filter((f) => f.check(true).error);
+    if (invalid.length) this.ctx?.openStep('imsAccount');
     invalid[0]?.focus();
     return invalid.length === 0;
   }

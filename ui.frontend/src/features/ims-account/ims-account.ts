@@ -12,15 +12,14 @@ import { onDemand, partComponent } from '../../ui/on-demand';
 import { loadPart } from '../../app/parts';
 import { renderProblem, renderRequestProblem, showResult } from '../../ui/problem';
 import { button } from '../../ui/coral';
-import { createSection } from '../../ui/section';
+import type { Section } from '../../ui/section';
 import type { PageContext, Step } from '../../app/port';
 
 const loadForm = onDemand(() => loadPart('ims-account-form'));
 const loadDuplicates = onDemand(() => loadPart('ims-duplicates'));
 
 export class ImsAccountStep implements Step {
-  private readonly section = createSection('imsAccount', 4, t('IMS technical account'));
-  readonly element = this.section.root;
+  readonly element: HTMLElement;
   private readonly existingBox = el('div', { class: 'bpsetup-ims-existing' });
   private readonly feedback = el('div', { class: 'bpsetup-ims-feedback', 'aria-live': 'polite' });
   private readonly blocked = el('div', { class: 'bpsetup-ims-blocked' });
@@ -30,18 +29,22 @@ export class ImsAccountStep implements Step {
     loadForm,
     this.formBox,
     ({ ImsAccountForm }) =>
-      new ImsAccountForm({ dropZone: this.element, feedback: this.feedback, rerender: () => this.ctx && this.update(this.ctx) }),
+      new ImsAccountForm({
+        dropZone: this.element.ownerDocument.body,
+        feedback: this.feedback,
+        rerender: () => this.ctx && this.update(this.ctx),
+      }),
     () => this.ctx && this.update(this.ctx),
   );
   private ctx?: PageContext;
 
-  constructor() {
+  constructor(private readonly section: Section) {
+    this.element = section.root;
     this.section.body.append(this.existingBox, this.othersBox, this.blocked, this.formBox, this.feedback);
   }
 
   update(ctx: PageContext): void {
     this.ctx = ctx;
-    this.section.setState(ctx.state.steps.find((s) => s.id === 'imsAccount'));
     const oauthPossible = ctx.state.oauthPossible;
     const legacy = this.form.current?.legacyChosen ?? false;
     const bp = ctx.state.brandPortalConfigs;
@@ -68,8 +71,13 @@ export class ImsAccountStep implements Step {
       );
     // One configuration rule: the form is for the first one, or for editing the one that exists.
     const wanted = bp.length === 0 || Boolean(this.form.current?.editing);
-    if (this.form.current) this.form.current.update(ctx, wanted, blocked);
+    const form = this.form.current;
+    if (form) form.update(ctx, wanted, blocked);
     else if (wanted) this.form.want();
+    // An empty author's page leads with Connect: the form lends it its credential field.
+    if (form?.connectOffered) {
+      if (form.quickRoute.parentElement !== ctx.connectSlot) ctx.connectSlot.appendChild(form.quickRoute);
+    } else form?.quickRoute.remove();
   }
 
   private renderExisting(config: ImsConfig, ctx: PageContext): HTMLElement {
@@ -94,7 +102,8 @@ export class ImsAccountStep implements Step {
             : t('This AEM cannot do OAuth yet: see step 1 for the hotfix or the update, then migrate.'),
         }),
       );
-      if (ctx.state.oauthAvailable) {
+      // One "Migrate to OAuth" in view: this one opens the form, whose own button then migrates.
+      if (ctx.state.oauthAvailable && !this.form.current?.editing) {
         const migrate = button(t('Migrate to OAuth'), 'primary');
         migrate.classList.add('bpsetup-ims-migrate');
         migrate.addEventListener('click', () => void this.startEditing(config, 'oauth'));
@@ -102,14 +111,12 @@ export class ImsAccountStep implements Step {
       }
       return card;
     }
-    const edit = button(t('Edit'), 'secondary', 'Edit');
+    // Step 5 checks its health: one button for one action.
+    const edit = button(t('Edit the IMS configuration'), 'secondary', 'Edit');
     edit.classList.add('bpsetup-ims-edit');
+    edit.hidden = Boolean(this.form.current?.editing);
     edit.addEventListener('click', () => void this.startEditing(config, config.authType));
-    const check = button(t('Check its health'), 'quiet', 'Heart');
-    check.classList.add('bpsetup-ims-check');
-    check.disabled = ctx.healthRunning;
-    check.addEventListener('click', () => void ctx.runHealth());
-    card.append(edit, check);
+    card.append(edit);
     return card;
   }
 
@@ -158,6 +165,7 @@ export class ImsAccountStep implements Step {
   }
 
   private async startEditing(config: ImsConfig, type: AuthType): Promise<void> {
+    this.section.open();
     (await this.form.open())?.startEditing(config, type);
   }
 }

@@ -8,6 +8,7 @@ import { AGENTS } from '../../../../core/contract/aem-names';
 import { t } from '../../../../core/i18n';
 import { explainHealthFailure } from '../../../../core/domain/explain';
 import type { ConnectOutcome, PageContext } from '../../app/port';
+import type { StepId } from '../../../../core/domain/types';
 import type { ConnectHost, ConnectStage, StageOutcome } from './ims-connect';
 
 /** What the stages need from the IMS form. */
@@ -18,6 +19,14 @@ export interface ConnectForm {
   /** Step 4's own save; true when the configuration was created and read back. */
   save(): Promise<boolean>;
 }
+
+/** Where each stage's failure is explained (the agents' own table is always in view). */
+const STEP_THAT_SAYS_WHY: Record<ConnectStage, StepId> = {
+  ims: 'imsAccount',
+  token: 'health',
+  cloud: 'brandPortal',
+  agents: 'brandPortal',
+};
 
 export function connectStages(form: ConnectForm): ConnectHost {
   let cloud: ConnectOutcome | undefined;
@@ -53,9 +62,17 @@ export function connectStages(form: ConnectForm): ConnectHost {
         const connected = cloud?.connected ?? 0;
         return connected === AGENTS.count
           ? { ok: true, detail: t('{0} of {1} agents connected', String(connected), String(AGENTS.count)) }
-          : { ok: false, detail: t('{0} of {1} agents connected: step 6 explains each', String(connected), String(AGENTS.count)) };
+          : {
+              ok: false,
+              detail: t('{0} of {1} agents connected: the agents table explains each', String(connected), String(AGENTS.count)),
+            };
       }
     }
   };
-  return { formValid: () => form.formValid(), run, keepTenant: (address) => form.context()?.keepTenant(address) };
+  return {
+    formValid: () => form.formValid(),
+    run,
+    keepTenant: (address) => form.context()?.keepTenant(address),
+    stopped: (stage) => form.context()?.openStep(STEP_THAT_SAYS_WHY[stage]),
+  };
 }

@@ -46,6 +46,8 @@ export interface ConnectHost {
   run(stage: ConnectStage, address: TenantAddress): Promise<StageOutcome>;
   /** Connect stopped before step 6: its form gets this address, so the admin need not type it again. */
   keepTenant(address: TenantAddress): void;
+  /** Connect stopped at this stage: the step that says why is opened. */
+  stopped(stage: ConnectStage): void;
 }
 
 export class ImsConnect {
@@ -63,7 +65,7 @@ export class ImsConnect {
   private readonly go = button(t('Connect'), 'primary');
   private readonly tenantConfirm = new TenantConfirm();
   private readonly stages = el('ol', { class: 'bpsetup-connect-stages', 'aria-live': 'polite', 'aria-label': t('Connect progress') });
-  private readonly outcome = el('div', { class: 'bpsetup-connect-outcome', role: 'status' });
+  private readonly outcome = el('div', { class: 'bpsetup-connect-outcome', role: 'status', tabindex: '-1' });
   /** The address and the button: gone once a run created the IMS configuration (see connect()). */
   private readonly controls = el(
     'div',
@@ -81,7 +83,6 @@ export class ImsConnect {
     this.element = el(
       'form',
       { class: 'bpsetup-connect-form', novalidate: true, autocomplete: 'off' },
-      el('h3', { class: 'coral-Heading coral-Heading--4' }, t('Or connect in one go')),
       this.controls,
       this.stages,
       this.outcome,
@@ -130,6 +131,7 @@ export class ImsConnect {
       // Connect makes a first setup only: once the IMS configuration exists, a second run would
       // try to create another. The steps below go on from where it stopped.
       this.controls.hidden = failed !== 'ims';
+      if (failed) this.host.stopped(failed);
       if (failed === 'ims') {
         this.outcome.textContent = t('Connect stopped at "{0}": step 4 says why; correct it and connect again.', STAGES[failed]);
         return;
@@ -138,7 +140,7 @@ export class ImsConnect {
       if (failed === 'token') this.host.keepTenant(address);
       if (failed) {
         this.outcome.textContent = t(
-          'Connect stopped at "{0}": its step below says why and how to fix it; go on from there, step by step.',
+          'Connect stopped at "{0}": the step it opened below says why and how to fix it; go on from there, step by step.',
           STAGES[failed],
         );
         return;
@@ -147,6 +149,8 @@ export class ImsConnect {
     } finally {
       this.runningNow = false;
       this.go.disabled = false;
+      // The controls may be gone: the keyboard lands on what happened, not on the page's body.
+      if (!this.element.contains(document.activeElement) || this.controls.hidden) this.outcome.focus();
     }
   }
 

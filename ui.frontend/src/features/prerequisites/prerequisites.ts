@@ -4,7 +4,7 @@ import { select, button } from '../../ui/coral';
 import { el } from '../../ui/dom';
 import { t } from '../../../../core/i18n';
 import { renderNotice, renderProblem, renderRequestProblem } from '../../ui/problem';
-import { createSection } from '../../ui/section';
+import type { Section } from '../../ui/section';
 import { displayVersion } from '../../../../core/domain/version';
 import { onDemand } from '../../ui/on-demand';
 import { loadPart } from '../../app/parts';
@@ -15,8 +15,11 @@ export const loadOverrides = onDemand(() => loadPart('overrides'));
 const KNOWN_VERSIONS = ['6.6.0.0', '6.5.21.0', '6.5.20.0', '6.5.17.0', '6.5.11.0', '6.5.4.0', '6.4.8.0', '6.3.3.8'];
 
 export class PrerequisitesStep implements Step {
-  private readonly section = createSection('prerequisites', 1, t('Prerequisites'));
-  readonly element = this.section.root;
+  readonly element: HTMLElement;
+
+  constructor(private readonly section: Section) {
+    this.element = section.root;
+  }
 
   /**
    * Adobe switched JWT credentials off (no token after March 1, 2026), so an AEM without OAuth
@@ -53,7 +56,6 @@ export class PrerequisitesStep implements Step {
 
   update(ctx: PageContext): void {
     const { body } = this.section;
-    this.section.setState(ctx.state.steps.find((s) => s.id === 'prerequisites'));
     body.textContent = '';
     const list = el('ul', { class: 'bpsetup-facts' });
     const version = ctx.facts.version;
