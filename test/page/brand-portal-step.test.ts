@@ -190,7 +190,7 @@ test('reset Brand Portal publishing deletes exactly the listed nodes, after type
   const removedRoots = removed.filter((path) => !removed.some((q) => path !== q && path.startsWith(`${q}/`)));
   expect(removedRoots.sort()).toEqual([...listed].sort());
   // Nothing else is new but the backup package the notice names, holding exactly what was deleted.
-  const backup = /\/etc\/packages\/bpsetup-backups\/[^\s]+\.zip/.exec(p.text('.bpsetup-agents-feedback'))?.[0] as string;
+  const backup = /\/etc\/packages\/bpsetup-backups\/[^\s]+\.zip/.exec(p.text('.bpsetup-cloud-feedback'))?.[0] as string;
   expect([...after].filter((path) => !before.includes(path) && !path.startsWith('/etc/packages/bpsetup-backups'))).toEqual([]);
   const { info } = await readPackage(p.emu.context.repo.readFile(backup) as Buffer);
   expect(info.filters.map((f) => f.root)).toEqual(listed);
