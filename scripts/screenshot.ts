@@ -17,15 +17,19 @@ async function main(): Promise<void> {
   try {
     const { page } = browser;
     await login(page, emulator.url, '/aem/start.html');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await walkOauthSetup(page, emulator, {
       milestone: async (name) => {
         if (name === 'tools') await page.screenshot({ path: join(out, 'tools-console.png') });
-        if (name === 'summary') {
-          await page.waitForTimeout(300); // let Coral icons paint
-          await fullScreenshot(page, join(out, 'setup-page.png'));
-        }
+        // An empty author's first screen: Connect.
+        if (name === 'empty') await page.screenshot({ path: join(out, 'connect.png') });
       },
     });
+    // Coming back: a set-up author's page leads with the verdict, checked as it opens.
+    await page.reload();
+    await page.waitForSelector('.bpsetup-summary-ok', { timeout: 30000 });
+    await page.waitForTimeout(300); // let Coral icons paint
+    await fullScreenshot(page, join(out, 'setup-page.png'));
     // The default mode's one expected 404: Check Health's unconfirmed address, as on a real AEM.
     const errors = browser.errors.filter((e) => !/status of 404/.test(e));
     if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);

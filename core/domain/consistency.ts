@@ -207,7 +207,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
       'cloud-missing',
       'error',
       t('No Brand Portal cloud service'),
-      t("Create it with the tenant URL: the page's Brand Portal cloud service step, or bpsetup setup."),
+      t("Create it with the Brand Portal address: the page's Brand Portal cloud service step, or bpsetup setup."),
     );
   if (configs.length > 1)
     add(

@@ -248,7 +248,7 @@ function brandPortalStep(f: SetupFacts): StepState {
     return { id: 'brandPortal', status: 'warning', summary: t('Legacy configuration for {0}: reset and set up again.', config.tenantUrl) };
   const tenant = validateTenantUrl(config.tenantUrl);
   if (!tenant.normalised || !tenant.tenant)
-    return { id: 'brandPortal', status: 'error', summary: t('The stored tenant URL is not usable: {0}', config.tenantUrl) };
+    return { id: 'brandPortal', status: 'error', summary: t('The stored Brand Portal address is not usable: {0}', config.tenantUrl) };
   const checks = checkAgents(f.agents ?? [], tenant.normalised, tenant.tenant);
   const present = checks.filter((c) => c.agent).length;
   const { connected: passed, failed } = agentTestCounts(checks, f.agentTests ?? []);

@@ -25,9 +25,9 @@ export function validateTenantUrl(value: string): TenantVerdict {
   } catch {
     return { error: t('This is not a web address: use https://<tenant>.brand-portal.adobe.com.') };
   }
-  if (url.protocol !== 'https:') return { error: t('The tenant URL must use https.') };
-  if (url.username || url.password) return { error: t('The tenant URL must not contain a user name or password.') };
-  if (url.port) return { error: t('The tenant URL must not name a port.') };
+  if (url.protocol !== 'https:') return { error: t('The Brand Portal address must use https.') };
+  if (url.username || url.password) return { error: t('The Brand Portal address must not contain a user name or password.') };
+  if (url.port) return { error: t('The Brand Portal address must not name a port.') };
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     return { error: t('Use the address only, without a path: {0}', url.origin) };
   }

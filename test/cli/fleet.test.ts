@@ -80,7 +80,7 @@ test("a bad configuration file is refused with the page's field messages, and no
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('clientId: The client ID cannot contain spaces');
   expect(r.stderr).toContain('orgId:');
-  expect(r.stderr).toContain('tenantUrl: The tenant URL must use https');
+  expect(r.stderr).toContain('tenantUrl: The Brand Portal address must use https');
   expect(r.stderr).toContain('secrets never go in this file');
   emus.forEach((e, i) => expect(e.context.journal.list(before[i])).toEqual([]));
 });

@@ -10,7 +10,7 @@ import { nonCoralControls } from '../helpers/coral-controls';
 import type { BrowserSession } from '../helpers/chromium';
 import { controlFetch } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
-import { fillOauthForm, openReset, saveCloudService, signedInAuthor, waitConnected } from '../helpers/setup-page';
+import { fillOauthForm, openReset, saveCloudService, signedInAuthor, waitConnected, stepByStep } from '../helpers/setup-page';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -24,7 +24,7 @@ let page: Page;
 beforeAll(async () => {
   ({ emu, browser, page } = await signedInAuthor({ faults: true, interimEndpoints: true, agentDelayMs: 50 }));
   await credentialAndTenant(emu.url, CLIENT_ID, SECRET, TENANT);
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
 }, 60000);
 afterAll(async () => {
   await browser?.close();
@@ -93,7 +93,7 @@ test('keyboard: after an action the focus goes to its outcome', async () => {
   if (!emu.context.repo.exists('/conf/global/settings/cloudconfigs/mediaportal/brand-portal'))
     await finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
   await page.goto(`${emu.url}${PAGE}`);
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
   await page.click('.bpsetup-health-step-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert');
   // The whole-setup check: its summary takes the focus when it is ready.

@@ -10,7 +10,7 @@ import type { RunningEmulator } from '../../emulator/server';
 import type { BrowserSession } from '../helpers/chromium';
 import { credentialAndTenant, finishedSetup } from '../helpers/brand-portal-fixtures';
 import { setFaults } from '../helpers/emulator';
-import { signedInAuthor } from '../helpers/setup-page';
+import { signedInAuthor, stepByStep } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const TENANT = 'https://after.brand-portal.adobe.com';
@@ -37,7 +37,7 @@ afterEach(() => setFaults(emu.url, null));
 async function checkWholeSetup(): Promise<void> {
   const visit = emu.context.journal.lastSeq;
   await page.goto(`${emu.url}${PAGE}`);
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
   expect(scriptRequests(visit)).toEqual([]); // a plain visit asks neither script
   await page.locator('.bpsetup-toolbar').getByRole('button', { name: 'Check the whole setup' }).click();
   await page

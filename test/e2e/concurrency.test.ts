@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, openBrowser, signIn } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
-import { fillOauthForm, saveCloudService } from '../helpers/setup-page';
+import { fillOauthForm, saveCloudService, stepByStep } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 import { roundNumbers, rounds } from '../helpers/rounds';
 import { bpsetup, writeSetupJson } from '../helpers/cli';
@@ -32,7 +32,7 @@ async function admin(emu: RunningEmulator): Promise<Page> {
   sessions.push(session);
   await signIn(session.context, emu.url);
   await session.page.goto(`${emu.url}${PAGE}`);
-  await session.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(session.page);
   return session.page;
 }
 
@@ -171,7 +171,7 @@ async function pageSetup(page: Page): Promise<void> {
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-ims-card, .bpsetup-ims-feedback coral-alert[variant="error"]', { timeout: 20000 });
   await page.reload();
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
   if (!(await page.locator('.bpsetup-cloud-card').count())) await saveCloudService(page, TENANT);
 }
 

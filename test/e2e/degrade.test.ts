@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, openBrowser, signIn } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
-import { authRadio, chooseLegacyJwt, chooseOption, legacyJwtToggle, openReset } from '../helpers/setup-page';
+import { authRadio, chooseLegacyJwt, chooseOption, legacyJwtToggle, openReset, openSteps } from '../helpers/setup-page';
 
 let emu: RunningEmulator;
 let browser: BrowserSession;
@@ -40,7 +40,8 @@ afterAll(async () => {
 test('unknown or unreachable endpoints degrade step by step; the rest of the page works', async () => {
   const { page } = browser;
   await page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
-  await page.waitForSelector('.bpsetup-version-select');
+  await page.waitForSelector('.bpsetup-version-select', { state: 'attached' });
+  await openSteps(page);
   expect(await page.locator('.bpsetup-step[data-step="prerequisites"]').getAttribute('data-status')).toBe('warning');
 
   // The admin states the version; OAuth becomes available.
@@ -58,7 +59,9 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
   // An OAuth configuration exists; the health script does not answer on this AEM: a state of its own, not an error.
   const c = await loggedIn(emu.url);
   await c.write('/apps/bpsetup/ims/update', oauthForm('degradeclient'));
-  await page.click('.bpsetup-health-button');
+  // Reopened, the page leads with the verdict of the setup it now finds, and checks it.
+  await page.reload();
+  await page.waitForSelector('.bpsetup-summary coral-alert', { timeout: 20000 });
   await page.waitForSelector('.bpsetup-health-result coral-alert');
   const result = (await page.locator('.bpsetup-health-result').textContent()) ?? '';
   expect(result).toContain('Check Health cannot run from this page on this AEM');
@@ -87,7 +90,8 @@ test('a queue read this AEM lacks stops the reset before anything is deleted, wi
     body: JSON.stringify({ routes: [notHere('/etc/replication/agents.author/mp_replication_agent0_default_demo/jcr:content.queue.json')] }),
   });
   await page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
-  await page.waitForSelector('.bpsetup-reset');
+  await page.waitForSelector('.bpsetup-reset', { state: 'attached' });
+  await openSteps(page, 'brandPortal');
   await openReset(page, 'demo');
   const before = [...emu.context.repo.walk('/')].length;
   await page.click('.bpsetup-reset-run');

@@ -22,7 +22,7 @@ import {
   registerOauthCredential,
   uploadKey,
 } from '../helpers/ims-fixtures';
-import { authRadio, chooseLegacyJwt, signedInAuthor, startOver, stepStatus as stepStatusOn } from '../helpers/setup-page';
+import { authRadio, chooseLegacyJwt, signedInAuthor, startOver, stepStatus as stepStatusOn, stepByStep } from '../helpers/setup-page';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -40,7 +40,7 @@ const writesSince = (seq: number) => emu.context.journal.list(seq).filter((r) =>
 
 async function openSetupPage(): Promise<void> {
   await page.goto(`${emu.url}${PAGE}`);
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
 }
 
 const SECRET = 'p8e-e2e-secret-value';
@@ -142,8 +142,14 @@ test('the state comes from AEM: after a reload the page resumes, and a second co
   expect(await stepStatus('imsAccount')).toBe('done');
   expect(await page.locator('.bpsetup-ims-form').isHidden()).toBe(true);
   await expect(page.locator('.bpsetup-ims-card').textContent()).resolves.toContain('Edit it rather than creating another');
-  // Check Health from the IMS step itself.
-  await page.click('.bpsetup-ims-check');
+  // One button for one action: Check Health is step 5's (step 4's card has none of its own).
+  expect(
+    await page
+      .locator('#bpsetup-step-imsAccount')
+      .getByRole('button', { name: /health/i })
+      .count(),
+  ).toBe(0);
+  await page.click('.bpsetup-health-step-button');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]');
 });
 

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
 import { controlFetch, startTestEmulator } from '../helpers/emulator';
 import { ORG, registerOauthCredential } from '../helpers/ims-fixtures';
-import { fillOauthForm, imsField } from '../helpers/setup-page';
+import { fillOauthForm, imsField, stepByStep } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'e5b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -55,7 +55,7 @@ async function everywhere(): Promise<string> {
 test('after a failed save that echoes it, and after a good one, the secret is nowhere', async () => {
   const { page } = browser;
   await login(page, emu.url, PAGE);
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
 
   // A server that echoes the form back in its error page.
   await controlFetch(`${emu.url}/__emulator/faults`, {

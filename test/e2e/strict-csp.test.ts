@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../emulator/paths';
 import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG, registerOauthCredential } from '../helpers/ims-fixtures';
-import { chooseLegacyJwt, fillOauthForm, legacyJwtToggle } from '../helpers/setup-page';
+import { chooseLegacyJwt, fillOauthForm, legacyJwtToggle, stepByStep } from '../helpers/setup-page';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'c5b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
@@ -38,7 +38,7 @@ test("the page, a save and the certificate chunk work with script-src 'self'", a
   await login(page, emu.url, PAGE);
   const response = await page.goto(`${emu.url}${PAGE}`);
   expect(response?.headers()['content-security-policy']).toBe("script-src 'self'; object-src 'none'; base-uri 'self'");
-  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await stepByStep(page);
 
   // The certificate chunk (node-forge) loads on demand and generates a key pair.
   await chooseLegacyJwt(page);

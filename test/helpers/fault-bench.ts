@@ -10,7 +10,7 @@ import type { RunningEmulator } from '../../emulator/server';
 import { type BrowserSession, openBrowser, signIn } from './chromium';
 import { setFaults, startTestEmulator } from './emulator';
 import { ORG } from './ims-fixtures';
-import { fillOauthForm, repositoryText, saveCloudService, waitConnected } from './setup-page';
+import { fillOauthForm, repositoryText, saveCloudService, waitConnected, stepByStep } from './setup-page';
 import { credentialAndTenant } from './brand-portal-fixtures';
 
 const PAGE = '/apps/bpsetup/content/setup.html';
@@ -40,7 +40,7 @@ export function faultBench(): FaultBench {
       await credentialAndTenant(bench.emu.url, CLIENT_ID, SECRET, FAULT_TENANT);
       await signIn(browser.context, bench.emu.url);
       await bench.page.goto(`${bench.emu.url}${PAGE}`);
-      await bench.page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+      await stepByStep(bench.page);
     },
     faults: (body: unknown) => setFaults(bench.emu.url, body),
     clearFaults: () => setFaults(bench.emu.url, null),

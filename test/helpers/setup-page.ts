@@ -77,6 +77,30 @@ export async function saveCloudService(page: Page, tenantUrl: string): Promise<v
 export const waitConnected = (page: Page, n = 4) =>
   page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
 
+/**
+ * Unfolds steps as an admin does, by clicking their lines: all six, or those named. Coral wires an
+ * item's click a frame after it is made, so a click is repeated until the item says it is open.
+ */
+export async function openSteps(page: Page, ...ids: string[]): Promise<void> {
+  for (const step of await page.locator('coral-accordion-item.bpsetup-step').all()) {
+    if (ids.length && !ids.includes((await step.getAttribute('data-step')) ?? '')) continue;
+    const line = step.locator(':scope > h3 > button');
+    for (let i = 0; i < 10 && (await line.getAttribute('aria-expanded')) !== 'true'; i++) {
+      await line.click();
+      if ((await line.getAttribute('aria-expanded')) !== 'true') await page.waitForTimeout(100);
+    }
+  }
+}
+
+/**
+ * The page has AEM's answer and its steps are unfolded, as for an admin who works step by step
+ * (the folded page itself is the two-visits test's subject).
+ */
+export async function stepByStep(page: Page): Promise<void> {
+  await page.waitForSelector('.bpsetup-step[data-step="prerequisites"][data-status="done"]');
+  await openSteps(page);
+}
+
 export const stepStatus = (page: Page, id: string) => page.locator(`.bpsetup-step[data-step="${id}"]`).getAttribute('data-status');
 
 export { repositoryText } from './emulator';
@@ -100,7 +124,10 @@ export async function signedInAuthor(options: Partial<EmulatorOptions>, open = t
   const emu = await startTestEmulator(options);
   const browser = await openBrowser(PROJECT_ROOT);
   await signIn(browser.context, emu.url);
-  if (open) await browser.page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
+  if (open) {
+    await browser.page.goto(`${emu.url}/apps/bpsetup/content/setup.html`);
+    await stepByStep(browser.page);
+  }
   return { emu, browser, page: browser.page };
 }
 

@@ -52,6 +52,8 @@ export interface PageContext {
    * Connect here while it offers them.
    */
   connectSlot: HTMLElement;
+  /** True while the page leads with Connect (an empty author's visit, before anything was made). */
+  connectOffered(): boolean;
   /** Adobe's remedy for missing agents: step 6 saves the cloud service again as it is. */
   resaveCloudService(): Promise<void>;
 }

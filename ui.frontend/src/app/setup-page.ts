@@ -32,7 +32,7 @@ import { el } from '../ui/dom';
 import { t } from '../../../core/i18n';
 import { PANELS_MARK, READY_MARK, mark } from './timing';
 import { renderRequestProblem, showResult } from '../ui/problem';
-import { type Section, createSection, followSectionLinks } from '../ui/section';
+import { type Section, createSection, followSectionLinks, keepOpenAcrossReloads, sectionList } from '../ui/section';
 import { onDemand } from '../ui/on-demand';
 import { loadPart } from './parts';
 import { Lead, type Visit } from './lead';
@@ -90,9 +90,10 @@ export class SetupPage {
         { class: 'bpsetup-steps-section', id: 'bpsetup-steps', 'aria-labelledby': 'bpsetup-steps-heading' },
         el('h2', { id: 'bpsetup-steps-heading', class: 'coral-Heading coral-Heading--4' }, t('Step by step')),
         el('p', { class: 'bpsetup-steps-intro' }, t('Each step says where it stands; open it to see what it checks, or to do it by hand.')),
-        el('div', { class: 'bpsetup-steps' }, ...[...this.sections.values()].map((section) => section.root)),
+        sectionList([...this.sections.values()]),
       ),
     );
+    keepOpenAcrossReloads([...this.sections.values()]);
     followSectionLinks(root);
     this.render(); // every step listed at once, "reading" until AEM answers
   }
@@ -199,7 +200,7 @@ export class SetupPage {
   /**
    * The verdict (the page's "Check the whole setup", and a set-up author's first look): reads only
    * — IMS health, agent tests, queues, consistency. Agent tests that all succeeded in the last
-   * minute (right after a setup) prove the token, the tenant and the replication user, so they are
+   * minute (right after a setup) prove the token and that the tenant answers, so they are
    * shown again instead of asked again; Check Health is run unless it is fresh and healthy, or
    * unavailable on this AEM. Anything else is read (unless just read, on a first look) and checked.
    * A first look moves the focus only where nothing else holds it.
@@ -272,6 +273,7 @@ export class SetupPage {
       resaveCloudService: async () => this.brandPortal?.resave(this.context()),
       openStep: (id) => this.sections.get(id)?.open(),
       connectSlot: this.lead.connectSlot,
+      connectOffered: () => this.visit === 'connect' && !hasSetup(this.facts, deriveSetupState(this.facts)),
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.facts.chosenAuthType === type) return;

@@ -153,24 +153,39 @@ export function table(label: string, headers: string[], rows: HTMLTableRowElemen
   return component;
 }
 
-interface CoralAccordionItem extends HTMLElement {
+export interface CoralAccordionItem extends HTMLElement {
   label: HTMLElement;
   content: HTMLElement;
   selected: boolean;
 }
 interface CoralAccordion extends HTMLElement {
   items: { add(item: HTMLElement): HTMLElement };
+  multiple: boolean;
+  level: number;
+}
+
+/** An accordion whose items open and close on their own (several may be open), headed at `level`. */
+export function accordion(level: number): CoralAccordion {
+  const component = create<CoralAccordion>('Accordion');
+  component.multiple = true;
+  component.level = level;
+  return component;
+}
+
+/** An accordion item, closed, to fill: its label (the line it shows folded) and its content. */
+export function accordionItem(): CoralAccordionItem {
+  const Item = (window.Coral?.Accordion as unknown as { Item: new () => CoralAccordionItem }).Item;
+  return new Item();
 }
 
 /** A closed-by-default disclosure (Coral accordion with one item), AEM's answer to <details>. */
 export function disclosure(label: string, ...content: (Node | string)[]): HTMLElement & { item: CoralAccordionItem } {
-  const accordion = create<CoralAccordion>('Accordion');
-  const Item = (window.Coral?.Accordion as unknown as { Item: new () => CoralAccordionItem }).Item;
-  const item = new Item();
+  const box = create<CoralAccordion>('Accordion');
+  const item = accordionItem();
   item.label.textContent = label;
   item.content.append(...content);
-  accordion.items.add(item);
-  return Object.assign(accordion, { item });
+  box.items.add(item);
+  return Object.assign(box, { item });
 }
 
 export function textarea(label: string, rows = 4): HTMLTextAreaElement {

@@ -5,6 +5,7 @@
 import { el } from './dom';
 import { t } from '../../../core/i18n';
 import { renderProblem } from './problem';
+import { unfold } from './section';
 
 const pending = new Set<Promise<unknown>>();
 
@@ -35,6 +36,7 @@ export function onDemand<T>(load: () => Promise<T>): (where: HTMLElement, retry:
         loading = undefined;
         where.textContent = '';
         where.appendChild(notLoaded(e, retry));
+        unfold(where); // a failure is never left folded away: the step it happened in opens
       },
     );
     return attempt;
@@ -97,8 +99,8 @@ export function partComponent<P, C extends { element: HTMLElement }>(
 function notLoaded(e: unknown, retry: () => void): HTMLElement {
   const problem = renderProblem(
     {
-      title: t('Part of this page could not be loaded'),
-      explanation: t('The browser could not fetch it from AEM: the connection dropped, or the session ended.'),
+      title: t('This could not be shown'),
+      explanation: t('The browser could not get it from AEM: the connection dropped, or your session ended.'),
       fix: t('Check that AEM is reachable and you are still signed in, then try again.'),
     },
     { raw: { body: e instanceof Error ? e.message : String(e) }, onRetry: retry },

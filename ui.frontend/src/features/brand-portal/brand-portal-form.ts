@@ -49,7 +49,7 @@ export class BrandPortalForm {
     const changed = () => this.refreshSave();
     this.title = createField({ name: 'cloudTitle', label: t('Title'), value: 'Brand Portal' }, validateTitle, changed);
     this.tenant = createField(
-      { name: 'tenantUrl', label: t('Tenant URL'), placeholder: 'https://yourcompany.brand-portal.adobe.com' },
+      { name: 'tenantUrl', label: t('Brand Portal address'), placeholder: 'https://yourcompany.brand-portal.adobe.com' },
       validateTenantUrl,
       changed,
     );

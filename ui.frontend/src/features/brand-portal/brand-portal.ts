@@ -36,6 +36,7 @@ export class BrandPortalStep implements Step {
 
   constructor(private readonly section: Section) {
     this.element = section.root;
+    section.onToggle(() => this.ctx && this.update(this.ctx));
     this.section.body.append(this.existing, this.formBox, this.feedback);
   }
 
@@ -59,7 +60,9 @@ export class BrandPortalStep implements Step {
     for (const config of configs) this.existing.appendChild(this.renderConfig(config, ctx));
     const wanted = configs.length === 0 || Boolean(this.form.current?.editing);
     if (this.form.current) this.form.current.update(ctx, wanted);
-    else if (wanted) this.form.want();
+    // While the page leads with Connect, its address field is the one on the page: this form is
+    // built once the step is opened, or when Connect hands it the tenant.
+    else if (wanted && (this.section.isOpen || !ctx.connectOffered())) this.form.want();
   }
 
   private renderConfig(config: CloudConfig, ctx: PageContext): HTMLElement {

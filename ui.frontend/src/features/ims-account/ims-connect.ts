@@ -130,7 +130,8 @@ export class ImsConnect {
       }
       // Connect makes a first setup only: once the IMS configuration exists, a second run would
       // try to create another. The steps below go on from where it stopped.
-      this.controls.hidden = failed !== 'ims';
+      // Gone, not hidden: step 6's form then holds the page's one "Brand Portal address".
+      if (failed !== 'ims') this.controls.remove();
       if (failed) this.host.stopped(failed);
       if (failed === 'ims') {
         this.outcome.textContent = t('Connect stopped at "{0}": step 4 says why; correct it and connect again.', STAGES[failed]);
@@ -150,7 +151,7 @@ export class ImsConnect {
       this.runningNow = false;
       this.go.disabled = false;
       // The controls may be gone: the keyboard lands on what happened, not on the page's body.
-      if (!this.element.contains(document.activeElement) || this.controls.hidden) this.outcome.focus();
+      if (!this.element.contains(document.activeElement)) this.outcome.focus();
     }
   }
 

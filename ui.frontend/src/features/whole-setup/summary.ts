@@ -6,6 +6,7 @@ import { contributionReadiness } from '../../../../core/domain/contribution';
 import type { Endpoints } from '../../../../core/contract/endpoints';
 import { type SetupSummary, summariseFacts } from '../../../../core/domain/consistency';
 import { networkOf } from '../../../../core/domain/diagnostics';
+import { groupAgentProblems } from '../../../../core/domain/group-problems';
 import type { SetupFacts } from '../../../../core/domain/state';
 import { el } from '../../ui/dom';
 import { t } from '../../../../core/i18n';
@@ -30,7 +31,15 @@ export function renderAfterSetup(session: AemSession, facts: SetupFacts, endpoin
 
 /** What the facts read and checked add up to, and what publishing needs of the network. */
 export function renderWholeSetup(facts: SetupFacts, endpoints: Endpoints): HTMLElement {
-  const summary = renderSummary(summariseFacts(facts, endpoints));
+  const result = summariseFacts(facts, endpoints);
+  // The same problem on several agents is said once, naming them.
+  const summary = renderSummary({
+    ...result,
+    problems: groupAgentProblems(
+      result.problems,
+      (facts.agents ?? []).map((a) => a.name),
+    ),
+  });
   if (!facts.proxies) return summary;
   const { proxies, allowOutgoing } = networkOf(facts);
   const route = (client: '3.x' | '4.x') => {
