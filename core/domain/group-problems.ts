@@ -1,9 +1,9 @@
 /**
  * The same problem on several agents, said once: problems whose id is `<kind>-<agent>` and whose
- * fix is the same word for word are merged, naming the agents ("Test Connection failed for all 4
- * agents"). A problem whose fix differs (another log line, another queue) stays on its own.
+ * fix is the same word for word are merged into the first, which names the others ("Test
+ * Connection failed for mp_…agent0… (the same on 3 more agents: …)"). A problem whose fix differs
+ * (another log line, another queue) stays on its own.
  */
-import { AGENTS } from '../contract/aem-names';
 import { t } from '../i18n';
 import type { SetupProblem } from './types';
 
@@ -35,14 +35,11 @@ export function groupAgentProblems(problems: readonly SetupProblem[], agentNames
     const { first, agents } = groups.get(item.key) as { first: SetupProblem; agents: string[] };
     if (agents.length === 1) return first;
     const agent = agentOf(first) as string;
-    const who =
-      agents.length === AGENTS.count
-        ? t('all {0} agents', String(agents.length))
-        : t('{0} agents ({1})', String(agents.length), agents.join(', '));
+    const others = agents.slice(1);
     return {
       ...first,
       id: `${first.id.slice(0, -agent.length - 1)}-agents`,
-      title: first.title.replace(agent, who),
+      title: `${first.title} ${t('(the same on {0} more agent(s): {1})', String(others.length), others.join(', '))}`,
       agents,
     };
   });

@@ -10,7 +10,7 @@ const failed = (name: string, fix = 'Open the log; fix what it names and test ag
   fix,
 });
 
-test('four agents with one failure and one fix: one problem naming all four', () => {
+test('four agents with one failure and one fix: one problem, naming the other three', () => {
   const grouped = groupAgentProblems(
     AGENTS.map((a) => failed(a)),
     AGENTS,
@@ -19,7 +19,7 @@ test('four agents with one failure and one fix: one problem naming all four', ()
     {
       id: 'agent-test-agents',
       severity: 'error',
-      title: 'Test Connection failed for all 4 agents',
+      title: `Test Connection failed for ${AGENTS[0]} (the same on 3 more agent(s): ${AGENTS.slice(1).join(', ')})`,
       fix: 'Open the log; fix what it names and test again.',
       agents: AGENTS,
     },
@@ -31,7 +31,7 @@ test('two of four: named; a different fix (another log) stays on its own; other 
   const grouped = groupAgentProblems([other, failed(AGENTS[1]), failed(AGENTS[3]), failed(AGENTS[2], 'Allow outgoing HTTPS.')], AGENTS);
   expect(grouped.map((p) => p.title)).toEqual([
     'No token',
-    `Test Connection failed for 2 agents (${AGENTS[1]}, ${AGENTS[3]})`,
+    `Test Connection failed for ${AGENTS[1]} (the same on 1 more agent(s): ${AGENTS[3]})`,
     `Test Connection failed for ${AGENTS[2]}`,
   ]);
   expect(grouped[1].agents).toEqual([AGENTS[1], AGENTS[3]]);
