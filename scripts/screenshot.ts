@@ -22,7 +22,11 @@ async function main(): Promise<void> {
       milestone: async (name) => {
         if (name === 'tools') await page.screenshot({ path: join(out, 'tools-console.png') });
         // An empty author's first screen: Connect.
-        if (name === 'empty') await page.screenshot({ path: join(out, 'connect.png') });
+        if (name === 'empty') {
+          await page.waitForSelector('.bpsetup-connect');
+          await page.waitForTimeout(300); // let Coral icons paint
+          await page.screenshot({ path: join(out, 'connect.png') });
+        }
       },
     });
     // Coming back: a set-up author's page leads with the verdict, checked as it opens.

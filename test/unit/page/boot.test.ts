@@ -46,7 +46,7 @@ test('mounts the setup page into #bpsetup-root with all six steps', () => {
   expect(root.querySelector('.bpsetup-loading')).toBeNull();
   expect(root.querySelector('.bpsetup-section-title')?.textContent).toBe('Prerequisites');
   // Every step is one folded line, being read; its panel comes with AEM's answer.
-  expect(root.querySelectorAll('details.bpsetup-step[data-status="unknown"]:not([open])')).toHaveLength(6);
+  expect(root.querySelectorAll('coral-accordion-item.bpsetup-step[data-status="unknown"]:not([selected])')).toHaveLength(6);
   expect(root.querySelectorAll('.bpsetup-section-body:not(:empty)')).toHaveLength(0);
   // No implementation words: the Coral version is the diagnostics report's, not the page's.
   expect(root.textContent).not.toContain('Coral');
@@ -72,15 +72,15 @@ test("with AEM's answer the six panels follow, each step has a link of its own, 
     await new Promise((r) => setTimeout(r, 5));
   const links = [...root.querySelectorAll<HTMLAnchorElement>('.bpsetup-section-link')];
   expect(links).toHaveLength(6);
-  for (const link of links) expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('DETAILS');
+  for (const link of links) expect(root.querySelector(link.getAttribute('href') as string)?.tagName).toBe('CORAL-ACCORDION-ITEM');
   expect(root.querySelectorAll('.bpsetup-step[data-status="unknown"]')).toHaveLength(0);
-  expect([...root.querySelectorAll<HTMLDetailsElement>('details.bpsetup-step')].filter((d) => d.open).map((d) => d.id)).toEqual([
-    'bpsetup-step-health',
-  ]);
+  const open = () =>
+    [...root.querySelectorAll<HTMLElement & { selected: boolean }>('.bpsetup-step')].filter((s) => s.selected).map((s) => s.id);
+  expect(open()).toEqual(['bpsetup-step-health']);
   // A link followed later opens its step too.
   window.location.hash = '#bpsetup-step-brandPortal';
   window.dispatchEvent(new HashChangeEvent('hashchange'));
-  expect((root.querySelector('#bpsetup-step-brandPortal') as HTMLDetailsElement).open).toBe(true);
+  expect(open()).toEqual(['bpsetup-step-health', 'bpsetup-step-brandPortal']);
   window.location.hash = '';
 });
 
