@@ -277,7 +277,7 @@ export function summariseSetup(s: SetupSnapshot): SetupSummary {
         'warning',
         t('{0} Brand Portal agent(s) belong to no configuration: {1}', String(orphans.length), orphans.map((a) => a.name).join(', ')),
         t(
-          'They are leftovers of an earlier tenant and still publish there while enabled: remove exactly these with "Remove these agents" in step 6 or "bpsetup remove-orphans" (queues empty, a backup package first); the reset removes them too.',
+          'They are leftovers of an earlier tenant and still publish there while enabled: remove exactly these with "Remove these agents" in the agents table of the setup page or "bpsetup remove-orphans" (queues empty, a backup package first); the reset removes them too.',
         ),
       );
     const strangers = unrecognisedAgents(s.agents, tenantUrls);

@@ -26,6 +26,13 @@ export class Lead {
   readonly healthButton = button(t('Check the whole setup'), 'primary', 'Heart');
   readonly diagnosticsButton = button(t('Diagnostics report'), 'secondary');
   readonly actions = el('div', { class: 'bpsetup-toolbar bpsetup-toolbar-actions' }, this.healthButton, this.diagnosticsButton);
+  /** On an AEM that cannot do OAuth Server-to-Server, Connect is not offered: this says why, and where to go. */
+  private readonly blocker = el(
+    'p',
+    { class: 'bpsetup-lead-blocker' },
+    t('This AEM cannot connect yet: OAuth Server-to-Server is not available here, and Adobe has switched JWT off. '),
+    el('a', { href: '#bpsetup-step-prerequisites' }, t('Step 1 says what to install')),
+  );
 
   constructor() {
     this.healthButton.classList.add('bpsetup-health-button');
@@ -35,6 +42,7 @@ export class Lead {
       { class: 'bpsetup-lead', id: 'bpsetup-publishing', 'aria-labelledby': this.heading.id },
       this.heading,
       this.intro,
+      this.blocker,
       this.connectSlot,
       this.summary,
       this.agents,
@@ -48,9 +56,11 @@ export class Lead {
    * `visit` is unknown until AEM answers; `setUp` says whether there is a setup to judge (an IMS
    * configuration or a cloud service): its actions then show, on either kind of visit.
    */
-  show(visit: Visit | undefined, setUp: boolean): void {
+  show(visit: Visit | undefined, setUp: boolean, oauthPossible = true): void {
     this.element.dataset.visit = visit ?? 'reading';
     const connecting = visit === 'connect' && !setUp;
+    this.blocker.hidden = !connecting || oauthPossible;
+    this.intro.hidden = !this.blocker.hidden;
     this.heading.textContent = connecting || visit === undefined ? t('Connect to Brand Portal') : t('Publishing to Brand Portal');
     this.intro.textContent =
       visit === undefined

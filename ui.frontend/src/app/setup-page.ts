@@ -77,7 +77,7 @@ export class SetupPage {
     healthButton.addEventListener('click', () => void this.checkWholeSetup());
     diagnosticsButton.addEventListener('click', () => {
       loadDiagnostics(this.banner, () => diagnosticsButton.click()).then(
-        ({ openDiagnostics }) => openDiagnostics(this.lead.actions, this.facts, this.overrides, this.session.endpoints),
+        ({ openDiagnostics }) => openDiagnostics(diagnosticsButton, this.facts, this.overrides, this.session.endpoints),
         () => undefined,
       );
     });
@@ -236,7 +236,7 @@ export class SetupPage {
     // Await first, then spread: agent tests and Check Health land in the facts meanwhile.
     const read = await part.readPublishingHealth(this.session, this.facts);
     this.facts = { ...this.facts, ...read };
-    this.render(); // step 6 shows each agent's queue
+    this.render(); // the agents table shows each agent's queue
   }
 
   private context(): PageContext {
@@ -293,7 +293,7 @@ export class SetupPage {
   /** Each step's line, the lead and the page's own buttons, from the state. */
   private renderLines(ctx: PageContext = this.context()): void {
     for (const state of ctx.state.steps) this.sections.get(state.id)?.setState(state);
-    this.lead.show(this.visit, this.loaded && hasSetup(this.facts, ctx.state));
+    this.lead.show(this.visit, this.loaded && hasSetup(this.facts, ctx.state), ctx.state.oauthPossible);
     this.lead.healthButton.disabled = this.healthRunning || this.agentTestsRunning || !this.loaded;
   }
 

@@ -121,3 +121,20 @@ export function createField(options: FieldOptions, validate: (value: string) => 
   );
   return field;
 }
+
+/**
+ * A control that is not a validated field (a box to paste into, a report to copy) in Granite's
+ * field wrapper, named by a visible label instead of an aria-label; `after` follows it (a note).
+ */
+export function labelled(control: HTMLElement, id: string, label: string, ...after: Node[]): HTMLElement {
+  control.removeAttribute('aria-label');
+  control.id = id;
+  control.classList.add('coral-Form-field');
+  return el(
+    'div',
+    { class: 'coral-Form-fieldwrapper' },
+    el('label', { for: id, class: 'coral-Form-fieldlabel' }, label),
+    control,
+    ...after,
+  );
+}

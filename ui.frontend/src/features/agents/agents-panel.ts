@@ -48,11 +48,15 @@ export class AgentsPanel {
     const testAll = button(t('Test all agents'), 'secondary', 'Refresh');
     testAll.classList.add('bpsetup-test-agents');
     testAll.disabled = ctx.agentTestsRunning || !present;
-    testAll.addEventListener('click', () => void ctx.testAgents());
+    // The table is drawn again with the results: the keyboard's focus lands on the count.
+    testAll.addEventListener(
+      'click',
+      () => void ctx.testAgents().then(() => this.content.querySelector<HTMLElement>('.bpsetup-agents-summary')?.focus()),
+    );
     // Only tests that ran are counted: "0 of 4 connected" is said only after the agents were tested.
     const summary = el(
       'p',
-      { class: 'bpsetup-agents-summary', 'data-connected': String(connected), 'data-tested': String(tested) },
+      { class: 'bpsetup-agents-summary', 'data-connected': String(connected), 'data-tested': String(tested), tabindex: '-1' },
       tested
         ? t('{0} of {1} agents connected', String(connected), String(AGENTS.count)) +
             (tested < present ? t(' ({0} not tested yet)', String(present - tested)) : '')

@@ -5,6 +5,7 @@
  * part, fetched when the JWT route is chosen or a certificate is pasted.
  */
 import { el } from '../../ui/dom';
+import { labelled } from '../../ui/field';
 import { t } from '../../../../core/i18n';
 import { textarea } from '../../ui/coral';
 import { onDemand, partComponent } from '../../ui/on-demand';
@@ -49,8 +50,7 @@ export class CertificateStep implements Step {
       { class: 'bpsetup-pem-check' },
       el('h3', { class: 'coral-Heading coral-Heading--5' }, t('Check a certificate')),
       el('p', {}, t('Paste or drop a PEM file to see its dates and fingerprints.')),
-      pemInput,
-      pemResult,
+      labelled(pemInput, 'bpsetup-pem-input', t('Certificate to check'), pemResult),
     );
     this.element.addEventListener('dragover', (e) => e.preventDefault());
     this.element.addEventListener('drop', (e) => {

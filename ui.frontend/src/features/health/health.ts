@@ -25,7 +25,7 @@ export function renderHealthUnavailable(tokenProven: boolean, endpoints: Endpoin
     tokenProven
       ? t('A Brand Portal replication agent connected, so AEM gets a token from Adobe IMS with this configuration.')
       : t(
-          "This AEM does not run the package's health script ({0}): the installed package may be older than this page, or AEM could not compile the script. Reinstall the package, or run Check Health in AEM's own console; otherwise go on to step 6: when the four agents' Test Connection succeeds, that proves the token.",
+          "This AEM does not run the package's health script ({0}): the installed package may be older than this page, or AEM could not compile the script. Reinstall the package, or run Check Health in AEM's own console; otherwise go on to step 6: when the four agents' Test Connection succeeds (the agents table above the steps), that proves the token.",
           endpoints.checkHealth.path,
         ),
   );
@@ -41,14 +41,15 @@ export function renderHealthUnavailable(tokenProven: boolean, endpoints: Endpoin
 export class HealthStep implements Step {
   readonly element: HTMLElement;
   private readonly button = button(t('Check health'), 'primary', 'Heart');
-  private readonly result = el('div', { class: 'bpsetup-health-result', 'aria-live': 'polite' });
+  private readonly result = el('div', { class: 'bpsetup-health-result', 'aria-live': 'polite', tabindex: '-1' });
   private readonly note = el('p');
   private ctx?: PageContext;
 
   constructor(private readonly section: Section) {
     this.element = section.root;
     this.button.classList.add('bpsetup-health-step-button');
-    this.button.addEventListener('click', () => void this.ctx?.runHealth());
+    // The button is disabled while the check runs, which drops the keyboard's focus: it lands on the result.
+    this.button.addEventListener('click', () => void this.ctx?.runHealth().then(() => this.result.focus()));
     this.section.body.append(this.note, this.button, this.result);
   }
 
@@ -60,7 +61,7 @@ export class HealthStep implements Step {
       ? t('Needs exactly one Brand Portal IMS configuration (step 4).')
       : ctx.facts.healthUnavailable
         ? t(
-            'The package\'s health script does not answer on this AEM. The proof that "{0}" gets a token comes from the replication agents\' Test Connection in step 6.',
+            'The package\'s health script does not answer on this AEM. The proof that "{0}" gets a token comes from the replication agents\' Test Connection, in the agents table above the steps.',
             active.title,
           )
         : t('AEM asks Adobe IMS for an access token with "{0}". This sends no change to AEM.', active.title);

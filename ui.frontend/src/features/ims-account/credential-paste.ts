@@ -6,6 +6,7 @@
 import { CredentialsError, type ParsedCredentials, parseCredentials } from '../../../../core/domain/credentials';
 import { textarea } from '../../ui/coral';
 import { el } from '../../ui/dom';
+import { labelled } from '../../ui/field';
 import { t } from '../../../../core/i18n';
 import { renderNotice, renderProblem } from '../../ui/problem';
 
@@ -30,9 +31,7 @@ export function credentialPaste(dropZone: HTMLElement, accepting: () => boolean,
     note.appendChild(outcomeOf(text, fill));
   };
   const paste = textarea(t('Credential JSON from the Adobe Developer Console'), 3);
-  paste.removeAttribute('aria-label'); // named by its visible label
-  paste.id = 'bpsetup-credentials-input';
-  paste.classList.add('bpsetup-credentials-input', 'coral-Form-field');
+  paste.classList.add('bpsetup-credentials-input');
   paste.setAttribute('aria-describedby', note.id);
   paste.placeholder = t('Paste the credential JSON here, or drop the downloaded file on this page');
   paste.addEventListener('input', () => {
@@ -46,9 +45,10 @@ export function credentialPaste(dropZone: HTMLElement, accepting: () => boolean,
     e.preventDefault();
     void file.text().then(read);
   });
-  const label = el('label', { class: 'coral-Form-fieldlabel', for: paste.id }, t('Credential JSON from the Adobe Developer Console'));
+  const element = labelled(paste, 'bpsetup-credentials-input', t('Credential JSON from the Adobe Developer Console'), note);
+  element.classList.add('bpsetup-credentials');
   return {
-    element: el('div', { class: 'coral-Form-fieldwrapper bpsetup-credentials' }, label, paste, note),
+    element,
     askForCredential() {
       note.textContent = '';
       note.appendChild(

@@ -53,10 +53,13 @@ export function connectStages(form: ConnectForm): ConnectHost {
         if (!id) return { ok: false, detail: t('no IMS configuration to use') };
         cloud = await ctx.connectTenant(address, id);
         if (!cloud.saved) return { ok: false, detail: t('not saved: step 6 says why') };
-        if (cloud.agents === undefined) return { ok: false, detail: t('saved; the agents could not be read: step 6 says why') };
+        if (cloud.agents === undefined) return { ok: false, detail: t('saved; the agents could not be read: the agents table says why') };
         return cloud.agents === AGENTS.count
           ? { ok: true }
-          : { ok: false, detail: t('{0} of {1} agents appeared: step 6 says what to do', String(cloud.agents), String(AGENTS.count)) };
+          : {
+              ok: false,
+              detail: t('{0} of {1} agents appeared: the agents table says what to do', String(cloud.agents), String(AGENTS.count)),
+            };
       }
       case 'agents': {
         const connected = cloud?.connected ?? 0;

@@ -5,10 +5,13 @@ import { diagnosticsReport, reportedOverrides } from '../../../../core/domain/di
 import type { SetupFacts } from '../../../../core/domain/state';
 import { textarea, button } from '../../ui/coral';
 import { el } from '../../ui/dom';
+import { labelled } from '../../ui/field';
 import { t } from '../../../../core/i18n';
 
 export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overrides: OverridesInForce, endpoints: Endpoints): void {
-  container.parentElement?.querySelector('.bpsetup-diagnostics')?.remove();
+  // One report at a time: a second press replaces the first, just below the row of `container`.
+  const row = container.parentElement;
+  if (row?.nextElementSibling?.classList.contains('bpsetup-diagnostics')) row.nextElementSibling.remove();
   const text = diagnosticsReport(facts, {
     page: window.location.pathname,
     coralVersion: window.Coral?.version,
@@ -34,8 +37,8 @@ export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overr
     'div',
     { class: 'bpsetup-diagnostics' },
     el('p', {}, t('Secrets and keys are masked. Nothing here was sent anywhere.')),
-    area,
+    labelled(area, 'bpsetup-diagnostics-text', t('Diagnostics report')),
     el('div', { class: 'bpsetup-actions' }, copy, download),
   );
-  container.parentElement?.after(panel);
+  row?.after(panel);
 }
