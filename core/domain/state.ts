@@ -201,7 +201,9 @@ export function deriveSetupState(f: SetupFacts): SetupState {
       id: 'health',
       // Not a fault: nothing has failed until the agents were tested and none connected.
       status: f.agentTests?.length ? 'warning' : 'untested',
-      summary: t("Check Health cannot run from this page on this AEM: the agents' Test Connection (the agents table) proves the token instead."),
+      summary: t(
+        "Check Health cannot run from this page on this AEM: the agents' Test Connection (the agents table) proves the token instead.",
+      ),
     });
   else if (!f.health || f.health.id !== active.id)
     steps.push({

@@ -5,7 +5,7 @@
  * Text always goes in as textContent.
  */
 import { el, icon } from './dom';
-/** The Coral components the page relies on (also listed in the README); all predate Coral Spectrum. */
+/** The Coral components the page relies on (also listed in docs/development.md); all predate Coral Spectrum. */
 export const CORAL_COMPONENTS = [
   'Accordion',
   'Alert',
