@@ -5,7 +5,7 @@
  * scripts/build-jsp.js; started on a free loopback port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './temp';
 
@@ -63,7 +63,8 @@ export async function startJspHarness(
   content: HarnessContent = {},
 ): Promise<RunningHarness> {
   const classpath = buildJsp();
-  const config = join(tempDir('jsp-harness'), 'harness.tsv');
+  const dir = tempDir('jsp-harness');
+  const config = join(dir, 'harness.tsv');
   const line = (fields: string[]) => fields.join('\t');
   writeFileSync(
     config,
@@ -77,7 +78,7 @@ export async function startJspHarness(
       ...(content.agents ?? []).map((a) => line(['agent', a])),
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('java', ['-cp', classpath, 'ScriptHarness', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('java', ['-cp', classpath, 'ScriptHarness', config, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -108,11 +109,12 @@ export async function startJspHarness(
     deliver: async () => void (await control('deliver', new URLSearchParams())),
     refuse: async (message) => void (await control('refuse', new URLSearchParams(message === undefined ? {} : { message }))),
     add: async (path) => void (await control('add', new URLSearchParams({ path }))),
+    // Killed, then its folder (the configuration and Tomcat's work) removed: nothing is left behind.
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
-      }),
+      }).then(() => rmSync(dir, { recursive: true, force: true })),
   };
 }

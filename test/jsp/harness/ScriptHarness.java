@@ -86,8 +86,8 @@ public final class ScriptHarness {
         JspFactory.setDefaultFactory(new org.apache.jasper.runtime.JspFactoryImpl());
 
         Tomcat tomcat = new Tomcat();
-        File base = Files.createTempDirectory("bpsetup-jsp-harness").toFile();
-        base.deleteOnExit();
+        // Tomcat's work folder: the one the test gives (it removes it after the harness is killed).
+        File base = args.length > 1 ? new File(args[1]) : Files.createTempDirectory("bpsetup-jsp-harness").toFile();
         tomcat.setBaseDir(base.getAbsolutePath());
         tomcat.setHostname("127.0.0.1");
         tomcat.setPort(0);
