@@ -100,29 +100,17 @@ export class AgentsPanel {
     );
   }
 
-  /** Brand Portal agents of no configuration: named, with their removal (fetched as a part when asked for). */
+  /**
+   * Brand Portal agents of no configuration (a corrected or removed tenant's leftovers, a day-two
+   * case): named, with their removal, both from the orphan-removal part.
+   */
   private renderOrphans(ctx: PageContext): void {
     const orphans = orphanAgents(ctx.facts.agents ?? [], tenantUrlsOf(ctx.facts.cloudConfigs ?? []));
     if (!orphans.length) return;
-    const hosts = [...new Set(orphans.map((a) => a.transportUri.replace(/^https?:\/\/([^/:?#]+).*$/, '$1')))].join(', ');
-    const box = el('div', { class: 'bpsetup-orphans' });
-    const removeButton = button(t('Remove these agents'), 'secondary', 'Delete');
-    removeButton.classList.add('bpsetup-orphans-remove');
-    const paths = orphans.map((a) => a.path);
-    const ask = () => void loadOrphanRemoval(box, ask).then(({ confirmOrphanRemoval }) => confirmOrphanRemoval(ctx, paths, this.feedback));
-    removeButton.addEventListener('click', ask);
-    box.append(
-      renderProblem(
-        {
-          title: t('{0} Brand Portal agent(s) belong to no configuration', String(orphans.length)),
-          explanation: t('{0}: they still publish to {1} while enabled.', orphans.map((a) => a.name).join(', '), hosts),
-          fix: t('Remove exactly these (their queues must be empty; Package Manager keeps a backup), or reset Brand Portal publishing.'),
-        },
-        { variant: 'warning' },
-      ),
-      removeButton,
-    );
-    this.content.appendChild(box);
+    const box = this.content.appendChild(el('div', { class: 'bpsetup-orphans' }));
+    const show = () =>
+      void loadOrphanRemoval(box, show).then(({ renderOrphans }) => box.appendChild(renderOrphans(ctx, orphans, this.feedback)));
+    show();
   }
 
   private agentRow(check: AgentCheck, test: { succeeded: boolean } | undefined, ctx: PageContext): HTMLTableRowElement {
