@@ -135,6 +135,9 @@ test('every step has a link of its own, and the address opens the step it names'
   for (const id of ['bpsetup-publishing', 'bpsetup-steps']) expect(await page.locator(`#${id}`).count()).toBe(1);
   await page.locator('#bpsetup-step-health .bpsetup-section-body').waitFor();
   expect(await page.locator('#bpsetup-step-health > h3 > button').getAttribute('aria-expanded')).toBe('true');
+  // The verdict (this author is set up) arrives without taking the admin away from the step linked to.
+  await page.locator('.bpsetup-summary coral-alert').waitFor({ timeout: 30000 });
+  expect(await inFirstScreen(page.locator('#bpsetup-step-health > h3'))).toBe(true);
   expect(await page.locator('.bpsetup-step[selected]').count()).toBe(1);
   // A link followed later opens its step too.
   await page.evaluate(() => (window.location.hash = '#bpsetup-step-brandPortal'));

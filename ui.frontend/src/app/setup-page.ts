@@ -67,6 +67,8 @@ export class SetupPage {
   /** Step 6, which step 4's Connect hands the tenant to. */
   private brandPortal?: BrandPortalStep;
   private firstAnswer?: Promise<void>;
+  /** Brings the step the address names back into view (after what the page adds above it). */
+  private followLink = (): void => undefined;
 
   constructor(
     root: HTMLElement,
@@ -94,7 +96,7 @@ export class SetupPage {
       ),
     );
     keepOpenAcrossReloads([...this.sections.values()]);
-    followSectionLinks(root);
+    this.followLink = followSectionLinks(root);
     this.render(); // every step listed at once, "reading" until AEM answers
   }
 
@@ -147,6 +149,7 @@ export class SetupPage {
       this.brandPortal,
     ];
     mark(PANELS_MARK);
+    this.followLink();
     if (this.visit === 'verdict' && hasSetup(facts, state)) setTimeout(() => void this.checkWholeSetup({ firstLook: true }), 0);
   }
 
@@ -206,7 +209,8 @@ export class SetupPage {
    * A first look moves the focus only where nothing else holds it.
    */
   async checkWholeSetup({ firstLook = false } = {}): Promise<void> {
-    const takeFocus = () => !firstLook || !document.activeElement || document.activeElement === document.body;
+    // A first look leaves the focus (and the scroll) alone when the admin is elsewhere, or came by a link to a step.
+    const takeFocus = () => !firstLook || (!window.location.hash && (!document.activeElement || document.activeElement === document.body));
     const { summary, afterSetup } = this.lead;
     showResult(
       summary,
@@ -224,6 +228,7 @@ export class SetupPage {
       afterSetup.textContent = '';
       afterSetup.appendChild(part.renderAfterSetup(this.session, this.facts, this.session.endpoints));
     }
+    if (firstLook && window.location.hash) this.followLink();
   }
 
   /**

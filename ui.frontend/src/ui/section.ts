@@ -88,9 +88,10 @@ export function unfold(node: Element): void {
 
 /**
  * Opens the step a link or the address names (setup.html#bpsetup-step-health), now and on every
- * later hash change, and brings it into view.
+ * later hash change, and brings it into view. Answers the same for later calls: what the page adds
+ * above the step afterwards (AEM's answer, the verdict) would push it away.
  */
-export function followSectionLinks(scope: HTMLElement): void {
+export function followSectionLinks(scope: HTMLElement): () => void {
   const follow = () => {
     const id = decodeURIComponent(window.location.hash.slice(1));
     const target = id ? document.getElementById(id) : null;
@@ -101,6 +102,7 @@ export function followSectionLinks(scope: HTMLElement): void {
   };
   window.addEventListener('hashchange', follow);
   follow();
+  return follow;
 }
 
 const OPEN_KEY = 'bpsetup.openSteps';
