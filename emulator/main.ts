@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     Technical account ID:   ${DEMO_INTEGRATION.technicalAccountId}
     Scopes:                 ${DEMO_INTEGRATION.scopes.join(',')}
   Demo Brand Portal tenant: ${DEMO_TENANT_URL}
-  Three actions on the page: paste this into step 4's "Credential JSON from the Adobe Developer Console",
+  Three actions on the page: paste this into "Credential JSON from the Adobe Developer Console" (under "Connect to Brand Portal"),
   type the tenant into "Brand Portal address", click Connect:
     ${demoCredentialJson()}
   JWT path: turn your AEM-Adobe-IMS.crt into a credential at ${emulator.url}/__emulator/developer-console.html?secret=${secret}

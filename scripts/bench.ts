@@ -97,7 +97,7 @@ async function walkthrough(interimEndpoints: boolean): Promise<void> {
     row(
       '  admin actions on the page, empty author → 4 agents connected',
       String(setup),
-      `${typedFields} typed/pasted, ${setup - typedFields} click (step 4's Connect)`,
+      `${typedFields} typed/pasted, ${setup - typedFields} click (Connect, which the empty author's page leads with)`,
     );
     row('  clicks to reach the page', String(navigation), "AEM's start page → Tools → Brand Portal setup tile");
     row('  manual route (product brief)', String(MANUAL_CLICKS_AND_FIELDS), 'clicks and typed fields over five consoles');

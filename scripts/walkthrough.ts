@@ -1,6 +1,6 @@
 /**
  * The admin's path through the page, from an empty author to four connected agents, with the
- * demo credential and step 4's Connect (paste, address, one click): used by `npm run screenshot`
+ * demo credential and Connect, which an empty author's page leads with (paste, address, one click): used by `npm run screenshot`
  * (README images), `npm run bench` (action and round-trip counts) and the request-budget test.
  * Every user action goes through `click` or `type`, so it can be counted.
  */

@@ -52,9 +52,10 @@ async function checkWholeSetup(): Promise<void> {
 
 test('Publish a test asset: asks first, reaches Brand Portal through every agent, cleans up, leaves nothing', async () => {
   await checkWholeSetup();
-  // Each health button says what it runs: the whole setup, step 5's IMS check, step 4's for one configuration.
-  for (const name of ['Check the whole setup', 'Check health', 'Check its health'])
+  // Each health button says what it runs, one button per action: the whole setup, and step 5's IMS check.
+  for (const name of ['Check the whole setup', 'Check health'])
     expect(await page.getByRole('button', { name, exact: true }).count()).toBeLessThanOrEqual(1);
+  expect(await page.getByRole('button', { name: 'Check its health', exact: true }).count()).toBe(0);
   const before = emu.context.journal.lastSeq;
   await page.getByRole('button', { name: 'Publish a test asset' }).click();
   const question = page.getByRole('group', { name: 'Confirm the test publish' });
