@@ -84,7 +84,7 @@ export class ImsAccountStep implements Step {
     const type = config.authType === 'oauth' ? 'OAuth Server-to-Server' : t('JWT Credentials (deprecated)');
     const card = el(
       'div',
-      { class: 'bpsetup-ims-card', 'data-config': config.id },
+      { class: 'bpsetup-ims-card', 'data-config': config.id, tabindex: '-1' },
       el('p', {}, el('strong', {}, config.title), ` — ${type}`),
       el('p', { class: 'bpsetup-mono' }, t('Client ID: {0}', config.clientId)),
       el('p', {}, t('Brand Portal uses exactly one IMS configuration: this one. Edit it rather than creating another.')),
@@ -139,13 +139,17 @@ export class ImsAccountStep implements Step {
         mark.classList.add('bpsetup-ims-mark');
         mark.addEventListener('click', () => {
           mark.disabled = true;
-          ctx.markImsConfig(c.pid).catch((e: unknown) => {
-            showResult(
-              this.feedback,
-              renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => mark.click()),
-            );
-            mark.disabled = false;
-          });
+          // Marked, the configuration shows as the card above: the keyboard lands there.
+          ctx.markImsConfig(c.pid).then(
+            () => this.existingBox.querySelector<HTMLElement>('.bpsetup-ims-card')?.focus(),
+            (e: unknown) => {
+              showResult(
+                this.feedback,
+                renderRequestProblem(explainRequestError(e, ctx.session.endpoints), () => mark.click()),
+              );
+              mark.disabled = false;
+            },
+          );
         });
         item.appendChild(mark);
       }

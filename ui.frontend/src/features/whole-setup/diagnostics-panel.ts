@@ -41,4 +41,5 @@ export function openDiagnostics(container: HTMLElement, facts: SetupFacts, overr
     el('div', { class: 'bpsetup-actions' }, copy, download),
   );
   row?.after(panel);
+  area.focus(); // the keyboard lands on the report it asked for
 }
