@@ -30,7 +30,7 @@ export interface PageOnEmulator {
   fillOauth(values: { clientId: string; clientSecret: string; orgId: string; scopes: string }): Promise<void>;
   /** Types the tenant into step 6 once an IMS configuration can be chosen, and saves (no wait for agents). */
   saveCloud(tenantUrl: string): Promise<void>;
-  /** A step's status (data-status of its entry in the step list). */
+  /** A step's status (data-status of its folded line). */
   stepStatus(step: string): string | null;
   /** Opens the Coral accordion item with this label, as a click on its header does. */
   expand(label: string): void;

@@ -48,17 +48,19 @@ export async function chooseOption(page: Page, label: string, option: string): P
 }
 
 /**
- * Opens a Coral accordion item by its label. Coral wires the item's click handler a frame after
- * the item is created; on a busy machine a click can come first, so it is repeated until the
- * item reports itself expanded.
+ * Clicks a Coral accordion item's header until the item reports itself expanded. Coral wires the
+ * item's click handler a frame after the item is created; on a busy machine a click can come first.
  */
-export async function expand(scope: Page | Locator, label: string): Promise<void> {
-  const header = scope.getByRole('button', { name: label });
+async function clickUntilExpanded(header: Locator): Promise<void> {
   for (let i = 0; i < 10 && (await header.getAttribute('aria-expanded')) !== 'true'; i++) {
     await header.click();
-    await header.page().waitForTimeout(100);
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.page().waitForTimeout(100);
   }
 }
+
+/** Opens a Coral accordion item by its label. */
+export const expand = (scope: Page | Locator, label: string): Promise<void> =>
+  clickUntilExpanded(scope.getByRole('button', { name: label }));
 
 /** Opens the reset disclosure (in `scope`, e.g. one cloud configuration's card) and types the tenant name. */
 export async function openReset(scope: Page | Locator, tenantName: string): Promise<void> {
@@ -77,18 +79,11 @@ export async function saveCloudService(page: Page, tenantUrl: string): Promise<v
 export const waitConnected = (page: Page, n = 4) =>
   page.waitForSelector(`.bpsetup-agents-summary[data-connected="${n}"]`, { timeout: 20000 });
 
-/**
- * Unfolds steps as an admin does, by clicking their lines: all six, or those named. Coral wires an
- * item's click a frame after it is made, so a click is repeated until the item says it is open.
- */
+/** Unfolds steps as an admin does, by clicking their lines: all six, or those named. */
 export async function openSteps(page: Page, ...ids: string[]): Promise<void> {
   for (const step of await page.locator('coral-accordion-item.bpsetup-step').all()) {
     if (ids.length && !ids.includes((await step.getAttribute('data-step')) ?? '')) continue;
-    const line = step.locator(':scope > h3 > button');
-    for (let i = 0; i < 10 && (await line.getAttribute('aria-expanded')) !== 'true'; i++) {
-      await line.click();
-      if ((await line.getAttribute('aria-expanded')) !== 'true') await page.waitForTimeout(100);
-    }
+    await clickUntilExpanded(step.locator(':scope > h3 > button'));
   }
 }
 

@@ -278,7 +278,7 @@ export class SetupPage {
       resaveCloudService: async () => this.brandPortal?.resave(this.context()),
       openStep: (id) => this.sections.get(id)?.open(),
       connectSlot: this.lead.connectSlot,
-      connectOffered: () => this.visit === 'connect' && !hasSetup(this.facts, deriveSetupState(this.facts)),
+      connectOffered: () => this.visit === 'connect' && !hasSetup(this.facts, state),
       testAgents: () => this.testAgents(),
       chooseAuthType: (type) => {
         if (this.facts.chosenAuthType === type) return;

@@ -44,9 +44,6 @@ const createInput = (options: FieldOptions): HTMLInputElement | HTMLTextAreaElem
 export function createField(options: FieldOptions, validate: (value: string) => Verdict, onChange: () => void): Field {
   const id = `bpsetup-field-${options.name}-${++counter}`;
   const input = createInput(options);
-  input.removeAttribute('aria-label'); // named by its visible label
-  input.id = id;
-  input.classList.add('coral-Form-field');
   input.name = options.name;
   input.setAttribute('data-bpsetup-validate', options.name);
   input.setAttribute('aria-describedby', `${id}-message`);
@@ -55,13 +52,9 @@ export function createField(options: FieldOptions, validate: (value: string) => 
   if (options.value) input.value = options.value;
   input.spellcheck = false;
   const message = el('div', { class: 'bpsetup-field-message', id: `${id}-message`, 'aria-live': 'polite' });
-  const root = el(
-    'div',
-    { class: 'coral-Form-fieldwrapper bpsetup-field', 'data-field': options.name },
-    el('label', { for: id, class: 'coral-Form-fieldlabel' }, options.label),
-    input,
-    message,
-  );
+  const root = labelled(input, id, options.label, message);
+  root.classList.add('bpsetup-field');
+  root.dataset.field = options.name;
   if (options.help) root.appendChild(el('div', { class: 'bpsetup-field-help coral-Body--XS' }, options.help));
 
   let touched = false;
@@ -123,8 +116,9 @@ export function createField(options: FieldOptions, validate: (value: string) => 
 }
 
 /**
- * A control that is not a validated field (a box to paste into, a report to copy) in Granite's
- * field wrapper, named by a visible label instead of an aria-label; `after` follows it (a note).
+ * A control in Granite's field wrapper, named by a visible label instead of an aria-label;
+ * `after` follows it (a message, a note). Every field is one; so is a box that is not validated
+ * (a box to paste into, a report to copy).
  */
 export function labelled(control: HTMLElement, id: string, label: string, ...after: Node[]): HTMLElement {
   control.removeAttribute('aria-label');

@@ -20,7 +20,7 @@ export interface Section {
   onToggle(run: () => void): void;
 }
 
-export const sectionId = (id: StepId): string => `bpsetup-step-${id}`;
+const sectionId = (id: StepId): string => `bpsetup-step-${id}`;
 
 /** Coral's own event when an item opens or closes (it bubbles to the accordion). */
 const TOGGLED = 'coral-accordion-item:_selectedchanged';
@@ -80,7 +80,7 @@ export function sectionList(sections: readonly Section[]): HTMLElement {
   return list;
 }
 
-/** Opens every fold around `node`: a failure or a linked place is never left folded away. */
+/** Opens every fold around `node`, `node` itself if it is one: a failure or a linked place is never left folded away. */
 export function unfold(node: Element): void {
   for (let item = node.closest('coral-accordion-item'); item; item = item.parentElement?.closest('coral-accordion-item') ?? null)
     (item as CoralAccordionItem).selected = true;
@@ -96,8 +96,7 @@ export function followSectionLinks(scope: HTMLElement): () => void {
     const id = decodeURIComponent(window.location.hash.slice(1));
     const target = id ? document.getElementById(id) : null;
     if (!target || !scope.contains(target)) return;
-    unfold(target);
-    if (target.matches('coral-accordion-item')) (target as CoralAccordionItem).selected = true;
+    unfold(target); // the step itself when the address names it, or the step around what it names
     target.scrollIntoView?.({ block: 'start' });
   };
   window.addEventListener('hashchange', follow);

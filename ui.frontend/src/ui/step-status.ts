@@ -15,9 +15,7 @@ const STATUS_LIGHT: Record<StepStatus, StatusVariant> = {
   notNeeded: 'neutral',
 };
 
-export const stepStatusLight = (status: StepStatus): HTMLElement => statusLight(STATUS_LIGHT[status], statusLabel(status));
-
-export const statusLabel = (status: StepStatus): string =>
+const statusLabel = (status: StepStatus): string =>
   ({
     unknown: t('Not checked yet'),
     todo: t('To do'),
@@ -28,3 +26,5 @@ export const statusLabel = (status: StepStatus): string =>
     error: t('Failed'),
     notNeeded: t('Not needed'),
   })[status];
+
+export const stepStatusLight = (status: StepStatus): HTMLElement => statusLight(STATUS_LIGHT[status], statusLabel(status));
