@@ -92,7 +92,12 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
   freezeCurrent = () => (frozen = true);
   const tab: AemTransport = {
     ...transport,
-    fetch: (url, init) => (frozen ? new Promise<Response>(() => undefined) : transport.fetch(url, init)),
+    // A request in flight when the page is frozen is never answered either: its answer would
+    // render into a page (or a torn-down document) that is gone.
+    fetch: (url, init) => {
+      const never = new Promise<Response>(() => undefined);
+      return frozen ? never : transport.fetch(url, init).then((res) => (frozen ? never : res));
+    },
   };
   document.body.innerHTML = '<div id="bpsetup-root"></div>';
   const root = document.getElementById('bpsetup-root') as HTMLElement;
