@@ -7,17 +7,15 @@
  * a save stored differently, a servlet-binding miss, marking a configuration) run in the page tier:
  * test/page/aem-faithful.test.ts. Each test starts from its own emulator and runs alone.
  */
-import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, openBrowser, signIn } from '../helpers/chromium';
+import { type BrowserSession, reviewShot, openBrowser, signIn } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
 import { authRadio, fillOauthForm, imsChoices, openSteps, stepStatus as stepStatusOn } from '../helpers/setup-page';
 import { credentialAndTenant } from '../helpers/brand-portal-fixtures';
 
-const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'fa0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const SECRET = 'p8e-faithful-secret-4711';
@@ -82,7 +80,7 @@ test('empty author to "4 of 4 agents connected": Check Health proves the token b
     await page.click('.bpsetup-health-button');
     await page.waitForSelector('.bpsetup-summary-ok', { timeout: 20000 });
     expect(emu.context.journal.list(since).filter((r) => r.write)).toEqual([]);
-    await fullScreenshot(page, join(ARTIFACTS, 'faithful-connected.png'));
+    await reviewShot(page, PROJECT_ROOT, 'faithful-connected');
 
     // Reopened, the finished setup is never "To do": configured and not yet tested, then the
     // verdict the page leads with tests it.
@@ -114,7 +112,7 @@ test('AEM 6.5.17 without the hotfix: a blocker with the two ways out, no JWT rou
     expect(await page.locator('.bpsetup-ims-form').isHidden()).toBe(true);
     expect(await authRadio(page, 'jwt').isVisible()).toBe(false);
     await expect(page.locator('body').textContent()).resolves.not.toContain('Without it, only JWT');
-    await fullScreenshot(page, join(ARTIFACTS, 'faithful-blocker.png'));
+    await reviewShot(page, PROJECT_ROOT, 'faithful-blocker');
   } finally {
     await emu.close();
   }

@@ -4,12 +4,10 @@
  * diagnostics report; a legacy setup reset. The page tier (test/page/brand-portal-step.test.ts)
  * holds step 6's other flows: faults explained, agents fixed, the re-save remedy and the reset.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
+import { type BrowserSession, reviewShot } from '../helpers/chromium';
 import { controlFetch, loggedIn, setFaults } from '../helpers/emulator';
 import { ORG } from '../helpers/ims-fixtures';
 import { credentialAndTenant, finishedSetup, healthyOauthConfig, registerTenant } from '../helpers/brand-portal-fixtures';
@@ -24,7 +22,6 @@ import {
   stepByStep,
 } from '../helpers/setup-page';
 
-const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'bp0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d';
 const TENANT = 'https://acme.brand-portal.adobe.com';
@@ -33,7 +30,7 @@ let emu: RunningEmulator;
 let browser: BrowserSession;
 let page: Page;
 
-const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `brand-portal-${name}.png`));
+const shot = (name: string) => reviewShot(page, PROJECT_ROOT, `brand-portal-${name}`);
 const faults = (body: unknown) => setFaults(emu.url, body ?? null);
 const stepStatus = (id: string) => stepStatusOn(page, id);
 const agentRow = (i: number) => page.locator(`tr[data-agent="mp_replication_agent${i}_default_acme"]`);
@@ -55,7 +52,6 @@ async function waitConnected(n: number): Promise<void> {
 const connectedSetup = () => finishedSetup(emu.url, CLIENT_ID, SECRET, TENANT);
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 400, interimEndpoints: true }, false));
 }, 60000);
 

@@ -4,10 +4,9 @@
  * QueryBuilder), each step says so plainly,
  * links to AEM's own console, and the rest of the page keeps working.
  */
-import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, openBrowser, signIn } from '../helpers/chromium';
+import { type BrowserSession, reviewShot, openBrowser, signIn } from '../helpers/chromium';
 import { loggedIn, startTestEmulator, controlFetch } from '../helpers/emulator';
 import { oauthForm } from '../helpers/ims-fixtures';
 import { authRadio, chooseLegacyJwt, chooseOption, legacyJwtToggle, openReset, openSteps } from '../helpers/setup-page';
@@ -72,7 +71,7 @@ test('unknown or unreachable endpoints degrade step by step; the rest of the pag
   expect(await page.locator('.bpsetup-banner coral-alert').count()).toBe(0);
   // Never green without proof of a token.
   await expect(page.locator('.bpsetup-summary').textContent()).resolves.toContain('Not proven that AEM gets a token from Adobe IMS');
-  await fullScreenshot(page, join(PROJECT_ROOT, 'test-results', 'degrade.png'));
+  await reviewShot(page, PROJECT_ROOT, 'degrade');
   expect(browser.errors.filter((e) => !/404/.test(e))).toEqual([]);
 });
 

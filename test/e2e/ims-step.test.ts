@@ -4,12 +4,10 @@
  * the browser, registered in the Developer Console fixture), inline validation that sends nothing,
  * the one-configuration rule, and a failing health check explained.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot } from '../helpers/chromium';
+import { type BrowserSession, reviewShot } from '../helpers/chromium';
 import { controlFetch, loggedIn, setFaults } from '../helpers/emulator';
 import {
   ORG,
@@ -24,14 +22,13 @@ import {
 } from '../helpers/ims-fixtures';
 import { authRadio, chooseLegacyJwt, signedInAuthor, startOver, stepStatus as stepStatusOn, stepByStep } from '../helpers/setup-page';
 
-const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 const PAGE = '/apps/bpsetup/content/setup.html';
 const CLIENT_ID = 'e2e0b1c2d3e4f5a6b7c8d9e0f1a2b3c4';
 let emu: RunningEmulator;
 let browser: BrowserSession;
 let page: Page;
 
-const shot = (name: string) => fullScreenshot(page, join(ARTIFACTS, `ims-${name}.png`));
+const shot = (name: string) => reviewShot(page, PROJECT_ROOT, `ims-${name}`);
 const field = (name: string) =>
   page.locator(`.bpsetup-ims-form [data-field="${name}"] input, .bpsetup-ims-form [data-field="${name}"] textarea`);
 const message = (name: string) => page.locator(`.bpsetup-ims-form [data-field="${name}"] .bpsetup-field-message`);
@@ -60,7 +57,6 @@ async function existingOauthConfig(): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   ({ emu, browser, page } = await signedInAuthor({ faults: true, interimEndpoints: true }, false));
 }, 60000);
 

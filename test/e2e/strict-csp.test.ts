@@ -3,10 +3,9 @@
  * boots, saves the IMS configuration, and the on-demand certificate chunk makes a key pair in the
  * browser: no violation is reported.
  */
-import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, fullScreenshot, login, openBrowser } from '../helpers/chromium';
+import { type BrowserSession, reviewShot, login, openBrowser } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 import { ORG, registerOauthCredential } from '../helpers/ims-fixtures';
 import { chooseLegacyJwt, fillOauthForm, legacyJwtToggle, stepByStep } from '../helpers/setup-page';
@@ -53,7 +52,7 @@ test("the page, a save and the certificate chunk work with script-src 'self'", a
   await page.click('.bpsetup-ims-submit');
   await page.waitForSelector('.bpsetup-health-result coral-alert[variant="success"]', { timeout: 15000 });
 
-  await fullScreenshot(page, join(PROJECT_ROOT, 'test-results', 'strict-csp.png'));
+  await reviewShot(page, PROJECT_ROOT, 'strict-csp');
   // Only Coral's own Adobe Fonts loader (use.typekit.net, offline here anyway) is blocked: nothing of ours.
   const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   expect(violations.filter((v) => !v.includes('use.typekit.net'))).toEqual([]);

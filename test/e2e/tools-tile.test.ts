@@ -3,19 +3,15 @@
  * Brand Portal category, click our tile, and land on the setup page with Coral upgraded and no
  * console errors; the login page's fields are not marked wrong before anyone typed.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../emulator/paths';
-import { type BrowserSession, login, openBrowser } from '../helpers/chromium';
+import { type BrowserSession, login, openBrowser, reviewShot } from '../helpers/chromium';
 import { startTestEmulator } from '../helpers/emulator';
 
-const ARTIFACTS = join(PROJECT_ROOT, 'test-results');
 let emu: RunningEmulator;
 let browser: BrowserSession;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   emu = await startTestEmulator();
   browser = await openBrowser(PROJECT_ROOT);
 }, 60000);
@@ -62,7 +58,7 @@ test('log in, open Tools, click the Brand Portal setup tile, see the page', asyn
   // No implementation word reaches the admin: Coral's version is the diagnostics report's.
   await expect(page.locator('#bpsetup-root').innerText()).resolves.not.toContain('Coral');
 
-  await page.screenshot({ path: join(ARTIFACTS, 'foundation-setup-page.png'), fullPage: true });
+  await reviewShot(page, PROJECT_ROOT, 'foundation-setup-page');
   expect(browser.errors).toEqual([]);
 });
 

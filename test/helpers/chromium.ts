@@ -3,10 +3,18 @@
  * (no background networking, no component updates) and a fresh profile per launch.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import launch from './chromium-launch.json';
 import { loggedIn } from './emulator';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/**
+ * playwright-core costs about 0.6 s of CPU to load, and Jest loads every module afresh for each
+ * test file: it is loaded once per process through Node's own require instead (it holds no test's
+ * state; each file still opens and closes its own connection and contexts).
+ */
+const { chromium } = createRequire(__filename)('playwright-core') as typeof import('playwright-core');
 
 export const CHROMIUM_FLAGS: string[] = launch.flags;
 
@@ -126,4 +134,19 @@ export async function fullScreenshot(page: Page, path: string): Promise<void> {
   await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 12000) });
   await page.screenshot({ path });
   await page.setViewportSize(viewport);
+}
+
+/** Where the end-to-end tests put the screenshots a reviewer asks for. */
+export const REVIEW_SHOTS_DIR = 'test-results';
+
+/**
+ * A whole-page screenshot for a person to look at (test-results/<name>.png), taken only when
+ * BPSETUP_SCREENSHOTS=1: nothing asserts on it, and each costs Chromium about half a second of
+ * CPU, so `npm test` leaves them out.
+ */
+export async function reviewShot(page: Page, projectRoot: string, name: string): Promise<void> {
+  if (process.env.BPSETUP_SCREENSHOTS !== '1') return;
+  const path = join(projectRoot, REVIEW_SHOTS_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await fullScreenshot(page, path);
 }
