@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tempDir } from './temp';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildJsp } = require('../../scripts/build-jsp.js') as { buildJsp: () => string };
+const { buildJsp, SHORT_LIVED_JVM } = require('../../scripts/build-jsp.js') as { buildJsp: () => string; SHORT_LIVED_JVM: string[] };
 
 export interface HarnessProvider {
   name: string;
@@ -78,7 +78,9 @@ export async function startJspHarness(
       ...(content.agents ?? []).map((a) => line(['agent', a])),
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('java', ['-cp', classpath, 'ScriptHarness', config, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('java', [...SHORT_LIVED_JVM, '-cp', classpath, 'ScriptHarness', config, dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
