@@ -48,7 +48,7 @@ module.exports = {
     },
     {
       displayName: 'node',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/test/setup/node-environment.js',
       testMatch: [
         '<rootDir>/test/emulator/**/*.test.ts',
         '<rootDir>/test/package/**/*.test.ts',

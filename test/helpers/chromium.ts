@@ -6,15 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import launch from './chromium-launch.json';
 import { loggedIn } from './emulator';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /**
- * playwright-core costs about 0.6 s of CPU to load, and Jest loads every module afresh for each
- * test file: it is loaded once per process through Node's own require instead (it holds no test's
- * state; each file still opens and closes its own connection and contexts).
+ * playwright-core, evaluated once per Jest worker where the test environment shares it
+ * (test/setup/node-environment.js), else (scripts, other environments) required as usual.
  */
-const { chromium } = createRequire(__filename)('playwright-core') as typeof import('playwright-core');
+const sharedRequire = (globalThis as { __bpsetupSharedRequire?: (name: string) => unknown }).__bpsetupSharedRequire;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromium } = (sharedRequire?.('playwright-core') ?? require('playwright-core')) as typeof import('playwright-core');
 
 export const CHROMIUM_FLAGS: string[] = launch.flags;
 
