@@ -24,7 +24,7 @@ const scriptRequests = (since: number) =>
     .filter((r) => r.path.startsWith('/apps/bpsetup/publish-proof') || r.path.startsWith('/apps/bpsetup/rights'));
 
 beforeAll(async () => {
-  ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 0, replicationDelayMs: 30 }));
+  ({ emu, browser, page } = await signedInAuthor({ faults: true, agentDelayMs: 0, replicationDelayMs: 30 }, false));
   await credentialAndTenant(emu.url, 'af0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d', 'p8e-after-secret', TENANT);
   await finishedSetup(emu.url, 'af0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d', 'p8e-after-secret', TENANT);
 }, 60000);

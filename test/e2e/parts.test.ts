@@ -15,7 +15,7 @@ let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  ({ emu, browser, page } = await signedInAuthor({}));
+  ({ emu, browser, page } = await signedInAuthor({}, false));
 }, 60000);
 afterAll(async () => {
   await browser?.close();
