@@ -20,8 +20,15 @@ export interface PageOnEmulator {
   errors: string[];
   /** Types into a field of the form in `scope` (as input and blur events, as a person leaves it). */
   fill(scope: string, field: string, value: string): void;
+  /** Clicks a control; a disabled one is an error here (jsdom would ignore the click, and so would a browser). */
   click(selector: string): void;
-  /** Polls `condition` until it holds or `timeoutMs` has passed (the caller then asserts what it expects). */
+  /** Waits until the control is there and enabled, as a person waits for a busy button, then clicks it. */
+  clickWhenEnabled(selector: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Polls `condition` every 100 ms until it holds or `timeoutMs` has passed (the caller then
+   * asserts what it expects). Each poll queries jsdom, which is slow: polling every 20 ms cost the
+   * page tier a fifth of its CPU.
+   */
   until(condition: () => boolean, timeoutMs?: number): Promise<void>;
   /** Waits until `selector` matches (polling the DOM), or fails naming it and what the page says. */
   waitFor(selector: string, timeoutMs?: number): Promise<Element>;
@@ -117,10 +124,16 @@ export function mountOn(emu: RunningEmulator): PageOnEmulator {
       typeIn(find(`${scope} [data-field="${field}"] input, ${scope} [data-field="${field}"] textarea`) as HTMLInputElement, value);
     },
     click(selector) {
-      (find(selector) as HTMLElement).click();
+      const control = find(selector) as HTMLButtonElement;
+      if (control.disabled) throw new Error(`${selector} is disabled: its click would do nothing (wait with clickWhenEnabled)`);
+      control.click();
+    },
+    async clickWhenEnabled(selector, timeoutMs = 15000) {
+      await this.until(() => (root.querySelector(selector) as HTMLButtonElement | null)?.disabled === false, timeoutMs);
+      this.click(selector);
     },
     async until(condition, timeoutMs = 15000) {
-      for (const end = Date.now() + timeoutMs; !condition() && Date.now() < end;) await tick(20);
+      for (const end = Date.now() + timeoutMs; !condition() && Date.now() < end;) await tick(100);
     },
     async waitFor(selector, timeoutMs = 15000) {
       await this.until(() => root.querySelector(selector) !== null, timeoutMs);

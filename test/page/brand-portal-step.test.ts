@@ -36,8 +36,7 @@ test('the health check explains injected faults, each with its fix', async () =>
     { agent: { name: AGENT(2), closeConnection: false } },
   ]);
   const since = p.emu.context.journal.lastSeq;
-  await p.waitFor('.bpsetup-health-button');
-  p.click('.bpsetup-health-button');
+  await p.clickWhenEnabled('.bpsetup-health-button');
   await p.waitFor('.bpsetup-summary-problems', 20000);
   const text = p.text('.bpsetup-summary');
   expect(text).toContain('The credential lacks the Brand Portal scope');
@@ -61,7 +60,8 @@ test('a disabled agent is reported and enabled after confirmation; Close Connect
   // Adobe: AEM applies Close Connection after a restart; the page says so.
   await p.waitFor('.bpsetup-agents-feedback coral-alert[variant="success"]');
   expect(p.text('.bpsetup-agents-feedback coral-alert[variant="success"]')).toContain('AEM applies Close Connection after a restart');
-  p.click('.bpsetup-test-agents');
+  // The first look's own tests may still run: the button is busy until they end.
+  await p.clickWhenEnabled('.bpsetup-test-agents');
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 });
 
@@ -82,7 +82,8 @@ test('an agent naming a deleted IMS configuration is pointed at the one the clou
   const named = p.emu.context.repo.get('/conf/global/settings/cloudconfigs/mediaportal/brand-portal/jcr:content')?.props.imsConfig;
   expect(p.emu.context.repo.get(content)?.props.accessTokenProviderName).toBe(named);
   expect(p.root.querySelectorAll('.bpsetup-fix-provider')).toHaveLength(0);
-  p.click('.bpsetup-test-agents');
+  // The first look's own tests may still run: the button is busy until they end.
+  await p.clickWhenEnabled('.bpsetup-test-agents');
   await p.waitFor('.bpsetup-agents-summary[data-connected="4"]', 20000);
 });
 

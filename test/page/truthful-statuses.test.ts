@@ -61,7 +61,7 @@ test('a finished setup whose secret changed: agents untested, never "0 of 4"; th
   await p.waitFor('.bpsetup-agents-summary');
   await p.until(() => p.text('.bpsetup-agents-summary').includes('Agents not tested yet since this page opened'), 20000);
   expect(p.text('.bpsetup-agents-summary')).toContain('Agents not tested yet since this page opened');
-  p.click('.bpsetup-toolbar .bpsetup-health-button');
+  await p.clickWhenEnabled('.bpsetup-toolbar .bpsetup-health-button');
   await p.waitFor('.bpsetup-summary .bpsetup-summary-problems', 20000);
   const text = p.text('.bpsetup-summary');
   expect(text).toContain('Adobe IMS rejected the client ID or client secret');
