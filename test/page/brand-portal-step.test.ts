@@ -30,13 +30,17 @@ async function connectedSetup(faults: unknown[] = []): Promise<void> {
 }
 const allPaths = () => [...p.emu.context.repo.walk('/')].map(([path]) => path).filter((path) => !path.startsWith('/var/emulator'));
 const row = (i: number) => `tr[data-agent="${AGENT(i)}"]`;
-test('the health check explains injected faults, each with its fix', async () => {
+test('the health check explains injected faults, each with its fix, also when asked twice at once', async () => {
   await connectedSetup([
     { ims: 'invalid_scope', agent: { name: AGENT(1), enabled: false } },
     { agent: { name: AGENT(2), closeConnection: false } },
   ]);
   const since = p.emu.context.journal.lastSeq;
+  // A double click: two checks at once (the button is busy only once the tests run). The second
+  // waits for the agent tests the first started, instead of giving a verdict without them (it
+  // said "2 problem(s) found" and no agent failure, before the first check's own verdict).
   await p.clickWhenEnabled('.bpsetup-health-button');
+  p.click('.bpsetup-health-button');
   await p.waitFor('.bpsetup-summary-problems', 20000);
   const text = p.text('.bpsetup-summary');
   expect(text).toContain('The credential lacks the Brand Portal scope');

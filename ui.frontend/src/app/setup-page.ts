@@ -51,6 +51,7 @@ export class SetupPage {
   private healthRun?: Promise<void>;
   private overrides: PageContext['overrides'] = { applied: [], refused: [] };
   private agentTestsRunning = false;
+  private agentTestRun?: Promise<void>;
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
   /** Connect or the verdict: decided by AEM's first answer, kept for the visit. */
@@ -191,13 +192,23 @@ export class SetupPage {
 
   /** Test Connection on the tenant's four agents, in parallel. */
   async testAgents(): Promise<void> {
-    if (!currentTenant(this.facts.cloudConfigs ?? []) || this.agentTestsRunning) return;
+    if (!currentTenant(this.facts.cloudConfigs ?? [])) return;
+    // A second ask (a whole-setup check started while another one tests) waits for the run in
+    // flight: a verdict given without its results would leave the agents' failures out.
+    this.agentTestRun ??= this.testAgentsNow().finally(() => (this.agentTestRun = undefined));
+    return this.agentTestRun;
+  }
+
+  private async testAgentsNow(): Promise<void> {
     this.agentTestsRunning = true;
     this.render();
-    const results = await testTenantAgents(this.session, this.facts, (e) => explainRequestError(e, this.session.endpoints).title);
-    this.facts = { ...this.facts, agentTests: results, agentsTestedAt: new Date().toISOString() };
-    this.agentTestsRunning = false;
-    this.render();
+    try {
+      const results = await testTenantAgents(this.session, this.facts, (e) => explainRequestError(e, this.session.endpoints).title);
+      this.facts = { ...this.facts, agentTests: results, agentsTestedAt: new Date().toISOString() };
+    } finally {
+      this.agentTestsRunning = false;
+      this.render();
+    }
   }
 
   /**
