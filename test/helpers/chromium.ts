@@ -137,7 +137,7 @@ export async function fullScreenshot(page: Page, path: string): Promise<void> {
 }
 
 /** Where the end-to-end tests put the screenshots a reviewer asks for. */
-export const REVIEW_SHOTS_DIR = 'test-results';
+const REVIEW_SHOTS_DIR = 'test-results';
 
 /**
  * A whole-page screenshot for a person to look at (test-results/<name>.png), taken only when

@@ -51,6 +51,7 @@ export class SetupPage {
   private healthRun?: Promise<void>;
   private overrides: PageContext['overrides'] = { applied: [], refused: [] };
   private agentTestsRunning = false;
+  /** The agents' Test Connection run in flight, if any (a second ask waits for it). */
   private agentTestRun?: Promise<void>;
   /** False until AEM answered once: steps then say "reading", not a guess. */
   private loaded = false;
